@@ -1,0 +1,31 @@
+# Sourced by scripts/run and scripts/test: makes sure uv and the Debian packages samen needs are here.
+# Works on a fresh Debian machine as root (Python present, nothing else) and is quick when all is there.
+
+need_apt=""
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt="$need_apt chromium"
+command -v msgfmt >/dev/null 2>&1 || need_apt="$need_apt gettext"
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  need_apt="$need_apt postgresql"
+fi
+if [ -n "${SAMEN_BOOTSTRAP_APT:-1}" ] && [ "${SAMEN_BOOTSTRAP_APT:-1}" != 0 ] && [ -n "$need_apt" ] \
+   && [ "${SAMEN_BOOTSTRAP_ONLY_UV:-0}" = 0 ]; then
+  echo "bootstrap: installing Debian packages:$need_apt" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need_apt >&2
+fi
+
+if ! command -v uv >/dev/null 2>&1; then
+  export PATH="$HOME/.local/bin:$PATH"
+fi
+if ! command -v uv >/dev/null 2>&1; then
+  echo "bootstrap: installing uv" >&2
+  python3 -m pip install --quiet --user uv 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages uv 2>/dev/null \
+    || python3 -m pip install --quiet uv 2>/dev/null \
+    || { SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo";
+         $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-pip >&2 \
+         && python3 -m pip install --quiet --user --break-system-packages uv; }
+  export PATH="$HOME/.local/bin:$PATH"
+fi
+command -v uv >/dev/null 2>&1 || { echo "bootstrap: could not install uv" >&2; exit 1; }

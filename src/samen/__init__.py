@@ -1,0 +1,1 @@
+"""samen: the Do's for online study groups."""

@@ -1,0 +1,95 @@
+"""``samen dos``, ``samen faq`` and ``samen pack validate``: the campaign's content on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from samen.cli.output import say
+from samen.content import check_pack, load_pack
+from samen.errors import PackError
+
+pack_option = click.option(
+    "--pack",
+    "pack_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="SAMEN_PACK",
+    default=None,
+    help="Campaign pack file (default: the Leiden pack; env SAMEN_PACK).",
+)
+
+
+@click.command()
+@click.option("--lang", default=None, help="Language code, such as nl or en (default: the pack's).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pack_option
+def dos(lang: str | None, fmt: str, pack_path: Path | None) -> None:
+    """Print the Do's, exactly as in the campaign pack."""
+    pack = load_pack(pack_path)
+    local = pack.language(lang or pack.default_language)
+    if fmt == "json":
+        items = [{"number": d.number, "id": d.id, "title": d.title, "text": d.text} for d in local.dos]
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    click.echo(local.text.dos_heading)
+    for do in local.dos:
+        click.echo(f"{do.number}. {do.text}")
+
+
+@click.command()
+@click.option("--lang", default=None, help="Language code, such as nl or en (default: the pack's).")
+@click.argument("topic", required=False)
+@pack_option
+def faq(lang: str | None, topic: str | None, pack_path: Path | None) -> None:
+    """Print the FAQ, or the answer on one TOPIC (such as racism or racisme)."""
+    pack = load_pack(pack_path)
+    local = pack.language(lang or pack.default_language)
+    entries = local.faq
+    if topic:
+        found = local.faq_topic(topic)
+        if found is None:
+            topics = ", ".join(e.keywords[0] if e.keywords else e.id for e in local.faq if e.topic)
+            raise click.UsageError(say("faq.unknown_topic", topic=topic, topics=topics))
+        entries = (found,)
+    for i, entry in enumerate(entries):
+        if i:
+            click.echo()
+        click.echo(entry.question)
+        click.echo("=" * len(entry.question))
+        click.echo(entry.answer)
+        for extra in (entry.link, entry.email):
+            if extra:
+                click.echo(extra)
+
+
+@click.group()
+def pack() -> None:
+    """Work with campaign packs."""
+
+
+@pack.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def validate(file: Path) -> None:
+    """Check a campaign pack: every problem on one line with file, line and field; exit 2 when any."""
+    loaded, problems, source = check_pack(file)
+    if loaded is not None:
+        problems = _limit_problems(loaded, source)
+    if problems:
+        raise PackError(problems)
+    assert loaded is not None
+    click.echo(
+        say(
+            "pack.valid",
+            path=file,
+            languages=", ".join(loaded.languages),
+            dos=len(loaded.spec.dos),
+            faq=len(loaded.spec.faq),
+        )
+    )
+
+
+def _limit_problems(loaded: object, source: object) -> list:  # type: ignore[type-arg]
+    """Texts that do not fit a platform's limits (filled in by the renderers' limit table)."""
+    return []

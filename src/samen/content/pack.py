@@ -1,0 +1,391 @@
+"""The campaign pack: load, validate and read it per language.
+
+A pack is one YAML file per institution (see ``packs/leiden.yaml``, the default). :func:`load_pack` returns a
+:class:`Pack`; ``pack.language("nl")`` gives a :class:`Localized` view with the Do's, FAQ, support routes and
+templates in that language. Every problem found while loading is reported at once, each with its file,
+line and field (:class:`samen.errors.PackError`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS, LanguageText, PackFile
+from samen.errors import InputError, PackError, Problem
+
+DEFAULT_PACK = Path(__file__).parent / "packs" / "leiden.yaml"
+
+FieldPath = tuple[str | int, ...]
+
+#: The fields of a language that are templates with placeholders.
+TEMPLATES = (
+    "intro",
+    "lecture_intro",
+    "description",
+    "description_short",
+    "member_welcome",
+    "illustration_alt",
+)
+
+
+@dataclass(frozen=True)
+class Do:
+    """One Do, in one language: its place in the list, stable id, icon, short title and exact text."""
+
+    number: int
+    id: str
+    icon: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    """One question of the FAQ with its answer (paragraphs split by blank lines, ``- `` for list items)."""
+
+    id: str
+    topic: str | None
+    question: str
+    answer: str
+    keywords: tuple[str, ...]
+    link: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class SupportRoute:
+    """Where to go for help: who, when, and how to reach them where the pack knows it."""
+
+    id: str
+    name: str
+    when: str
+    email: str | None
+    link: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class Localized:
+    """A pack in one language: everything a renderer, page or bot needs to say."""
+
+    pack: Pack
+    code: str
+    text: LanguageText
+    dos: tuple[Do, ...]
+    faq: tuple[FaqEntry, ...]
+    support: tuple[SupportRoute, ...]
+
+    @property
+    def institution(self) -> str:
+        return self.text.institution
+
+    @property
+    def campaign(self) -> str:
+        return self.text.campaign
+
+    @property
+    def is_translation(self) -> bool:
+        return self.text.translation_of is not None
+
+    def do(self, number: int) -> Do:
+        """The Do with this number (1-based). Raises ``InputError`` outside 1…len(dos)."""
+        if not 1 <= number <= len(self.dos):
+            raise InputError(
+                f"There is no Do {number}; choose 1 to {len(self.dos)}.",
+                key="input.no_such_do",
+                number=number,
+                count=len(self.dos),
+            )
+        return self.dos[number - 1]
+
+    def faq_topic(self, topic: str) -> FaqEntry | None:
+        """The FAQ entry for a topic id or one of its keywords in this language (case-insensitive)."""
+        wanted = topic.strip().lower()
+        for entry in self.faq:
+            if wanted == entry.id or wanted == entry.topic or wanted in entry.keywords:
+                return entry
+        return None
+
+    def group_kind(self, platform: str) -> str:
+        """How this language calls a group on that platform ("WhatsApp-groep")."""
+        return self.text.group_kinds[platform]
+
+    def fill(self, template: str, **values: str) -> str:
+        """Fill a template's placeholders; unknown values become empty, and empty lines collapse."""
+        defaults = {
+            "institution": self.institution,
+            "campaign": self.campaign,
+            "group_kind": "",
+            "admin_text": "",
+            "dos_link": self.pack.links.get("campaign", ""),
+        }
+        filled = template.format_map(defaults | values)
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", filled)]
+        return "\n\n".join(p for p in paragraphs if p)
+
+
+@dataclass(frozen=True, eq=False)
+class Pack:
+    """A validated campaign pack (compared and hashed by identity: one object per loaded file)."""
+
+    id: str
+    path: Path
+    spec: PackFile
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.spec.languages)
+
+    @property
+    def default_language(self) -> str:
+        return self.spec.default_language
+
+    @property
+    def links(self) -> dict[str, str]:
+        return dict(self.spec.links)
+
+    @property
+    def campaign_url(self) -> str:
+        """The campaign's own page: where the QR code leads when no deployment address is set."""
+        return self.spec.links["campaign"]
+
+    def language(self, code: str) -> Localized:
+        """The pack in one language. Raises ``InputError`` naming the languages it has."""
+        return _localize(self, code)
+
+
+@cache
+def _localize_cached(pack: Pack, code: str) -> Localized:
+    text = pack.spec.languages[code]
+    dos = tuple(
+        Do(number=i, id=spec.id, icon=spec.icon, title=text.dos[spec.id].title, text=text.dos[spec.id].text)
+        for i, spec in enumerate(pack.spec.dos, start=1)
+    )
+    faq = tuple(
+        FaqEntry(
+            id=spec.id,
+            topic=spec.topic,
+            question=text.faq[spec.id].question,
+            answer=text.faq[spec.id].answer,
+            keywords=tuple(k.lower() for k in text.faq[spec.id].keywords),
+            link=pack.spec.links[spec.link] if spec.link else None,
+            email=spec.email,
+        )
+        for spec in pack.spec.faq
+    )
+    support = tuple(
+        SupportRoute(
+            id=spec.id,
+            name=text.support[spec.id].name,
+            when=text.support[spec.id].when,
+            email=spec.email,
+            link=pack.spec.links[spec.link] if spec.link else None,
+        )
+        for spec in pack.spec.support
+    )
+    return Localized(pack=pack, code=code, text=text, dos=dos, faq=faq, support=support)
+
+
+def _localize(pack: Pack, code: str) -> Localized:
+    if code not in pack.spec.languages:
+        raise InputError(
+            f"Unknown language {code!r}; this pack has {', '.join(pack.languages)}.",
+            key="input.unknown_language",
+            language=code,
+            choices=", ".join(pack.languages),
+        )
+    return _localize_cached(pack, code)
+
+
+class PackSource:
+    """A pack file's text with the line of every value, so problems can point at a line."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines: dict[FieldPath, int] = {}
+        # A file that is not YAML at all is reported by check_pack; it simply has no lines here.
+        with contextlib.suppress(yaml.YAMLError):
+            self._index(yaml.compose(text), ())
+
+    def _index(self, node: yaml.Node | None, at: FieldPath) -> None:
+        if node is None:
+            return
+        self.lines[at] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self._index(value, (*at, str(key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self._index(item, (*at, i))
+
+    def line_of(self, at: FieldPath) -> int:
+        """The line of a value, or of the nearest enclosing value that exists (0 when none)."""
+        while at:
+            if at in self.lines:
+                return self.lines[at]
+            at = at[:-1]
+        return self.lines.get((), 0)
+
+    def problem(self, at: FieldPath, message: str) -> Problem:
+        """A problem at a field path."""
+        return Problem(str(self.path), self.line_of(at), ".".join(str(p) for p in at) or "(file)", message)
+
+
+def read_pack_text(path: Path) -> str:
+    """Read a pack file as UTF-8, or raise ``InputError`` saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file.", key="input.no_such_file", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file.", key="input.is_folder", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text.", key="input.not_utf8", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot be read ({exc.strerror}).",
+            key="input.unreadable",
+            path=str(path),
+            reason=exc.strerror,
+        ) from None
+
+
+def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
+    """Load a pack and list every problem in it, without raising for pack problems.
+
+    Returns:
+        The pack (None when it has problems), the problems, and the source for locating further ones.
+    """
+    text = read_pack_text(path)
+    source = PackSource(path, text)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        reason = getattr(exc, "problem", None) or "not valid YAML"
+        return None, [Problem(str(path), line, "(file)", f"not valid YAML: {reason}")], source
+    if not isinstance(data, dict):
+        return None, [Problem(str(path), 1, "(file)", "a pack must be a mapping of fields")], source
+    try:
+        spec = PackFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [source.problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]
+        return None, problems, source
+    problems = list(_cross_check(spec, source))
+    if problems:
+        return None, problems, source
+    return Pack(id=spec.id, path=path, spec=spec), [], source
+
+
+def load_pack(path: Path | None = None) -> Pack:
+    """Load and validate a pack (the default Leiden pack when no path is given).
+
+    Raises:
+        PackError: with every problem found.
+        InputError: when the file cannot be read.
+    """
+    return _load_cached(Path(path or DEFAULT_PACK).resolve())
+
+
+@cache
+def _load_cached(path: Path) -> Pack:
+    pack, problems, _ = check_pack(path)
+    if pack is None:
+        raise PackError(problems)
+    return pack
+
+
+def _pydantic_message(err: Any) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return "missing"
+    if kind == "string_too_short":
+        return "is empty"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "string_pattern_mismatch":
+        return f"has the wrong form ({err.get('msg', '')})"
+    return str(err.get("msg", "is not valid"))
+
+
+def _placeholders(template: str) -> Iterator[str]:
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None:
+            yield name
+
+
+def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
+    do_ids = [d.id for d in spec.dos]
+    faq_ids = [f.id for f in spec.faq]
+    support_ids = [s.id for s in spec.support]
+    for label, ids in (("dos", do_ids), ("faq", faq_ids), ("support", support_ids)):
+        for i, ident in enumerate(ids):
+            if ident in ids[:i]:
+                yield source.problem((label, i, "id"), f"the id {ident!r} is used twice")
+    for field, code in (
+        ("default_language", spec.default_language),
+        ("source_language", spec.source_language),
+    ):
+        if code not in spec.languages:
+            yield source.problem((field,), f"the language {code!r} has no texts under languages")
+    if "campaign" not in spec.links:
+        yield source.problem(("links",), "needs a 'campaign' link: the campaign's web page")
+    linked: list[tuple[str, int, str | None]] = [("faq", i, f.link) for i, f in enumerate(spec.faq)]
+    linked += [("support", i, s.link) for i, s in enumerate(spec.support)]
+    for label, i, link in linked:
+        if link is not None and link not in spec.links:
+            yield source.problem((label, i, "link"), f"unknown link {link!r}; links has {sorted(spec.links)}")
+    for i, faq in enumerate(spec.faq):
+        if faq.topic is not None and faq.topic not in FAQ_TOPICS:
+            yield source.problem(
+                ("faq", i, "topic"), f"unknown topic {faq.topic!r}; known: {', '.join(FAQ_TOPICS)}"
+            )
+    if spec.student_number_pattern is not None:
+        try:
+            re.compile(spec.student_number_pattern)
+        except re.error as exc:
+            yield source.problem(("student_number_pattern",), f"not a valid regular expression: {exc}")
+    for code, lang in spec.languages.items():
+        at: FieldPath = ("languages", code)
+        if lang.translation_of is not None and lang.translation_of not in spec.languages:
+            yield source.problem(
+                (*at, "translation_of"), f"translation of unknown language {lang.translation_of!r}"
+            )
+        for label, ids, texts in (
+            ("dos", do_ids, lang.dos),
+            ("faq", faq_ids, lang.faq),
+            ("support", support_ids, lang.support),
+            ("group_kinds", list(PLATFORMS), lang.group_kinds),
+        ):
+            for ident in ids:
+                if ident not in texts:
+                    yield source.problem(
+                        (*at, label, ident), f"missing: no {code} text for {label} {ident!r}"
+                    )
+            for ident in texts:
+                if ident not in ids:
+                    yield source.problem((*at, label, ident), f"{ident!r} is not one of the pack's {label}")
+        for name in TEMPLATES:
+            template = getattr(lang, name)
+            try:
+                names = list(_placeholders(template))
+            except ValueError as exc:
+                yield source.problem((*at, name), f"broken placeholder: {exc}")
+                continue
+            for placeholder in names:
+                if placeholder not in PLACEHOLDERS:
+                    yield source.problem(
+                        (*at, name),
+                        f"unknown placeholder {{{placeholder}}}; known: "
+                        + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
+                    )

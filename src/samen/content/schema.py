@@ -1,0 +1,127 @@
+"""The typed schema of a campaign pack file (what the YAML must hold).
+
+Language-independent facts (ids, icons, links, e-mail addresses) sit at the top; each language holds only
+text keyed by those ids. Cross-checks that pydantic cannot express per field (every Do translated in every
+language, placeholders known) live in :mod:`samen.content.pack`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+#: The platforms (settings) the toolkit serves, in the order the toolkit shows them.
+PLATFORMS = ("whatsapp", "discord", "telegram", "matrix", "teams", "kaltura", "brightspace")
+
+#: The FAQ topics a bot can be asked about.
+FAQ_TOPICS = (
+    "discrimination",
+    "sexism",
+    "racism",
+    "validism",
+    "homophobia-transphobia",
+    "sexual-harassment",
+    "academic-freedom",
+)
+
+#: Placeholders a template may use.
+PLACEHOLDERS = ("institution", "campaign", "group_kind", "admin_text", "dos_link")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DoSpec(_Strict):
+    id: Id
+    icon: Id
+
+
+class FaqSpec(_Strict):
+    id: Id
+    topic: str | None = None
+    link: str | None = None
+    email: str | None = None
+
+
+class SupportSpec(_Strict):
+    id: Id
+    email: str | None = None
+    link: str | None = None
+
+
+class Colours(_Strict):
+    primary: Colour = "#001158"
+    accent: Colour = "#1d6f8a"
+    background: Colour = "#f6f4ee"
+    text: Colour = "#1b1b1f"
+
+
+class DoText(_Strict):
+    title: Text
+    text: Text
+
+
+class FaqText(_Strict):
+    question: Text
+    answer: Text
+    keywords: list[str] = Field(default_factory=list)
+
+
+class SupportText(_Strict):
+    name: Text
+    when: Text
+
+
+class GuideText(_Strict):
+    about: Text
+    who_heading: Text
+    who: Text
+    groups: Text
+    lectures: Text
+    brightspace: Text
+    goal: Text
+    language: Text
+    incidents: Text
+    contact: Text
+
+
+class LanguageText(_Strict):
+    name: Text
+    translation_of: LangCode | None = None
+    institution: Text
+    campaign: Text
+    tagline: Text
+    dos_heading: Text
+    dos: dict[str, DoText]
+    intro: Text
+    lecture_intro: Text
+    description: Text
+    description_short: Text
+    member_welcome: Text
+    group_kinds: dict[str, Text]
+    illustration_alt: Text
+    slide_notes: Text
+    guide: GuideText
+    faq: dict[str, FaqText]
+    support: dict[str, SupportText]
+
+
+class PackFile(_Strict):
+    pack: int = 1
+    id: Id
+    default_language: LangCode
+    source_language: LangCode
+    links: dict[str, Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]]
+    student_number_pattern: str | None = None
+    colours: Colours = Colours()
+    dos: Annotated[list[DoSpec], Field(min_length=1, max_length=12)]
+    faq: list[FaqSpec]
+    support: list[SupportSpec]
+    languages: dict[LangCode, LanguageText]

@@ -1,0 +1,52 @@
+"""The product's own UI strings (not the campaign's text) for the CLI, renderers and the bot.
+
+One YAML catalogue per area in ``strings/`` (``cli.yaml``, ``render.yaml``, ``bot.yaml``…), each key
+holding its text per language::
+
+    kit.wrote:
+      nl: "{count} bestanden geschreven in {folder}"
+      en: "Wrote {count} files to {folder}"
+
+A missing language falls back to English. The web app uses Django's own gettext catalogues instead,
+which its templates need.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_FOLDER = Path(__file__).parent / "strings"
+FALLBACK = "en"
+
+
+class Strings:
+    """One area's catalogue."""
+
+    def __init__(self, area: str, table: dict[str, dict[str, str]]) -> None:
+        self.area = area
+        self.table = table
+
+    def get(self, lang: str, key: str, **values: object) -> str:
+        """The text for a key in a language, with its ``{placeholders}`` filled.
+
+        Raises:
+            KeyError: for a key the catalogue does not have (a bug, not a user error).
+        """
+        texts = self.table[key]
+        text = texts.get(lang) or texts[FALLBACK]
+        return text.format(**values) if values else text
+
+    def languages(self, key: str) -> dict[str, str]:
+        """Every language's text for a key (for commands that answer to both names)."""
+        return dict(self.table[key])
+
+
+@cache
+def load_strings(area: str) -> Strings:
+    """Load the catalogue of one area (``strings/<area>.yaml``)."""
+    with (_FOLDER / f"{area}.yaml").open(encoding="utf-8") as f:
+        table = yaml.safe_load(f) or {}
+    return Strings(area, table)

@@ -1,0 +1,134 @@
+"""One typed settings object, built at start-up from ``SAMEN_*`` environment variables.
+
+An optional secrets file (``SAMEN_SECRETS_FILE``: ``NAME=value`` lines) supplies the same names; the
+environment wins. A wrong value fails at once with a :class:`ConfigError` that names the variable and
+``docs/configuration.md``, never the value. Secrets are ``SecretStr`` so they never print.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError
+
+from samen.errors import ConfigError
+
+DOC = "docs/configuration.md"
+
+#: Setting name → environment variable. The one place the names are spelled.
+VARIABLES: dict[str, str] = {
+    "base_url": "SAMEN_BASE_URL",
+    "data_dir": "SAMEN_DATA_DIR",
+    "database_url": "DATABASE_URL",
+    "pack": "SAMEN_PACK",
+    "secret_key": "SAMEN_SECRET_KEY",
+    "debug": "SAMEN_DEBUG",
+    "allowed_hosts": "SAMEN_ALLOWED_HOSTS",
+    "matrix_homeserver": "SAMEN_MATRIX_HOMESERVER",
+    "matrix_user": "SAMEN_MATRIX_USER",
+    "matrix_password": "SAMEN_MATRIX_PASSWORD",
+    "matrix_token": "SAMEN_MATRIX_TOKEN",
+    "matrix_allowed_servers": "SAMEN_MATRIX_ALLOWED_SERVERS",
+    "discord_token": "SAMEN_DISCORD_TOKEN",
+    "telegram_token": "SAMEN_TELEGRAM_TOKEN",
+}
+
+
+class Settings(BaseModel):
+    """Everything samen reads from its environment."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    base_url: str | None = None
+    data_dir: Path = Path("var")
+    database_url: SecretStr | None = None
+    pack: Path | None = None
+    secret_key: SecretStr | None = None
+    debug: bool = False
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "[::1]")
+    matrix_homeserver: str | None = None
+    matrix_user: str | None = None
+    matrix_password: SecretStr | None = None
+    matrix_token: SecretStr | None = None
+    matrix_allowed_servers: tuple[str, ...] = ()
+    discord_token: SecretStr | None = None
+    telegram_token: SecretStr | None = None
+
+    def dos_url(self, lang: str, campaign_url: str, number: int | None = None) -> str:
+        """The Do's page this deployment points to (QR code, bot links), optionally at one Do.
+
+        Without ``SAMEN_BASE_URL`` the pack's campaign page is used, which has no per-Do anchors.
+        """
+        if not self.base_url:
+            return campaign_url
+        url = f"{self.base_url.rstrip('/')}/{lang}/dos/"
+        return f"{url}#do-{number}" if number is not None else url
+
+    def require(self, *names: str) -> None:
+        """Fail with a ConfigError naming the first of these settings that is not set."""
+        for name in names:
+            if getattr(self, name) in (None, "", ()):
+                raise ConfigError(
+                    f"{VARIABLES[name]} is not set; see {DOC}.",
+                    key="config.missing",
+                    variable=VARIABLES[name],
+                    doc=DOC,
+                )
+
+
+def _read_secrets_file(path: str) -> dict[str, str]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ConfigError(
+            f"SAMEN_SECRETS_FILE cannot be read as UTF-8 text; see {DOC}.",
+            key="config.secrets_file",
+            variable="SAMEN_SECRETS_FILE",
+            doc=DOC,
+        ) from None
+    values: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            name, _, value = line.partition("=")
+            values[name.strip()] = value.strip().strip('"').strip("'")
+    return values
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build the settings from the environment (``os.environ`` by default).
+
+    Raises:
+        ConfigError: naming the first wrong variable and the doc that explains it.
+    """
+    env = dict(os.environ if environ is None else environ)
+    if env.get("SAMEN_SECRETS_FILE"):
+        env = _read_secrets_file(env["SAMEN_SECRETS_FILE"]) | env
+    raw: dict[str, object] = {}
+    for name, variable in VARIABLES.items():
+        value = env.get(variable, "").strip()
+        if not value:
+            continue
+        if name in ("allowed_hosts", "matrix_allowed_servers"):
+            raw[name] = tuple(v.strip() for v in value.split(",") if v.strip())
+        elif name == "debug":
+            raw[name] = value.lower() in ("1", "true", "yes", "on")
+        else:
+            raw[name] = value
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as exc:
+        variable = VARIABLES.get(str(exc.errors()[0]["loc"][0]), "SAMEN_*")
+        raise ConfigError(
+            f"{variable} has a wrong value; see {DOC}.", key="config.invalid", variable=variable, doc=DOC
+        ) from None
+    if settings.base_url and not settings.base_url.startswith(("http://", "https://")):
+        raise ConfigError(
+            f"SAMEN_BASE_URL must start with https:// (or http://); see {DOC}.",
+            key="config.invalid",
+            variable="SAMEN_BASE_URL",
+            doc=DOC,
+        )
+    return settings

@@ -1,0 +1,1 @@
+"""Signals: pure text in, findings out (abuse, privacy leaks, heat, language mix). No I/O."""
