@@ -6,7 +6,7 @@ import os
 
 import click
 
-from samen.content import load_strings
+from samen.content import describe_error, load_strings
 from samen.errors import PackError, SamenError
 
 
@@ -21,20 +21,12 @@ def say(key: str, **values: object) -> str:
     return load_strings("cli").get(cli_language(), key, **values)
 
 
-def error_text(exc: SamenError, lang: str) -> str:
-    """A user error in a language: its catalogue text where it has a key there, else its English text."""
-    catalogue = load_strings("errors")
-    if exc.key in catalogue.table and exc.key not in ("error.generic", "error.input", "error.config"):
-        return catalogue.get(lang, exc.key, **exc.params)
-    return str(exc)
-
-
 def fail(exc: SamenError) -> None:
     """Print a user error: ``Error: …`` (or each pack problem on its own line)."""
     prefix = say("error.prefix")
     if isinstance(exc, PackError):
         for problem in exc.problems:
             click.echo(str(problem), err=True)
-        click.echo(f"{prefix}: {error_text(exc, cli_language())}", err=True)
+        click.echo(f"{prefix}: {describe_error(exc, cli_language())}", err=True)
         return
-    click.echo(f"{prefix}: {error_text(exc, cli_language())}", err=True)
+    click.echo(f"{prefix}: {describe_error(exc, cli_language())}", err=True)

@@ -17,7 +17,7 @@ from samen.content.pack import (
     load_pack,
 )
 from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS
-from samen.content.strings import Strings, load_strings
+from samen.content.strings import Strings, describe_error, load_strings
 
 __all__ = [
     "DEFAULT_PACK",
@@ -32,6 +32,7 @@ __all__ = [
     "Strings",
     "SupportRoute",
     "check_pack",
+    "describe_error",
     "load_pack",
     "load_strings",
 ]

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from samen.errors import SamenError
+
 _FOLDER = Path(__file__).parent / "strings"
 FALLBACK = "en"
 
@@ -50,3 +52,16 @@ def load_strings(area: str) -> Strings:
     with (_FOLDER / f"{area}.yaml").open(encoding="utf-8") as f:
         table = yaml.safe_load(f) or {}
     return Strings(area, table)
+
+
+def describe_error(exc: SamenError, lang: str) -> str:
+    """A user error as a sentence in a language, for the CLI, a web page or a chat.
+
+    The error's ``key`` names its text: ``area:name`` is looked up in ``strings/<area>.yaml``, a plain
+    ``name`` in ``strings/errors.yaml``. An error without its own text falls back to its English message.
+    """
+    area, _, name = exc.key.rpartition(":")
+    catalogue = load_strings(area or "errors")
+    if name in catalogue.table and name not in ("error.generic", "error.input", "error.config"):
+        return catalogue.get(lang, name, **exc.params)
+    return str(exc)
