@@ -1,0 +1,217 @@
+"""The campaign pack: the Leiden content is complete and exact, and broken packs are reported line by line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from samen.content import DEFAULT_PACK, FAQ_TOPICS, check_pack, load_pack
+from samen.errors import InputError, PackError
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_73e1b4af15f146b3.txt"
+
+
+def squash(text: str) -> str:
+    """Compare texts with white space aside, as the seed's PDF extraction breaks lines anywhere."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def seed_dos() -> list[str]:
+    """The eight Do's as they stand in the seed: the bullets between "Do’s:" and "Het doel is"."""
+    text = SEED.read_text(encoding="utf-8")
+    block = text[text.index("Do’s: ") : text.index("Het doel is")]
+    return [squash(item) for item in block.split("•")[1:]]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed lives in ../shared beside the clone")
+def test_dutch_dos_are_the_seeds_character_for_character() -> None:
+    dutch = load_pack().language("nl")
+    assert [squash(d.text) for d in dutch.dos] == seed_dos()
+
+
+def test_pack_has_eight_numbered_dos_with_stable_ids_in_both_languages() -> None:
+    pack = load_pack()
+    assert pack.languages == ("nl", "en")
+    for code in pack.languages:
+        local = pack.language(code)
+        assert [d.number for d in local.dos] == list(range(1, 9))
+        assert [d.id for d in local.dos] == [
+            "respect",
+            "real-person",
+            "feelings",
+            "privacy",
+            "responsibility",
+            "point-to-dos",
+            "phone-away",
+            "support",
+        ]
+        assert all(d.title and d.text for d in local.dos)
+
+
+def test_english_is_marked_as_a_translation_of_the_dutch_original() -> None:
+    pack = load_pack()
+    assert not pack.language("nl").is_translation
+    assert pack.language("en").text.translation_of == "nl"
+
+
+def test_every_faq_question_of_the_seed_is_in_the_pack() -> None:
+    dutch = load_pack().language("nl")
+    questions = [e.question for e in dutch.faq]
+    for expected in [
+        "Waarom is deze campagne er?",
+        "Academische vrijheid en vrijheid van meningsuiting",
+        "Wat kan ik antwoorden bij vragen over de campagne?",
+        "Wat is discriminatie?",
+        "Wat is seksisme?",
+        "Wat is racisme?",
+        "Wat is validisme?",
+        "Wat is homofobie? Wat is transfobie?",
+        "Waar kan ik meer leren over dit onderwerp?",
+        "Wat verstaan we onder seksueel ongewenst gedrag?",
+    ]:
+        assert expected in questions
+    assert (
+        "Islamofobie, antisemitisme en xenofobie zijn vormen van racisme."
+        in dutch.faq_topic("racisme").answer
+    )
+
+
+def test_every_bot_faq_topic_is_found_by_its_word_in_both_languages() -> None:
+    pack = load_pack()
+    for topic in FAQ_TOPICS:
+        for code in pack.languages:
+            entry = pack.language(code).faq_topic(topic)
+            assert entry is not None and entry.topic == topic
+    assert pack.language("nl").faq_topic("Racisme").id == "racism"
+    assert pack.language("en").faq_topic("ableism").id == "validism"
+    assert pack.language("nl").faq_topic("voetbal") is None
+
+
+def test_support_routes_name_the_seeds_contacts() -> None:
+    dutch = load_pack().language("nl")
+    routes = {r.id: r for r in dutch.support}
+    assert set(routes) == {
+        "group-admin",
+        "study-adviser",
+        "programme-chair",
+        "confidential-counsellor",
+        "diversity-office",
+        "student-wellbeing",
+        "campaign-page",
+    }
+    assert routes["diversity-office"].email == "diversiteit@leidenuniv.nl"
+    assert routes["student-wellbeing"].email == "studentwellbeing@sea.leidenuniv.nl"
+    assert routes["campaign-page"].link is not None and routes["campaign-page"].link.startswith("https://")
+
+
+def test_intro_template_fills_the_group_kind_and_the_admins_own_text() -> None:
+    dutch = load_pack().language("nl")
+    plain = dutch.fill(dutch.text.intro, group_kind=dutch.group_kind("whatsapp"))
+    assert plain.startswith("Welkom in deze groep. Samen dragen we zorg voor een fijne, veilige leeromgeving")
+    assert "binnen de Universiteit Leiden" in plain and "voor deze WhatsApp-groep waar" in plain
+    assert not plain.endswith("\n")
+    own = dutch.fill(dutch.text.intro, group_kind="groep", admin_text="We spreken Engels in deze groep.")
+    assert own.endswith("\n\nWe spreken Engels in deze groep.")
+
+
+def test_unknown_language_and_do_numbers_are_user_errors() -> None:
+    pack = load_pack()
+    with pytest.raises(InputError, match="nl, en"):
+        pack.language("de")
+    for number in (0, 9, -1):
+        with pytest.raises(InputError):
+            pack.language("nl").do(number)
+
+
+# --- broken packs: each problem on one line with file, line and field -------------------------------------
+
+
+def write_variant(tmp_path: Path, change: str) -> Path:
+    """The Leiden pack with one textual change applied (so the line numbers are realistic)."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    old, new = change.split(" => ")
+    assert old in text, old
+    path = tmp_path / "pack.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(
+        i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line
+    )
+
+
+def problems_of(path: Path) -> list[str]:
+    pack, problems, _ = check_pack(path)
+    assert pack is None
+    return [str(p) for p in problems]
+
+
+def test_a_do_without_text_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = write_variant(
+        tmp_path,
+        "        text: Respecteer elkaars privacy. Deel alleen persoonlijke informatie van iemand na instemming. => ",
+    )
+    found = problems_of(path)
+    assert len(found) == 1
+    assert found[0].startswith(f"{path}:")
+    assert "languages.nl.dos.privacy" in found[0]
+    line = int(found[0].split(":")[1])
+    assert line in (line_of(path, "      privacy:"), line_of(path, "      privacy:") + 1)
+
+
+def test_an_empty_do_text_is_reported(tmp_path: Path) -> None:
+    path = write_variant(
+        tmp_path, "        text: Wijs elkaar indien nodig op deze Do’s. => " + "        text: ''"
+    )
+    (problem,) = problems_of(path)
+    assert "languages.nl.dos.point-to-dos.text: is empty" in problem
+    assert problem.split(":")[1] == str(line_of(path, "text: ''"))
+
+
+def test_a_language_missing_a_translation_is_reported(tmp_path: Path) -> None:
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    del data["languages"]["en"]["faq"]["racism"]
+    path = tmp_path / "pack.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (problem,) = problems_of(path)
+    assert "languages.en.faq.racism: missing: no en text for faq 'racism'" in problem
+    assert int(problem.split(":")[1]) > 0
+
+
+def test_an_unknown_placeholder_is_reported_with_the_known_ones(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "voor deze {group_kind} waar => voor deze {groepstype} waar")
+    (problem,) = problems_of(path)
+    assert "languages.nl.intro: unknown placeholder {groepstype}" in problem
+    assert "{group_kind}" in problem
+    assert problem.split(":")[1] == str(line_of(path, "    intro: |-"))
+
+
+def test_yaml_syntax_errors_and_unknown_fields_are_problems_not_tracebacks(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("pack: 1\nid: [unclosed\n", encoding="utf-8")
+    (problem,) = problems_of(broken)
+    assert "not valid YAML" in problem
+    unknown = write_variant(tmp_path, "pack: 1 => pack: 1\nmascot: owl")
+    assert any("mascot: unknown field" in p for p in problems_of(unknown))
+
+
+def test_load_pack_raises_pack_error_with_every_problem(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "default_language: nl => default_language: fr")
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert [p.field for p in caught.value.problems] == ["default_language"]
+
+
+def test_unreadable_pack_files_are_input_errors(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("naïef".encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        check_pack(latin1)
+    with pytest.raises(InputError, match="no such file"):
+        check_pack(tmp_path / "missing.yaml")
