@@ -154,7 +154,8 @@ def problems_of(path: Path) -> list[str]:
 def test_a_do_without_text_is_reported_at_its_line(tmp_path: Path) -> None:
     path = write_variant(
         tmp_path,
-        "        text: Respecteer elkaars privacy. Deel alleen persoonlijke informatie van iemand na instemming. => ",
+        "        text: Respecteer elkaars privacy. Deel alleen persoonlijke informatie van iemand na "
+        "instemming. => ",
     )
     found = problems_of(path)
     assert len(found) == 1

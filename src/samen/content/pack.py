@@ -276,12 +276,14 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
         return None, [Problem(str(path), line, "(file)", f"not valid YAML: {reason}")], source
     if not isinstance(data, dict):
         return None, [Problem(str(path), 1, "(file)", "a pack must be a mapping of fields")], source
+    # Template placeholders are checked on the raw data, so they are reported together with schema problems.
+    problems = list(_check_templates(data, source))
     try:
         spec = PackFile.model_validate(data)
     except ValidationError as exc:
-        problems = [source.problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]
-        return None, problems, source
-    problems = list(_cross_check(spec, source))
+        problems += [source.problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]
+        return None, sorted(problems, key=lambda p: p.line), source
+    problems += _cross_check(spec, source)
     if problems:
         return None, problems, source
     return Pack(id=spec.id, path=path, spec=spec), [], source
@@ -375,17 +377,26 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             for ident in texts:
                 if ident not in ids:
                     yield source.problem((*at, label, ident), f"{ident!r} is not one of the pack's {label}")
+
+
+def _check_templates(data: dict[str, Any], source: PackSource) -> Iterator[Problem]:
+    languages = data.get("languages")
+    if not isinstance(languages, dict):
+        return
+    for code, lang in languages.items():
+        if not isinstance(lang, dict):
+            continue
         for name in TEMPLATES:
-            template = getattr(lang, name)
+            template = lang.get(name)
+            if not isinstance(template, str):
+                continue
+            at: FieldPath = ("languages", str(code), name)
             try:
                 names = list(_placeholders(template))
             except ValueError as exc:
-                yield source.problem((*at, name), f"broken placeholder: {exc}")
+                yield source.problem(at, f"broken placeholder: {exc}")
                 continue
             for placeholder in names:
                 if placeholder not in PLACEHOLDERS:
-                    yield source.problem(
-                        (*at, name),
-                        f"unknown placeholder {{{placeholder}}}; known: "
-                        + ", ".join("{" + p + "}" for p in PLACEHOLDERS),
-                    )
+                    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+                    yield source.problem(at, f"unknown placeholder {{{placeholder}}}; known: {known}")

@@ -1,0 +1,5 @@
+"""``python -m samen`` is the ``samen`` command."""
+
+from samen.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""`samen dos`, `samen faq` and `samen pack validate`, run as a person runs them: a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from samen.content import DEFAULT_PACK, load_pack
+
+
+def samen(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"SAMEN_LANG": lang}
+    return subprocess.run(
+        [sys.executable, "-m", "samen", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_dos_json_gives_the_eight_dos_of_the_pack() -> None:
+    done = samen("dos", "--lang", "nl", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    items = json.loads(done.stdout)
+    expected = load_pack().language("nl").dos
+    assert [(i["number"], i["id"], i["title"], i["text"]) for i in items] == [
+        (d.number, d.id, d.title, d.text) for d in expected
+    ]
+    assert set(items[0]) == {"number", "id", "title", "text"}
+
+
+def test_dos_text_lists_the_english_dos_numbered() -> None:
+    done = samen("dos", "--lang", "en")
+    assert done.returncode == 0
+    assert (
+        "4. Respect each other’s privacy. Only share someone’s personal information with their consent."
+        in done.stdout
+    )
+
+
+def test_faq_prints_every_question_and_one_topic() -> None:
+    everything = samen("faq", "--lang", "nl").stdout
+    for entry in load_pack().language("nl").faq:
+        assert entry.question in everything
+    one = samen("faq", "--lang", "en", "sexism")
+    assert one.returncode == 0 and one.stdout.startswith("What is sexism?")
+    assert "What is racism?" not in one.stdout
+
+
+def test_wrong_input_is_one_translated_line_and_exit_2(tmp_path: Path) -> None:
+    unknown = samen("dos", "--lang", "de", lang="nl")
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip() == "Fout: Onbekende taal 'de'; kies uit: nl, en."
+    missing = samen("pack", "validate", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"Error: {tmp_path / 'nope.yaml'}: no such file."
+    assert "Traceback" not in unknown.stderr + missing.stderr
+
+
+def test_pack_validate_accepts_the_leiden_pack_and_lists_each_problem_of_a_broken_one(tmp_path: Path) -> None:
+    ok = samen("pack", "validate", str(DEFAULT_PACK))
+    assert ok.returncode == 0, ok.stderr
+    assert "valid" in ok.stdout
+    broken = tmp_path / "broken.yaml"
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    broken.write_text(
+        text.replace("voor deze {group_kind} waar", "voor deze {soort} waar").replace(
+            "        text: 'Remember: there is a real person behind every screen and keyboard.'",
+            "        text: ''",
+        ),
+        encoding="utf-8",
+    )
+    done = samen("pack", "validate", str(broken))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 3  # two problems, then the summary
+    # In file order: the Dutch intro comes before the English Do's.
+    assert lines[0].startswith(f"{broken}:") and "languages.nl.intro: unknown placeholder {soort}" in lines[0]
+    assert "languages.en.dos.real-person.text: is empty" in lines[1]
+    assert "Traceback" not in done.stderr
