@@ -1,0 +1,55 @@
+"""Security headers: HTTPS except on loopback, and a Content-Security-Policy without ``unsafe-inline``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponseBase, HttpResponsePermanentRedirect
+from django.middleware.security import SecurityMiddleware as DjangoSecurityMiddleware
+
+#: Hosts that may be served over plain HTTP: trying ``samen serve`` on one's own machine.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
+
+#: Everything the pages load comes from the site itself; no inline script or style anywhere.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+class SecurityMiddleware(DjangoSecurityMiddleware):
+    """Django's security middleware, which does not redirect loopback hosts to HTTPS.
+
+    A browser on the same machine cannot be intercepted on the way, and a local try-out has no certificate.
+    """
+
+    def process_request(self, request: HttpRequest) -> HttpResponsePermanentRedirect | None:
+        """Redirect to HTTPS unless the request is secure or for a loopback host."""
+        host = request.get_host().rsplit(":", 1)[0] if request.get_host() else ""
+        if host in LOOPBACK_HOSTS:
+            return None
+        return super().process_request(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Adds the :data:`CONTENT_SECURITY_POLICY` header to every response."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        """Answer the request and add the policy (and a permissions policy) to the response."""
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return response

@@ -1,0 +1,139 @@
+"""Django settings, built from :func:`samen.settings.load_settings` (the ``SAMEN_*`` environment).
+
+With ``SAMEN_DEBUG`` off (the default) these are production settings: ``check --deploy`` is clean
+(``python -m samen.web.manage check --deploy``). Plain HTTP is answered only for loopback hosts, so that
+``samen serve`` can be tried on one's own machine; every other host is redirected to HTTPS.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from fontpkg_atkinson_hyperlegible import ROOT as FONT_ROOT
+
+from samen.settings import load_settings
+
+SAMEN = load_settings()
+HERE = Path(__file__).resolve().parent
+DATA_DIR = SAMEN.data_dir.resolve()
+
+
+def _secret_key() -> str:
+    """The configured key; else one generated once and kept in the data folder (never in the repository)."""
+    if SAMEN.secret_key is not None:
+        return SAMEN.secret_key.get_secret_value()
+    path = DATA_DIR / "secret_key"
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        pass
+    key = secrets.token_urlsafe(50)
+    try:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(key, encoding="utf-8")
+    except OSError:
+        pass  # a read-only data folder: a key for this process only (no sessions depend on it)
+    return key
+
+
+DEBUG = SAMEN.debug
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = list(SAMEN.allowed_hosts)
+
+INSTALLED_APPS = [
+    "django.contrib.staticfiles",
+    "samen.web.apps.WebConfig",
+]
+
+MIDDLEWARE = [
+    "samen.web.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "samen.web.security.ContentSecurityPolicyMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "samen.web.urls"
+WSGI_APPLICATION = "samen.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "samen.web.context.site",
+            ],
+            "libraries": {"lucide": "lucide.templatetags.lucide"},
+        },
+    }
+]
+
+if SAMEN.database_url is not None:
+    DATABASES = {"default": dj_database_url.parse(SAMEN.database_url.get_secret_value(), conn_max_age=600)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "samen.sqlite3"),
+            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [HERE / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Amsterdam"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+]
+# The typeface is served from its registry package's own files, never copied into the repository.
+STATICFILES_DIRS = [("fonts", str(FONT_ROOT / "files"))]
+WHITENOISE_MAX_AGE = 3600
+
+# No sessions and no log-ins: nothing a visitor types is kept. The cookies Django could set are locked down.
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+X_FRAME_OPTIONS = "DENY"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+# W001 looks for Django's SecurityMiddleware by name; ours is that class, letting loopback use HTTP.
+SILENCED_SYSTEM_CHECKS = ["security.W001"]
+if DEBUG:
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+    STORAGES = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Errors go to the log with their traceback; a visitor only sees the translated error page.
+    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+}
