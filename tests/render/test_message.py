@@ -1,0 +1,183 @@
+"""Messages, descriptions and topics: the Do's verbatim, each platform's markup, limits and escaping."""
+
+from __future__ import annotations
+
+import html
+import urllib.parse
+
+import pytest
+
+from samen.content import PLATFORMS, Localized
+from samen.errors import InputError, LimitError
+from samen.render import (
+    LIMITS,
+    check_limit,
+    render_description,
+    render_do,
+    render_dos,
+    render_intro,
+    render_topic,
+    whatsapp_share_link,
+)
+from samen.render.limits import measure
+from tests.render.conftest import DOS_URL
+
+SCRIPT = "Welkom <script>alert('x')</script> & tot snel"
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_dos_message_holds_every_do_verbatim_in_text_and_html(local: Localized, platform: str) -> None:
+    message = render_dos(local, platform, dos_url=DOS_URL)
+    for do in local.dos:
+        assert f"{do.number}. {do.text}" in message.text
+        if message.html is not None:
+            assert html.escape(do.text) in message.html
+    assert DOS_URL in message.text
+    # The Do's keep their order.
+    positions = [message.text.index(do.text) for do in local.dos]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_every_message_fits_its_platform(local: Localized, platform: str) -> None:
+    for message, field in (
+        (render_intro(local, platform, admin_text="Ik ben jullie mentor."), "message"),
+        (render_dos(local, platform, dos_url=DOS_URL), "caption" if platform == "whatsapp" else "message"),
+        (render_do(local, 8, platform, do_url=DOS_URL + "#do-8"), "message"),
+    ):
+        limit = LIMITS.get(platform, {}).get(field)
+        if limit is not None:
+            assert measure(platform, field, message.text) <= limit.maximum
+
+
+def test_whatsapp_uses_its_own_bold_and_discord_its_markdown(local: Localized) -> None:
+    assert render_dos(local, "whatsapp", dos_url=DOS_URL).text.startswith(f"*{local.text.dos_heading}*")
+    discord = render_dos(local, "discord", dos_url=DOS_URL).text
+    assert discord.startswith(f"**{local.text.dos_heading}**")
+    assert f"<{DOS_URL}>" in discord  # no link preview card under the Do's
+
+
+def test_intro_fills_the_template_with_group_kind_and_admin_text(local: Localized) -> None:
+    message = render_intro(local, "whatsapp", admin_text="Vragen? Mail mij.")
+    assert local.group_kind("whatsapp") in message.text
+    assert local.institution in message.text
+    assert message.text.endswith("Vragen? Mail mij.")
+    custom = render_intro(local, "discord", group_kind="werkgroep")
+    assert "werkgroep" in custom.text
+    assert "{" not in custom.text  # no placeholder left unfilled
+
+
+def test_lectures_use_the_lecture_intro(local: Localized) -> None:
+    teams = render_intro(local, "teams").text
+    assert teams == local.fill(local.text.lecture_intro, group_kind=local.group_kind("teams"))
+    assert render_intro(local, "kaltura").text == local.fill(
+        local.text.lecture_intro, group_kind=local.group_kind("kaltura")
+    )
+
+
+@pytest.mark.parametrize("platform", ["telegram", "matrix", "brightspace"])
+def test_html_outputs_escape_an_admin_script(local: Localized, platform: str) -> None:
+    message = render_intro(local, platform, admin_text=SCRIPT)
+    assert message.html is not None
+    assert "<script>" not in message.html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; tot snel" in message.html
+    # The plain body keeps the admin's text as they wrote it.
+    assert SCRIPT in message.text
+
+
+def test_telegram_html_uses_only_tags_telegram_accepts(local: Localized) -> None:
+    allowed = {"b", "a", "blockquote"}
+    for message in (
+        render_dos(local, "telegram", dos_url=DOS_URL),
+        render_do(local, 4, "telegram", do_url=DOS_URL),
+        render_intro(local, "telegram", admin_text=SCRIPT),
+    ):
+        assert message.html is not None
+        tags = {t.split()[0].strip("/") for t in message.html.split("<")[1:] for t in [t.split(">")[0]]}
+        assert tags <= allowed, tags
+
+
+def test_matrix_html_is_a_list_with_a_link(local: Localized) -> None:
+    message = render_dos(local, "matrix", dos_url=DOS_URL)
+    assert message.html is not None
+    assert message.html.count("<li>") == len(local.dos)
+    assert f'<a href="{DOS_URL}">' in message.html
+
+
+def test_do_reminder_quotes_one_do_with_its_link(local: Localized) -> None:
+    do = local.dos[3]
+    message = render_do(local, 4, "matrix", do_url=DOS_URL + "#do-4")
+    assert f"> {do.text}" in message.text
+    assert DOS_URL + "#do-4" in message.text
+    assert do.title in message.text
+    for other in local.dos:
+        if other is not do:
+            assert other.text not in message.text
+
+
+@pytest.mark.parametrize("number", [0, 9, -1])
+def test_do_reminder_refuses_a_number_that_is_no_do(local: Localized, number: int) -> None:
+    with pytest.raises(InputError):
+        render_do(local, number, "discord", do_url=DOS_URL)
+
+
+def test_descriptions_hold_the_dos_where_they_fit_and_the_short_form_on_telegram(local: Localized) -> None:
+    whatsapp = render_description(local, "whatsapp", dos_url=DOS_URL)
+    for do in local.dos:
+        assert do.text in whatsapp
+    assert len(whatsapp) <= LIMITS["whatsapp"]["description"].maximum
+    telegram = render_description(local, "telegram", dos_url=DOS_URL)
+    assert len(telegram) <= 255
+    assert DOS_URL in telegram
+
+
+def test_topics_fit_discord_and_hold_everything_on_matrix(local: Localized) -> None:
+    discord = render_topic(local, "discord", dos_url=DOS_URL)
+    assert len(discord) <= LIMITS["discord"]["topic"].maximum
+    assert all(do.title in discord for do in local.dos)
+    matrix = render_topic(local, "matrix", dos_url=DOS_URL)
+    assert all(do.text in matrix for do in local.dos)
+
+
+def test_an_over_long_intro_is_refused_with_platform_field_and_numbers(local: Localized) -> None:
+    with pytest.raises(LimitError) as caught:
+        render_intro(local, "discord", admin_text="x" * 2500)
+    error = caught.value
+    assert error.platform == "discord"
+    assert error.limit == 2000
+    assert error.length > 2000
+    assert "discord" in str(error) and "2000" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("platform", "field"),
+    [(platform, field) for platform, fields in LIMITS.items() for field in fields],
+)
+def test_each_limit_is_exact_and_has_a_source(platform: str, field: str) -> None:
+    limit = LIMITS[platform][field]
+    assert limit.source.startswith("https://")
+    if limit.unit == "items":
+        return
+    check_limit(platform, field, "a" * limit.maximum)
+    with pytest.raises(LimitError):
+        check_limit(platform, field, "a" * (limit.maximum + 1))
+
+
+def test_telegram_counts_utf16_code_units() -> None:
+    emoji = "🙂" * 2049  # 4098 UTF-16 code units, 2049 code points
+    with pytest.raises(LimitError):
+        check_limit("telegram", "message", emoji)
+
+
+def test_unknown_platform_is_an_input_error(local: Localized) -> None:
+    with pytest.raises(InputError) as caught:
+        render_dos(local, "myspace", dos_url=DOS_URL)
+    assert caught.value.key == "render:unknown_platform"
+
+
+def test_whatsapp_share_link_opens_whatsapp_with_the_text(local: Localized) -> None:
+    text = render_intro(local, "whatsapp").text
+    link = whatsapp_share_link(text)
+    assert link.startswith("https://wa.me/?text=")
+    assert urllib.parse.unquote(link.removeprefix("https://wa.me/?text=")) == text
+    assert " " not in link and "\n" not in link
