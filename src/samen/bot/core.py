@@ -1,0 +1,388 @@
+"""The bot core: platform-neutral events in, actions out.
+
+:class:`Bot` is what every adapter drives. It is synchronous and fast (the store is the only I/O), so an
+adapter calls :meth:`Bot.handle` for each event (from a worker thread when its store is a database; see
+:class:`samen.bot.connection.Worker`) and carries out the actions it returns, in order.
+
+A failure inside one handler is logged (its kind, never the message text) and answered with a short
+apology when it was a command; it never stops the bot.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from samen.bot import compose
+from samen.bot.actions import Action, Body, Capabilities, Describe, Image, NotifyAdmins, Post, Private, Reply
+from samen.bot.commands import COMMANDS, resolve
+from samen.bot.events import Added, Command, Event, GroupID, Joined, Refused, Said
+from samen.bot.store import NUDGE_MODES, GroupState, Store
+from samen.content import FaqEntry, Localized, Pack, load_strings
+from samen.render import Message, render_do, render_dos, render_intro, render_topic
+
+log = logging.getLogger("samen.bot")
+
+#: Makes the Do's poster for a language and the Do's link: PNG bytes and its alt text.
+Illustrate = Callable[[Localized, str], tuple[bytes, str]]
+
+#: The link to the Do's page for a language, optionally at one Do (``Settings.dos_url`` bound to a pack).
+DosUrl = Callable[[str, int | None], str]
+
+#: More words than any command reads; the rest of a long message is ignored.
+MAX_ARGS = 8
+
+#: Words that switch something on or off, and the nudge modes, in both languages.
+SWITCH: dict[str, bool] = {"on": True, "aan": True, "ja": True, "yes": True, "off": False, "uit": False}
+MODES: dict[str, str] = {
+    "off": "off",
+    "uit": "off",
+    "author": "author",
+    "auteur": "author",
+    "schrijver": "author",
+    "admins": "admins",
+    "beheerders": "admins",
+}
+LANGUAGES: dict[str, str] = {
+    "nederlands": "nl",
+    "dutch": "nl",
+    "nl": "nl",
+    "english": "en",
+    "engels": "en",
+    "en": "en",
+}
+
+
+class Bot:
+    """The platform-neutral bot: one per adapter connection.
+
+    Args:
+        pack: the campaign pack.
+        store: where group settings and counts live.
+        capabilities: what the adapter's platform allows.
+        dos_url: the Do's page for a language and optionally a Do number.
+        illustrate: makes the Do's poster (``samen.render.illustration``); None sends the Do's as text only.
+        clock: seconds since the epoch (tests pass their own).
+    """
+
+    def __init__(
+        self,
+        pack: Pack,
+        store: Store,
+        capabilities: Capabilities,
+        *,
+        dos_url: DosUrl,
+        illustrate: Illustrate | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.pack = pack
+        self.store = store
+        self.capabilities = capabilities
+        self.dos_url = dos_url
+        self.clock = clock
+        self.illustrate = illustrate
+        self._images: dict[str, Image] = {}
+        self.platform = capabilities.platform
+        self._groups: dict[str, GroupState] = {}
+        self._handlers: dict[type, Callable[[Event, GroupState], list[Action]]] = {
+            Added: self._added,
+            Joined: self._joined,
+            Command: self._command,
+            Said: self._said,
+            Refused: self._refused,
+        }
+        self._commands: dict[str, Callable[[Command, GroupState, Localized], list[Action]]] = {
+            "dos": self._cmd_dos,
+            "do": self._cmd_do,
+            "help": self._cmd_help,
+            "faq": self._cmd_faq,
+            "see": self._cmd_see,
+            "lang": self._cmd_lang,
+            "welcome": self._cmd_welcome,
+            "onboard": self._cmd_onboard,
+            "nudges": self._cmd_nudges,
+            "notmeant": self._cmd_notmeant,
+        }
+        missing = set(COMMANDS) - set(self._commands)
+        assert not missing, f"commands without a handler: {missing}"
+
+    # -- the one entry point ---------------------------------------------------------------------------
+
+    def handle(self, event: Event) -> list[Action]:
+        """Handle one event and return what the adapter should do, in order.
+
+        Events at or before the last one handled in their group are ignored (a reconnect replaying
+        history). Never raises for a failing handler.
+        """
+        direct = isinstance(event, Command | Said) and event.direct
+        state = GroupState(self.platform, event.group) if direct else self.group(event.group)
+        if not direct and self._handled(state, event):
+            return []
+        try:
+            actions = self._handlers[type(event)](event, state)
+        except Exception as exc:
+            # The kind and where, never the exception's message: it may quote the member's text.
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            log.error(
+                "%s on %s failed: %s at %s:%s",
+                type(event).__name__,
+                self.platform,
+                type(exc).__name__,
+                where.filename.rsplit("/", 1)[-1],
+                where.lineno,
+            )
+            actions = []
+            if isinstance(event, Command):
+                lang = self.language(state)
+                actions = [Reply(group=event.group, body=compose.say_body(lang, "error"), quote=None)]
+        if not direct and (event.position is not None or event.event_id is not None):
+            self._save(
+                replace(self.group(event.group), last_position=event.position, last_event=event.event_id)
+            )
+        return actions
+
+    # -- state -----------------------------------------------------------------------------------------
+
+    def group(self, group: GroupID | str) -> GroupState:
+        """A group's state (defaults for a group never seen)."""
+        state = self._groups.get(group)
+        if state is None:
+            record = self.store.load_group(self.platform, group)
+            state = GroupState.of(record) if record is not None else GroupState(self.platform, group)
+            self._groups[group] = state
+        return state
+
+    def _save(self, state: GroupState) -> None:
+        self.store.save_group(state)
+        self._groups[state.group] = state
+
+    def language(self, state: GroupState) -> str:
+        """The group's language: its own setting, else the pack's default."""
+        return state.language or self.pack.default_language
+
+    def _local(self, state: GroupState) -> Localized:
+        return self.pack.language(self.language(state))
+
+    def _count(self, group: str, kind: str, do: int = 0) -> None:
+        day = datetime.fromtimestamp(self.clock(), UTC).date()
+        self.store.add_count(self.platform, group, day=day, kind=kind, do=do)
+
+    @staticmethod
+    def _handled(state: GroupState, event: Event) -> bool:
+        if event.event_id is not None and event.event_id == state.last_event:
+            return True
+        if event.position is None or state.last_position is None:
+            return False
+        # Two events may share a position (a Matrix timestamp); their ids tell them apart.
+        if event.position == state.last_position:
+            return event.event_id is None or state.last_event is None
+        return event.position < state.last_position
+
+    def _url(self, lang: str, number: int | None = None) -> str:
+        return self.dos_url(lang, number)
+
+    # -- events ----------------------------------------------------------------------------------------
+
+    def _added(self, event: Event, state: GroupState) -> list[Action]:
+        assert isinstance(event, Added)
+        if state.onboarded:
+            return []
+        return self._onboarding(state)
+
+    def _onboarding(self, state: GroupState) -> list[Action]:
+        local = self._local(state)
+        group = GroupID(state.group)
+        url = self._url(local.code)
+        intro = render_intro(local, self.platform)
+        dos = render_dos(local, self.platform, dos_url=url)
+        topic = render_topic(local, self.platform, dos_url=url)
+        short = local.fill(local.text.description_short, dos_link=url)
+        self._save(replace(self.group(state.group), onboarded=True))
+        return [
+            Post(group=group, body=_body(intro), purpose="intro"),
+            Post(group=group, body=_body(dos), image=self._illustration(local), pin=True, purpose="dos"),
+            Describe(group=group, text=topic, short=short),
+        ]
+
+    def _illustration(self, local: Localized) -> Image | None:
+        """The Do's poster, made once per language (None where the platform takes no images)."""
+        if not self.capabilities.images or self.illustrate is None:
+            return None
+        image = self._images.get(local.code)
+        if image is None:
+            data, alt = self.illustrate(local, self._url(local.code))
+            image = self._images[local.code] = Image(data=data, alt=alt)
+        return image
+
+    def _joined(self, event: Event, state: GroupState) -> list[Action]:
+        assert isinstance(event, Joined)
+        if not state.welcome:
+            return []
+        local = self._local(state)
+        return [
+            Post(group=event.group, body=compose.welcome(local, self._url(local.code)), purpose="welcome")
+        ]
+
+    def _said(self, event: Event, state: GroupState) -> list[Action]:
+        assert isinstance(event, Said)
+        return []
+
+    def _refused(self, event: Event, state: GroupState) -> list[Action]:
+        assert isinstance(event, Refused)
+        if event.permission in state.warnings:
+            return []
+        self._save(replace(state, warnings=state.warnings | {event.permission}))
+        lang = self.language(state)
+        known = f"permission.{event.permission}" in load_strings("bot").table
+        key = f"permission.{event.permission}" if known else "permission.other"
+        return [
+            NotifyAdmins(group=event.group, body=compose.say_body(lang, key, permission=event.permission))
+        ]
+
+    # -- commands --------------------------------------------------------------------------------------
+
+    def _command(self, event: Event, state: GroupState) -> list[Action]:
+        assert isinstance(event, Command)
+        found = resolve(event.name)
+        if event.direct:
+            # In a direct chat there is no group language: a Dutch name gets Dutch, else the default.
+            lang = (found[1] if found else None) or self.pack.default_language
+            state = replace(state, language=lang)
+        lang = self.language(state)
+        prefix = self.capabilities.prefix
+        if found is None:
+            return [self._reply(event, compose.say_body(lang, "unknown", prefix=prefix))]
+        spec, _ = found
+        if spec.group_only and event.direct:
+            return [self._reply(event, compose.say_body(lang, "group_only"))]
+        if spec.admin and not event.is_admin:
+            return [self._private(event, compose.say_body(lang, "admin_only"))]
+        return self._commands[spec.name](event, state, self.pack.language(lang))
+
+    def _reply(self, event: Command, body: Body) -> Reply:
+        return Reply(group=event.group, body=body, quote=event.message_id)
+
+    def _private(self, event: Command, body: Body) -> Private:
+        return Private(group=event.group, user=event.user, body=body)
+
+    def _cmd_dos(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        return [self._reply(event, _body(render_dos(local, self.platform, dos_url=self._url(local.code))))]
+
+    def _cmd_do(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        number = _number(_arg(event, 0))
+        if number is None or not 1 <= number <= len(local.dos):
+            count = len(local.dos)
+            body = compose.say_body(local.code, "do.which", count=count, prefix=self.capabilities.prefix)
+            return [self._reply(event, body)]
+        do = local.do(number)
+        if not event.direct:
+            self._count(event.group, "point", number)
+        body = _body(render_do(local, do.number, self.platform, do_url=self._url(local.code, number)))
+        return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
+
+    def _cmd_help(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        return [self._private(event, compose.help_text(local, self.capabilities.prefix))]
+
+    def _cmd_faq(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        topics = compose.faq_topics(local)
+        if not event.args:
+            body = compose.say_body(
+                local.code,
+                "faq.topics",
+                topics=", ".join(topics),
+                example=topics[0],
+                prefix=self.capabilities.prefix,
+            )
+            return [self._reply(event, body)]
+        wanted = "-".join(a.casefold() for a in event.args[:MAX_ARGS])
+        entry = local.faq_topic(wanted) or _faq_any(self.pack, local, wanted)
+        if entry is None:
+            shown = wanted if len(wanted) <= 40 else wanted[:39] + "…"
+            body = compose.say_body(local.code, "faq.unknown", topic=shown, topics=", ".join(topics))
+            return [self._reply(event, body)]
+        return [self._reply(event, compose.faq(entry))]
+
+    def _cmd_see(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        if not event.direct:
+            self._count(event.group, "seen")
+        body = compose.seen(local, self.capabilities.prefix)
+        return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
+
+    def _cmd_lang(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        word = _arg(event, 0)
+        code = LANGUAGES.get(word, word)
+        if code is None or code not in self.pack.languages:
+            choices = ", ".join(self.pack.languages)
+            body = compose.say_body(
+                local.code, "lang.which", choices=choices, prefix=self.capabilities.prefix
+            )
+            return [self._reply(event, body)]
+        self._save(replace(self.group(event.group), language=code))
+        return [self._reply(event, compose.say_body(code, "lang.set"))]
+
+    def _cmd_welcome(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        on = SWITCH.get(_arg(event, 0))
+        if on is None:
+            return [
+                self._reply(
+                    event, compose.say_body(local.code, "welcome.which", prefix=self.capabilities.prefix)
+                )
+            ]
+        self._save(replace(self.group(event.group), welcome=on))
+        return [self._reply(event, compose.say_body(local.code, "welcome.on" if on else "welcome.off"))]
+
+    def _cmd_onboard(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        return self._onboarding(state)
+
+    def _cmd_nudges(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        mode = MODES.get(_arg(event, 0))
+        if mode is None or mode not in NUDGE_MODES:
+            return [
+                self._reply(
+                    event, compose.say_body(local.code, "nudges.which", prefix=self.capabilities.prefix)
+                )
+            ]
+        self._save(replace(self.group(event.group), nudges=mode))
+        return [self._reply(event, compose.say_body(local.code, f"nudges.{mode}"))]
+
+    def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        number = _number(_arg(event, 0))
+        do = number if number is not None and 1 <= number <= len(local.dos) else 0
+        # From a private chat, the button or command names the group the nudge was about.
+        group = event.group if not event.direct else (event.args[1] if len(event.args) > 1 else None)
+        if group is not None:
+            self._count(group, "not_meant", do)
+        return [self._private(event, compose.say_body(local.code, "notmeant.thanks"))]
+
+
+def _body(message: Message) -> Body:
+    return Body(message.text, message.html)
+
+
+def _arg(event: Command, index: int) -> str:
+    """One of a command's words, compared case-blind ("" when it has fewer)."""
+    return event.args[index].casefold() if index < len(event.args) else ""
+
+
+def _number(word: str) -> int | None:
+    """A Do number from a word (``4``, ``#4``, ``４``), or None."""
+    word = word.lstrip("#")
+    if not word.isdigit() or len(word) > 3:
+        return None
+    return int(word)
+
+
+def _faq_any(pack: Pack, local: Localized, wanted: str) -> FaqEntry | None:
+    """The FAQ entry in this language for a topic named in any of the pack's languages."""
+    for code in pack.languages:
+        found = pack.language(code).faq_topic(wanted)
+        if found is not None:
+            return next((e for e in local.faq if e.id == found.id), None)
+    return None
+
+
+__all__ = ["Bot", "DosUrl"]
