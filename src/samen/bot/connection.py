@@ -1,0 +1,132 @@
+"""What every adapter needs for a connection's life: a worker thread for the core, backoff, retry-after.
+
+- :class:`Worker` runs :meth:`Bot.handle` in one thread of its own, so a database store never blocks the
+  adapter's event loop and events of a connection are handled in order.
+- :func:`backoff` is the wait before the next reconnect: exponential, capped, with jitter so that many
+  bots do not come back at the same second.
+- :func:`keep_connected` runs a connection until it is stopped, reconnecting after each drop.
+- :func:`with_retry` honours a platform's "429, retry after N seconds".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from samen.bot.actions import Action
+from samen.bot.core import Bot
+from samen.bot.events import Event
+
+log = logging.getLogger("samen.bot.connection")
+
+T = TypeVar("T")
+
+#: The longest wait between two reconnects, in seconds.
+MAX_BACKOFF = 300.0
+
+
+class Worker:
+    """Runs the core in one worker thread; ``await worker.handle(event)`` from an event loop.
+
+    Args:
+        bot: the core.
+    """
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samen-bot")
+
+    async def handle(self, event: Event) -> list[Action]:
+        """Hand one event to the core without blocking the loop; returns its actions."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self.bot.handle, event)
+
+    def close(self) -> None:
+        """Finish the events under way and stop the thread."""
+        self._executor.shutdown(wait=True)
+
+
+def backoff(
+    attempt: int, *, base: float = 1.0, cap: float = MAX_BACKOFF, rng: random.Random | None = None
+) -> float:
+    """Seconds to wait before reconnect attempt ``attempt`` (0-based): full jitter below ``base * 2**n``.
+
+    Returns:
+        A wait between ``base / 2`` and ``cap``.
+    """
+    ceiling = min(cap, base * 2 ** min(attempt, 30))
+    return max(base / 2, (rng or random).uniform(0, ceiling))
+
+
+async def keep_connected(
+    connect: Callable[[], Awaitable[None]],
+    *,
+    stop: asyncio.Event,
+    name: str,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    rng: random.Random | None = None,
+) -> int:
+    """Run ``connect`` (one connection's life) until ``stop`` is set, reconnecting with backoff.
+
+    A connection that ends without ``stop`` is a drop; it is logged by exception type only (an error's
+    message may hold a token or a member's text) and tried again.
+
+    Args:
+        connect: connects and runs until the connection ends.
+        stop: set to end for good.
+        name: the platform, for the log.
+        sleep: how to wait (tests pass a recorder).
+        rng: the jitter's source (tests pass a seeded one).
+
+    Returns:
+        How many times it reconnected.
+    """
+    attempt = 0
+    reconnects = 0
+    while not stop.is_set():
+        try:
+            await connect()
+            attempt = 0
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("%s connection dropped: %s", name, type(exc).__name__)
+            attempt += 1
+        if stop.is_set():
+            break
+        reconnects += 1
+        await sleep(backoff(attempt, rng=rng))
+    return reconnects
+
+
+async def with_retry(
+    call: Callable[[], Awaitable[T]],
+    *,
+    retry_after: Callable[[Exception], float | None],
+    attempts: int = 5,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> T:
+    """Make a platform call, waiting as long as the platform asks when it answers "too many requests".
+
+    Args:
+        call: the call to make.
+        retry_after: the seconds to wait that an exception asks for, or None when it is no rate limit.
+        attempts: how many times to try at most.
+        sleep: how to wait.
+
+    Returns:
+        The call's result; the last rate-limit error (or any other error) is raised.
+    """
+    for attempt in range(attempts):
+        try:
+            return await call()
+        except Exception as exc:
+            wait = retry_after(exc)
+            if wait is None or attempt == attempts - 1:
+                raise
+            log.info("rate limited, waiting %.1f s", wait)
+            await sleep(max(0.0, min(wait, MAX_BACKOFF)))
+    raise AssertionError("unreachable")
