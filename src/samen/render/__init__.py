@@ -6,6 +6,10 @@ command use; see ``docs/kit.md`` for every material per platform and the limits 
 
 from __future__ import annotations
 
+from samen.render.cards import brightspace_html, discord_embed, discord_rules, teams_card
+from samen.render.colour import contrast
+from samen.render.illustration import LAYOUTS, icon_exists, illustration, illustration_alt
+from samen.render.kit import KITS, Material, build_kit, zip_kit
 from samen.render.limits import LIMITS, Limit, check_count, check_limit, fits, limit_for
 from samen.render.message import (
     Message,
@@ -16,19 +20,37 @@ from samen.render.message import (
     render_topic,
     whatsapp_share_link,
 )
+from samen.render.qr import qr_png, qr_svg
+from samen.render.slide import slide_pptx
 
 __all__ = [
+    "KITS",
+    "LAYOUTS",
     "LIMITS",
     "Limit",
+    "Material",
     "Message",
+    "brightspace_html",
+    "build_kit",
     "check_count",
     "check_limit",
+    "contrast",
+    "discord_embed",
+    "discord_rules",
     "fits",
+    "icon_exists",
+    "illustration",
+    "illustration_alt",
     "limit_for",
+    "qr_png",
+    "qr_svg",
     "render_description",
     "render_do",
     "render_dos",
     "render_intro",
     "render_topic",
+    "slide_pptx",
+    "teams_card",
     "whatsapp_share_link",
+    "zip_kit",
 ]

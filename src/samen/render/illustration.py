@@ -1,0 +1,417 @@
+"""The illustration: our own poster of the Do's, as SVG and PNG, portrait for chats and 16:9 for screens.
+
+A header band with the institution, the campaign, its line and a QR code to the Do's page; one card per Do
+with its number, a Lucide icon, its short title and its exact text; the address at the foot. The text size
+is the largest at which every card fits. The layout is computed once as a *scene* of a few shapes, which two
+backends draw: SVG (letters as glyph outlines of Atkinson Hyperlegible, so it looks the same everywhere) and
+PNG (Pillow with the same font file, drawn at twice the size and scaled down for smooth edges). Colours come
+from the pack and fall back to black or white wherever text would get less than 4.5:1 contrast.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from xml.etree import ElementTree
+
+import cairosvg
+from PIL import Image, ImageDraw, ImageFont
+
+from samen.content import Localized
+from samen.errors import InputError
+from samen.render.colour import WHITE, readable
+from samen.render.lettering import FONT_FILES, Lettering, face, wrap
+from samen.render.message import say
+from samen.render.qr import BORDER, qr_modules, qr_path
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The size and grid of one poster format."""
+
+    width: int
+    height: int
+    columns: int
+    margin: int
+    qr: int
+    headline: int
+
+
+#: The poster formats: portrait for chat threads, 16:9 for projectors and screens.
+LAYOUTS: dict[str, Layout] = {
+    "portrait": Layout(width=1080, height=1350, columns=1, margin=44, qr=176, headline=44),
+    "landscape": Layout(width=1920, height=1080, columns=2, margin=56, qr=200, headline=52),
+}
+
+#: The illustration's file formats and their media types.
+FORMATS: dict[str, str] = {"svg": "image/svg+xml", "png": "image/png"}
+
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_GAP = 12
+_PAD = 16
+_BADGE = 48
+_SUPERSAMPLE = 2
+
+
+# The scene: what the poster is made of, in pixels of the final image.
+@dataclass(frozen=True)
+class _Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    radius: float = 0
+
+
+@dataclass(frozen=True)
+class _Circle:
+    cx: float
+    cy: float
+    r: float
+    fill: str
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    x: float
+    baseline: float
+    size: float
+    weight: str
+    fill: str
+
+
+@dataclass(frozen=True)
+class _Icon:
+    name: str
+    x: float
+    y: float
+    size: float
+    stroke: str
+
+
+@dataclass(frozen=True)
+class _Qr:
+    url: str
+    x: float
+    y: float
+    size: float
+
+
+_Shape = _Rect | _Circle | _Text | _Icon | _Qr
+
+
+def illustration_alt(local: Localized) -> str:
+    """The poster's alt text, from the pack's template."""
+    return local.fill(local.text.illustration_alt)
+
+
+def illustration(local: Localized, *, dos_url: str, layout: str = "portrait", fmt: str = "png") -> bytes:
+    """The poster in one layout (``portrait`` 1080×1350, ``landscape`` 1920×1080) and format (png, svg).
+
+    Both are cached per pack language, address and layout: they depend on nothing else.
+
+    Raises:
+        InputError: for an unknown layout or format.
+    """
+    if layout not in LAYOUTS or fmt not in FORMATS:
+        raise InputError(
+            f"Unknown illustration {layout!r}/{fmt!r}; choose {sorted(LAYOUTS)} and {sorted(FORMATS)}.",
+            key="render:unknown_illustration",
+            layout=layout,
+            fmt=fmt,
+        )
+    if fmt == "svg":
+        return _svg(local, dos_url, layout)
+    return _png(local, dos_url, layout)
+
+
+def icon_exists(name: str) -> bool:
+    """Whether the Lucide set has an icon of this name."""
+    return f"{name}.svg" in _icon_names()
+
+
+@cache
+def _icon_names() -> frozenset[str]:
+    archive = resources.files("lucide") / "lucide.zip"
+    with resources.as_file(archive) as path, zipfile.ZipFile(path) as icons:
+        return frozenset(icons.namelist())
+
+
+@cache
+def icon_markup(name: str) -> str:
+    """The inner elements of a Lucide icon (24×24, stroked); a plain circle for an unknown name."""
+    if not icon_exists(name):
+        return '<circle cx="12" cy="12" r="9"/>'
+    archive = resources.files("lucide") / "lucide.zip"
+    with resources.as_file(archive) as path, zipfile.ZipFile(path) as icons:
+        root = ElementTree.fromstring(icons.read(f"{name}.svg"))
+    parts = []
+    for child in root:
+        for node in child.iter():
+            node.tag = node.tag.removeprefix(_SVG_NS)
+        parts.append(ElementTree.tostring(child, encoding="unicode"))
+    return "".join(parts)
+
+
+def _icon_svg(name: str, size: float, stroke: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size:.0f}" height="{size:.0f}" viewBox="0 0 24 24" '
+        f'fill="none" stroke="{stroke}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+        f"{icon_markup(name)}</svg>"
+    )
+
+
+@dataclass(frozen=True)
+class _Palette:
+    page: str
+    band: str
+    on_band: str
+    card: str
+    title: str
+    text: str
+    badge: str
+    on_badge: str
+    icon: str
+    link: str
+
+
+def _palette(local: Localized) -> _Palette:
+    c = local.pack.spec.colours
+    return _Palette(
+        page=c.background,
+        band=c.primary,
+        on_band=readable(WHITE, c.primary),
+        card=WHITE,
+        title=readable(c.primary, WHITE),
+        text=readable(c.text, WHITE),
+        badge=c.accent,
+        on_badge=readable(WHITE, c.accent),
+        icon=c.accent,
+        link=readable(c.primary, c.background),
+    )
+
+
+def _lh(size: float) -> float:
+    return size * 1.28
+
+
+def _icon_size(size: float) -> float:
+    return size * 1.45
+
+
+def _measure_card(
+    local: Localized, index: int, width: float, size: float
+) -> tuple[float, list[str], list[str]]:
+    do = local.dos[index]
+    title_size = size * 1.2
+    text_width = width - 2 * _PAD - _BADGE - 16
+    title = wrap(do.title, "bold", title_size, text_width - _icon_size(size) - 10)
+    body = wrap(do.text, "regular", size, text_width)
+    words = len(title) * _lh(title_size) + 4 + len(body) * _lh(size)
+    return 2 * _PAD + max(words, _BADGE), title, body
+
+
+@cache
+def _scene(local: Localized, dos_url: str, layout: str) -> tuple[_Shape, ...]:
+    spec = LAYOUTS[layout]
+    colours = _palette(local)
+    m = spec.margin
+    shapes: list[_Shape] = [_Rect(0, 0, spec.width, spec.height, colours.page)]
+
+    # Header band: institution, campaign, tagline on the left; the QR code and its label on the right.
+    text_width = spec.width - 2 * m - spec.qr - 32
+    small = spec.headline * 0.55
+    head: list[tuple[str, str, float]] = [(local.institution, "regular", small)]
+    head += [
+        (line, "bold", spec.headline) for line in wrap(local.campaign, "bold", spec.headline, text_width)
+    ]
+    head += [(line, "regular", small) for line in wrap(local.text.tagline, "regular", small, text_width)]
+    text_height = sum(_lh(size) for _, _, size in head)
+    label_size = 20.0
+    qr_block = spec.qr + 8 + _lh(label_size)
+    band = max(text_height, qr_block) + 56
+    shapes.append(_Rect(0, 0, spec.width, band, colours.band))
+    y = 28 + (band - 56 - text_height) / 2
+    for line, weight, size in head:
+        y += _lh(size)
+        shapes.append(_Text(line, m, y - size * 0.28, size, weight, colours.on_band))
+    qx, qy = spec.width - m - spec.qr, 28 + (band - 56 - qr_block) / 2
+    shapes.append(_Rect(qx, qy, spec.qr, spec.qr, WHITE, radius=10))
+    shapes.append(_Qr(dos_url, qx, qy, spec.qr))
+    label = say(local, "qr.label")
+    label_x = qx + (spec.qr - face("bold").width(label, label_size)) / 2
+    shapes.append(_Text(label, label_x, qy + spec.qr + 8 + label_size, label_size, "bold", colours.on_band))
+
+    # Footer: the address, so it can be typed where the QR code cannot be scanned.
+    footer_size = 24.0 if layout == "landscape" else 22.0
+    address = dos_url.split("://", 1)[-1].rstrip("/")
+    footer_lines = wrap(address, "regular", footer_size, spec.width - 2 * m)
+    footer = len(footer_lines) * _lh(footer_size) + 16
+    for i, line in enumerate(footer_lines):
+        baseline = spec.height - footer + 8 + (i + 1) * _lh(footer_size) - footer_size * 0.28
+        shapes.append(_Text(line, m, baseline, footer_size, "regular", colours.link))
+
+    # Cards: the largest text size at which all of them fit between header and footer.
+    top, bottom = band + 20, spec.height - footer - 12
+    cols = spec.columns
+    column_width = (spec.width - 2 * m - (cols - 1) * 20) / cols
+    count = len(local.dos)
+    rows = -(-count // cols)
+    size = 34.0
+    while True:
+        cards = [_measure_card(local, i, column_width, size) for i in range(count)]
+        heights = [max(cards[i][0] for i in range(r * cols, min(count, (r + 1) * cols))) for r in range(rows)]
+        if sum(heights) + (rows - 1) * _GAP <= bottom - top or size <= 12:
+            break
+        size -= 1
+    spare = (bottom - top) - sum(heights) - (rows - 1) * _GAP
+    gap = min(28.0, _GAP + max(0.0, spare) / (rows - 1)) if rows > 1 else _GAP
+    y = top
+    for r in range(rows):
+        for i in range(r * cols, min(count, (r + 1) * cols)):
+            x = m + (i - r * cols) * (column_width + 20)
+            shapes += _card(local, i, x, y, column_width, heights[r], size, cards[i][1], cards[i][2], colours)
+        y += heights[r] + gap
+    return tuple(shapes)
+
+
+def _card(
+    local: Localized,
+    index: int,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    size: float,
+    title: list[str],
+    body: list[str],
+    colours: _Palette,
+) -> list[_Shape]:
+    do = local.dos[index]
+    shapes: list[_Shape] = [_Rect(x, y, width, height, colours.card, radius=14)]
+    cx, cy = x + _PAD + _BADGE / 2, y + _PAD + _BADGE / 2
+    shapes.append(_Circle(cx, cy, _BADGE / 2, colours.badge))
+    number, number_size = str(do.number), 26.0
+    number_x = cx - face("bold").width(number, number_size) / 2
+    shapes.append(_Text(number, number_x, cy + number_size * 0.36, number_size, "bold", colours.on_badge))
+    tx, ty = x + _PAD + _BADGE + 16, y + _PAD
+    title_size = size * 1.2
+    icon = _icon_size(size)
+    # The icon sits before the title, centred on its first line: decoration, the words carry the meaning.
+    shapes.append(
+        _Icon(local.pack.spec.dos[index].icon, tx, ty + (_lh(title_size) - icon) / 2, icon, colours.icon)
+    )
+    for line in title:
+        ty += _lh(title_size)
+        shapes.append(_Text(line, tx + icon + 10, ty - title_size * 0.28, title_size, "bold", colours.title))
+    ty += 4
+    for line in body:
+        ty += _lh(size)
+        shapes.append(_Text(line, tx, ty - size * 0.28, size, "regular", colours.text))
+    return shapes
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+@cache
+def _svg(local: Localized, dos_url: str, layout: str) -> bytes:
+    spec = LAYOUTS[layout]
+    letters = Lettering()
+    out: list[str] = []
+    for shape in _scene(local, dos_url, layout):
+        if isinstance(shape, _Rect):
+            out.append(
+                f'<rect x="{shape.x:.1f}" y="{shape.y:.1f}" width="{shape.w:.1f}" height="{shape.h:.1f}" '
+                f'rx="{shape.radius}" fill="{shape.fill}"/>'
+            )
+        elif isinstance(shape, _Circle):
+            out.append(f'<circle cx="{shape.cx:.1f}" cy="{shape.cy:.1f}" r="{shape.r}" fill="{shape.fill}"/>')
+        elif isinstance(shape, _Text):
+            out.append(
+                letters.line(shape.text, shape.x, shape.baseline, shape.size, shape.weight, shape.fill)
+            )
+        elif isinstance(shape, _Icon):
+            out.append(
+                f'<g transform="translate({shape.x:.1f} {shape.y:.1f}) scale({shape.size / 24:.4f})" '
+                f'fill="none" stroke="{shape.stroke}" stroke-width="2" stroke-linecap="round" '
+                'stroke-linejoin="round">'
+                f"{icon_markup(shape.name)}</g>"
+            )
+        else:
+            unit = shape.size / (len(qr_modules(shape.url)) + 2 * BORDER)
+            out.append(
+                f'<path fill="#000000" shape-rendering="crispEdges" transform="translate('
+                f'{shape.x + BORDER * unit:.2f} {shape.y + BORDER * unit:.2f}) scale({unit:.4f})" '
+                f'd="{qr_path(shape.url)}"/>'
+            )
+    alt = _esc(illustration_alt(local))
+    desc = _esc(" ".join(f"{do.number}. {do.text}" for do in local.dos))
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{spec.width}" height="{spec.height}" viewBox="0 0 {spec.width} {spec.height}" '
+        f'role="img" aria-labelledby="title desc" xml:lang="{local.code}">'
+        f'<title id="title">{alt}</title><desc id="desc">{desc}</desc>'
+        + letters.defs()
+        + "".join(out)
+        + "</svg>"
+    )
+    return svg.encode("utf-8")
+
+
+@cache
+def _font(weight: str, size: float) -> ImageFont.FreeTypeFont:
+    path = resources.files("fontpkg_atkinson_hyperlegible") / "files" / FONT_FILES[weight]
+    with resources.as_file(path) as real:
+        return ImageFont.truetype(str(real), size=round(size))
+
+
+@cache
+def _icon_image(name: str, size: int, stroke: str) -> Image.Image:
+    png = cairosvg.svg2png(bytestring=_icon_svg(name, size, stroke).encode("utf-8"))
+    assert isinstance(png, bytes)
+    return Image.open(io.BytesIO(png)).convert("RGBA")
+
+
+@cache
+def _png(local: Localized, dos_url: str, layout: str) -> bytes:
+    spec = LAYOUTS[layout]
+    k = _SUPERSAMPLE
+    image = Image.new("RGB", (spec.width * k, spec.height * k), WHITE)
+    draw = ImageDraw.Draw(image)
+    for shape in _scene(local, dos_url, layout):
+        if isinstance(shape, _Rect):
+            box = (shape.x * k, shape.y * k, (shape.x + shape.w) * k - 1, (shape.y + shape.h) * k - 1)
+            draw.rounded_rectangle(box, radius=shape.radius * k, fill=shape.fill)
+        elif isinstance(shape, _Circle):
+            r = shape.r * k
+            draw.ellipse(
+                (shape.cx * k - r, shape.cy * k - r, shape.cx * k + r, shape.cy * k + r), fill=shape.fill
+            )
+        elif isinstance(shape, _Text):
+            font = _font(shape.weight, shape.size * k)
+            draw.text((shape.x * k, shape.baseline * k), shape.text, font=font, fill=shape.fill, anchor="ls")
+        elif isinstance(shape, _Icon):
+            icon = _icon_image(shape.name, round(shape.size * k), shape.stroke)
+            image.paste(icon, (round(shape.x * k), round(shape.y * k)), icon)
+        else:
+            modules = qr_modules(shape.url)
+            unit = shape.size * k / (len(modules) + 2 * BORDER)
+            ox, oy = shape.x * k + BORDER * unit, shape.y * k + BORDER * unit
+            for row, cells in enumerate(modules):
+                for col, dark in enumerate(cells):
+                    if dark:
+                        x0, y0 = ox + col * unit, oy + row * unit
+                        draw.rectangle(
+                            (round(x0), round(y0), round(x0 + unit) - 1, round(y0 + unit) - 1), fill="#000000"
+                        )
+    final = image.resize((spec.width, spec.height), Image.Resampling.BOX)
+    out = io.BytesIO()
+    final.save(out, format="PNG", compress_level=3)
+    return out.getvalue()

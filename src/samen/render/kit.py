@@ -1,0 +1,264 @@
+"""The kit: every material of one setting (platform × language) as named files, and a zip of many.
+
+:data:`KITS` lists, per platform, which materials it gets and in what order; each material is made by one
+function of :data:`MAKERS`. Expensive parts (illustration, QR code, slide) are cached in their modules, so a
+web request that builds a kit with the admin's own intro only renders the text again.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from samen.content import Localized
+from samen.render.cards import brightspace_html, discord_embed, discord_rules, teams_card
+from samen.render.illustration import illustration, illustration_alt
+from samen.render.message import (
+    render_description,
+    render_dos,
+    render_intro,
+    render_topic,
+    say,
+    style_of,
+    whatsapp_share_link,
+)
+from samen.render.qr import qr_png, qr_svg
+from samen.render.slide import slide_pptx
+
+
+@dataclass(frozen=True)
+class Material:
+    """One file of the kit.
+
+    Attributes:
+        filename: such as ``1-intro.txt``, ``dos-portrait.png``, ``slide.pptx``.
+        media_type: its MIME type.
+        data: its bytes.
+        title: a short label in the kit's language, such as "Bericht 1: de introductie".
+    """
+
+    filename: str
+    media_type: str
+    data: bytes
+    title: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    local: Localized
+    platform: str
+    dos_url: str
+    admin_text: str
+    group_kind: str | None
+
+
+MEDIA_TYPES: dict[str, str] = {
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "json": "application/json",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def _text(data: str) -> bytes:
+    return (data.rstrip("\n") + "\n").encode("utf-8")
+
+
+def _json(data: object) -> bytes:
+    return _text(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _intro(c: _Context) -> str:
+    return render_intro(c.local, c.platform, admin_text=c.admin_text, group_kind=c.group_kind).text
+
+
+def _intro_html(c: _Context) -> str:
+    return render_intro(c.local, c.platform, admin_text=c.admin_text, group_kind=c.group_kind).html or ""
+
+
+def _share_links(c: _Context) -> str:
+    dos = render_dos(c.local, c.platform, dos_url=c.dos_url).text
+    return "\n\n".join(
+        [
+            f"{say(c.local, 'title.intro')}:\n{whatsapp_share_link(_intro(c))}",
+            f"{say(c.local, 'title.dos')}:\n{whatsapp_share_link(dos)}",
+        ]
+    )
+
+
+def _chat(c: _Context) -> str:
+    return _intro(c) + "\n\n" + render_dos(c.local, c.platform, dos_url=c.dos_url).text
+
+
+#: material id → (file name, title key in strings/render.yaml, maker of its bytes).
+MAKERS: dict[str, tuple[str, str, Callable[[_Context], bytes]]] = {
+    "intro.txt": ("1-intro.txt", "title.intro", lambda c: _text(_intro(c))),
+    "intro.md": ("1-intro.md", "title.intro", lambda c: _text(_intro(c))),
+    "intro.html": ("1-intro.html", "title.intro_html", lambda c: _text(_intro_html(c))),
+    "dos.txt": (
+        "2-dos.txt",
+        "title.dos",
+        lambda c: _text(render_dos(c.local, c.platform, dos_url=c.dos_url).text),
+    ),
+    "dos.caption": (
+        "2-dos.txt",
+        "title.dos_caption",
+        lambda c: _text(render_dos(c.local, c.platform, dos_url=c.dos_url).text),
+    ),
+    "dos.md": (
+        "2-dos.md",
+        "title.dos",
+        lambda c: _text(render_dos(c.local, c.platform, dos_url=c.dos_url).text),
+    ),
+    "dos.html": (
+        "2-dos.html",
+        "title.dos_html",
+        lambda c: _text(render_dos(c.local, c.platform, dos_url=c.dos_url).html or ""),
+    ),
+    "chat": ("chat.txt", "title.chat", lambda c: _text(_chat(c))),
+    "description": (
+        "description.txt",
+        "title.description",
+        lambda c: _text(render_description(c.local, c.platform, dos_url=c.dos_url)),
+    ),
+    "topic": (
+        "topic.txt",
+        "title.topic",
+        lambda c: _text(render_topic(c.local, c.platform, dos_url=c.dos_url)),
+    ),
+    "share": ("share-links.txt", "title.share", lambda c: _text(_share_links(c))),
+    "embed": ("embed.json", "title.embed", lambda c: _json(discord_embed(c.local, dos_url=c.dos_url))),
+    "rules": ("rules.txt", "title.rules", lambda c: _text("\n".join(discord_rules(c.local)))),
+    "card": ("card.json", "title.card", lambda c: _json(teams_card(c.local, dos_url=c.dos_url))),
+    "announcement": (
+        "announcement.html",
+        "title.announcement",
+        lambda c: brightspace_html(
+            c.local, dos_url=c.dos_url, admin_text=c.admin_text, group_kind=c.group_kind
+        ).encode("utf-8"),
+    ),
+    "slide": ("slide.pptx", "title.slide", lambda c: slide_pptx(c.local, dos_url=c.dos_url)),
+    "portrait.png": (
+        "dos-portrait.png",
+        "title.portrait_png",
+        lambda c: illustration(c.local, dos_url=c.dos_url, layout="portrait", fmt="png"),
+    ),
+    "portrait.svg": (
+        "dos-portrait.svg",
+        "title.portrait_svg",
+        lambda c: illustration(c.local, dos_url=c.dos_url, layout="portrait", fmt="svg"),
+    ),
+    "landscape.png": (
+        "dos-landscape.png",
+        "title.landscape_png",
+        lambda c: illustration(c.local, dos_url=c.dos_url, layout="landscape", fmt="png"),
+    ),
+    "landscape.svg": (
+        "dos-landscape.svg",
+        "title.landscape_svg",
+        lambda c: illustration(c.local, dos_url=c.dos_url, layout="landscape", fmt="svg"),
+    ),
+    "alt": ("illustration-alt.txt", "title.alt", lambda c: _text(illustration_alt(c.local))),
+    "qr.png": ("qr.png", "title.qr_png", lambda c: qr_png(c.dos_url)),
+    "qr.svg": ("qr.svg", "title.qr_svg", lambda c: qr_svg(c.dos_url)),
+}
+
+_IMAGES_CHAT = ["portrait.png", "portrait.svg", "alt", "qr.png", "qr.svg"]
+_IMAGES_SCREEN = ["landscape.png", "landscape.svg", "alt", "qr.png", "qr.svg"]
+
+#: platform → its materials, in the order an admin uses them.
+KITS: dict[str, list[str]] = {
+    "whatsapp": ["intro.txt", "dos.caption", "description", "share", *_IMAGES_CHAT],
+    "discord": ["intro.md", "dos.md", "embed", "topic", "rules", *_IMAGES_CHAT],
+    "telegram": ["intro.txt", "intro.html", "dos.txt", "dos.html", "description", *_IMAGES_CHAT],
+    "matrix": ["intro.txt", "intro.html", "dos.txt", "dos.html", "topic", *_IMAGES_CHAT],
+    "teams": ["chat", "card", "slide", *_IMAGES_SCREEN],
+    "kaltura": ["chat", "slide", *_IMAGES_SCREEN],
+    "brightspace": [
+        "announcement",
+        "landscape.png",
+        "landscape.svg",
+        "portrait.png",
+        "portrait.svg",
+        "alt",
+        "qr.png",
+        "qr.svg",
+    ],
+}
+
+#: platform → the pack's guide text that tells the admin how to use the kit.
+GUIDES: dict[str, tuple[str, ...]] = {
+    "whatsapp": ("groups", "language", "incidents"),
+    "discord": ("groups", "language", "incidents"),
+    "telegram": ("groups", "language", "incidents"),
+    "matrix": ("groups", "language", "incidents"),
+    "teams": ("lectures", "language", "incidents"),
+    "kaltura": ("lectures", "language", "incidents"),
+    "brightspace": ("brightspace", "language", "incidents"),
+}
+
+
+def _media_type(filename: str) -> str:
+    return MEDIA_TYPES[filename.rsplit(".", 1)[-1]]
+
+
+def _readme(local: Localized, platform: str, materials: list[Material]) -> Material:
+    guide = local.text.guide
+    lines = [f"{local.campaign} — {local.group_kind(platform)}", ""]
+    lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
+    lines.append(say(local, "readme.files") + ":")
+    lines += [f"- {m.filename}: {m.title}" for m in materials]
+    lines += ["", guide.contact]
+    filename = say(local, "readme.filename")
+    return Material(filename, _media_type(filename), _text("\n".join(lines)), say(local, "title.readme"))
+
+
+def build_kit(
+    local: Localized, platform: str, *, dos_url: str, admin_text: str = "", group_kind: str | None = None
+) -> list[Material]:
+    """Every material of one setting, in the order an admin uses them, with a read-me first.
+
+    Args:
+        local: the pack in one language.
+        platform: one of :data:`samen.content.PLATFORMS`.
+        dos_url: where the Do's link and the QR code lead.
+        admin_text: the admin's own intro text (plain text).
+        group_kind: how the admin calls the group; default the pack's word for the platform.
+
+    Raises:
+        InputError: for an unknown platform.
+        LimitError: when the admin's text makes a message too long for the platform.
+    """
+    style_of(platform)
+    context = _Context(local, platform, dos_url, admin_text, group_kind)
+    materials = []
+    for ident in KITS[platform]:
+        filename, title, make = MAKERS[ident]
+        materials.append(Material(filename, _media_type(filename), make(context), say(local, title)))
+    return [_readme(local, platform, materials), *materials]
+
+
+_STORED = {"png", "pptx"}  # already compressed: deflating them again costs time and saves nothing
+
+
+def zip_kit(entries: Iterable[tuple[str, Material]]) -> bytes:
+    """A zip of materials, each under its folder prefix (``"whatsapp-nl"`` or ``""``).
+
+    The same materials always give the same bytes: entries carry a fixed date.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for folder, material in entries:
+            name = f"{folder.strip('/')}/{material.filename}" if folder.strip("/") else material.filename
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            stored = material.filename.rsplit(".", 1)[-1] in _STORED
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, material.data)
+    return out.getvalue()

@@ -1,0 +1,131 @@
+"""Text set in Atkinson Hyperlegible as SVG glyph outlines, so every machine draws the same letters.
+
+The font files come from the ``fontpkg-atkinson-hyperlegible`` package (SIL OFL). Glyph outlines are
+defined once per drawing (``<defs>``) and placed with ``<use>``; lines are broken at spaces by the font's
+own advance widths, and a word wider than the line is broken between letters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.ttLib import TTFont
+
+#: Weight → font file in the package.
+FONT_FILES: dict[str, str] = {
+    "regular": "AtkinsonHyperlegible-Regular.ttf",
+    "bold": "AtkinsonHyperlegible-Bold.ttf",
+}
+
+
+@dataclass
+class Face:
+    """One weight of the font: its metrics and glyph outlines (read once)."""
+
+    weight: str
+    font: TTFont
+    units: int
+    cmap: dict[int, str]
+    ascent: int
+    descent: int
+
+    def glyph(self, char: str) -> str:
+        """The glyph name of a character (``.notdef`` where the font has none)."""
+        return self.cmap.get(ord(char), ".notdef")
+
+    def advance(self, char: str) -> int:
+        """A character's advance width in font units."""
+        return int(self.font["hmtx"][self.glyph(char)][0])
+
+    def width(self, text: str, size: float) -> float:
+        """How wide a text is at a size in pixels."""
+        return sum(self.advance(c) for c in text) * size / self.units
+
+
+@cache
+def face(weight: str) -> Face:
+    """The font in one weight (``regular`` or ``bold``)."""
+    path = resources.files("fontpkg_atkinson_hyperlegible") / "files" / FONT_FILES[weight]
+    with resources.as_file(path) as real:
+        font = TTFont(str(real), lazy=False)
+    hhea = font["hhea"]
+    return Face(
+        weight=weight,
+        font=font,
+        units=int(font["head"].unitsPerEm),
+        cmap=dict(font.getBestCmap()),
+        ascent=int(hhea.ascent),
+        descent=int(hhea.descent),
+    )
+
+
+@cache
+def _outline(weight: str, glyph: str) -> str:
+    font = face(weight).font
+    pen = SVGPathPen(font.getGlyphSet())
+    font.getGlyphSet()[glyph].draw(pen)
+    return str(pen.getCommands())
+
+
+def wrap(text: str, weight: str, size: float, width: float) -> list[str]:
+    """Break a text into lines no wider than ``width`` pixels; keeps explicit line breaks."""
+    font = face(weight)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.width(candidate, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while font.width(line, size) > width and len(line) > 1:
+                cut = len(line)
+                while cut > 1 and font.width(line[:cut], size) > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+@dataclass
+class Lettering:
+    """Collects the glyphs one drawing uses and writes its text as ``<use>`` of glyph outlines."""
+
+    used: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def _ref(self, weight: str, glyph: str) -> str:
+        key = (weight, glyph)
+        if key not in self.used:
+            self.used[key] = f"g{len(self.used)}"
+        return self.used[key]
+
+    def line(self, text: str, x: float, baseline: float, size: float, weight: str, fill: str) -> str:
+        """One line of text, its left edge at ``x`` and its baseline at ``baseline`` (pixels)."""
+        font = face(weight)
+        scale = size / font.units
+        uses: list[str] = []
+        advance = 0
+        for char in text:
+            glyph = font.glyph(char)
+            if char != " ":
+                uses.append(f'<use xlink:href="#{self._ref(weight, glyph)}" x="{advance}"/>')
+            advance += font.advance(char)
+        return (
+            f'<g fill="{fill}" transform="translate({x:.1f} {baseline:.1f}) scale({scale:.5f} {-scale:.5f})">'
+            + "".join(uses)
+            + "</g>"
+        )
+
+    def defs(self) -> str:
+        """The ``<defs>`` with every glyph outline used so far."""
+        paths = "".join(
+            f'<path id="{ref}" d="{_outline(weight, glyph)}"/>' for (weight, glyph), ref in self.used.items()
+        )
+        return f"<defs>{paths}</defs>"
