@@ -12,12 +12,14 @@ import click
 
 from samen.cli import content as content_commands
 from samen.cli.output import cli_language, fail
+from samen.cli.serve import serve
 from samen.errors import SamenError
 
 COMMANDS: dict[str, click.Command] = {
     "dos": content_commands.dos,
     "faq": content_commands.faq,
     "pack": content_commands.pack,
+    "serve": serve,
 }
 
 

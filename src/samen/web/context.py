@@ -3,6 +3,25 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
+
+from samen.web import campaign
+
+#: The main navigation: URL name → the words come from the template (translated there).
+NAVIGATION = ("home", "dos", "toolkit", "faq", "help")
+
+
+def _switch_url(request: HttpRequest, code: str) -> str:
+    """This page in another language, or that language's home page when this page does not exist."""
+    try:
+        resolve(request.path_info)
+    except Resolver404:
+        return f"/{code}/"
+    url = translate_url(request.path, code)
+    if url == request.path:
+        return f"/{code}/"
+    return url
 
 
 def site(request: HttpRequest) -> dict[str, object]:
@@ -12,6 +31,23 @@ def site(request: HttpRequest) -> dict[str, object]:
         request: the request being answered.
 
     Returns:
-        The names every template may use.
+        The names every template may use: ``campaign`` (the pack in the page's language), ``lang``,
+        ``languages`` (each other language with its name and this page's address in it) and ``section``.
     """
-    return {}
+    lang = translation.get_language() or "nl"
+    current = campaign.pack()
+    if lang not in current.languages:
+        lang = current.default_language
+    local = current.language(lang)
+    others = [
+        {"code": code, "name": current.language(code).text.name, "url": _switch_url(request, code)}
+        for code in current.languages
+        if code != lang
+    ]
+    try:
+        section = resolve(request.path_info).url_name or ""
+    except Resolver404:
+        section = ""
+    if section in ("platform", "poster", "preview"):
+        section = {"platform": "toolkit", "poster": "dos", "preview": "toolkit"}[section]
+    return {"campaign": local, "lang": lang, "languages": others, "section": section}

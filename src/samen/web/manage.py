@@ -13,7 +13,12 @@ def main(argv: list[str] | None = None) -> None:
         argv: the command line, ``sys.argv`` by default.
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.web.settings")
+    from django.conf import settings
     from django.core.management import execute_from_command_line
+
+    from samen.web.catalogue import compile_catalogues
+
+    compile_catalogues(settings.LOCALE_PATHS[0])
 
     execute_from_command_line(argv if argv is not None else sys.argv)
 

@@ -1,7 +1,27 @@
-"""The site's addresses: every page under ``/nl/`` and ``/en/``."""
+"""The site's addresses: ``/`` chooses a language; every page lives under ``/nl/`` and ``/en/``."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from samen.web import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.root, name="root"),
+    path("theme.css", views.theme, name="theme"),
+    *i18n_patterns(
+        path("", views.home, name="home"),
+        path("dos/", views.dos, name="dos"),
+        path("dos/illustration-<str:layout>.<str:fmt>", views.poster, name="poster"),
+        path("toolkit/", views.toolkit, name="toolkit"),
+        path("toolkit/<str:platform>/", views.platform, name="platform"),
+        path("toolkit/<str:platform>/preview", views.platform_preview, name="preview"),
+        path("faq/", views.faq, name="faq"),
+        path("help/", views.help_page, name="help"),
+        prefix_default_language=True,
+    ),
+]
+
+handler404 = "samen.web.views.not_found"
+handler500 = "samen.web.views.server_error"

@@ -1,0 +1,31 @@
+"""``samen serve``: apply the migrations and serve the web toolkit with gunicorn (static files included)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from samen.cli.output import cli_language
+from samen.settings import load_settings
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Worker processes (default: one per core, at most 4).",
+)
+def serve(host: str, port: int, workers: int | None) -> None:
+    """Serve the web toolkit: applies the database migrations, then serves it with gunicorn."""
+    load_settings()  # a wrong SAMEN_* setting stops here, with one line naming it
+    from samen.web import server
+
+    server.prepare()
+    click.echo(server.announce(host, port, cli_language()))
+    server.serve(host, port, workers or max(1, min(4, os.cpu_count() or 1)))

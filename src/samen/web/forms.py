@@ -1,0 +1,37 @@
+"""The one form of the site: the admin's own text for the welcome message, and what the group is called."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+#: Far above any platform's message limit; the platform's own limit is checked when the intro is rendered.
+ADMIN_TEXT_MAX = 5000
+GROUP_KIND_MAX = 60
+
+
+class IntroForm(forms.Form):
+    """What the admin adds to the welcome message. Nothing typed here is stored or logged."""
+
+    admin_text = forms.CharField(
+        label=_("Your own text (optional)"),
+        help_text=_("For example who you are and what the group is for. It appears below the welcome."),
+        required=False,
+        max_length=ADMIN_TEXT_MAX,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
+    )
+    group_kind = forms.CharField(
+        label=_("What do you call the group? (optional)"),
+        help_text=_("For example: study group, mentor group. Leave empty for the usual word."),
+        required=False,
+        max_length=GROUP_KIND_MAX,
+        strip=True,
+    )
+
+    def clean_group_kind(self) -> str:
+        """One line only: a name for the group, not a paragraph."""
+        value: str = self.cleaned_data["group_kind"]
+        if "\n" in value or "\r" in value:
+            raise forms.ValidationError(_("Write the name of the group on one line."), code="one_line")
+        return value

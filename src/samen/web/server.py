@@ -1,0 +1,83 @@
+"""How the site is served: migrations, static files and catalogues first, then gunicorn with its workers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext
+
+
+def prepare() -> None:
+    """Make the site ready to serve: compile the catalogues, apply migrations, collect static files."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.web.settings")
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    from samen.web.catalogue import compile_catalogues
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    compile_catalogues(settings.LOCALE_PATHS[0])
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    connections.close_all()  # each worker opens its own connections after the fork
+
+
+def bind_address(host: str, port: int) -> str:
+    """``host:port``, with an IPv6 address in brackets."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def announce(host: str, port: int, lang: str) -> str:
+    """The line ``samen serve`` prints, in the given language."""
+    with translation.override(lang):
+        return gettext("Serving the toolkit at http://%(address)s/ (Ctrl+C stops it).") % {
+            "address": bind_address(host, port)
+        }
+
+
+def serve(host: str, port: int, workers: int, threads: int = 4) -> None:
+    """Serve the site with gunicorn until interrupted (after :func:`prepare`).
+
+    Args:
+        host: the address to listen on.
+        port: the port.
+        workers: worker processes.
+        threads: threads per worker.
+    """
+    from gunicorn.app.base import BaseApplication
+
+    from samen.web.wsgi import application
+
+    options: dict[str, Any] = {
+        "bind": bind_address(host, port),
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "preload_app": True,
+        # No access log: addresses carry no intro text, but a visitor's traces are not ours to keep.
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "timeout": 30,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        "forwarded_allow_ips": "127.0.0.1,::1",
+    }
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        """gunicorn, configured here rather than from a file or its own command line."""
+
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Callable[..., Any]:
+            return application
+
+    Server().run()

@@ -1,0 +1,421 @@
+"""The pages: home, the Do's, the toolkit per platform, FAQ, help, and the error pages.
+
+Every campaign text comes from the pack (:mod:`samen.web.campaign`); the product's own words are in the
+templates and go through Django's translations. Nothing a visitor types is stored or logged: the intro is
+rendered for the answer and then forgotten.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samen.content import PLATFORMS, FaqEntry, Localized, SupportRoute
+from samen.errors import LimitError
+from samen.render import (
+    Material,
+    Message,
+    build_kit,
+    illustration_alt,
+    render_description,
+    render_dos,
+    render_intro,
+    render_topic,
+    whatsapp_share_link,
+    zip_kit,
+)
+from samen.web import campaign
+from samen.web.forms import IntroForm
+from samen.web.platforms import PAGES
+from samen.web.preview import preview_html
+
+log = logging.getLogger(__name__)
+
+POSTER_LAYOUTS = ("portrait", "landscape")
+POSTER_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def paragraphs(text: str) -> list[str]:
+    """A pack text split into its paragraphs (blank lines between them)."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a list in an answer: ``kind`` is ``p`` or ``ul``."""
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+def blocks(text: str) -> list[Block]:
+    """A pack answer as paragraphs and lists (lines starting with ``- `` are list items)."""
+    found: list[Block] = []
+    for paragraph in paragraphs(text):
+        lines = [line.strip() for line in paragraph.splitlines()]
+        if all(line.startswith("- ") for line in lines):
+            found.append(Block("ul", items=tuple(line[2:].strip() for line in lines)))
+        else:
+            found.append(Block("p", text=" ".join(lines)))
+    return found
+
+
+def root(request: HttpRequest) -> HttpResponse:
+    """``/``: to the Dutch or English home page, by the browser's language."""
+    lang = translation.get_language_from_request(request)
+    response = HttpResponseRedirect(f"/{lang if lang in ('nl', 'en') else 'nl'}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The campaign and who may use the materials (the seed's first section)."""
+    local = _local()
+    guide = local.text.guide
+    return render(
+        request,
+        "web/home.html",
+        {
+            "about": paragraphs(guide.about),
+            "who_heading": guide.who_heading,
+            "who": paragraphs(guide.who),
+            "goal": paragraphs(guide.goal),
+            "contact": guide.contact,
+            "dos": local.dos,
+        },
+    )
+
+
+@require_GET
+def dos(request: HttpRequest) -> HttpResponse:
+    """The eight Do's, each at ``#do-N``, with the illustration and its alt text; printable."""
+    local = _local()
+    return render(
+        request,
+        "web/dos.html",
+        {
+            "dos": local.dos,
+            "heading": local.text.dos_heading,
+            "alt": illustration_alt(local),
+            "support_text": local.dos[-1].text,
+        },
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
+    """The illustration as an image: ``illustration-portrait.png`` and the like."""
+    if layout not in POSTER_LAYOUTS or fmt not in POSTER_TYPES:
+        raise Http404(layout)
+    lang = translation.get_language()
+    data = campaign.poster(lang, layout, fmt)
+    return HttpResponse(data, content_type=POSTER_TYPES[fmt])
+
+
+@require_GET
+def toolkit(request: HttpRequest) -> HttpResponse:
+    """Choose a setting."""
+    local = _local()
+    choices = [(key, PAGES[key], local.group_kind(key)) for key in PLATFORMS if key in PAGES]
+    return render(
+        request, "web/toolkit.html", {"choices": choices, "about": paragraphs(local.text.guide.who)}
+    )
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text on a platform page that the admin copies: the message and how it will look."""
+
+    id: str
+    label: str
+    text: str
+    html: str
+    copy_label: str
+
+
+def too_long(exc: LimitError) -> str:
+    """Why an intro is refused, in the page's language, with the numbers."""
+    return _(
+        "Your text is too long for %(platform)s: the message would be %(length)s characters and "
+        "%(platform)s takes at most %(limit)s. Make it %(over)s characters shorter."
+    ) % {
+        "platform": PAGES[exc.platform].name if exc.platform in PAGES else exc.platform,
+        "length": exc.length,
+        "limit": exc.limit,
+        "over": exc.length - exc.limit,
+    }
+
+
+def _intro(local: Localized, platform: str, form: IntroForm) -> tuple[Message, str, str]:
+    """The intro for the form's values, or the default one with the form's error added.
+
+    Returns:
+        The intro, and the admin text and group kind it was made with.
+    """
+    if form.is_bound and form.is_valid():
+        admin_text, group_kind = form.cleaned_data["admin_text"], form.cleaned_data["group_kind"]
+        try:
+            return (
+                render_intro(local, platform, admin_text=admin_text, group_kind=group_kind),
+                admin_text,
+                group_kind,
+            )
+        except LimitError as exc:
+            form.add_error("admin_text", too_long(exc))
+    return render_intro(local, platform), "", ""
+
+
+def _texts(local: Localized, platform: str, intro: Message) -> list[Text]:
+    dos_url = campaign.dos_url(local.code)
+    made: dict[str, tuple[str, str]] = {
+        "intro": (_("Message 1: the welcome"), intro.text),
+        "dos": (_("Message 2: the Do’s"), render_dos(local, platform, dos_url=dos_url).text),
+    }
+    if "description" in PAGES[platform].texts:
+        made["description"] = (
+            _("The group description"),
+            render_description(local, platform, dos_url=dos_url),
+        )
+    if "topic" in PAGES[platform].texts:
+        made["topic"] = (_("The channel topic"), render_topic(local, platform, dos_url=dos_url))
+    copy_labels = {
+        "intro": _("Copy message 1"),
+        "dos": _("Copy message 2"),
+        "description": _("Copy the description"),
+        "topic": _("Copy the topic"),
+    }
+    return [
+        Text(key, label, text, preview_html(platform, text), copy_labels[key])
+        for key in PAGES[platform].texts
+        for label, text in [made[key]]
+    ]
+
+
+@cache
+def default_kit(lang: str, platform: str) -> tuple[Material, ...]:
+    """The kit with the default intro, made once per language and platform (it holds no visitor's text)."""
+    local = campaign.localized(lang)
+    return tuple(build_kit(local, platform, dos_url=campaign.dos_url(lang)))
+
+
+def _kit(local: Localized, platform: str, admin_text: str, group_kind: str) -> list[Material]:
+    if not admin_text and not group_kind:
+        return list(default_kit(local.code, platform))
+    return build_kit(
+        local, platform, dos_url=campaign.dos_url(local.code), admin_text=admin_text, group_kind=group_kind
+    )
+
+
+def _download(material: Material) -> HttpResponse:
+    return HttpResponse(
+        material.data,
+        content_type=material.media_type,
+        headers={"Content-Disposition": content_disposition_header(True, material.filename)},
+    )
+
+
+# No cookies, no log-in, nothing changes on the server: a forged POST could only show a visitor a preview,
+# so the form works without the CSRF cookie (which plain-HTTP try-outs on loopback could not keep).
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
+    """The toolkit for one setting: the seed's instructions, the intro form, previews, copy and downloads."""
+    if platform not in PAGES:
+        raise Http404(platform)
+    local = _local()
+    form = IntroForm(request.POST if request.method == "POST" else None)
+    intro, admin_text, group_kind = _intro(local, platform, form)
+    wanted = request.POST.get("download", "") if request.method == "POST" else ""
+    if wanted and not form.errors:
+        return _answer_download(local, platform, wanted, admin_text, group_kind)
+    page = PAGES[platform]
+    guide = local.text.guide
+    context = {
+        "platform": platform,
+        "page": page,
+        "group_kind": local.group_kind(platform),
+        "guide": [paragraphs(getattr(guide, part)) for part in page.guide],
+        "incidents": paragraphs(guide.incidents),
+        "form": form,
+        "texts": _texts(local, platform, intro),
+        "materials": default_kit(local.code, platform),
+        "share": whatsapp_share_link(intro.text) if page.share else None,
+        "poster_alt": illustration_alt(local),
+        "edited": bool(admin_text or group_kind),
+    }
+    status = 400 if form.errors else 200
+    return render(request, "web/platform.html", context, status=status)
+
+
+def _answer_download(
+    local: Localized, platform: str, wanted: str, admin_text: str, group_kind: str
+) -> HttpResponse:
+    kit = _kit(local, platform, admin_text, group_kind)
+    if wanted == "zip":
+        folder = f"samen-{platform}-{local.code}"
+        data = zip_kit((folder, material) for material in kit)
+        response = HttpResponse(data, content_type="application/zip")
+        response["Content-Disposition"] = content_disposition_header(True, f"{folder}.zip")
+        return response
+    for material in kit:
+        if material.filename == wanted:
+            return _download(material)
+    raise Http404(wanted)
+
+
+@csrf_exempt
+@require_POST
+def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
+    """The live preview: the intro for what the admin typed so far, as JSON for the page's script."""
+    if platform not in PAGES:
+        raise Http404(platform)
+    local = _local()
+    form = IntroForm(request.POST)
+    intro, _admin, _kind = _intro(local, platform, form)
+    errors = [str(e) for field in form.errors.values() for e in field]
+    return JsonResponse(
+        {
+            "ok": not errors,
+            "errors": errors,
+            "text": intro.text,
+            "html": str(preview_html(platform, intro.text)),
+            "share": whatsapp_share_link(intro.text) if PAGES[platform].share else None,
+        },
+        status=200,
+    )
+
+
+def _matches(entry: FaqEntry, words: list[str]) -> bool:
+    haystack = " ".join([entry.question, entry.answer, *entry.keywords]).casefold()
+    return all(word in haystack for word in words)
+
+
+@require_GET
+def faq(request: HttpRequest) -> HttpResponse:
+    """Every question with an anchor; ``?q=`` filters without JavaScript, the script filters as you type."""
+    local = _local()
+    query = request.GET.get("q", "")[:100].strip()
+    words = query.casefold().split()
+    entries = [
+        {"entry": entry, "blocks": blocks(entry.answer), "shown": _matches(entry, words)}
+        for entry in local.faq
+    ]
+    return render(
+        request,
+        "web/faq.html",
+        {"entries": entries, "query": query, "count": sum(1 for e in entries if e["shown"])},
+    )
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One answer to "what happened?" and the support routes (pack ids) it leads to, best first."""
+
+    label: str
+    routes: tuple[str, ...]
+
+
+#: situation id → what happened, and who to contact. The contacts' names and e-mail come from the pack.
+SITUATIONS: dict[str, tuple[object, tuple[str, ...]]] = {
+    "group": (
+        gettext_lazy("Something happened in an online group or chat"),
+        ("group-admin", "study-adviser"),
+    ),
+    "unwanted": (
+        gettext_lazy("I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"),
+        ("confidential-counsellor", "study-adviser"),
+    ),
+    "lecture": (
+        gettext_lazy("It is about a lecture, the teaching or a lecturer"),
+        ("programme-chair", "study-adviser"),
+    ),
+    "advice": (gettext_lazy("I need advice and don’t know where to start"), ("study-adviser",)),
+    "learn": (
+        gettext_lazy("Our group or association wants to learn more, or take a training"),
+        ("diversity-office",),
+    ),
+    "campaign": (
+        gettext_lazy("I have a question about this campaign"),
+        ("student-wellbeing", "campaign-page"),
+    ),
+}
+
+
+@require_GET
+def help_page(request: HttpRequest) -> HttpResponse:
+    """Where to go for what: choose what happened, and the page ends at the right contact."""
+    local = _local()
+    routes: dict[str, SupportRoute] = {route.id: route for route in local.support}
+    chosen = request.GET.get("what", "")
+    answer: list[SupportRoute] = []
+    if chosen in SITUATIONS:
+        answer = [routes[r] for r in SITUATIONS[chosen][1] if r in routes]
+    situations = [(key, str(label)) for key, (label, _routes) in SITUATIONS.items()]
+    return render(
+        request,
+        "web/help.html",
+        {
+            "situations": situations,
+            "chosen": chosen if chosen in SITUATIONS else "",
+            "chosen_label": str(SITUATIONS[chosen][0]) if chosen in SITUATIONS else "",
+            "answer": answer,
+            "routes": local.support,
+            "unknown": bool(chosen) and chosen not in SITUATIONS,
+        },
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def theme(request: HttpRequest) -> HttpResponse:
+    """The pack's colours as CSS custom properties (a file, since the policy allows no inline style)."""
+    colours = campaign.pack().spec.colours
+    css = (
+        ":root{"
+        f"--primary:{colours.primary};--accent:{colours.accent};"
+        f"--background:{colours.background};--text:{colours.text};"
+        "}\n"
+    )
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A 404 page in the language of the address (or of the browser)."""
+    return render(request, "web/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A 500 page that says sorry in the visitor's language, never a traceback; the detail is in the log."""
+    try:
+        return render(request, "web/500.html", status=500)
+    except Exception:  # the error page itself must not fail
+        log.exception("The error page could not be drawn")
+        return HttpResponse(
+            "Er ging iets mis. / Something went wrong.", status=500, content_type="text/plain"
+        )
+
+
+def _local() -> Localized:
+    return campaign.localized(translation.get_language())
