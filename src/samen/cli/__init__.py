@@ -11,6 +11,7 @@ import sys
 import click
 
 from samen.cli import content as content_commands
+from samen.cli.kit import kit
 from samen.cli.output import cli_language, fail
 from samen.cli.serve import serve
 from samen.errors import SamenError
@@ -19,6 +20,7 @@ COMMANDS: dict[str, click.Command] = {
     "dos": content_commands.dos,
     "faq": content_commands.faq,
     "pack": content_commands.pack,
+    "kit": kit,
     "serve": serve,
 }
 

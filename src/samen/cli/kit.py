@@ -1,0 +1,158 @@
+"""``samen kit``: write every material of a setting (or of all settings) to a folder.
+
+Everything is rendered first and written to a temporary folder beside the target, then moved into place,
+so a wrong input or a full disk never leaves half a kit behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+
+from samen.cli.content import pack_option
+from samen.cli.output import cli_language
+from samen.content import PLATFORMS, Localized, load_pack, load_strings
+from samen.content.pack import read_pack_text
+from samen.errors import InputError
+from samen.render import Material, build_kit, zip_kit
+from samen.settings import load_settings
+
+#: The zip that ``--all`` writes beside the folders.
+ZIP_NAME = "samen-kit.zip"
+
+
+def _say(key: str, **values: object) -> str:
+    return load_strings("render").get(cli_language(), key, **values)
+
+
+def _input_error(key: str, message: str, **params: object) -> InputError:
+    return InputError(message, key=f"render:{key}", **params)
+
+
+def _read_intro(path: Path | None) -> str:
+    if path is None:
+        return ""
+    return read_pack_text(path).removeprefix("\ufeff").strip()
+
+
+def _check_out(out: Path | None) -> Path:
+    if out is None:
+        raise _input_error("kit.no_out", "Give a folder for the kit with --out.")
+    if out.exists() and not out.is_dir():
+        raise _input_error("kit.out_is_file", f"{out}: is a file, not a folder.", path=str(out))
+    return out
+
+
+def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
+    """Write files (relative paths) into ``out`` through a temporary folder beside it."""
+    target = out.resolve()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise _input_error(
+            "kit.out_unwritable",
+            f"{out}: cannot write here ({exc.strerror}).",
+            path=str(out),
+            reason=exc.strerror or "",
+        ) from None
+    try:
+        for relative, data in files:
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if not target.exists():
+            os.replace(staging, target)
+            return
+        for entry in sorted(staging.iterdir()):
+            destination = target / entry.name
+            if destination.is_dir() and not destination.is_symlink():
+                shutil.rmtree(destination)
+            os.replace(entry, destination)
+    except OSError as exc:
+        raise _input_error(
+            "kit.out_unwritable",
+            f"{out}: cannot write here ({exc.strerror}).",
+            path=str(out),
+            reason=exc.strerror or "",
+        ) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _kit(local: Localized, platform: str, admin_text: str, group_kind: str | None) -> list[Material]:
+    dos_url = load_settings().dos_url(local.code, local.pack.campaign_url)
+    return build_kit(local, platform, dos_url=dos_url, admin_text=admin_text, group_kind=group_kind)
+
+
+@click.command()
+@click.option("--platform", default=None, help=f"One of: {', '.join(PLATFORMS)}.")
+@click.option("--lang", default=None, help="Language code, such as nl or en (default: the pack's).")
+@click.option("--group-kind", default=None, help='How you call the group, such as "werkgroep".')
+@click.option(
+    "--intro-file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A UTF-8 text file with your own words for the welcome message.",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="The folder to write the kit to.")
+@click.option("--all", "everything", is_flag=True, help="Every setting in every language, plus one zip.")
+@pack_option
+def kit(
+    platform: str | None,
+    lang: str | None,
+    group_kind: str | None,
+    intro_file: Path | None,
+    out: Path | None,
+    everything: bool,
+    pack_path: Path | None,
+) -> None:
+    """Write every material of a setting to a folder (or of every setting with --all)."""
+    if everything and platform:
+        raise _input_error("kit.all_and_platform", "Choose --platform or --all, not both.")
+    if not everything and not platform:
+        raise _input_error(
+            "kit.no_platform",
+            f"Choose a platform with --platform ({', '.join(PLATFORMS)}), or --all.",
+            choices=", ".join(PLATFORMS),
+        )
+    if platform and platform not in PLATFORMS:
+        raise _input_error(
+            "unknown_platform",
+            f"Unknown platform {platform!r}; choose from {', '.join(PLATFORMS)}.",
+            platform=platform,
+            choices=", ".join(PLATFORMS),
+        )
+    folder = _check_out(out)
+    pack = load_pack(pack_path)
+    languages = [lang] if lang else (list(pack.languages) if everything else [pack.default_language])
+    locals_ = [pack.language(code) for code in languages]
+    admin_text = _read_intro(intro_file)
+
+    if not everything:
+        assert platform is not None
+        materials = _kit(locals_[0], platform, admin_text, group_kind)
+        _write(folder, [(m.filename, m.data) for m in materials])
+        for material in materials:
+            click.echo(_say("kit.file", path=folder / material.filename, title=material.title))
+        click.echo(_say("kit.wrote", count=len(materials), folder=folder))
+        return
+
+    entries: list[tuple[str, Material]] = []
+    for local in locals_:
+        for name in PLATFORMS:
+            entries += [(f"{name}-{local.code}", m) for m in _kit(local, name, admin_text, group_kind)]
+    archive = zip_kit(entries)
+    files = [(f"{prefix}/{m.filename}", m.data) for prefix, m in entries] + [(ZIP_NAME, archive)]
+    _write(folder, files)
+    counts: dict[str, int] = {}
+    for prefix, _ in entries:
+        counts[prefix] = counts.get(prefix, 0) + 1
+    for prefix, count in counts.items():
+        click.echo(_say("kit.folder", folder=folder / prefix, count=count))
+    click.echo(_say("kit.zip", path=folder / ZIP_NAME))
+    click.echo(_say("kit.wrote", count=len(files), folder=folder))
