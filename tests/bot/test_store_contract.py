@@ -1,0 +1,105 @@
+"""One contract for every store: in memory, the database on SQLite, and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from samen.bot import GroupState, MemoryStore, Store
+
+#: A Discord snowflake: positions must hold 64-bit ids.
+SNOWFLAKE = 1_310_000_000_000_000_123
+
+
+@pytest.fixture
+def postgres_store(postgres_url: str, django_db_blocker: pytest.FixtureRequest) -> Iterator[Store]:
+    """The database store on the test session's PostgreSQL server, migrated (data kept between tests)."""
+    import dj_database_url
+    from django.core.management import call_command
+    from django.db import connections
+
+    from samen.web.store import DatabaseStore
+
+    alias = "bot_postgres"
+    if alias not in connections.settings:
+        # configure_settings fills in Django's defaults; it insists on seeing a default database too.
+        both = {"default": connections.settings["default"], alias: dj_database_url.parse(postgres_url)}
+        connections.settings[alias] = connections.configure_settings(both)[alias]
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        call_command("migrate", "web", database=alias, verbosity=0)
+        yield DatabaseStore(using=alias)
+        connections[alias].close()
+
+
+@pytest.fixture(
+    params=[
+        "memory",
+        pytest.param("database", marks=pytest.mark.django_db),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
+)
+def store(request: pytest.FixtureRequest) -> Store:
+    """Each store in turn."""
+    if request.param == "memory":
+        return MemoryStore()
+    if request.param == "database":
+        from samen.web.store import DatabaseStore
+
+        return DatabaseStore()
+    return request.getfixturevalue("postgres_store")  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def group() -> str:
+    """A group id no other test uses (the PostgreSQL database outlives a test)."""
+    return f"!{uuid.uuid4().hex[:12]}:matrix.example.nl"
+
+
+def test_an_unknown_group_has_no_record(store: Store, group: str) -> None:
+    assert store.load_group("matrix", group) is None
+
+
+def test_a_group_comes_back_as_saved(store: Store, group: str) -> None:
+    state = GroupState(
+        "discord",
+        group,
+        language="en",
+        welcome=False,
+        nudges="admins",
+        onboarded=True,
+        warnings=frozenset({"pin", "topic"}),
+        last_position=SNOWFLAKE,
+        last_event="$event:ÿ-ünïcode",
+    )
+    store.save_group(state)
+    record = store.load_group("discord", group)
+    assert record is not None and GroupState.of(record) == state
+    assert store.load_group("telegram", group) is None
+
+
+def test_saving_again_replaces_the_record(store: Store, group: str) -> None:
+    store.save_group(GroupState("matrix", group, language="en", warnings=frozenset({"pin"})))
+    store.save_group(GroupState("matrix", group, onboarded=True))
+    record = store.load_group("matrix", group)
+    assert record is not None
+    assert GroupState.of(record) == GroupState("matrix", group, onboarded=True)
+
+
+def test_counts_add_up_per_day_kind_and_do(store: Store, group: str) -> None:
+    monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
+    store.add_count("matrix", group, day=tuesday, kind="point", do=4)
+    store.add_count("matrix", group, day=monday, kind="point", do=4)
+    store.add_count("matrix", group, day=tuesday, kind="point", do=4, n=2)
+    store.add_count("matrix", group, day=tuesday, kind="nudge", do=1)
+    store.add_count("matrix", group, day=tuesday, kind="seen")
+    store.add_count("matrix", group + "-other", day=tuesday, kind="point", do=4)
+    store.add_count("discord", group, day=tuesday, kind="point", do=4)
+    assert store.counts("matrix", group) == [
+        (monday, "point", 4, 1),
+        (tuesday, "nudge", 1, 1),
+        (tuesday, "point", 4, 3),
+        (tuesday, "seen", 0, 1),
+    ]
