@@ -9,6 +9,7 @@ homeserver down and up again call :meth:`Synapse.restart` (or :meth:`Synapse.sto
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -21,7 +22,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -250,3 +251,181 @@ def synapse() -> Iterator[Synapse]:
         server.stop()
         if not os.environ.get("SAMEN_KEEP_SYNAPSE"):  # set it to read Synapse's logs after a failure
             shutil.rmtree(root, ignore_errors=True)
+
+
+class Human:
+    """A person's Matrix client for the tests, on mautrix (not the bot's own client, so that the bot is
+    checked by an independent implementation): creates rooms, sends messages, and collects what arrives.
+
+    Args:
+        synapse: the homeserver.
+        user: the account.
+    """
+
+    def __init__(self, synapse: Synapse, user: MatrixUser) -> None:
+        from mautrix.client import ClientAPI
+        from mautrix.types import UserID as MxUserID
+
+        self.user = user
+        self.api = ClientAPI(MxUserID(user.user_id), base_url=synapse.base_url, token=user.access_token)
+        self.since: str | None = None
+        #: room → every timeline event seen there, in order.
+        self.timeline: dict[str, list[dict[str, object]]] = {}
+        self.state: dict[tuple[str, str], dict[str, object]] = {}
+
+    async def close(self) -> None:
+        """Close the HTTP session."""
+        await self.api.api.session.close()
+
+    async def sync(self, timeout_ms: int = 0) -> None:
+        """One /sync: joins every invite and records timelines and state."""
+        from mautrix.api import Method, Path
+
+        query = {"timeout": str(timeout_ms)}
+        if self.since:
+            query["since"] = self.since
+        answer = await self.api.api.request(Method.GET, Path.v3.sync, query_params=query)
+        self.since = answer["next_batch"]
+        rooms = answer.get("rooms", {})
+        for room in rooms.get("invite", {}):
+            await self.api.join_room_by_id(room)
+        for room, joined in rooms.get("join", {}).items():
+            for event in joined.get("state", {}).get("events", []):
+                self.state[(room, event["type"])] = event
+            for event in joined.get("timeline", {}).get("events", []):
+                self.timeline.setdefault(room, []).append(event)
+                if "state_key" in event:
+                    self.state[(room, event["type"])] = event
+
+    def messages(self, room: str, sender: str) -> list[dict[str, object]]:
+        """The m.room.message events a sender sent in a room, in order."""
+        return [
+            e for e in self.timeline.get(room, []) if e["type"] == "m.room.message" and e["sender"] == sender
+        ]
+
+    def direct_messages(self, sender: str) -> list[dict[str, object]]:
+        """Every message a sender sent in rooms where only this user and the sender talk (direct)."""
+        found = []
+        for room, events in self.timeline.items():
+            members = {e["state_key"] for e in events if e["type"] == "m.room.member"}
+            if members and members <= {sender, self.user.user_id} and self._is_direct(room):
+                found.extend(e for e in events if e["type"] == "m.room.message" and e["sender"] == sender)
+        return found
+
+    def _is_direct(self, room: str) -> bool:
+        create = [e for e in self.timeline.get(room, []) if e["type"] == "m.room.member"]
+        return any(e.get("content", {}).get("is_direct") for e in create)  # type: ignore[union-attr]
+
+    async def wait_for(self, condition: object, timeout: float = 20.0) -> None:
+        """Sync until ``condition()`` holds; fails the test after ``timeout`` seconds."""
+        import asyncio
+
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not condition():  # type: ignore[operator]
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                pytest.fail("timed out waiting for the bot")
+            await self.sync(timeout_ms=int(min(left, 2.0) * 1000))
+
+    async def send(self, room: str, text: str, *, reply_to: str | None = None) -> str:
+        """Send a text message (optionally as a reply); returns its event ID."""
+        from mautrix.types import EventType
+
+        content: dict[str, object] = {"msgtype": "m.text", "body": text}
+        if reply_to:
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+        return str(await self.api.send_message_event(room, EventType.ROOM_MESSAGE, content))  # type: ignore[arg-type]
+
+
+def dos_url(lang: str, number: int | None) -> str:
+    """The Do's page of a test deployment."""
+    url = f"https://samen.test/{lang}/dos/"
+    return f"{url}#do-{number}" if number is not None else url
+
+
+class BotRunner:
+    """Starts the Matrix bot (the real adapter, logged in with its password) as a task, and stops it.
+
+    Args:
+        synapse: the homeserver.
+        store: the bot's store; pass the same one to a second start to model a restart of the bot.
+    """
+
+    def __init__(self, synapse: Synapse) -> None:
+        self.synapse = synapse
+        self.running: list[tuple[object, asyncio.Task[None]]] = []
+
+    async def start(self, store: object | None = None, **options: object) -> object:
+        """Start a bot; returns its adapter once its first sync is done."""
+        from samen.adapters.matrix import CAPABILITIES, MatrixAdapter, login
+        from samen.bot import Bot, MemoryStore
+        from samen.content import load_pack
+        from samen.render import illustration, illustration_alt
+        from samen.settings import load_settings
+
+        bot_user = self.synapse.users["bot"]
+        settings = load_settings(
+            {
+                "SAMEN_MATRIX_HOMESERVER": self.synapse.base_url,
+                "SAMEN_MATRIX_USER": bot_user.localpart,
+                "SAMEN_MATRIX_PASSWORD": bot_user.password,
+            }
+        )
+
+        def illustrate(local: object, url: str) -> tuple[bytes, str]:
+            return illustration(local, dos_url=url), illustration_alt(local)  # type: ignore[arg-type]
+
+        bot = Bot(
+            load_pack(),
+            store if store is not None else MemoryStore(),  # type: ignore[arg-type]
+            CAPABILITIES,
+            dos_url=dos_url,
+            illustrate=illustrate,
+        )
+        client, relogin = await login(settings)
+        options.setdefault("backoff_base", 0.25)
+        options.setdefault("sync_timeout_ms", 2000)
+        adapter = MatrixAdapter(bot, client, password_login=relogin, **options)  # type: ignore[arg-type]
+        task = asyncio.create_task(adapter.run())
+        self.running.append((adapter, task))
+        ready = asyncio.create_task(adapter.ready.wait())
+        done, _ = await asyncio.wait({ready, task}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+        if task in done:
+            task.result()
+        if ready not in done:
+            ready.cancel()
+            pytest.fail("the Matrix bot did not finish its first sync")
+        return adapter
+
+    async def stop(self, adapter: object | None = None) -> None:
+        """Stop one bot (default: every bot started)."""
+        for item in list(self.running):
+            running, task = item
+            if adapter is not None and running is not adapter:
+                continue
+            running.stop()  # type: ignore[attr-defined]
+            try:
+                await asyncio.wait_for(task, timeout=10)
+            except TimeoutError:
+                task.cancel()
+            await running.client.close()  # type: ignore[attr-defined]
+            self.running.remove(item)
+
+
+@pytest.fixture
+async def bots(synapse: Synapse) -> AsyncIterator[BotRunner]:
+    """Start Matrix bots in a test; every one still running is stopped afterwards."""
+    runner = BotRunner(synapse)
+    yield runner
+    await runner.stop()
+
+
+@pytest.fixture
+async def humans(synapse: Synapse) -> AsyncIterator[dict[str, Human]]:
+    """Clients for ``alice`` (who creates the rooms, so their admin) and ``bob``."""
+    people = {name: Human(synapse, synapse.users[name]) for name in ("alice", "bob")}
+    for person in people.values():
+        await person.sync()
+    yield people
+    for person in people.values():
+        await person.close()
