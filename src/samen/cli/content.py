@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from samen.cli.output import say
-from samen.content import check_pack, load_pack
-from samen.errors import PackError
+from samen.content import Pack, PackSource, check_pack, load_pack
+from samen.errors import PackError, Problem
+from samen.render.check import check_texts
 
 pack_option = click.option(
     "--pack",
@@ -90,6 +91,6 @@ def validate(file: Path) -> None:
     )
 
 
-def _limit_problems(loaded: object, source: object) -> list:  # type: ignore[type-arg]
-    """Texts that do not fit a platform's limits (filled in by the renderers' limit table)."""
-    return []
+def _limit_problems(loaded: Pack, source: PackSource) -> list[Problem]:
+    """Texts that do not fit a platform's limits, unknown icons and unreadable colours, each located."""
+    return [source.problem(at, message) for at, message in check_texts(loaded)]
