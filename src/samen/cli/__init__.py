@@ -11,6 +11,7 @@ import sys
 import click
 
 from samen.cli import content as content_commands
+from samen.cli import signals as signals_commands
 from samen.cli.kit import kit
 from samen.cli.output import cli_language, fail
 from samen.cli.serve import serve
@@ -21,6 +22,7 @@ COMMANDS: dict[str, click.Command] = {
     "faq": content_commands.faq,
     "pack": content_commands.pack,
     "kit": kit,
+    "signals": signals_commands.signals,
     "serve": serve,
 }
 

@@ -1,1 +1,36 @@
-"""Signals: pure text in, findings out (abuse, privacy leaks, heat, language mix). No I/O."""
+"""Signals: pure text in, findings out (abuse, privacy leaks, heat, language mix). No I/O.
+
+::
+
+    signals = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    analysis = signals.analyze("jij k4nker lijer")   # Analysis(language="nl", findings=(Finding(...),))
+    signals.assess_window(turns)                      # heat, language_mix
+
+Loading reads the package's own lexicon and model files (``importlib.resources``); after that every call
+is pure and deterministic. Message text is never stored, logged or sent anywhere.
+"""
+
+from __future__ import annotations
+
+from samen.signals.analyzer import THRESHOLD, Signals
+from samen.signals.findings import (
+    IDENTITY_SUBTYPES,
+    KIND_DO,
+    KINDS,
+    PRIVACY_SUBTYPES,
+    Analysis,
+    Finding,
+    Turn,
+)
+
+__all__ = [
+    "IDENTITY_SUBTYPES",
+    "KINDS",
+    "KIND_DO",
+    "PRIVACY_SUBTYPES",
+    "THRESHOLD",
+    "Analysis",
+    "Finding",
+    "Signals",
+    "Turn",
+]

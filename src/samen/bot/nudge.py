@@ -1,0 +1,219 @@
+"""The nudge policy: from what signals found to what the bot says, to whom.
+
+The one code path shared by ``samen signals classify`` and the bot. It decides, for one message, whether
+a gentle private nudge is due, how serious it is and who hears of it; for a conversation window, whether
+the group is reminded of the Do about heat or the admins are told the group writes in two languages.
+It never deletes and never names anyone: the texts speak to the author alone, in positive words, name the
+Do with its link and, where one fits, the FAQ entry. Rate limits, delivery and the "not meant that way"
+answer are the bot core's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from samen.content import FaqEntry, Localized, load_strings
+from samen.signals import THRESHOLD, Analysis, Finding
+
+
+class NudgeMode(StrEnum):
+    """What a group wants done about single messages (heat and language mix are for the group)."""
+
+    OFF = "off"
+    AUTHOR = "author"
+    ADMINS = "admins"
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """What the bot would do about a message or a window.
+
+    Attributes:
+        do: the Do it concerns (its number in the pack; 0 for the admin guide's advice on language).
+        severity: ``low``, ``medium`` or ``high``.
+        audience: ``author`` (privately), ``group`` or ``admins``.
+        message: the text for the audience, in the group's language; it never quotes the message.
+        notify_admins: the admins also get :attr:`admin_message` (threats and sexual harassment always;
+            everything when the group's mode is ``admins``).
+        kind: the finding's kind behind the nudge (for the counts per group, Do and day).
+        admin_message: the notice for the admins, without the message text or the author's name.
+    """
+
+    do: int
+    severity: str
+    audience: str
+    message: str
+    notify_admins: bool
+    kind: str = ""
+    admin_message: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The nudge as ``samen signals classify`` prints it."""
+        return {"do": self.do, "severity": self.severity, "audience": self.audience, "message": self.message}
+
+
+#: Which finding wins when a message has several (the most serious first). Profanity is never nudged.
+PRIORITY = ("threat", "sexual", "identity_attack", "insult", "privacy")
+#: Kinds whose nudge always reaches the admins too.
+ADMIN_KINDS = frozenset({"threat", "sexual"})
+#: The Do's the kinds concern, by their id in the pack (the number is looked up, packs may reorder).
+DO_IDS: dict[str, tuple[str, ...]] = {
+    "insult": ("respect", "real-person"),
+    "identity_attack": ("respect",),
+    "sexual": ("respect",),
+    "threat": ("respect",),
+    "privacy": ("privacy",),
+    "heat": ("phone-away",),
+}
+#: The FAQ topic for each identity-attack subtype and for sexual remarks.
+FAQ_TOPIC: dict[str, str] = {
+    "racism": "racism",
+    "religion": "racism",
+    "sexism": "sexism",
+    "homophobia": "homophobia-transphobia",
+    "transphobia": "homophobia-transphobia",
+    "ableism": "validism",
+    "sexual": "sexual-harassment",
+}
+
+FaqUrl = Callable[[FaqEntry], str | None]
+
+
+def _severity(finding: Finding) -> str:
+    if finding.kind in ("threat", "sexual"):
+        return "high"
+    if finding.kind == "identity_attack":
+        return "high" if finding.score >= 0.85 else "medium"
+    if finding.kind == "privacy":
+        return "high" if finding.subtype in ("bsn", "iban") else "medium"
+    return "medium" if finding.score >= 0.8 else "low"
+
+
+def _do_numbers(kind: str, finding_do: int, local: Localized) -> list[int]:
+    numbers = [do.number for wanted in DO_IDS.get(kind, ()) for do in local.dos if do.id == wanted]
+    if numbers:
+        return numbers
+    return [finding_do] if 1 <= finding_do <= len(local.dos) else [1]
+
+
+def _faq(finding: Finding, local: Localized, faq_url: FaqUrl | None) -> str:
+    topic = (
+        FAQ_TOPIC.get(finding.subtype or "")
+        if finding.kind == "identity_attack"
+        else FAQ_TOPIC.get(finding.kind)
+    )
+    if topic is None:
+        return ""
+    entry = next((e for e in local.faq if e.topic == topic), None)
+    if entry is None:
+        return ""
+    strings = load_strings("nudge")
+    link = faq_url(entry) if faq_url is not None else entry.link
+    if link:
+        return " " + strings.get(local.code, "faq.link", question=entry.question, link=link)
+    return " " + strings.get(local.code, "faq.plain", question=entry.question)
+
+
+def _label(kind: str, subtype: str | None, lang: str) -> str:
+    strings = load_strings("signals")
+    key = f"subtype.{subtype}" if kind == "privacy" and subtype else f"kind.{kind}"
+    return strings.get(lang, key)
+
+
+def decide_nudge(
+    analysis: Analysis,
+    local: Localized,
+    *,
+    mode: NudgeMode = NudgeMode.AUTHOR,
+    do_url: Callable[[int], str],
+    faq_url: FaqUrl | None = None,
+) -> Nudge | None:
+    """The nudge for one message, or None (nothing found, profanity alone, or nudges off).
+
+    Args:
+        analysis: what :meth:`samen.signals.Signals.analyze` found in the message.
+        local: the campaign pack in the group's language.
+        mode: the group's nudge mode.
+        do_url: the link to Do N (``/dos#do-N`` on the web toolkit, or the campaign page).
+        faq_url: the link to a FAQ entry, where the deployment has one (else the pack's link, if any).
+    """
+    if mode is NudgeMode.OFF:
+        return None
+    candidates = [f for f in analysis.findings if f.kind in PRIORITY and f.score >= THRESHOLD]
+    if not candidates:
+        return None
+    finding = min(candidates, key=lambda f: (PRIORITY.index(f.kind), -f.score))
+    notify = finding.kind in ADMIN_KINDS or any(f.kind in ADMIN_KINDS for f in candidates)
+    notify = notify or mode is NudgeMode.ADMINS
+    strings = load_strings("nudge")
+    lang = local.code
+    numbers = _do_numbers(finding.kind, finding.do, local)
+    first = local.do(numbers[0])
+    values: dict[str, object] = {
+        "number": first.number,
+        "title": first.title,
+        "link": do_url(first.number),
+        "what": _label(finding.kind, finding.subtype, lang),
+    }
+    key = f"author.{finding.kind}"
+    if len(numbers) > 1:
+        second = local.do(numbers[1])
+        values |= {"number2": second.number, "title2": second.title}
+    elif finding.kind == "insult":
+        key = "author.insult_one"
+    message = strings.get(lang, key, **values) + _faq(finding, local, faq_url)
+    if notify:
+        message += " " + strings.get(lang, "author.admins_told")
+    admin_message = strings.get(lang, "admins.notice", **values) if notify else None
+    return Nudge(
+        do=first.number,
+        severity=_severity(finding),
+        audience="author",
+        message=message,
+        notify_admins=notify,
+        kind=finding.kind,
+        admin_message=admin_message,
+    )
+
+
+def decide_window_nudge(
+    findings: Sequence[Finding], local: Localized, *, do_url: Callable[[int], str]
+) -> Nudge | None:
+    """The nudge for a conversation window: heat reminds the group of the Do about heat; a language mix
+    suggests English to the admins, as the campaign's guide advises. None when neither is found.
+
+    Args:
+        findings: what :meth:`samen.signals.Signals.assess_window` found.
+        local: the campaign pack in the group's language.
+        do_url: the link to Do N.
+    """
+    strings = load_strings("nudge")
+    heat = next((f for f in findings if f.kind == "heat" and f.score >= THRESHOLD), None)
+    if heat is not None:
+        do = local.do(_do_numbers("heat", heat.do, local)[0])
+        message = strings.get(
+            local.code, "group.heat", number=do.number, title=do.title, link=do_url(do.number)
+        )
+        return Nudge(
+            do=do.number,
+            severity="medium" if heat.score < 0.8 else "high",
+            audience="group",
+            message=message,
+            notify_admins=False,
+            kind="heat",
+        )
+    mix = next((f for f in findings if f.kind == "language_mix" and f.score >= THRESHOLD), None)
+    if mix is not None:
+        message = strings.get(local.code, "admins.language_mix", advice=local.text.guide.language)
+        return Nudge(
+            do=0,
+            severity="low",
+            audience="admins",
+            message=message,
+            notify_admins=True,
+            kind="language_mix",
+            admin_message=message,
+        )
+    return None

@@ -1,0 +1,128 @@
+"""``samen signals classify|train|eval``: the signals on the command line.
+
+``classify`` goes through the same two calls as the bot (:meth:`Signals.analyze`, then
+:func:`samen.bot.nudge.decide_nudge`), so what it prints is what the bot would do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+import click
+
+from samen.bot.nudge import NudgeMode, decide_nudge
+from samen.cli.content import pack_option
+from samen.cli.output import cli_language
+from samen.content import load_pack, load_strings
+from samen.errors import InputError
+from samen.settings import load_settings
+from samen.signals import Signals
+
+#: Where the shared training data sits relative to the repository root.
+DEFAULT_DATA = Path("..") / "shared" / "data"
+DATA_VARIABLE = "SAMEN_SIGNALS_DATA"
+
+
+def _say(key: str, **values: object) -> str:
+    return load_strings("signals").get(cli_language(), key, **values)
+
+
+def read_lines(stream: BinaryIO) -> list[str]:
+    """Every line of a byte stream decoded as UTF-8, without line ends.
+
+    Raises:
+        InputError: naming the first line that is not UTF-8 (before anything is written).
+    """
+    lines = []
+    for number, raw in enumerate(stream, start=1):
+        try:
+            lines.append(raw.decode("utf-8").rstrip("\r\n"))
+        except UnicodeDecodeError:
+            raise InputError(
+                f"Line {number} of the input is not UTF-8 text.", key="signals:not_utf8", line=number
+            ) from None
+    return lines
+
+
+@click.group()
+def signals() -> None:
+    """Notice likely harm, privacy leaks and heat in messages (Dutch and English)."""
+
+
+@signals.command()
+@click.option("--lang", default=None, help="Language of the nudge texts, nl or en (default: the pack's).")
+@pack_option
+def classify(lang: str | None, pack_path: Path | None) -> None:
+    """Read messages from stdin (UTF-8, one per line); print one JSON object per line, in order."""
+    pack = load_pack(pack_path)
+    local = pack.language(lang or pack.default_language)
+    settings = load_settings()
+    lines = read_lines(sys.stdin.buffer)
+    detector = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+
+    def do_url(number: int) -> str:
+        return settings.dos_url(local.code, pack.campaign_url, number)
+
+    out = sys.stdout
+    for text in lines:
+        analysis = detector.analyze(text)
+        nudge = decide_nudge(analysis, local, mode=NudgeMode.AUTHOR, do_url=do_url)
+        record = {
+            "text": text,
+            "language": analysis.language,
+            "signals": [f.as_dict() for f in analysis.findings],
+            "nudge": nudge.as_dict() if nudge is not None else None,
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def _data_folder(data: Path | None) -> Path:
+    folder = data or Path(os.environ.get(DATA_VARIABLE) or DEFAULT_DATA)
+    if not (folder / "README.md").is_file():
+        raise InputError(f"The training data is not in {folder}.", key="signals:no_data", path=str(folder))
+    return folder
+
+
+data_option = click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=f"The shared data folder (default: ../shared/data; env {DATA_VARIABLE}).",
+)
+
+
+@signals.command()
+@data_option
+@click.option(
+    "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Model file to write."
+)
+def train(data: Path | None, out: Path | None) -> None:
+    """Rebuild the shipped model from the shared data and our own examples (reproducibly)."""
+    from samen.signals.training import NoSklearn, train_model
+
+    try:
+        report = train_model(_data_folder(data), out)
+    except NoSklearn:
+        raise InputError("Training needs scikit-learn.", key="signals:no_sklearn") from None
+    click.echo(
+        _say("trained", path=report.path, size=report.size // 1024, docs=report.docs, seconds=report.seconds)
+    )
+
+
+@signals.command("eval")
+@data_option
+@click.option("--sample", type=int, default=0, help="Evaluate on at most this many rows per set (0: all).")
+@pack_option
+def evaluate(data: Path | None, sample: int, pack_path: Path | None) -> None:
+    """Precision, recall and F1 per kind and language, and accuracy per pattern on our own cases."""
+    from samen.signals.evaluation import evaluate_all, format_report
+
+    pack = load_pack(pack_path)
+    detector = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    report = evaluate_all(detector, _data_folder(data), sample=sample)
+    click.echo(format_report(report))

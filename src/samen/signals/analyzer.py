@@ -1,0 +1,157 @@
+"""The one entry point: :class:`Signals` loads its files once, then analyses messages as pure calls."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from samen.signals.findings import KIND_DO, Analysis, Finding, Turn
+from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, hostility
+from samen.signals.language import detect_language
+from samen.signals.lexicon import Lexicon, load_lexicon
+from samen.signals.model import LinearModel, features, load_model
+from samen.signals.normalize import fold, squeeze, tokens
+from samen.signals.privacy import find_details
+from samen.signals.rules import Hit, phrase_hits, read_context, word_hits
+
+#: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
+THRESHOLD = 0.5
+#: Longer messages are analysed in their first this many characters (a pasted essay is not a chat line).
+MAX_CHARS = 4000
+
+_MODEL_EXPLANATION = {
+    "insult": "wording that reads like name-calling or harassment",
+    "identity_attack": "wording that reads like an attack on people for who they are",
+    "sexual": "wording that reads like an unwanted sexual remark",
+    "threat": "wording that reads like a threat",
+}
+
+
+class Signals:
+    """Findings about messages and conversation windows (load once with :meth:`load`).
+
+    Args:
+        lexicon: the curated lexicon.
+        model: the hashed n-gram model, or None to use the rules alone.
+        student_number: the campaign pack's student-number pattern, compiled.
+    """
+
+    def __init__(
+        self, lexicon: Lexicon, model: LinearModel | None, student_number: re.Pattern[str] | None = None
+    ) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        self.student_number = student_number
+
+    @classmethod
+    def load(cls, *, student_number_pattern: str | None = None) -> Signals:
+        """Load the shipped lexicon and model.
+
+        Args:
+            student_number_pattern: the campaign pack's regular expression for a student number.
+
+        Raises:
+            ValueError: when the pattern is not a valid regular expression.
+        """
+        pattern = re.compile(student_number_pattern) if student_number_pattern else None
+        return cls(load_lexicon(), load_model(), pattern)
+
+    def analyze(self, text: str) -> Analysis:
+        """The language of a message and what it likely holds, strongest first.
+
+        Args:
+            text: one message as written.
+        """
+        text = text[:MAX_CHARS]
+        folded = fold(text)
+        words = tokens(folded)
+        language = detect_language(words, folded)
+        scores = self.score(folded, words)
+        findings = [
+            Finding(kind, subtype, round(score, 3), KIND_DO[kind], why)
+            for kind, (score, subtype, why) in scores.items()
+            if score >= THRESHOLD
+        ]
+        for detail in find_details(text, self.student_number):
+            findings.append(
+                Finding(
+                    "privacy",
+                    detail.subtype,
+                    detail.score,
+                    KIND_DO["privacy"],
+                    detail.explanation,
+                    detail.span,
+                )
+            )
+        findings.sort(key=lambda f: (-f.score, f.kind))
+        return Analysis(language=language, findings=tuple(findings))
+
+    def score(self, folded: str, words: Sequence[str]) -> dict[str, tuple[float, str | None, str]]:
+        """Every abuse kind's score with its subtype and explanation, before thresholds.
+
+        Args:
+            folded: the folded message.
+            words: its words.
+        """
+        ctx = read_context(folded, words)
+        plain = " ".join(words)
+        best: dict[str, tuple[float, str | None, str]] = {}
+
+        def keep(hit: Hit) -> None:
+            if hit.kind not in best or hit.score > best[hit.kind][0]:
+                best[hit.kind] = (hit.score, hit.subtype, hit.explanation)
+
+        for hit in word_hits(words, self.lexicon, ctx):
+            keep(hit)
+        for hit in phrase_hits(plain, words, self.lexicon, ctx):
+            keep(hit)
+        if self.model is not None and words:
+            damp = 0.5 if ctx.distancing or ctx.in_group else 1.0
+            if ctx.laughing:
+                damp *= 0.7
+            group = next(
+                (
+                    e.subtype
+                    for w in words
+                    for e in self.lexicon.lookup(squeeze(w))
+                    if e.role in ("group", "slur")
+                ),
+                None,
+            )
+            for kind, value in self.model.calibrated(features(folded, words)).items():
+                value *= damp
+                current = best.get(kind)
+                if current is None or value > current[0]:
+                    subtype = group if kind == "identity_attack" else None
+                    if current is not None and current[1] is not None:
+                        subtype = current[1]
+                    best[kind] = (value, subtype, _MODEL_EXPLANATION[kind])
+        # A threat against a group is an identity attack; an insult aimed at a group is one too.
+        return best
+
+    def assess_window(self, window: Sequence[Turn]) -> tuple[Finding, ...]:
+        """Heat and language mix in a conversation window (oldest first); the texts are not kept.
+
+        Args:
+            window: the recent messages of one group, with their authors and times.
+        """
+        readings = []
+        for turn in window:
+            text = turn.text[:MAX_CHARS]
+            folded = fold(text)
+            words = tokens(folded)
+            scores = self.score(folded, words)
+            insult = max(
+                (scores[k][0] for k in ("insult", "identity_attack", "threat") if k in scores), default=0.0
+            )
+            readings.append(
+                TurnReading(
+                    author=turn.author,
+                    at=turn.at,
+                    hostility=hostility(text, insult),
+                    language=detect_language(words, folded),
+                    words=len(words),
+                )
+            )
+        found = [f for f in (assess_heat(readings), assess_language_mix(readings)) if f is not None]
+        return tuple(found)

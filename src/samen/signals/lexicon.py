@@ -1,0 +1,108 @@
+"""The curated lexicon (``data/lexicon.tsv``): names for people, slurs, group names, coarse words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from samen.signals.normalize import squeeze
+
+ROLES = ("insult", "slur", "group", "profanity", "curse", "sexual")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon word in one role (a word may have several roles: ``lul`` is insult and sexual)."""
+
+    term: str
+    role: str
+    subtype: str | None
+    weight: float
+
+
+PATTERN_KINDS = ("threat", "sexual", "identity_attack")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A sentence shape (``data/patterns.tsv``): a threat, a sexual request, telling people to go away."""
+
+    kind: str
+    subtype: str | None
+    score: float
+    explanation: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lexicon entries by squeezed word, the curse prefixes of Dutch compounds, and sentence shapes."""
+
+    words: dict[str, tuple[Entry, ...]]
+    curse_prefixes: tuple[str, ...]
+    patterns: tuple[Pattern, ...] = field(default=())
+
+    def shapes(self, kind: str) -> tuple[Pattern, ...]:
+        """The sentence shapes of one kind."""
+        return tuple(p for p in self.patterns if p.kind == kind)
+
+    def lookup(self, key: str) -> tuple[Entry, ...]:
+        """The entries for a squeezed word (empty when none)."""
+        return self.words.get(key, ())
+
+
+def parse_patterns(text: str) -> tuple[Pattern, ...]:
+    """Parse the sentence shapes' TSV text (``kind, subtype, score, explanation, regex``).
+
+    Raises:
+        ValueError: for a line with an unknown kind or a regular expression that does not compile.
+    """
+    patterns = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, subtype, score, explanation, regex = line.split("\t")
+        if kind not in PATTERN_KINDS:
+            raise ValueError(f"patterns line {number}: unknown kind {kind!r}")
+        try:
+            compiled = re.compile(regex)
+        except re.error as exc:
+            raise ValueError(f"patterns line {number}: {exc}") from None
+        patterns.append(Pattern(kind, subtype or None, float(score), explanation, compiled))
+    return tuple(patterns)
+
+
+def parse_lexicon(text: str, patterns: str = "") -> Lexicon:
+    """Parse the lexicon's TSV text (``term, role, subtype, weight``; ``#`` starts a comment line).
+
+    Raises:
+        ValueError: for a line with an unknown role or a weight outside 0…1.
+    """
+    words: dict[str, list[Entry]] = {}
+    prefixes: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, role, subtype, weight = line.split("\t")
+        value = float(weight)
+        if role not in ROLES or not 0 <= value <= 1:
+            raise ValueError(f"lexicon line {number}: unknown role or weight out of range")
+        entry = Entry(term=term, role=role, subtype=subtype or None, weight=value)
+        words.setdefault(squeeze(term), []).append(entry)
+        if role in ("curse", "profanity") and len(term) >= 3:
+            prefixes.append(squeeze(term))
+    return Lexicon(
+        {k: tuple(v) for k, v in words.items()},
+        tuple(sorted(set(prefixes), key=len, reverse=True)),
+        parse_patterns(patterns),
+    )
+
+
+def load_lexicon() -> Lexicon:
+    """Load the shipped lexicon and sentence shapes from the package."""
+    folder = resources.files("samen.signals").joinpath("data")
+    return parse_lexicon(
+        folder.joinpath("lexicon.tsv").read_text(encoding="utf-8"),
+        folder.joinpath("patterns.tsv").read_text(encoding="utf-8"),
+    )

@@ -1,0 +1,471 @@
+"""Context rules over the lexicon: who a word is aimed at, and whether it is meant.
+
+A word alone decides little. ``sukkel`` is an insult in "jij sukkel" and nothing in "ik ben zo'n sukkel";
+``homo's`` is neutral in "homo's zijn niet ziek" and part of an attack in "homo's zijn ziek". The rules
+here look at the words around a lexicon hit: the person it is aimed at, negation, self-mockery, quoting
+to condemn, academic discussion, in-group use, laughter, and the shape of threats and sexual requests.
+Each rule yields a :class:`Hit` with an explanation that never quotes the message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from samen.signals.lexicon import Entry, Lexicon
+from samen.signals.normalize import squeeze
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's verdict on one message: a kind, its subtype, a score and why."""
+
+    kind: str
+    subtype: str | None
+    score: float
+    explanation: str
+
+
+SECOND_PERSON = frozenset(
+    [
+        "je",
+        "jij",
+        "jou",
+        "jouw",
+        "jullie",
+        "u",
+        "jezelf",
+        "jouwe",
+        "you",
+        "your",
+        "youre",
+        "yourself",
+        "yall",
+        "ya",
+        "ur",
+        "thou",
+    ]
+)
+FIRST_PERSON = frozenset(["ik", "me", "mij", "mijn", "mezelf", "i", "im", "ive", "id", "my", "myself", "me"])
+NEGATIONS = frozenset(
+    [
+        "niet",
+        "geen",
+        "nooit",
+        "niks",
+        "niemand",
+        "not",
+        "no",
+        "never",
+        "isnt",
+        "arent",
+        "dont",
+        "doesnt",
+        "wasnt",
+        "werent",
+        "aint",
+        "nobody",
+        "cant",
+        "wont",
+    ]
+)
+LAUGHTER = re.compile(
+    r"\b(?:ha(?:ha)+|hihi+|hehe+|lol+|lmao|xd+|grapje|geintje|jk|just kidding)\b|[😂🤣😜😝😛😉😆]"
+)
+_QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'|“[^”]{1,200}”|‘[^’]{1,200}’")
+
+# Words that say the writer condemns, reports or studies what they mention.
+CONDEMN = re.compile(
+    r"\b(?:racis\w*|discrimin\w*|homofo\w*|homophob\w*|transfo\w*|transphob\w*|seksis\w*|sexis\w*|"
+    r"misogyn\w*|validis\w*|ableis\w*|islamofob\w*|islamophob\w*|antisemit\w*|haatzaai\w*|hate ?speech|"
+    r"kan echt niet|kan niet|niet oke|niet ok|not ok|not okay|onacceptabel|unacceptable|niet normaal dat|"
+    r"schaam je|shame on|zeg dat niet|don'?t say|stop met|stop calling|niet zeggen|melden|report(?:ed)?|"
+    r"gemeld|walgelijk dat|disgusting that|horrible that|afschuwelijk|hoort niet|no place|geen plek|"
+    r"tegen (?:racisme|discriminatie|homofobie|haat)|against (?:racism|hate|homophobia))\b"
+)
+REPORTING = re.compile(
+    r"\b(?:noemde|noemt|noemen|genoemd|zei|zegt|zeggen|schreef|schrijft|riep|roept|stuurde|stuurt|"
+    r"uitgescholden|scheldt|schold|called|calls|call|said|says|say|saying|wrote|writes|texted|sent|shouted|"
+    r"yelled|told)\b"
+)
+ACADEMIC = re.compile(
+    r"\b(?:het woord|de term|dat woord|die term|het begrip|the word|the term|that word|the slur|slurs?|"
+    r"scheldwoord\w*|n-?woord|n-?word|etymolog\w*|onderzoek(?:t|en|ers?)?|research(?:ers?)?|studies|"
+    r"literatuur|literature|stereotype\w*|vooroorde\w*|prejudice|discourse|historisch\w*|historical\w*|"
+    r"historically|koloniaal|koloniale|colonial|definitie|definition|sociolog\w*|linguist\w*|taalkunde|"
+    r"scriptie|thesis|enquete|survey|steekproef|hypothese|hypothesis)\b"
+)
+IN_GROUP = re.compile(
+    r"\b(?:als|as an?|as a fellow|wij|we|ons|us|onze|our|my fellow|mijn mede)\s+"
+    r"(?:\w+\s+)?(homo'?s?|gay|gays|lesbo'?s?|lesbi\w*|queers?|flikkers?|potten|pot|dykes?|trans\w*|zwart\w*|"
+    r"black|nikkers?|niggas?|moslim\w*|muslims?|jood|joden|jew\w*|autist\w*|autistic|gehandicapt\w*|"
+    r"disabled|crips?|vrouw\w*|wom[ae]n|girls|meiden|mietjes?|nichten|nicht)\b"
+)
+_IN_GROUP_SUBTYPE = {
+    "homo": "homophobia", "gay": "homophobia", "lesb": "homophobia", "quee": "homophobia",
+    "flik": "homophobia", "pot": "homophobia", "dyke": "homophobia", "miet": "homophobia",
+    "nich": "homophobia", "tran": "transphobia", "zwar": "racism", "blac": "racism", "nikk": "racism",
+    "nigg": "racism", "mosl": "religion", "musl": "religion", "jood": "religion", "jode": "religion",
+    "jew": "religion", "auti": "ableism", "geha": "ableism", "disa": "ableism", "crip": "ableism",
+    "vrou": "sexism", "woma": "sexism", "wome": "sexism", "girl": "sexism", "meid": "sexism",
+}  # fmt: skip
+
+# Words that make a name-calling word point at someone: "die sukkel", "wat een idioot", "such a moron".
+ADDRESS = frozenset(
+    [
+        "die",
+        "dat",
+        "deze",
+        "wat",
+        "vuile",
+        "vieze",
+        "smerige",
+        "stomme",
+        "domme",
+        "vuil",
+        "vies",
+        "such",
+        "what",
+        "fucking",
+        "dirty",
+        "ugly",
+    ]
+)
+
+# A generalising or dehumanising statement about a group.
+GROUP_PREDICATE = re.compile(
+    r"\b(?:ziek|zieke|gestoord\w*|ongedierte|kakkerlakken|parasiet\w*|beesten|dieren|apen|tuig|uitschot|"
+    r"minderwaardig\w*|inferieur\w*|criminel\w*|crimineel|terrorist\w*|verkrachters|vies|smerig\w*|"
+    r"walgelijk\w*|abnormaal|abnormale|onnatuurlijk\w*|pervers\w*|pedo\w*|een ziekte|een plaag|"
+    r"horen hier niet|horen niet|moeten (?:allemaal )?(?:dood|weg|terug|opgesloten|vergast|opgehangen)|"
+    r"mogen (?:hier )?niet|oprotten|vergassen|uitroeien|afknallen|doodschieten|ophangen|geen echte|"
+    r"te dom|zijn dom|zijn stom|kunnen niet (?:autorijden|rijden|denken|leren|programmeren|rekenen)|"
+    r"horen in de keuken|in de keuken|achter het aanrecht|hysterisch\w*|te emotioneel|"
+    r"sick|disgusting|animals|vermin|parasites|cockroaches|subhuman|inferior|dirty|filthy|criminals|"
+    r"terrorists|rapists|should (?:all )?(?:die|be (?:killed|shot|gassed|deported|banned|locked up))|"
+    r"go back|don'?t belong|do not belong|belong in the kitchen|in the kitchen|"
+    r"can'?t (?:drive|think|code|do math)|"
+    r"are stupid|are dumb|are idiots|abnormal|unnatural|perverts|a disease|a plague|mentally ill|"
+    r"not real (?:women|men)|too emotional|hysterical|less intelligent|minder intelligent|"
+    r"nooit (?:zo )?goed als|never as good as|a mistake|een vergissing|freaks)\b"
+)
+_GROUP_VIOLENCE = re.compile(
+    r"\b(?:vergassen|uitroeien|afknallen|doodschieten|ophangen|moeten (?:allemaal )?dood|"
+    r"should (?:all )?(?:die|be (?:killed|shot|gassed))|kill all|dood aan)\b"
+)
+
+
+_PERSON_NOUNS = frozenset(
+    [
+        "lijer",
+        "lyer",
+        "lijders",
+        "hoer",
+        "wijf",
+        "wyf",
+        "vent",
+        "kind",
+        "jong",
+        "joch",
+        "gozer",
+        "man",
+        "kop",
+        "bek",
+        "face",
+        "head",
+        "wad",
+        "bag",
+        "hole",
+        "lul",
+        "leraar",
+        "docent",
+        "student",
+        "mongool",
+        "hond",
+        "honden",
+    ]
+)
+
+_AIMED_PHRASES = re.compile(
+    r"\b(?:fuck (?:you|u|jou|off)|rot op|flikker op|kanker op|tering op|tyfus op|sodemieter op|oprotten|"
+    r"hou je (?:bek|kop|muil|smoel)|houd je (?:bek|kop)|shut (?:the fuck )?up|stfu|get lost|"
+    r"krijg (?:de|het|een) (?:kanker|tering|tyfus|pest|klere|kolere|pleuris|pokken)|"
+    r"go to hell|loop naar de hel|screw you|piss off)\b"
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the words around the hits say about the whole message."""
+
+    second_person: bool
+    laughing: bool
+    condemns: bool
+    reports: bool
+    academic: bool
+    quoted: str
+    in_group: frozenset[str]
+    question: bool
+
+    @property
+    def distancing(self) -> bool:
+        """The writer quotes, condemns or studies what they mention rather than saying it."""
+        return self.condemns or self.academic or (self.reports and bool(self.quoted))
+
+
+def read_context(folded: str, words: Sequence[str]) -> Context:
+    """The message-level context cues of folded text and its words."""
+    quoted = " ".join(_QUOTED.findall(folded))
+    in_group = frozenset(
+        subtype
+        for m in IN_GROUP.finditer(folded)
+        for prefix, subtype in _IN_GROUP_SUBTYPE.items()
+        if m.group(1).startswith(prefix)
+    )
+    return Context(
+        second_person=any(w in SECOND_PERSON for w in words),
+        laughing=bool(LAUGHTER.search(folded)),
+        condemns=bool(CONDEMN.search(folded)),
+        reports=bool(REPORTING.search(folded)),
+        academic=bool(ACADEMIC.search(folded)),
+        quoted=quoted,
+        in_group=in_group,
+        question="?" in folded,
+    )
+
+
+def _negated(words: Sequence[str], i: int, reach: int = 2) -> bool:
+    return any(w in NEGATIONS for w in words[max(0, i - reach) : i])
+
+
+def _self_directed(words: Sequence[str], i: int) -> bool:
+    window = words[max(0, i - 5) : i]
+    return any(w in FIRST_PERSON for w in window) and not any(w in SECOND_PERSON for w in window)
+
+
+def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
+    if len(words) <= 3:
+        return True
+    before = words[max(0, i - 4) : i]
+    after = words[i + 1 : i + 3]
+    near = any(w in SECOND_PERSON for w in (*before, *after))
+    addressed = bool(before) and (before[-1] in ADDRESS or (len(before) > 1 and before[-2] in ADDRESS))
+    return near or addressed or (ctx.second_person and i == len(words) - 1)
+
+
+def _split_compound(key: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    for prefix in lexicon.curse_prefixes:
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            return prefix, key[len(prefix) :]
+    return None
+
+
+def _resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
+    """Lexicon entries for a word, also when it is masked with ``*`` or ``#`` (``f*ck``, ``k*nker``)."""
+    key = squeeze(word)
+    found = lexicon.lookup(key)
+    if found or ("*" not in word and "#" not in word):
+        return found
+    pattern = re.compile(
+        re.sub(r"[*#]+", "[a-z]{1,3}", re.escape(key).replace(r"\*", "*").replace(r"\#", "#"))
+    )
+    for candidate, entries in lexicon.words.items():
+        if len(candidate) >= 3 and pattern.fullmatch(candidate):
+            return entries
+    return ()
+
+
+def word_hits(words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
+    """Hits from lexicon words in their context: insults, slurs, curses, profanity, sexual remarks."""
+    groups = [(i, e) for i, w in enumerate(words) for e in lexicon.lookup(squeeze(w)) if e.role == "group"]
+    for i, word in enumerate(words):
+        entries = _resolve(word, lexicon)
+        if not entries:
+            compound = _split_compound(squeeze(word), lexicon)
+            if compound is None:
+                continue
+            yield from _compound_hits(compound, words, i, lexicon, ctx)
+            continue
+        for entry in entries:
+            yield from _entry_hits(entry, words, i, ctx, groups)
+
+
+def _discount(score: float, ctx: Context, quoted_word: bool) -> float:
+    if ctx.distancing and (quoted_word or ctx.condemns or ctx.academic):
+        return score * 0.15
+    return score
+
+
+def _entry_hits(
+    entry: Entry, words: Sequence[str], i: int, ctx: Context, groups: list[tuple[int, Entry]]
+) -> Iterator[Hit]:
+    word = words[i]
+    quoted_word = word in ctx.quoted
+    if entry.role == "slur":
+        score = entry.weight
+        if entry.subtype in ctx.in_group:
+            score *= 0.2
+        score = _discount(score, ctx, quoted_word)
+        if ctx.laughing and score < 0.9:
+            score *= 0.85
+        yield Hit(
+            "identity_attack",
+            entry.subtype,
+            score,
+            f"a slur against people for who they are ({entry.subtype})",
+        )
+        if entry.subtype == "ableism" and _aimed(words, i, ctx) and not _self_directed(words, i):
+            yield Hit(
+                "insult", None, _discount(entry.weight * 0.9, ctx, quoted_word), "calling someone names"
+            )
+        return
+    if entry.role == "insult":
+        if _negated(words, i) or _self_directed(words, i):
+            return
+        aimed = _aimed(words, i, ctx)
+        score = entry.weight if aimed else entry.weight * 0.5
+        near_group = [g for j, g in groups if abs(j - i) <= 2 and g.subtype]
+        if near_group and not _negated(words, min(i, *(j for j, _ in groups if abs(j - i) <= 2))):
+            subtype = near_group[0].subtype
+            attack = _discount(max(0.8, entry.weight), ctx, quoted_word)
+            if subtype in ctx.in_group:
+                attack *= 0.3
+            yield Hit("identity_attack", subtype, attack, f"name-calling aimed at a group ({subtype})")
+            return
+        score = _discount(score, ctx, quoted_word)
+        if ctx.laughing:
+            score *= 0.6
+        yield Hit("insult", None, score, "calling someone names")
+        return
+    if entry.role in ("curse", "profanity"):
+        aimed = _aimed(words, i, ctx) and ctx.second_person and entry.role == "curse"
+        if aimed and not _negated(words, i):
+            yield Hit("insult", None, _discount(0.85, ctx, quoted_word), "wishing a disease on someone")
+        else:
+            yield Hit("profanity", None, entry.weight, "coarse language")
+        return
+    if entry.role == "sexual":
+        near = any(w in SECOND_PERSON for w in words[max(0, i - 3) : i + 3])
+        if near and not _negated(words, i, 3):
+            score = _discount(entry.weight, ctx, quoted_word)
+            yield Hit(
+                "sexual", None, score * (0.7 if ctx.laughing else 1.0), "a sexual remark aimed at someone"
+            )
+
+
+def _compound_hits(
+    compound: tuple[str, str], words: Sequence[str], i: int, lexicon: Lexicon, ctx: Context
+) -> Iterator[Hit]:
+    _, rest = compound
+    quoted_word = words[i] in ctx.quoted
+    for entry in lexicon.lookup(rest):
+        if entry.role in ("group", "slur") and entry.subtype:
+            score = 0.9 if entry.subtype not in ctx.in_group else 0.3
+            yield Hit(
+                "identity_attack",
+                entry.subtype,
+                _discount(score, ctx, quoted_word),
+                f"a curse word joined to a group ({entry.subtype})",
+            )
+            return
+        if entry.role == "insult":
+            yield Hit(
+                "insult",
+                None,
+                _discount(max(0.85, entry.weight), ctx, quoted_word),
+                "a curse word joined to a name for someone",
+            )
+            return
+    if rest in _PERSON_NOUNS or squeeze(rest) in _PERSON_NOUNS:
+        yield Hit(
+            "insult", None, _discount(0.85, ctx, quoted_word), "a curse word joined to a name for someone"
+        )
+    else:
+        yield Hit("profanity", None, 0.5, "coarse language")
+
+
+def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
+    """Hits from the shape of a sentence: threats, group attacks, aimed curses, sexual requests.
+
+    Args:
+        plain: the message's words joined by single spaces (folded, apostrophes dropped).
+        words: the same words as a list.
+        lexicon: the lexicon (for group names).
+        ctx: the message's context cues.
+    """
+    distancing = ctx.distancing
+    for shape in lexicon.shapes("threat"):
+        m = shape.regex.search(plain)
+        if m is None:
+            continue
+        score = shape.score
+        span_words = m.group(0).split()
+        if any(w in NEGATIONS for w in span_words) or _negated(
+            plain[: m.start()].split(), len(plain[: m.start()].split()), 2
+        ):
+            continue
+        if distancing or (ctx.reports and not ctx.second_person):
+            score *= 0.2
+        if ctx.laughing:
+            score *= 0.6
+        yield Hit("threat", None, score, shape.explanation)
+        break
+    m = _AIMED_PHRASES.search(plain)
+    if m is not None:
+        yield Hit(
+            "insult",
+            None,
+            0.8 * (0.2 if distancing else 1.0) * (0.7 if ctx.laughing else 1.0),
+            "telling someone off rudely",
+        )
+    for shape in lexicon.shapes("identity_attack"):
+        if shape.regex.search(plain):
+            score = shape.score * (0.15 if distancing else 1.0)
+            yield Hit("identity_attack", shape.subtype, score, f"{shape.explanation} ({shape.subtype})")
+    yield from _group_statements(plain, words, lexicon, ctx)
+    for shape in lexicon.shapes("sexual"):
+        m = shape.regex.search(plain)
+        if m is None or any(w in NEGATIONS for w in m.group(0).split()):
+            continue
+        if _negated(plain[: m.start()].split(), len(plain[: m.start()].split()), 2):
+            continue
+        yield Hit("sexual", None, shape.score * (0.15 if distancing else 1.0), shape.explanation)
+
+
+def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
+    """ "<group> zijn ziek", "<group> should die": a predicate after a group name, unless negated."""
+    positions = [(i, e) for i, w in enumerate(words) for e in lexicon.lookup(squeeze(w)) if e.role == "group"]
+    if not positions:
+        return
+    offsets = []
+    at = 0
+    for w in words:
+        offsets.append(at)
+        at += len(w) + 1
+    for i, entry in positions:
+        start = offsets[i] + len(words[i])
+        end = offsets[min(i + 8, len(words) - 1)] + len(words[min(i + 8, len(words) - 1)])
+        tail = plain[start:end]
+        m = GROUP_PREDICATE.search(tail)
+        if m is None:
+            continue
+        between = tail[: m.start()].split()
+        if any(w in NEGATIONS for w in between):
+            continue
+        if _negated(words, i, 2) and words[max(0, i - 1)] not in ("alle", "all"):
+            continue
+        violent = bool(_GROUP_VIOLENCE.search(tail))
+        score = 0.95 if violent else 0.85
+        if entry.subtype in ctx.in_group:
+            score *= 0.5
+        if ctx.distancing:
+            score *= 0.15
+        elif ctx.laughing:
+            score *= 0.8
+        if ctx.question:
+            score *= 0.6
+        subtype = entry.subtype
+        why = "a threat against a group" if violent else "a demeaning generalisation about a group"
+        yield Hit("identity_attack", subtype, score, f"{why} ({subtype})")
+        return

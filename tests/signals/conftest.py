@@ -1,0 +1,14 @@
+"""One loaded Signals for the whole signals test session (loading reads the model once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from samen.content import load_pack
+from samen.signals import Signals
+
+
+@pytest.fixture(scope="session")
+def signals() -> Signals:
+    """Signals loaded with the Leiden pack's student-number pattern."""
+    return Signals.load(student_number_pattern=load_pack().spec.student_number_pattern)

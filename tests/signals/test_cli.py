@@ -1,0 +1,59 @@
+"""`samen signals classify`, run as a person runs it: a real process with stdin and stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+
+def classify(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = os.environ | {"SAMEN_LANG": "en"}
+    return subprocess.run(
+        [sys.executable, "-m", "samen", "signals", "classify", *args],
+        input=data,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_one_json_object_per_line_in_order() -> None:
+    lines = ["homo's zijn niet ziek", "ik maak je af", "", "bel Lisa op 06-12345678", "k4nker lijer"]
+    done = classify("\n".join(lines).encode() + b"\n", "--lang", "nl")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [r["text"] for r in records] == lines
+    for record in records:
+        assert set(record) == {"text", "language", "signals", "nudge"}
+        for signal in record["signals"]:
+            assert set(signal) == {"kind", "subtype", "score", "do", "explanation", "span"}
+    assert records[0]["signals"] == [] and records[0]["nudge"] is None
+    assert records[1]["signals"][0]["kind"] == "threat"
+    assert records[1]["nudge"]["audience"] == "author" and records[1]["nudge"]["severity"] == "high"
+    assert set(records[1]["nudge"]) == {"do", "severity", "audience", "message"}
+    assert records[2]["language"] == "und" and records[2]["nudge"] is None
+    phone = records[3]["signals"][0]
+    assert (phone["kind"], phone["subtype"], phone["span"]) == ("privacy", "phone", [12, 23])
+    assert records[3]["nudge"]["do"] == 4
+    assert "insult" in {s["kind"] for s in records[4]["signals"]}
+
+
+def test_nudge_language_follows_lang() -> None:
+    done = classify(b"ik maak je af\n", "--lang", "en")
+    record = json.loads(done.stdout)
+    assert "Treat each other with respect" in record["nudge"]["message"]
+
+
+def test_non_utf8_line_is_a_clear_error_without_traceback() -> None:
+    done = classify(b"hallo\n\xff\xfe kapot\n")
+    assert done.returncode == 2
+    assert done.stdout == b""
+    err = done.stderr.decode()
+    assert "Line 2" in err and "UTF-8" in err and "Traceback" not in err
+
+
+def test_unknown_language_is_a_clear_error() -> None:
+    done = classify(b"hoi\n", "--lang", "xx")
+    assert done.returncode == 2 and b"Traceback" not in done.stderr

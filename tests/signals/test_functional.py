@@ -1,0 +1,120 @@
+"""Functional cases in Dutch and English: each harmful pattern next to its harmless twins."""
+
+from __future__ import annotations
+
+import pytest
+
+from samen.signals import Signals
+
+
+def kinds(signals: Signals, text: str) -> set[str]:
+    return {f.kind for f in signals.analyze(text).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("jij sukkel, lees eerst de opdracht", "insult"),
+        ("wat ben jij een idioot zeg", "insult"),
+        ("k4nker lijer", "insult"),
+        ("jij k a n k e r l i j e r", "insult"),
+        ("jij kаnkerlijer", "insult"),  # Cyrillic а
+        ("jij kan\u200bkerlijer", "insult"),
+        ("je bent echt een debieeeeel", "insult"),
+        ("you are such an idiooot", "insult"),
+        ("shut up, you worthless loser", "insult"),
+        ("krijg de tering", "insult"),
+        ("homo's zijn ziek", "identity_attack"),
+        ("vrouwen horen in de keuken", "identity_attack"),
+        ("ga terug naar je eigen land", "identity_attack"),
+        ("kutmarokkaan", "identity_attack"),
+        ("moslims zijn ongedierte", "identity_attack"),
+        ("trans women are not real women", "identity_attack"),
+        ("women belong in the kitchen", "identity_attack"),
+        ("wat een flikker ben jij", "identity_attack"),
+        ("ik maak je af", "threat"),
+        ("ik weet waar je woont", "threat"),
+        ("na het college steek ik je neer", "threat"),
+        ("I will kill you", "threat"),
+        ("I know where you live", "threat"),
+        ("kill yourself", "threat"),
+        ("stuur eens een naaktfoto", "sexual"),
+        ("send nudes", "sexual"),
+        ("ik deel je naaktfoto's met de hele groep", "sexual"),
+        ("kanker, mijn laptop is weer gecrasht", "profanity"),
+        ("fucking hell, the wifi is down again", "profanity"),
+    ],
+)
+def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
+    assert kind in kinds(signals, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "homo's zijn niet ziek",
+        "ik ben zo'n sukkel, vergeten in te leveren",
+        "I'm such an idiot, I forgot the deadline",
+        "we gaan die deadline killen",
+        "this exam is killing me",
+        "dat tentamen gaat me vermoorden",
+        "je bent geen sukkel, het was gewoon een lastige vraag",
+        "you're not stupid, the question was vague",
+        "Iemand noemde haar een 'hoer', dat kan echt niet",
+        "Zeggen dat homo's ziek zijn is gewoon homofobie",
+        "Het woord 'neger' heeft een koloniale geschiedenis, daar ging het college over",
+        "In the lecture we discussed why the word 'retard' is a slur",
+        "mijn zus is lesbisch en ze komt ook naar de borrel",
+        "er zitten veel moslims en joden in onze jaargroep",
+        "trans women are women",
+        "als homo mag ik mezelf best een flikker noemen",
+        "stuur me even de foto van het whiteboard",
+        "Ik haal je om acht uur af bij het station",
+        "wie heeft de slides van week 3?",
+        "I'm going to kill this presentation tomorrow",
+    ],
+)
+def test_harmless_twins_bring_no_nudgeable_finding(signals: Signals, text: str) -> None:
+    assert kinds(signals, text) <= {"profanity"}
+
+
+def test_finding_carries_do_explanation_and_score(signals: Signals) -> None:
+    analysis = signals.analyze("ik maak je af")
+    finding = analysis.strongest("threat")
+    assert finding is not None
+    assert finding.do == 1
+    assert 0.5 <= finding.score <= 1
+    assert finding.span is None
+    assert "af" not in finding.explanation.split()
+
+
+def test_identity_attack_names_its_subtype(signals: Signals) -> None:
+    cases = {
+        "homo's zijn ziek": "homophobia",
+        "vrouwen horen in de keuken": "sexism",
+        "kutmarokkaan": "racism",
+        "wat een mongool ben jij": "ableism",
+    }
+    for text, subtype in cases.items():
+        finding = signals.analyze(text).strongest("identity_attack")
+        assert finding is not None, text
+        assert finding.subtype == subtype, text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("hoi allemaal, wie heeft de aantekeningen van het college?", "nl"),
+        ("does anyone have the notes from the lecture?", "en"),
+        ("kannst du mir bitte helfen", "de"),
+        ("👍", "und"),
+    ],
+)
+def test_language(signals: Signals, text: str, language: str) -> None:
+    assert signals.analyze(text).language == language
+
+
+def test_analysis_is_deterministic_and_survives_odd_input(signals: Signals) -> None:
+    odd = ["", " ", "\x00\x01", "🙂" * 5000, "a" * 20000, "\u202e\u200b", "ｆｕｃｋ"]
+    for text in odd:
+        assert signals.analyze(text) == signals.analyze(text)

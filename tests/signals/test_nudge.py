@@ -1,0 +1,139 @@
+"""The nudge policy on real analyses and the real campaign pack, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from samen.bot.nudge import Nudge, NudgeMode, decide_nudge, decide_window_nudge
+from samen.content import load_pack
+from samen.signals import Finding, Signals, Turn
+
+
+def url(number: int) -> str:
+    return f"https://samen.example/nl/dos/#do-{number}"
+
+
+def nudge_for(
+    signals: Signals, text: str, lang: str = "nl", mode: NudgeMode = NudgeMode.AUTHOR
+) -> Nudge | None:
+    return decide_nudge(signals.analyze(text), load_pack().language(lang), mode=mode, do_url=url)
+
+
+def test_threat_nudges_the_author_and_tells_the_admins(signals: Signals) -> None:
+    nudge = nudge_for(signals, "ik maak je af")
+    assert nudge is not None
+    assert (nudge.do, nudge.severity, nudge.audience, nudge.notify_admins) == (1, "high", "author", True)
+    assert "Ga respectvol met elkaar om" in nudge.message
+    assert url(1) in nudge.message
+    assert nudge.admin_message is not None and "maak" not in nudge.admin_message
+
+
+def test_sexual_harassment_links_the_faq_and_reaches_admins(signals: Signals) -> None:
+    nudge = nudge_for(signals, "send nudes", lang="en")
+    assert nudge is not None and nudge.notify_admins
+    entry = load_pack().language("en").faq_topic("sexual-harassment")
+    assert entry is not None and entry.link is not None
+    assert entry.question in nudge.message and entry.link in nudge.message
+
+
+def test_identity_attack_names_the_matching_faq_entry(signals: Signals) -> None:
+    nudge = nudge_for(signals, "homo's zijn ziek")
+    assert nudge is not None and not nudge.notify_admins
+    entry = load_pack().language("nl").faq_topic("homophobia-transphobia")
+    assert entry is not None and entry.question in nudge.message
+
+
+def test_insult_names_both_dos_in_english(signals: Signals) -> None:
+    nudge = nudge_for(signals, "you are such an idiot", lang="en")
+    assert nudge is not None
+    local = load_pack().language("en")
+    assert local.do(1).title in nudge.message and local.do(2).title in nudge.message
+    assert nudge.audience == "author" and not nudge.notify_admins
+
+
+def test_privacy_points_to_the_privacy_do(signals: Signals) -> None:
+    nudge = nudge_for(signals, "het bsn van Sanne is 123456782")
+    assert nudge is not None and nudge.do == 4 and nudge.severity == "high"
+    assert "123456782" not in nudge.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "homo's zijn niet ziek",
+        "ik ben zo'n sukkel",
+        "we gaan die deadline killen",
+        "kanker, mijn laptop crasht",
+    ],
+)
+def test_no_nudge_for_harmless_twins_or_profanity_alone(signals: Signals, text: str) -> None:
+    assert nudge_for(signals, text) is None
+
+
+def test_modes(signals: Signals) -> None:
+    assert nudge_for(signals, "jij sukkel", mode=NudgeMode.OFF) is None
+    quiet = nudge_for(signals, "jij sukkel")
+    loud = nudge_for(signals, "jij sukkel", mode=NudgeMode.ADMINS)
+    assert quiet is not None and not quiet.notify_admins
+    assert loud is not None and loud.notify_admins and loud.admin_message
+
+
+def test_as_dict_is_the_classify_shape(signals: Signals) -> None:
+    nudge = nudge_for(signals, "jij sukkel")
+    assert nudge is not None
+    assert set(nudge.as_dict()) == {"do", "severity", "audience", "message"}
+
+
+def test_heat_reminds_the_group_of_do_7(signals: Signals) -> None:
+    lines = [
+        ("a", "jij snapt er echt niks van"),
+        ("b", "JIJ LIEGT GEWOON!!"),
+        ("a", "waarom doe je altijd zo?? jouw schuld"),
+        ("b", "HOU JE BEK SUKKEL"),
+        ("a", "jij bent echt een idioot!!!"),
+        ("b", "JIJ ALTIJD MET JE ONZIN!!!"),
+        ("a", "rot op, eikel"),
+    ]
+    window = [Turn(author, text, at=100.0 + 10 * i) for i, (author, text) in enumerate(lines)]
+    findings = signals.assess_window(window)
+    assert [f.kind for f in findings] == ["heat"]
+    nudge = decide_window_nudge(findings, load_pack().language("nl"), do_url=url)
+    assert nudge is not None and (nudge.do, nudge.audience) == (7, "group")
+    assert "Leg je telefoon even weg" in nudge.message
+
+
+def test_a_calm_busy_chat_is_not_heat(signals: Signals) -> None:
+    lines = [
+        "wie heeft de slides?",
+        "ik!",
+        "top, dank je",
+        "hoe laat begint het college?",
+        "om 9 uur",
+        "thanks",
+    ]
+    window = [Turn(f"u{i % 4}", text, at=10.0 * i) for i, text in enumerate(lines)]
+    assert signals.assess_window(window) == ()
+
+
+def test_language_mix_suggests_english_to_admins(signals: Signals) -> None:
+    lines = [
+        ("a", "hoi allemaal, wie heeft de aantekeningen van het college?"),
+        ("b", "ik heb ze, ik stuur ze zo"),
+        ("c", "sorry, I don't speak Dutch, what are you talking about?"),
+        ("a", "we hebben het over de aantekeningen"),
+        ("c", "could someone share the notes with me too?"),
+        ("b", "ja hoor, ik zet ze in de map"),
+    ]
+    window = [Turn(author, text, at=60.0 * i) for i, (author, text) in enumerate(lines)]
+    findings = signals.assess_window(window)
+    assert [f.kind for f in findings] == ["language_mix"]
+    local = load_pack().language("nl")
+    nudge = decide_window_nudge(findings, local, do_url=url)
+    assert nudge is not None and nudge.audience == "admins" and nudge.notify_admins
+    assert local.text.guide.language in nudge.message
+
+
+def test_window_nudge_none_without_findings() -> None:
+    assert decide_window_nudge((), load_pack().language("en"), do_url=url) is None
+    weak = Finding("heat", None, 0.2, 7, "weak", None)
+    assert decide_window_nudge((weak,), load_pack().language("en"), do_url=url) is None
