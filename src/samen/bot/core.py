@@ -22,8 +22,10 @@ from samen.bot.actions import Action, Body, Capabilities, Describe, Image, Notif
 from samen.bot.commands import COMMANDS, resolve
 from samen.bot.events import Added, Command, Event, GroupID, Joined, Refused, Said
 from samen.bot.store import NUDGE_MODES, GroupState, Store
+from samen.bot.watch import Watch
 from samen.content import FaqEntry, Localized, Pack, load_strings
 from samen.render import Message, render_do, render_dos, render_intro, render_topic
+from samen.signals import Signals
 
 log = logging.getLogger("samen.bot")
 
@@ -65,6 +67,7 @@ class Bot:
         store: where group settings and counts live.
         capabilities: what the adapter's platform allows.
         dos_url: the Do's page for a language and optionally a Do number.
+        signals: the loaded signals, for nudges; None: the bot only answers commands.
         illustrate: makes the Do's poster (``samen.render.illustration``); None sends the Do's as text only.
         clock: seconds since the epoch (tests pass their own).
     """
@@ -77,6 +80,7 @@ class Bot:
         *,
         dos_url: DosUrl,
         illustrate: Illustrate | None = None,
+        signals: Signals | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.pack = pack
@@ -86,6 +90,9 @@ class Bot:
         self.clock = clock
         self.illustrate = illustrate
         self._images: dict[str, Image] = {}
+        self.watch = (
+            Watch(signals, capabilities, count=self._count, do_url=self._url) if signals is not None else None
+        )
         self.platform = capabilities.platform
         self._groups: dict[str, GroupState] = {}
         self._handlers: dict[type, Callable[[Event, GroupState], list[Action]]] = {
@@ -229,7 +236,9 @@ class Bot:
 
     def _said(self, event: Event, state: GroupState) -> list[Action]:
         assert isinstance(event, Said)
-        return []
+        if self.watch is None or event.direct:
+            return []
+        return self.watch.said(event, self._local(state), state.nudges, self.clock())
 
     def _refused(self, event: Event, state: GroupState) -> list[Action]:
         assert isinstance(event, Refused)
@@ -352,10 +361,13 @@ class Bot:
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         do = number if number is not None and 1 <= number <= len(local.dos) else 0
-        # From a private chat, the button or command names the group the nudge was about.
+        # From a private chat, the button or command names the group the nudge was about; answer in its
+        # language.
         group = event.group if not event.direct else (event.args[1] if len(event.args) > 1 else None)
         if group is not None:
             self._count(group, "not_meant", do)
+            if event.direct and self.store.load_group(self.platform, group) is not None:
+                local = self._local(self.group(group))
         return [self._private(event, compose.say_body(local.code, "notmeant.thanks"))]
 
 

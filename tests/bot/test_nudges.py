@@ -1,0 +1,166 @@
+"""Nudges through the bot core with the real signals: private, kind, rate-limited, counted, never stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from samen.bot import Bot, Capabilities, Command, GroupID, MemoryChat, MemoryStore, Private, Said, UserID
+from samen.content import Pack
+from samen.signals import Signals
+from tests.bot.conftest import Clock, dos_url
+from tests.bot.dialogs import BOT, NL
+
+THREAT = "ik maak je af als je dat nog een keer zegt"
+INSULT = "jij bent echt een dombo"
+COUNTER_SPEECH = "Racisme is nooit ok, we moeten het samen bestrijden"
+
+HEATED = [
+    ("ann", "JIJ SNAPT ER NIKS VAN!!!"),
+    ("ben", "NEE JIJ SNAPT HET NIET, IDIOOT!!"),
+    ("ann", "hou toch je mond jij!!!"),
+    ("ben", "JIJ LIEGT GEWOON!!!"),
+    ("ann", "wat ben jij dom zeg!!!"),
+    ("ben", "KAP ERMEE!!!"),
+]
+
+
+@pytest.fixture(scope="module")
+def signals(pack: Pack) -> Signals:
+    return Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    from samen.content import load_pack
+
+    return load_pack()
+
+
+@pytest.fixture
+def watched(pack: Pack, store: MemoryStore, clock: Clock, signals: Signals) -> Callable[..., MemoryChat]:
+    def make(*, private: bool = True, buttons: bool = True) -> MemoryChat:
+        capabilities = Capabilities("matrix", prefix="!", private=private, buttons=buttons)
+        chat = MemoryChat(Bot(pack, store, capabilities, dos_url=dos_url, clock=clock, signals=signals))
+        chat.add_bot()
+        return chat
+
+    return make
+
+
+def say(chat: MemoryChat, text: str, user: str, clock: Clock) -> list[object]:
+    return list(chat.bot.handle(Said(group=GroupID("group"), user=UserID(user), text=text, at=clock.now)))
+
+
+def test_a_threat_brings_its_author_a_private_nudge_and_the_admins_a_notice(
+    watched: Callable[..., MemoryChat], store: MemoryStore
+) -> None:
+    chat = watched()
+    chat.send(THREAT, user="mallory")
+    (nudge,) = chat.inbox["mallory"]
+    assert "Do 1" in nudge.text and "https://samen.test/nl/dos/#do-1" in nudge.text
+    assert THREAT not in nudge.text
+    (notice,) = chat.admin_inbox
+    assert "mallory" not in notice.text and THREAT not in notice.text
+    assert chat.room("group").messages[2:] == []  # nothing said in public
+    kinds = {kind for _, kind, _, _ in store.counts("matrix", "group")}
+    assert {"threat", "nudge"} <= kinds
+
+
+def test_a_message_condemning_racism_brings_nothing(watched: Callable[..., MemoryChat]) -> None:
+    chat = watched()
+    assert chat.send(COUNTER_SPEECH, user="carol") == []
+    assert chat.inbox == {} and chat.admin_inbox == []
+
+
+def test_the_nudge_offers_not_meant_that_way_and_its_answer_is_counted(
+    watched: Callable[..., MemoryChat], store: MemoryStore, clock: Clock
+) -> None:
+    chat = watched()
+    (action,) = say(chat, INSULT, "bob", clock)
+    assert isinstance(action, Private) and action.fallback is False
+    (button,) = action.buttons
+    assert button.label == BOT.get("nl", "nudge.button")
+    name, do, group = button.data.split()
+    answer = chat.bot.handle(
+        Command(group=GroupID("dm-bob"), user=UserID("bob"), name=name, args=(do, group), direct=True)
+    )
+    assert [a.body.text for a in answer] == [BOT.get("nl", "notmeant.thanks")]  # type: ignore[union-attr]
+    assert (clock_day := store.counts("matrix", "group")) and any(
+        kind == "not_meant" and n == 1 for _, kind, _, n in clock_day
+    )
+
+
+def test_without_buttons_the_nudge_says_how_to_answer(watched: Callable[..., MemoryChat]) -> None:
+    chat = watched(buttons=False)
+    chat.send(INSULT, user="bob")
+    assert "!nietzo" in chat.inbox["bob"][0].text
+
+
+def test_one_nudge_per_author_per_few_minutes(watched: Callable[..., MemoryChat], clock: Clock) -> None:
+    chat = watched()
+    chat.send(INSULT, user="bob")
+    chat.send(INSULT, user="bob")
+    chat.send(INSULT, user="dave")
+    assert len(chat.inbox["bob"]) == 1 and len(chat.inbox["dave"]) == 1
+    clock.now += 301
+    chat.send(INSULT, user="bob")
+    assert len(chat.inbox["bob"]) == 2
+
+
+def test_admins_hear_of_every_threat_even_within_the_author_limit(
+    watched: Callable[..., MemoryChat],
+) -> None:
+    chat = watched()
+    chat.send(THREAT, user="mallory")
+    chat.send(THREAT, user="mallory")
+    assert len(chat.inbox["mallory"]) == 1 and len(chat.admin_inbox) == 2
+
+
+def test_nudges_off_means_silence(watched: Callable[..., MemoryChat]) -> None:
+    chat = watched()
+    chat.send("!signalen uit", admin=True)
+    assert chat.send(THREAT, user="mallory") == []
+
+
+def test_mode_admins_tells_the_admins_of_an_insult_too(watched: Callable[..., MemoryChat]) -> None:
+    chat = watched()
+    chat.send("!nudges admins", admin=True)
+    chat.send(INSULT, user="bob")
+    assert len(chat.inbox["bob"]) == 1 and len(chat.admin_inbox) == 1
+
+
+def test_where_nobody_can_be_reached_privately_only_a_threat_reminds_the_group(
+    watched: Callable[..., MemoryChat],
+) -> None:
+    chat = watched(private=False)
+    assert chat.send(INSULT, user="bob") == []
+    answers = chat.send(THREAT, user="mallory")
+    public = chat.room("group").messages[-1].text
+    assert NL.do(1).text in public and "mallory" not in public and THREAT not in public
+    assert len(answers) == 2  # the reminder and the admins' notice
+
+
+def test_heat_reminds_the_group_of_do_7_once_per_half_hour(
+    watched: Callable[..., MemoryChat], clock: Clock
+) -> None:
+    chat = watched()
+    heat = []
+    for round_ in range(2):
+        for author, text in HEATED:
+            clock.now += 5
+            heat += [a for a in say(chat, text, author, clock) if getattr(a, "purpose", "") == "heat"]
+        clock.now += 60 if round_ == 0 else 0
+    assert len(heat) == 1
+    assert "Do 7" in heat[0].body.text  # type: ignore[attr-defined]
+    clock.now += 1801
+    for author, text in HEATED:
+        clock.now += 5
+        heat += [a for a in say(chat, text, author, clock) if getattr(a, "purpose", "") == "heat"]
+    assert len(heat) == 2
+
+
+def test_messages_in_a_direct_chat_are_not_watched(watched: Callable[..., MemoryChat]) -> None:
+    chat = watched()
+    assert chat.send(THREAT, user="mallory", direct=True, group="dm") == []
