@@ -272,6 +272,8 @@ class Human:
         #: room → every timeline event seen there, in order.
         self.timeline: dict[str, list[dict[str, object]]] = {}
         self.state: dict[tuple[str, str], dict[str, object]] = {}
+        #: rooms this user was invited to as a direct chat.
+        self.direct_rooms: set[str] = set()
 
     async def close(self) -> None:
         """Close the HTTP session."""
@@ -281,13 +283,16 @@ class Human:
         """One /sync: joins every invite and records timelines and state."""
         from mautrix.api import Method, Path
 
-        query = {"timeout": str(timeout_ms)}
+        query = {"timeout": str(timeout_ms), "filter": '{"room":{"timeline":{"limit":200}}}'}
         if self.since:
             query["since"] = self.since
         answer = await self.api.api.request(Method.GET, Path.v3.sync, query_params=query)
         self.since = answer["next_batch"]
         rooms = answer.get("rooms", {})
-        for room in rooms.get("invite", {}):
+        for room, invite in rooms.get("invite", {}).items():
+            for event in invite.get("invite_state", {}).get("events", []):
+                if event.get("state_key") == self.user.user_id and event["content"].get("is_direct"):
+                    self.direct_rooms.add(room)
             await self.api.join_room_by_id(room)
         for room, joined in rooms.get("join", {}).items():
             for event in joined.get("state", {}).get("events", []):
@@ -304,17 +309,8 @@ class Human:
         ]
 
     def direct_messages(self, sender: str) -> list[dict[str, object]]:
-        """Every message a sender sent in rooms where only this user and the sender talk (direct)."""
-        found = []
-        for room, events in self.timeline.items():
-            members = {e["state_key"] for e in events if e["type"] == "m.room.member"}
-            if members and members <= {sender, self.user.user_id} and self._is_direct(room):
-                found.extend(e for e in events if e["type"] == "m.room.message" and e["sender"] == sender)
-        return found
-
-    def _is_direct(self, room: str) -> bool:
-        create = [e for e in self.timeline.get(room, []) if e["type"] == "m.room.member"]
-        return any(e.get("content", {}).get("is_direct") for e in create)  # type: ignore[union-attr]
+        """Every message a sender sent in the direct chats this user was invited to."""
+        return [m for room in sorted(self.direct_rooms) for m in self.messages(room, sender)]
 
     async def wait_for(self, condition: object, timeout: float = 20.0) -> None:
         """Sync until ``condition()`` holds; fails the test after ``timeout`` seconds."""

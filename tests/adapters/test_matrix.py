@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
+from tests.bot.dialogs import DIALOGS
 
 from samen.content import load_pack
 from samen.render import illustration_alt, render_topic
@@ -20,6 +21,11 @@ BOT = "@bot:localhost"
 
 def body(event: dict[str, Any]) -> str:
     return str(event["content"].get("body", ""))
+
+
+def quotes(messages: list[dict[str, Any]]) -> set[str]:
+    """The events these messages answer (their ``m.in_reply_to``)."""
+    return {m["content"].get("m.relates_to", {}).get("m.in_reply_to", {}).get("event_id") for m in messages}
 
 
 async def new_room(alice: Human, *, bot_level: int = 50, invite: bool = True) -> str:
@@ -54,3 +60,62 @@ async def test_invited_bot_posts_intro_then_dos_with_image_sets_topic_and_pins(
     assert topic == render_topic(NL, "matrix", dos_url=dos_url("nl", None))
     pinned = await alice.api.get_state_event(room, "m.room.pinned_events")  # type: ignore[arg-type]
     assert pinned["pinned"] == [dos["event_id"]]
+
+
+async def onboarded_room(alice: Human, bob: Human) -> str:
+    """A fresh room with the bot onboarded and bob in it as an ordinary member."""
+    room = await new_room(alice)
+    await alice.wait_for(lambda: len(alice.messages(room, BOT)) >= 3)
+    await alice.api.invite_user(room, bob.user.user_id)  # type: ignore[arg-type]
+    await bob.wait_for(lambda: room in bob.timeline)
+    await alice.wait_for(lambda: len(alice.messages(room, BOT)) >= 4)  # bob's welcome
+    await bob.wait_for(lambda: len(bob.messages(room, BOT)) >= 4)
+    return room
+
+
+ONBOARDING = ("!opnieuw", "!onboard", "!start")
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]) -> None:
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    earlier = await alice.send(room, "Zullen we morgen om tien uur beginnen?")
+    start = len(alice.messages(room, BOT))
+    silent: list[str] = []
+    expected_public = 0
+    for line in DIALOGS[name]:
+        person = alice if line.admin else bob
+        public_before = len(person.messages(room, BOT))
+        private_before = len(person.direct_messages(BOT))
+        sent = await person.send(room, line.says, reply_to=earlier if line.reply else None)
+        if line.expect is None:
+            silent.append(sent)
+            continue
+        expect = line.expect
+
+        def answered(
+            person: Human = person,
+            pub: int = public_before,
+            priv: int = private_before,
+            expect: tuple[str, ...] = expect,
+        ) -> bool:
+            new = person.messages(room, BOT)[pub:] + person.direct_messages(BOT)[priv:]
+            said = "\n".join(body(m) for m in new)
+            return all(piece in said for piece in expect)
+
+        await person.wait_for(answered, timeout=15)
+        public = len(person.messages(room, BOT)) - public_before
+        private = len(person.direct_messages(BOT)) - private_before
+        if line.private:
+            assert (public, private) == (0, 1), line.says
+        else:
+            assert private == 0, line.says
+            expected_public += 3 if line.says.split()[0] in ONBOARDING else 1
+    # The bot handles a room's events in order: once it answered a last command, every silence is real.
+    last = await bob.send(room, "!do 1")
+    await alice.wait_for(lambda: last in quotes(alice.messages(room, BOT)))
+    answers = alice.messages(room, BOT)[start:]
+    assert len(answers) == expected_public + 1, [body(m)[:60] for m in answers]
+    assert not quotes(answers) & set(silent)
