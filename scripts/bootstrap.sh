@@ -4,6 +4,8 @@
 need_apt=""
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt="$need_apt chromium"
 command -v msgfmt >/dev/null 2>&1 || need_apt="$need_apt gettext"
+# cairosvg (the poster's icons, SVG checks) loads libcairo at run time.
+ldconfig -p 2>/dev/null | grep -q 'libcairo\.so\.2' || need_apt="$need_apt libcairo2"
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_apt="$need_apt postgresql"
 fi

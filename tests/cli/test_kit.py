@@ -1,0 +1,183 @@
+"""`samen kit`: writes every material of a setting, or everything plus a zip; wrong input gives one line,
+exit 2, and leaves nothing behind."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from samen.cli import main
+from samen.content import PLATFORMS, load_pack
+from samen.render import KITS
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exited:
+        code = int(exited.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture(autouse=True)
+def _english_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAMEN_LANG", "en")
+    monkeypatch.delenv("SAMEN_BASE_URL", raising=False)
+    monkeypatch.delenv("SAMEN_PACK", raising=False)
+
+
+def test_kit_writes_every_material_of_a_setting_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAMEN_BASE_URL", "https://samen.example.org")
+    intro = tmp_path / "intro.txt"
+    intro.write_text("Vragen? Stuur mij een bericht.\n", encoding="utf-8")
+    out = tmp_path / "kit"
+    code, stdout, stderr = run(
+        ["kit", "--platform", "whatsapp", "--lang", "nl", "--intro-file", str(intro), "--out", str(out)],
+        capsys,
+    )
+    assert code == 0, stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) == len(KITS["whatsapp"]) + 1
+    for name in written:
+        assert f"{out / name}:" in stdout
+    local = load_pack().language("nl")
+    assert (
+        (out / "1-intro.txt").read_text(encoding="utf-8").rstrip().endswith("Vragen? Stuur mij een bericht.")
+    )
+    caption = (out / "2-dos.txt").read_text(encoding="utf-8")
+    assert all(do.text in caption for do in local.dos)
+    # The QR code leads to this deployment's Do's page, in the kit's language.
+    found = zxingcpp.read_barcodes(Image.open(out / "qr.png"))
+    assert [f.text for f in found] == ["https://samen.example.org/nl/dos/"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kit.")]
+
+
+def test_kit_for_a_lecture_writes_the_slide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, stderr = run(
+        ["kit", "--platform", "teams", "--lang", "en", "--out", str(tmp_path / "k")], capsys
+    )
+    assert code == 0, stderr
+    assert (tmp_path / "k" / "slide.pptx").read_bytes()[:2] == b"PK"
+    assert (tmp_path / "k" / "card.json").exists()
+
+
+def test_kit_all_writes_every_setting_in_every_language_and_one_zip(tmp_path: Path) -> None:
+    out = tmp_path / "all"
+    env = os.environ | {"SAMEN_LANG": "en"}
+    env.pop("SAMEN_BASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "samen", "kit", "--all", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    pack = load_pack()
+    folders = {f"{p}-{lang}" for p in PLATFORMS for lang in pack.languages}
+    assert {p.name for p in out.iterdir() if p.is_dir()} == folders
+    with zipfile.ZipFile(out / "samen-kit.zip") as archive:
+        names = archive.namelist()
+        assert {name.split("/")[0] for name in names} == folders
+        assert archive.read("teams-nl/slide.pptx") == (out / "teams-nl" / "slide.pptx").read_bytes()
+        poster = Image.open(io.BytesIO(archive.read("whatsapp-en/dos-portrait.png")))
+        assert poster.size == (1080, 1350)
+    assert "samen-kit.zip" in done.stdout
+
+
+def test_kit_replaces_an_earlier_kit_in_the_same_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kit"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep me", encoding="utf-8")
+    (out / "1-intro.txt").write_text("old", encoding="utf-8")
+    code, _, stderr = run(["kit", "--platform", "telegram", "--out", str(out)], capsys)
+    assert code == 0, stderr
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "1-intro.txt").read_text(encoding="utf-8") != "old"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--platform", "myspace", "--lang", "nl"], "Unknown platform 'myspace'"),
+        (["--platform", "discord", "--lang", "fr"], "Unknown language 'fr'"),
+        (["--platform", "discord", "--intro-file", "MISSING"], "no such file"),
+        (["--platform", "discord", "--intro-file", "NOT_UTF8"], "is not UTF-8"),
+        (["--platform", "discord", "--intro-file", "FOLDER"], "is a folder"),
+        (["--platform", "discord", "--intro-file", "TOO_LONG"], "2000"),
+        (["--lang", "nl"], "Choose a platform"),
+        (["--all", "--platform", "discord"], "not both"),
+    ],
+)
+def test_wrong_input_gives_one_line_exit_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe caf\xe9")
+    (tmp_path / "long.txt").write_text("x" * 2500, encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    files = {
+        "MISSING": tmp_path / "missing.txt",
+        "NOT_UTF8": tmp_path / "bad.txt",
+        "FOLDER": tmp_path / "folder",
+        "TOO_LONG": tmp_path / "long.txt",
+    }
+    argv = ["kit", *[str(files.get(a, a)) for a in args], "--out", str(tmp_path / "out")]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, stdout, stderr = run(argv, capsys)
+    assert code == 2
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert says in stderr
+    assert "Traceback" not in stderr + stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_an_out_path_that_is_a_file_or_unwritable_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "file.txt"
+    file.write_text("x", encoding="utf-8")
+    code, _, stderr = run(["kit", "--platform", "discord", "--out", str(file)], capsys)
+    assert code == 2 and "is a file" in stderr
+    code, _, stderr = run(["kit", "--platform", "discord", "--out", str(file / "kit")], capsys)
+    assert code == 2 and "cannot write here" in stderr
+    assert file.read_text(encoding="utf-8") == "x"
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root)")
+        code, _, stderr = run(["kit", "--platform", "discord", "--out", str(locked / "kit")], capsys)
+        assert code == 2 and "cannot write here" in stderr
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_missing_out_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, stderr = run(["kit", "--platform", "discord"], capsys)
+    assert code == 2
+    assert stderr.strip() == "Error: Give the folder for the kit with --out."
+
+
+def test_errors_are_translated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAMEN_LANG", "nl")
+    code, _, stderr = run(["kit", "--platform", "myspace", "--out", str(tmp_path / "o")], capsys)
+    assert code == 2
+    assert stderr.strip().startswith("Fout: Onbekend platform 'myspace'")

@@ -1,0 +1,64 @@
+"""The pack validator reports texts over a platform limit, unknown icons and unreadable colours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samen.cli import main
+from samen.content import DEFAULT_PACK, load_pack
+from samen.render.check import check_texts
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "broken.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _validate(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    with pytest.raises(SystemExit) as exited:
+        main(["pack", "validate", str(path)])
+    return int(exited.value.code or 0), capsys.readouterr().err.splitlines()
+
+
+def test_the_leiden_pack_fits_every_platform() -> None:
+    assert check_texts(load_pack()) == []
+
+
+def test_an_over_long_short_description_is_reported_with_line_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = "description_short: 'Samen zorgen we voor een fijne, veilige leeromgeving."
+    path = _broken(tmp_path, old, old.rstrip(".") + ", ook online," + " en in elk college," * 12)
+    line = next(
+        i for i, text in enumerate(path.read_text().splitlines(), 1) if "description_short: 'Samen" in text
+    )
+    code, lines = _validate(path, capsys)
+    assert code == 2
+    assert any(
+        f"{path}:{line}: languages.nl.description_short:" in out and "telegram" in out and "255" in out
+        for out in lines
+    ), lines
+
+
+def test_an_over_long_do_is_reported_at_that_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = "text: Wijs elkaar indien nodig op deze Do’s."
+    path = _broken(tmp_path, old, old + " Echt waar." * 40)
+    code, lines = _validate(path, capsys)
+    assert code == 2
+    assert any("languages.nl.dos.point-to-dos.text:" in out and "300" in out for out in lines), lines
+
+
+def test_an_unknown_icon_and_a_pale_colour_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _broken(tmp_path, "icon: lock}", "icon: no-such-icon}")
+    path.write_text(path.read_text().replace('primary: "#001158"', 'primary: "#9fb3ff"'), encoding="utf-8")
+    code, lines = _validate(path, capsys)
+    assert code == 2
+    assert any("dos.3.icon:" in out and "no-such-icon" in out for out in lines), lines
+    assert any("colours.primary:" in out and "4.5:1" in out for out in lines), lines

@@ -1,0 +1,94 @@
+"""The poster and the QR codes: real PNGs of the promised sizes, SVGs that parse, codes that scan."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from samen.content import Localized
+from samen.errors import InputError
+from samen.render import LAYOUTS, illustration, illustration_alt, qr_png, qr_svg
+from samen.render.colour import contrast, readable
+from tests.render.conftest import DOS_URL
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _decode(png: bytes) -> list[str]:
+    return [found.text for found in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_poster_png_has_its_size_and_its_qr_code_scans(local: Localized, layout: str) -> None:
+    png = illustration(local, dos_url=DOS_URL, layout=layout, fmt="png")
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG"
+    assert image.size == (LAYOUTS[layout].width, LAYOUTS[layout].height)
+    assert min(image.size) >= 1080
+    assert _decode(png) == [DOS_URL]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_poster_svg_parses_and_carries_alt_text_and_every_do(local: Localized, layout: str) -> None:
+    root = ET.fromstring(illustration(local, dos_url=DOS_URL, layout=layout, fmt="svg"))
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert (root.get("width"), root.get("height")) == (
+        str(LAYOUTS[layout].width),
+        str(LAYOUTS[layout].height),
+    )
+    title = root.find(f"{SVG}title")
+    desc = root.find(f"{SVG}desc")
+    assert title is not None and title.text == illustration_alt(local)
+    assert desc is not None and desc.text is not None
+    for do in local.dos:
+        assert do.text in desc.text
+    # Letters are outlines, so the file needs no font: every glyph used is defined once.
+    uses = root.findall(f".//{SVG}use")
+    defined = {path.get("id") for path in root.iter(f"{SVG}path") if path.get("id")}
+    assert uses and {u.get("{http://www.w3.org/1999/xlink}href", "")[1:] for u in uses} <= defined
+
+
+def test_poster_is_cached_and_the_same_every_time(local: Localized) -> None:
+    first = illustration(local, dos_url=DOS_URL, layout="portrait", fmt="svg")
+    assert illustration(local, dos_url=DOS_URL, layout="portrait", fmt="svg") is first
+
+
+def test_alt_text_comes_from_the_pack(local: Localized) -> None:
+    alt = illustration_alt(local)
+    assert local.campaign in alt and local.institution in alt
+    assert "{" not in alt
+
+
+def test_unknown_layout_is_refused(local: Localized) -> None:
+    with pytest.raises(InputError):
+        illustration(local, dos_url=DOS_URL, layout="square")
+
+
+def test_qr_png_decodes_to_the_url_at_its_size() -> None:
+    png = qr_png(DOS_URL, size=600)
+    assert Image.open(io.BytesIO(png)).size == (600, 600)
+    assert _decode(png) == [DOS_URL]
+    assert _decode(qr_png("https://example.org/en/dos/#do-4")) == ["https://example.org/en/dos/#do-4"]
+
+
+def test_qr_svg_parses_and_decodes_when_drawn() -> None:
+    import cairosvg
+
+    svg = qr_svg(DOS_URL)
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    png = cairosvg.svg2png(bytestring=svg, output_width=500, output_height=500)
+    assert _decode(png) == [DOS_URL]
+
+
+def test_pack_colours_that_fail_contrast_fall_back_to_black_or_white() -> None:
+    assert readable("#001158", "#ffffff") == "#001158"
+    pale = readable("#f0f0f0", "#ffffff")
+    assert pale == "#000000"
+    assert contrast(pale, "#ffffff") >= 4.5
+    assert readable("#ffffff", "#9fb3ff") == "#000000"

@@ -1,0 +1,87 @@
+"""build_kit and zip_kit: every setting's materials, the Do's verbatim in each, and a zip that unpacks."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import urllib.parse
+import zipfile
+
+import pytest
+
+from samen.content import PLATFORMS, Localized
+from samen.errors import LimitError
+from samen.render import KITS, build_kit, zip_kit
+from tests.render.conftest import DOS_URL
+
+# Materials that cannot hold all the Do's, by nature or by a platform limit.
+WITHOUT_DOS = {
+    "LEESMIJ.txt",
+    "README.txt",
+    "1-intro.txt",
+    "1-intro.md",
+    "1-intro.html",
+    "illustration-alt.txt",
+}
+SHORT = {("telegram", "description.txt"), ("discord", "topic.txt")}
+
+
+def _readable(filename: str, data: bytes) -> str:
+    text = data.decode("utf-8")
+    if filename.endswith(".json"):
+        return json.dumps(json.loads(text), ensure_ascii=False)
+    if filename == "share-links.txt":
+        return urllib.parse.unquote(text)
+    return text
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_every_material_keeps_every_do_verbatim(local: Localized, platform: str) -> None:
+    materials = build_kit(local, platform, dos_url=DOS_URL, admin_text="Ik ben jullie mentor.")
+    names = [m.filename for m in materials]
+    assert len(names) == len(set(names)) == len(KITS[platform]) + 1
+    for material in materials:
+        assert material.title and material.data
+        kind = material.filename.rsplit(".", 1)[-1]
+        if kind in {"png", "pptx"} or material.filename.startswith("qr."):
+            continue
+        if material.filename in WITHOUT_DOS or (platform, material.filename) in SHORT:
+            continue
+        text = _readable(material.filename, material.data)
+        for do in local.dos:
+            wanted = html.escape(do.text, quote=True) if kind in {"html", "svg"} else do.text
+            assert wanted in text, (platform, material.filename, do.number)
+
+
+def test_kit_media_types_match_the_files(local: Localized) -> None:
+    for material in build_kit(local, "teams", dos_url=DOS_URL):
+        if material.filename.endswith(".pptx"):
+            assert material.media_type.endswith("presentationml.presentation")
+            assert material.data[:2] == b"PK"
+        elif material.filename.endswith(".png"):
+            assert material.media_type == "image/png" and material.data[:4] == b"\x89PNG"
+
+
+def test_the_intro_of_the_kit_holds_the_admin_text_escaped_in_html(local: Localized) -> None:
+    materials = {m.filename: m for m in build_kit(local, "matrix", dos_url=DOS_URL, admin_text="<b>Hoi</b>")}
+    assert "<b>Hoi</b>" in materials["1-intro.txt"].data.decode()
+    assert "&lt;b&gt;Hoi&lt;/b&gt;" in materials["1-intro.html"].data.decode()
+    assert "<b>Hoi</b>" not in materials["1-intro.html"].data.decode()
+
+
+def test_an_intro_too_long_for_the_platform_is_refused(local: Localized) -> None:
+    with pytest.raises(LimitError):
+        build_kit(local, "discord", dos_url=DOS_URL, admin_text="x" * 2100)
+
+
+def test_zip_holds_every_material_under_its_folder_byte_for_byte(local: Localized) -> None:
+    entries = [(f"whatsapp-{local.code}", m) for m in build_kit(local, "whatsapp", dos_url=DOS_URL)]
+    entries += [("", m) for m in build_kit(local, "kaltura", dos_url=DOS_URL)[:2]]
+    data = zip_kit(entries)
+    assert zip_kit(entries) == data  # reproducible
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        for folder, material in entries:
+            name = f"{folder}/{material.filename}" if folder else material.filename
+            assert archive.read(name) == material.data
