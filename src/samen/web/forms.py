@@ -19,6 +19,11 @@ class IntroForm(forms.Form):
         required=False,
         max_length=ADMIN_TEXT_MAX,
         strip=True,
+        error_messages={
+            "max_length": _(
+                "Your text is %(show_value)s characters long; it may be at most %(limit_value)s characters."
+            )
+        },
         widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
     )
     group_kind = forms.CharField(
@@ -27,6 +32,11 @@ class IntroForm(forms.Form):
         required=False,
         max_length=GROUP_KIND_MAX,
         strip=True,
+        error_messages={
+            "max_length": _(
+                "The name is %(show_value)s characters long; it may be at most %(limit_value)s characters."
+            )
+        },
     )
 
     def clean_group_kind(self) -> str:

@@ -35,7 +35,11 @@ class SecurityMiddleware(DjangoSecurityMiddleware):
 
     def process_request(self, request: HttpRequest) -> HttpResponsePermanentRedirect | None:
         """Redirect to HTTPS unless the request is secure or for a loopback host."""
-        host = request.get_host().rsplit(":", 1)[0] if request.get_host() else ""
+        # The raw header: an invalid host is refused later by Django's own host check.
+        raw = str(request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME") or "")
+        host = raw if raw.startswith("[") and raw.endswith("]") else raw.rsplit(":", 1)[0]
+        if host.startswith("[") and "]" in host:
+            host = host[: host.index("]") + 1]
         if host in LOOPBACK_HOSTS:
             return None
         return super().process_request(request)

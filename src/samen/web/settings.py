@@ -71,7 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "samen.web.context.site",
             ],
-            "libraries": {"lucide": "lucide.templatetags.lucide"},
+            "libraries": {"lucide": "lucide.templatetags.lucide", "links": "samen.web.templatetags.links"},
         },
     }
 ]

@@ -1,0 +1,120 @@
+"""Fixtures for the web toolkit: compiled catalogues and static files, a client, and a real server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from samen.content import Localized, load_pack
+from tests.conftest import free_port
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_ready() -> None:
+    """Compile the catalogues and collect the static files once, as ``samen serve`` does."""
+    from django.conf import settings
+
+    from samen.web.catalogue import compile_catalogues
+
+    compile_catalogues(settings.LOCALE_PATHS[0])
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def web() -> Client:
+    """A test client whose requests arrive over HTTPS through a proxy, as in production."""
+    return Client(HTTP_X_FORWARDED_PROTO="https")
+
+
+@pytest.fixture(params=["nl", "en"])
+def lang(request: pytest.FixtureRequest) -> str:
+    """Each language of the site."""
+    return str(request.param)
+
+
+@pytest.fixture
+def local(lang: str) -> Localized:
+    """The default pack in the language under test."""
+    return load_pack().language(lang)
+
+
+@dataclass(frozen=True)
+class Server:
+    """A ``samen serve`` process on loopback."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    data_dir: Path
+
+
+def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"samen serve did not start: {log.read_text(errors='replace')[-3000:]}"
+                ) from None
+            time.sleep(0.2)
+
+
+def start_server(tmp: Path, env: dict[str, str] | None = None, workers: int = 1) -> Server:
+    """Start ``samen serve`` on a free loopback port with its data in ``tmp``; wait until it answers.
+
+    Args:
+        tmp: the data folder (SQLite, compiled catalogues, static files).
+        env: extra environment variables (``DATABASE_URL``).
+        workers: gunicorn workers.
+    """
+    port = free_port()
+    log = tmp / "serve.log"
+    environ = {
+        **os.environ,
+        "SAMEN_DATA_DIR": str(tmp),
+        "SAMEN_BASE_URL": f"http://127.0.0.1:{port}",
+        **(env or {}),
+    }
+    environ.pop("DJANGO_SETTINGS_MODULE", None)
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "samen", "serve", "--port", str(port), "--workers", str(workers)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=environ,
+        )
+    url = f"http://127.0.0.1:{port}"
+    _wait_for(f"{url}/nl/", process, log)
+    return Server(url, process, log, tmp)
+
+
+def stop_server(server: Server) -> None:
+    """Stop a server started by :func:`start_server`."""
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site served by ``samen serve`` (gunicorn, SQLite) for the browser tests."""
+    server = start_server(tmp_path_factory.mktemp("serve"), workers=2)
+    try:
+        yield server.url
+    finally:
+        stop_server(server)

@@ -1,0 +1,215 @@
+"""Every page in both languages, with the pack's own content (Django's test client)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from django.test import Client
+
+from samen.content import PLATFORMS, Localized
+from samen.render import illustration_alt, render_dos
+from samen.web import campaign
+from samen.web.platforms import PAGES
+
+PAGES_OF_SITE = ["", "dos/", "toolkit/", "faq/", "help/", *[f"toolkit/{p}/" for p in PLATFORMS]]
+
+
+def text_of(response: object) -> str:
+    """The page as text: tags dropped, entities decoded, white space collapsed."""
+    body = response.content.decode()  # type: ignore[attr-defined]
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</?(a|span|strong|em)\b[^>]*>", "", body)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("path", PAGES_OF_SITE)
+def test_every_page_answers_in_its_language(web: Client, lang: str, path: str) -> None:
+    response = web.get(f"/{lang}/{path}")
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in response.content.decode()
+    assert response["Content-Language"] == lang
+
+
+@pytest.mark.parametrize("path", PAGES_OF_SITE)
+def test_no_inline_script_or_style_and_a_strict_policy(web: Client, path: str) -> None:
+    response = web.get(f"/nl/{path}")
+    body = response.content.decode()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body), "inline script"
+    assert "<style" not in body and " style=" not in body and " on" + "click=" not in body
+    policy = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("accept", "lang"), [("nl-NL,nl;q=0.9,en;q=0.8", "nl"), ("en-GB,en;q=0.9", "en"), ("de", "nl")]
+)
+def test_root_goes_to_the_browsers_language(web: Client, accept: str, lang: str) -> None:
+    response = web.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == f"/{lang}/"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_home_holds_the_campaign_and_who_may_use_it(web: Client, local: Localized) -> None:
+    page = text_of(web.get(f"/{local.code}/"))
+    assert local.campaign in page
+    assert local.text.guide.who_heading in page
+    for paragraph in local.text.guide.who.split("\n\n"):
+        assert squash(paragraph) in page
+
+
+def test_dos_page_has_every_do_verbatim_at_its_anchor(web: Client, local: Localized) -> None:
+    response = web.get(f"/{local.code}/dos/")
+    body = response.content.decode()
+    page = text_of(response)
+    for do in local.dos:
+        assert f'id="do-{do.number}"' in body
+        assert do.text in page
+        assert do.title in page
+    assert len(local.dos) == 8
+    alt = html.escape(illustration_alt(local), quote=True)
+    assert f'alt="{alt}"' in body
+
+
+@pytest.mark.parametrize(
+    ("layout", "fmt", "magic"), [("portrait", "png", b"\x89PNG"), ("landscape", "svg", b"<")]
+)
+def test_the_illustration_is_served(web: Client, layout: str, fmt: str, magic: bytes) -> None:
+    response = web.get(f"/en/dos/illustration-{layout}.{fmt}")
+    assert response.status_code == 200
+    assert response.content.lstrip().startswith(magic)
+    assert response["Content-Type"].startswith("image/")
+
+
+def test_an_unknown_illustration_is_not_found(web: Client) -> None:
+    assert web.get("/en/dos/illustration-square.gif").status_code == 404
+
+
+def test_toolkit_lists_every_setting(web: Client, local: Localized) -> None:
+    body = web.get(f"/{local.code}/toolkit/").content.decode()
+    for platform in PLATFORMS:
+        assert f'href="/{local.code}/toolkit/{platform}/"' in body
+        assert PAGES[platform].name in body
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_platform_page_has_the_seeds_instructions_and_the_dos(
+    web: Client, local: Localized, platform: str
+) -> None:
+    page = text_of(web.get(f"/{local.code}/toolkit/{platform}/"))
+    guide = local.text.guide
+    for part in (*PAGES[platform].guide, "incidents"):
+        for paragraph in getattr(guide, part).split("\n\n"):
+            assert squash(paragraph) in page, part
+    dos_message = render_dos(local, platform, dos_url=campaign.dos_url(local.code)).text
+    for do in local.dos:
+        assert do.text in page
+        assert do.text in dos_message
+
+
+def test_whatsapp_page_has_the_share_link_and_two_messages_in_order(web: Client) -> None:
+    body = web.get("/nl/toolkit/whatsapp/").content.decode()
+    assert 'href="https://wa.me/?text=' in body
+    assert body.index("Bericht 1") < body.index("Bericht 2")
+    assert "Kopieer bericht 1" in body and "Kopieer bericht 2" in body
+
+
+def test_an_unknown_platform_is_not_found_in_the_right_language(web: Client) -> None:
+    response = web.get("/en/toolkit/myspace/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_faq_has_every_question_with_an_anchor(web: Client, local: Localized) -> None:
+    response = web.get(f"/{local.code}/faq/")
+    body = response.content.decode()
+    page = text_of(response)
+    assert len(local.faq) >= 10
+    for entry in local.faq:
+        assert f'id="{entry.id}"' in body
+        assert entry.question in page
+        first = entry.answer.split("\n\n")[0]
+        assert squash(first) in page
+
+
+def test_faq_search_filters_without_javascript(web: Client) -> None:
+    body = web.get("/nl/faq/", {"q": "racisme"}).content.decode()
+    shown = re.findall(r'<section class="faq-entry" id="([^"]+)"[^>]*?(hidden)?>', body)
+    visible = {entry for entry, hidden in shown if not hidden}
+    assert "racism" in visible
+    assert "sexism" not in visible
+    assert "vragen gevonden" in body or "vraag gevonden" in body
+
+
+def test_faq_search_that_finds_nothing_says_so(web: Client) -> None:
+    body = web.get("/en/faq/", {"q": "zzzqqq"}).content.decode()
+    assert "No question found" in body
+
+
+@pytest.mark.parametrize(
+    ("what", "route"),
+    [
+        ("unwanted", "confidential-counsellor"),
+        ("lecture", "programme-chair"),
+        ("group", "group-admin"),
+        ("learn", "diversity-office"),
+        ("campaign", "student-wellbeing"),
+    ],
+)
+def test_help_ends_at_the_right_contact(web: Client, local: Localized, what: str, route: str) -> None:
+    response = web.get(f"/{local.code}/help/", {"what": what})
+    body = response.content.decode()
+    answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+    expected = next(r for r in local.support if r.id == route)
+    assert html.escape(expected.name) in answer
+    if expected.email:
+        assert f"mailto:{expected.email}" in answer
+
+
+def test_help_with_an_unknown_choice_asks_again(web: Client) -> None:
+    body = web.get("/nl/help/", {"what": "<script>"}).content.decode()
+    assert "Kies een van de antwoorden hieronder." in body
+    assert "<script>" not in body.split("</head>")[1]
+
+
+@pytest.mark.parametrize("path", ["", "dos/", "toolkit/whatsapp/", "faq/", "help/"])
+def test_language_switch_keeps_the_page(web: Client, path: str) -> None:
+    nl = web.get(f"/nl/{path}").content.decode()
+    en = web.get(f"/en/{path}").content.decode()
+    assert f'href="/en/{path}" hreflang="en" lang="en"' in nl
+    assert f'href="/nl/{path}" hreflang="nl" lang="nl"' in en
+
+
+@pytest.mark.parametrize(
+    ("path", "words"), [("/nl/bestaat-niet/", "Pagina niet gevonden"), ("/en/missing/", "Page not found")]
+)
+def test_not_found_in_the_language_of_the_address(web: Client, path: str, words: str) -> None:
+    response = web.get(path)
+    assert response.status_code == 404
+    assert words in response.content.decode()
+    assert 'href="/nl/"' in response.content.decode() or 'href="/en/"' in response.content.decode()
+
+
+def test_plain_http_is_redirected_except_on_loopback() -> None:
+    remote = Client(HTTP_HOST="localhost:8000").get("/nl/dos/")
+    assert remote.status_code == 200
+    proxied = Client(HTTP_HOST="127.0.0.1").get("/nl/dos/")
+    assert proxied.status_code == 200
+    public = Client().get("/nl/dos/")
+    assert public.status_code == 301
+    assert public["Location"].startswith("https://")
+
+
+def test_theme_holds_the_packs_colours(web: Client) -> None:
+    css = web.get("/theme.css").content.decode()
+    colours = campaign.pack().spec.colours
+    assert f"--primary:{colours.primary}" in css

@@ -1,0 +1,88 @@
+"""``samen serve`` as a real process: gunicorn, static files, the embedded SQLite or a real PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from samen.content import load_pack
+from tests.web.conftest import start_server, stop_server
+
+
+def fetch(url: str, data: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=body), timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def check_site(url: str) -> None:
+    """The pages, a static file and the form work on a served site."""
+    status, headers, body = fetch(f"{url}/nl/dos/")
+    assert status == 200
+    for do in load_pack().language("nl").dos:
+        assert do.text.encode() in body
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    css = body.decode().split('<link rel="stylesheet" href="')[2].split('"')[0]
+    assert css.startswith("/static/web/site.") and css.endswith(".css")
+    status, headers, _ = fetch(url + css)
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert "immutable" in headers.get("Cache-Control", "")
+    status, _, body = fetch(f"{url}/en/toolkit/telegram/", {"admin_text": "A private note 7f3a"})
+    assert status == 200 and b"A private note 7f3a" in body
+    status, _, body = fetch(f"{url}/en/nothing-here/")
+    assert status == 404 and b"Page not found" in body
+
+
+def test_serve_with_the_embedded_database(tmp_path: Path) -> None:
+    server = start_server(tmp_path)
+    try:
+        check_site(server.url)
+        assert (tmp_path / "samen.sqlite3").exists()
+    finally:
+        stop_server(server)
+    log = server.log.read_text(errors="replace")
+    assert "A private note 7f3a" not in log, "what a visitor types is never logged"
+    assert "Traceback" not in log
+
+
+@pytest.mark.postgres
+def test_serve_with_postgresql(tmp_path: Path, postgres_url: str) -> None:
+    server = start_server(tmp_path, env={"DATABASE_URL": postgres_url})
+    try:
+        check_site(server.url)
+        assert not (tmp_path / "samen.sqlite3").exists()
+    finally:
+        stop_server(server)
+    import psycopg
+
+    with psycopg.connect(postgres_url) as conn:
+        applied = conn.execute("SELECT count(*) FROM django_migrations").fetchone()
+    assert applied is not None and applied[0] >= 1
+
+
+def test_serve_refuses_a_wrong_setting_in_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "samen", "serve"],
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SAMEN_DATA_DIR": str(tmp_path),
+            "SAMEN_BASE_URL": "ftp://x",
+            "SAMEN_LANG": "en",
+        },
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "SAMEN_BASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

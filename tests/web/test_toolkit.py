@@ -1,0 +1,151 @@
+"""The toolkit form: the intro, previews, downloads and the zip; bad input and errors (test client)."""
+
+from __future__ import annotations
+
+import io
+import json
+import secrets
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from django.test import Client
+
+from samen.content import PLATFORMS, load_pack
+from samen.render import KITS, render_intro
+
+SCRIPT = '<script>alert("x")</script><b>vet</b>'
+
+
+def test_the_preview_shows_the_admins_text_without_javascript(web: Client) -> None:
+    response = web.post(
+        "/nl/toolkit/whatsapp/",
+        {"admin_text": "Ik ben Sanne, mentor van groep 4.", "group_kind": "mentorgroep"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Ik ben Sanne, mentor van groep 4." in body
+    assert "deze mentorgroep" in body
+    assert "De bestanden bevatten je eigen tekst." in body
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_html_in_the_intro_shows_as_text_in_the_page(web: Client, platform: str) -> None:
+    body = web.post(f"/en/toolkit/{platform}/", {"admin_text": SCRIPT}).content.decode()
+    assert "<script>alert" not in body
+    assert "<b>vet</b>" not in body
+    assert "&lt;script&gt;alert" in body
+
+
+def test_html_in_the_intro_shows_as_text_in_the_live_preview(web: Client) -> None:
+    result = json.loads(web.post("/en/toolkit/discord/preview", {"admin_text": SCRIPT}).content)
+    assert result["ok"] is True
+    assert "<script>" not in result["html"] and "&lt;script&gt;" in result["html"]
+    assert SCRIPT in result["text"]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_html_in_the_intro_is_text_in_every_file_of_the_zip(web: Client, platform: str) -> None:
+    response = web.post(f"/en/toolkit/{platform}/", {"admin_text": SCRIPT, "download": "zip"})
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    assert any(b"alert(" in data for data in files.values()), "the intro is in the kit"
+    for name, data in files.items():
+        if name.endswith((".html", ".svg", ".json")):
+            assert b"<script" not in data, name
+        if name.endswith(".html") and b"alert(" in data:
+            assert b"&lt;script&gt;" in data, name
+
+
+def test_the_zip_holds_the_whole_kit_with_the_admins_text(web: Client) -> None:
+    response = web.post("/nl/toolkit/whatsapp/", {"admin_text": "Groetjes van Sanne", "download": "zip"})
+    assert response["Content-Type"] == "application/zip"
+    assert 'filename="samen-whatsapp-nl.zip"' in response["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = archive.namelist()
+        assert all(name.startswith("samen-whatsapp-nl/") for name in names)
+        texts = [archive.read(n).decode() for n in names if n.endswith(".txt")]
+    assert len(names) == len(KITS["whatsapp"]) + 1  # and the read-me
+    assert any("Groetjes van Sanne" in text for text in texts)
+    local = load_pack().language("nl")
+    assert any(all(do.text in text for do in local.dos) for text in texts)
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_each_file_downloads_on_its_own(web: Client, platform: str) -> None:
+    page = web.get(f"/en/toolkit/{platform}/")
+    materials = page.context["materials"]
+    assert materials
+    for material in materials:
+        response = web.post(f"/en/toolkit/{platform}/", {"download": material.filename})
+        assert response.status_code == 200
+        assert response["Content-Type"] == material.media_type
+        assert material.filename in response["Content-Disposition"]
+        assert response.content == material.data
+
+
+def test_an_unknown_file_is_not_found(web: Client) -> None:
+    assert web.post("/en/toolkit/whatsapp/", {"download": "../../etc/passwd"}).status_code == 404
+
+
+def test_a_too_long_intro_is_refused_with_a_clear_message(web: Client, lang: str) -> None:
+    long_text = "a" * 4990
+    response = web.post(f"/{lang}/toolkit/whatsapp/", {"admin_text": long_text, "download": "zip"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    words = "Je tekst is te lang voor WhatsApp" if lang == "nl" else "Your text is too long for WhatsApp"
+    assert words in body
+    assert 'aria-invalid="true"' in body
+
+
+def test_a_text_beyond_any_limit_is_refused_by_the_form(web: Client) -> None:
+    response = web.post("/nl/toolkit/brightspace/", {"admin_text": "b" * 6000})
+    assert response.status_code == 400
+    assert "Je tekst is 6000 tekens lang; hij mag hoogstens 5000 tekens zijn." in response.content.decode()
+
+
+def test_the_live_preview_reports_a_too_long_text(web: Client) -> None:
+    result = json.loads(web.post("/en/toolkit/whatsapp/preview", {"admin_text": "a" * 4990}).content)
+    assert result["ok"] is False
+    assert "too long for WhatsApp" in result["errors"][0]
+    local = load_pack().language("en")
+    assert result["text"] == render_intro(local, "whatsapp").text
+
+
+def test_a_group_name_on_two_lines_is_refused(web: Client) -> None:
+    response = web.post("/en/toolkit/telegram/", {"group_kind": "one\ntwo"})
+    assert response.status_code == 400
+    assert "Write the name of the group on one line." in response.content.decode()
+
+
+def test_the_preview_address_answers_only_post(web: Client) -> None:
+    assert web.get("/en/toolkit/whatsapp/preview").status_code == 405
+
+
+def test_a_visitor_never_sees_a_traceback(settings: object, lang: str) -> None:
+    settings.ROOT_URLCONF = "tests.web.broken_urls"  # type: ignore[attr-defined]
+    client = Client(HTTP_X_FORWARDED_PROTO="https", raise_request_exception=False)
+    response = client.get(f"/{lang}/broken/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Traceback" not in body and "ZeroDivisionError" not in body
+    assert ("Er ging iets mis" if lang == "nl" else "Something went wrong") in body
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path: object) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "samen.web.manage", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SAMEN_DATA_DIR": str(tmp_path),
+            "SAMEN_SECRET_KEY": secrets.token_urlsafe(50),
+        },
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
