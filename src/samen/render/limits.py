@@ -61,7 +61,7 @@ LIMITS: dict[str, dict[str, Limit]] = {
             2048,
             "characters",
             "group description",
-            "https://wabetainfo.com/whatsapp-beta-for-android-2-21-15-8-whats-new/ (raised from 512 to 2048)",
+            "https://wabetainfo.com/whatsapp-beta-for-android-2-21-15-8-whats-new/",
         ),
     },
     "discord": {
