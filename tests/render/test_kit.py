@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import urllib.parse
 import zipfile
 
@@ -85,3 +86,17 @@ def test_zip_holds_every_material_under_its_folder_byte_for_byte(local: Localize
         for folder, material in entries:
             name = f"{folder}/{material.filename}" if folder else material.filename
             assert archive.read(name) == material.data
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_read_me_lists_every_file_and_its_steps_name_only_files_of_the_kit(
+    local: Localized, platform: str
+) -> None:
+    readme, *materials = build_kit(local, platform, dos_url=DOS_URL)
+    text = readme.data.decode("utf-8")
+    names = {m.filename for m in materials}
+    for name in names:
+        assert f"- {name}: " in text
+    mentioned = set(re.findall(r"[\w-]+\.(?:txt|md|html|json|png|svg|pptx)\b", text))
+    assert mentioned <= names | {readme.filename}, mentioned - names
+    assert local.text.guide.contact in text

@@ -211,6 +211,7 @@ def _media_type(filename: str) -> str:
 def _readme(local: Localized, platform: str, materials: list[Material]) -> Material:
     guide = local.text.guide
     lines = [f"{local.campaign} — {local.group_kind(platform)}", ""]
+    lines += [say(local, "readme.steps") + ":", say(local, f"steps.{platform}"), ""]
     lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
     lines.append(say(local, "readme.files") + ":")
     lines += [f"- {m.filename}: {m.title}" for m in materials]
