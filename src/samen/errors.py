@@ -15,6 +15,7 @@ reader's language through the string catalogues; the English ``str()`` is for lo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 class SamenError(Exception):
@@ -67,15 +68,23 @@ class LimitError(SamenError):
         field: what the text is for, such as ``chat description``.
         length: how long the text is.
         limit: how long it may be.
-        unit: what is counted (characters, UTF-16 code units, bytes).
+        unit: what is counted: ``characters`` (code points), ``utf16`` (UTF-16 code units), ``bytes`` or
+            ``items``; it picks the translated text (``error.limit.<unit>``).
     """
 
-    key = "error.limit"
+    UNIT_WORDS: ClassVar[dict[str, str]] = {
+        "characters": "characters",
+        "utf16": "UTF-16 code units",
+        "bytes": "bytes",
+        "items": "items",
+    }
 
     def __init__(self, platform: str, field: str, length: int, limit: int, unit: str = "characters") -> None:
         self.platform, self.field, self.length, self.limit, self.unit = platform, field, length, limit, unit
+        words = self.UNIT_WORDS.get(unit, unit)
         super().__init__(
-            f"{platform} {field}: {length} {unit} is longer than the limit of {limit} {unit}",
+            f"{platform} {field}: {length} {words} is longer than the limit of {limit} {words}",
+            key=f"error.limit.{unit if unit in self.UNIT_WORDS else 'characters'}",
             platform=platform,
             field=field,
             length=length,

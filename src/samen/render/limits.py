@@ -152,7 +152,7 @@ def check_limit(platform: str, field: str, text: str) -> str:
     if found is not None:
         length = MEASURES[found.unit](text)
         if length > found.maximum:
-            raise LimitError(platform, found.what, length, found.maximum, _unit_words(found.unit))
+            raise LimitError(platform, found.what, length, found.maximum, found.unit)
     return text
 
 
@@ -166,7 +166,3 @@ def check_count(platform: str, field: str, count: int) -> int:
     if found is not None and count > found.maximum:
         raise LimitError(platform, found.what, count, found.maximum, "items")
     return count
-
-
-def _unit_words(unit: str) -> str:
-    return {"utf16": "UTF-16 code units", "bytes": "bytes"}.get(unit, "characters")
