@@ -274,6 +274,7 @@ class Human:
         self.state: dict[tuple[str, str], dict[str, object]] = {}
         #: rooms this user was invited to as a direct chat.
         self.direct_rooms: set[str] = set()
+        self.direct_map: dict[str, list[str]] = {}
 
     async def close(self) -> None:
         """Close the HTTP session."""
@@ -288,12 +289,19 @@ class Human:
             query["since"] = self.since
         answer = await self.api.api.request(Method.GET, Path.v3.sync, query_params=query)
         self.since = answer["next_batch"]
+        for event in answer.get("account_data", {}).get("events", []):
+            if event["type"] == "m.direct":
+                self.direct_map = {user: list(rooms) for user, rooms in event["content"].items()}
+                self.direct_rooms |= {r for rooms in self.direct_map.values() for r in rooms}
         rooms = answer.get("rooms", {})
         for room, invite in rooms.get("invite", {}).items():
+            await self.api.join_room_by_id(room)
             for event in invite.get("invite_state", {}).get("events", []):
                 if event.get("state_key") == self.user.user_id and event["content"].get("is_direct"):
+                    # As Element does: remember the direct chat in the account's m.direct.
                     self.direct_rooms.add(room)
-            await self.api.join_room_by_id(room)
+                    self.direct_map.setdefault(event["sender"], []).append(room)
+                    await self.api.set_account_data("m.direct", self.direct_map)
         for room, joined in rooms.get("join", {}).items():
             for event in joined.get("state", {}).get("events", []):
                 self.state[(room, event["type"])] = event
@@ -339,6 +347,10 @@ def dos_url(lang: str, number: int | None) -> str:
     return f"{url}#do-{number}" if number is not None else url
 
 
+#: What is slow to load, loaded once per test session.
+_LOADED: dict[str, object] = {}
+
+
 class BotRunner:
     """Starts the Matrix bot (the real adapter, logged in with its password) as a task, and stops it.
 
@@ -358,6 +370,7 @@ class BotRunner:
         from samen.content import load_pack
         from samen.render import illustration, illustration_alt
         from samen.settings import load_settings
+        from samen.signals import Signals
 
         bot_user = self.synapse.users["bot"]
         settings = load_settings(
@@ -371,12 +384,16 @@ class BotRunner:
         def illustrate(local: object, url: str) -> tuple[bytes, str]:
             return illustration(local, dos_url=url), illustration_alt(local)  # type: ignore[arg-type]
 
+        pack = load_pack()
+        if "signals" not in _LOADED:
+            _LOADED["signals"] = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
         bot = Bot(
-            load_pack(),
+            pack,
             store if store is not None else MemoryStore(),  # type: ignore[arg-type]
             CAPABILITIES,
             dos_url=dos_url,
             illustrate=illustrate,
+            signals=_LOADED["signals"],  # type: ignore[arg-type]
         )
         client, relogin = await login(settings)
         options.setdefault("backoff_base", 0.25)

@@ -3,12 +3,14 @@ answers every command in both languages, also across restarts of the homeserver 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
 from tests.bot.dialogs import DIALOGS
 
+from samen.bot import MemoryStore
 from samen.content import load_pack
 from samen.render import illustration_alt, render_topic
 
@@ -119,3 +121,64 @@ async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict
     answers = alice.messages(room, BOT)[start:]
     assert len(answers) == expected_public + 1, [body(m)[:60] for m in answers]
     assert not quotes(answers) & set(silent)
+
+
+async def test_bot_survives_a_homeserver_restart_and_answers_what_was_sent_while_it_was_down(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    store = MemoryStore()
+    adapter = await bots.start(store)
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    first = await bob.send(room, "!do 2")
+    await bob.wait_for(lambda: first in quotes(bob.messages(room, BOT)))
+
+    # Synapse goes down and comes back in mid-conversation; the bot reconnects by itself.
+    await asyncio.to_thread(synapse.restart)
+    second = await bob.send(room, "!do 3")
+    await bob.wait_for(lambda: second in quotes(bob.messages(room, BOT)), timeout=30)
+
+    # The bot is down while a member asks; a new process with the same store answers once.
+    await bots.stop(adapter)
+    while_down = await bob.send(room, "!do 5")
+    await asyncio.to_thread(synapse.restart)
+    await bots.start(store)
+    last = await bob.send(room, "!do 6")
+    await bob.wait_for(lambda: last in quotes(bob.messages(room, BOT)), timeout=30)
+    answers = [m for m in bob.messages(room, BOT) if quotes([m]) & {first, second, while_down, last}]
+    assert sorted(quotes(answers)) == sorted({first, second, while_down, last})
+    assert len(answers) == 4, [body(m)[:50] for m in answers]
+    by_command = {quotes([m]).pop(): body(m) for m in answers}
+    assert NL.do(5).text in by_command[while_down]
+    assert NL.do(3).text in by_command[second]
+    # The onboarding is never repeated.
+    assert sum(NL.do(8).text in body(m) for m in bob.messages(room, BOT)) == 1
+
+
+async def test_a_threat_brings_its_author_a_private_nudge_and_the_admins_a_notice_counter_speech_nothing(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    public, bob_private, alice_private = (
+        len(bob.messages(room, BOT)),
+        len(bob.direct_messages(BOT)),
+        len(alice.direct_messages(BOT)),
+    )
+    await bob.send(room, "Racisme hoort hier niet thuis, we staan samen tegen discriminatie.")
+    await bob.send(room, "Als je dat nog een keer zegt maak ik je af")
+    await bob.wait_for(lambda: len(bob.direct_messages(BOT)) > bob_private)
+    await alice.wait_for(lambda: len(alice.direct_messages(BOT)) > alice_private)
+    last = await bob.send(room, "!do 1")
+    await bob.wait_for(lambda: last in quotes(bob.messages(room, BOT)))
+    await alice.sync()
+    nudges = bob.direct_messages(BOT)[bob_private:]
+    notices = alice.direct_messages(BOT)[alice_private:]
+    assert len(nudges) == 1 and len(notices) == 1
+    assert "#do-1" in body(nudges[0])
+    assert "!nietzo" in body(nudges[0])
+    # Message text goes nowhere: not to the admins, not back in the nudge.
+    assert "maak ik je af" not in body(notices[0]) + body(nudges[0])
+    # Nothing in public but the answer to the command: nobody is named or shamed in the group.
+    assert len(bob.messages(room, BOT)) == public + 1
