@@ -1,0 +1,546 @@
+"""The Discord adapter: guild events, slash commands and messages into bot events; actions into Discord calls.
+
+What it does on a server (see ``docs/bot.md``):
+
+- joining a server is the :class:`~samen.bot.events.Added` that starts the onboarding in the server's
+  system channel (or the first text channel the bot may write in); a member joining is a
+  :class:`~samen.bot.events.Joined`;
+- application (slash) commands with Dutch names and descriptions for Dutch clients (``/do``, ``/hulp``,
+  ``/faq``, ``/taal``…), the admin ones only shown to members who may manage the server; a message
+  context menu "Ik zie dit" / "I see this"; ``!`` text commands as well, so that ``!do 4`` sent as a reply
+  points to a Do with the message quoted;
+- ordinary messages go to the signals (this needs the message content intent); nudges arrive as a direct
+  message with a "not meant that way" button;
+- help and admin refusals are ephemeral replies to a slash command, direct messages otherwise;
+- discord.py itself reconnects (resuming the session, with backoff) and waits out 429s; a login failure
+  ends with one line naming ``SAMEN_DISCORD_TOKEN``. Logs name event kinds and error types, never a token
+  or a message's text. One failing event never stops the bot.
+
+A server is one group for the bot (settings, language, counts); replies go to the channel the command
+came from.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from samen.bot import (
+    Action,
+    Added,
+    Bot,
+    Capabilities,
+    Command,
+    Describe,
+    Event,
+    GroupID,
+    Joined,
+    MessageID,
+    NotifyAdmins,
+    Post,
+    Private,
+    Refused,
+    Reply,
+    Said,
+    UserID,
+    parse,
+)
+from samen.bot.commands import COMMANDS
+from samen.bot.connection import Worker
+from samen.content import load_strings
+from samen.errors import ConfigError
+from samen.settings import DOC, Settings
+
+log = logging.getLogger("samen.adapters.discord")
+
+CAPABILITIES = Capabilities("discord", prefix="/", private=True, images=True, buttons=True)
+
+#: Discord's limits: a message's content, a text channel's topic (https://discord.com/developers/docs).
+MESSAGE_LIMIT = 2000
+TOPIC_LIMIT = 1024
+#: Button ids the bot made start with this, so that other components are left alone.
+BUTTON_PREFIX = "samen:"
+#: Text commands start with ``!`` on Discord too (a slash command cannot reply to a message).
+TEXT_PREFIXES = ("!",)
+
+
+def intents() -> discord.Intents:
+    """The gateway intents the bot needs: messages with their content (signals, ``!`` commands) and members
+    (welcomes). Both are privileged: switch them on in the developer portal."""
+    wanted = discord.Intents.default()
+    wanted.message_content = True
+    wanted.members = True
+    return wanted
+
+
+def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """A text cut into messages Discord takes, at paragraph or line ends where possible."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n\n", 0, limit)
+        if cut <= 0:
+            cut = text.rfind("\n", 0, limit)
+        if cut <= 0:
+            cut = limit
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip("\n")
+    return [*parts, text] if text else parts
+
+
+@dataclass
+class Origin:
+    """Where the event being handled came from: the channel to answer in, and the interaction or message."""
+
+    channel: discord.abc.Messageable | None
+    interaction: discord.Interaction | None = None
+    author: discord.User | discord.Member | None = None
+
+
+class Names(app_commands.Translator):
+    """Dutch names, descriptions and choices for the slash commands (``locale_str(..., nl=...)``)."""
+
+    async def translate(
+        self,
+        string: app_commands.locale_str,
+        locale: discord.Locale,
+        context: app_commands.TranslationContext[Any, Any],
+    ) -> str | None:
+        """The Dutch text for Dutch clients; None (the English default) for every other locale."""
+        if locale is discord.Locale.dutch:
+            text = string.extras.get("nl")
+            return str(text) if text is not None else None
+        return None
+
+
+def _text(key: str) -> app_commands.locale_str:
+    strings = load_strings("bot")
+    return app_commands.locale_str(strings.get("en", key), nl=strings.get("nl", key))
+
+
+def _name(command: str) -> app_commands.locale_str:
+    names = COMMANDS[command].names
+    return app_commands.locale_str(names["en"][0], nl=names["nl"][0])
+
+
+class DiscordAdapter(discord.Client):
+    """Drives one :class:`~samen.bot.Bot` from one Discord bot account.
+
+    Args:
+        bot: the core, built with :data:`CAPABILITIES`.
+        sync_commands: register the slash commands with Discord when connecting (off in tests).
+    """
+
+    def __init__(self, bot: Bot, *, sync_commands: bool = True, **options: Any) -> None:
+        options.setdefault("intents", intents())
+        super().__init__(**options)
+        self.bot = bot
+        self.sync_commands = sync_commands
+        self.worker = Worker(bot)
+        self.tree = app_commands.CommandTree(self)
+        self._register()
+
+    # -- life ------------------------------------------------------------------------------------------
+
+    async def setup_hook(self) -> None:
+        """Register the slash commands with their Dutch names (once per connection)."""
+        await self.tree.set_translator(Names())
+        if self.sync_commands:
+            await self.tree.sync()
+
+    async def close(self) -> None:
+        """Disconnect, then let the core finish what it was doing."""
+        await super().close()
+        self.worker.close()
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        """Log a failure by its type only (its message may hold a member's text) and go on."""
+        log.error("Discord %s failed", event_method, exc_info=False)
+
+    # -- events in -------------------------------------------------------------------------------------
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        """Added to a server: the onboarding, in its home channel."""
+        await self.dispatch_event(Added(group=GroupID(str(guild.id))), Origin(self.home(guild)))
+
+    async def on_member_join(self, member: discord.Member) -> None:
+        """A member joined: the welcome, in the server's home channel."""
+        if member.bot:
+            return
+        event = Joined(
+            group=GroupID(str(member.guild.id)), user=UserID(str(member.id)), name=member.display_name
+        )
+        await self.dispatch_event(event, Origin(self.home(member.guild)))
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A message: a ``!`` command, or text for the signals."""
+        if message.author.bot or self.user is None or message.author.id == self.user.id:
+            return
+        event = self.to_event(message)
+        if event is not None:
+            await self.dispatch_event(event, Origin(message.channel, author=message.author))
+
+    def to_event(self, message: discord.Message) -> Command | Said | None:
+        """The bot event a message is, or None for what the bot ignores (empty text)."""
+        direct = message.guild is None
+        group = GroupID(str(message.guild.id) if message.guild else f"dm-{message.channel.id}")
+        user = UserID(str(message.author.id))
+        admin = _is_admin(message.author)
+        parsed = parse(message.content, TEXT_PREFIXES)
+        if parsed is not None:
+            name, args = parsed
+            reply_to = message.reference.message_id if message.reference else None
+            return Command(
+                group=group,
+                user=user,
+                name=name,
+                args=args,
+                is_admin=admin,
+                direct=direct,
+                reply_to=MessageID(str(reply_to)) if reply_to else None,
+                message_id=MessageID(str(message.id)),
+                position=message.id,
+            )
+        if not message.content.strip():
+            return None
+        return Said(
+            group=group,
+            user=user,
+            text=message.content,
+            at=message.created_at.timestamp(),
+            is_admin=admin,
+            direct=direct,
+            message_id=MessageID(str(message.id)),
+            position=message.id,
+        )
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A press on one of the bot's buttons ("not meant that way"); commands go through the tree."""
+        data: Any = interaction.data or {}
+        custom_id = str(data.get("custom_id", ""))
+        if interaction.type is not discord.InteractionType.component or not custom_id.startswith(
+            BUTTON_PREFIX
+        ):
+            return
+        parsed = parse(custom_id[len(BUTTON_PREFIX) :], ("",))
+        if parsed is None:
+            return
+        name, args = parsed
+        event = Command(
+            group=GroupID(f"dm-{interaction.channel_id}"),
+            user=UserID(str(interaction.user.id)),
+            name=name,
+            args=args,
+            direct=True,
+        )
+        await self.dispatch_event(
+            event, Origin(_messageable(interaction.channel), interaction, interaction.user)
+        )
+
+    async def command(
+        self, interaction: discord.Interaction, name: str, *args: str, reply_to: int | None = None
+    ) -> None:
+        """A slash command or context menu, as a bot command."""
+        guild = interaction.guild
+        event = Command(
+            group=GroupID(str(guild.id) if guild else f"dm-{interaction.channel_id}"),
+            user=UserID(str(interaction.user.id)),
+            name=name,
+            args=tuple(a for a in args if a),
+            is_admin=_is_admin(interaction.user),
+            direct=guild is None,
+            reply_to=MessageID(str(reply_to)) if reply_to else None,
+            position=interaction.id,
+        )
+        origin = Origin(_messageable(interaction.channel), interaction, interaction.user)
+        await self.dispatch_event(event, origin)
+        if not interaction.response.is_done():
+            # Already answered before a reconnect: Discord still wants an answer to the interaction.
+            await interaction.response.send_message("✓", ephemeral=True)
+
+    async def dispatch_event(self, event: Event, origin: Origin) -> None:
+        """Hand an event to the core and carry out its actions; a failure is logged and goes no further."""
+        try:
+            actions = await self.worker.handle(event)
+            for action in actions:
+                await self.perform(action, origin)
+        except Exception as exc:
+            log.error("Discord %s failed: %s", type(event).__name__, type(exc).__name__)
+
+    # -- actions out -----------------------------------------------------------------------------------
+
+    async def perform(self, action: Action, origin: Origin) -> None:
+        """Carry out one action; a missing permission goes back to the core as :class:`Refused`."""
+        group = action.group
+        try:
+            if isinstance(action, Post):
+                await self._post(action, origin)
+            elif isinstance(action, Reply):
+                await self._reply(action, origin)
+            elif isinstance(action, Private):
+                await self._private(action, origin)
+            elif isinstance(action, Describe):
+                await self._describe(action, origin)
+            elif isinstance(action, NotifyAdmins):
+                await self._notify_admins(action)
+        except discord.Forbidden:
+            permission = {Post: "send", Reply: "send", Describe: "topic"}.get(type(action), "send")
+            await self._refused(group, permission, origin)
+        except Exception as exc:
+            # One action failing (a deleted channel, Discord down) leaves the others to be tried.
+            log.error("Discord %s failed: %s", type(action).__name__, type(exc).__name__)
+
+    async def _refused(self, group: GroupID, permission: str, origin: Origin) -> None:
+        for action in await self.worker.handle(Refused(group=group, permission=permission)):
+            if isinstance(action, NotifyAdmins):
+                await self._notify_admins(action)
+
+    async def _post(self, action: Post, origin: Origin) -> None:
+        channel = origin.channel
+        if channel is None:
+            return
+        parts = chunks(action.body.text)
+        sent: discord.Message | None = None
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            file = None
+            if last and action.image is not None:
+                file = discord.File(
+                    io.BytesIO(action.image.data),
+                    filename=action.image.filename,
+                    description=action.image.alt,
+                )
+            try:
+                sent = await channel.send(part, file=file) if file else await channel.send(part)
+            except discord.Forbidden:
+                if file is None:
+                    raise
+                # Attach Files is missing: the text still goes, and the admins hear about the image.
+                sent = await channel.send(part)
+                await self._refused(action.group, "image", origin)
+        if action.pin and sent is not None:
+            try:
+                await sent.pin()
+            except discord.Forbidden:
+                await self._refused(action.group, "pin", origin)
+
+    async def _reply(self, action: Reply, origin: Origin) -> None:
+        interaction = origin.interaction
+        parts = chunks(action.body.text)
+        if interaction is not None and (action.quote is None or action.quote == str(interaction.id)):
+            for part in parts:
+                await self._respond(interaction, part, ephemeral=False)
+            return
+        channel = origin.channel
+        if channel is None:
+            return
+        reference = None
+        if action.quote is not None and isinstance(channel, discord.abc.GuildChannel | discord.DMChannel):
+            reference = discord.MessageReference(
+                message_id=int(action.quote), channel_id=channel.id, fail_if_not_exists=False
+            )
+        for i, part in enumerate(parts):
+            if i == 0 and reference is not None:
+                await channel.send(part, reference=reference, mention_author=False)
+            else:
+                await channel.send(part)
+
+    async def _private(self, action: Private, origin: Origin) -> None:
+        interaction = origin.interaction
+        if interaction is not None and not action.buttons:
+            for part in chunks(action.body.text):
+                await self._respond(interaction, part, ephemeral=True)
+            return
+        view = None
+        if action.buttons:
+            view = discord.ui.View(timeout=None)
+            for button in action.buttons:
+                view.add_item(discord.ui.Button(label=button.label, custom_id=BUTTON_PREFIX + button.data))
+        try:
+            user = origin.author if origin.author is not None else await self.fetch_user(int(action.user))
+            parts = chunks(action.body.text)
+            for i, part in enumerate(parts):
+                if view is not None and i == len(parts) - 1:
+                    await user.send(part, view=view)
+                else:
+                    await user.send(part)
+        except (discord.Forbidden, discord.NotFound):
+            # The member does not take direct messages from server members.
+            if action.fallback and origin.channel is not None:
+                for part in chunks(action.body.text):
+                    await origin.channel.send(part)
+
+    async def _respond(self, interaction: discord.Interaction, text: str, *, ephemeral: bool) -> None:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=ephemeral)
+        else:
+            await interaction.response.send_message(text, ephemeral=ephemeral)
+
+    async def _describe(self, action: Describe, origin: Origin) -> None:
+        channel = origin.channel
+        if not isinstance(channel, discord.TextChannel):
+            return
+        topic = action.text if len(action.text) <= TOPIC_LIMIT else action.short[:TOPIC_LIMIT]
+        await channel.edit(topic=topic)
+
+    async def _notify_admins(self, action: NotifyAdmins) -> None:
+        """Tell the server's owner privately; a closed inbox is logged, never made public."""
+        guild = self.get_guild(int(action.group)) if action.group.isdigit() else None
+        if guild is None or guild.owner_id is None:
+            return
+        try:
+            owner = guild.owner or await guild.fetch_member(guild.owner_id)
+            for part in chunks(action.body.text):
+                await owner.send(part)
+        except (discord.Forbidden, discord.NotFound, discord.HTTPException) as exc:
+            log.warning("Discord admin notice not delivered: %s", type(exc).__name__)
+
+    # -- where to post -------------------------------------------------------------------------------
+
+    def home(self, guild: discord.Guild) -> discord.TextChannel | None:
+        """The channel for the onboarding and welcomes: the system channel, else the first one the bot
+        may write in."""
+        me = guild.me
+        candidates = [guild.system_channel, *guild.text_channels]
+        for channel in candidates:
+            if channel is not None and (me is None or channel.permissions_for(me).send_messages):
+                return channel
+        return None
+
+    # -- slash commands ------------------------------------------------------------------------------
+
+    def _register(self) -> None:
+        """The slash commands and the context menu, with Dutch translations (built from the bot's tables)."""
+        strings = load_strings("bot")
+        pack = self.bot.pack
+        tree = self.tree
+
+        def simple(name: str, admin: bool = False) -> None:
+            async def callback(interaction: discord.Interaction) -> None:
+                await self.command(interaction, name)
+
+            command: app_commands.Command[Any, Any, None] = app_commands.Command(
+                name=_name(name), description=_text(f"describe.{name}"), callback=callback
+            )
+            if admin:
+                command.default_permissions = discord.Permissions(manage_guild=True)
+                command.guild_only = True
+            tree.add_command(command)
+
+        def choose(name: str, choices: list[app_commands.Choice[str]], admin: bool = False) -> None:
+            @app_commands.describe(choice=_text("describe.choice"))
+            @app_commands.rename(choice=app_commands.locale_str("choice", nl="keuze"))
+            @app_commands.choices(choice=choices)
+            async def callback(interaction: discord.Interaction, choice: app_commands.Choice[str]) -> None:
+                await self.command(interaction, name, choice.value)
+
+            command: app_commands.Command[Any, Any, None] = app_commands.Command(
+                name=_name(name), description=_text(f"describe.{name}"), callback=callback
+            )
+            if admin:
+                command.default_permissions = discord.Permissions(manage_guild=True)
+                command.guild_only = True
+            tree.add_command(command)
+
+        for name in ("dos", "help", "see"):
+            simple(name)
+        simple("onboard", admin=True)
+
+        @app_commands.describe(number=_text("describe.number"))
+        @app_commands.rename(number=app_commands.locale_str("number", nl="nummer"))
+        async def do(interaction: discord.Interaction, number: int) -> None:
+            await self.command(interaction, "do", str(number))
+
+        tree.add_command(
+            app_commands.Command(name=_name("do"), description=_text("describe.do"), callback=do)
+        )
+
+        nl, en = pack.language("nl"), pack.language("en")
+        topics = [
+            app_commands.Choice(name=app_commands.locale_str(e.keywords[0], nl=n.keywords[0]), value=e.id)
+            for e, n in zip(en.faq, nl.faq, strict=True)
+            if e.topic and e.keywords and n.keywords
+        ]
+
+        @app_commands.describe(topic=_text("describe.topic"))
+        @app_commands.rename(topic=app_commands.locale_str("topic", nl="onderwerp"))
+        @app_commands.choices(topic=topics)
+        async def faq(interaction: discord.Interaction, topic: app_commands.Choice[str]) -> None:
+            await self.command(interaction, "faq", topic.value)
+
+        tree.add_command(
+            app_commands.Command(name=_name("faq"), description=_text("describe.faq"), callback=faq)
+        )
+
+        languages = [
+            app_commands.Choice(name=pack.language(code).text.name, value=code) for code in pack.languages
+        ]
+        choose("lang", languages, admin=True)
+        switch = [
+            app_commands.Choice(
+                name=app_commands.locale_str(
+                    strings.get("en", f"choice.{v}"), nl=strings.get("nl", f"choice.{v}")
+                ),
+                value=v,
+            )
+            for v in ("on", "off")
+        ]
+        choose("welcome", switch, admin=True)
+        modes = [
+            app_commands.Choice(
+                name=app_commands.locale_str(
+                    strings.get("en", f"choice.{v}"), nl=strings.get("nl", f"choice.{v}")
+                ),
+                value=v,
+            )
+            for v in ("off", "author", "admins")
+        ]
+        choose("nudges", modes, admin=True)
+
+        async def see_message(interaction: discord.Interaction, message: discord.Message) -> None:
+            await self.command(interaction, "see", reply_to=message.id)
+
+        tree.add_command(
+            app_commands.ContextMenu(
+                name=app_commands.locale_str("I see this", nl="Ik zie dit"), callback=see_message
+            )
+        )
+
+
+def _messageable(channel: object) -> discord.abc.Messageable | None:
+    """A channel the bot can write in, or None (a forum or category)."""
+    return channel if isinstance(channel, discord.abc.Messageable) else None
+
+
+def _is_admin(user: discord.abc.User) -> bool:
+    """Whether a member may change the bot's settings: those who may manage the server."""
+    if isinstance(user, discord.Member):
+        permissions = user.guild_permissions
+        return permissions.manage_guild or permissions.administrator
+    return False
+
+
+async def serve(settings: Settings, bot: Bot) -> None:
+    """Connect to Discord with ``SAMEN_DISCORD_TOKEN`` and run until stopped.
+
+    Raises:
+        ConfigError: when the token is missing or Discord refuses it (never showing the token).
+    """
+    settings.require("discord_token")
+    assert settings.discord_token is not None
+    adapter = DiscordAdapter(bot)
+    try:
+        async with adapter:
+            # reconnect=True: discord.py resumes or reconnects with exponential backoff after every drop.
+            await adapter.start(settings.discord_token.get_secret_value(), reconnect=True)
+    except discord.LoginFailure:
+        raise ConfigError(
+            f"SAMEN_DISCORD_TOKEN was refused by Discord; see {DOC}.",
+            key="config.invalid",
+            variable="SAMEN_DISCORD_TOKEN",
+            doc=DOC,
+        ) from None

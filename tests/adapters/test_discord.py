@@ -1,0 +1,221 @@
+"""The Discord adapter against dpytest's simulated Discord: the dialog tables, onboarding, welcomes, nudges.
+
+dpytest runs discord.py's real client against a fake gateway and HTTP backend in the process; it has no
+slash-command interactions, so those are checked through the command tree's own (translated) payloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+from tests.bot.dialogs import BOT, DIALOGS, NL
+
+from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names, chunks
+from samen.bot import Bot, MemoryStore
+from samen.content import load_pack
+from samen.signals import Signals
+
+PACK = load_pack()
+SIGNALS = Signals.load(student_number_pattern=PACK.spec.student_number_pattern)
+
+
+def dos_url(lang: str, number: int | None) -> str:
+    return f"https://samen.test/{lang}/dos/" + (f"#do-{number}" if number else "")
+
+
+@pytest.fixture
+async def adapter() -> AsyncIterator[DiscordAdapter]:
+    bot = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url, signals=SIGNALS)
+    client = DiscordAdapter(bot, sync_commands=False)
+    await client._async_setup_hook()
+    await client.setup_hook()
+    dpytest.configure(client, members=["alice", "bob"])
+    recording = Recording(client.http, client)
+    client.http = client._connection.http = recording  # type: ignore[assignment]
+
+    async def opened(user: discord.abc.User) -> None:
+        recording.direct.append(user.id)
+
+    dpytest.callbacks.set_callback(opened, "start_private_message")
+    yield client
+    await dpytest.empty_queue()
+    client.worker.close()
+
+
+class Recording:
+    """dpytest's fake HTTP, also recording pins and the channel edits it does not implement."""
+
+    def __init__(self, http: object, client: discord.Client) -> None:
+        self._http = http
+        self._client = client
+        self.pins: list[int] = []
+        self.topics: list[str] = []
+        self.references: list[int | None] = []
+        self.payloads: list[dict[str, object]] = []
+        self.direct: list[int] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._http, name)
+
+    async def pin_message(self, channel_id: int, message_id: int, reason: str | None = None) -> None:
+        self.pins.append(message_id)
+        await self._http.pin_message(channel_id, message_id, reason)  # type: ignore[attr-defined]
+
+    async def send_message(self, channel_id: int, *, params: object) -> object:
+        payload = getattr(params, "payload", None) or {}
+        self.payloads.append(payload)
+        reference = payload.get("message_reference")
+        self.references.append(int(reference["message_id"]) if reference else None)
+        # dpytest finds the channel among its caller's local variables, so this frame needs one too.
+        channel = self._client.get_channel(channel_id)  # noqa: F841
+        return await self._http.send_message(channel_id, params=params)  # type: ignore[attr-defined]
+
+    async def edit_channel(self, channel_id: int, *, reason: str | None = None, **options: object) -> None:
+        self.topics.append(str(options.get("topic")))
+
+
+async def reply(
+    content: str, member: discord.Member, channel: discord.TextChannel, to: discord.Message
+) -> None:
+    """A member's message sent as a reply (dpytest's own ``message`` cannot reply)."""
+    data = dpytest.factories.make_message_dict(channel, member, content=content, guild_id=channel.guild.id)
+    data["message_reference"] = {"message_id": to.id, "channel_id": channel.id, "guild_id": channel.guild.id}
+    dpytest.backend.get_state().parse_message_create(data)
+    await dpytest.run_all_events()
+
+
+def sent() -> list[discord.Message]:
+    """Everything the bot sent since the last call, in order (channels and direct messages)."""
+    out = []
+    while not dpytest.sent_queue.empty():
+        out.append(dpytest.get_message())
+    return out
+
+
+async def test_joining_a_server_posts_the_intro_then_the_dos_with_the_illustration(
+    adapter: DiscordAdapter,
+) -> None:
+    guild = dpytest.get_config().guilds[0]
+    await adapter.on_guild_join(guild)
+    intro, dos = sent()
+    assert NL.institution in intro.content
+    for do in NL.dos:
+        assert do.text in dos.content
+    http = adapter.http
+    assert isinstance(http, Recording)
+    assert http.pins == [dos.id]
+    (topic,) = http.topics
+    assert NL.do(4).text in topic or "https://samen.test/nl/dos/" in topic
+    assert len(topic) <= 1024
+    await adapter.on_guild_join(guild)
+    assert sent() == []
+
+
+async def test_a_member_joining_is_welcomed(adapter: DiscordAdapter) -> None:
+    await dpytest.member_join(name="carol")
+    guild = dpytest.get_config().guilds[0]
+    member = next(m for m in guild.members if m.name == "carol")
+    await adapter.on_member_join(member)
+    (welcome,) = sent()
+    assert "https://samen.test/nl/dos/" in welcome.content
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+async def test_dialog(adapter: DiscordAdapter, name: str) -> None:
+    config = dpytest.get_config()
+    channel, member = config.channels[0], config.members[0]
+    earlier = await dpytest.message("een eerder bericht", channel=channel, member=config.members[1])
+    sent()
+    guild = member.guild
+    for line in DIALOGS[name]:
+        # The server's owner has every permission, manage server included (dpytest cannot make roles).
+        guild.owner_id = member.id if line.admin else None
+        if line.reply:
+            await reply(line.says, member, channel, earlier)
+        else:
+            await dpytest.message(line.says, channel=channel, member=member)
+        answers = sent()
+        said = "\n".join(m.content for m in answers)
+        if line.expect is None:
+            assert answers == [], f"{line.says[:40]!r} got {said[:200]!r}"
+            continue
+        for piece in line.expect:
+            expected = piece.replace("!", "/") if piece.startswith("!") and len(piece) > 1 else piece
+            assert piece in said or expected in said, f"{line.says[:40]!r}: {piece!r} not in {said[:300]!r}"
+        private = [m for m in answers if isinstance(m.channel, discord.DMChannel)]
+        if line.private:
+            assert private and len(private) == len(answers), line.says
+        else:
+            assert not private, line.says
+
+
+async def test_point_to_a_do_as_a_reply_quotes_that_message(adapter: DiscordAdapter) -> None:
+    config = dpytest.get_config()
+    channel = config.channels[0]
+    earlier = await dpytest.message("iets vervelends", channel=channel, member=config.members[1])
+    sent()
+    await reply("!do 4", config.members[0], channel, earlier)
+    (answer,) = sent()
+    assert NL.do(4).text in answer.content and "#do-4" in answer.content
+    assert isinstance(adapter.http, Recording) and adapter.http.references[-1] == earlier.id
+
+
+async def test_a_threat_brings_a_private_nudge_with_a_button_and_the_owner_a_notice(
+    adapter: DiscordAdapter,
+) -> None:
+    config = dpytest.get_config()
+    owner, author = config.members
+    config.guilds[0].owner_id = owner.id
+    threat = "ik maak je af als je dat nog een keer zegt"
+    await dpytest.message(threat, channel=config.channels[0], member=author)
+    answers = sent()
+    assert answers and all(isinstance(m.channel, discord.DMChannel) for m in answers)
+    nudge, notice = answers
+    http = adapter.http
+    assert isinstance(http, Recording)
+    assert http.direct == [author.id, owner.id]
+    assert "Do 1" in nudge.content and "Do 1" in notice.content
+    assert threat not in notice.content and author.name not in notice.content
+    (row,) = http.payloads[-2]["components"]  # type: ignore[misc]
+    (button,) = row["components"]
+    assert button["label"] == BOT.get("nl", "nudge.button")
+    assert button["custom_id"].startswith("samen:notmeant 1 ")
+
+
+async def test_a_message_condemning_racism_brings_nothing(adapter: DiscordAdapter) -> None:
+    config = dpytest.get_config()
+    await dpytest.message(
+        "Racisme is nooit ok, we moeten het samen bestrijden",
+        channel=config.channels[0],
+        member=config.members[1],
+    )
+    assert sent() == []
+
+
+async def test_slash_commands_have_dutch_names_and_descriptions(adapter: DiscordAdapter) -> None:
+    translator = Names()
+    payloads = {
+        c.name: await c.get_translated_payload(adapter.tree, translator) for c in adapter.tree.get_commands()
+    }
+    assert payloads["help"]["name_localizations"] == {"nl": "hulp"}
+    assert payloads["lang"]["name_localizations"] == {"nl": "taal"}
+    assert payloads["help"]["description_localizations"] == {"nl": BOT.get("nl", "describe.help")}
+    assert int(payloads["lang"]["default_member_permissions"]) == discord.Permissions(manage_guild=True).value
+    assert (
+        "default_member_permissions" not in payloads["dos"]
+        or payloads["dos"]["default_member_permissions"] is None
+    )
+    (topic,) = payloads["faq"]["options"]
+    racism = next(c for c in topic["choices"] if c["value"] == "racism")
+    assert racism["name_localizations"] == {"nl": "racisme"}
+    menu = payloads["I see this"]
+    assert menu["name_localizations"] == {"nl": "Ik zie dit"}
+
+
+def test_long_texts_are_cut_into_messages_discord_takes() -> None:
+    text = "\n\n".join(entry.answer for entry in NL.faq) * 3
+    parts = chunks(text)
+    assert all(len(p) <= 2000 for p in parts) and "".join(parts).replace("\n", "") == text.replace("\n", "")
