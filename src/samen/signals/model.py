@@ -71,6 +71,7 @@ class LinearModel:
         if len(buckets) == 0:
             return np.zeros(len(self.kinds))
         z = self.weights[buckets].sum(axis=0, dtype=np.float64) / np.sqrt(len(buckets)) + self.bias
+        z = np.clip(z, -30.0, 30.0)
         probabilities: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
         return probabilities
 
