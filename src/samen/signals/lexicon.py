@@ -42,10 +42,27 @@ class Lexicon:
     words: dict[str, tuple[Entry, ...]]
     curse_prefixes: tuple[str, ...]
     patterns: tuple[Pattern, ...] = field(default=())
+    by_kind: dict[str, tuple[Pattern, ...]] = field(init=False, repr=False, compare=False)
+    prefix_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_kind = {kind: tuple(p for p in self.patterns if p.kind == kind) for kind in PATTERN_KINDS}
+        lengths = tuple(sorted({len(p) for p in self.curse_prefixes}, reverse=True))
+        object.__setattr__(self, "by_kind", by_kind)
+        object.__setattr__(self, "prefix_set", frozenset(self.curse_prefixes))
+        object.__setattr__(self, "prefix_lengths", lengths)
 
     def shapes(self, kind: str) -> tuple[Pattern, ...]:
         """The sentence shapes of one kind."""
-        return tuple(p for p in self.patterns if p.kind == kind)
+        return self.by_kind.get(kind, ())
+
+    def curse_prefix(self, key: str) -> str | None:
+        """The longest curse prefix a compound starts with (``kanker`` in ``kankerlijer``), if any."""
+        for length in self.prefix_lengths:
+            if len(key) > length + 1 and key[:length] in self.prefix_set:
+                return key[:length]
+        return None
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """The entries for a squeezed word (empty when none)."""

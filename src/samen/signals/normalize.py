@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad"))
 
@@ -81,6 +82,7 @@ def tokens(folded: str) -> list[str]:
     return [t.replace("'", "") for t in _TOKEN.findall(folded)]
 
 
+@lru_cache(maxsize=1 << 16)
 def squeeze(word: str) -> str:
     """A word with every run of one letter collapsed to one (the key the lexicon is indexed by)."""
     return _DOUBLE.sub(r"\1", word)

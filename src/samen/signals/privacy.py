@@ -86,7 +86,7 @@ def find_details(text: str, student_number: re.Pattern[str] | None = None) -> It
             taken.append(m.span())
             if not _own(text, m.start()):
                 yield Detail("email", m.span(), 0.8, "an e-mail address")
-    digits = sum(c.isdigit() for c in text)
+    digits = sum(map(str.isdigit, text))
     if digits >= 8:
         yield from _numbers(text, taken)
     if student_number is not None:

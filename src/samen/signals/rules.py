@@ -255,10 +255,8 @@ def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
 
 
 def _split_compound(key: str, lexicon: Lexicon) -> tuple[str, str] | None:
-    for prefix in lexicon.curse_prefixes:
-        if key.startswith(prefix) and len(key) > len(prefix) + 1:
-            return prefix, key[len(prefix) :]
-    return None
+    prefix = lexicon.curse_prefix(key)
+    return (prefix, key[len(prefix) :]) if prefix is not None else None
 
 
 def _resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:

@@ -1,0 +1,75 @@
+"""Benchmark the signals pipeline: messages per second on one core, p95 per message, memory, load time.
+
+Not a test: it prints figures, which docs/signals.md quotes. Run it with
+``uv run python bench/bench_signals.py`` (add ``--messages N`` for a longer run). The messages are our
+own labelled examples, repeated and varied, so no data set text is needed; each message goes through the
+whole pipeline the bot runs: ``Signals.analyze`` and ``decide_nudge``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import time
+
+from samen.bot.nudge import NudgeMode, decide_nudge
+from samen.content import load_pack
+from samen.signals import Signals, Turn
+from samen.signals.corpora import own_examples
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=20000)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    pack = load_pack()
+    local = pack.language("nl")
+    started = time.perf_counter()
+    signals = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    load_s = time.perf_counter() - started
+    base = [e.text for e in own_examples()]
+    base += ["bel Lisa op 06-12345678", "het bsn van Sanne is 123456782", "mail tom@example.nl even", "ok!"]
+    texts = [f"{t} {i % 97}" if i % 3 else t for i, t in enumerate(base * (args.messages // len(base) + 1))]
+    texts = texts[: args.messages]
+
+    def url(n: int) -> str:
+        return f"https://example.org/nl/dos/#do-{n}"
+
+    for text in texts[:500]:  # warm up
+        decide_nudge(signals.analyze(text), local, mode=NudgeMode.AUTHOR, do_url=url)
+    times = []
+    wall = time.perf_counter()
+    for text in texts:
+        t0 = time.perf_counter()
+        decide_nudge(signals.analyze(text), local, mode=NudgeMode.AUTHOR, do_url=url)
+        times.append(time.perf_counter() - t0)
+    total = time.perf_counter() - wall
+    window = [Turn(f"u{i % 3}", t, float(i * 5)) for i, t in enumerate(base[:12])]
+    w0 = time.perf_counter()
+    runs = 200
+    for _ in range(runs):
+        signals.assess_window(window)
+    window_ms = (time.perf_counter() - w0) / runs * 1000
+    times.sort()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"messages            {len(texts)}")
+    print(f"throughput          {len(texts) / total:,.0f} messages/s (one core)")
+    print(f"mean                {statistics.fmean(times) * 1e3:.3f} ms")
+    print(f"p50                 {times[len(times) // 2] * 1e3:.3f} ms")
+    print(f"p95                 {times[int(len(times) * 0.95)] * 1e3:.3f} ms")
+    print(f"p99                 {times[int(len(times) * 0.99)] * 1e3:.3f} ms")
+    print(f"window of 12 turns  {window_ms:.2f} ms (heat and language mix)")
+    print(f"load time           {load_s * 1e3:.0f} ms (lexicon, patterns, model)")
+    print(
+        f"peak resident       {rss / 1024:.0f} MB (process; {rss_before / 1024:.0f} MB before loading samen)"
+    )
+
+
+if __name__ == "__main__":
+    main()
