@@ -24,7 +24,15 @@ from samen.bot.events import Added, Command, Event, GroupID, Joined, Refused, Sa
 from samen.bot.store import NUDGE_MODES, GroupState, Store
 from samen.bot.watch import Watch
 from samen.content import FaqEntry, Localized, Pack, load_strings
-from samen.render import Message, render_do, render_dos, render_intro, render_topic
+from samen.render import (
+    Message,
+    illustration,
+    illustration_alt,
+    render_do,
+    render_dos,
+    render_intro,
+    render_topic,
+)
 from samen.signals import Signals
 
 log = logging.getLogger("samen.bot")
@@ -57,6 +65,11 @@ LANGUAGES: dict[str, str] = {
     "engels": "en",
     "en": "en",
 }
+
+
+def poster(local: Localized, dos_url: str) -> tuple[bytes, str]:
+    """The Do's illustration as a PNG, with its alt text (an :data:`Illustrate` for :class:`Bot`)."""
+    return illustration(local, dos_url=dos_url), illustration_alt(local)
 
 
 class Bot:
@@ -145,7 +158,9 @@ class Bot:
             actions = []
             if isinstance(event, Command):
                 lang = self.language(state)
-                actions = [Reply(group=event.group, body=compose.say_body(lang, "error"), quote=None)]
+                actions = [
+                    Reply(group=event.group, body=compose.say_body(self.platform, lang, "error"), quote=None)
+                ]
         if not direct and (event.position is not None or event.event_id is not None):
             self._save(
                 replace(self.group(event.group), last_position=event.position, last_event=event.event_id)
@@ -231,7 +246,11 @@ class Bot:
             return []
         local = self._local(state)
         return [
-            Post(group=event.group, body=compose.welcome(local, self._url(local.code)), purpose="welcome")
+            Post(
+                group=event.group,
+                body=compose.welcome(local, self.platform, self._url(local.code)),
+                purpose="welcome",
+            )
         ]
 
     def _said(self, event: Event, state: GroupState) -> list[Action]:
@@ -249,7 +268,10 @@ class Bot:
         known = f"permission.{event.permission}" in load_strings("bot").table
         key = f"permission.{event.permission}" if known else "permission.other"
         return [
-            NotifyAdmins(group=event.group, body=compose.say_body(lang, key, permission=event.permission))
+            NotifyAdmins(
+                group=event.group,
+                body=compose.say_body(self.platform, lang, key, permission=event.permission),
+            )
         ]
 
     # -- commands --------------------------------------------------------------------------------------
@@ -264,12 +286,12 @@ class Bot:
         lang = self.language(state)
         prefix = self.capabilities.prefix
         if found is None:
-            return [self._reply(event, compose.say_body(lang, "unknown", prefix=prefix))]
+            return [self._reply(event, compose.say_body(self.platform, lang, "unknown", prefix=prefix))]
         spec, _ = found
         if spec.group_only and event.direct:
-            return [self._reply(event, compose.say_body(lang, "group_only"))]
+            return [self._reply(event, compose.say_body(self.platform, lang, "group_only"))]
         if spec.admin and not event.is_admin:
-            return [self._private(event, compose.say_body(lang, "admin_only"))]
+            return [self._private(event, compose.say_body(self.platform, lang, "admin_only"))]
         return self._commands[spec.name](event, state, self.pack.language(lang))
 
     def _reply(self, event: Command, body: Body) -> Reply:
@@ -285,7 +307,9 @@ class Bot:
         number = _number(_arg(event, 0))
         if number is None or not 1 <= number <= len(local.dos):
             count = len(local.dos)
-            body = compose.say_body(local.code, "do.which", count=count, prefix=self.capabilities.prefix)
+            body = compose.say_body(
+                self.platform, local.code, "do.which", count=count, prefix=self.capabilities.prefix
+            )
             return [self._reply(event, body)]
         do = local.do(number)
         if not event.direct:
@@ -294,12 +318,13 @@ class Bot:
         return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
 
     def _cmd_help(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        return [self._private(event, compose.help_text(local, self.capabilities.prefix))]
+        return [self._private(event, compose.help_text(local, self.platform, self.capabilities.prefix))]
 
     def _cmd_faq(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         topics = compose.faq_topics(local)
         if not event.args:
             body = compose.say_body(
+                self.platform,
                 local.code,
                 "faq.topics",
                 topics=", ".join(topics),
@@ -311,14 +336,16 @@ class Bot:
         entry = local.faq_topic(wanted) or _faq_any(self.pack, local, wanted)
         if entry is None:
             shown = wanted if len(wanted) <= 40 else wanted[:39] + "…"
-            body = compose.say_body(local.code, "faq.unknown", topic=shown, topics=", ".join(topics))
+            body = compose.say_body(
+                self.platform, local.code, "faq.unknown", topic=shown, topics=", ".join(topics)
+            )
             return [self._reply(event, body)]
-        return [self._reply(event, compose.faq(entry))]
+        return [self._reply(event, compose.faq(entry, self.platform))]
 
     def _cmd_see(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         if not event.direct:
             self._count(event.group, "seen")
-        body = compose.seen(local, self.capabilities.prefix)
+        body = compose.seen(local, self.platform, self.capabilities.prefix)
         return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
 
     def _cmd_lang(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
@@ -327,22 +354,29 @@ class Bot:
         if code is None or code not in self.pack.languages:
             choices = ", ".join(self.pack.languages)
             body = compose.say_body(
-                local.code, "lang.which", choices=choices, prefix=self.capabilities.prefix
+                self.platform, local.code, "lang.which", choices=choices, prefix=self.capabilities.prefix
             )
             return [self._reply(event, body)]
         self._save(replace(self.group(event.group), language=code))
-        return [self._reply(event, compose.say_body(code, "lang.set"))]
+        return [self._reply(event, compose.say_body(self.platform, code, "lang.set"))]
 
     def _cmd_welcome(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         on = SWITCH.get(_arg(event, 0))
         if on is None:
             return [
                 self._reply(
-                    event, compose.say_body(local.code, "welcome.which", prefix=self.capabilities.prefix)
+                    event,
+                    compose.say_body(
+                        self.platform, local.code, "welcome.which", prefix=self.capabilities.prefix
+                    ),
                 )
             ]
         self._save(replace(self.group(event.group), welcome=on))
-        return [self._reply(event, compose.say_body(local.code, "welcome.on" if on else "welcome.off"))]
+        return [
+            self._reply(
+                event, compose.say_body(self.platform, local.code, "welcome.on" if on else "welcome.off")
+            )
+        ]
 
     def _cmd_onboard(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return self._onboarding(state)
@@ -352,11 +386,14 @@ class Bot:
         if mode is None or mode not in NUDGE_MODES:
             return [
                 self._reply(
-                    event, compose.say_body(local.code, "nudges.which", prefix=self.capabilities.prefix)
+                    event,
+                    compose.say_body(
+                        self.platform, local.code, "nudges.which", prefix=self.capabilities.prefix
+                    ),
                 )
             ]
         self._save(replace(self.group(event.group), nudges=mode))
-        return [self._reply(event, compose.say_body(local.code, f"nudges.{mode}"))]
+        return [self._reply(event, compose.say_body(self.platform, local.code, f"nudges.{mode}"))]
 
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
@@ -366,9 +403,9 @@ class Bot:
         group = event.group if not event.direct else (event.args[1] if len(event.args) > 1 else None)
         if group is not None:
             self._count(group, "not_meant", do)
-            if event.direct and self.store.load_group(self.platform, group) is not None:
+            if event.direct:
                 local = self._local(self.group(group))
-        return [self._private(event, compose.say_body(local.code, "notmeant.thanks"))]
+        return [self._private(event, compose.say_body(self.platform, local.code, "notmeant.thanks"))]
 
 
 def _body(message: Message) -> Body:
@@ -397,4 +434,4 @@ def _faq_any(pack: Pack, local: Localized, wanted: str) -> FaqEntry | None:
     return None
 
 
-__all__ = ["Bot", "DosUrl"]
+__all__ = ["Bot", "DosUrl", "Illustrate", "poster"]

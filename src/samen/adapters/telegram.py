@@ -1,0 +1,461 @@
+"""The Telegram adapter: Bot API updates into bot events; actions into Bot API calls (python-telegram-bot).
+
+What it does in a group (see ``docs/bot.md``):
+
+- being added to a group (``my_chat_member``) is the :class:`~samen.bot.events.Added` that starts the
+  onboarding; a member joining (``new_chat_members``) is a :class:`~samen.bot.events.Joined`;
+- ``/`` commands in both languages, registered with Telegram in English and, for Dutch clients, in Dutch
+  (``/hulp``, ``/taal``…); ``/do 4`` sent as a reply points to a Do with that message quoted;
+- ordinary text goes to the signals (the bot needs privacy mode off, or to be an admin, to see it); a nudge
+  arrives as a direct message with a "not meant that way" button, but only when the member has started a
+  chat with the bot: Telegram lets no bot write first, and then the nudge stays silent;
+- help and admin refusals go as a direct message where possible, else as a reply in the group;
+- messages in Telegram HTML; the illustration as a photo; the description in the 255 characters a chat
+  description takes;
+- the updates Telegram keeps while the bot is away are answered when it is back (none twice: the core
+  skips update ids it handled); polling retries with backoff after network errors; a 429 is waited out as
+  long as Telegram asks. Logs name update kinds and error types, never the token or a message's text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any, TypeVar
+
+from telegram import (
+    Bot as TelegramBot,
+)
+from telegram import (
+    BotCommand,
+    ChatMember,
+    ChatMemberUpdated,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from samen.bot import (
+    Action,
+    Added,
+    Body,
+    Bot,
+    Capabilities,
+    Command,
+    Describe,
+    Event,
+    GroupID,
+    Joined,
+    MessageID,
+    NotifyAdmins,
+    Post,
+    Private,
+    Refused,
+    Reply,
+    Said,
+    UserID,
+    parse,
+    resolve,
+)
+from samen.bot.commands import COMMANDS
+from samen.bot.connection import Worker, with_retry
+from samen.content import load_strings
+from samen.errors import ConfigError
+from samen.settings import DOC, Settings
+
+log = logging.getLogger("samen.adapters.telegram")
+
+CAPABILITIES = Capabilities("telegram", prefix="/", private=True, images=True, buttons=True)
+
+#: The Bot API's limits (https://core.telegram.org/bots/api): a message, a photo caption, a description.
+MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
+DESCRIPTION_LIMIT = 255
+#: How long an admin check stays valid, in seconds.
+ADMIN_CACHE_SECONDS = 60.0
+
+T = TypeVar("T")
+
+Context = ContextTypes.DEFAULT_TYPE
+
+
+def retry_after(exc: Exception) -> float | None:
+    """The wait a 429 asks for, in seconds; None for any other error."""
+    if not isinstance(exc, RetryAfter):
+        return None
+    wait = exc.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+def menu(lang: str) -> list[BotCommand]:
+    """The command menu in a language: the first name of each command, with its description."""
+    strings = load_strings("bot")
+    return [
+        BotCommand(spec.names[lang][0], strings.get(lang, f"describe.{spec.name}"))
+        for spec in COMMANDS.values()
+        if spec.name != "notmeant"
+    ]
+
+
+def _missing_right(exc: TelegramError) -> bool:
+    message = str(exc).lower()
+    return isinstance(exc, Forbidden) or "not enough rights" in message or "administrator" in message
+
+
+class TelegramAdapter:
+    """Drives one :class:`~samen.bot.Bot` from one Telegram bot account.
+
+    Args:
+        bot: the core, built with :data:`CAPABILITIES`.
+        application: python-telegram-bot's application (tests build one on a recording request).
+        sleep: how to wait before retrying a rate-limited call.
+    """
+
+    def __init__(
+        self,
+        bot: Bot,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.bot = bot
+        self.application = application
+        self.sleep = sleep
+        self.worker = Worker(bot)
+        self._admins: dict[tuple[int, int], tuple[float, bool]] = {}
+        application.add_handler(ChatMemberHandler(self.on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
+        application.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, self.on_joined))
+        application.add_handler(MessageHandler(filters.COMMAND, self.on_command))
+        application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
+        application.add_handler(CallbackQueryHandler(self.on_button))
+        application.add_error_handler(self.on_error)
+
+    @property
+    def api(self) -> TelegramBot:
+        """The Bot API client."""
+        api: TelegramBot = self.application.bot
+        return api
+
+    async def register_commands(self) -> None:
+        """Tell Telegram the command menu: English for everyone, Dutch for Dutch clients."""
+        await self.call(lambda: self.api.set_my_commands(menu("en")))
+        await self.call(lambda: self.api.set_my_commands(menu("nl"), language_code="nl"))
+
+    async def call(self, make: Callable[[], Awaitable[T]]) -> T:
+        """A Bot API call that waits out a 429 as long as Telegram asks."""
+        return await with_retry(make, retry_after=retry_after, sleep=self.sleep)
+
+    async def on_error(self, update: object, context: Context) -> None:
+        """Log a failing update by its error type only (the error may quote a member's text)."""
+        log.error("Telegram update failed: %s", type(context.error).__name__)
+
+    # -- events in -------------------------------------------------------------------------------------
+
+    async def on_my_member(self, update: Update, context: Context) -> None:
+        """The bot's own membership changed: joining a group starts the onboarding."""
+        change = update.my_chat_member
+        if change is None or change.chat.type == ChatType.PRIVATE or not _joined(change):
+            return
+        event = Added(
+            group=GroupID(str(change.chat.id)),
+            by=UserID(str(change.from_user.id)),
+            position=update.update_id,
+        )
+        await self.dispatch(event, change.chat.id, None)
+
+    async def on_joined(self, update: Update, context: Context) -> None:
+        """Members joined a group: a welcome for each person (not for bots, the samen bot included)."""
+        message = update.effective_message
+        if message is None:
+            return
+        for member in message.new_chat_members or ():
+            if member.is_bot:
+                continue
+            event = Joined(
+                group=GroupID(str(message.chat.id)), user=UserID(str(member.id)), name=member.first_name
+            )
+            await self.dispatch(event, message.chat.id, message)
+
+    async def on_command(self, update: Update, context: Context) -> None:
+        """A ``/`` command, in either language; one addressed to another bot is left alone."""
+        message = update.effective_message
+        if message is None or message.text is None or message.from_user is None:
+            return
+        head = message.text.split(maxsplit=1)[0]
+        if "@" in head and head.split("@", 1)[1].lower() != (self.api.username or "").lower():
+            return
+        parsed = parse(message.text, ("/",))
+        if parsed is None:
+            return
+        name, args = parsed
+        direct = message.chat.type == ChatType.PRIVATE
+        found = resolve(name)
+        admin = bool(found and found[0].admin and not direct) and await self.is_admin(message)
+        reply_to = message.reply_to_message.message_id if message.reply_to_message else None
+        event = Command(
+            group=GroupID(str(message.chat.id)),
+            user=UserID(str(message.from_user.id)),
+            name=name,
+            args=args,
+            is_admin=admin,
+            direct=direct,
+            reply_to=MessageID(str(reply_to)) if reply_to else None,
+            message_id=MessageID(str(message.message_id)),
+            position=update.update_id,
+        )
+        await self.dispatch(event, message.chat.id, message)
+
+    async def on_text(self, update: Update, context: Context) -> None:
+        """An ordinary message, for the signals."""
+        message = update.effective_message
+        if message is None or not message.text or message.from_user is None or message.from_user.is_bot:
+            return
+        event = Said(
+            group=GroupID(str(message.chat.id)),
+            user=UserID(str(message.from_user.id)),
+            text=message.text,
+            at=message.date.timestamp(),
+            direct=message.chat.type == ChatType.PRIVATE,
+            message_id=MessageID(str(message.message_id)),
+            position=update.update_id,
+        )
+        await self.dispatch(event, message.chat.id, message)
+
+    async def on_button(self, update: Update, context: Context) -> None:
+        """A press on "not meant that way" under a nudge."""
+        query = update.callback_query
+        if query is None or not query.data:
+            return
+        await self.call(lambda: query.answer())
+        parsed = parse(query.data, ("",))
+        if parsed is None:
+            return
+        name, args = parsed
+        chat_id = query.message.chat.id if query.message is not None else query.from_user.id
+        event = Command(
+            group=GroupID(str(chat_id)),
+            user=UserID(str(query.from_user.id)),
+            name=name,
+            args=args,
+            direct=True,
+            position=update.update_id,
+        )
+        await self.dispatch(event, chat_id, None)
+
+    async def is_admin(self, message: Message) -> bool:
+        """Whether the sender administers the group (asked of Telegram, remembered for a minute)."""
+        if message.sender_chat is not None and message.sender_chat.id == message.chat.id:
+            return True  # an anonymous admin writes as the group itself
+        assert message.from_user is not None
+        key = (message.chat.id, message.from_user.id)
+        now = time.monotonic()
+        cached = self._admins.get(key)
+        if cached is not None and now - cached[0] < ADMIN_CACHE_SECONDS:
+            return cached[1]
+        member = await self.call(lambda: self.api.get_chat_member(key[0], key[1]))
+        admin = member.status in (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+        self._admins[key] = (now, admin)
+        return admin
+
+    async def dispatch(self, event: Event, chat_id: int, message: Message | None) -> None:
+        """Hand an event to the core and carry out its actions; one failing action does not stop the rest."""
+        for action in await self.worker.handle(event):
+            try:
+                await self.perform(action, chat_id, message)
+            except TelegramError as exc:
+                log.error("Telegram %s failed: %s", type(action).__name__, type(exc).__name__)
+
+    # -- actions out -----------------------------------------------------------------------------------
+
+    async def perform(self, action: Action, chat_id: int, message: Message | None) -> None:
+        """Carry out one action; a missing right goes back to the core as :class:`Refused`."""
+        if isinstance(action, Post):
+            await self._post(action, chat_id)
+        elif isinstance(action, Reply):
+            quote = int(action.quote) if action.quote and action.quote.isdigit() else None
+            await self.send(chat_id, action.body, quote=quote)
+        elif isinstance(action, Private):
+            await self._private(action, chat_id)
+        elif isinstance(action, Describe):
+            await self._describe(action, chat_id)
+        elif isinstance(action, NotifyAdmins):
+            await self._notify_admins(action, chat_id)
+
+    async def send(
+        self,
+        chat_id: int,
+        body: Body,
+        *,
+        quote: int | None = None,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> Message:
+        """Send a body as Telegram HTML (as plain text parts when it is too long for one message)."""
+        reply = ReplyParameters(message_id=quote, allow_sending_without_reply=True) if quote else None
+        if body.html is not None and len(body.html) <= MESSAGE_LIMIT:
+            html = body.html
+            return await self.call(
+                lambda: self.api.send_message(
+                    chat_id, html, parse_mode=ParseMode.HTML, reply_parameters=reply, reply_markup=markup
+                )
+            )
+        parts = _chunks(body.text)
+        sent: Message | None = None
+        for i, part in enumerate(parts):
+            sent = await self.call(
+                _sender(
+                    self.api,
+                    chat_id,
+                    part,
+                    reply if i == 0 else None,
+                    markup if i == len(parts) - 1 else None,
+                )
+            )
+        assert sent is not None
+        return sent
+
+    async def _post(self, action: Post, chat_id: int) -> None:
+        try:
+            sent = await self.send(chat_id, action.body)
+        except (Forbidden, BadRequest) as exc:
+            if _missing_right(exc):
+                await self._refused(action.group, "send", chat_id)
+                return
+            raise
+        if action.image is not None:
+            image = action.image
+            try:
+                await self.call(
+                    lambda: self.api.send_photo(chat_id, image.data, caption=image.alt[:CAPTION_LIMIT])
+                )
+            except (Forbidden, BadRequest) as exc:
+                if not _missing_right(exc):
+                    raise
+                await self._refused(action.group, "image", chat_id)
+        if action.pin:
+            try:
+                await self.call(
+                    lambda: self.api.pin_chat_message(chat_id, sent.message_id, disable_notification=True)
+                )
+            except (Forbidden, BadRequest) as exc:
+                if not _missing_right(exc):
+                    raise
+                await self._refused(action.group, "pin", chat_id)
+
+    async def _private(self, action: Private, chat_id: int) -> None:
+        markup = None
+        if action.buttons:
+            markup = InlineKeyboardMarkup(
+                [[InlineKeyboardButton(b.label, callback_data=b.data[:64]) for b in action.buttons]]
+            )
+        try:
+            await self.send(int(action.user), action.body, markup=markup)
+        except Forbidden:
+            # Telegram lets a bot write only to people who started a chat with it.
+            if action.fallback and str(chat_id) != action.user:
+                await self.send(chat_id, action.body)
+
+    async def _describe(self, action: Describe, chat_id: int) -> None:
+        text = action.text if len(action.text) <= DESCRIPTION_LIMIT else action.short[:DESCRIPTION_LIMIT]
+        try:
+            await self.call(lambda: self.api.set_chat_description(chat_id, text))
+        except (Forbidden, BadRequest) as exc:
+            if "not modified" in str(exc).lower():
+                return
+            if not _missing_right(exc):
+                raise
+            await self._refused(action.group, "topic", chat_id)
+
+    async def _notify_admins(self, action: NotifyAdmins, chat_id: int) -> None:
+        """Tell each human admin privately; those who never started a chat with the bot cannot be told."""
+        group = int(action.group) if action.group.lstrip("-").isdigit() else chat_id
+        admins = await self.call(lambda: self.api.get_chat_administrators(group))
+        for admin in admins:
+            if admin.user.is_bot:
+                continue
+            try:
+                await self.send(admin.user.id, action.body)
+            except Forbidden:
+                log.info("Telegram admin notice not delivered: the admin has not started the bot")
+
+    async def _refused(self, group: GroupID, permission: str, chat_id: int) -> None:
+        for action in await self.worker.handle(Refused(group=group, permission=permission)):
+            if isinstance(action, NotifyAdmins):
+                await self._notify_admins(action, chat_id)
+
+
+def _sender(
+    api: TelegramBot,
+    chat_id: int,
+    text: str,
+    reply: ReplyParameters | None,
+    markup: InlineKeyboardMarkup | None,
+) -> Callable[[], Awaitable[Message]]:
+    """One plain-text part as a call that :meth:`TelegramAdapter.call` can repeat."""
+    return lambda: api.send_message(chat_id, text, reply_parameters=reply, reply_markup=markup)
+
+
+def _joined(change: ChatMemberUpdated) -> bool:
+    """Whether a membership change is the bot coming into the group."""
+    was_in = change.old_chat_member.status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+    is_in = change.new_chat_member.status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR)
+    return is_in and not was_in
+
+
+def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        parts.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*parts, text] if text else parts
+
+
+async def serve(settings: Settings, bot: Bot) -> None:
+    """Poll Telegram with ``SAMEN_TELEGRAM_TOKEN`` and run until stopped.
+
+    Raises:
+        ConfigError: when the token is missing or Telegram refuses it (never showing the token).
+    """
+    settings.require("telegram_token")
+    assert settings.telegram_token is not None
+    application = Application.builder().token(settings.telegram_token.get_secret_value()).build()
+    adapter = TelegramAdapter(bot, application)
+    try:
+        await application.initialize()
+    except InvalidToken:
+        raise ConfigError(
+            f"SAMEN_TELEGRAM_TOKEN was refused by Telegram; see {DOC}.",
+            key="config.invalid",
+            variable="SAMEN_TELEGRAM_TOKEN",
+            doc=DOC,
+        ) from None
+    try:
+        await adapter.register_commands()
+        await application.start()
+        assert application.updater is not None
+        # Pending updates are kept: commands sent while the bot was away are answered now.
+        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        await asyncio.Event().wait()
+    finally:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        adapter.worker.close()
