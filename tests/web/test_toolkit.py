@@ -13,7 +13,8 @@ import pytest
 from django.test import Client
 
 from samen.content import PLATFORMS, load_pack
-from samen.render import KITS, render_intro
+from samen.render import KITS, build_kit, render_intro
+from samen.web import campaign
 
 SCRIPT = '<script>alert("x")</script><b>vet</b>'
 
@@ -75,10 +76,11 @@ def test_the_zip_holds_the_whole_kit_with_the_admins_text(web: Client) -> None:
 
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_each_file_downloads_on_its_own(web: Client, platform: str) -> None:
-    page = web.get(f"/en/toolkit/{platform}/")
-    materials = page.context["materials"]
-    assert materials
+    local = load_pack().language("en")
+    materials = build_kit(local, platform, dos_url=campaign.dos_url("en"))
+    body = web.get(f"/en/toolkit/{platform}/").content.decode()
     for material in materials:
+        assert f'name="download" value="{material.filename}"' in body
         response = web.post(f"/en/toolkit/{platform}/", {"download": material.filename})
         assert response.status_code == 200
         assert response["Content-Type"] == material.media_type

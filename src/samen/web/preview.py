@@ -12,7 +12,7 @@ from collections.abc import Callable
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-_URL = re.compile(r"(https?://[^\s<]+[^\s<.,;:!?)])")
+_URL = re.compile(r"(https?://[^\s<]+?)(?=&gt;|[.,;:!?)]*(?:\s|<|$))")
 
 
 def _links(html: str) -> str:
@@ -25,6 +25,7 @@ def _whatsapp(html: str) -> str:
 
 
 def _discord(html: str) -> str:
+    html = re.sub(r"&lt;(https?://[^\s]+?)&gt;", r"\1", html)  # <link> only stops Discord's link preview
     html = re.sub(r"^#{1,3} (.+)$", r"<strong>\1</strong>", html, flags=re.MULTILINE)
     html = re.sub(r"\*\*(\S(?:.*?\S)?)\*\*", r"<strong>\1</strong>", html)
     html = re.sub(r"^&gt; ?(.*)$", r'<span class="preview-quote">\1</span>', html, flags=re.MULTILINE)

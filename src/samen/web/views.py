@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
+from typing import Any
 
 from django.http import (
     Http404,
@@ -25,7 +27,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -49,6 +51,9 @@ from samen.web.platforms import PAGES
 from samen.web.preview import preview_html
 
 log = logging.getLogger(__name__)
+
+#: How long a page drawn from the pack is kept (per worker) and may be kept by browsers.
+PAGE_SECONDS = 300
 
 POSTER_LAYOUTS = ("portrait", "landscape")
 POSTER_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
@@ -80,6 +85,25 @@ def blocks(text: str) -> list[Block]:
     return found
 
 
+View = Callable[..., HttpResponseBase]
+
+
+def cached(view: View) -> View:
+    """Keep a page that depends on the pack alone (a GET without a query) for :data:`PAGE_SECONDS`.
+
+    What a visitor sends (a search, a form) is never part of a cache key: those answers are drawn anew.
+    """
+    kept = cache_page(PAGE_SECONDS)(view)
+
+    @wraps(view)
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method in ("GET", "HEAD") and not request.GET:
+            return kept(request, *args, **kwargs)
+        return view(request, *args, **kwargs)
+
+    return answer
+
+
 def root(request: HttpRequest) -> HttpResponse:
     """``/``: to the Dutch or English home page, by the browser's language."""
     lang = translation.get_language_from_request(request)
@@ -88,6 +112,7 @@ def root(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@cached
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """The campaign and who may use the materials (the seed's first section)."""
@@ -107,6 +132,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached
 @require_GET
 def dos(request: HttpRequest) -> HttpResponse:
     """The eight Do's, each at ``#do-N``, with the illustration and its alt text; printable."""
@@ -134,6 +160,7 @@ def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
     return HttpResponse(data, content_type=POSTER_TYPES[fmt])
 
 
+@cached
 @require_GET
 def toolkit(request: HttpRequest) -> HttpResponse:
     """Choose a setting."""
@@ -213,16 +240,32 @@ def _texts(local: Localized, platform: str, intro: Message) -> list[Text]:
     ]
 
 
+@dataclass(frozen=True)
+class FileEntry:
+    """A file of the kit as the page lists it."""
+
+    filename: str
+    title: str
+
+
 @cache
-def default_kit(lang: str, platform: str) -> tuple[Material, ...]:
-    """The kit with the default intro, made once per language and platform (it holds no visitor's text)."""
+def kit_files(lang: str, platform: str) -> tuple[FileEntry, ...]:
+    """The files of a platform's kit, listed once per language and platform (the files are made on demand)."""
     local = campaign.localized(lang)
-    return tuple(build_kit(local, platform, dos_url=campaign.dos_url(lang)))
+    return tuple(
+        FileEntry(m.filename, m.title) for m in build_kit(local, platform, dos_url=campaign.dos_url(lang))
+    )
+
+
+def warm() -> None:
+    """Draw what every worker needs before the workers start, so they share it instead of each drawing it."""
+    for lang in campaign.pack().languages:
+        for platform in PAGES:
+            kit_files(lang, platform)
+        campaign.poster(lang, "portrait", "svg")
 
 
 def _kit(local: Localized, platform: str, admin_text: str, group_kind: str) -> list[Material]:
-    if not admin_text and not group_kind:
-        return list(default_kit(local.code, platform))
     return build_kit(
         local, platform, dos_url=campaign.dos_url(local.code), admin_text=admin_text, group_kind=group_kind
     )
@@ -239,6 +282,7 @@ def _download(material: Material) -> HttpResponse:
 # No cookies, no log-in, nothing changes on the server: a forged POST could only show a visitor a preview,
 # so the form works without the CSRF cookie (which plain-HTTP try-outs on loopback could not keep).
 @csrf_exempt
+@cached
 @require_http_methods(["GET", "HEAD", "POST"])
 def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
     """The toolkit for one setting: the seed's instructions, the intro form, previews, copy and downloads."""
@@ -260,7 +304,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
         "incidents": paragraphs(guide.incidents),
         "form": form,
         "texts": _texts(local, platform, intro),
-        "materials": default_kit(local.code, platform),
+        "materials": kit_files(local.code, platform),
         "share": whatsapp_share_link(intro.text) if page.share else None,
         "poster_alt": illustration_alt(local),
         "edited": bool(admin_text or group_kind),
@@ -312,6 +356,7 @@ def _matches(entry: FaqEntry, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
+@cached
 @require_GET
 def faq(request: HttpRequest) -> HttpResponse:
     """Every question with an anchor; ``?q=`` filters without JavaScript, the script filters as you type."""
@@ -363,6 +408,7 @@ SITUATIONS: dict[str, tuple[object, tuple[str, ...]]] = {
 }
 
 
+@cached
 @require_GET
 def help_page(request: HttpRequest) -> HttpResponse:
     """Where to go for what: choose what happened, and the page ends at the right contact."""

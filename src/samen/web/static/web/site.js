@@ -2,6 +2,7 @@
 // preview, printing and the FAQ filter.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
 
   function announce(message) {
     var live = document.getElementById("live");

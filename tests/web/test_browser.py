@@ -1,0 +1,256 @@
+"""The site in a real Chromium (Debian's, through Playwright): the toolkit flow, keyboard, no JavaScript,
+the language switch, axe-core on every page in both languages, small screens and zoom, and screenshots."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+
+from samen.content import PLATFORMS, load_pack
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+PATHS = [
+    "",
+    "dos/",
+    "toolkit/",
+    *[f"toolkit/{p}/" for p in PLATFORMS],
+    "faq/",
+    "help/",
+    "help/?what=unwanted#answer",
+]
+SHOTS = ["", "dos/", "toolkit/", "toolkit/whatsapp/", "toolkit/discord/", "faq/", "help/?what=group"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing; scripts/bootstrap.sh installs Debian's chromium")
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser, live_server_url: str) -> Iterator[BrowserContext]:
+    context = browser.new_context(
+        base_url=live_server_url,
+        viewport={"width": 390, "height": 844},
+        permissions=["clipboard-read", "clipboard-write"],
+        accept_downloads=True,
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def test_the_whole_toolkit_flow(page: Page) -> None:
+    local = load_pack().language("nl")
+    page.goto("/nl/toolkit/")
+    page.get_by_role("link", name="WhatsApp").click()
+    expect(page).to_have_url(re.compile(r"/nl/toolkit/whatsapp/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("WhatsApp")
+
+    page.get_by_label("Je eigen tekst (niet verplicht)").fill("Ik ben Sanne, <b>mentor</b> van groep 4.")
+    bubble = page.locator('[data-preview="intro"]')
+    expect(bubble).to_contain_text("Ik ben Sanne, <b>mentor</b> van groep 4.")
+    expect(page.locator("[data-status]")).to_have_text("Het voorbeeld toont je tekst.")
+    share = page.locator("[data-share]").get_attribute("href") or ""
+    assert share.startswith("https://wa.me/?text=") and "Sanne" in share
+
+    page.get_by_role("button", name="Kopieer bericht 1").click()
+    expect(page.locator("#live")).to_have_text("Gekopieerd. Plak het nu in de app.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "Ik ben Sanne, <b>mentor</b> van groep 4." in copied
+    page.get_by_role("button", name="Kopieer bericht 2").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert all(do.text in copied for do in local.dos)
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download alles (zip)").click()
+    download = info.value
+    assert download.suggested_filename == "samen-whatsapp-nl.zip"
+    with zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes())) as archive:
+        names = archive.namelist()
+        texts = {n: archive.read(n).decode() for n in names if n.endswith(".txt")}
+        pngs = [n for n in names if n.endswith(".png")]
+    assert any("Ik ben Sanne, <b>mentor</b> van groep 4." in t for t in texts.values())
+    assert any(all(do.text in t for do in local.dos) for t in texts.values())
+    assert pngs, names
+
+
+def test_a_too_long_text_is_reported_while_typing(page: Page) -> None:
+    page.goto("/en/toolkit/whatsapp/")
+    page.get_by_label("Your own text (optional)").fill("x" * 4500)
+    expect(page.locator("[data-status]")).to_contain_text("Your text is too long for WhatsApp")
+    expect(page.locator("#id_admin_text")).to_have_attribute("aria-invalid", "true")
+
+
+def test_the_flow_works_without_javascript(browser: Browser, live_server_url: str) -> None:
+    context = browser.new_context(base_url=live_server_url, java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto("/en/toolkit/discord/")
+        expect(page.get_by_role("button", name="Copy message 1")).to_be_hidden()
+        page.get_by_label("Your own text (optional)").fill("Hello from the board of Minerva")
+        page.get_by_role("button", name="Show the preview").click()
+        expect(page.locator('[data-preview="intro"]')).to_contain_text("Hello from the board of Minerva")
+        assert "Hello from the board of Minerva" in page.locator("#copy-intro").input_value()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download everything (zip)").click()
+        with zipfile.ZipFile(info.value.path()) as archive:
+            assert any(b"Hello from the board of Minerva" in archive.read(n) for n in archive.namelist())
+        page.goto("/en/faq/")
+        page.get_by_label("Search the questions").fill("racism")
+        page.get_by_role("button", name="Search").click()
+        expect(page.get_by_role("heading", name="What is racism?")).to_be_visible()
+        expect(page.get_by_role("heading", name="What is sexism?")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_keyboard_only(page: Page) -> None:
+    page.goto("/nl/help/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Naar de inhoud")
+    outline = skip.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).boxShadow")
+    assert "solid" in outline and "none" not in outline.split(" ", 1)[1]
+    page.keyboard.press("Enter")
+    # To the first answer of "what happened?", choose with the arrow keys, send with Enter.
+    page.locator("#what-group").focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#what-unwanted")).to_be_checked()
+    page.keyboard.press("Enter")
+    expect(page.locator("#answer")).to_contain_text(
+        next(r.name for r in load_pack().language("nl").support if r.id == "confidential-counsellor")
+    )
+    page.goto("/nl/toolkit/")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if (page.evaluate("document.activeElement.textContent") or "").strip().startswith("Telegram"):
+            break
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/nl/toolkit/telegram/$"))
+    page.locator("#id_admin_text").focus()
+    page.keyboard.type("Welkom bij de werkgroep")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Toon het voorbeeld")
+    page.keyboard.press("Enter")
+    expect(page.locator('[data-preview="intro"]')).to_contain_text("Welkom bij de werkgroep")
+
+
+def test_the_language_switch_keeps_the_page(page: Page) -> None:
+    page.goto("/nl/toolkit/matrix/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    page.get_by_role("navigation", name="Taal").get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/en/toolkit/matrix/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("navigation", name="Language").get_by_role("link").click()
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    assert page.url.endswith("/nl/toolkit/matrix/")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_nothing_on_any_page(page: Page, lang: str) -> None:
+    axe = Axe()
+    found: dict[str, list[str]] = {}
+    for path in [*PATHS, "page-that-does-not-exist/"]:
+        page.goto(f"/{lang}/{path}")
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            violations = results.response["violations"]
+            if violations:
+                found[f"{path}@{width}"] = [
+                    f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations
+                ]
+    assert not found, found
+
+
+def test_reflow_at_320_px_and_200_percent_zoom(browser: Browser, live_server_url: str) -> None:
+    # 200 % zoom of a 1280 px window leaves 640 CSS pixels; 320 px is WCAG's reflow width.
+    for width, scale in ((320, 1), (640, 2)):
+        context = browser.new_context(
+            base_url=live_server_url, viewport={"width": width, "height": 800}, device_scale_factor=scale
+        )
+        page = context.new_page()
+        try:
+            for path in PATHS:
+                page.goto(f"/nl/{path}")
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                assert overflow <= 0, f"/nl/{path} scrolls sideways by {overflow}px at {width}px"
+        finally:
+            context.close()
+
+
+def test_reduced_motion_turns_smooth_scrolling_off(browser: Browser, live_server_url: str) -> None:
+    context = browser.new_context(base_url=live_server_url, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto("/nl/dos/")
+        assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+    finally:
+        context.close()
+    context = browser.new_context(base_url=live_server_url, reduced_motion="no-preference")
+    page = context.new_page()
+    try:
+        page.goto("/nl/dos/")
+        assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "smooth"
+    finally:
+        context.close()
+
+
+def test_the_dos_page_prints_the_dos_alone(page: Page) -> None:
+    page.goto("/nl/dos/")
+    page.emulate_media(media="print")
+    expect(page.locator(".main-nav")).to_be_hidden()
+    expect(page.locator("#do-8")).to_be_visible()
+    expect(page.locator("[data-print]")).to_be_hidden()
+
+
+def test_screenshots_at_phone_and_desktop_widths(browser: Browser, live_server_url: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, width, height in (("phone", 390, 844), ("desktop", 1280, 900)):
+        context = browser.new_context(base_url=live_server_url, viewport={"width": width, "height": height})
+        page = context.new_page()
+        try:
+            for lang in ("nl", "en"):
+                for path in SHOTS:
+                    page.goto(f"/{lang}/{path}")
+                    page.wait_for_load_state("networkidle")
+                    slug = path.strip("/").replace("/", "-").replace("?what=", "-") or "home"
+                    target = SCREENSHOTS / f"{lang}-{slug}-{name}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    assert target.stat().st_size > 10_000
+        finally:
+            context.close()
