@@ -12,7 +12,7 @@ from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import LinearModel, features, load_model
 from samen.signals.normalize import fold, squeeze, tokens
 from samen.signals.privacy import find_details
-from samen.signals.rules import Hit, phrase_hits, read_context, word_hits
+from samen.signals.rules import Hit, phrase_hits, read_context, unmask, word_hits
 
 #: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
 THRESHOLD = 0.5
@@ -93,6 +93,7 @@ class Signals:
             folded: the folded message.
             words: its words.
         """
+        words = [unmask(w, self.lexicon) for w in words]
         ctx = read_context(folded, words)
         plain = " ".join(words)
         best: dict[str, tuple[float, str | None, str]] = {}

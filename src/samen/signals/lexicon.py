@@ -21,7 +21,7 @@ class Entry:
     weight: float
 
 
-PATTERN_KINDS = ("threat", "sexual", "identity_attack")
+PATTERN_KINDS = ("threat", "sexual", "identity_attack", "insult")
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ SECOND_PERSON = frozenset(
         "thou",
     ]
 )
+# Name-calling about someone who is talked about (gossip) counts as well as to their face.
+THIRD_PERSON = frozenset(["hij", "zij", "ze", "hem", "haar", "he", "she", "him", "her", "hes", "shes"])
 FIRST_PERSON = frozenset(["ik", "me", "mij", "mijn", "mezelf", "i", "im", "ive", "id", "my", "myself", "me"])
 NEGATIONS = frozenset(
     [
@@ -97,8 +99,8 @@ ACADEMIC = re.compile(
     r"scriptie|thesis|enquete|survey|steekproef|hypothese|hypothesis)\b"
 )
 IN_GROUP = re.compile(
-    r"\b(?:als|as an?|as a fellow|wij|we|ons|us|onze|our|my fellow|mijn mede)\s+"
-    r"(?:\w+\s+)?(homo'?s?|gay|gays|lesbo'?s?|lesbi\w*|queers?|flikkers?|potten|pot|dykes?|trans\w*|zwart\w*|"
+    r"\b(?:(?:als|as an?|as a fellow|my fellow|mijn mede)\s+(?:\w+\s+)?|(?:wij|we|ons|us|onze|our)\s+)"
+    r"(homo'?s?|gay|gays|lesbo'?s?|lesbi\w*|queers?|flikkers?|potten|pot|dykes?|trans\w*|zwart\w*|"
     r"black|nikkers?|niggas?|moslim\w*|muslims?|jood|joden|jew\w*|autist\w*|autistic|gehandicapt\w*|"
     r"disabled|crips?|vrouw\w*|wom[ae]n|girls|meiden|mietjes?|nichten|nicht)\b"
 )
@@ -140,6 +142,8 @@ GROUP_PREDICATE = re.compile(
     r"walgelijk\w*|abnormaal|abnormale|onnatuurlijk\w*|pervers\w*|pedo\w*|een ziekte|een plaag|"
     r"horen hier niet|horen niet|moeten (?:allemaal )?(?:dood|weg|terug|opgesloten|vergast|opgehangen)|"
     r"mogen (?:hier )?niet|oprotten|vergassen|uitroeien|afknallen|doodschieten|ophangen|geen echte|"
+    r"doden|gedood|vermoorden|vermoord|afslachten|afgeslacht|verbranden|verbrand|uitmoorden|"
+    r"kill(?:ed)?|exterminated?|wiped out|burned|slaughtered|"
     r"te dom|zijn dom|zijn stom|kunnen niet (?:autorijden|rijden|denken|leren|programmeren|rekenen)|"
     r"horen in de keuken|in de keuken|achter het aanrecht|hysterisch\w*|te emotioneel|"
     r"sick|disgusting|animals|vermin|parasites|cockroaches|subhuman|inferior|dirty|filthy|criminals|"
@@ -151,7 +155,9 @@ GROUP_PREDICATE = re.compile(
     r"nooit (?:zo )?goed als|never as good as|a mistake|een vergissing|freaks)\b"
 )
 _GROUP_VIOLENCE = re.compile(
-    r"\b(?:vergassen|uitroeien|afknallen|doodschieten|ophangen|moeten (?:allemaal )?dood|"
+    r"\b(?:vergassen|uitroeien|afknallen|doodschieten|ophangen|moeten (?:allemaal )?dood|doden|gedood|"
+    r"vermoorden|vermoord|afslachten|afgeslacht|verbranden|verbrand|uitmoorden|kill(?:ed)?|exterminated?|"
+    r"wiped out|burned|slaughtered|"
     r"should (?:all )?(?:die|be (?:killed|shot|gassed))|kill all|dood aan)\b"
 )
 
@@ -249,7 +255,7 @@ def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
         return True
     before = words[max(0, i - 4) : i]
     after = words[i + 1 : i + 3]
-    near = any(w in SECOND_PERSON for w in (*before, *after))
+    near = any(w in SECOND_PERSON or w in THIRD_PERSON for w in (*before, *after))
     addressed = bool(before) and (before[-1] in ADDRESS or (len(before) > 1 and before[-2] in ADDRESS))
     return near or addressed or (ctx.second_person and i == len(words) - 1)
 
@@ -259,19 +265,38 @@ def _split_compound(key: str, lexicon: Lexicon) -> tuple[str, str] | None:
     return (prefix, key[len(prefix) :]) if prefix is not None else None
 
 
+_SUFFIXES = ("tjes", "tje", "jes", "je", "en", "es", "s", "e")
+
+
 def _resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
-    """Lexicon entries for a word, also when it is masked with ``*`` or ``#`` (``f*ck``, ``k*nker``)."""
+    """Lexicon entries for a word, also inflected (``klootzakken``, ``hoertje``: only for strong name-calling
+    words of four letters or more) or masked with ``*`` or ``#`` (``f*ck``, ``k*nker``)."""
     key = squeeze(word)
     found = lexicon.lookup(key)
-    if found or ("*" not in word and "#" not in word):
+    if found:
         return found
-    pattern = re.compile(
-        re.sub(r"[*#]+", "[a-z]{1,3}", re.escape(key).replace(r"\*", "*").replace(r"\#", "#"))
-    )
+    if "*" not in word and "#" not in word:
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+                stem = lexicon.lookup(key[: -len(suffix)])
+                strong = tuple(e for e in stem if e.role in ("insult", "slur") and e.weight >= 0.6)
+                if strong:
+                    return strong
+        return ()
+    return lexicon.lookup(squeeze(unmask(word, lexicon)))
+
+
+def unmask(word: str, lexicon: Lexicon) -> str:
+    """The lexicon word a masked word stands for (``f*ck`` → ``fuck``), or the word itself."""
+    if "*" not in word and "#" not in word:
+        return word
+    # Masks stand for one to three letters: f*ck, f**k, k*nker.
+    masked = re.sub(r"[*#]+", "[a-z]{1,3}", re.escape(squeeze(word)).replace(r"\*", "*").replace(r"\#", "#"))
+    pattern = re.compile(masked)
     for candidate, entries in lexicon.words.items():
         if len(candidate) >= 3 and pattern.fullmatch(candidate):
-            return entries
-    return ()
+            return entries[0].term
+    return word
 
 
 def word_hits(words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
@@ -408,6 +433,16 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
         if ctx.laughing:
             score *= 0.6
         yield Hit("threat", None, score, shape.explanation)
+        break
+    for shape in lexicon.shapes("insult"):
+        m = shape.regex.search(plain)
+        if m is None:
+            continue
+        before = plain[: m.start()].split()
+        if _negated(before, len(before), 2) or _self_directed(before, len(before)):
+            continue
+        score = shape.score * (0.15 if distancing else 1.0) * (0.7 if ctx.laughing else 1.0)
+        yield Hit("insult", None, score, shape.explanation)
         break
     m = _AIMED_PHRASES.search(plain)
     if m is not None:
