@@ -22,11 +22,14 @@ came from.
 
 from __future__ import annotations
 
+import asyncio
 import io
+import itertools
 import logging
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -51,7 +54,7 @@ from samen.bot import (
     parse,
 )
 from samen.bot.commands import COMMANDS
-from samen.bot.connection import Worker
+from samen.bot.connection import Worker, backoff
 from samen.content import load_strings
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
@@ -535,8 +538,17 @@ async def serve(settings: Settings, bot: Bot) -> None:
     adapter = DiscordAdapter(bot)
     try:
         async with adapter:
+            token = settings.discord_token.get_secret_value()
+            for attempt in itertools.count():
+                try:
+                    await adapter.login(token)
+                    break
+                except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
+                    wait = backoff(attempt)
+                    log.warning("Discord unreachable (%s); trying again in %.1f s", type(exc).__name__, wait)
+                    await asyncio.sleep(wait)
             # reconnect=True: discord.py resumes or reconnects with exponential backoff after every drop.
-            await adapter.start(settings.discord_token.get_secret_value(), reconnect=True)
+            await adapter.connect(reconnect=True)
     except discord.LoginFailure:
         raise ConfigError(
             f"SAMEN_DISCORD_TOKEN was refused by Discord; see {DOC}.",

@@ -20,6 +20,7 @@ What it does in a group (see ``docs/bot.md``):
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -40,7 +41,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -73,7 +74,7 @@ from samen.bot import (
     resolve,
 )
 from samen.bot.commands import COMMANDS
-from samen.bot.connection import Worker, with_retry
+from samen.bot.connection import Worker, backoff, with_retry
 from samen.content import load_strings
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
@@ -437,7 +438,14 @@ async def serve(settings: Settings, bot: Bot) -> None:
     application = Application.builder().token(settings.telegram_token.get_secret_value()).build()
     adapter = TelegramAdapter(bot, application)
     try:
-        await application.initialize()
+        for attempt in itertools.count():
+            try:
+                await application.initialize()
+                break
+            except NetworkError as exc:
+                wait = backoff(attempt)
+                log.warning("Telegram unreachable (%s); trying again in %.1f s", type(exc).__name__, wait)
+                await asyncio.sleep(wait)
     except InvalidToken:
         raise ConfigError(
             f"SAMEN_TELEGRAM_TOKEN was refused by Telegram; see {DOC}.",

@@ -12,6 +12,7 @@ import click
 
 from samen.cli import content as content_commands
 from samen.cli import signals as signals_commands
+from samen.cli.bot import bot
 from samen.cli.kit import kit
 from samen.cli.output import cli_language, fail
 from samen.cli.serve import serve
@@ -24,6 +25,7 @@ COMMANDS: dict[str, click.Command] = {
     "kit": kit,
     "signals": signals_commands.signals,
     "serve": serve,
+    "bot": bot,
 }
 
 

@@ -6,15 +6,17 @@ web app does not import the bot. It keeps settings and counts, never any message
 
 from __future__ import annotations
 
-from collections.abc import Set
+import os
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from pathlib import Path
+from typing import Protocol, TypeVar
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connections, transaction
 from django.db.models import F
 
-from samen.web.models import BotCount, BotGroup
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +65,29 @@ class DatabaseStore:
     """
 
     def __init__(self, using: str = "default") -> None:
+        # Imported here: the models need Django set up, which open_store does first.
+        from samen.web.models import BotCount, BotGroup
+
         self.using = using
+        self._groups = BotGroup.objects.using(using)
+        self._counts = BotCount.objects.using(using)
+
+    def _retry(self, work: Callable[[], T]) -> T:
+        """Run database work; after a dropped connection (a database restart) reconnect and try once more."""
+        try:
+            return work()
+        except (OperationalError, InterfaceError):
+            if connections[self.using].in_atomic_block:
+                raise
+            connections[self.using].close()
+            return work()
 
     def load_group(self, platform: str, group: str) -> GroupRow | None:
         """The group's record, or None for a group the bot has never seen."""
-        row = BotGroup.objects.using(self.using).filter(platform=platform, group=group).first()
+        return self._retry(lambda: self._load_group(platform, group))
+
+    def _load_group(self, platform: str, group: str) -> GroupRow | None:
+        row = self._groups.filter(platform=platform, group=group).first()
         if row is None:
             return None
         return GroupRow(
@@ -84,7 +104,10 @@ class DatabaseStore:
 
     def save_group(self, record: GroupFields) -> None:
         """Create or replace the group's record."""
-        BotGroup.objects.using(self.using).update_or_create(
+        self._retry(lambda: self._save_group(record))
+
+    def _save_group(self, record: GroupFields) -> None:
+        self._groups.update_or_create(
             platform=record.platform,
             group=record.group,
             defaults={
@@ -100,8 +123,11 @@ class DatabaseStore:
 
     def add_count(self, platform: str, group: str, *, day: date, kind: str, do: int = 0, n: int = 1) -> None:
         """Add ``n`` to a count of a day, creating it when it is the day's first."""
+        self._retry(lambda: self._add_count(platform, group, day=day, kind=kind, do=do, n=n))
+
+    def _add_count(self, platform: str, group: str, *, day: date, kind: str, do: int, n: int) -> None:
         key = {"platform": platform, "group": group, "day": day, "kind": kind, "do": do}
-        counts = BotCount.objects.using(self.using)
+        counts = self._counts
         if counts.filter(**key).update(n=F("n") + n):
             return
         try:
@@ -113,10 +139,29 @@ class DatabaseStore:
 
     def counts(self, platform: str, group: str) -> list[tuple[date, str, int, int]]:
         """Every count of a group, sorted by day, kind and Do."""
+        return self._retry(lambda: self._counts_of(platform, group))
+
+    def _counts_of(self, platform: str, group: str) -> list[tuple[date, str, int, int]]:
         rows = (
-            BotCount.objects.using(self.using)
-            .filter(platform=platform, group=group)
+            self._counts.filter(platform=platform, group=group)
             .order_by("day", "kind", "do")
             .values_list("day", "kind", "do", "n")
         )
         return [(day, kind, do, n) for day, kind, do, n in rows]
+
+
+def open_store() -> DatabaseStore:
+    """The database store for a bot process: Django set up, the database created and migrated.
+
+    The database is the web app's (``SAMEN_DATA_DIR`` or ``DATABASE_URL``), so the dashboard to come reads
+    the same counts.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.web.settings")
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    return DatabaseStore()

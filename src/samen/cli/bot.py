@@ -1,0 +1,73 @@
+"""``samen bot matrix|discord|telegram``: the composition root of the bot.
+
+Settings, the campaign pack, the database store, the signals and the chosen adapter from
+:data:`samen.adapters.ADAPTERS`, wired into one :class:`samen.bot.Bot`, run until stopped (Ctrl-C or
+SIGTERM). A missing token ends at once with one line naming the variable, exit 2; no token or password
+ever reaches a log or an error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+import click
+
+from samen.adapters import ADAPTERS
+from samen.bot import Bot
+from samen.bot.core import poster
+from samen.cli.output import cli_language
+from samen.content import load_pack, load_strings
+from samen.errors import ConfigError
+from samen.settings import load_settings
+from samen.signals import Signals
+
+
+@click.command()
+@click.argument("platform", type=click.Choice(list(ADAPTERS)))
+@click.option("-v", "--verbose", is_flag=True, help="Log every event kind handled (never message text).")
+def bot(platform: str, verbose: bool) -> None:
+    """Run the bot on PLATFORM (matrix, discord or telegram) until stopped."""
+    settings = load_settings()
+    try:
+        adapter = ADAPTERS[platform]()
+    except ImportError:
+        raise ConfigError(
+            f"The {platform} library is not installed: pip install 'samen[{platform}]'.",
+            key="bot:missing_library",
+            platform=platform,
+        ) from None
+    settings.require(*adapter.requires)
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # Libraries log request URLs, and the Telegram Bot API puts the token in its URLs.
+    for noisy in ("httpx", "httpcore", "telegram", "discord.http", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    pack = load_pack(settings.pack)
+    from samen.web.store import open_store
+
+    core = Bot(
+        pack,
+        open_store(),
+        adapter.capabilities,
+        dos_url=lambda lang, number: settings.dos_url(lang, pack.campaign_url, number),
+        illustrate=poster,
+        signals=Signals.load(student_number_pattern=pack.spec.student_number_pattern),
+    )
+    click.echo(load_strings("bot").get(cli_language(), "cli.starting", platform=platform), err=True)
+    asyncio.run(_run(adapter.serve(settings, core)))
+
+
+async def _run(serving: object) -> None:
+    """Serve until the work ends or SIGTERM/SIGINT arrives, then stop cleanly."""
+    assert asyncio.iscoroutine(serving)
+    task = asyncio.ensure_future(serving)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, task.cancel)
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
