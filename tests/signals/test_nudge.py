@@ -137,3 +137,10 @@ def test_window_nudge_none_without_findings() -> None:
     assert decide_window_nudge((), load_pack().language("en"), do_url=url) is None
     weak = Finding("heat", None, 0.2, 7, "weak", None)
     assert decide_window_nudge((weak,), load_pack().language("en"), do_url=url) is None
+
+
+def test_window_readings_keep_no_text(signals: Signals) -> None:
+    window = [Turn("a", "een bericht dat niet bewaard mag worden", 1.0), Turn("b", "ok", 2.0)]
+    signals.assess_window(window)
+    assert all(isinstance(key, int) for key in signals._readings)
+    assert not any(isinstance(v, str) and "bewaard" in v for r in signals._readings.values() for v in r)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from samen.signals.findings import KIND_DO, Analysis, Finding, Turn
@@ -16,6 +17,8 @@ from samen.signals.rules import Hit, phrase_hits, read_context, unmask, word_hit
 
 #: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
 THRESHOLD = 0.5
+#: How many window messages' readings are remembered (by a hash of their text, never the text).
+READING_CACHE = 4096
 #: Longer messages are analysed in their first this many characters (a pasted essay is not a chat line).
 MAX_CHARS = 4000
 
@@ -42,6 +45,9 @@ class Signals:
         self.lexicon = lexicon
         self.model = model
         self.student_number = student_number
+        # Readings of recent window messages by a hash of their text (never the text itself): the bot asks
+        # about an overlapping window after every message.
+        self._readings: OrderedDict[int, tuple[float, str, int]] = OrderedDict()
 
     @classmethod
     def load(cls, *, student_number_pattern: str | None = None) -> Signals:
@@ -138,21 +144,25 @@ class Signals:
         """
         readings = []
         for turn in window:
-            text = turn.text[:MAX_CHARS]
-            folded = fold(text)
-            words = tokens(folded)
-            scores = self.score(folded, words)
-            insult = max(
-                (scores[k][0] for k in ("insult", "identity_attack", "threat") if k in scores), default=0.0
-            )
-            readings.append(
-                TurnReading(
-                    author=turn.author,
-                    at=turn.at,
-                    hostility=hostility(text, insult),
-                    language=detect_language(words, folded),
-                    words=len(words),
-                )
-            )
+            hostile, language, count = self._read(turn.text[:MAX_CHARS])
+            readings.append(TurnReading(turn.author, turn.at, hostile, language, count))
         found = [f for f in (assess_heat(readings), assess_language_mix(readings)) if f is not None]
         return tuple(found)
+
+    def _read(self, text: str) -> tuple[float, str, int]:
+        key = hash(text)
+        cached = self._readings.get(key)
+        if cached is not None:
+            self._readings.move_to_end(key)
+            return cached
+        folded = fold(text)
+        words = tokens(folded)
+        scores = self.score(folded, words)
+        insult = max(
+            (scores[k][0] for k in ("insult", "identity_attack", "threat") if k in scores), default=0.0
+        )
+        reading = (hostility(text, insult), detect_language(words, folded), len(words))
+        self._readings[key] = reading
+        if len(self._readings) > READING_CACHE:
+            self._readings.popitem(last=False)
+        return reading
