@@ -138,6 +138,9 @@ class Synapse:
             "enable_3pid_lookup": False,
             "max_upload_size": "10M",
             "dynamic_thumbnails": False,
+            # Synapse answers an identical /sync from a cache for two minutes by default: a test's fresh
+            # client would get an earlier test's initial sync.
+            "caches": {"sync_response_cache_duration": 0},
             "rc_message": _RELAXED,
             "rc_login": {"address": _RELAXED, "account": _RELAXED, "failed_attempts": _RELAXED},
             "rc_registration": _RELAXED,
@@ -238,7 +241,8 @@ class Synapse:
 
 @pytest.fixture(scope="session")
 def synapse() -> Iterator[Synapse]:
-    """A running Synapse for the session, with users ``bot``, ``alice`` (the rooms' admin) and ``bob``."""
+    """A running Synapse for the session, with users ``bot``, ``alice`` (the rooms' admin), ``bob``, and
+    ``root``, an admin of the homeserver (for its admin API)."""
     root = Path(tempfile.mkdtemp(prefix="samen-synapse-"))
     server = Synapse(root=root, port=free_port(), shared_secret=secrets.token_hex(16))
     server.write_config()
@@ -246,6 +250,7 @@ def synapse() -> Iterator[Synapse]:
         server.start()
         for name in ("bot", "alice", "bob"):
             server.register(name)
+        server.register("root", admin=True)
         yield server
     finally:
         server.stop()
@@ -279,6 +284,18 @@ class Human:
     async def close(self) -> None:
         """Close the HTTP session."""
         await self.api.api.session.close()
+
+    async def start(self) -> None:
+        """Read the account's direct chats (``m.direct``), then sync once."""
+        from mautrix.errors import MNotFound
+
+        try:
+            direct = await self.api.get_account_data("m.direct")
+        except MNotFound:
+            direct = {}
+        self.direct_map = {user: list(rooms) for user, rooms in direct.items()}
+        self.direct_rooms = {r for rooms in self.direct_map.values() for r in rooms}
+        await self.sync()
 
     async def sync(self, timeout_ms: int = 0) -> None:
         """One /sync: joins every invite and records timelines and state."""
@@ -363,8 +380,9 @@ class BotRunner:
         self.synapse = synapse
         self.running: list[tuple[object, asyncio.Task[None]]] = []
 
-    async def start(self, store: object | None = None, **options: object) -> object:
-        """Start a bot; returns its adapter once its first sync is done."""
+    async def start(self, store: object | None = None, *, token: bool = False, **options: object) -> object:
+        """Start a bot (logged in with its password, or with ``token`` its access token); returns its
+        adapter once its first sync is done."""
         from samen.adapters.matrix import CAPABILITIES, MatrixAdapter, login
         from samen.bot import Bot, MemoryStore
         from samen.content import load_pack
@@ -373,13 +391,12 @@ class BotRunner:
         from samen.signals import Signals
 
         bot_user = self.synapse.users["bot"]
-        settings = load_settings(
-            {
-                "SAMEN_MATRIX_HOMESERVER": self.synapse.base_url,
-                "SAMEN_MATRIX_USER": bot_user.localpart,
-                "SAMEN_MATRIX_PASSWORD": bot_user.password,
-            }
-        )
+        environ = {"SAMEN_MATRIX_HOMESERVER": self.synapse.base_url}
+        if token:
+            environ["SAMEN_MATRIX_TOKEN"] = bot_user.access_token
+        else:
+            environ |= {"SAMEN_MATRIX_USER": bot_user.localpart, "SAMEN_MATRIX_PASSWORD": bot_user.password}
+        settings = load_settings(environ)
 
         def illustrate(local: object, url: str) -> tuple[bytes, str]:
             return illustration(local, dos_url=url), illustration_alt(local)  # type: ignore[arg-type]
@@ -438,7 +455,7 @@ async def humans(synapse: Synapse) -> AsyncIterator[dict[str, Human]]:
     """Clients for ``alice`` (who creates the rooms, so their admin) and ``bob``."""
     people = {name: Human(synapse, synapse.users[name]) for name in ("alice", "bob")}
     for person in people.values():
-        await person.sync()
+        await person.start()
     yield people
     for person in people.values():
         await person.close()

@@ -4,6 +4,7 @@ answers every command in both languages, also across restarts of the homeserver 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
 from tests.bot.dialogs import DIALOGS
 
 from samen.bot import MemoryStore
-from samen.content import load_pack
+from samen.content import load_pack, load_strings
 from samen.render import illustration_alt, render_topic
 
 pytestmark = pytest.mark.synapse
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.synapse
 PACK = load_pack()
 NL = PACK.language("nl")
 BOT = "@bot:localhost"
+BOT_STRINGS = load_strings("bot")
 
 
 def body(event: dict[str, Any]) -> str:
@@ -182,3 +184,87 @@ async def test_a_threat_brings_its_author_a_private_nudge_and_the_admins_a_notic
     assert "maak ik je af" not in body(notices[0]) + body(nudges[0])
     # Nothing in public but the answer to the command: nobody is named or shamed in the group.
     assert len(bob.messages(room, BOT)) == public + 1
+
+
+async def test_missing_permissions_are_told_to_the_admins_once_with_the_power_level(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    await bots.start()
+    alice = humans["alice"]
+    before = len(alice.direct_messages(BOT))
+    room = await new_room(alice, bot_level=0)
+    await alice.wait_for(lambda: len(alice.direct_messages(BOT)) >= before + 2)
+    notices = [body(m) for m in alice.direct_messages(BOT)[before:]]
+    assert any(
+        BOT_STRINGS.get("nl", "permission.pin") in n and "m.room.pinned_events" in n for n in notices
+    ), notices
+    assert any(BOT_STRINGS.get("nl", "permission.topic") in n and "m.room.topic" in n for n in notices), (
+        notices
+    )
+    assert all("machtsniveau 50" in n for n in notices)
+    # The Do's are posted all the same, and a second onboarding does not repeat the notices.
+    assert len(alice.messages(room, BOT)) == 3
+    again = await alice.send(room, "!opnieuw")
+    last = await alice.send(room, "!do 1")
+    await alice.wait_for(lambda: last in quotes(alice.messages(room, BOT)))
+    assert len(alice.messages(room, BOT)) == 3 + 3 + 1
+    assert len(alice.direct_messages(BOT)) == before + 2
+    assert again not in quotes(alice.messages(room, BOT))
+
+
+async def test_invites_from_other_homeservers_are_declined_when_servers_are_restricted(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    await bots.start(allowed_servers=("uni.example",))
+    alice = humans["alice"]
+    room = await new_room(alice)
+
+    def membership() -> str | None:
+        member = [e for e in alice.timeline.get(room, []) if e.get("state_key") == BOT]
+        return member[-1]["content"]["membership"] if member else None  # type: ignore[index]
+
+    await alice.wait_for(lambda: membership() == "leave")
+    assert alice.messages(room, BOT) == []
+
+
+async def test_direct_chat_answers_commands_without_onboarding(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    await bots.start()
+    bob = humans["bob"]
+    room = str(await bob.api.create_room(is_direct=True, invitees=[BOT]))  # type: ignore[list-item]
+    await bob.wait_for(lambda: any(e.get("state_key") == BOT for e in bob.timeline.get(room, [])))
+    first = await bob.send(room, "!dos")
+    await bob.wait_for(lambda: first in quotes(bob.messages(room, BOT)))
+    group_only = await bob.send(room, "!taal en")
+    await bob.wait_for(lambda: group_only in quotes(bob.messages(room, BOT)))
+    answers = [body(m) for m in bob.messages(room, BOT)]
+    assert len(answers) == 2, answers  # no intro, no Do's post, no welcome in a direct chat
+    assert NL.do(8).text in answers[0]
+    assert answers[1] == BOT_STRINGS.get("nl", "group_only")
+
+
+async def test_commands_as_replies_with_a_quoted_fallback_and_a_token_login_leave_no_secrets_in_logs(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    await bots.start(token=True)
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    secret_text = "Mijn geheime zin over het tentamen"
+    earlier = await alice.send(room, secret_text)
+    # Older clients put the quoted message before the reply; the command is what follows it.
+    fallback = f"> <{alice.user.user_id}> {secret_text}\n\n!do 4"
+    command = await bob.send(room, fallback, reply_to=earlier)
+    await bob.wait_for(lambda: earlier in quotes(bob.messages(room, BOT)))
+    answer = next(m for m in bob.messages(room, BOT) if earlier in quotes([m]))
+    assert NL.do(4).text in body(answer) and "#do-4" in body(answer)
+    assert command not in quotes(bob.messages(room, BOT))
+    # Everything the bot's process logged (the test's own mautrix client logs bodies, as noted in matrix.py).
+    logged = "\n".join(
+        f"{r.name} {r.getMessage()} {r.exc_text or ''}"
+        for r in caplog.records
+        if not r.name.startswith("mau")
+    )
+    for secret in (synapse.users["bot"].access_token, synapse.users["bot"].password, secret_text):
+        assert secret not in logged

@@ -26,6 +26,8 @@ import json
 import logging
 import struct
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from html import escape
 from typing import Any
 
 from samen.adapters.matrix_client import (
@@ -60,6 +62,7 @@ from samen.bot import (
     parse,
 )
 from samen.bot.connection import Worker, backoff, keep_connected
+from samen.content import load_strings
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
@@ -74,6 +77,14 @@ ADMIN_LEVEL = 50
 #: Room versions in which the creators stand above every power level (MSC4289).
 PRIVILEGED_CREATORS = frozenset({"12", "org.matrix.hydra.11"})
 CREATOR_LEVEL = 1 << 53
+
+#: A permission the core names → the event type whose power level grants it.
+PERMISSION_EVENTS: dict[str, str] = {
+    "pin": "m.room.pinned_events",
+    "topic": "m.room.topic",
+    "image": "m.room.message",
+    "send": "m.room.message",
+}
 
 #: The store's platform name for the adapter's own bookkeeping (the since-token), apart from rooms.
 SYNC_PLATFORM = "matrix.sync"
@@ -271,23 +282,26 @@ class MatrixAdapter:
             timeline = joined.get("timeline", {}).get("events", [])
             for item in timeline:
                 self._note_state(room, item)
-            for item in timeline[self._since_own_join(timeline) :]:
+            for item in timeline[self._since_own_join(timeline, direct=room in self._direct_rooms) :]:
                 await self._guard(self._timeline(room, item))
         for room in rooms.get("leave", {}):
             self._power.pop(room, None)
 
-    def _since_own_join(self, timeline: list[dict[str, Any]]) -> int:
+    def _since_own_join(self, timeline: list[dict[str, Any]], *, direct: bool = False) -> int:
         """Where a timeline starts to matter: at the bot's own join when it holds one (what came before
-        is the room's history, not something to answer or welcome)."""
-        for index in range(len(timeline) - 1, -1, -1):
-            item = timeline[index]
-            if (
-                item.get("type") == "m.room.member"
-                and item.get("state_key") == self.client.user_id
-                and item.get("content", {}).get("membership") == "join"
-                and item.get("unsigned", {}).get("prev_content", {}).get("membership") != "join"
-            ):
-                return index
+        is the room's history, not something to answer or welcome); in a direct chat at the invite, so
+        that a command typed before the bot came in is answered."""
+        wanted = ("invite", "join") if direct else ("join",)
+        for membership in wanted:
+            for index in range(len(timeline) - 1, -1, -1):
+                item = timeline[index]
+                if (
+                    item.get("type") == "m.room.member"
+                    and item.get("state_key") == self.client.user_id
+                    and item.get("content", {}).get("membership") == membership
+                    and item.get("unsigned", {}).get("prev_content", {}).get("membership") != membership
+                ):
+                    return index
         return 0
 
     async def _guard(self, work: Any) -> None:
@@ -296,6 +310,8 @@ class MatrixAdapter:
             await work
         except (MatrixConnectionError, asyncio.CancelledError):
             raise
+        except MatrixError as exc:
+            log.error("Matrix event failed: %s", exc)  # endpoint, status and errcode only
         except Exception as exc:
             log.error("Matrix event failed: %s", type(exc).__name__)
 
@@ -488,9 +504,20 @@ class MatrixAdapter:
                 again after a lost answer does not post it twice.
         """
         if isinstance(action, Post):
-            event_id = await self.send_body(action.group, action.body, txn=self._txn(key, "text"))
+            try:
+                event_id = await self.send_body(action.group, action.body, txn=self._txn(key, "text"))
+            except MatrixError as exc:
+                if not exc.forbidden:
+                    raise
+                await self._refused(action.group, "send")
+                return
             if action.image is not None:
-                await self._send_image(action.group, action.image, self._txn(key, "image"))
+                try:
+                    await self._send_image(action.group, action.image, self._txn(key, "image"))
+                except MatrixError as exc:
+                    if not exc.forbidden:
+                        raise
+                    await self._refused(action.group, "image")
             if action.pin:
                 await self._pin(action.group, event_id)
         elif isinstance(action, Reply):
@@ -519,10 +546,32 @@ class MatrixAdapter:
             raise TypeError(f"unknown action {type(action).__name__}")
 
     async def _refused(self, group: GroupID, permission: str) -> None:
+        """Tell the core a permission is missing; its notice to the admins gets the power level to give."""
         log.info("Matrix refused the permission %r in a room", permission)
         actions = await self.worker.handle(Refused(group=group, permission=permission))
+        hint = await self._level_hint(group, permission) if actions else None
         for index, action in enumerate(actions):
+            if hint and isinstance(action, NotifyAdmins):
+                body = action.body
+                html = f"{body.html}<br><br>{escape(hint)}" if body.html else None
+                action = replace(action, body=Body(f"{body.text}\n\n{hint}", html))
             await self.perform(action, f"refused-{group}-{permission}:{index}")
+
+    async def _level_hint(self, group: GroupID, permission: str) -> str | None:
+        event = PERMISSION_EVENTS.get(permission)
+        if event is None:
+            return None
+        try:
+            levels = await self.power_levels(group)
+        except MatrixError:
+            return None
+        state = event != "m.room.message"
+        default = levels.get("state_default", 50) if state else levels.get("events_default", 0)
+        level = int(levels.get("events", {}).get(event, default))
+        lang = self.bot.language(self.bot.group(group))
+        return load_strings("matrix").get(
+            lang, "permission.level", bot=self.client.user_id, level=level, event=event
+        )
 
     async def send_body(
         self,
@@ -632,3 +681,16 @@ def build(
 ) -> MatrixAdapter:
     """The adapter for a bot and a client, as the settings configure it."""
     return MatrixAdapter(bot, client, allowed_servers=settings.matrix_allowed_servers, password_login=relogin)
+
+
+async def serve(settings: Settings, bot: Bot) -> None:
+    """Connect to the configured homeserver and run the bot until the process is stopped.
+
+    Raises:
+        ConfigError: for missing or refused credentials, naming the variable.
+    """
+    client, relogin = await login(settings)
+    try:
+        await build(settings, bot, client, relogin).run()
+    finally:
+        await client.close()
