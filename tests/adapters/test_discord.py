@@ -195,6 +195,25 @@ async def test_a_message_condemning_racism_brings_nothing(adapter: DiscordAdapte
     assert sent() == []
 
 
+async def test_commands_sent_while_the_bot_was_away_are_answered_once_after_reconnecting(
+    adapter: DiscordAdapter,
+) -> None:
+    config = dpytest.get_config()
+    channel, member = config.channels[0], config.members[1]
+    await dpytest.message("goedemorgen", channel=channel, member=member)  # the bot's last handled message
+    state = dpytest.backend.get_state()
+    state.stop_dispatch()  # the bot is offline: nothing reaches it
+    dpytest.backend.make_message("!do 6", member, channel)
+    dpytest.backend.make_message("ook een gewoon bericht", member, channel)
+    state.start_dispatch()
+    sent()
+    await adapter.on_ready()
+    (answer,) = sent()
+    assert NL.do(6).text in answer.content
+    await adapter.on_ready()
+    assert sent() == []
+
+
 async def test_slash_commands_have_dutch_names_and_descriptions(adapter: DiscordAdapter) -> None:
     translator = Names()
     payloads = {

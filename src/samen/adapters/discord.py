@@ -68,6 +68,8 @@ MESSAGE_LIMIT = 2000
 TOPIC_LIMIT = 1024
 #: Button ids the bot made start with this, so that other components are left alone.
 BUTTON_PREFIX = "samen:"
+#: The most messages per channel read back after a reconnection.
+CATCH_UP_LIMIT = 100
 #: Text commands start with ``!`` on Discord too (a slash command cannot reply to a message).
 TEXT_PREFIXES = ("!",)
 
@@ -165,6 +167,38 @@ class DiscordAdapter(discord.Client):
         log.error("Discord %s failed", event_method, exc_info=False)
 
     # -- events in -------------------------------------------------------------------------------------
+
+    async def on_ready(self) -> None:
+        """After every (re)connection: answer the ``!`` commands sent while the bot was away, none twice."""
+        for guild in self.guilds:
+            try:
+                await self.catch_up(guild)
+            except Exception as exc:
+                log.error("Discord catching up failed: %s", type(exc).__name__)
+
+    async def catch_up(self, guild: discord.Guild) -> None:
+        """Read each channel's messages after the last one handled in a server and hand on the commands.
+
+        A server the bot never handled anything in has no mark: its history is not a list of requests.
+        Discord's gateway does not replay what was sent while a bot was offline; the history does.
+        """
+        state = await self.worker.run(self.bot.group, GroupID(str(guild.id)))
+        if state.last_position is None:
+            return
+        after = discord.Object(id=state.last_position)
+        me = guild.me
+        missed: list[discord.Message] = []
+        for channel in guild.text_channels:
+            if me is not None and not channel.permissions_for(me).read_message_history:
+                continue
+            async for message in channel.history(after=after, limit=CATCH_UP_LIMIT, oldest_first=True):
+                if not message.author.bot:
+                    missed.append(message)
+        # In the order they were sent across channels: the core skips anything older than its mark.
+        for message in sorted(missed, key=lambda m: m.id):
+            event = self.to_event(message)
+            if isinstance(event, Command):
+                await self.dispatch_event(event, Origin(message.channel, author=message.author))
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
         """Added to a server: the onboarding, in its home channel."""

@@ -44,6 +44,10 @@ class Worker:
         """Hand one event to the core without blocking the loop; returns its actions."""
         return await asyncio.get_running_loop().run_in_executor(self._executor, self.bot.handle, event)
 
+    async def run(self, function: Callable[..., T], *args: object) -> T:
+        """Run something else that touches the core or its store in the same thread (reads of state)."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+
     def close(self) -> None:
         """Finish the events under way and stop the thread."""
         self._executor.shutdown(wait=True)
