@@ -32,13 +32,9 @@ class Adapter:
 
 
 def _matrix() -> Adapter:
-    from samen.adapters import matrix
+    import samen.adapters.matrix as adapter
 
-    async def serve(settings: Settings, bot: Bot) -> None:
-        client, relogin = await matrix.login(settings)
-        await matrix.build(settings, bot, client, relogin).run()
-
-    return Adapter(matrix.CAPABILITIES, ("matrix_homeserver",), serve)
+    return Adapter(adapter.CAPABILITIES, ("matrix_homeserver",), adapter.serve)
 
 
 def _discord() -> Adapter:
