@@ -164,3 +164,15 @@ def test_heat_reminds_the_group_of_do_7_once_per_half_hour(
 def test_messages_in_a_direct_chat_are_not_watched(watched: Callable[..., MemoryChat]) -> None:
     chat = watched()
     assert chat.send(THREAT, user="mallory", direct=True, group="dm") == []
+
+
+def test_a_typed_not_meant_in_a_direct_chat_counts_for_the_last_nudge(
+    watched: Callable[..., MemoryChat], store: MemoryStore
+) -> None:
+    chat = watched(buttons=False)
+    chat.send(INSULT, user="bob")
+    (thanks,) = chat.send("!nietzo", user="bob", direct=True, group="dm-bob")
+    assert thanks.text == BOT.get("nl", "notmeant.thanks")
+    assert [(kind, do) for _, kind, do, _ in store.counts("matrix", "group") if kind == "not_meant"] == [
+        ("not_meant", 1)
+    ]

@@ -398,9 +398,14 @@ class Bot:
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         do = number if number is not None and 1 <= number <= len(local.dos) else 0
-        # From a private chat, the button or command names the group the nudge was about; answer in its
-        # language.
-        group = event.group if not event.direct else (event.args[1] if len(event.args) > 1 else None)
+        # From a private chat, the button names the group the nudge was about; a typed answer means the
+        # author's last nudge. Either way the answer comes in that group's language.
+        group: str | None = (
+            event.group if not event.direct else (event.args[1] if len(event.args) > 1 else None)
+        )
+        if group is None and event.direct and self.watch is not None:
+            group, last_do = self.watch.last_nudge.get(event.user, (None, 0))
+            do = do or last_do
         if group is not None:
             self._count(group, "not_meant", do)
             if event.direct:

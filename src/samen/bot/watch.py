@@ -72,6 +72,9 @@ class Watch:
         self.count = count
         self.do_url = do_url
         self._groups: dict[str, _Group] = {}
+        #: Each author's last nudge (group, Do), so a bare "not meant that way" in a direct chat is
+        #: counted for the right group on platforms without buttons. In memory only.
+        self.last_nudge: dict[str, tuple[str, int]] = {}
 
     def said(self, event: Said, local: Localized, mode: str, now: float) -> list[Action]:
         """What to do about one message in a group (usually nothing)."""
@@ -102,6 +105,7 @@ class Watch:
         recent = now - group.authors.get(event.user, float("-inf")) < AUTHOR_GAP
         if not recent:
             group.authors[event.user] = now
+            self.last_nudge[event.user] = (event.group, nudge.do)
             self.count(event.group, "nudge", nudge.do)
             if self.capabilities.private:
                 actions.append(self._private(event, nudge.message, nudge.do, local))
