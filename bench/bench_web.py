@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -38,7 +39,8 @@ async def _client(
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Language: nl\r\n\r\n".encode()
     try:
-        next_at = time.perf_counter()
+        # Spread the clients over the interval, so they do not all ask at the same moment.
+        next_at = time.perf_counter() + random.random() * interval
         while time.perf_counter() < until:
             if interval:
                 next_at += interval
@@ -139,7 +141,8 @@ def main() -> None:
     command = [sys.executable, "-m", "samen", "serve", "--port", str(port)]
     if args.workers:
         command += ["--workers", str(args.workers)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = Path(data) / "serve.log"
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -152,8 +155,9 @@ def main() -> None:
                     raise SystemExit("samen serve did not start") from None
                 time.sleep(0.3)
         print(
-            f"samen serve: {args.workers or 'default'} workers, {os.cpu_count()} cores, "
-            f"{args.clients} clients, {args.seconds:.0f} s per page"
+            f"samen serve: {args.workers or 1} worker(s), {os.cpu_count()} cores, "
+            f"{args.clients} clients, {args.seconds:.0f} s per page; "
+            f"load average before: {os.getloadavg()[0]:.1f}"
         )
         rss, pss, each = _memory(server.pid)
         print(f"memory after start: PSS {pss:.0f} MiB; RSS {rss:.0f} MiB summed ({_mib(each)})")
@@ -184,6 +188,9 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+    errors = [line for line in log.read_text(errors="replace").splitlines() if "Error" in line]
+    if errors:
+        print(f"the server logged errors: {log}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from samen.cli.output import cli_language
@@ -17,15 +15,16 @@ from samen.settings import load_settings
 )
 @click.option(
     "--workers",
-    default=None,
+    default=1,
+    show_default=True,
     type=click.IntRange(1, 64),
-    help="Worker processes (default: one per core, at most 4).",
+    help="Worker processes, four threads each; one more per core gives more requests per second.",
 )
-def serve(host: str, port: int, workers: int | None) -> None:
+def serve(host: str, port: int, workers: int) -> None:
     """Serve the web toolkit: applies the database migrations, then serves it with gunicorn."""
     load_settings()  # a wrong SAMEN_* setting stops here, with one line naming it
     from samen.web import server
 
     server.prepare()
     click.echo(server.announce(host, port, cli_language()))
-    server.serve(host, port, workers or max(1, min(4, os.cpu_count() or 1)))
+    server.serve(host, port, workers)

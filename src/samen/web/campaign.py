@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 from django.conf import settings
@@ -9,6 +10,10 @@ from django.http import Http404
 
 from samen.content import Localized, Pack, load_pack
 from samen.render import illustration
+
+#: Held while the renderers draw (illustration, slide, kit): their font outlines (fontTools) are not
+#: safe to draw from two threads at once, and a gunicorn worker answers with several threads.
+DRAWING = threading.Lock()
 
 
 def pack() -> Pack:
@@ -39,4 +44,5 @@ def poster(lang: str, layout: str, fmt: str) -> bytes:
         layout: ``portrait`` (chats) or ``landscape`` (screens).
         fmt: ``png`` or ``svg``.
     """
-    return illustration(localized(lang), dos_url=dos_url(lang), layout=layout, fmt=fmt)
+    with DRAWING:
+        return illustration(localized(lang), dos_url=dos_url(lang), layout=layout, fmt=fmt)

@@ -20,6 +20,7 @@ class PlatformPage:
             happens follows on every page).
         texts: which texts the admin copies, in order: ``intro``, ``dos``, ``description``, ``topic``.
         share: whether the platform has a link that opens it with the text ready (WhatsApp).
+        poster: the illustration's layout for this setting: ``portrait`` for chats, ``landscape`` for screens.
     """
 
     name: str
@@ -28,6 +29,7 @@ class PlatformPage:
     guide: tuple[str, ...]
     texts: tuple[str, ...]
     share: bool = False
+    poster: str = "portrait"
 
 
 _GROUP_GUIDE = ("groups", "language")
@@ -53,10 +55,20 @@ PAGES: dict[str, PlatformPage] = {
         "Matrix", "hash", _("Room in Element or another Matrix app"), _GROUP_GUIDE, ("intro", "dos", "topic")
     ),
     "teams": PlatformPage(
-        "MS Teams", "presentation", _("Online lecture: chat and slide"), _LECTURE_GUIDE, ("intro", "dos")
+        "MS Teams",
+        "presentation",
+        _("Online lecture: chat and slide"),
+        _LECTURE_GUIDE,
+        ("intro", "dos"),
+        poster="landscape",
     ),
     "kaltura": PlatformPage(
-        "Kaltura", "video", _("Online lecture: chat and slide"), _LECTURE_GUIDE, ("intro", "dos")
+        "Kaltura",
+        "video",
+        _("Online lecture: chat and slide"),
+        _LECTURE_GUIDE,
+        ("intro", "dos"),
+        poster="landscape",
     ),
     "brightspace": PlatformPage(
         "Brightspace",
