@@ -21,6 +21,7 @@ PACK = load_pack()
 NL = PACK.language("nl")
 BOT = "@bot:localhost"
 BOT_STRINGS = load_strings("bot")
+MATRIX_STRINGS = load_strings("matrix")
 
 
 def body(event: dict[str, Any]) -> str:
@@ -268,3 +269,62 @@ async def test_commands_as_replies_with_a_quoted_fallback_and_a_token_login_leav
     )
     for secret in (synapse.users["bot"].access_token, synapse.users["bot"].password, secret_text):
         assert secret not in logged
+
+
+async def test_the_bot_waits_out_rate_limits_and_answers_everything(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="samen.adapters.matrix_client")
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    # The homeserver's admin API lets the bot send one message, then one every half second.
+    limit = f"/_synapse/admin/v1/users/{BOT}/override_ratelimit"
+    root = synapse.users["root"].access_token
+    synapse.request("POST", limit, {"messages_per_second": 2, "burst_count": 1}, token=root)
+    try:
+        sent = [await bob.send(room, f"!do {n}") for n in (1, 2, 3, 4)]
+        await bob.wait_for(lambda: set(sent) <= quotes(bob.messages(room, BOT)), timeout=30)
+    finally:
+        synapse.request("DELETE", limit, token=root)
+    answers = [m for m in bob.messages(room, BOT) if quotes([m]) & set(sent)]
+    assert len(answers) == 4
+    assert [NL.do(n).text in body(m) for n, m in zip((1, 2, 3, 4), answers, strict=True)] == [True] * 4
+    assert "Matrix rate limit on send" in caplog.text
+
+
+MEGOLM = "m.megolm.v1.aes-sha2"
+
+
+async def test_an_encrypted_room_is_explained_to_the_admins_once(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    from mautrix.types import EventType
+
+    await bots.start()
+    alice = humans["alice"]
+    before = len(alice.direct_messages(BOT))
+    room = await alice.api.create_room(
+        invitees=[BOT],  # type: ignore[list-item]
+        power_level_override={"users": {BOT: 50}},
+        initial_state=[
+            {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
+        ],
+    )
+    await alice.wait_for(lambda: len(alice.messages(str(room), BOT)) >= 3)
+    # What an Element client sends in such a room: ciphertext the bot cannot read.
+    sealed = {
+        "algorithm": "m.megolm.v1.aes-sha2",
+        "ciphertext": "AwgAEn...",
+        "session_id": "x",
+        "device_id": "D",
+    }
+    for _ in range(2):
+        await alice.api.send_message_event(room, EventType.ROOM_ENCRYPTED, sealed)  # type: ignore[arg-type]
+    await alice.wait_for(lambda: len(alice.direct_messages(BOT)) >= before + 1)
+    last = await alice.send(str(room), "!do 1")
+    await alice.wait_for(lambda: last in quotes(alice.messages(str(room), BOT)))
+    await alice.sync()
+    notices = [body(m) for m in alice.direct_messages(BOT)[before:]]
+    assert len(notices) == 1, notices
+    assert MATRIX_STRINGS.get("nl", "permission.encryption", bot=BOT) in notices[0]

@@ -223,9 +223,9 @@ class MatrixAdapter:
         up = False
         while not self._stopping.is_set():
             try:
-                answer = await self.client.sync(
-                    since, timeout_ms=self.sync_timeout_ms, filter_json=SYNC_FILTER
-                )
+                answer = await self._sync_unless_stopped(since)
+                if answer is None:
+                    return
                 # The same batch comes again after a drop while handling; the core skips what it handled.
                 await self.handle_sync(answer, initial=since is None)
             except MatrixConnectionError as exc:
@@ -237,6 +237,21 @@ class MatrixAdapter:
             await self._store(self._save_since, since)
             up = True
             self.ready.set()
+
+    async def _sync_unless_stopped(self, since: str | None) -> JSON | None:
+        """One long-poll ``/sync``, given up at once when :meth:`stop` is called (None then)."""
+        sync = asyncio.ensure_future(
+            self.client.sync(since, timeout_ms=self.sync_timeout_ms, filter_json=SYNC_FILTER)
+        )
+        stopped = asyncio.ensure_future(self._stopping.wait())
+        await asyncio.wait({sync, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if not sync.done():
+            sync.cancel()
+            with contextlib.suppress(asyncio.CancelledError, MatrixConnectionError, MatrixError):
+                await sync
+            return None
+        return sync.result()
 
     async def _relogin(self) -> None:
         if self.password_login is None:
@@ -341,6 +356,10 @@ class MatrixAdapter:
             await self._remember_direct(inviter, RoomID(room))
 
     async def _timeline(self, room: str, item: Mapping[str, Any]) -> None:
+        if item.get("type") == "m.room.encrypted" and item.get("sender") != self.client.user_id:
+            # The bot has no end-to-end encryption: it cannot read the room, so it says so, once.
+            await self._refused(GroupID(room), "encryption")
+            return
         event = await self.to_event(room, item)
         if event is not None:
             await self.dispatch(event)
@@ -558,6 +577,9 @@ class MatrixAdapter:
             await self.perform(action, f"refused-{group}-{permission}:{index}")
 
     async def _level_hint(self, group: GroupID, permission: str) -> str | None:
+        lang = self.bot.language(self.bot.group(group))
+        if permission == "encryption":
+            return load_strings("matrix").get(lang, "permission.encryption", bot=self.client.user_id)
         event = PERMISSION_EVENTS.get(permission)
         if event is None:
             return None
@@ -568,7 +590,6 @@ class MatrixAdapter:
         state = event != "m.room.message"
         default = levels.get("state_default", 50) if state else levels.get("events_default", 0)
         level = int(levels.get("events", {}).get(event, default))
-        lang = self.bot.language(self.bot.group(group))
         return load_strings("matrix").get(
             lang, "permission.level", bot=self.client.user_id, level=level, event=event
         )
