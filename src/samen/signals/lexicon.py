@@ -45,8 +45,10 @@ class Lexicon:
     by_kind: dict[str, tuple[Pattern, ...]] = field(init=False, repr=False, compare=False)
     prefix_set: frozenset[str] = field(init=False, repr=False, compare=False)
     prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    near: dict[str, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "near", _near_misses(self.words))
         by_kind = {kind: tuple(p for p in self.patterns if p.kind == kind) for kind in PATTERN_KINDS}
         lengths = tuple(sorted({len(p) for p in self.curse_prefixes}, reverse=True))
         object.__setattr__(self, "by_kind", by_kind)
@@ -67,6 +69,23 @@ class Lexicon:
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """The entries for a squeezed word (empty when none)."""
         return self.words.get(key, ())
+
+
+def _near_misses(words: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[Entry, ...]]:
+    """Misspellings of strong words that are no everyday words: a missing letter (words of seven letters
+    or more) or two neighbouring letters swapped (five or more)."""
+    near: dict[str, tuple[Entry, ...]] = {}
+    for key, entries in words.items():
+        strong = tuple(e for e in entries if e.role in ("insult", "slur") and e.weight >= 0.8)
+        if not strong or len(key) < 5:
+            continue
+        variants = {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)}
+        if len(key) >= 7:
+            variants |= {key[:i] + key[i + 1 :] for i in range(len(key))}
+        for variant in variants - {key}:
+            if variant not in words:
+                near.setdefault(variant, strong)
+    return near
 
 
 def parse_patterns(text: str) -> tuple[Pattern, ...]:

@@ -81,9 +81,15 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'|“[^”]{1,200}”|‘[^�
 CONDEMN = re.compile(
     r"\b(?:racis\w*|discrimin\w*|homofo\w*|homophob\w*|transfo\w*|transphob\w*|seksis\w*|sexis\w*|"
     r"misogyn\w*|validis\w*|ableis\w*|islamofob\w*|islamophob\w*|antisemit\w*|haatzaai\w*|hate ?speech|"
-    r"kan echt niet|kan niet|niet oke|niet ok|not ok|not okay|onacceptabel|unacceptable|niet normaal dat|"
-    r"schaam je|shame on|zeg dat niet|don'?t say|stop met|stop calling|niet zeggen|melden|report(?:ed)?|"
-    r"gemeld|walgelijk dat|disgusting that|horrible that|afschuwelijk|hoort niet|no place|geen plek|"
+    r"(?:dat|dit) kan (?:echt )?niet|kan echt niet|niet oke|niet ok|not ok|not okay|"
+    r"onacceptabel|unacceptable|"
+    r"schaam je|shame on|zeg dat niet|don'?t say|niet zeggen|"
+    r"stop met (?:mensen|iemand|elkaar|het woord|dat woord|die woorden|zulke)|stop (?:calling|saying|using)|"
+    r"ik (?:ga )?(?:dit|het) melden|(?:heb|hebben) (?:het|dit|hem|haar) gemeld|gemeld bij|"
+    r"i reported|reported (?:it|this|him|her|them)|report (?:this|him|her|them|it) to|"
+    r"walgelijk dat|disgusting that|horrible that|afschuwelijk|"
+    r"has no place|heeft geen plek|heeft geen plaats|"
+    r"geen plek voor|no place for|"
     r"tegen (?:racisme|discriminatie|homofobie|haat)|against (?:racism|hate|homophobia))\b"
 )
 REPORTING = re.compile(
@@ -140,7 +146,8 @@ GROUP_PREDICATE = re.compile(
     r"\b(?:ziek|zieke|gestoord\w*|ongedierte|kakkerlakken|parasiet\w*|beesten|dieren|apen|tuig|uitschot|"
     r"minderwaardig\w*|inferieur\w*|criminel\w*|crimineel|terrorist\w*|verkrachters|vies|smerig\w*|"
     r"walgelijk\w*|abnormaal|abnormale|onnatuurlijk\w*|pervers\w*|pedo\w*|een ziekte|een plaag|"
-    r"horen hier niet|horen niet|moeten (?:allemaal )?(?:dood|weg|terug|opgesloten|vergast|opgehangen)|"
+    r"horen hier niet|horen niet (?:hier|thuis|bij ons|in nederland|op (?:de|onze) uni\w*)|horen er niet bij|"
+    r"moeten (?:allemaal )?(?:dood|weg|terug|opgesloten|vergast|opgehangen)|"
     r"mogen (?:hier )?niet|oprotten|vergassen|uitroeien|afknallen|doodschieten|ophangen|geen echte|"
     r"doden|gedood|vermoorden|vermoord|afslachten|afgeslacht|verbranden|verbrand|uitmoorden|"
     r"kill(?:ed)?|exterminated?|wiped out|burned|slaughtered|"
@@ -265,17 +272,23 @@ def _split_compound(key: str, lexicon: Lexicon) -> tuple[str, str] | None:
     return (prefix, key[len(prefix) :]) if prefix is not None else None
 
 
+# Everyday words that a squeezed or inflected lexicon word would otherwise match.
+_REAL_WORDS = frozenset(["niger", "mongol", "mongolen", "mongools", "mongolie", "mongolier"])
 _SUFFIXES = ("tjes", "tje", "jes", "je", "en", "es", "s", "e")
 
 
 def _resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
     """Lexicon entries for a word, also inflected (``klootzakken``, ``hoertje``: only for strong name-calling
     words of four letters or more) or masked with ``*`` or ``#`` (``f*ck``, ``k*nker``)."""
+    if word in _REAL_WORDS:
+        return ()
     key = squeeze(word)
     found = lexicon.lookup(key)
     if found:
         return found
     if "*" not in word and "#" not in word:
+        if key in lexicon.near:
+            return lexicon.near[key]
         for suffix in _SUFFIXES:
             if key.endswith(suffix) and len(key) - len(suffix) >= 4:
                 stem = lexicon.lookup(key[: -len(suffix)])
@@ -425,7 +438,7 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
         score = shape.score
         span_words = m.group(0).split()
         if any(w in NEGATIONS for w in span_words) or _negated(
-            plain[: m.start()].split(), len(plain[: m.start()].split()), 2
+            plain[: m.start()].split(), len(plain[: m.start()].split()), 1
         ):
             continue
         if distancing or (ctx.reports and not ctx.second_person):
@@ -461,9 +474,18 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
         m = shape.regex.search(plain)
         if m is None or any(w in NEGATIONS for w in m.group(0).split()):
             continue
-        if _negated(plain[: m.start()].split(), len(plain[: m.start()].split()), 2):
+        if _negated(plain[: m.start()].split(), len(plain[: m.start()].split()), 1):
             continue
         yield Hit("sexual", None, shape.score * (0.15 if distancing else 1.0), shape.explanation)
+
+
+# Hate said before naming the group: "ik haat moslims", "death to all X", "vieze X".
+_BEFORE_GROUP = re.compile(
+    r"\b(?:haat|haten|hate|hates|despise|verafschuw|walg van|kan niet uitstaan|cant stand|dood aan|death to|"
+    r"weg met|kill all|vermoord alle|fuck|vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking)"
+    r"(?: alle| de| die| die vieze| all| the| those| these)?$"
+)
+_VIOLENT_BEFORE = re.compile(r"\b(?:dood aan|death to|kill all|vermoord alle)\b")
 
 
 def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
@@ -477,6 +499,15 @@ def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: C
         offsets.append(at)
         at += len(w) + 1
     for i, entry in positions:
+        before = " ".join(words[max(0, i - 5) : i])
+        pre = _BEFORE_GROUP.search(before)
+        if pre is not None and not any(w in NEGATIONS for w in before.split()[-4:]):
+            violent = bool(_VIOLENT_BEFORE.search(pre.group(0)))
+            score = (0.95 if violent else 0.85) * (0.5 if entry.subtype in ctx.in_group else 1.0)
+            score *= 0.15 if ctx.distancing else 0.8 if ctx.laughing else 1.0
+            why = "a threat against a group" if violent else "hatred of a group"
+            yield Hit("identity_attack", entry.subtype, score, f"{why} ({entry.subtype})")
+            return
         start = offsets[i] + len(words[i])
         end = offsets[min(i + 8, len(words) - 1)] + len(words[min(i + 8, len(words) - 1)])
         tail = plain[start:end]
