@@ -3,13 +3,14 @@
 Not a test: it prints figures, which docs/bot.md quotes. No network, no database: the in-memory store and
 the real signals, renderers and campaign pack, on one core (one thread).
 
-    uv run python bench/bench_bot.py [--events 50000]
+    uv run python bench/bench_bot.py [--events 50000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import random
 import resource
 import statistics
@@ -35,6 +36,9 @@ MESSAGES = [
 COMMANDS = [("do", ("4",)), ("dos", ()), ("faq", ("racisme",)), ("hulp", ()), ("do", ("99",)), ("zie", ())]
 
 
+POSITIONS = itertools.count(1)
+
+
 def dos_url(lang: str, number: int | None) -> str:
     return f"https://samen.example/{lang}/dos/" + (f"#do-{number}" if number else "")
 
@@ -53,7 +57,9 @@ class Clock:
 def make_events(kind: str, count: int, groups: int, rng: random.Random) -> list[Event]:
     """A stream of events of one kind (``command``, ``message``, ``mixed``) over many groups."""
     events: list[Event] = []
-    for i in range(count):
+    for _ in range(count):
+        # Positions keep growing across runs, as on a platform: the core skips anything not newer.
+        i = next(POSITIONS)
         group = GroupID(f"!group{rng.randrange(groups)}:example.org")
         user = UserID(f"@student{rng.randrange(200)}:example.org")
         pick = kind if kind != "mixed" else rng.choices(["command", "message", "join"], [2, 7, 1])[0]
@@ -88,6 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--groups", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per workload; the fastest is shown")
     options = parser.parse_args()
     pack = load_pack()
     signals = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
@@ -104,7 +111,12 @@ def main() -> None:
             clock=Clock(),
         )
         measure(bot, make_events(kind, 2_000, options.groups, rng))  # warm up: caches, first renders
-        rate, latencies = measure(bot, make_events(kind, options.events, options.groups, rng))
+        # The fastest of a few runs: on a shared machine the others are slowed by other work.
+        runs = [
+            measure(bot, make_events(kind, options.events, options.groups, rng))
+            for _ in range(options.repeat)
+        ]
+        rate, latencies = max(runs, key=lambda run: run[0])
         cuts = statistics.quantiles(latencies, n=100)
         label = kind if with_signals else f"{kind}, no signals"
         print(f"{label:<20} {rate:>10,.0f} {cuts[49]:>8.3f} {cuts[98]:>8.3f} {max(latencies):>8.3f}")
