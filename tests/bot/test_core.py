@@ -22,7 +22,7 @@ from samen.bot import (
     Reply,
     UserID,
 )
-from samen.content import Pack
+from samen.content import Localized, Pack
 from tests.bot.conftest import Clock, dos_url
 from tests.bot.dialogs import BOT, EN, NL
 
@@ -181,3 +181,31 @@ def test_a_failing_handler_is_logged_without_text_and_the_bot_goes_on(
     assert "RuntimeError" in caplog.text
     assert "secret" not in caplog.text and "geheime" not in caplog.text
     assert NL.do(1).text in chat.send("!dos")[0].text
+
+
+def test_onboarding_goes_on_without_the_poster_when_drawing_it_fails(
+    pack: Pack, store: MemoryStore, clock: Clock
+) -> None:
+    def broken(local: object, url: str) -> tuple[bytes, str]:
+        raise OSError("no fonts")
+
+    bot = Bot(pack, store, Capabilities("matrix"), dos_url=dos_url, clock=clock, illustrate=broken)
+    _, dos, _ = bot.handle(Added(group=GroupID("g")))
+    assert isinstance(dos, Post) and dos.image is None and NL.do(1).text in dos.body.text
+
+
+def test_the_poster_goes_with_the_dos_and_is_drawn_once_per_language(
+    pack: Pack, store: MemoryStore, clock: Clock
+) -> None:
+    drawn: list[str] = []
+
+    def draw(local: Localized, url: str) -> tuple[bytes, str]:
+        drawn.append(local.code)
+        return b"\x89PNG", f"poster {url}"
+
+    bot = Bot(pack, store, Capabilities("matrix"), dos_url=dos_url, clock=clock, illustrate=draw)
+    for group in ("a", "b"):
+        _, dos, _ = bot.handle(Added(group=GroupID(group)))
+        assert isinstance(dos, Post) and dos.image is not None
+        assert dos.image.alt == "poster https://samen.test/nl/dos/"
+    assert drawn == ["nl"]

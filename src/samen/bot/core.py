@@ -236,7 +236,12 @@ class Bot:
             return None
         image = self._images.get(local.code)
         if image is None:
-            data, alt = self.illustrate(local, self._url(local.code))
+            try:
+                data, alt = self.illustrate(local, self._url(local.code))
+            except Exception as exc:
+                # The Do's still go out as text; the poster is tried again next time.
+                log.error("drawing the poster failed: %s", type(exc).__name__)
+                return None
             image = self._images[local.code] = Image(data=data, alt=alt)
         return image
 

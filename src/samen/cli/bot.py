@@ -11,7 +11,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import multiprocessing
 import signal
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import click
 
@@ -19,7 +22,7 @@ from samen.adapters import ADAPTERS
 from samen.bot import Bot
 from samen.bot.core import poster
 from samen.cli.output import cli_language
-from samen.content import load_pack, load_strings
+from samen.content import Localized, load_pack, load_strings
 from samen.errors import ConfigError
 from samen.settings import load_settings
 from samen.signals import Signals
@@ -55,11 +58,25 @@ def bot(platform: str, verbose: bool) -> None:
         open_store(),
         adapter.capabilities,
         dos_url=lambda lang, number: settings.dos_url(lang, pack.campaign_url, number),
-        illustrate=poster,
+        illustrate=poster_apart,
         signals=Signals.load(student_number_pattern=pack.spec.student_number_pattern),
     )
     click.echo(load_strings("bot").get(cli_language(), "cli.starting", platform=platform), err=True)
     asyncio.run(_run(adapter.serve(settings, core)))
+
+
+def poster_apart(local: Localized, dos_url: str) -> tuple[bytes, str]:
+    """The Do's poster, drawn in a short-lived child process.
+
+    Drawing it takes some 40 MB for a moment; apart, that memory is returned when the child ends, and the
+    bot process stays small (it keeps only the PNG, once per language).
+    """
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_draw, str(local.pack.path), local.code, dos_url).result()
+
+
+def _draw(pack_path: str, lang: str, dos_url: str) -> tuple[bytes, str]:
+    return poster(load_pack(Path(pack_path)).language(lang), dos_url)
 
 
 async def _run(serving: object) -> None:
