@@ -89,6 +89,9 @@ PERMISSION_EVENTS: dict[str, str] = {
 #: The store's platform name for the adapter's own bookkeeping (the since-token), apart from rooms.
 SYNC_PLATFORM = "matrix.sync"
 
+#: The longest since-token the store keeps (its ``last_event`` field); Synapse's are some 30 characters.
+MAX_SINCE = 255
+
 #: Matrix counts a state event's content in bytes; the topic must fit in one event.
 TOPIC_LIMIT_BYTES = 60_000
 
@@ -244,14 +247,16 @@ class MatrixAdapter:
             self.client.sync(since, timeout_ms=self.sync_timeout_ms, filter_json=SYNC_FILTER)
         )
         stopped = asyncio.ensure_future(self._stopping.wait())
-        await asyncio.wait({sync, stopped}, return_when=asyncio.FIRST_COMPLETED)
-        stopped.cancel()
-        if not sync.done():
-            sync.cancel()
-            with contextlib.suppress(asyncio.CancelledError, MatrixConnectionError, MatrixError):
-                await sync
-            return None
-        return sync.result()
+        try:
+            await asyncio.wait({sync, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            # Also when this task is cancelled (SIGTERM): no request is left behind.
+            stopped.cancel()
+            if not sync.done():
+                sync.cancel()
+                with contextlib.suppress(asyncio.CancelledError, MatrixConnectionError, MatrixError):
+                    await sync
+        return sync.result() if not sync.cancelled() else None
 
     async def _relogin(self) -> None:
         if self.password_login is None:
@@ -272,6 +277,10 @@ class MatrixAdapter:
         return record.last_event if record is not None else None
 
     def _save_since(self, since: str) -> None:
+        if len(since) > MAX_SINCE:
+            # Too long for the store's field: catching up after a restart then starts afresh.
+            log.warning("Matrix since-token of %d characters not stored", len(since))
+            return
         self.bot.store.save_group(GroupState(SYNC_PLATFORM, str(self.client.user_id), last_event=since))
 
     # -- events in -------------------------------------------------------------------------------------
