@@ -301,6 +301,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
         return _answer_download(local, platform, wanted, admin_text, group_kind)
     page = PAGES[platform]
     guide = local.text.guide
+    files = kit_files(local.code, platform)
     context = {
         "platform": platform,
         "page": page,
@@ -309,7 +310,8 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
         "incidents": paragraphs(guide.incidents),
         "form": form,
         "texts": _texts(local, platform, intro),
-        "materials": kit_files(local.code, platform),
+        "materials": files,
+        "slide": next((f for f in files if f.filename.endswith(".pptx")), None),
         "share": whatsapp_share_link(intro.text) if page.share else None,
         "poster_alt": illustration_alt(local),
         "edited": bool(admin_text or group_kind),
