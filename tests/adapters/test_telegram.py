@@ -17,7 +17,7 @@ from telegram import Bot as TelegramBot
 from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
-from tests.bot.dialogs import BOT, DIALOGS, NL
+from tests.bot.dialogs import BOT, DIALOGS, EN, NL
 
 from samen.adapters.telegram import CAPABILITIES, TelegramAdapter, menu
 from samen.bot import Bot, MemoryStore
@@ -362,3 +362,19 @@ async def test_the_command_menu_is_registered_in_both_languages(
 
     assert "help" in names(english) and "hulp" in names(dutch) and dutch["language_code"] == "nl"
     assert [c.command for c in menu("nl")] == names(dutch)
+
+
+async def test_a_group_that_becomes_a_supergroup_keeps_its_settings(
+    telegram: tuple[TelegramAdapter, RecordingRequest],
+) -> None:
+    adapter, request = telegram
+    old, new = -4001234567, -1009876543210
+    await feed(adapter, message("/taal en", user=OWNER, chat=old))
+    migrated = message("", chat=old)
+    del migrated["message"]["text"]
+    migrated["message"]["migrate_to_chat_id"] = new
+    await feed(adapter, migrated)
+    request.calls.clear()
+    await feed(adapter, message("/do 2", chat=new))
+    (answer,) = request.sent()
+    assert EN.do(2).text in answer["text"]

@@ -583,6 +583,11 @@ async def serve(settings: Settings, bot: Bot) -> None:
                     await asyncio.sleep(wait)
             # reconnect=True: discord.py resumes or reconnects with exponential backoff after every drop.
             await adapter.connect(reconnect=True)
+    except discord.PrivilegedIntentsRequired:
+        raise ConfigError(
+            "Switch on the message content and server members intents in Discord's developer portal.",
+            key="bot:discord_intents",
+        ) from None
     except discord.LoginFailure:
         raise ConfigError(
             f"SAMEN_DISCORD_TOKEN was refused by Discord; see {DOC}.",

@@ -63,6 +63,7 @@ from samen.bot import (
     GroupID,
     Joined,
     MessageID,
+    Moved,
     NotifyAdmins,
     Post,
     Private,
@@ -140,6 +141,7 @@ class TelegramAdapter:
         self.worker = Worker(bot)
         self._admins: dict[tuple[int, int], tuple[float, bool]] = {}
         application.add_handler(ChatMemberHandler(self.on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
+        application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrated))
         application.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, self.on_joined))
         application.add_handler(MessageHandler(filters.COMMAND, self.on_command))
         application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
@@ -154,6 +156,10 @@ class TelegramAdapter:
 
     async def register_commands(self) -> None:
         """Tell Telegram the command menu: English for everyone, Dutch for Dutch clients."""
+        if not self.api.can_read_all_group_messages:
+            log.warning(
+                "Telegram privacy mode is on: the signals see no ordinary group messages (see docs/bot.md)"
+            )
         await self.call(lambda: self.api.set_my_commands(menu("en")))
         await self.call(lambda: self.api.set_my_commands(menu("nl"), language_code="nl"))
 
@@ -178,6 +184,14 @@ class TelegramAdapter:
             position=update.update_id,
         )
         await self.dispatch(event, change.chat.id, None)
+
+    async def on_migrated(self, update: Update, context: Context) -> None:
+        """A group became a supergroup (Telegram does so at 200 members): its settings move to the new id."""
+        message = update.effective_message
+        if message is None or message.migrate_to_chat_id is None:
+            return
+        event = Moved(group=GroupID(str(message.chat.id)), to=GroupID(str(message.migrate_to_chat_id)))
+        await self.dispatch(event, message.chat.id, message)
 
     async def on_joined(self, update: Update, context: Context) -> None:
         """Members joined a group: a welcome for each person (not for bots, the samen bot included)."""

@@ -20,7 +20,19 @@ from samen.bot.actions import (
 )
 from samen.bot.commands import COMMANDS, parse, resolve
 from samen.bot.core import Bot, DosUrl
-from samen.bot.events import Added, Command, Event, EventID, GroupID, Joined, MessageID, Refused, Said, UserID
+from samen.bot.events import (
+    Added,
+    Command,
+    Event,
+    EventID,
+    GroupID,
+    Joined,
+    MessageID,
+    Moved,
+    Refused,
+    Said,
+    UserID,
+)
 from samen.bot.memory import MemoryChat
 from samen.bot.store import NUDGE_MODES, GroupRecord, GroupState, MemoryStore, Store
 
@@ -46,6 +58,7 @@ __all__ = [
     "MemoryChat",
     "MemoryStore",
     "MessageID",
+    "Moved",
     "NotifyAdmins",
     "Post",
     "Private",

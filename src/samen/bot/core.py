@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from samen.bot import compose
 from samen.bot.actions import Action, Body, Capabilities, Describe, Image, NotifyAdmins, Post, Private, Reply
 from samen.bot.commands import COMMANDS, resolve
-from samen.bot.events import Added, Command, Event, GroupID, Joined, Refused, Said
+from samen.bot.events import Added, Command, Event, GroupID, Joined, Moved, Refused, Said
 from samen.bot.store import NUDGE_MODES, GroupState, Store
 from samen.bot.watch import Watch
 from samen.content import FaqEntry, Localized, Pack, load_strings
@@ -114,6 +114,7 @@ class Bot:
             Command: self._command,
             Said: self._said,
             Refused: self._refused,
+            Moved: self._moved,
         }
         self._commands: dict[str, Callable[[Command, GroupState, Localized], list[Action]]] = {
             "dos": self._cmd_dos,
@@ -263,6 +264,12 @@ class Bot:
         if self.watch is None or event.direct:
             return []
         return self.watch.said(event, self._local(state), state.nudges, self.clock())
+
+    def _moved(self, event: Event, state: GroupState) -> list[Action]:
+        assert isinstance(event, Moved)
+        if self.store.load_group(self.platform, event.to) is None:
+            self._save(replace(state, group=event.to, last_position=None, last_event=None))
+        return []
 
     def _refused(self, event: Event, state: GroupState) -> list[Action]:
         assert isinstance(event, Refused)

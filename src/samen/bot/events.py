@@ -102,4 +102,17 @@ class Refused:
     event_id: EventID | None = None
 
 
-Event = Added | Joined | Command | Said | Refused
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Moved:
+    """The group got a new id on its platform (a Telegram group upgraded to a supergroup).
+
+    Its settings and bookkeeping move along, so the new id is not taken for a new group.
+    """
+
+    group: GroupID
+    to: GroupID
+    position: int | None = None
+    event_id: EventID | None = None
+
+
+Event = Added | Joined | Command | Said | Refused | Moved
