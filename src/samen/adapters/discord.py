@@ -147,6 +147,7 @@ class DiscordAdapter(discord.Client):
         self.sync_commands = sync_commands
         self.worker = Worker(bot)
         self.tree = app_commands.CommandTree(self)
+        self.tree.on_error = self.on_command_error  # type: ignore[method-assign]
         self._register()
 
     # -- life ------------------------------------------------------------------------------------------
@@ -165,6 +166,12 @@ class DiscordAdapter(discord.Client):
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         """Log a failure by its type only (its message may hold a member's text) and go on."""
         log.error("Discord %s failed", event_method, exc_info=False)
+
+    async def on_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """Log a failing slash command by its type only, as every other failure."""
+        log.error("Discord slash command failed: %s", type(error).__name__)
 
     # -- events in -------------------------------------------------------------------------------------
 
