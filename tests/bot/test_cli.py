@@ -43,3 +43,19 @@ def test_a_missing_token_names_its_variable(
 def test_an_unknown_platform_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, err = run(["bot", "irc"], capsys)
     assert code == 2 and "matrix" in err and "Traceback" not in err
+
+
+def test_libraries_that_log_tokens_or_message_text_stay_quiet_even_when_verbose() -> None:
+    import logging
+
+    from samen.cli.bot import configure_logging
+
+    root = logging.getLogger()
+    before = root.level
+    try:
+        configure_logging(verbose=True)
+        for name in ("httpx", "telegram.ext", "discord.gateway", "discord.http"):
+            assert logging.getLogger(name).getEffectiveLevel() >= logging.WARNING, name
+        assert logging.getLogger("samen.bot").getEffectiveLevel() == logging.DEBUG
+    finally:
+        root.setLevel(before)

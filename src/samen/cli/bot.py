@@ -43,13 +43,7 @@ def bot(platform: str, verbose: bool) -> None:
             platform=platform,
         ) from None
     settings.require(*adapter.requires)
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # Libraries log request URLs, and the Telegram Bot API puts the token in its URLs.
-    for noisy in ("httpx", "httpcore", "telegram", "discord.http", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    configure_logging(verbose)
     pack = load_pack(settings.pack)
     from samen.web.store import open_store
 
@@ -63,6 +57,20 @@ def bot(platform: str, verbose: bool) -> None:
     )
     click.echo(load_strings("bot").get(cli_language(), "cli.starting", platform=platform), err=True)
     asyncio.run(_run(adapter.serve(settings, core)))
+
+
+#: Libraries whose debug and info logs carry secrets or message text: the Telegram Bot API puts the token in
+#: its URLs (httpx logs each request), discord.py's gateway and HTTP debug logs hold message payloads.
+QUIET = ("httpx", "httpcore", "telegram", "discord", "aiohttp")
+
+
+def configure_logging(verbose: bool) -> None:
+    """Log to stderr (event kinds, error types; never text or tokens), the chatty libraries at warnings."""
+    level = logging.DEBUG if verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)
+    for name in QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def poster_apart(local: Localized, dos_url: str) -> tuple[bytes, str]:
