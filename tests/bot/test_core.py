@@ -14,7 +14,9 @@ from samen.bot import (
     Capabilities,
     Command,
     Describe,
+    EventID,
     GroupID,
+    GroupState,
     MemoryChat,
     MemoryStore,
     MessageID,
@@ -118,9 +120,7 @@ def test_events_already_handled_are_not_answered_again(chat: MemoryChat) -> None
     assert chat.bot.handle(first) == []
     older = Command(group=GroupID("group"), user=UserID("a"), name="do", args=("3",), position=9)
     assert chat.bot.handle(older) == []
-    by_id = Command(
-        group=GroupID("group"), user=UserID("a"), name="dos", event_id=__import__("samen").bot.EventID("$e")
-    )
+    by_id = Command(group=GroupID("group"), user=UserID("a"), name="dos", event_id=EventID("$e"))
     assert chat.bot.handle(by_id)
     assert chat.bot.handle(by_id) == []
 
@@ -209,3 +209,20 @@ def test_the_poster_goes_with_the_dos_and_is_drawn_once_per_language(
         assert isinstance(dos, Post) and dos.image is not None
         assert dos.image.alt == "poster https://samen.test/nl/dos/"
     assert drawn == ["nl"]
+
+
+class DownStore(MemoryStore):
+    """A store whose database is down altogether."""
+
+    def load_group(self, platform: str, group: str) -> GroupState | None:
+        raise ConnectionError("database at postgres://user:secret@db is down")
+
+
+def test_a_store_that_is_down_costs_an_apology_not_the_bot(
+    pack: Pack, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = Bot(pack, DownStore(), Capabilities("matrix"), dos_url=dos_url, clock=clock)
+    (apology,) = bot.handle(Command(group=GroupID("g"), user=UserID("u"), name="dos"))
+    assert isinstance(apology, Reply) and apology.body.text == BOT.get("nl", "error")
+    assert bot.handle(Added(group=GroupID("g"))) == []
+    assert "ConnectionError" in caplog.text and "secret" not in caplog.text

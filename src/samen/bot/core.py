@@ -137,8 +137,19 @@ class Bot:
         """Handle one event and return what the adapter should do, in order.
 
         Events at or before the last one handled in their group are ignored (a reconnect replaying
-        history). Never raises for a failing handler.
+        history). Never raises: a failing handler, or a store that is down, is logged and answered with a
+        short apology where the event was a command.
         """
+        try:
+            return self._handle(event)
+        except Exception as exc:
+            _log_failure(event, self.platform, exc)
+            if isinstance(event, Command):
+                lang = self.pack.default_language
+                return [Reply(group=event.group, body=compose.say_body(self.platform, lang, "error"))]
+            return []
+
+    def _handle(self, event: Event) -> list[Action]:
         direct = isinstance(event, Command | Said) and event.direct
         state = GroupState(self.platform, event.group) if direct else self.group(event.group)
         if not direct and self._handled(state, event):
@@ -146,22 +157,11 @@ class Bot:
         try:
             actions = self._handlers[type(event)](event, state)
         except Exception as exc:
-            # The kind and where, never the exception's message: it may quote the member's text.
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            log.error(
-                "%s on %s failed: %s at %s:%s",
-                type(event).__name__,
-                self.platform,
-                type(exc).__name__,
-                where.filename.rsplit("/", 1)[-1],
-                where.lineno,
-            )
+            _log_failure(event, self.platform, exc)
             actions = []
             if isinstance(event, Command):
                 lang = self.language(state)
-                actions = [
-                    Reply(group=event.group, body=compose.say_body(self.platform, lang, "error"), quote=None)
-                ]
+                actions = [Reply(group=event.group, body=compose.say_body(self.platform, lang, "error"))]
         if not direct and (event.position is not None or event.event_id is not None):
             self._save(
                 replace(self.group(event.group), last_position=event.position, last_event=event.event_id)
@@ -423,6 +423,20 @@ class Bot:
             if event.direct:
                 local = self._local(self.group(group))
         return [self._private(event, compose.say_body(self.platform, local.code, "notmeant.thanks"))]
+
+
+def _log_failure(event: Event, platform: str, exc: Exception) -> None:
+    """Log a failure by the event's kind, the error's type and where it happened; never the error's message,
+    which may quote a member's text."""
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    log.error(
+        "%s on %s failed: %s at %s:%s",
+        type(event).__name__,
+        platform,
+        type(exc).__name__,
+        where.filename.rsplit("/", 1)[-1],
+        where.lineno,
+    )
 
 
 def _body(message: Message) -> Body:
