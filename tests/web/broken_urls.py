@@ -15,5 +15,6 @@ def broken(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [*site, *i18n_patterns(path("broken/", broken))]
+handler400 = "samen.web.views.bad_request"
 handler404 = "samen.web.views.not_found"
 handler500 = "samen.web.views.server_error"

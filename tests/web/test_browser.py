@@ -184,8 +184,11 @@ def test_the_language_switch_keeps_the_page(page: Page) -> None:
 def test_axe_finds_nothing_on_any_page(page: Page, lang: str) -> None:
     axe = Axe()
     found: dict[str, list[str]] = {}
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     for path in [*PATHS, "page-that-does-not-exist/"]:
         page.goto(f"/{lang}/{path}")
+        page.wait_for_load_state("networkidle")
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
@@ -195,6 +198,8 @@ def test_axe_finds_nothing_on_any_page(page: Page, lang: str) -> None:
                     f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations
                 ]
     assert not found, found
+    # Content-Security-Policy violations and failed loads show here; the 404 page's own status is expected.
+    assert [m for m in console if "404" not in m] == []
 
 
 def test_reflow_at_320_px_and_200_percent_zoom(browser: Browser, live_server_url: str) -> None:

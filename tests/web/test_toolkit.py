@@ -161,3 +161,11 @@ def test_lecture_pages_offer_the_slide_beside_the_dos(web: Client, platform: str
         response = web.post(f"/nl/toolkit/{platform}/", {"download": "slide.pptx"})
         assert response.status_code == 200
         assert response.content[:2] == b"PK"
+
+
+def test_a_request_far_beyond_any_limit_gets_a_translated_page(web: Client, lang: str) -> None:
+    response = web.post(f"/{lang}/toolkit/whatsapp/", {"admin_text": "x" * 100_000})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert ("Dit lukte niet" if lang == "nl" else "This did not work") in body
+    assert "Traceback" not in body

@@ -23,5 +23,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
 ]
 
+handler400 = "samen.web.views.bad_request"
 handler404 = "samen.web.views.not_found"
 handler500 = "samen.web.views.server_error"

@@ -454,6 +454,11 @@ def theme(request: HttpRequest) -> HttpResponse:
     return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A 400 page (a form far beyond any limit, a damaged request) in the visitor's language."""
+    return render(request, "web/400.html", status=400)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A 404 page in the language of the address (or of the browser)."""
     return render(request, "web/404.html", status=404)
