@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -49,6 +50,20 @@ def test_training_is_reproducible_and_thresholds_stay_in_range() -> None:
     assert ((thresholds >= 0.3) & (thresholds <= 1.0)).all()
     again = parse_model(LinearModel(MODEL_KINDS, w1, b1, thresholds).dump())
     assert again.kinds == MODEL_KINDS and np.allclose(again.thresholds, thresholds)
+
+
+def test_a_model_hashed_another_way_is_refused() -> None:
+    buffer = io.BytesIO()
+    np.savez_compressed(
+        buffer,
+        kinds=np.array(MODEL_KINDS),
+        weights=np.zeros((4, 4), dtype=np.float16),
+        bias=np.zeros(4),
+        thresholds=np.ones(4),
+        features_version=np.array(1),
+    )
+    with pytest.raises(ValueError, match="retrain"):
+        parse_model(buffer.getvalue())
 
 
 def test_shipped_files_are_small_and_the_model_loads() -> None:

@@ -125,7 +125,7 @@ class Signals:
                 ),
                 None,
             )
-            for kind, value in self.model.calibrated(features(folded, words)).items():
+            for kind, value in self.model.calibrated(features(words)).items():
                 value *= damp
                 current = best.get(kind)
                 if current is None or value > current[0]:

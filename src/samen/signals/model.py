@@ -1,10 +1,11 @@
 """A linear model over hashed character and word n-grams, run with numpy.
 
-Features are the character 3-, 4- and 5-grams of the folded message and its words and word pairs, hashed
+Features are the character 3-, 4- and 5-grams of the folded words, the words and the word pairs, hashed
 into ``2**BITS`` buckets by a fixed function (the same in training and at run time, in every process).
-Each kind has one weight per bucket; a message's score for a kind is the logistic of the mean weight of
-its features plus a bias. The model file (``data/model.npz``) holds the weights as float16, the biases
-and, per kind, the threshold that reached the precision we aim for on the development data.
+Each kind has one weight per bucket; a message's score for a kind is the logistic of the sum of its
+features' weights over the square root of their number, plus a bias. The model file (``data/model.npz``)
+holds the weights as float16, the biases and, per kind, the threshold that reached the precision we aim
+for on the development data.
 """
 
 from __future__ import annotations
@@ -26,25 +27,28 @@ _PRIME = np.uint64(1099511628211)
 _SEEDS = {3: np.uint64(0x3C6EF372), 4: np.uint64(0xA54FF53A), 5: np.uint64(0x510E527F)}
 MODEL_KINDS = ("insult", "identity_attack", "sexual", "threat")
 MODEL_FILE = "data/model.npz"
+#: Bumped whenever :func:`features` hashes differently: a model trained on other buckets is refused.
+FEATURES_VERSION = 2
 
 
-def features(folded: str, words: Sequence[str]) -> npt.NDArray[np.int64]:
-    """The hashed feature buckets of a message (with repeats; order does not matter).
+def features(words: Sequence[str]) -> npt.NDArray[np.int64]:
+    """The hashed feature buckets of a message (with repeats; order does not matter): the character 3-, 4-
+    and 5-grams of its words joined by spaces, the words, and the pairs of neighbouring words.
 
     Args:
-        folded: the folded message (:func:`samen.signals.normalize.fold`).
-        words: its words (:func:`samen.signals.normalize.tokens`).
+        words: the message's folded words (:func:`samen.signals.normalize.tokens`).
     """
     data = np.frombuffer(f" {' '.join(words)} ".encode(), dtype=np.uint8).astype(np.uint64)
     parts: list[npt.NDArray[np.uint64]] = []
     with np.errstate(over="ignore"):
-        for n, seed in _SEEDS.items():
+        # Grow the n-gram hashes one character at a time: h holds the hashes of every n-character window.
+        h = data
+        for n in range(2, max(_SEEDS) + 1):
             if len(data) < n:
-                continue
-            h = np.full(len(data) - n + 1, seed, dtype=np.uint64)
-            for k in range(n):
-                h = (h * _PRIME) ^ data[k : len(data) - n + 1 + k]
-            parts.append(h)
+                break
+            h = (h[:-1] * _PRIME) ^ data[n - 1 :]
+            if n in _SEEDS:
+                parts.append(h ^ _SEEDS[n])
         if words:
             hashes = np.array([zlib.crc32(w.encode()) for w in words], dtype=np.uint64)
             parts.append(hashes * np.uint64(0x100000001B3) + np.uint64(7))
@@ -98,13 +102,22 @@ class LinearModel:
             weights=self.weights.astype(np.float16),
             bias=self.bias.astype(np.float32),
             thresholds=self.thresholds.astype(np.float32),
+            features_version=np.array(FEATURES_VERSION),
         )
         return buffer.getvalue()
 
 
 def parse_model(blob: bytes) -> LinearModel:
-    """A model from ``.npz`` bytes written by :meth:`LinearModel.dump`."""
+    """A model from ``.npz`` bytes written by :meth:`LinearModel.dump`.
+
+    Raises:
+        ValueError: for a model whose features were hashed by another version of :func:`features`
+            (rebuild it with ``samen signals train``).
+    """
     with np.load(io.BytesIO(blob), allow_pickle=False) as data:
+        version = int(data["features_version"]) if "features_version" in data.files else 1
+        if version != FEATURES_VERSION:
+            raise ValueError(f"model features version {version}, expected {FEATURES_VERSION}: retrain it")
         return LinearModel(
             kinds=tuple(str(k) for k in data["kinds"]),
             weights=data["weights"].astype(np.float32),

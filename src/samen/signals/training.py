@@ -23,7 +23,7 @@ from samen.signals.corpora import READERS, TRAINING_SETS, Example, own_examples
 from samen.signals.lexicon import load_lexicon
 from samen.signals.model import BUCKETS, MODEL_FILE, MODEL_KINDS, LinearModel, features
 from samen.signals.normalize import fold, tokens
-from samen.signals.rules import read_context
+from samen.signals.rules import read_context, unmask
 
 #: A nudge should be right at least this often on the development pool.
 TARGET_PRECISION = 0.9
@@ -57,10 +57,11 @@ def matrix(examples: Sequence[Example]) -> object:
     """The hashed feature matrix of examples (scipy CSR, one row per example, rows L2-normalised)."""
     from scipy import sparse
 
+    lexicon = load_lexicon()
     rows: list[npt.NDArray[np.int64]] = []
     for example in examples:
-        folded = fold(example.text)
-        rows.append(features(folded, tokens(folded)))
+        # The same words the analyser scores: folded, masked words spelt out.
+        rows.append(features([unmask(w, lexicon) for w in tokens(fold(example.text))]))
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     indptr[1:] = np.cumsum([len(r) for r in rows])
     indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
@@ -124,7 +125,7 @@ def choose_thresholds(model: LinearModel, dev: Sequence[Example]) -> npt.NDArray
         words = tokens(folded)
         scores = rules.score(folded, words)
         by_rules.append(any(s >= THRESHOLD for k, (s, _, _) in scores.items() if k in MODEL_KINDS))
-        probabilities.append(model.scores(features(folded, words)))
+        probabilities.append(model.scores(features([unmask(w, rules.lexicon) for w in words])))
         ctx = read_context(folded, words)
         usable.append(not (ctx.distancing or ctx.in_group or ctx.laughing))
     probs = np.array(probabilities)
