@@ -101,6 +101,8 @@ def test_a_too_long_intro_is_refused_with_a_clear_message(web: Client, lang: str
     words = "Je tekst is te lang voor WhatsApp" if lang == "nl" else "Your text is too long for WhatsApp"
     assert words in body
     assert 'aria-invalid="true"' in body
+    assert 'aria-describedby="id_admin_text_helptext id_admin_text-error"' in body
+    assert 'id="id_admin_text-error"' in body
 
 
 def test_a_text_beyond_any_limit_is_refused_by_the_form(web: Client) -> None:

@@ -45,3 +45,10 @@ class IntroForm(forms.Form):
         if "\n" in value or "\r" in value:
             raise forms.ValidationError(_("Write the name of the group on one line."), code="one_line")
         return value
+
+    def describe_errors(self) -> None:
+        """Tie each field's error message to the field, after its hint, for screen readers."""
+        for name in self.errors:
+            if name in self.fields:
+                field_id = self[name].auto_id
+                self.fields[name].widget.attrs["aria-describedby"] = f"{field_id}_helptext {field_id}-error"

@@ -316,6 +316,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
         "poster_alt": illustration_alt(local),
         "edited": bool(admin_text or group_kind),
     }
+    form.describe_errors()
     status = 400 if form.errors else 200
     return render(request, "web/platform.html", context, status=status)
 

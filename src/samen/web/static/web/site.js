@@ -145,6 +145,9 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); filter(); });
   }
 
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+
   setUpCopy();
   setUpPrint();
   setUpPreview();
