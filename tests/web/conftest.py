@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.signals import setting_changed
 from django.test import Client
 
 from samen.content import Localized, load_pack
@@ -27,6 +28,8 @@ def _site_ready() -> None:
     from samen.web.catalogue import compile_catalogues
 
     compile_catalogues(settings.LOCALE_PATHS[0])
+    # Django may have read the catalogues before they were compiled; make it read them again.
+    setting_changed.send(sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
