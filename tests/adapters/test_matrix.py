@@ -161,7 +161,7 @@ async def test_bot_survives_a_homeserver_restart_and_answers_what_was_sent_while
 async def test_a_threat_brings_its_author_a_private_nudge_and_the_admins_a_notice_counter_speech_nothing(
     synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
 ) -> None:
-    await bots.start()
+    adapter = await bots.start()
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
     public, bob_private, alice_private = (
@@ -185,6 +185,15 @@ async def test_a_threat_brings_its_author_a_private_nudge_and_the_admins_a_notic
     assert "maak ik je af" not in body(notices[0]) + body(nudges[0])
     # Nothing in public but the answer to the command: nobody is named or shamed in the group.
     assert len(bob.messages(room, BOT)) == public + 1
+    # Answering the nudge in the direct room is pressing its button: thanked, and counted for the room.
+    direct = next(r for r in bob.direct_rooms if nudges[0] in bob.timeline.get(r, []))
+    said = len(bob.messages(direct, BOT))
+    await bob.send(direct, "!nietzo")
+    await bob.wait_for(lambda: len(bob.messages(direct, BOT)) > said)
+    assert body(bob.messages(direct, BOT)[-1]) == BOT_STRINGS.get("nl", "notmeant.thanks")
+    counted = {(kind, do): n for _, kind, do, n in adapter.bot.store.counts("matrix", room)}  # type: ignore[attr-defined]
+    assert counted[("not_meant", 1)] == 1
+    assert counted[("nudge", 1)] == 1
 
 
 async def test_missing_permissions_are_told_to_the_admins_once_with_the_power_level(

@@ -25,7 +25,7 @@ import itertools
 import json
 import logging
 import struct
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import replace
 from html import escape
 from typing import Any
@@ -60,6 +60,7 @@ from samen.bot import (
     Said,
     UserID,
     parse,
+    resolve,
 )
 from samen.bot.connection import Worker, backoff, keep_connected
 from samen.content import load_strings
@@ -69,7 +70,8 @@ from samen.settings import DOC, Settings
 log = logging.getLogger(__name__)
 
 #: What the Matrix bot can do, for the core.
-CAPABILITIES = Capabilities("matrix", prefix="!", private=True, images=True, buttons=False)
+#: Buttons are offered as "answer with !nietzo" in the direct room (see ``MatrixAdapter._with_buttons``).
+CAPABILITIES = Capabilities("matrix", prefix="!", private=True, images=True, buttons=True)
 
 #: Power level from which a member counts as an admin of the room (Element's "Moderator" and up).
 ADMIN_LEVEL = 50
@@ -153,7 +155,7 @@ class MatrixAdapter:
         *,
         allowed_servers: Iterable[str] = (),
         backoff_base: float = 1.0,
-        password_login: Callable[[], Any] | None = None,
+        password_login: Callable[[], Awaitable[None]] | None = None,
         sync_timeout_ms: int = 30_000,
     ) -> None:
         self.bot = bot
@@ -167,6 +169,7 @@ class MatrixAdapter:
         self._direct_rooms: set[str] = set()
         self._power: dict[str, JSON] = {}
         self._creators: dict[str, frozenset[str]] = {}
+        self._buttons: dict[str, str] = {}
         self._media: dict[str, str] = {}
         self._last_position: dict[str, int] = {}
         self._stopping = asyncio.Event()
@@ -185,7 +188,9 @@ class MatrixAdapter:
                 try:
                     await self._connect()
                     break
-                except MatrixConnectionError as exc:
+                except (MatrixConnectionError, MatrixError) as exc:
+                    if isinstance(exc, MatrixError) and exc.status < 500:
+                        raise
                     wait = backoff(attempt, base=self.backoff_base)
                     log.warning("Matrix homeserver unreachable (%s); trying again in %.1f s", exc, wait)
                     await self._sleep(wait)
@@ -426,6 +431,8 @@ class MatrixAdapter:
         parsed = parse(text, (CAPABILITIES.prefix,))
         if parsed is not None:
             name, args = parsed
+            if direct and not args:
+                args = self._pressed(sender, name) or args
             return Command(
                 group=group,
                 user=UserID(sender),
@@ -553,8 +560,9 @@ class MatrixAdapter:
                 action.group, action.body, quote=action.quote, notice=True, txn=self._txn(key, "reply")
             )
         elif isinstance(action, Private):
+            body = self._with_buttons(action)
             try:
-                await self.send_private(action.user, action.body, txn=self._txn(key, "private"))
+                await self.send_private(action.user, body, txn=self._txn(key, "private"))
             except MatrixError:
                 if not action.fallback:
                     return
@@ -572,6 +580,35 @@ class MatrixAdapter:
                 await self.send_private(admin, action.body, txn=self._txn(key, f"admin:{admin}"))
         else:
             raise TypeError(f"unknown action {type(action).__name__}")
+
+    def _with_buttons(self, action: Private) -> Body:
+        """Matrix has no buttons: each becomes a line saying which command to answer with, and answering
+        it in the direct room counts as pressing it (the last one offered to that member)."""
+        if not action.buttons:
+            return action.body
+        lang = self.bot.language(self.bot.group(action.group))
+        lines = []
+        for button in action.buttons:
+            command = button.data.split()[0]
+            self._buttons[action.user] = button.data
+            if command == "notmeant":
+                lines.append(load_strings("bot").get(lang, "nudge.answer", prefix=CAPABILITIES.prefix))
+            else:
+                lines.append(f"{button.label}: {CAPABILITIES.prefix}{command}")
+        text = "\n\n".join([action.body.text, *lines])
+        html = None
+        if action.body.html is not None:
+            html = action.body.html + "".join(f"<p>{escape(line)}</p>" for line in lines)
+        return Body(text, html)
+
+    def _pressed(self, user: str, name: str) -> tuple[str, ...] | None:
+        """The arguments of the button a member answers with a bare command, if one was offered."""
+        data = self._buttons.get(user)
+        found = resolve(name)
+        if data is None or found is None or found[0].name != data.split()[0]:
+            return None
+        del self._buttons[user]
+        return tuple(data.split()[1:])
 
     async def _refused(self, group: GroupID, permission: str) -> None:
         """Tell the core a permission is missing; its notice to the admins gets the power level to give."""
@@ -667,7 +704,7 @@ class MatrixAdapter:
         await self.client.set_account_data("m.direct", mapping)
 
 
-async def login(settings: Settings) -> tuple[MatrixClient, Callable[[], Any] | None]:
+async def login(settings: Settings) -> tuple[MatrixClient, Callable[[], Awaitable[None]] | None]:
     """A client for the configured account: with the token, or logged in with the password.
 
     Returns:
@@ -707,7 +744,7 @@ async def login(settings: Settings) -> tuple[MatrixClient, Callable[[], Any] | N
 
 
 def build(
-    settings: Settings, bot: Bot, client: MatrixClient, relogin: Callable[[], Any] | None
+    settings: Settings, bot: Bot, client: MatrixClient, relogin: Callable[[], Awaitable[None]] | None
 ) -> MatrixAdapter:
     """The adapter for a bot and a client, as the settings configure it."""
     return MatrixAdapter(bot, client, allowed_servers=settings.matrix_allowed_servers, password_login=relogin)
