@@ -45,6 +45,13 @@ async def adapter() -> AsyncIterator[DiscordAdapter]:
     client.worker.close()
 
 
+class Refusal:
+    """What discord.py reads of an HTTP response when Discord answers 403."""
+
+    status = 403
+    reason = "Forbidden"
+
+
 class Recording:
     """dpytest's fake HTTP, also recording pins and the channel edits it does not implement."""
 
@@ -56,11 +63,14 @@ class Recording:
         self.references: list[int | None] = []
         self.payloads: list[dict[str, object]] = []
         self.direct: list[int] = []
+        self.forbidden: set[str] = set()
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._http, name)
 
     async def pin_message(self, channel_id: int, message_id: int, reason: str | None = None) -> None:
+        if "pin" in self.forbidden:
+            raise discord.Forbidden(Refusal(), {"code": 50013, "message": "Missing Permissions"})
         self.pins.append(message_id)
         await self._http.pin_message(channel_id, message_id, reason)  # type: ignore[attr-defined]
 
@@ -74,6 +84,8 @@ class Recording:
         return await self._http.send_message(channel_id, params=params)  # type: ignore[attr-defined]
 
     async def edit_channel(self, channel_id: int, *, reason: str | None = None, **options: object) -> None:
+        if "topic" in self.forbidden:
+            raise discord.Forbidden(Refusal(), {"code": 50013, "message": "Missing Permissions"})
         self.topics.append(str(options.get("topic")))
 
 
@@ -112,6 +124,25 @@ async def test_joining_a_server_posts_the_intro_then_the_dos_with_the_illustrati
     assert len(topic) <= 1024
     await adapter.on_guild_join(guild)
     assert sent() == []
+
+
+async def test_missing_permissions_are_told_to_the_owner_once(adapter: DiscordAdapter) -> None:
+    config = dpytest.get_config()
+    guild, owner = config.guilds[0], config.members[0]
+    guild.owner_id = owner.id
+    http = adapter.http
+    assert isinstance(http, Recording)
+    http.forbidden = {"pin", "topic"}
+    await adapter.on_guild_join(guild)
+    _, dos, pin, topic = sent()
+    assert NL.do(1).text in dos.content
+    assert (pin.content, topic.content) == (
+        BOT.get("nl", "permission.pin"),
+        BOT.get("nl", "permission.topic"),
+    )
+    assert isinstance(pin.channel, discord.DMChannel) and http.direct == [owner.id]
+    await dpytest.message("!opnieuw", channel=config.channels[0], member=owner)
+    assert len(sent()) == 2  # the onboarding again, no second warning
 
 
 async def test_a_member_joining_is_welcomed(adapter: DiscordAdapter) -> None:
