@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from samen.bot import MemoryChat
-from tests.bot.dialogs import DIALOGS
+from samen.content import FAQ_TOPICS
+from tests.bot.dialogs import DIALOGS, EN, NL
 
 
 @pytest.mark.parametrize("name", list(DIALOGS))
@@ -28,3 +29,13 @@ def test_dialog(name: str, chat: MemoryChat) -> None:
             assert (public, private) == (0, 1), line.says
         else:
             assert private == 0, line.says
+
+
+@pytest.mark.parametrize("topic", FAQ_TOPICS)
+def test_every_faq_topic_answers_by_its_dutch_and_english_names(topic: str, chat: MemoryChat) -> None:
+    chat.add_bot()
+    nl = next(e for e in NL.faq if e.topic == topic)
+    en = next(e for e in EN.faq if e.topic == topic)
+    for name in (nl.keywords[0], en.keywords[0], topic):
+        (answer,) = chat.send(f"!faq {name}")
+        assert nl.question in answer.text and nl.answer.split("\n\n")[0] in answer.text
