@@ -337,3 +337,30 @@ async def test_an_encrypted_room_is_explained_to_the_admins_once(
     notices = [body(m) for m in alice.direct_messages(BOT)[before:]]
     assert len(notices) == 1, notices
     assert MATRIX_STRINGS.get("nl", "permission.encryption", bot=BOT) in notices[0]
+
+
+async def test_malformed_events_from_a_client_never_stop_the_bot(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    from mautrix.types import EventType
+
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    start = len(bob.messages(room, BOT))
+    odd: list[dict[str, object]] = [
+        # (Synapse itself refuses a message without a msgtype or a string body.)
+        {"msgtype": "m.emote", "body": "!dos"},
+        {"msgtype": "m.text", "body": "!dos", "format": 7, "formatted_body": None},
+        {"msgtype": "m.text", "body": "!dos", "m.relates_to": "nonsense"},
+        {"msgtype": "m.text", "body": "!do 2", "m.relates_to": {"m.in_reply_to": "$not-an-object"}},
+        {"msgtype": "m.text", "body": "!do 3", "m.relates_to": {"m.in_reply_to": {"event_id": 42}}},
+    ]
+    for content in odd:
+        await bob.api.send_message_event(room, EventType.ROOM_MESSAGE, content)  # type: ignore[arg-type]
+    last = await bob.send(room, "!do 1")
+    await bob.wait_for(lambda: last in quotes(bob.messages(room, BOT)))
+    answers = [body(m) for m in bob.messages(room, BOT)[start:]]
+    assert len(answers) == 5, answers
+    assert NL.do(8).text in answers[0] and NL.do(8).text in answers[1]
+    assert [NL.do(n).text in a for n, a in zip((2, 3, 1), answers[2:], strict=True)] == [True] * 3

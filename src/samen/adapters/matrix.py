@@ -130,6 +130,11 @@ def _strip_reply_fallback(body: str) -> str:
     return "\n".join(lines[index:]).lstrip("\n")
 
 
+def _mapping(value: object) -> Mapping[str, Any]:
+    """A JSON object from an event, or an empty one where a client sent something else."""
+    return value if isinstance(value, dict) else {}
+
+
 def _png_size(data: bytes) -> tuple[int, int] | None:
     if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
         width, height = struct.unpack(">II", data[16:24])
@@ -419,11 +424,14 @@ class MatrixAdapter:
             )
         if kind != "m.room.message" or sender == me or content.get("msgtype") != "m.text":
             return None
-        relates = content.get("m.relates_to") or {}
+        relates = _mapping(content.get("m.relates_to"))
         if relates.get("rel_type") == "m.replace":
             return None  # an edit: the original was handled already
-        reply_to = (relates.get("m.in_reply_to") or {}).get("event_id")
-        body = str(content.get("body", ""))
+        reply_to = _mapping(relates.get("m.in_reply_to")).get("event_id")
+        reply_to = reply_to if isinstance(reply_to, str) else None
+        body = content.get("body")
+        if not isinstance(body, str):
+            return None
         text = _strip_reply_fallback(body) if reply_to else body
         position = self._position(room, item)
         is_admin = False if direct else await self.is_admin(room, sender)
