@@ -11,6 +11,7 @@ import pytest
 from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
 from tests.bot.dialogs import DIALOGS
 
+from samen.adapters.matrix import SYNC_PLATFORM
 from samen.bot import MemoryStore
 from samen.content import load_pack, load_strings
 from samen.render import illustration_alt, render_topic
@@ -364,3 +365,25 @@ async def test_malformed_events_from_a_client_never_stop_the_bot(
     assert len(answers) == 5, answers
     assert NL.do(8).text in answers[0] and NL.do(8).text in answers[1]
     assert [NL.do(n).text in a for n, a in zip((2, 3, 1), answers[2:], strict=True)] == [True] * 3
+
+
+async def test_a_batch_handled_again_after_a_crash_is_not_answered_twice(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    store = MemoryStore()
+    adapter = await bots.start(store)
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    # The since-token as it was before the commands: as if the bot died before storing the next one.
+    before = store.load_group(SYNC_PLATFORM, BOT)
+    assert before is not None and before.last_event
+    sent = [await bob.send(room, f"!do {n}") for n in (2, 3)]
+    await bob.wait_for(lambda: set(sent) <= quotes(bob.messages(room, BOT)))
+    await bots.stop(adapter)
+    store.save_group(before)
+
+    await bots.start(store)
+    last = await bob.send(room, "!do 4")
+    await bob.wait_for(lambda: last in quotes(bob.messages(room, BOT)))
+    answers = [m for m in bob.messages(room, BOT) if quotes([m]) & {*sent, last}]
+    assert len(answers) == 3, [body(m)[:40] for m in answers]
