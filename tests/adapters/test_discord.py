@@ -6,11 +6,14 @@ slash-command interactions, so those are checked through the command tree's own 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator
+from typing import Any
 
 import discord
 import discord.ext.test as dpytest
 import pytest
+from discord.webhook.async_ import async_context
 from tests.bot.dialogs import BOT, DIALOGS, NL
 
 from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names, chunks
@@ -243,6 +246,118 @@ async def test_commands_sent_while_the_bot_was_away_are_answered_once_after_reco
     assert NL.do(6).text in answer.content
     await adapter.on_ready()
     assert sent() == []
+
+
+class Webhooks:
+    """Discord's interaction webhooks, in memory: discord.py answers slash commands through these, not through
+    the HTTP client dpytest replaces, so this records each response (a third party no local peer stands in
+    for)."""
+
+    def __init__(self) -> None:
+        self.responses: list[dict[str, Any]] = []
+
+    def create_interaction_response(
+        self, interaction_id: int, token: str, *, session: object, params: Any, **proxy: object
+    ) -> Any:
+        self.responses.append(params.payload)
+        return _answer({"interaction": {"id": str(interaction_id), "type": 2}})
+
+    def execute_webhook(self, *args: object, params: Any, **kwargs: object) -> Any:
+        self.responses.append(params.payload)
+        return _answer(None)
+
+
+async def _answer(value: object) -> object:
+    return value
+
+
+_interaction_ids = itertools.count(1_310_000_000_000_000_001)
+
+
+def interaction(
+    client: DiscordAdapter, data: dict[str, Any], *, admin: bool = False, kind: int = 2
+) -> discord.Interaction[Any]:
+    """A slash command (or button press) as Discord sends it, from the first member in the first channel."""
+    config = dpytest.get_config()
+    guild, channel, member = config.guilds[0], config.channels[0], config.members[0]
+    permissions = discord.Permissions(manage_guild=True).value if admin else 0
+    payload = {
+        "id": str(next(_interaction_ids)),
+        "application_id": str(client.user.id if client.user else 1),
+        "type": kind,
+        "token": "interaction-token",
+        "version": 1,
+        "guild_id": str(guild.id),
+        "channel_id": str(channel.id),
+        "channel": {
+            "id": str(channel.id),
+            "type": 0,
+            "guild_id": str(guild.id),
+            "name": channel.name,
+            "position": 0,
+        },
+        "member": {
+            "user": {"id": str(member.id), "username": member.name, "discriminator": "0001", "avatar": None},
+            "roles": [],
+            "joined_at": "2026-09-01T09:00:00+00:00",
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "permissions": str(permissions),
+        },
+        "data": data,
+        "attachment_size_limit": 8_388_608,
+        "locale": "nl",
+    }
+    return discord.Interaction(data=payload, state=client._connection)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def webhooks() -> Webhooks:
+    hooks = Webhooks()
+    async_context.set(hooks)  # type: ignore[arg-type]
+    return hooks
+
+
+def _ephemeral(payload: dict[str, Any]) -> bool:
+    return bool(payload["data"].get("flags", 0) & 64)
+
+
+async def test_slash_do_answers_in_public_with_the_do(adapter: DiscordAdapter, webhooks: Webhooks) -> None:
+    data = {"id": "1", "name": "do", "type": 1, "options": [{"name": "number", "type": 4, "value": 4}]}
+    await adapter.tree._call(interaction(adapter, data))
+    (response,) = webhooks.responses
+    assert NL.do(4).text in response["data"]["content"] and not _ephemeral(response)
+
+
+async def test_slash_help_is_ephemeral(adapter: DiscordAdapter, webhooks: Webhooks) -> None:
+    await adapter.tree._call(interaction(adapter, {"id": "2", "name": "help", "type": 1}))
+    said = "\n".join(r["data"]["content"] for r in webhooks.responses if "data" in r)
+    assert NL.support[3].name in said and all(_ephemeral(r) for r in webhooks.responses)
+    assert sent() == []
+
+
+async def test_slash_admin_commands_check_the_members_rights(
+    adapter: DiscordAdapter, webhooks: Webhooks
+) -> None:
+    data = {"id": "3", "name": "lang", "type": 1, "options": [{"name": "choice", "type": 3, "value": "en"}]}
+    await adapter.tree._call(interaction(adapter, data))
+    await adapter.tree._call(interaction(adapter, data, admin=True))
+    refusal, done = webhooks.responses
+    assert refusal["data"]["content"] == BOT.get("nl", "admin_only") and _ephemeral(refusal)
+    assert done["data"]["content"] == BOT.get("en", "lang.set") and not _ephemeral(done)
+
+
+async def test_the_not_meant_button_is_thanked_privately_and_counted(
+    adapter: DiscordAdapter, webhooks: Webhooks
+) -> None:
+    guild = dpytest.get_config().guilds[0]
+    press = {"custom_id": f"samen:notmeant 1 {guild.id}", "component_type": 2}
+    await adapter.on_interaction(interaction(adapter, press, kind=3))
+    (thanks,) = webhooks.responses
+    assert thanks["data"]["content"] == BOT.get("nl", "notmeant.thanks") and _ephemeral(thanks)
+    counts = adapter.bot.store.counts("discord", str(guild.id))
+    assert [(kind, do) for _, kind, do, _ in counts] == [("not_meant", 1)]
 
 
 async def test_slash_commands_have_dutch_names_and_descriptions(adapter: DiscordAdapter) -> None:

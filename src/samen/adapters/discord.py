@@ -295,7 +295,9 @@ class DiscordAdapter(discord.Client):
             user=UserID(str(interaction.user.id)),
             name=name,
             args=tuple(a for a in args if a),
-            is_admin=_is_admin(interaction.user),
+            # The member's resolved permissions, as Discord sends them with the interaction.
+            is_admin=guild is not None
+            and (interaction.permissions.manage_guild or interaction.permissions.administrator),
             direct=guild is None,
             reply_to=MessageID(str(reply_to)) if reply_to else None,
             position=interaction.id,
