@@ -21,7 +21,8 @@ def _switch_url(request: HttpRequest, code: str) -> str:
     url = translate_url(request.path, code)
     if url == request.path:
         return f"/{code}/"
-    return url
+    query = request.GET.urlencode()  # keeps a search or a choice ("what happened?") in the other language
+    return f"{url}?{query}" if query else url
 
 
 def site(request: HttpRequest) -> dict[str, object]:
