@@ -213,3 +213,8 @@ def test_theme_holds_the_packs_colours(web: Client) -> None:
     css = web.get("/theme.css").content.decode()
     colours = campaign.pack().spec.colours
     assert f"--primary:{colours.primary}" in css
+
+
+def test_language_switch_keeps_the_choice(web: Client) -> None:
+    body = web.get("/nl/help/", {"what": "lecture"}).content.decode()
+    assert 'href="/en/help/?what=lecture" hreflang="en"' in body
