@@ -89,7 +89,10 @@ CONDEMN = re.compile(
     r"i reported|reported (?:it|this|him|her|them)|report (?:this|him|her|them|it) to|"
     r"walgelijk dat|disgusting that|horrible that|afschuwelijk|"
     r"has no place|heeft geen plek|heeft geen plaats|"
-    r"geen plek voor|no place for|"
+    r"geen plek voor|no place for|vile thing|vile comment|vile to say|"
+    r"what an? (?:horrible|terrible|disgusting|awful|hateful) (?:thing|comment|message)|"
+    r"hoe kun je (?:nou |nu )?(?:dat |zoiets )?zeggen|how can you say|you can'?t say that|"
+    r"dat mag je niet zeggen|dat zeg je niet|schandalig|"
     r"tegen (?:racisme|discriminatie|homofobie|haat)|against (?:racism|hate|homophobia))\b"
 )
 REPORTING = re.compile(
@@ -159,7 +162,11 @@ GROUP_PREDICATE = re.compile(
     r"can'?t (?:drive|think|code|do math)|"
     r"are stupid|are dumb|are idiots|abnormal|unnatural|perverts|a disease|a plague|mentally ill|"
     r"not real (?:women|men)|too emotional|hysterical|less intelligent|minder intelligent|"
-    r"nooit (?:zo )?goed als|never as good as|a mistake|een vergissing|freaks)\b"
+    r"nooit (?:zo )?goed als|never as good as|a mistake|een vergissing|freaks|"
+    r"haat ze|haat hen|hate them|despise them|cant stand them|hoeren|sletten|whores|sluts|bitches|"
+    r"gold ?diggers|property|objects|bezit|gehoorzamen|obey|shut up|zwijgen|hun mond houden|"
+    r"stay (?:at )?home|thuisblijven|worthless|scum|trash|garbage|waardeloos|afval|vuilnis|schorem|gespuis|"
+    r"minder waard|niks waard|less than human)\b"
 )
 _GROUP_VIOLENCE = re.compile(
     r"\b(?:vergassen|uitroeien|afknallen|doodschieten|ophangen|moeten (?:allemaal )?dood|doden|gedood|"
@@ -339,6 +346,9 @@ def _entry_hits(
     word = words[i]
     quoted_word = word in ctx.quoted
     if entry.role == "slur":
+        # Ableist words are mostly adjectives: "je bent niet achterlijk" reassures.
+        if entry.subtype == "ableism" and _negated(words, i):
+            return
         score = entry.weight
         if entry.subtype in ctx.in_group:
             score *= 0.2
@@ -482,10 +492,16 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
 # Hate said before naming the group: "ik haat moslims", "death to all X", "vieze X".
 _BEFORE_GROUP = re.compile(
     r"\b(?:haat|haten|hate|hates|despise|verafschuw|walg van|kan niet uitstaan|cant stand|dood aan|death to|"
-    r"weg met|kill all|vermoord alle|fuck|vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking)"
-    r"(?: alle| de| die| die vieze| all| the| those| these)?$"
+    r"weg met|kill all|vermoord alle|fuck|vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking|"
+    r"(?:murder|kill|shoot|vermoorden|doden|neerschieten)(?: every| all| elke| iedere| alle))"
+    r"(?: alle| de| die| die vieze| all| the| those| these| every| elke| iedere)?$"
 )
-_VIOLENT_BEFORE = re.compile(r"\b(?:dood aan|death to|kill all|vermoord alle)\b")
+_VIOLENT_BEFORE = re.compile(
+    r"\b(?:dood aan|death to|kill all|vermoord alle|murder|kill|shoot|vermoorden|doden|neerschieten)\b"
+)
+# Calling someone a group name as an insult: "jij homo!" (not "ben jij homo?").
+_ADDRESS_GROUP = frozenset(["jij", "you", "hey", "jou"])
+_ASKING = frozenset(["ben", "bent", "are", "is", "was", "als", "as", "of", "or"])
 
 
 def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
@@ -499,6 +515,17 @@ def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: C
         offsets.append(at)
         at += len(w) + 1
     for i, entry in positions:
+        if (
+            i
+            and words[i - 1] in _ADDRESS_GROUP
+            and (i < 2 or words[i - 2] not in _ASKING)
+            and not ctx.question
+        ):
+            score = (0.8 if entry.subtype not in ctx.in_group else 0.3) * (0.15 if ctx.distancing else 1.0)
+            yield Hit(
+                "identity_attack", entry.subtype, score, f"a group name used as an insult ({entry.subtype})"
+            )
+            return
         before = " ".join(words[max(0, i - 5) : i])
         pre = _BEFORE_GROUP.search(before)
         if pre is not None and not any(w in NEGATIONS for w in before.split()[-4:]):
