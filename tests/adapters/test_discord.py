@@ -271,7 +271,7 @@ async def _answer(value: object) -> object:
     return value
 
 
-_interaction_ids = itertools.count(1_310_000_000_000_000_001)
+_interaction_ids = itertools.count(1)
 
 
 def interaction(
@@ -282,7 +282,8 @@ def interaction(
     guild, channel, member = config.guilds[0], config.channels[0], config.members[0]
     permissions = discord.Permissions(manage_guild=True).value if admin else 0
     payload = {
-        "id": str(next(_interaction_ids)),
+        # A snowflake of now: the core answers only what is newer than the last message it handled.
+        "id": str(discord.utils.time_snowflake(discord.utils.utcnow()) + next(_interaction_ids)),
         "application_id": str(client.user.id if client.user else 1),
         "type": kind,
         "token": "interaction-token",
@@ -346,6 +347,33 @@ async def test_slash_admin_commands_check_the_members_rights(
     refusal, done = webhooks.responses
     assert refusal["data"]["content"] == BOT.get("nl", "admin_only") and _ephemeral(refusal)
     assert done["data"]["content"] == BOT.get("en", "lang.set") and not _ephemeral(done)
+
+
+async def test_the_i_see_this_menu_answers_the_message_it_was_used_on(
+    adapter: DiscordAdapter, webhooks: Webhooks
+) -> None:
+    config = dpytest.get_config()
+    target = await dpytest.message("iets wat pijn doet", channel=config.channels[0], member=config.members[1])
+    sent()
+    data = {
+        "id": "5",
+        "name": "I see this",
+        "type": 3,
+        "target_id": str(target.id),
+        "resolved": {
+            "messages": {
+                str(target.id): dpytest.backend.facts.dict_from_message(target)
+                | {"channel_id": str(target.channel.id)}
+            }
+        },
+    }
+    await adapter.tree._call(interaction(adapter, data))
+    (seen,) = sent()
+    assert "👀" in seen.content
+    http = adapter.http
+    assert isinstance(http, Recording) and http.references[-1] == target.id
+    (ack,) = webhooks.responses
+    assert _ephemeral(ack)
 
 
 async def test_the_not_meant_button_is_thanked_privately_and_counted(
