@@ -376,6 +376,35 @@ async def test_the_i_see_this_menu_answers_the_message_it_was_used_on(
     assert _ephemeral(ack)
 
 
+async def test_point_to_a_do_from_the_message_menu(adapter: DiscordAdapter, webhooks: Webhooks) -> None:
+    config = dpytest.get_config()
+    target = await dpytest.message(
+        "iemands adres staat hier", channel=config.channels[0], member=config.members[1]
+    )
+    sent()
+    message = dpytest.backend.facts.dict_from_message(target) | {"channel_id": str(target.channel.id)}
+    menu = {
+        "id": "6",
+        "name": "Point to a Do",
+        "type": 3,
+        "target_id": str(target.id),
+        "resolved": {"messages": {str(target.id): message}},
+    }
+    await adapter.tree._call(interaction(adapter, menu))
+    (offer,) = webhooks.responses
+    assert _ephemeral(offer) and offer["data"]["content"] == BOT.get("nl", "point.choose")
+    (row,) = offer["data"]["components"]
+    (select,) = row["components"]
+    assert [o["label"] for o in select["options"]] == [f"{d.number}. {d.title}" for d in NL.dos]
+    chosen = {"custom_id": select["custom_id"], "component_type": 3, "values": ["4"]}
+    await adapter.on_interaction(interaction(adapter, chosen, kind=3))
+    (reply,) = sent()
+    assert NL.do(4).text in reply.content and config.members[1].name not in reply.content
+    http = adapter.http
+    assert isinstance(http, Recording) and http.references[-1] == target.id
+    assert webhooks.responses[-1]["type"] == 7  # the menu closes
+
+
 async def test_the_not_meant_button_is_thanked_privately_and_counted(
     adapter: DiscordAdapter, webhooks: Webhooks
 ) -> None:

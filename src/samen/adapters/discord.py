@@ -6,9 +6,10 @@ What it does on a server (see ``docs/bot.md``):
   system channel (or the first text channel the bot may write in); a member joining is a
   :class:`~samen.bot.events.Joined`;
 - application (slash) commands with Dutch names and descriptions for Dutch clients (``/do``, ``/hulp``,
-  ``/faq``, ``/taal``…), the admin ones only shown to members who may manage the server; a message
-  context menu "Ik zie dit" / "I see this"; ``!`` text commands as well, so that ``!do 4`` sent as a reply
-  points to a Do with the message quoted;
+  ``/faq``, ``/taal``…), the admin ones only shown to members who may manage the server; message context
+  menus "Ik zie dit" / "I see this" and "Wijs op een Do" / "Point to a Do" (a choice of the Do's, then the
+  bot replies to that message); ``!`` text commands as well, so that ``!do 4`` sent as a reply points to a
+  Do with the message quoted;
 - ordinary messages go to the signals (this needs the message content intent); nudges arrive as a direct
   message with a "not meant that way" button;
 - help and admin refusals are ephemeral replies to a slash command, direct messages otherwise;
@@ -274,6 +275,9 @@ class DiscordAdapter(discord.Client):
         if parsed is None:
             return
         name, args = parsed
+        if name == "point":
+            await self.point(interaction, args, data)
+            return
         event = Command(
             group=GroupID(f"dm-{interaction.channel_id}"),
             user=UserID(str(interaction.user.id)),
@@ -284,6 +288,46 @@ class DiscordAdapter(discord.Client):
         await self.dispatch_event(
             event, Origin(_messageable(interaction.channel), interaction, interaction.user)
         )
+
+    async def offer_dos(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        """The "point to a Do" menu on a message: an ephemeral choice of the Do's, in the group's language."""
+        guild = interaction.guild
+        state = await self.worker.run(self.bot.group, GroupID(str(guild.id) if guild else "-"))
+        local = self.bot.pack.language(self.bot.language(state))
+        strings = load_strings("bot")
+        select: discord.ui.Select[discord.ui.View] = discord.ui.Select(
+            custom_id=f"{BUTTON_PREFIX}point {message.id}",
+            placeholder=strings.get(local.code, "point.placeholder"),
+            options=[
+                discord.SelectOption(label=f"{do.number}. {do.title}"[:100], value=str(do.number))
+                for do in local.dos
+            ],
+        )
+        view = discord.ui.View(timeout=None)
+        view.add_item(select)
+        await interaction.response.send_message(
+            strings.get(local.code, "point.choose"), view=view, ephemeral=True
+        )
+
+    async def point(self, interaction: discord.Interaction, args: tuple[str, ...], data: Any) -> None:
+        """A Do chosen in the menu: the bot replies to the message with that Do, and the menu closes."""
+        values = data.get("values") or []
+        guild = interaction.guild
+        if not args or not values or guild is None:
+            return
+        event = Command(
+            group=GroupID(str(guild.id)),
+            user=UserID(str(interaction.user.id)),
+            name="do",
+            args=(str(values[0]),),
+            reply_to=MessageID(args[0]),
+            position=interaction.id,
+        )
+        await self.dispatch_event(
+            event, Origin(_messageable(interaction.channel), interaction, interaction.user)
+        )
+        if not interaction.response.is_done():
+            await interaction.response.edit_message(content="✓", view=None)
 
     async def command(
         self, interaction: discord.Interaction, name: str, *args: str, reply_to: int | None = None
@@ -460,7 +504,7 @@ class DiscordAdapter(discord.Client):
     # -- slash commands ------------------------------------------------------------------------------
 
     def _register(self) -> None:
-        """The slash commands and the context menu, with Dutch translations (built from the bot's tables)."""
+        """The slash commands and the context menus, with Dutch translations (built from the bot's tables)."""
         strings = load_strings("bot")
         pack = self.bot.pack
         tree = self.tree
@@ -553,6 +597,15 @@ class DiscordAdapter(discord.Client):
         tree.add_command(
             app_commands.ContextMenu(
                 name=app_commands.locale_str("I see this", nl="Ik zie dit"), callback=see_message
+            )
+        )
+
+        async def point_message(interaction: discord.Interaction, message: discord.Message) -> None:
+            await self.offer_dos(interaction, message)
+
+        tree.add_command(
+            app_commands.ContextMenu(
+                name=app_commands.locale_str("Point to a Do", nl="Wijs op een Do"), callback=point_message
             )
         )
 
