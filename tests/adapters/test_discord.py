@@ -335,6 +335,7 @@ async def test_slash_help_is_ephemeral(adapter: DiscordAdapter, webhooks: Webhoo
     await adapter.tree._call(interaction(adapter, {"id": "2", "name": "help", "type": 1}))
     said = "\n".join(r["data"]["content"] for r in webhooks.responses if "data" in r)
     assert NL.support[3].name in said and all(_ephemeral(r) for r in webhooks.responses)
+    assert "Wijs op een Do" in said and "als antwoord op een bericht" not in said
     assert sent() == []
 
 

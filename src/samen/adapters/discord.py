@@ -62,7 +62,7 @@ from samen.settings import DOC, Settings
 
 log = logging.getLogger("samen.adapters.discord")
 
-CAPABILITIES = Capabilities("discord", prefix="/", private=True, images=True, buttons=True)
+CAPABILITIES = Capabilities("discord", prefix="/", private=True, images=True, buttons=True, menus=True)
 
 #: Discord's limits: a message's content, a text channel's topic (https://discord.com/developers/docs).
 MESSAGE_LIMIT = 2000

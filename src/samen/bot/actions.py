@@ -113,6 +113,8 @@ class Capabilities:
         private: whether the bot can reach a member privately at all (ephemeral reply or direct message).
         images: whether it can send the illustration.
         buttons: whether private messages can carry buttons.
+        menus: whether members point to a Do on a message through a message menu rather than a command
+            sent as a reply (Discord, where a slash command cannot be a reply); the help says so.
     """
 
     platform: str
@@ -120,3 +122,4 @@ class Capabilities:
     private: bool = True
     images: bool = True
     buttons: bool = False
+    menus: bool = False

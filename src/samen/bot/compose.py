@@ -32,8 +32,15 @@ def say_body(platform: str, lang: str, key: str, **values: object) -> Body:
     return write(platform, [Para(say(lang, key, **values))])
 
 
-def help_text(local: Localized, platform: str, prefix: str) -> Body:
-    """What the bot can do, then where to go for advice or support."""
+def help_text(local: Localized, platform: str, prefix: str, *, menus: bool = False) -> Body:
+    """What the bot can do, then where to go for advice or support.
+
+    Args:
+        menus: members point to a Do through a message menu (Discord), not a command sent as a reply.
+    """
+    variant = ".menu" if menus else ""
+    point = say(local.code, f"help.point{variant}", prefix=prefix)
+    seeing = say(local.code, f"help.see{variant}", prefix=prefix)
     routes = []
     for route in local.support:
         reach = " ".join(x for x in (route.email, route.link) if x)
@@ -41,7 +48,7 @@ def help_text(local: Localized, platform: str, prefix: str) -> Body:
     return write(
         platform,
         [
-            Para(say(local.code, "help.commands", prefix=prefix)),
+            Para(say(local.code, "help.commands", prefix=prefix, point=point, seeing=seeing)),
             Heading(say(local.code, "help.support")),
             Items(tuple(routes)),
         ],

@@ -330,7 +330,14 @@ class Bot:
         return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
 
     def _cmd_help(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        return [self._private(event, compose.help_text(local, self.platform, self.capabilities.prefix))]
+        return [
+            self._private(
+                event,
+                compose.help_text(
+                    local, self.platform, self.capabilities.prefix, menus=self.capabilities.menus
+                ),
+            )
+        ]
 
     def _cmd_faq(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         topics = compose.faq_topics(local)
