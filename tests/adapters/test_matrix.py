@@ -386,3 +386,33 @@ async def test_a_batch_handled_again_after_a_crash_is_not_answered_twice(
     await bob.wait_for(lambda: last in quotes(bob.messages(room, BOT)))
     answers = [m for m in bob.messages(room, BOT) if quotes([m]) & {*sent, last}]
     assert len(answers) == 3, [body(m)[:40] for m in answers]
+
+
+class FlakyStore(MemoryStore):
+    """A memory store whose next ``failures`` saves of a room fail, as a database that hiccups."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failures = 0
+
+    def save_group(self, record: Any) -> None:
+        if record.platform == "matrix" and self.failures > 0:
+            self.failures -= 1
+            raise RuntimeError("database is locked")
+        super().save_group(record)
+
+
+async def test_an_event_whose_handling_fails_does_not_stop_the_bot(
+    synapse: Synapse, bots: BotRunner, humans: dict[str, Human], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR)
+    store = FlakyStore()
+    await bots.start(store)
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    store.failures = 1
+    await bob.send(room, "!do 2")
+    after = await bob.send(room, "!do 3")
+    await bob.wait_for(lambda: after in quotes(bob.messages(room, BOT)))
+    assert "failed: RuntimeError" in caplog.text  # by kind only: never the member's text
+    assert NL.do(3).text in body(bob.messages(room, BOT)[-1])
