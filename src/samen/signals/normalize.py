@@ -35,7 +35,7 @@ _LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "€": "e", "1": "i", "!": 
 _WORDISH = re.compile(r"[\w@$€!|+*#']+")
 _HAS_LETTER = re.compile(r"[a-z]")
 _HAS_DIGITLIKE = re.compile(r"[0-9@$€!|+]")
-_SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*][ .\-_]){2,}[a-z0-9@$*])(?![\w])")
+_SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*](?:[ .\-_]|  )){2,}[a-z0-9@$*])(?![\w])")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
@@ -56,7 +56,8 @@ def _unleet(match: re.Match[str]) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    return re.sub(r"[ .\-_]", "", match.group(1))
+    # Letters spaced one apart make a word; two spaces between them mark the next word.
+    return " ".join(re.sub(r"[ .\-_]", "", word) for word in match.group(1).split("  "))
 
 
 def fold(text: str) -> str:

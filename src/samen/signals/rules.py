@@ -165,6 +165,8 @@ GROUP_PREDICATE = re.compile(
     r"nooit (?:zo )?goed als|never as good as|a mistake|een vergissing|freaks|"
     r"haat ze|haat hen|hate them|despise them|cant stand them|hoeren|sletten|whores|sluts|bitches|"
     r"gold ?diggers|property|objects|bezit|gehoorzamen|obey|shut up|zwijgen|hun mond houden|"
+    r"moeten (?:het land |nederland )?uit|moeten eruit|moeten vertrekken|must leave|should leave|get out|"
+    r"out of (?:our|my|this) country|het land uit|"
     r"stay (?:at )?home|thuisblijven|worthless|scum|trash|garbage|waardeloos|afval|vuilnis|schorem|gespuis|"
     r"minder waard|niks waard|less than human)\b"
 )
@@ -265,6 +267,9 @@ def _self_directed(words: Sequence[str], i: int) -> bool:
 
 
 def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
+    # "een bitch van een tentamen", "a bitch of a test": an intensifier for a thing, not a name for someone.
+    if tuple(words[i + 1 : i + 3]) in (("van", "een"), ("of", "a"), ("of", "an")):
+        return False
     if len(words) <= 3:
         return True
     before = words[max(0, i - 4) : i]
@@ -385,6 +390,8 @@ def _entry_hits(
         yield Hit("insult", None, score, "calling someone names")
         return
     if entry.role in ("curse", "profanity"):
+        if entry.role == "curse" and _names_the_disease(words, i):
+            return
         aimed = _aimed(words, i, ctx) and ctx.second_person and entry.role == "curse"
         if aimed and not _negated(words, i):
             yield Hit("insult", None, _discount(0.85, ctx, quoted_word), "wishing a disease on someone")
@@ -398,6 +405,40 @@ def _entry_hits(
             yield Hit(
                 "sexual", None, score * (0.7 if ctx.laughing else 1.0), "a sexual remark aimed at someone"
             )
+
+
+_DISEASE_BEFORE = frozenset(
+    [
+        "heeft",
+        "had",
+        "hebben",
+        "aan",
+        "tegen",
+        "met",
+        "de",
+        "het",
+        "van",
+        "over",
+        "krijgt",
+        "kreeg",
+        "longkanker",
+        "has",
+        "had",
+        "with",
+        "against",
+        "of",
+    ]
+)
+_DISEASE_AFTER = frozenset(
+    ["is", "was", "heeft", "onderzoek", "patienten", "cellen", "behandeling", "ziekte", "gehad", "overleden"]
+)
+
+
+def _names_the_disease(words: Sequence[str], i: int) -> bool:
+    """``kanker`` as the illness ("mijn oma heeft kanker", "kanker is een ziekte"), not as a curse."""
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return before in _DISEASE_BEFORE or after in _DISEASE_AFTER
 
 
 def _compound_hits(
@@ -454,7 +495,7 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
         if distancing or (ctx.reports and not ctx.second_person):
             score *= 0.2
         if ctx.laughing:
-            score *= 0.6
+            score *= 0.5
         yield Hit("threat", None, score, shape.explanation)
         break
     for shape in lexicon.shapes("insult"):
@@ -492,7 +533,8 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
 # Hate said before naming the group: "ik haat moslims", "death to all X", "vieze X".
 _BEFORE_GROUP = re.compile(
     r"\b(?:haat|haten|hate|hates|despise|verafschuw|walg van|kan niet uitstaan|cant stand|dood aan|death to|"
-    r"weg met|kill all|vermoord alle|fuck|vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking|"
+    r"weg met|kill all|vermoord alle|fuck|fucking|kut|kanker|tyfus|tering|"
+    r"vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking|"
     r"(?:murder|kill|shoot|vermoorden|doden|neerschieten)(?: every| all| elke| iedere| alle))"
     r"(?: alle| de| die| die vieze| all| the| those| these| every| elke| iedere)?$"
 )
