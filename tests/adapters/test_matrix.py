@@ -269,6 +269,7 @@ async def test_commands_as_replies_with_a_quoted_fallback_and_a_token_login_leav
     await bob.wait_for(lambda: earlier in quotes(bob.messages(room, BOT)))
     answer = next(m for m in bob.messages(room, BOT) if earlier in quotes([m]))
     assert NL.do(4).text in body(answer) and "#do-4" in body(answer)
+    assert answer["content"]["m.mentions"] == {}  # pointing to a Do pings nobody
     assert command not in quotes(bob.messages(room, BOT))
     # Everything the bot's process logged (the test's own mautrix client logs bodies, as noted in matrix.py).
     logged = "\n".join(

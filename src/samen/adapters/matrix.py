@@ -658,7 +658,12 @@ class MatrixAdapter:
         txn: str | None = None,
     ) -> str:
         """Send a message (plain body and, where there is one, HTML); returns its event ID."""
-        content: dict[str, Any] = {"msgtype": "m.notice" if notice else "m.text", "body": body.text}
+        # An empty m.mentions: a reply pointing to a Do must not ping the member it answers.
+        content: dict[str, Any] = {
+            "msgtype": "m.notice" if notice else "m.text",
+            "body": body.text,
+            "m.mentions": {},
+        }
         if body.html:
             content["format"] = "org.matrix.custom.html"
             content["formatted_body"] = body.html
