@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import urllib.error
@@ -86,3 +87,20 @@ def test_serve_refuses_a_wrong_setting_in_one_line(tmp_path: Path) -> None:
     assert "SAMEN_BASE_URL" in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "samen", "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "SAMEN_DATA_DIR": str(tmp_path), "SAMEN_LANG": "nl"},
+            timeout=120,
+        )
+    assert result.returncode == 2
+    assert f"Kan niet luisteren op 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

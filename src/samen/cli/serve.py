@@ -25,6 +25,9 @@ def serve(host: str, port: int, workers: int) -> None:
     load_settings()  # a wrong SAMEN_* setting stops here, with one line naming it
     from samen.web import server
 
-    server.prepare()
+    server.prepare()  # first: the catalogues must be compiled before anything is translated
+    problem = server.check_address(host, port, cli_language())
+    if problem:
+        raise click.BadParameter(problem, param_hint="--port")
     click.echo(server.announce(host, port, cli_language()))
     server.serve(host, port, workers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +40,23 @@ def announce(host: str, port: int, lang: str) -> str:
         return gettext("Serving the toolkit at http://%(address)s/ (Ctrl+C stops it).") % {
             "address": bind_address(host, port)
         }
+
+
+def check_address(host: str, port: int, lang: str) -> str | None:
+    """Why the site cannot listen at this address (in the given language), or None when it can."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _name, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        with translation.override(lang):
+            return gettext("Cannot listen at %(address)s: %(reason)s. Choose another --port or --host.") % {
+                "address": bind_address(host, port),
+                "reason": exc.strerror or str(exc),
+            }
+    return None
 
 
 def serve(host: str, port: int, workers: int, threads: int = 4) -> None:
