@@ -92,3 +92,25 @@ async def test_samen_bot_matrix_onboards_and_after_a_restart_answers_what_came_i
     bot = synapse.users["bot"]
     assert bot.password not in logged and "!do" not in logged
     assert "Traceback" not in logged, logged[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"SAMEN_MATRIX_PASSWORD": "not-the-password"}, "SAMEN_MATRIX_PASSWORD"),
+        ({"SAMEN_MATRIX_PASSWORD": ""}, "SAMEN_MATRIX_PASSWORD / SAMEN_MATRIX_TOKEN"),
+        ({"SAMEN_MATRIX_PASSWORD": "", "SAMEN_MATRIX_TOKEN": "syt_not_a_token"}, "SAMEN_MATRIX_TOKEN"),
+    ],
+)
+def test_refused_or_missing_credentials_end_at_once_naming_the_variable_never_its_value(
+    synapse: Synapse, tmp_path: Path, change: dict[str, str], named: str
+) -> None:
+    env = Process(synapse, tmp_path).env | change | {"SAMEN_LANG": "en", "LANG": "C.UTF-8"}
+    done = subprocess.run([SAMEN, "bot", "matrix"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr[-2000:]
+    error = done.stderr.strip().splitlines()[-1]
+    assert named in error and "docs/configuration.md" in error
+    assert "Traceback" not in done.stderr
+    for value in change.values():
+        if value:
+            assert value not in done.stderr + done.stdout

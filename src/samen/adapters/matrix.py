@@ -735,7 +735,10 @@ async def login(settings: Settings) -> tuple[MatrixClient, Callable[[], Awaitabl
             user_id=settings.matrix_user,
         )
         return client, None
-    settings.require("matrix_user", "matrix_password")
+    if settings.matrix_password is None:
+        either = "SAMEN_MATRIX_PASSWORD / SAMEN_MATRIX_TOKEN"
+        raise ConfigError(f"{either} is not set; see {DOC}.", key="config.missing", variable=either, doc=DOC)
+    settings.require("matrix_user")
     client = MatrixClient(settings.matrix_homeserver)
     user, password = settings.matrix_user, settings.matrix_password
     assert user is not None and password is not None
