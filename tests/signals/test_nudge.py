@@ -115,6 +115,12 @@ def test_a_calm_busy_chat_is_not_heat(signals: Signals) -> None:
     assert signals.assess_window(window) == ()
 
 
+def test_shouting_for_joy_is_not_heat(signals: Signals) -> None:
+    lines = ["JAAA GESLAAGD!!!", "GEFELICITEERD!!!", "DANK JE!!!", "WAT GOED ZEG!!!", "FEESTJE!!!", "JAAA!!!"]
+    window = [Turn("ab"[i % 2], text, at=5.0 * i) for i, text in enumerate(lines)]
+    assert signals.assess_window(window) == ()
+
+
 def test_language_mix_suggests_english_to_admins(signals: Signals) -> None:
     lines = [
         ("a", "hoi allemaal, wie heeft de aantekeningen van het college?"),

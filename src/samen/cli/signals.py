@@ -40,7 +40,7 @@ def read_lines(stream: BinaryIO) -> list[str]:
     lines = []
     for number, raw in enumerate(stream, start=1):
         try:
-            lines.append(raw.decode("utf-8").rstrip("\r\n"))
+            lines.append(raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n"))
         except UnicodeDecodeError:
             raise InputError(
                 f"Line {number} of the input is not UTF-8 text.", key="signals:not_utf8", line=number

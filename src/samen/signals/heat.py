@@ -42,12 +42,14 @@ class TurnReading:
 
 
 def hostility(text: str, insult_score: float) -> float:
-    """How hostile one message reads: accusations, shouting, exclamation marks and insult scores."""
+    """How hostile one message reads (0…1): accusations and insult scores, made louder by capitals and
+    exclamation marks. Shouting alone is no hostility: "GEFELICITEERD!!!" is joy."""
     letters = [c for c in text if c.isalpha()]
     caps = sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 8 else 0.0
     marks = min(text.count("!"), 5) / 5
-    accusation = 1.0 if _ACCUSATION.search(text) else 0.0
-    return min(1.0, 0.35 * accusation + 0.25 * min(1.0, caps * 1.5) + 0.15 * marks + 0.45 * insult_score)
+    accusation = 0.5 if _ACCUSATION.search(text) else 0.0
+    base = max(accusation, insult_score, 0.6 * accusation + 0.6 * insult_score)
+    return min(1.0, base * (1.0 + 0.6 * min(1.0, caps * 1.5) + 0.3 * marks))
 
 
 def assess_heat(readings: Sequence[TurnReading]) -> Finding | None:

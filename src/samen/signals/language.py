@@ -7,6 +7,7 @@ which students also write) more reliably per word than a character model on ten 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -388,6 +389,22 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
             "como",
         ]
     ),
+}
+_EXTRA = {
+    "de": ["guten", "zusammen", "tag", "leute", "heute", "gut", "sehr", "vielen", "dank", "nicht"],
+    "fr": ["tous", "toi", "moi", "cest", "ca", "bien", "merci", "aujourd", "demain", "salut"],
+    "es": ["buenos", "dias", "todos", "hoy", "manana", "bien", "gracias", "que"],
+}
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# The lists are compared with folded words, which have no diacritics.
+_FUNCTION_WORDS = {
+    lang: frozenset(_plain(w) for w in (*words, *_EXTRA.get(lang, ())))
+    for lang, words in _FUNCTION_WORDS.items()
 }
 # Words shared by languages count for none of them.
 _SHARED = frozenset.intersection(*(frozenset(w) for w in [_FUNCTION_WORDS["nl"], _FUNCTION_WORDS["en"]]))
