@@ -137,6 +137,16 @@ def test_the_flow_works_without_javascript(browser: Browser, live_server_url: st
         context.close()
 
 
+def test_the_faq_filters_while_typing(page: Page) -> None:
+    page.goto("/nl/faq/")
+    page.get_by_label("Zoek in de vragen").fill("islamofobie")
+    expect(page.get_by_role("heading", name="Wat is racisme?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Wat is seksisme?")).to_be_hidden()
+    expect(page.locator("[data-faq-count]")).to_have_text("1 vraag gevonden")
+    page.get_by_label("Zoek in de vragen").fill("")
+    expect(page.get_by_role("heading", name="Wat is seksisme?")).to_be_visible()
+
+
 def test_keyboard_only(page: Page) -> None:
     page.goto("/nl/help/")
     page.keyboard.press("Tab")

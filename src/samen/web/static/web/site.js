@@ -118,7 +118,9 @@
     function normalise(text) {
       return text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     }
-    var haystacks = entries.map(function (entry) { return normalise(entry.textContent); });
+    var haystacks = entries.map(function (entry) {
+      return normalise(entry.textContent + " " + (entry.getAttribute("data-keywords") || ""));
+    });
 
     function filter() {
       var words = normalise(input.value).split(/\s+/).filter(Boolean);
