@@ -24,6 +24,7 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -386,32 +387,30 @@ def faq(request: HttpRequest) -> HttpResponse:
 class Situation:
     """One answer to "what happened?" and the support routes (pack ids) it leads to, best first."""
 
-    label: str
+    label: str | Promise
     routes: tuple[str, ...]
 
 
 #: situation id → what happened, and who to contact. The contacts' names and e-mail come from the pack.
-SITUATIONS: dict[str, tuple[object, tuple[str, ...]]] = {
-    "group": (
-        gettext_lazy("Something happened in an online group or chat"),
-        ("group-admin", "study-adviser"),
+SITUATIONS: dict[str, Situation] = {
+    "group": Situation(
+        gettext_lazy("Something happened in an online group or chat"), ("group-admin", "study-adviser")
     ),
-    "unwanted": (
+    "unwanted": Situation(
         gettext_lazy("I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"),
         ("confidential-counsellor", "study-adviser"),
     ),
-    "lecture": (
+    "lecture": Situation(
         gettext_lazy("It is about a lecture, the teaching or a lecturer"),
         ("programme-chair", "study-adviser"),
     ),
-    "advice": (gettext_lazy("I need advice and don’t know where to start"), ("study-adviser",)),
-    "learn": (
+    "advice": Situation(gettext_lazy("I need advice and don’t know where to start"), ("study-adviser",)),
+    "learn": Situation(
         gettext_lazy("Our group or association wants to learn more, or take a training"),
         ("diversity-office",),
     ),
-    "campaign": (
-        gettext_lazy("I have a question about this campaign"),
-        ("student-wellbeing", "campaign-page"),
+    "campaign": Situation(
+        gettext_lazy("I have a question about this campaign"), ("student-wellbeing", "campaign-page")
     ),
 }
 
@@ -423,20 +422,19 @@ def help_page(request: HttpRequest) -> HttpResponse:
     local = _local()
     routes: dict[str, SupportRoute] = {route.id: route for route in local.support}
     chosen = request.GET.get("what", "")
-    answer: list[SupportRoute] = []
-    if chosen in SITUATIONS:
-        answer = [routes[r] for r in SITUATIONS[chosen][1] if r in routes]
-    situations = [(key, str(label)) for key, (label, _routes) in SITUATIONS.items()]
+    situation = SITUATIONS.get(chosen)
+    answer = [routes[r] for r in situation.routes if r in routes] if situation else []
+    situations = [(key, str(s.label)) for key, s in SITUATIONS.items()]
     return render(
         request,
         "web/help.html",
         {
             "situations": situations,
-            "chosen": chosen if chosen in SITUATIONS else "",
-            "chosen_label": str(SITUATIONS[chosen][0]) if chosen in SITUATIONS else "",
+            "chosen": chosen if situation else "",
+            "chosen_label": str(situation.label) if situation else "",
             "answer": answer,
             "routes": local.support,
-            "unknown": bool(chosen) and chosen not in SITUATIONS,
+            "unknown": bool(chosen) and situation is None,
         },
     )
 
