@@ -65,3 +65,9 @@ def test_student_number_pattern_comes_from_the_pack() -> None:
 @pytest.mark.parametrize("text", ["2311 CS is een mooie buurt", "we hebben 2 AA batterijen nodig"])
 def test_postcode_alone_is_not_an_address(signals: Signals, text: str) -> None:
     assert privacy(signals, text) == []
+
+
+def test_a_desk_or_role_address_is_not_personal(signals: Signals) -> None:
+    assert privacy(signals, "Bel de receptie: 071 527 2727") == []
+    assert privacy(signals, "mail de servicedesk via servicedesk@example.nl") == []
+    assert privacy(signals, "bel Mark: 071 527 2727") == [("phone", "071 527 2727")]

@@ -59,6 +59,25 @@ _OTHER = re.compile(
 )
 
 
+# An organisation's desk or a role address is public, not someone's personal detail.
+_PUBLIC = re.compile(
+    r"\b(?:receptie|balie|servicedesk|helpdesk|secretariaat|studentenbalie|studiebalie|bibliotheek|"
+    r"reception|front desk|help ?desk|office|secretariat|library|alarmnummer|huisarts(?:enpost)?|"
+    r"politie|police|112)\b",
+    re.IGNORECASE,
+)
+_ROLE_MAILBOX = re.compile(
+    r"^(?:info|contact|servicedesk|helpdesk|secretariaat|secretariat|office|admin|support|studentenbalie|"
+    r"diversiteit|studentwellbeing|vertrouwenspersoon|noreply|no-reply|post|mail|receptie|reception)@",
+    re.IGNORECASE,
+)
+
+
+def _public(text: str, start: int) -> bool:
+    """True when the words just before a number say it belongs to a desk or an office."""
+    return _PUBLIC.search(text[max(0, start - 40) : start]) is not None
+
+
 def _own(text: str, start: int) -> bool:
     """True when the words just before a detail say it is the writer's own."""
     before = text[max(0, start - 40) : start]
@@ -84,7 +103,7 @@ def find_details(text: str, student_number: re.Pattern[str] | None = None) -> It
     if "@" in text:
         for m in _EMAIL.finditer(text):
             taken.append(m.span())
-            if not _own(text, m.start()):
+            if not _own(text, m.start()) and not _ROLE_MAILBOX.match(m.group(0)):
                 yield Detail("email", m.span(), 0.8, "an e-mail address")
     digits = sum(map(str.isdigit, text))
     if digits >= 8:
@@ -116,7 +135,7 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Detail]:
         if _overlaps(span, taken):
             continue
         taken.append(span)
-        if not _own(text, match.start):
+        if not _own(text, match.start) and not _public(text, match.start):
             yield Detail("phone", span, 0.8, "a phone number")
 
 
