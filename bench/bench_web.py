@@ -28,6 +28,7 @@ PATHS = ("/nl/dos/", "/nl/toolkit/whatsapp/")
 
 
 def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -76,6 +77,7 @@ async def _load(port: int, path: str, clients: int, seconds: float, rate: float)
     ordered = sorted(latencies)
 
     def pct(p: float) -> float:
+        """The p-quantile in milliseconds."""
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
 
     return {
@@ -123,6 +125,7 @@ def _mib(each: list[float]) -> str:
 
 
 def main() -> None:
+    """Start the server, run the load from a separate process, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=50)

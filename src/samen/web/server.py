@@ -92,10 +92,12 @@ def serve(host: str, port: int, workers: int, threads: int = 4) -> None:
         """gunicorn, configured here rather than from a file or its own command line."""
 
         def load_config(self) -> None:
+            """Take the options above."""
             for key, value in options.items():
                 self.cfg.set(key, value)
 
         def load(self) -> Callable[..., Any]:
+            """The site's WSGI application."""
             return application
 
     Server().run()

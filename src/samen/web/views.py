@@ -98,6 +98,7 @@ def cached(view: View) -> View:
 
     @wraps(view)
     def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """The kept page for a plain GET; the view itself for anything else."""
         if request.method in ("GET", "HEAD") and not request.GET:
             return kept(request, *args, **kwargs)
         return view(request, *args, **kwargs)
