@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from samen.content import Localized
 from samen.errors import InputError
 from samen.render.colour import WHITE, readable
-from samen.render.lettering import FONT_FILES, Lettering, face, wrap
+from samen.render.lettering import DRAWING, FONT_FILES, Lettering, face, wrap
 from samen.render.message import say
 from samen.render.qr import BORDER, qr_modules, qr_path
 
@@ -125,9 +125,12 @@ def illustration(local: Localized, *, dos_url: str, layout: str = "portrait", fm
             layout=layout,
             fmt=fmt,
         )
-    if fmt == "svg":
-        return _svg(local, dos_url, layout)
-    return _png(local, dos_url, layout)
+    # fontTools glyph sets and Pillow's FreeType faces are not safe to use from two threads at once, and the
+    # web toolkit answers with several threads: drawing is one at a time (the results are cached).
+    with DRAWING:
+        if fmt == "svg":
+            return _svg(local, dos_url, layout)
+        return _png(local, dos_url, layout)
 
 
 def icon_exists(name: str) -> bool:

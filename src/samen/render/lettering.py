@@ -7,12 +7,17 @@ own advance widths, and a word wider than the line is broken between letters.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.ttLib import TTFont
+
+#: Held while a poster is drawn: fontTools glyph sets and Pillow's FreeType faces are not thread-safe.
+#: Re-entrant, so a drawing that draws a part of itself does not wait on itself.
+DRAWING = threading.RLock()
 
 #: Weight → font file in the package.
 FONT_FILES: dict[str, str] = {

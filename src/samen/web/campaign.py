@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from functools import cache
 
 from django.conf import settings
@@ -10,10 +9,6 @@ from django.http import Http404
 
 from samen.content import Localized, Pack, load_pack
 from samen.render import illustration
-
-#: Held while the renderers draw (illustration, slide, kit): their font outlines (fontTools) are not
-#: safe to draw from two threads at once, and a gunicorn worker answers with several threads.
-DRAWING = threading.Lock()
 
 
 def pack() -> Pack:
@@ -44,5 +39,4 @@ def poster(lang: str, layout: str, fmt: str) -> bytes:
         layout: ``portrait`` (chats) or ``landscape`` (screens).
         fmt: ``png`` or ``svg``.
     """
-    with DRAWING:
-        return illustration(localized(lang), dos_url=dos_url(lang), layout=layout, fmt=fmt)
+    return illustration(localized(lang), dos_url=dos_url(lang), layout=layout, fmt=fmt)

@@ -254,8 +254,7 @@ class FileEntry:
 def kit_files(lang: str, platform: str) -> tuple[FileEntry, ...]:
     """The files of a platform's kit, listed once per language and platform (the files are made on demand)."""
     local = campaign.localized(lang)
-    with campaign.DRAWING:
-        kit = build_kit(local, platform, dos_url=campaign.dos_url(lang))
+    kit = build_kit(local, platform, dos_url=campaign.dos_url(lang))
     return tuple(FileEntry(m.filename, m.title) for m in kit)
 
 
@@ -268,14 +267,13 @@ def warm() -> None:
 
 
 def _kit(local: Localized, platform: str, admin_text: str, group_kind: str) -> list[Material]:
-    with campaign.DRAWING:
-        return build_kit(
-            local,
-            platform,
-            dos_url=campaign.dos_url(local.code),
-            admin_text=admin_text,
-            group_kind=group_kind,
-        )
+    return build_kit(
+        local,
+        platform,
+        dos_url=campaign.dos_url(local.code),
+        admin_text=admin_text,
+        group_kind=group_kind,
+    )
 
 
 def _download(material: Material) -> HttpResponse:
