@@ -1,16 +1,19 @@
 # Sourced by scripts/run and scripts/test: makes sure uv and the Debian packages samen needs are here.
 # Works on a fresh Debian machine as root (Python present, nothing else) and is quick when all is there.
+# SAMEN_BOOTSTRAP=run asks only for what the product needs to run; the default also brings what the tests need.
+# SAMEN_BOOTSTRAP_APT=0 installs no Debian packages at all.
 
 need_apt=""
-command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt="$need_apt chromium"
-command -v msgfmt >/dev/null 2>&1 || need_apt="$need_apt gettext"
-# cairosvg (the poster's icons, SVG checks) loads libcairo at run time.
-ldconfig -p 2>/dev/null | grep -q 'libcairo\.so\.2' || need_apt="$need_apt libcairo2"
-if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  need_apt="$need_apt postgresql"
+# cairosvg (the poster's icons) loads libcairo at run time.
+{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libcairo\.so\.2' || need_apt="$need_apt libcairo2"
+if [ "${SAMEN_BOOTSTRAP:-test}" != run ]; then
+  # The browser tests drive Debian's Chromium; the database tests start a real PostgreSQL server.
+  command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt="$need_apt chromium"
+  if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    need_apt="$need_apt postgresql"
+  fi
 fi
-if [ -n "${SAMEN_BOOTSTRAP_APT:-1}" ] && [ "${SAMEN_BOOTSTRAP_APT:-1}" != 0 ] && [ -n "$need_apt" ] \
-   && [ "${SAMEN_BOOTSTRAP_ONLY_UV:-0}" = 0 ]; then
+if [ "${SAMEN_BOOTSTRAP_APT:-1}" != 0 ] && [ -n "$need_apt" ]; then
   echo "bootstrap: installing Debian packages:$need_apt" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq >&2
