@@ -39,6 +39,32 @@ async def test_keep_connected_reconnects_after_drops_until_stopped() -> None:
     assert calls == 4 and reconnects == 3 and len(slept) == 3
 
 
+async def test_backoff_starts_over_after_a_connection_that_stayed_up() -> None:
+    stop = asyncio.Event()
+    slept: list[float] = []
+    now = 0.0
+    lifetimes = iter([1.0, 1.0, 1.0, 1.0, 3600.0, 1.0])  # four quick drops, a day-long connection, one more
+
+    def clock() -> float:
+        return now
+
+    async def connect() -> None:
+        nonlocal now
+        try:
+            now += next(lifetimes)
+        except StopIteration:
+            stop.set()
+            return
+        raise ConnectionError("dropped")
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    await keep_connected(connect, stop=stop, name="test", sleep=sleep, rng=random.Random(0), clock=clock)
+    assert slept[0] < slept[3], "drops in a row wait longer each time"
+    assert slept[4] <= 2.0, "after a long healthy connection, the wait of a first drop (at most 2 s) again"
+
+
 async def test_keep_connected_logs_the_error_type_only(caplog: pytest.LogCaptureFixture) -> None:
     stop = asyncio.Event()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
@@ -65,6 +66,10 @@ def backoff(
     return max(base / 2, (rng or random).uniform(0, ceiling))
 
 
+#: Seconds a connection must stay up before a drop counts as the first in a row again.
+HEALTHY_AFTER = 60.0
+
+
 async def keep_connected(
     connect: Callable[[], Awaitable[None]],
     *,
@@ -72,11 +77,14 @@ async def keep_connected(
     name: str,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     rng: random.Random | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> int:
     """Run ``connect`` (one connection's life) until ``stop`` is set, reconnecting with backoff.
 
     A connection that ends without ``stop`` is a drop; it is logged by exception type only (an error's
-    message may hold a token or a member's text) and tried again.
+    message may hold a token or a member's text) and tried again. The backoff grows with drops in a row
+    and starts over once a connection has stayed up for :data:`HEALTHY_AFTER` seconds, so a bot that ran
+    for a day and then lost its server reconnects quickly rather than at the longest wait.
 
     Args:
         connect: connects and runs until the connection ends.
@@ -84,6 +92,7 @@ async def keep_connected(
         name: the platform, for the log.
         sleep: how to wait (tests pass a recorder).
         rng: the jitter's source (tests pass a seeded one).
+        clock: seconds, for how long a connection lasted (tests pass a fake one).
 
     Returns:
         How many times it reconnected.
@@ -91,6 +100,7 @@ async def keep_connected(
     attempt = 0
     reconnects = 0
     while not stop.is_set():
+        started = clock()
         try:
             await connect()
             attempt = 0
@@ -98,7 +108,7 @@ async def keep_connected(
             raise
         except Exception as exc:
             log.warning("%s connection dropped: %s", name, type(exc).__name__)
-            attempt += 1
+            attempt = 1 if clock() - started >= HEALTHY_AFTER else attempt + 1
         if stop.is_set():
             break
         reconnects += 1
