@@ -11,7 +11,7 @@ import pytest
 from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
 from tests.bot.dialogs import DIALOGS, Line
 
-from samen.adapters.matrix import SYNC_PLATFORM
+from samen.adapters.matrix import sync_cursor
 from samen.bot import MemoryStore
 from samen.content import load_pack, load_strings
 from samen.render import illustration_alt, render_topic
@@ -386,12 +386,12 @@ async def test_a_batch_handled_again_after_a_crash_is_not_answered_twice(
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
     # The since-token as it was before the commands: as if the bot died before storing the next one.
-    before = store.load_group(SYNC_PLATFORM, BOT)
-    assert before is not None and before.last_event
+    before = store.load_cursor(sync_cursor(BOT))
+    assert before
     sent = [await bob.send(room, f"!do {n}") for n in (2, 3)]
     await bob.wait_for(lambda: set(sent) <= quotes(bob.messages(room, BOT)))
     await bots.stop(adapter)
-    store.save_group(before)
+    store.save_cursor(sync_cursor(BOT), before)
 
     await bots.start(store)
     last = await bob.send(room, "!do 4")

@@ -103,3 +103,22 @@ def test_counts_add_up_per_day_kind_and_do(store: Store, group: str) -> None:
         (tuesday, "point", 4, 3),
         (tuesday, "seen", 0, 1),
     ]
+
+
+def test_a_cursor_comes_back_as_saved_and_is_replaced(store: Store, group: str) -> None:
+    name = f"matrix.sync:@bot-{group}"
+    assert store.load_cursor(name) is None
+    store.save_cursor(name, "s72594_4483_1934")
+    store.save_cursor(name + "-other", "other")
+    assert store.load_cursor(name) == "s72594_4483_1934"
+    # Matrix sets no bound on a token's length; a long one must come back whole.
+    token = "m" + "é_7" * 2000
+    store.save_cursor(name, token)
+    assert store.load_cursor(name) == token
+    assert store.load_cursor(name + "-other") == "other"
+
+
+def test_cursors_are_not_groups(store: Store, group: str) -> None:
+    store.save_cursor(f"matrix.sync:{group}", "s1_2_3")
+    assert store.load_group("matrix.sync", group) is None
+    assert store.load_group("matrix", group) is None

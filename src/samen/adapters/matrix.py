@@ -48,7 +48,6 @@ from samen.bot import (
     Event,
     EventID,
     GroupID,
-    GroupState,
     Image,
     Joined,
     MessageID,
@@ -88,11 +87,11 @@ PERMISSION_EVENTS: dict[str, str] = {
     "send": "m.room.message",
 }
 
-#: The store's platform name for the adapter's own bookkeeping (the since-token), apart from rooms.
-SYNC_PLATFORM = "matrix.sync"
 
-#: The longest since-token the store keeps (its ``last_event`` field); Synapse's are some 30 characters.
-MAX_SINCE = 255
+def sync_cursor(user_id: str) -> str:
+    """The store's name for an account's ``/sync`` since-token (one per bot account)."""
+    return f"matrix.sync:{user_id}"
+
 
 #: Matrix counts a state event's content in bytes; the topic must fit in one event.
 TOPIC_LIMIT_BYTES = 60_000
@@ -232,7 +231,9 @@ class MatrixAdapter:
         worked (reconnect after a growing wait).
         """
         await self._connect()
-        since = await self._store(self._load_since)
+        cursor = sync_cursor(str(self.client.user_id))
+        # On the core's thread, as every other store call: a database store is not shared across threads.
+        since = await self.worker.run(self.bot.store.load_cursor, cursor)
         up = False
         while not self._stopping.is_set():
             try:
@@ -247,7 +248,7 @@ class MatrixAdapter:
                 log.warning("Matrix connection dropped: %s", exc)
                 return
             since = str(answer["next_batch"])
-            await self._store(self._save_since, since)
+            await self.worker.run(self.bot.store.save_cursor, cursor, since)
             up = True
             self.ready.set()
 
@@ -277,21 +278,6 @@ class MatrixAdapter:
                 doc=DOC,
             )
         await self.password_login()
-
-    async def _store(self, function: Callable[..., Any], *args: Any) -> Any:
-        """Run something that touches the store off the event loop (a database call may block)."""
-        return await asyncio.get_running_loop().run_in_executor(None, function, *args)
-
-    def _load_since(self) -> str | None:
-        record = self.bot.store.load_group(SYNC_PLATFORM, str(self.client.user_id))
-        return record.last_event if record is not None else None
-
-    def _save_since(self, since: str) -> None:
-        if len(since) > MAX_SINCE:
-            # Too long for the store's field: catching up after a restart then starts afresh.
-            log.warning("Matrix since-token of %d characters not stored", len(since))
-            return
-        self.bot.store.save_group(GroupState(SYNC_PLATFORM, str(self.client.user_id), last_event=since))
 
     # -- events in -------------------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 What is kept per group: its language, whether newcomers are welcomed, the nudge mode, whether the
 onboarding was done (so a restart never repeats it), which missing permissions the admins were already told
 about, and the last event handled (so nothing is answered twice after a reconnect). And counts per group,
-day, kind and Do. Never any message text.
+day, kind and Do; and an adapter's cursors (where to read on after a restart: Matrix's since-token). Never
+any message text.
 
 Two implementations: :class:`MemoryStore` here (tests, benchmarks) and the database one in
 ``samen.web.store``, which satisfies these protocols structurally (the web app does not import the bot).
@@ -108,6 +109,14 @@ class Store(Protocol):
         """Every count of a group, sorted by day, kind and Do."""
         ...
 
+    def load_cursor(self, name: str) -> str | None:
+        """An adapter's cursor (a sync token) saved under ``name``, or None when none was saved."""
+        ...
+
+    def save_cursor(self, name: str, value: str) -> None:
+        """Create or replace a cursor; values of any length are kept (Matrix does not bound its tokens)."""
+        ...
+
 
 class MemoryStore:
     """A store in memory: a real implementation for tests and benchmarks, gone when the process ends."""
@@ -115,6 +124,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self.groups: dict[tuple[str, str], GroupState] = {}
         self.tally: Counter[tuple[str, str, date, str, int]] = Counter()
+        self.cursors: dict[str, str] = {}
 
     def load_group(self, platform: str, group: str) -> GroupState | None:
         """The group's record, or None for a group the bot has never seen."""
@@ -135,3 +145,11 @@ class MemoryStore:
             for (p, g, day, kind, do), n in self.tally.items()
             if (p, g) == (platform, group)
         )
+
+    def load_cursor(self, name: str) -> str | None:
+        """An adapter's cursor saved under ``name``, or None."""
+        return self.cursors.get(name)
+
+    def save_cursor(self, name: str, value: str) -> None:
+        """Create or replace a cursor."""
+        self.cursors[name] = value

@@ -1,4 +1,5 @@
-"""The database tables of samen: the bot's state per group and its counts (never any message text)."""
+"""The database tables of samen: the bot's state per group, its counts and its adapters' cursors (never any
+message text)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,18 @@ class BotCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.platform}:{self.group} {self.day} {self.kind} {self.do}: {self.n}"
+
+
+class BotCursor(models.Model):
+    """Where a bot adapter reads on after a restart, by name: Matrix's ``/sync`` since-token.
+
+    Kept apart from the groups, so that a list of groups holds only groups. ``value`` is a text field:
+    Matrix sets no bound on a token's length.
+    """
+
+    name: models.CharField[str, str] = models.CharField(max_length=255, unique=True)
+    value: models.TextField[str, str] = models.TextField()
+    updated: models.DateTimeField[datetime, datetime] = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,7 +1,8 @@
 """The bot's store in the database (SQLite by default, PostgreSQL through ``DATABASE_URL``).
 
 :class:`DatabaseStore` satisfies the bot core's ``Store`` protocol (``samen.bot.store``) structurally; the
-web app does not import the bot. It keeps settings and counts, never any message text.
+web app does not import the bot. It keeps settings, counts and the adapters' cursors, never any message
+text.
 """
 
 from __future__ import annotations
@@ -66,11 +67,12 @@ class DatabaseStore:
 
     def __init__(self, using: str = "default") -> None:
         # Imported here: the models need Django set up, which open_store does first.
-        from samen.web.models import BotCount, BotGroup
+        from samen.web.models import BotCount, BotCursor, BotGroup
 
         self.using = using
         self._groups = BotGroup.objects.using(using)
         self._counts = BotCount.objects.using(using)
+        self._cursors = BotCursor.objects.using(using)
 
     def _retry(self, work: Callable[[], T]) -> T:
         """Run database work; after a dropped connection (a database restart) reconnect and try once more."""
@@ -148,6 +150,14 @@ class DatabaseStore:
             .values_list("day", "kind", "do", "n")
         )
         return [(day, kind, do, n) for day, kind, do, n in rows]
+
+    def load_cursor(self, name: str) -> str | None:
+        """An adapter's cursor saved under ``name``, or None."""
+        return self._retry(lambda: self._cursors.filter(name=name).values_list("value", flat=True).first())
+
+    def save_cursor(self, name: str, value: str) -> None:
+        """Create or replace a cursor."""
+        self._retry(lambda: self._cursors.update_or_create(name=name, defaults={"value": value}))
 
 
 def open_store() -> DatabaseStore:
