@@ -16,7 +16,8 @@ import pytest
 from discord.webhook.async_ import async_context
 from tests.bot.dialogs import BOT, DIALOGS, NL
 
-from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names, chunks
+from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names
+from samen.adapters.text import chunks
 from samen.bot import Bot, MemoryStore
 from samen.content import load_pack
 from samen.signals import Signals
@@ -440,5 +441,5 @@ async def test_slash_commands_have_dutch_names_and_descriptions(adapter: Discord
 
 def test_long_texts_are_cut_into_messages_discord_takes() -> None:
     text = "\n\n".join(entry.answer for entry in NL.faq) * 3
-    parts = chunks(text)
+    parts = chunks(text, "discord")
     assert all(len(p) <= 2000 for p in parts) and "".join(parts).replace("\n", "") == text.replace("\n", "")

@@ -34,6 +34,7 @@ import aiohttp
 import discord
 from discord import app_commands
 
+from samen.adapters.text import chunks, either
 from samen.bot import (
     Action,
     Added,
@@ -64,9 +65,9 @@ log = logging.getLogger("samen.adapters.discord")
 
 CAPABILITIES = Capabilities("discord", prefix="/", private=True, images=True, buttons=True, menus=True)
 
-#: Discord's limits: a message's content, a text channel's topic (https://discord.com/developers/docs).
-MESSAGE_LIMIT = 2000
-TOPIC_LIMIT = 1024
+#: The longest label of a select menu's option, in characters: missing in ``samen.render.LIMITS``
+#: (https://discord.com/developers/docs/components/reference#string-select-select-option-structure).
+OPTION_LABEL_LIMIT = 100
 #: Button ids the bot made start with this, so that other components are left alone.
 BUTTON_PREFIX = "samen:"
 #: The most messages per channel read back after a reconnection.
@@ -82,20 +83,6 @@ def intents() -> discord.Intents:
     wanted.message_content = True
     wanted.members = True
     return wanted
-
-
-def chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """A text cut into messages Discord takes, at paragraph or line ends where possible."""
-    parts: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n\n", 0, limit)
-        if cut <= 0:
-            cut = text.rfind("\n", 0, limit)
-        if cut <= 0:
-            cut = limit
-        parts.append(text[:cut].rstrip())
-        text = text[cut:].lstrip("\n")
-    return [*parts, text] if text else parts
 
 
 @dataclass
@@ -299,7 +286,9 @@ class DiscordAdapter(discord.Client):
             custom_id=f"{BUTTON_PREFIX}point {message.id}",
             placeholder=strings.get(local.code, "point.placeholder"),
             options=[
-                discord.SelectOption(label=f"{do.number}. {do.title}"[:100], value=str(do.number))
+                discord.SelectOption(
+                    label=f"{do.number}. {do.title}"[:OPTION_LABEL_LIMIT], value=str(do.number)
+                )
                 for do in local.dos
             ],
         )
@@ -393,7 +382,7 @@ class DiscordAdapter(discord.Client):
         channel = origin.channel
         if channel is None:
             return
-        parts = chunks(action.body.text)
+        parts = chunks(action.body.text, "discord")
         sent: discord.Message | None = None
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
@@ -420,7 +409,7 @@ class DiscordAdapter(discord.Client):
 
     async def _reply(self, action: Reply, origin: Origin) -> None:
         interaction = origin.interaction
-        parts = chunks(action.body.text)
+        parts = chunks(action.body.text, "discord")
         if interaction is not None and (action.quote is None or action.quote == str(interaction.id)):
             for part in parts:
                 await self._respond(interaction, part, ephemeral=False)
@@ -442,7 +431,7 @@ class DiscordAdapter(discord.Client):
     async def _private(self, action: Private, origin: Origin) -> None:
         interaction = origin.interaction
         if interaction is not None and not action.buttons:
-            for part in chunks(action.body.text):
+            for part in chunks(action.body.text, "discord"):
                 await self._respond(interaction, part, ephemeral=True)
             return
         view = None
@@ -452,7 +441,7 @@ class DiscordAdapter(discord.Client):
                 view.add_item(discord.ui.Button(label=button.label, custom_id=BUTTON_PREFIX + button.data))
         try:
             user = origin.author if origin.author is not None else await self.fetch_user(int(action.user))
-            parts = chunks(action.body.text)
+            parts = chunks(action.body.text, "discord")
             for i, part in enumerate(parts):
                 if view is not None and i == len(parts) - 1:
                     await user.send(part, view=view)
@@ -461,7 +450,7 @@ class DiscordAdapter(discord.Client):
         except (discord.Forbidden, discord.NotFound):
             # The member does not take direct messages from server members.
             if action.fallback and origin.channel is not None:
-                for part in chunks(action.body.text):
+                for part in chunks(action.body.text, "discord"):
                     await origin.channel.send(part)
 
     async def _respond(self, interaction: discord.Interaction, text: str, *, ephemeral: bool) -> None:
@@ -474,7 +463,7 @@ class DiscordAdapter(discord.Client):
         channel = origin.channel
         if not isinstance(channel, discord.TextChannel):
             return
-        topic = action.text if len(action.text) <= TOPIC_LIMIT else action.short[:TOPIC_LIMIT]
+        topic = either(action.text, action.short, "discord", "topic")
         await channel.edit(topic=topic)
 
     async def _notify_admins(self, action: NotifyAdmins) -> None:
@@ -484,7 +473,7 @@ class DiscordAdapter(discord.Client):
             return
         try:
             owner = guild.owner or await guild.fetch_member(guild.owner_id)
-            for part in chunks(action.body.text):
+            for part in chunks(action.body.text, "discord"):
                 await owner.send(part)
         except (discord.Forbidden, discord.NotFound, discord.HTTPException) as exc:
             log.warning("Discord admin notice not delivered: %s", type(exc).__name__)

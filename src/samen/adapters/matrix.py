@@ -37,6 +37,7 @@ from samen.adapters.matrix_client import (
     MatrixError,
     RoomID,
 )
+from samen.adapters.text import either
 from samen.bot import (
     Action,
     Added,
@@ -92,9 +93,6 @@ def sync_cursor(user_id: str) -> str:
     """The store's name for an account's ``/sync`` since-token (one per bot account)."""
     return f"matrix.sync:{user_id}"
 
-
-#: Matrix counts a state event's content in bytes; the topic must fit in one event.
-TOPIC_LIMIT_BYTES = 60_000
 
 #: How many timeline events one sync returns per room; a longer gap while the bot was away is cut.
 TIMELINE_LIMIT = 100
@@ -562,7 +560,7 @@ class MatrixAdapter:
                     return
                 await self.send_body(action.group, action.body, notice=True, txn=self._txn(key, "fallback"))
         elif isinstance(action, Describe):
-            topic = action.text if len(action.text.encode()) <= TOPIC_LIMIT_BYTES else action.short
+            topic = either(action.text, action.short, "matrix", "topic")
             try:
                 await self.client.set_state(action.group, "m.room.topic", {"topic": topic})
             except MatrixError as exc:

@@ -51,6 +51,7 @@ from telegram.ext import (
     filters,
 )
 
+from samen.adapters.text import chunks, either, shorten
 from samen.bot import (
     Action,
     Added,
@@ -78,16 +79,16 @@ from samen.bot.commands import COMMANDS
 from samen.bot.connection import Worker, backoff, with_retry
 from samen.content import load_strings
 from samen.errors import ConfigError
+from samen.render import fits
 from samen.settings import DOC, Settings
 
 log = logging.getLogger("samen.adapters.telegram")
 
 CAPABILITIES = Capabilities("telegram", prefix="/", private=True, images=True, buttons=True)
 
-#: The Bot API's limits (https://core.telegram.org/bots/api): a message, a photo caption, a description.
-MESSAGE_LIMIT = 4096
-CAPTION_LIMIT = 1024
-DESCRIPTION_LIMIT = 255
+#: The longest callback data of an inline button, in bytes: missing in ``samen.render.LIMITS``
+#: (https://core.telegram.org/bots/api#inlinekeyboardbutton).
+CALLBACK_DATA_LIMIT = 64
 #: How long an admin check stays valid, in seconds.
 ADMIN_CACHE_SECONDS = 60.0
 
@@ -321,14 +322,15 @@ class TelegramAdapter:
     ) -> Message:
         """Send a body as Telegram HTML (as plain text parts when it is too long for one message)."""
         reply = ReplyParameters(message_id=quote, allow_sending_without_reply=True) if quote else None
-        if body.html is not None and len(body.html) <= MESSAGE_LIMIT:
+        # The limit counts the text after the HTML is parsed; the HTML itself is longer, so this is safe.
+        if body.html is not None and fits("telegram", "message", body.html):
             html = body.html
             return await self.call(
                 lambda: self.api.send_message(
                     chat_id, html, parse_mode=ParseMode.HTML, reply_parameters=reply, reply_markup=markup
                 )
             )
-        parts = _chunks(body.text)
+        parts = chunks(body.text, "telegram")
         sent: Message | None = None
         for i, part in enumerate(parts):
             sent = await self.call(
@@ -355,7 +357,9 @@ class TelegramAdapter:
             image = action.image
             try:
                 await self.call(
-                    lambda: self.api.send_photo(chat_id, image.data, caption=image.alt[:CAPTION_LIMIT])
+                    lambda: self.api.send_photo(
+                        chat_id, image.data, caption=shorten(image.alt, "telegram", "caption")
+                    )
                 )
             except (Forbidden, BadRequest) as exc:
                 if not _missing_right(exc):
@@ -375,7 +379,12 @@ class TelegramAdapter:
         markup = None
         if action.buttons:
             markup = InlineKeyboardMarkup(
-                [[InlineKeyboardButton(b.label, callback_data=b.data[:64]) for b in action.buttons]]
+                [
+                    [
+                        InlineKeyboardButton(b.label, callback_data=_callback_data(b.data))
+                        for b in action.buttons
+                    ]
+                ]
             )
         try:
             await self.send(int(action.user), action.body, markup=markup)
@@ -385,7 +394,7 @@ class TelegramAdapter:
                 await self.send(chat_id, action.body)
 
     async def _describe(self, action: Describe, chat_id: int) -> None:
-        text = action.text if len(action.text) <= DESCRIPTION_LIMIT else action.short[:DESCRIPTION_LIMIT]
+        text = either(action.text, action.short, "telegram", "description")
         try:
             await self.call(lambda: self.api.set_chat_description(chat_id, text))
         except (Forbidden, BadRequest) as exc:
@@ -431,14 +440,9 @@ def _joined(change: ChatMemberUpdated) -> bool:
     return is_in and not was_in
 
 
-def _chunks(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    parts: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        cut = cut if cut > 0 else limit
-        parts.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    return [*parts, text] if text else parts
+def _callback_data(data: str) -> str:
+    """A button's data cut to the bytes Telegram takes, never inside a character."""
+    return data.encode()[:CALLBACK_DATA_LIMIT].decode(errors="ignore")
 
 
 async def serve(settings: Settings, bot: Bot) -> None:
