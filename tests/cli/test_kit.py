@@ -93,7 +93,7 @@ def test_kit_all_writes_every_setting_in_every_language_and_one_zip(tmp_path: Pa
         assert {name.split("/")[0] for name in names} == folders
         assert archive.read("teams-nl/slide.pptx") == (out / "teams-nl" / "slide.pptx").read_bytes()
         poster = Image.open(io.BytesIO(archive.read("whatsapp-en/dos-portrait.png")))
-        assert poster.size == (1080, 1350)
+        assert poster.size == (1080, 1920)  # 9:16, the phone-screen shape (docs/kit.md)
     assert "samen-kit.zip" in done.stdout
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import xml.etree.ElementTree as ET
 
@@ -13,7 +14,11 @@ from samen.content import Localized
 from samen.errors import InputError
 from samen.render import LAYOUTS, illustration, illustration_alt, qr_png, qr_svg
 from samen.render.colour import contrast, readable
+from samen.render.lettering import face
 from tests.render.conftest import DOS_URL
+
+# The module, not the function of the same name that samen.render exports.
+drawing = importlib.import_module("samen.render.illustration")
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -92,3 +97,52 @@ def test_pack_colours_that_fail_contrast_fall_back_to_black_or_white() -> None:
     assert pale == "#000000"
     assert contrast(pale, "#ffffff") >= 4.5
     assert readable("#ffffff", "#9fb3ff") == "#000000"
+
+
+# A phone shows a chat image full width when it is opened (and the portrait is 9:16, no taller than a
+# phone's screen, so width is what limits it): on a phone 390 CSS px wide (most iPhones; 360 for small
+# Androids) one poster pixel is 390/1080 of a CSS px. Readable without zooming: the Do's at 11 CSS px or
+# more (WhatsApp's own small print, the time under a message, is about 11 px), nothing drawn under 10.
+PHONE_WIDTH = 390
+
+
+def _css_px(size: float) -> float:
+    return size * PHONE_WIDTH / LAYOUTS["portrait"].width
+
+
+def test_portrait_poster_text_is_readable_on_a_phone_without_zooming(local: Localized) -> None:
+    layout = LAYOUTS["portrait"]
+    assert layout.height / layout.width <= 16 / 9  # shown full width on every phone of 16:9 or taller
+    scene = drawing._scene(local, DOS_URL, "portrait")
+    texts = [shape for shape in scene if isinstance(shape, drawing._Text)]
+    body = [shape.size for shape in texts if shape.role == "do"]
+    assert body and _css_px(min(body)) >= 11
+    assert drawing.body_size(local, DOS_URL, "portrait") == min(body)
+    assert _css_px(min(shape.size for shape in texts)) >= 10
+    # The Do's text is set in full: its lines, joined, are the pack's text.
+    lines = " ".join(shape.text for shape in texts if shape.role == "do")
+    for do in local.dos:
+        assert do.text in lines
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_text_on_the_poster_contrasts_with_what_lies_under_it(local: Localized, layout: str) -> None:
+    scene = drawing._scene(local, DOS_URL, layout)
+    for i, shape in enumerate(scene):
+        if not isinstance(shape, drawing._Text):
+            continue
+        # The background is the topmost shape drawn before the text that covers the middle of its x-height.
+        x, y = shape.x + 2, shape.baseline - shape.size * 0.25
+        under = next(
+            s
+            for s in reversed(scene[:i])
+            if (isinstance(s, drawing._Rect) and s.x <= x <= s.x + s.w and s.y <= y <= s.y + s.h)
+            or (isinstance(s, drawing._Circle) and (x - s.cx) ** 2 + (y - s.cy) ** 2 <= s.r**2)
+        )
+        assert contrast(shape.fill, under.fill) >= 4.5, (shape.text, shape.fill, under.fill)
+    # And the text stays inside the picture.
+    spec = LAYOUTS[layout]
+    for shape in scene:
+        if isinstance(shape, drawing._Text):
+            right = shape.x + face(shape.weight).width(shape.text, shape.size)
+            assert shape.x >= 0 and right <= spec.width and shape.baseline <= spec.height, shape.text

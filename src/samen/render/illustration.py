@@ -30,7 +30,13 @@ from samen.render.qr import BORDER, qr_modules, qr_path
 
 @dataclass(frozen=True)
 class Layout:
-    """The size and grid of one poster format."""
+    """The size and grid of one poster format.
+
+    ``inline`` puts the number and the icon on the title's line, so the Do's text runs the card's full
+    width: the one-column portrait needs every pixel of width for letters of a size a phone can show.
+    ``small`` (institution and tagline), ``label`` (under the QR code) and ``footer`` (the address) are
+    text sizes in pixels; on the portrait none is under what a phone shows readably (see docs/kit.md).
+    """
 
     width: int
     height: int
@@ -38,12 +44,39 @@ class Layout:
     margin: int
     qr: int
     headline: int
+    small: float
+    label: float
+    footer: float
+    inline: bool
 
 
-#: The poster formats: portrait for chat threads, 16:9 for projectors and screens.
+#: The poster formats: portrait for chat threads (the shape of a phone screen, 9:16, so a phone shows it
+#: full width and the text as large as it can be), 16:9 for projectors and screens.
 LAYOUTS: dict[str, Layout] = {
-    "portrait": Layout(width=1080, height=1350, columns=1, margin=44, qr=176, headline=44),
-    "landscape": Layout(width=1920, height=1080, columns=2, margin=56, qr=200, headline=52),
+    "portrait": Layout(
+        width=1080,
+        height=1920,
+        columns=1,
+        margin=32,
+        qr=200,
+        headline=46,
+        small=30,
+        label=30,
+        footer=30,
+        inline=True,
+    ),
+    "landscape": Layout(
+        width=1920,
+        height=1080,
+        columns=2,
+        margin=56,
+        qr=200,
+        headline=52,
+        small=28.6,
+        label=22,
+        footer=24,
+        inline=False,
+    ),
 }
 
 #: The illustration's file formats and their media types.
@@ -83,6 +116,8 @@ class _Text:
     size: float
     weight: str
     fill: str
+    #: What the line is (head, label, address, number, title, do): lets tests and checks find the Do's text.
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,16 +242,69 @@ def _icon_size(size: float) -> float:
     return size * 1.45
 
 
-def _measure_card(
-    local: Localized, index: int, width: float, size: float
-) -> tuple[float, list[str], list[str]]:
-    do = local.dos[index]
+@dataclass(frozen=True)
+class _Geometry:
+    """Where the parts of a card go at one text size (offsets from the card's corner, in pixels)."""
+
+    size: float
+    badge: float
+    number: float
+    title_x: float
+    title_width: float
+    body_x: float
+    body_width: float
+
+    @property
+    def title_size(self) -> float:
+        return self.size * 1.2
+
+    @property
+    def icon(self) -> float:
+        return _icon_size(self.size)
+
+
+def _geometry(layout: Layout, width: float, size: float) -> _Geometry:
     title_size = size * 1.2
-    text_width = width - 2 * _PAD - _BADGE - 16
-    title = wrap(do.title, "bold", title_size, text_width - _icon_size(size) - 10)
-    body = wrap(do.text, "regular", size, text_width)
-    words = len(title) * _lh(title_size) + 4 + len(body) * _lh(size)
-    return 2 * _PAD + max(words, _BADGE), title, body
+    icon = _icon_size(size)
+    if layout.inline:
+        # Number, icon and title on one line; the text below them from the card's left edge.
+        badge = round(title_size * 1.2)
+        title_x = _PAD + badge + 14 + icon + 10
+        return _Geometry(
+            size, badge, title_size * 0.78, title_x, width - title_x - _PAD, _PAD, width - 2 * _PAD
+        )
+    text_x = _PAD + _BADGE + 16
+    return _Geometry(
+        size,
+        _BADGE,
+        26.0,
+        text_x + icon + 10,
+        width - text_x - _PAD - icon - 10,
+        text_x,
+        width - text_x - _PAD,
+    )
+
+
+def _measure_card(local: Localized, index: int, geometry: _Geometry) -> tuple[float, list[str], list[str]]:
+    do = local.dos[index]
+    g = geometry
+    title = wrap(do.title, "bold", g.title_size, g.title_width)
+    body = wrap(do.text, "regular", g.size, g.body_width)
+    head = len(title) * _lh(g.title_size)
+    if g.body_x == _PAD:  # inline: the badge shares the title's line
+        words = max(head, g.badge) + 6 + len(body) * _lh(g.size)
+        return 2 * _PAD + words, title, body
+    words = head + 4 + len(body) * _lh(g.size)
+    return 2 * _PAD + max(words, g.badge), title, body
+
+
+def body_size(local: Localized, dos_url: str, layout: str) -> float:
+    """The size (pixels) of the Do's text on the poster: the largest at which every card fits."""
+    return min(
+        shape.size
+        for shape in _scene(local, dos_url, layout)
+        if isinstance(shape, _Text) and shape.weight == "regular" and shape.role == "do"
+    )
 
 
 @cache
@@ -227,37 +315,40 @@ def _scene(local: Localized, dos_url: str, layout: str) -> tuple[_Shape, ...]:
     shapes: list[_Shape] = [_Rect(0, 0, spec.width, spec.height, colours.page)]
 
     # Header band: institution, campaign, tagline on the left; the QR code and its label on the right.
-    text_width = spec.width - 2 * m - spec.qr - 32
-    small = spec.headline * 0.55
+    label = say(local, "qr.label")
+    label_size = spec.label
+    label_width = face("bold").width(label, label_size)
+    text_width = spec.width - 2 * m - max(spec.qr, label_width) - 32
+    small = spec.small
     head: list[tuple[str, str, float]] = [(local.institution, "regular", small)]
     head += [
         (line, "bold", spec.headline) for line in wrap(local.campaign, "bold", spec.headline, text_width)
     ]
     head += [(line, "regular", small) for line in wrap(local.text.tagline, "regular", small, text_width)]
     text_height = sum(_lh(size) for _, _, size in head)
-    label_size = 20.0
     qr_block = spec.qr + 8 + _lh(label_size)
     band = max(text_height, qr_block) + 56
     shapes.append(_Rect(0, 0, spec.width, band, colours.band))
     y = 28 + (band - 56 - text_height) / 2
     for line, weight, size in head:
         y += _lh(size)
-        shapes.append(_Text(line, m, y - size * 0.28, size, weight, colours.on_band))
+        shapes.append(_Text(line, m, y - size * 0.28, size, weight, colours.on_band, "head"))
     qx, qy = spec.width - m - spec.qr, 28 + (band - 56 - qr_block) / 2
     shapes.append(_Rect(qx, qy, spec.qr, spec.qr, WHITE, radius=10))
     shapes.append(_Qr(dos_url, qx, qy, spec.qr))
-    label = say(local, "qr.label")
-    label_x = qx + (spec.qr - face("bold").width(label, label_size)) / 2
-    shapes.append(_Text(label, label_x, qy + spec.qr + 8 + label_size, label_size, "bold", colours.on_band))
+    # Centred under the code, but never past the right margin where the label is wider than the code.
+    label_x = min(qx + (spec.qr - label_width) / 2, spec.width - m - label_width)
+    baseline = qy + spec.qr + 8 + label_size
+    shapes.append(_Text(label, label_x, baseline, label_size, "bold", colours.on_band, "label"))
 
     # Footer: the address, so it can be typed where the QR code cannot be scanned.
-    footer_size = 24.0 if layout == "landscape" else 22.0
+    footer_size = spec.footer
     address = dos_url.split("://", 1)[-1].rstrip("/")
     footer_lines = wrap(address, "regular", footer_size, spec.width - 2 * m)
     footer = len(footer_lines) * _lh(footer_size) + 16
     for i, line in enumerate(footer_lines):
         baseline = spec.height - footer + 8 + (i + 1) * _lh(footer_size) - footer_size * 0.28
-        shapes.append(_Text(line, m, baseline, footer_size, "regular", colours.link))
+        shapes.append(_Text(line, m, baseline, footer_size, "regular", colours.link, "address"))
 
     # Cards: the largest text size at which all of them fit between header and footer.
     top, bottom = band + 20, spec.height - footer - 12
@@ -265,20 +356,23 @@ def _scene(local: Localized, dos_url: str, layout: str) -> tuple[_Shape, ...]:
     column_width = (spec.width - 2 * m - (cols - 1) * 20) / cols
     count = len(local.dos)
     rows = -(-count // cols)
-    size = 34.0
+    size = 44.0
     while True:
-        cards = [_measure_card(local, i, column_width, size) for i in range(count)]
+        geometry = _geometry(spec, column_width, size)
+        cards = [_measure_card(local, i, geometry) for i in range(count)]
         heights = [max(cards[i][0] for i in range(r * cols, min(count, (r + 1) * cols))) for r in range(rows)]
         if sum(heights) + (rows - 1) * _GAP <= bottom - top or size <= 12:
             break
-        size -= 1
+        size -= 0.5
     spare = (bottom - top) - sum(heights) - (rows - 1) * _GAP
     gap = min(28.0, _GAP + max(0.0, spare) / (rows - 1)) if rows > 1 else _GAP
     y = top
     for r in range(rows):
         for i in range(r * cols, min(count, (r + 1) * cols)):
             x = m + (i - r * cols) * (column_width + 20)
-            shapes += _card(local, i, x, y, column_width, heights[r], size, cards[i][1], cards[i][2], colours)
+            shapes += _card(
+                local, i, x, y, column_width, heights[r], geometry, cards[i][1], cards[i][2], colours
+            )
         y += heights[r] + gap
     return tuple(shapes)
 
@@ -290,32 +384,44 @@ def _card(
     y: float,
     width: float,
     height: float,
-    size: float,
+    g: _Geometry,
     title: list[str],
     body: list[str],
     colours: _Palette,
 ) -> list[_Shape]:
     do = local.dos[index]
     shapes: list[_Shape] = [_Rect(x, y, width, height, colours.card, radius=14)]
-    cx, cy = x + _PAD + _BADGE / 2, y + _PAD + _BADGE / 2
-    shapes.append(_Circle(cx, cy, _BADGE / 2, colours.badge))
-    number, number_size = str(do.number), 26.0
+    title_size = g.title_size
+    inline = g.body_x == _PAD
+    # Inline, the badge is centred on the title's first line; otherwise it heads a column of its own.
+    first_line = _lh(title_size) / 2 if inline else g.badge / 2
+    cx, cy = x + _PAD + g.badge / 2, y + _PAD + max(first_line, g.badge / 2)
+    shapes.append(_Circle(cx, cy, g.badge / 2, colours.badge))
+    number, number_size = str(do.number), g.number
     number_x = cx - face("bold").width(number, number_size) / 2
-    shapes.append(_Text(number, number_x, cy + number_size * 0.36, number_size, "bold", colours.on_badge))
-    tx, ty = x + _PAD + _BADGE + 16, y + _PAD
-    title_size = size * 1.2
-    icon = _icon_size(size)
+    shapes.append(
+        _Text(number, number_x, cy + number_size * 0.36, number_size, "bold", colours.on_badge, "number")
+    )
+    tx = x + g.title_x - g.icon - 10
+    ty = y + _PAD
+    if inline:
+        ty += max(0.0, (g.badge - _lh(title_size)) / 2)
     # The icon sits before the title, centred on its first line: decoration, the words carry the meaning.
     shapes.append(
-        _Icon(local.pack.spec.dos[index].icon, tx, ty + (_lh(title_size) - icon) / 2, icon, colours.icon)
+        _Icon(local.pack.spec.dos[index].icon, tx, ty + (_lh(title_size) - g.icon) / 2, g.icon, colours.icon)
     )
     for line in title:
         ty += _lh(title_size)
-        shapes.append(_Text(line, tx + icon + 10, ty - title_size * 0.28, title_size, "bold", colours.title))
-    ty += 4
+        shapes.append(
+            _Text(line, x + g.title_x, ty - title_size * 0.28, title_size, "bold", colours.title, "title")
+        )
+    if inline:
+        ty = max(ty, y + _PAD + g.badge) + 6
+    else:
+        ty += 4
     for line in body:
-        ty += _lh(size)
-        shapes.append(_Text(line, tx, ty - size * 0.28, size, "regular", colours.text))
+        ty += _lh(g.size)
+        shapes.append(_Text(line, x + g.body_x, ty - g.size * 0.28, g.size, "regular", colours.text, "do"))
     return shapes
 
 
