@@ -94,6 +94,8 @@ BAD_INPUT = [
     Line("!do ４", (NL.do(4).text,)),
     Line("!DO 2", (NL.do(2).text,)),
     Line("!d\u200bo 3", (NL.do(3).text,)),
+    Line("!FAQ Racisme", (NL.faq_topic("racisme").question,)),  # type: ignore[union-attr]
+    Line("!Welkom UIT", (_first(BOT.get("nl", "welcome.off")),), admin=True),
     Line("!faq kwantumfysica", ("kwantumfysica", "racisme")),
     Line("!faq " + "x" * 20_000, ("racisme",)),
     Line("!taal klingon", ("nl, en",), admin=True),

@@ -2,7 +2,9 @@
 
 Every adapter maps its platform's convention onto a name and arguments (Discord slash commands, Telegram
 ``/`` commands, Matrix ``!`` commands); :func:`resolve` then finds the command whatever language its name
-is in. Names and arguments are normalised (NFKC, case, invisible characters), so ``!ＤＯ ４`` is ``!do 4``.
+is in. Names and arguments are normalised (NFKC, invisible characters), so ``!ＤＯ ４`` is ``!do 4``; only
+names and phrases are folded to lower case here. Arguments stay as typed (a Matrix room id is case-sensitive);
+the core folds the keywords it compares (``en``, ``uit``, a FAQ topic) itself.
 """
 
 from __future__ import annotations
@@ -89,7 +91,8 @@ def parse(text: str, prefixes: tuple[str, ...] = ("!",)) -> tuple[str, tuple[str
         prefixes: what starts a command on this platform.
 
     Returns:
-        The name (without prefix, normalised) and the arguments, or None when the text is no command.
+        The name (without prefix, normalised, lower case) and the arguments (normalised, case as typed),
+        or None when the text is no command.
     """
     head = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text[:MAX_COMMAND_CHARS])).strip()
     prefix = next((p for p in prefixes if head.startswith(p)), None)
