@@ -17,10 +17,15 @@ from samen.signals.rules import Hit, phrase_hits, read_context, unmask, word_hit
 
 #: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
 THRESHOLD = 0.5
+#: The model speaks only on messages of at least this many words: on fewer, a few strong n-grams make it
+#: overconfident ("women are women"), and the rules cover short messages well.
+MODEL_MIN_WORDS = 5
 #: How many window messages' readings are remembered (by a hash of their text, never the text).
 READING_CACHE = 4096
 #: Longer messages are analysed in their first this many characters (a pasted essay is not a chat line).
 MAX_CHARS = 4000
+
+_INTENSIFIER_AFTER = frozenset({("van", "een"), ("of", "a"), ("of", "an")})
 
 _MODEL_EXPLANATION = {
     "insult": "wording that reads like name-calling or harassment",
@@ -112,8 +117,8 @@ class Signals:
             keep(hit)
         for hit in phrase_hits(plain, words, self.lexicon, ctx):
             keep(hit)
-        if self.model is not None and words:
-            damp = 0.5 if ctx.distancing or ctx.in_group else 1.0
+        if self.model is not None and len(words) >= MODEL_MIN_WORDS:
+            damp = 0.5 if ctx.distancing or ctx.in_group or self.intensifier(words) else 1.0
             if ctx.laughing:
                 damp *= 0.7
             group = next(
@@ -135,6 +140,15 @@ class Signals:
                     best[kind] = (value, subtype, _MODEL_EXPLANATION[kind])
         # A threat against a group is an identity attack; an insult aimed at a group is one too.
         return best
+
+    def intensifier(self, words: Sequence[str]) -> bool:
+        """A name-calling word used for a thing: "een bitch van een tentamen", "a bitch of a test"."""
+        for i, word in enumerate(words[:-2]):
+            if tuple(words[i + 1 : i + 3]) in _INTENSIFIER_AFTER and any(
+                e.role in ("insult", "slur", "curse") for e in self.lexicon.lookup(squeeze(word))
+            ):
+                return True
+        return False
 
     def assess_window(self, window: Sequence[Turn]) -> tuple[Finding, ...]:
         """Heat and language mix in a conversation window (oldest first); the texts are not kept.
