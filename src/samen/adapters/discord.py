@@ -53,6 +53,7 @@ from samen.bot import (
     Reply,
     Said,
     UserID,
+    message_event,
     parse,
 )
 from samen.bot.commands import COMMANDS
@@ -222,30 +223,18 @@ class DiscordAdapter(discord.Client):
         group = GroupID(str(message.guild.id) if message.guild else f"dm-{message.channel.id}")
         user = UserID(str(message.author.id))
         admin = _is_admin(message.author)
-        parsed = parse(message.content, TEXT_PREFIXES)
-        if parsed is not None:
-            name, args = parsed
-            reply_to = message.reference.message_id if message.reference else None
-            return Command(
-                group=group,
-                user=user,
-                name=name,
-                args=args,
-                is_admin=admin,
-                direct=direct,
-                reply_to=MessageID(str(reply_to)) if reply_to else None,
-                message_id=MessageID(str(message.id)),
-                position=message.id,
-            )
         if not message.content.strip():
             return None
-        return Said(
+        reply_to = message.reference.message_id if message.reference else None
+        return message_event(
+            message.content,
+            TEXT_PREFIXES,
             group=group,
             user=user,
-            text=message.content,
             at=message.created_at.timestamp(),
             is_admin=admin,
             direct=direct,
+            reply_to=MessageID(str(reply_to)) if reply_to else None,
             message_id=MessageID(str(message.id)),
             position=message.id,
         )
@@ -498,17 +487,21 @@ class DiscordAdapter(discord.Client):
         pack = self.bot.pack
         tree = self.tree
 
-        def simple(name: str, admin: bool = False) -> None:
-            async def callback(interaction: discord.Interaction) -> None:
-                await self.command(interaction, name)
-
+        def add(name: str, callback: Any, admin: bool) -> None:
             command: app_commands.Command[Any, Any, None] = app_commands.Command(
                 name=_name(name), description=_text(f"describe.{name}"), callback=callback
             )
             if admin:
+                # Offered only to members who may manage the server, and never in a direct chat.
                 command.default_permissions = discord.Permissions(manage_guild=True)
                 command.guild_only = True
             tree.add_command(command)
+
+        def simple(name: str, admin: bool = False) -> None:
+            async def callback(interaction: discord.Interaction) -> None:
+                await self.command(interaction, name)
+
+            add(name, callback, admin)
 
         def choose(name: str, choices: list[app_commands.Choice[str]], admin: bool = False) -> None:
             @app_commands.describe(choice=_text("describe.choice"))
@@ -517,13 +510,7 @@ class DiscordAdapter(discord.Client):
             async def callback(interaction: discord.Interaction, choice: app_commands.Choice[str]) -> None:
                 await self.command(interaction, name, choice.value)
 
-            command: app_commands.Command[Any, Any, None] = app_commands.Command(
-                name=_name(name), description=_text(f"describe.{name}"), callback=callback
-            )
-            if admin:
-                command.default_permissions = discord.Permissions(manage_guild=True)
-                command.guild_only = True
-            tree.add_command(command)
+            add(name, callback, admin)
 
         for name in ("dos", "help", "see"):
             simple(name)
@@ -534,9 +521,7 @@ class DiscordAdapter(discord.Client):
         async def do(interaction: discord.Interaction, number: int) -> None:
             await self.command(interaction, "do", str(number))
 
-        tree.add_command(
-            app_commands.Command(name=_name("do"), description=_text("describe.do"), callback=do)
-        )
+        add("do", do, admin=False)
 
         nl, en = pack.language("nl"), pack.language("en")
         topics = [
@@ -551,34 +536,26 @@ class DiscordAdapter(discord.Client):
         async def faq(interaction: discord.Interaction, topic: app_commands.Choice[str]) -> None:
             await self.command(interaction, "faq", topic.value)
 
-        tree.add_command(
-            app_commands.Command(name=_name("faq"), description=_text("describe.faq"), callback=faq)
-        )
+        add("faq", faq, admin=False)
 
         languages = [
             app_commands.Choice(name=pack.language(code).text.name, value=code) for code in pack.languages
         ]
         choose("lang", languages, admin=True)
-        switch = [
-            app_commands.Choice(
-                name=app_commands.locale_str(
-                    strings.get("en", f"choice.{v}"), nl=strings.get("nl", f"choice.{v}")
-                ),
-                value=v,
-            )
-            for v in ("on", "off")
-        ]
-        choose("welcome", switch, admin=True)
-        modes = [
-            app_commands.Choice(
-                name=app_commands.locale_str(
-                    strings.get("en", f"choice.{v}"), nl=strings.get("nl", f"choice.{v}")
-                ),
-                value=v,
-            )
-            for v in ("off", "author", "admins")
-        ]
-        choose("nudges", modes, admin=True)
+
+        def translated(*values: str) -> list[app_commands.Choice[str]]:
+            return [
+                app_commands.Choice(
+                    name=app_commands.locale_str(
+                        strings.get("en", f"choice.{v}"), nl=strings.get("nl", f"choice.{v}")
+                    ),
+                    value=v,
+                )
+                for v in values
+            ]
+
+        choose("welcome", translated("on", "off"), admin=True)
+        choose("nudges", translated("off", "author", "admins"), admin=True)
 
         async def see_message(interaction: discord.Interaction, message: discord.Message) -> None:
             await self.command(interaction, "see", reply_to=message.id)

@@ -57,9 +57,8 @@ from samen.bot import (
     Private,
     Refused,
     Reply,
-    Said,
     UserID,
-    parse,
+    message_event,
     resolve,
 )
 from samen.bot.connection import Worker, backoff, keep_connected
@@ -419,35 +418,23 @@ class MatrixAdapter:
         text = _strip_reply_fallback(body) if reply_to else body
         position = self._position(room, item)
         is_admin = False if direct else await self.is_admin(room, sender)
-        message_id = MessageID(str(item.get("event_id", "")))
-        parsed = parse(text, (CAPABILITIES.prefix,))
-        if parsed is not None:
-            name, args = parsed
-            if direct and not args:
-                args = self._pressed(sender, name) or args
-            return Command(
-                group=group,
-                user=UserID(sender),
-                name=name,
-                args=args,
-                is_admin=is_admin,
-                direct=direct,
-                reply_to=MessageID(str(reply_to)) if reply_to else None,
-                message_id=message_id,
-                position=position,
-                event_id=event_id,
-            )
-        return Said(
+        event = message_event(
+            text,
+            (CAPABILITIES.prefix,),
             group=group,
             user=UserID(sender),
-            text=text,
             at=float(item.get("origin_server_ts", 0)) / 1000,
             is_admin=is_admin,
             direct=direct,
-            message_id=message_id,
+            reply_to=MessageID(reply_to) if reply_to else None,
+            message_id=MessageID(str(item.get("event_id", ""))),
             position=position,
             event_id=event_id,
         )
+        if isinstance(event, Command) and direct and not event.args:
+            # A bare answer to a nudge in the direct room: the button it stands for.
+            event = replace(event, args=self._pressed(sender, event.name) or ())
+        return event
 
     async def power_levels(self, room: str) -> JSON:
         """A room's ``m.room.power_levels`` content (cached; refreshed when it changes)."""

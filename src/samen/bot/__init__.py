@@ -18,7 +18,7 @@ from samen.bot.actions import (
     Private,
     Reply,
 )
-from samen.bot.commands import COMMANDS, parse, resolve
+from samen.bot.commands import COMMANDS, message_event, parse, resolve
 from samen.bot.core import Bot, DosUrl
 from samen.bot.events import (
     Added,
@@ -67,6 +67,7 @@ __all__ = [
     "Said",
     "Store",
     "UserID",
+    "message_event",
     "parse",
     "resolve",
 ]

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from samen.bot.events import Command, EventID, GroupID, MessageID, Said, UserID
+
 #: Longest text a command's words are read from; the rest of a very long message is ignored.
 MAX_COMMAND_CHARS = 500
 
@@ -109,3 +111,54 @@ def parse(text: str, prefixes: tuple[str, ...] = ("!",)) -> tuple[str, tuple[str
     # Telegram addresses a bot in a group as /do@samen_bot.
     name = folded[0].split("@", 1)[0]
     return (name, tuple(words[1:])) if name else None
+
+
+def message_event(
+    text: str,
+    prefixes: tuple[str, ...],
+    *,
+    group: GroupID,
+    user: UserID,
+    at: float,
+    is_admin: bool = False,
+    direct: bool = False,
+    reply_to: MessageID | None = None,
+    message_id: MessageID | None = None,
+    position: int | None = None,
+    event_id: EventID | None = None,
+) -> Command | Said:
+    """A member's message as the core's event: a :class:`Command` where it is one, else :class:`Said`.
+
+    Args:
+        text: the message's own text (without a quoted reply).
+        prefixes: what starts a command on this platform.
+        at: when it was sent, in seconds since the epoch (for the signals' window).
+        reply_to: the message it answers, for a command that points to a Do.
+        The rest: as :class:`Command` and :class:`Said` have them.
+    """
+    parsed = parse(text, prefixes)
+    if parsed is not None:
+        name, args = parsed
+        return Command(
+            group=group,
+            user=user,
+            name=name,
+            args=args,
+            is_admin=is_admin,
+            direct=direct,
+            reply_to=reply_to,
+            message_id=message_id,
+            position=position,
+            event_id=event_id,
+        )
+    return Said(
+        group=group,
+        user=user,
+        text=text,
+        at=at,
+        is_admin=is_admin,
+        direct=direct,
+        message_id=message_id,
+        position=position,
+        event_id=event_id,
+    )

@@ -296,12 +296,11 @@ class Bot:
             lang = (found[1] if found else None) or self.pack.default_language
             state = replace(state, language=lang)
         lang = self.language(state)
-        prefix = self.capabilities.prefix
         if found is None:
-            return [self._reply(event, compose.say_body(self.platform, lang, "unknown", prefix=prefix))]
+            return self._answer(event, lang, "unknown", prefix=self.capabilities.prefix)
         spec, _ = found
         if spec.group_only and event.direct:
-            return [self._reply(event, compose.say_body(self.platform, lang, "group_only"))]
+            return self._answer(event, lang, "group_only")
         if spec.admin and not event.is_admin:
             return [self._private(event, compose.say_body(self.platform, lang, "admin_only"))]
         return self._commands[spec.name](event, state, self.pack.language(lang))
@@ -312,17 +311,19 @@ class Bot:
     def _private(self, event: Command, body: Body) -> Private:
         return Private(group=event.group, user=event.user, body=body)
 
+    def _answer(self, event: Command, lang: str, key: str, **values: object) -> list[Action]:
+        """One of the bot's strings as the answer to a command, quoting it."""
+        return [self._reply(event, compose.say_body(self.platform, lang, key, **values))]
+
     def _cmd_dos(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return [self._reply(event, _body(render_dos(local, self.platform, dos_url=self._url(local.code))))]
 
     def _cmd_do(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         if number is None or not 1 <= number <= len(local.dos):
-            count = len(local.dos)
-            body = compose.say_body(
-                self.platform, local.code, "do.which", count=count, prefix=self.capabilities.prefix
+            return self._answer(
+                event, local.code, "do.which", count=len(local.dos), prefix=self.capabilities.prefix
             )
-            return [self._reply(event, body)]
         do = local.do(number)
         if not event.direct:
             self._count(event.group, "point", number)
@@ -342,23 +343,19 @@ class Bot:
     def _cmd_faq(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         topics = compose.faq_topics(local)
         if not event.args:
-            body = compose.say_body(
-                self.platform,
+            return self._answer(
+                event,
                 local.code,
                 "faq.topics",
                 topics=", ".join(topics),
                 example=topics[0],
                 prefix=self.capabilities.prefix,
             )
-            return [self._reply(event, body)]
         wanted = "-".join(a.casefold() for a in event.args[:MAX_ARGS])
         entry = local.faq_topic(wanted) or _faq_any(self.pack, local, wanted)
         if entry is None:
             shown = wanted if len(wanted) <= 40 else wanted[:39] + "…"
-            body = compose.say_body(
-                self.platform, local.code, "faq.unknown", topic=shown, topics=", ".join(topics)
-            )
-            return [self._reply(event, body)]
+            return self._answer(event, local.code, "faq.unknown", topic=shown, topics=", ".join(topics))
         return [self._reply(event, compose.faq(entry, self.platform))]
 
     def _cmd_see(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
@@ -372,30 +369,18 @@ class Bot:
         code = LANGUAGES.get(word, word)
         if code is None or code not in self.pack.languages:
             choices = ", ".join(self.pack.languages)
-            body = compose.say_body(
-                self.platform, local.code, "lang.which", choices=choices, prefix=self.capabilities.prefix
+            return self._answer(
+                event, local.code, "lang.which", choices=choices, prefix=self.capabilities.prefix
             )
-            return [self._reply(event, body)]
         self._save(replace(self.group(event.group), language=code))
-        return [self._reply(event, compose.say_body(self.platform, code, "lang.set"))]
+        return self._answer(event, code, "lang.set")
 
     def _cmd_welcome(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         on = SWITCH.get(_arg(event, 0))
         if on is None:
-            return [
-                self._reply(
-                    event,
-                    compose.say_body(
-                        self.platform, local.code, "welcome.which", prefix=self.capabilities.prefix
-                    ),
-                )
-            ]
+            return self._answer(event, local.code, "welcome.which", prefix=self.capabilities.prefix)
         self._save(replace(self.group(event.group), welcome=on))
-        return [
-            self._reply(
-                event, compose.say_body(self.platform, local.code, "welcome.on" if on else "welcome.off")
-            )
-        ]
+        return self._answer(event, local.code, "welcome.on" if on else "welcome.off")
 
     def _cmd_onboard(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return self._onboarding(state)
@@ -403,16 +388,9 @@ class Bot:
     def _cmd_nudges(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         mode = MODES.get(_arg(event, 0))
         if mode is None or mode not in NUDGE_MODES:
-            return [
-                self._reply(
-                    event,
-                    compose.say_body(
-                        self.platform, local.code, "nudges.which", prefix=self.capabilities.prefix
-                    ),
-                )
-            ]
+            return self._answer(event, local.code, "nudges.which", prefix=self.capabilities.prefix)
         self._save(replace(self.group(event.group), nudges=mode))
-        return [self._reply(event, compose.say_body(self.platform, local.code, f"nudges.{mode}"))]
+        return self._answer(event, local.code, f"nudges.{mode}")
 
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))

@@ -11,9 +11,9 @@ import itertools
 from dataclasses import dataclass, field
 
 from samen.bot.actions import Action, Body, Capabilities, Describe, NotifyAdmins, Post, Private, Reply
-from samen.bot.commands import parse
+from samen.bot.commands import message_event
 from samen.bot.core import Bot
-from samen.bot.events import Added, Command, Event, GroupID, Joined, MessageID, Refused, Said, UserID
+from samen.bot.events import Added, Event, GroupID, Joined, MessageID, Refused, UserID
 
 
 @dataclass
@@ -82,33 +82,18 @@ class MemoryChat:
             Everything the bot sent in answer, public and private, in order.
         """
         number = next(self._ids)
-        message_id = MessageID(f"m{number}")
-        parsed = parse(text, (self.capabilities.prefix,))
-        event: Event
-        if parsed is not None:
-            name, args = parsed
-            event = Command(
-                group=GroupID(group),
-                user=UserID(user),
-                name=name,
-                args=args,
-                is_admin=admin,
-                direct=direct,
-                reply_to=MessageID(reply_to) if reply_to else None,
-                message_id=message_id,
-                position=number,
-            )
-        else:
-            event = Said(
-                group=GroupID(group),
-                user=UserID(user),
-                text=text,
-                at=at,
-                is_admin=admin,
-                direct=direct,
-                message_id=message_id,
-                position=number,
-            )
+        event = message_event(
+            text,
+            (self.capabilities.prefix,),
+            group=GroupID(group),
+            user=UserID(user),
+            at=at,
+            is_admin=admin,
+            direct=direct,
+            reply_to=MessageID(reply_to) if reply_to else None,
+            message_id=MessageID(f"m{number}"),
+            position=number,
+        )
         return self.deliver(event, group)
 
     def deliver(self, event: Event, group: str) -> list[Body]:
