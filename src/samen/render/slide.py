@@ -1,26 +1,33 @@
-"""The lecture slide: one 16:9 PPTX slide with the eight Do's as cards, a QR code large enough to scan
-from the back of a lecture hall, the link, and the pack's speaker notes.
+"""The lecture slides: 16:9 PPTX, four Do's a slide as cards, a QR code large enough to scan from the back
+of a lecture hall on each slide, the link, and the pack's speaker notes.
 
-Text stays text (editable, read by screen readers, found by search); icons and the QR code are pictures
-with alt text. The slide names Atkinson Hyperlegible; where it is not installed, PowerPoint and LibreOffice
-substitute a sans-serif.
+Eight cards on one slide leave 12 pt for their text: unreadable beyond the front rows. Two slides of four
+carry them at 18 pt or more (the text size is the largest at which the four cards fit, measured with the
+font). Text stays text (editable, read by screen readers, found by search); icons and the QR code are
+pictures with alt text. The slides name Atkinson Hyperlegible; the font is not embedded (PowerPoint's
+embedded fonts are EOT parts that LibreOffice cannot read back), so the layout leaves room for a wider
+substitute: it measures every text a fifth wider than Atkinson Hyperlegible sets it, which holds DejaVu
+Sans (LibreOffice's fallback on Linux, the widest of the usual ones) and Arial.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from functools import cache
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
 from samen.content import Localized
 from samen.render.colour import WHITE, readable
 from samen.render.illustration import _icon_image
+from samen.render.lettering import DRAWING, wrap
 from samen.render.message import say
 from samen.render.qr import qr_png
 
@@ -29,14 +36,93 @@ FONT = "Atkinson Hyperlegible"
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 
+#: Do's per slide: two slides of four keep the text at 18 pt or more.
+PER_SLIDE = 4
+#: The smallest and largest text size (points) of a Do's text; its title is a fifth larger.
+MIN_TEXT, MAX_TEXT = 18.0, 24.0
+#: How much wider than Atkinson Hyperlegible a substitute font may set a text (DejaVu Sans: 15 % for
+#: regular, 19 % for bold, measured on the Leiden pack) and still fit its card.
+SUBSTITUTE = 1.2
+#: PowerPoint's and LibreOffice's single line spacing, as a share of the text size.
+LINE = 1.2
+
+_MARGIN = Inches(0.45)
+_BAND = Inches(1.2)
+_GAP = Inches(0.12)
+_QR = Inches(3.2)
+_ICON = Inches(0.5)
+_INSET = Inches(0.08)  # the text frame's own margins, left/right and top/bottom
+_TEXT_LEFT = Inches(0.8)  # from the card's left edge: the icon and its space
+_PARAGRAPH = Pt(4)  # between the title and the text
+_QR_LEFT = WIDTH - _MARGIN - _QR
+_CARD_TOP = _BAND + Inches(0.25)
+#: The cards' column: from the left margin to the QR code, and from the header to the foot.
+CARD_WIDTH = int(_QR_LEFT - Inches(0.45) - _MARGIN)
+CARD_ROOM = int(HEIGHT - Inches(0.3) - _CARD_TOP)
+
 
 def _rgb(colour: str) -> RGBColor:
     return RGBColor(int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))  # type: ignore[no-untyped-call]
 
 
+def _emu(value: float) -> Emu:
+    """A length from arithmetic on lengths (which python-pptx leaves as plain numbers)."""
+    return Emu(round(value))
+
+
 def slide_pptx(local: Localized, *, dos_url: str) -> bytes:
-    """The lecture slide as PPTX bytes (cached per pack language and address)."""
-    return _slide(local, dos_url)
+    """The lecture slides as PPTX bytes (cached per pack language and address)."""
+    # Measuring the words reads the font's glyph tables, which are not safe to share between threads.
+    with DRAWING:
+        return _deck(local, dos_url)
+
+
+@dataclass(frozen=True)
+class CardText:
+    """One Do on a slide: its text size and the lines its title and text take (as measured)."""
+
+    number: int
+    size: float
+    title_lines: int
+    text_lines: int
+
+    @property
+    def title_size(self) -> float:
+        """The title's size: a fifth larger than the text."""
+        return self.size * 1.2
+
+    @property
+    def height(self) -> int:
+        """The height (EMU) the card's text frame needs, margins included."""
+        points = LINE * (self.title_lines * self.title_size + self.text_lines * self.size)
+        return int(Pt(points) + _PARAGRAPH + 2 * _INSET)
+
+
+def text_width(card_width: int) -> int:
+    """The width (EMU) the words of a card get: the card less the icon and the frame's margins."""
+    return int(card_width - _TEXT_LEFT - Inches(0.1) - 2 * _INSET)
+
+
+def measure(local: Localized, numbers: list[int], card_width: int, size: float) -> list[CardText]:
+    """How the Do's of one slide set at ``size`` points, measured a fifth wider than the font sets them."""
+    points = Emu(text_width(card_width)).pt / SUBSTITUTE
+    measured = []
+    for number in numbers:
+        do = local.dos[number - 1]
+        title = wrap(f"{do.number}. {do.title}", "bold", size * 1.2, points)
+        text = wrap(do.text, "regular", size, points)
+        measured.append(CardText(do.number, size, len(title), len(text)))
+    return measured
+
+
+def fit(local: Localized, numbers: list[int], card_width: int, room: int) -> list[CardText]:
+    """The Do's of one slide at the largest size (half points, up to 24) at which they fit ``room`` EMU."""
+    size = MAX_TEXT
+    while True:
+        cards = measure(local, numbers, card_width, size)
+        if sum(card.height for card in cards) + (len(cards) - 1) * _GAP <= room or size <= MIN_TEXT:
+            return cards
+        size -= 0.5
 
 
 def _text(
@@ -44,11 +130,15 @@ def _text(
 ) -> None:
     """Fill a text frame with paragraphs of one run each: (text, points, bold, colour)."""
     frame.word_wrap = True
-    frame.margin_left = frame.margin_right = Inches(0.08)
-    frame.margin_top = frame.margin_bottom = Inches(0.04)
+    frame.margin_left = frame.margin_right = _INSET
+    frame.margin_top = frame.margin_bottom = _INSET
+    # The layout makes room for the words; the text keeps its size rather than shrinking on the projector.
+    frame.auto_size = MSO_AUTO_SIZE.NONE
     for i, (text, size, bold, colour) in enumerate(runs):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
         paragraph.alignment = align
+        if i:
+            paragraph.space_before = _PARAGRAPH
         run = paragraph.add_run()
         run.text = text
         run.font.name = FONT
@@ -57,93 +147,125 @@ def _text(
         run.font.color.rgb = _rgb(colour)
 
 
+def notes_parts(notes: str, parts: int) -> list[str]:
+    """The speaker notes divided by paragraphs over the slides, in order (the last slides may get none)."""
+    paragraphs = [p for p in notes.split("\n\n") if p.strip()] or [notes]
+    share = -(-len(paragraphs) // parts)
+    return ["\n\n".join(paragraphs[i * share : (i + 1) * share]) for i in range(parts)]
+
+
 @cache
-def _slide(local: Localized, dos_url: str) -> bytes:
+def _deck(local: Localized, dos_url: str) -> bytes:
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = WIDTH, HEIGHT
+    numbers = [do.number for do in local.dos]
+    groups = [numbers[i : i + PER_SLIDE] for i in range(0, len(numbers), PER_SLIDE)]
+    # One text size for all slides, the largest at which every slide fits: flipping from one slide to the
+    # next, the cards look the same.
+    size = min(fit(local, group, CARD_WIDTH, CARD_ROOM)[0].size for group in groups)
+    for group, notes in zip(groups, notes_parts(local.text.slide_notes, len(groups)), strict=True):
+        slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
+        _slide(slide, local, dos_url, measure(local, group, CARD_WIDTH, size))
+        if notes:
+            slide.notes_slide.notes_text_frame.text = notes
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) -> None:
     colours = local.pack.spec.colours
     on_band = readable(WHITE, colours.primary)
     title_colour = readable(colours.primary, WHITE)
     body_colour = readable(colours.text, WHITE)
+    link_colour = readable(colours.primary, colours.background)
 
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = WIDTH, HEIGHT
-    slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
     slide.background.fill.solid()
     slide.background.fill.fore_color.rgb = _rgb(colours.background)
 
-    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, WIDTH, Inches(1.25))
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, _emu(0), _emu(0), WIDTH, _BAND)
     band.fill.solid()
     band.fill.fore_color.rgb = _rgb(colours.primary)
     band.line.fill.background()
+    band.shadow.inherit = False
     band.name = "Header"
-    heading = slide.shapes.add_textbox(Inches(0.45), Inches(0.12), Inches(12.4), Inches(1.05))
+    heading = slide.shapes.add_textbox(
+        _MARGIN, Inches(0.1), _emu(WIDTH - 2 * _MARGIN), _emu(_BAND - Inches(0.2))
+    )
     heading.name = "Title"
     heading.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    part = say(local, "slide.part", first=cards[0].number, last=cards[-1].number, count=len(local.dos))
     _text(
         heading.text_frame,
-        [
-            (local.campaign, 30, True, on_band),
-            (f"{local.institution} · {local.text.dos_heading}", 16, False, on_band),
-        ],
+        [(local.campaign, 30, True, on_band), (f"{local.institution} · {part}", 20, False, on_band)],
     )
 
-    # The QR code: 3.2 inches of a 13.3-inch slide, about a quarter of the screen: 75 cm on a 3 m screen.
-    qr_size = Inches(3.2)
-    qr_left, qr_top = WIDTH - Inches(0.45) - qr_size, Inches(1.6)
-    qr = slide.shapes.add_picture(io.BytesIO(qr_png(dos_url, size=1020)), qr_left, qr_top, qr_size, qr_size)
+    # The QR code on every slide: 3.2 inches of a 13.3-inch slide, about a quarter of the screen, 75 cm on
+    # a 3 m screen; the address under it for those who type.
+    qr_left, qr_top = _emu(_QR_LEFT), _emu(_BAND + Inches(0.35))
+    qr = slide.shapes.add_picture(io.BytesIO(qr_png(dos_url, size=1020)), qr_left, qr_top, _QR, _QR)
     qr.name = "QR code"
     _alt(qr, f"QR code: {dos_url}")
     label = slide.shapes.add_textbox(
-        qr_left - Inches(0.2), qr_top + qr_size + Inches(0.1), qr_size + Inches(0.4), Inches(1.6)
+        _emu(qr_left - Inches(0.3)),
+        _emu(qr_top + _QR + Inches(0.1)),
+        _emu(_QR + Inches(0.6)),
+        _emu(HEIGHT - qr_top - _QR - Inches(0.3)),
     )
     label.name = "Link"
     _text(
         label.text_frame,
         [
-            (say(local, "qr.label"), 18, True, title_colour),
-            (dos_url.split("://", 1)[-1], 12, False, body_colour),
+            (say(local, "qr.label"), 22, True, link_colour),
+            (dos_url.split("://", 1)[-1], 18, False, link_colour),
         ],
         PP_ALIGN.CENTER,
     )
 
-    # The cards: two columns of four.
-    left, top = Inches(0.45), Inches(1.45)
-    gap = Inches(0.12)
-    area_width = qr_left - Inches(0.35) - left
-    card_width = Emu(int((area_width - gap) / 2))
-    card_height = Emu(int((HEIGHT - top - Inches(0.35) - 3 * gap) / 4))
-    for i, do in enumerate(local.dos):
-        column, row = divmod(i, 4)
-        x = Emu(int(left + column * (card_width + gap)))
-        y = Emu(int(top + row * (card_height + gap)))
-        card = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, x, y, card_width, card_height)
+    # The cards: one column, each as tall as its words need; spare height pads the cards a little and
+    # widens the gaps between them.
+    top, card_width = _CARD_TOP, CARD_WIDTH
+    spare = max(0, CARD_ROOM - sum(card.height for card in cards) - (len(cards) - 1) * _GAP)
+    pad = min(spare // len(cards), int(Inches(0.2)))
+    gap = _GAP + (spare - pad * len(cards)) // max(1, len(cards) - 1)
+    y = top
+    for measured in cards:
+        do = local.dos[measured.number - 1]
+        height = measured.height + pad
+        card = slide.shapes.add_shape(
+            MSO_SHAPE.ROUNDED_RECTANGLE, _MARGIN, _emu(y), _emu(card_width), _emu(height)
+        )
         card.adjustments[0] = 0.08
         card.fill.solid()
         card.fill.fore_color.rgb = _rgb(WHITE)
         card.line.fill.background()
+        card.shadow.inherit = False
         card.name = f"Do {do.number}"
-        icon_size = Inches(0.42)
-        icon = _icon_image(local.pack.spec.dos[i].icon, 96, colours.accent)
+        text_top = y + pad // 2
+        # The icon is centred on the title's first line: decoration, the words carry the meaning.
+        icon_top = text_top + _INSET + (Pt(LINE * measured.title_size) - _ICON) // 2
+        icon = _icon_image(local.pack.spec.dos[do.number - 1].icon, 96, colours.accent)
         buffer = io.BytesIO()
         icon.save(buffer, format="PNG")
-        picture = slide.shapes.add_picture(buffer, x + Inches(0.12), y + Inches(0.12), icon_size, icon_size)
+        picture = slide.shapes.add_picture(buffer, _emu(_MARGIN + Inches(0.17)), _emu(icon_top), _ICON, _ICON)
         picture.name = f"Icon {do.number}"
         _alt(picture, "")
         box = slide.shapes.add_textbox(
-            x + Inches(0.6), y + Inches(0.04), card_width - Inches(0.66), card_height - Inches(0.08)
+            _emu(_MARGIN + _TEXT_LEFT),
+            _emu(text_top),
+            _emu(card_width - _TEXT_LEFT - Inches(0.1)),
+            _emu(measured.height),
         )
         box.name = f"Do {do.number} text"
         box.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-        # Where the substitute font runs wider than Atkinson Hyperlegible, shrink rather than overflow.
-        box.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
         _text(
             box.text_frame,
-            [(f"{do.number}. {do.title}", 14, True, title_colour), (do.text, 12, False, body_colour)],
+            [
+                (f"{do.number}. {do.title}", measured.title_size, True, title_colour),
+                (do.text, measured.size, False, body_colour),
+            ],
         )
-
-    slide.notes_slide.notes_text_frame.text = local.text.slide_notes
-    out = io.BytesIO()
-    deck.save(out)
-    return out.getvalue()
+        y += height + gap
 
 
 def _alt(picture: object, text: str) -> None:
