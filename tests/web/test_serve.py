@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from samen.content import load_pack
+from samen.content.pack import DEFAULT_PACK
 from tests.web.conftest import start_server, stop_server
 
 
@@ -104,3 +105,48 @@ def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"Kan niet luisteren op 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _pack_with_a_third_language(folder: Path) -> Path:
+    """The default pack with its English block copied as German: text added, nothing else changed."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    english = text[text.index("\n  en:\n") + 1 :]
+    german = english.replace("  en:\n", "  de:\n", 1).replace("    name: English\n", "    name: Deutsch\n", 1)
+    path = folder / "three.yaml"
+    path.write_text(text.rstrip("\n") + "\n" + german, encoding="utf-8")
+    return path
+
+
+def test_a_third_language_in_the_pack_is_served(tmp_path: Path) -> None:
+    pack = _pack_with_a_third_language(tmp_path)
+    assert "de" in load_pack(pack).languages
+    server = start_server(tmp_path, env={"SAMEN_PACK": str(pack)})
+    try:
+        status, _, body = fetch(f"{server.url}/nl/dos/")
+        assert status == 200 and b'href="/de/dos/" hreflang="de"' in body, "the switch offers it"
+        for path in ("", "dos/", "toolkit/", "toolkit/whatsapp/", "faq/", "help/"):
+            status, _, body = fetch(f"{server.url}/de/{path}")
+            assert status == 200, path
+            assert b'<html lang="de"' in body
+        status, _, body = fetch(f"{server.url}/de/toolkit/whatsapp/", {"download": "zip"})
+        assert status == 200 and body.startswith(b"PK")
+        request = urllib.request.Request(f"{server.url}/", headers={"Accept-Language": "de-DE,de;q=0.9"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.url.endswith("/de/")
+    finally:
+        stop_server(server)
+
+
+def test_serve_refuses_a_broken_pack_before_it_starts(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("pack: 1\nlanguages: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "samen", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SAMEN_DATA_DIR": str(tmp_path), "SAMEN_PACK": str(broken)},
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert f"{broken}:" in result.stderr
+    assert "Traceback" not in result.stderr and "Serving" not in result.stdout

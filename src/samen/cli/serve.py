@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from samen.cli.output import cli_language
+from samen.content import load_pack
 from samen.settings import load_settings
 
 
@@ -22,7 +23,8 @@ from samen.settings import load_settings
 )
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the web toolkit: applies the database migrations, then serves it with gunicorn."""
-    load_settings()  # a wrong SAMEN_* setting stops here, with one line naming it
+    settings = load_settings()  # a wrong SAMEN_* setting stops here, with one line naming it
+    load_pack(settings.pack)  # a broken pack too, each problem on its line, before anything is served
     from samen.web import server
 
     server.prepare()  # first: the catalogues must be compiled before anything is translated

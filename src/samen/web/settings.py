@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from fontpkg_atkinson_hyperlegible import ROOT as FONT_ROOT
 
+from samen.content import load_pack
+from samen.errors import SamenError
 from samen.settings import load_settings
 
 SAMEN = load_settings()
@@ -96,8 +98,18 @@ CACHES = {
     }
 }
 
+
+def _languages() -> list[tuple[str, str]]:
+    """Every language of the pack, so that a third one is served by adding its text to the pack alone."""
+    try:
+        pack = load_pack(SAMEN.pack)
+    except SamenError:  # ``samen serve`` refuses a broken pack itself, naming each problem
+        return [("nl", "Nederlands"), ("en", "English")]
+    return [(code, pack.language(code).text.name) for code in pack.languages]
+
+
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LANGUAGES = _languages()
 # Compiled from samen/web/locale/*.po by samen.web.catalogue (never committed).
 LOCALE_PATHS = [DATA_DIR / "locale"]
 USE_I18N = True

@@ -107,9 +107,10 @@ def cached(view: View) -> View:
 
 
 def root(request: HttpRequest) -> HttpResponse:
-    """``/``: to the Dutch or English home page, by the browser's language."""
+    """``/``: to the home page in the browser's language when the pack has it, else in the pack's own."""
     lang = translation.get_language_from_request(request)
-    response = HttpResponseRedirect(f"/{lang if lang in ('nl', 'en') else 'nl'}/")
+    current = campaign.pack()
+    response = HttpResponseRedirect(f"/{lang if lang in current.languages else current.default_language}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
 
