@@ -218,3 +218,15 @@ def test_theme_holds_the_packs_colours(web: Client) -> None:
 def test_language_switch_keeps_the_choice(web: Client) -> None:
     body = web.get("/nl/help/", {"what": "lecture"}).content.decode()
     assert 'href="/en/help/?what=lecture" hreflang="en"' in body
+
+
+@pytest.mark.parametrize("path", ["/nl/", "/en/dos/", "/nl/toolkit/", "/en/faq/", "/nl/help/", "/theme.css"])
+def test_head_is_answered_like_get(web: Client, path: str) -> None:
+    """Link checkers and chat apps' link previews ask HEAD first; a 405 looks like a dead link."""
+    response = web.head(path)
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_head_of_the_illustration_is_answered(web: Client) -> None:
+    assert web.head("/nl/dos/illustration-portrait.png").status_code == 200

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from samen.content import PLATFORMS, FaqEntry, Localized, SupportRoute
 from samen.errors import LimitError
@@ -116,7 +116,7 @@ def root(request: HttpRequest) -> HttpResponse:
 
 
 @cached
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The campaign and who may use the materials (the seed's first section)."""
     local = _local()
@@ -136,7 +136,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @cached
-@require_GET
+@require_safe
 def dos(request: HttpRequest) -> HttpResponse:
     """The eight Do's, each at ``#do-N``, with the illustration and its alt text; printable."""
     local = _local()
@@ -152,7 +152,7 @@ def dos(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=3600)
 def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
     """The illustration as an image: ``illustration-portrait.png`` and the like."""
@@ -164,7 +164,7 @@ def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
 
 
 @cached
-@require_GET
+@require_safe
 def toolkit(request: HttpRequest) -> HttpResponse:
     """Choose a setting."""
     local = _local()
@@ -366,7 +366,7 @@ def _matches(entry: FaqEntry, words: list[str]) -> bool:
 
 
 @cached
-@require_GET
+@require_safe
 def faq(request: HttpRequest) -> HttpResponse:
     """Every question with an anchor; ``?q=`` filters without JavaScript, the script filters as you type."""
     local = _local()
@@ -416,7 +416,7 @@ SITUATIONS: dict[str, Situation] = {
 
 
 @cached
-@require_GET
+@require_safe
 def help_page(request: HttpRequest) -> HttpResponse:
     """Where to go for what: choose what happened, and the page ends at the right contact."""
     local = _local()
@@ -439,7 +439,7 @@ def help_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=3600)
 def theme(request: HttpRequest) -> HttpResponse:
     """The pack's colours as CSS custom properties (a file, since the policy allows no inline style)."""
