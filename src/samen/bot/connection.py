@@ -46,7 +46,8 @@ class Worker:
         return await asyncio.get_running_loop().run_in_executor(self._executor, self.bot.handle, event)
 
     async def run(self, function: Callable[..., T], *args: object) -> T:
-        """Run something else that touches the core or its store in the same thread (reads of state)."""
+        """Run something else that touches the core or its store in the same thread (reads of state, an
+        adapter's cursor), so that the store is only ever used from one thread and in event order."""
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
 
     def close(self) -> None:
