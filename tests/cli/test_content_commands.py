@@ -78,3 +78,22 @@ def test_pack_validate_accepts_the_leiden_pack_and_lists_each_problem_of_a_broke
     assert lines[0].startswith(f"{broken}:") and "languages.nl.intro: unknown placeholder {soort}" in lines[0]
     assert "languages.en.dos.real-person.text: is empty" in lines[1]
     assert "Traceback" not in done.stderr
+
+
+def test_pack_validate_refuses_yaml_aliases_without_a_traceback(tmp_path: Path) -> None:
+    """A self-referencing alias made validate end in "Unexpected error: RecursionError", and nested
+    aliases (a "billion laughs") would make it walk an endless tree; a pack is plain text, so both are a
+    located problem."""
+    looping = tmp_path / "looping.yaml"
+    looping.write_text("pack: 1\nid: &me [*me]\n", encoding="utf-8")
+    laughs = tmp_path / "laughs.yaml"
+    levels = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+    laughs.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    for path, line in ((looping, 2), (laughs, 2)):
+        result = samen("pack", "validate", str(path))
+        assert result.returncode == 2, result.stderr
+        first = result.stderr.splitlines()[0]
+        assert first.startswith(f"{path}:{line}: (file): not valid YAML"), result.stderr
+        assert "alias" in first
+        assert "Traceback" not in result.stderr and "Unexpected" not in result.stderr

@@ -206,6 +206,20 @@ def _localize(pack: Pack, code: str) -> Localized:
     return _localize_cached(pack, code)
 
 
+class _PackLoader(yaml.SafeLoader):
+    """YAML without anchors' aliases: a pack is plain text, and an alias can make it endless (a loop, or
+    the "billion laughs" of aliases nested in aliases), which a validator would then walk forever."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        """Refuse an alias (``*name``) where it stands, with its line."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a pack; write the text out", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
+
+
 class PackSource:
     """A pack file's text with the line of every value, so problems can point at a line."""
 
@@ -214,7 +228,7 @@ class PackSource:
         self.lines: dict[FieldPath, int] = {}
         # A file that is not YAML at all is reported by check_pack; it simply has no lines here.
         with contextlib.suppress(yaml.YAMLError):
-            self._index(yaml.compose(text), ())
+            self._index(yaml.compose(text, Loader=_PackLoader), ())
 
     def _index(self, node: yaml.Node | None, at: FieldPath) -> None:
         if node is None:
@@ -268,7 +282,7 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
     text = read_pack_text(path)
     source = PackSource(path, text)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_PackLoader)  # a SafeLoader, without aliases
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
