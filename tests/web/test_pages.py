@@ -230,3 +230,14 @@ def test_head_is_answered_like_get(web: Client, path: str) -> None:
 
 def test_head_of_the_illustration_is_answered(web: Client) -> None:
     assert web.head("/nl/dos/illustration-portrait.png").status_code == 200
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nl", "Dit lukte niet"), ("en", "This did not work")])
+def test_a_form_sent_to_a_page_without_one_gets_the_sites_page(lang: str, words: str) -> None:
+    """Django's own CSRF page (jargon, inline style, the wrong lang) never reaches a visitor."""
+    checked = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_PROTO="https")
+    response = checked.post(f"/{lang}/dos/", {"q": "x"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert words in body and f'<html lang="{lang}"' in body
+    assert "CSRF" not in body and "<style" not in body

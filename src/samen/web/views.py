@@ -458,6 +458,11 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     return render(request, "web/400.html", status=400)
 
 
+def refused(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent where none is expected (Django's CSRF check): the site's own page, not Django's."""
+    return render(request, "web/400.html", status=403)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A 404 page in the language of the address (or of the browser)."""
     return render(request, "web/404.html", status=404)
