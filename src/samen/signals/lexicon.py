@@ -43,6 +43,7 @@ class Lexicon:
     curse_prefixes: tuple[str, ...]
     patterns: tuple[Pattern, ...] = field(default=())
     by_kind: dict[str, tuple[Pattern, ...]] = field(init=False, repr=False, compare=False)
+    gates: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     prefix_set: frozenset[str] = field(init=False, repr=False, compare=False)
     prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
     near: dict[str, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
@@ -52,11 +53,20 @@ class Lexicon:
         by_kind = {kind: tuple(p for p in self.patterns if p.kind == kind) for kind in PATTERN_KINDS}
         lengths = tuple(sorted({len(p) for p in self.curse_prefixes}, reverse=True))
         object.__setattr__(self, "by_kind", by_kind)
+        # One search tells whether any shape of a kind can match; most messages then skip the kind.
+        gates = {
+            k: re.compile("|".join(f"(?:{p.regex.pattern})" for p in v)) for k, v in by_kind.items() if v
+        }
+        object.__setattr__(self, "gates", gates)
         object.__setattr__(self, "prefix_set", frozenset(self.curse_prefixes))
         object.__setattr__(self, "prefix_lengths", lengths)
 
-    def shapes(self, kind: str) -> tuple[Pattern, ...]:
-        """The sentence shapes of one kind."""
+    def shapes(self, kind: str, plain: str | None = None) -> tuple[Pattern, ...]:
+        """The sentence shapes of one kind (none when ``plain`` is given and no shape of the kind fits it)."""
+        if plain is not None:
+            gate = self.gates.get(kind)
+            if gate is None or gate.search(plain) is None:
+                return ()
         return self.by_kind.get(kind, ())
 
     def curse_prefix(self, key: str) -> str | None:

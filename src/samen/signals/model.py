@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy as np
@@ -69,12 +69,17 @@ class LinearModel:
     weights: npt.NDArray[np.float32]
     bias: npt.NDArray[np.float32]
     thresholds: npt.NDArray[np.float32]
+    # One contiguous row per kind: summing a row's gathered buckets is several times faster.
+    rows: npt.NDArray[np.float32] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", np.ascontiguousarray(self.weights.T))
 
     def scores(self, buckets: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """The probability of each kind for a message's feature buckets."""
         if len(buckets) == 0:
             return np.zeros(len(self.kinds))
-        z = self.weights[buckets].sum(axis=0, dtype=np.float64) / np.sqrt(len(buckets)) + self.bias
+        z = self.rows.take(buckets, axis=1).sum(axis=1, dtype=np.float64) / np.sqrt(len(buckets)) + self.bias
         z = np.clip(z, -30.0, 30.0)
         probabilities: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
         return probabilities

@@ -482,7 +482,7 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
         ctx: the message's context cues.
     """
     distancing = ctx.distancing
-    for shape in lexicon.shapes("threat"):
+    for shape in lexicon.shapes("threat", plain):
         m = shape.regex.search(plain)
         if m is None:
             continue
@@ -498,7 +498,7 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
             score *= 0.5
         yield Hit("threat", None, score, shape.explanation)
         break
-    for shape in lexicon.shapes("insult"):
+    for shape in lexicon.shapes("insult", plain):
         m = shape.regex.search(plain)
         if m is None:
             continue
@@ -516,12 +516,12 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
             0.8 * (0.2 if distancing else 1.0) * (0.7 if ctx.laughing else 1.0),
             "telling someone off rudely",
         )
-    for shape in lexicon.shapes("identity_attack"):
+    for shape in lexicon.shapes("identity_attack", plain):
         if shape.regex.search(plain):
             score = shape.score * (0.15 if distancing else 1.0)
             yield Hit("identity_attack", shape.subtype, score, f"{shape.explanation} ({shape.subtype})")
     yield from _group_statements(plain, words, lexicon, ctx)
-    for shape in lexicon.shapes("sexual"):
+    for shape in lexicon.shapes("sexual", plain):
         m = shape.regex.search(plain)
         if m is None or any(w in NEGATIONS for w in m.group(0).split()):
             continue
