@@ -181,3 +181,26 @@ def test_errors_are_translated(
     code, _, stderr = run(["kit", "--platform", "myspace", "--out", str(tmp_path / "o")], capsys)
     assert code == 2
     assert stderr.strip().startswith("Fout: Onbekend platform 'myspace'")
+
+
+@pytest.mark.parametrize("everything", [False, True])
+def test_a_new_kit_folder_has_the_usual_permissions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], everything: bool
+) -> None:
+    """The folder came out as drwx------ (the private staging folder, moved into place), so a colleague
+    on a shared drive, or the web server meant to publish it, could not open the kit."""
+    out = tmp_path / "new" / "kit"
+    argv = (
+        ["kit", "--all", "--out", str(out)]
+        if everything
+        else ["kit", "--platform", "teams", "--out", str(out)]
+    )
+    umask = os.umask(0o022)
+    try:
+        code, _, _ = run(argv, capsys)
+    finally:
+        os.umask(umask)
+    assert code == 0
+    folders = [out, *(p for p in out.rglob("*") if p.is_dir())]
+    assert {oct(p.stat().st_mode & 0o777) for p in folders} == {oct(0o755)}
+    assert {oct(p.stat().st_mode & 0o777) for p in out.rglob("*") if p.is_file()} == {oct(0o644)}

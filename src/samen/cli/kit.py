@@ -52,7 +52,9 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
     target = out.resolve()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        # mkdtemp's folder is private (0700); the kit's own folder gets the usual permissions of a new one.
+        staging = holder / "kit"
     except OSError as exc:
         raise _input_error(
             "kit.out_unwritable",
@@ -61,6 +63,7 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
             reason=exc.strerror or "",
         ) from None
     try:
+        staging.mkdir()
         for relative, data in files:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +84,7 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
             reason=exc.strerror or "",
         ) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(holder, ignore_errors=True)
 
 
 def _kit(local: Localized, platform: str, admin_text: str, group_kind: str | None) -> list[Material]:
