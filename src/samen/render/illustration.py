@@ -174,10 +174,16 @@ def icon_exists(name: str) -> bool:
 
 
 @cache
-def _icon_names() -> frozenset[str]:
+def _icon_archive() -> zipfile.ZipFile:
+    # Lucide's archive, read into memory once: its directory of some 1,600 icons costs more to read than a
+    # poster to draw, and the kit asks for icons many times. (ZipFile reads under a lock of its own.)
     archive = resources.files("lucide") / "lucide.zip"
-    with resources.as_file(archive) as path, zipfile.ZipFile(path) as icons:
-        return frozenset(icons.namelist())
+    return zipfile.ZipFile(io.BytesIO(archive.read_bytes()))
+
+
+@cache
+def _icon_names() -> frozenset[str]:
+    return frozenset(_icon_archive().namelist())
 
 
 @cache
@@ -185,9 +191,7 @@ def icon_markup(name: str) -> str:
     """The inner elements of a Lucide icon (24×24, stroked); a plain circle for an unknown name."""
     if not icon_exists(name):
         return '<circle cx="12" cy="12" r="9"/>'
-    archive = resources.files("lucide") / "lucide.zip"
-    with resources.as_file(archive) as path, zipfile.ZipFile(path) as icons:
-        root = ElementTree.fromstring(icons.read(f"{name}.svg"))
+    root = ElementTree.fromstring(_icon_archive().read(f"{name}.svg"))
     parts = []
     for child in root:
         for node in child.iter():
@@ -356,14 +360,28 @@ def _scene(local: Localized, dos_url: str, layout: str) -> tuple[_Shape, ...]:
     column_width = (spec.width - 2 * m - (cols - 1) * 20) / cols
     count = len(local.dos)
     rows = -(-count // cols)
-    size = 44.0
-    while True:
+
+    def layout_at(size: float) -> tuple[_Geometry, list[tuple[float, list[str], list[str]]], list[float]]:
         geometry = _geometry(spec, column_width, size)
         cards = [_measure_card(local, i, geometry) for i in range(count)]
         heights = [max(cards[i][0] for i in range(r * cols, min(count, (r + 1) * cols))) for r in range(rows)]
-        if sum(heights) + (rows - 1) * _GAP <= bottom - top or size <= 12:
-            break
-        size -= 0.5
+        return geometry, cards, heights
+
+    def fits(size: float) -> bool:
+        return sum(layout_at(size)[2]) + (rows - 1) * _GAP <= bottom - top
+
+    # Cards grow with the text size, so the largest size that fits (in half pixels, 12 to 44) is found by
+    # halving the range rather than trying each size.
+    low, high = 24, 88  # half pixels
+    if not fits(low / 2):
+        high = low
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle / 2):
+            low = middle
+        else:
+            high = middle - 1
+    geometry, cards, heights = layout_at(low / 2)
     spare = (bottom - top) - sum(heights) - (rows - 1) * _GAP
     gap = min(28.0, _GAP + max(0.0, spare) / (rows - 1)) if rows > 1 else _GAP
     y = top

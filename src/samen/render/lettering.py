@@ -36,6 +36,10 @@ class Face:
     cmap: dict[int, str]
     ascent: int
     descent: int
+    #: Advance widths by character, read once: fitting the poster measures hundreds of thousands of
+    #: letters, and a fontTools table lookup per letter made that most of the kit's time.
+    advances: dict[str, int] = field(default_factory=dict)
+    missing: int = 0
 
     def glyph(self, char: str) -> str:
         """The glyph name of a character (``.notdef`` where the font has none)."""
@@ -43,11 +47,12 @@ class Face:
 
     def advance(self, char: str) -> int:
         """A character's advance width in font units."""
-        return int(self.font["hmtx"][self.glyph(char)][0])
+        return self.advances.get(char, self.missing)
 
     def width(self, text: str, size: float) -> float:
         """How wide a text is at a size in pixels."""
-        return sum(self.advance(c) for c in text) * size / self.units
+        advances, missing = self.advances, self.missing
+        return sum(advances.get(c, missing) for c in text) * size / self.units
 
 
 @cache
@@ -57,13 +62,17 @@ def face(weight: str) -> Face:
     with resources.as_file(path) as real:
         font = TTFont(str(real), lazy=False)
     hhea = font["hhea"]
+    cmap = dict(font.getBestCmap())
+    metrics = font["hmtx"].metrics
     return Face(
         weight=weight,
         font=font,
         units=int(font["head"].unitsPerEm),
-        cmap=dict(font.getBestCmap()),
+        cmap=cmap,
         ascent=int(hhea.ascent),
         descent=int(hhea.descent),
+        advances={chr(code): int(metrics[glyph][0]) for code, glyph in cmap.items()},
+        missing=int(metrics[".notdef"][0]),
     )
 
 
