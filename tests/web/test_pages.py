@@ -150,6 +150,14 @@ def test_faq_search_filters_without_javascript(web: Client) -> None:
     assert "vragen gevonden" in body or "vraag gevonden" in body
 
 
+@pytest.mark.parametrize("query", ["rácisme", "RACISME", "Racïsme"])
+def test_faq_search_without_javascript_ignores_accents_as_the_script_does(web: Client, query: str) -> None:
+    """Typing finds "rácisme" (the script folds accents); the same search sent without JavaScript found nothing."""
+    body = web.get("/nl/faq/", {"q": query}).content.decode()
+    shown = re.findall(r'<section class="faq-entry" id="([^"]+)"[^>]*?(hidden)?>', body)
+    assert {entry for entry, hidden in shown if not hidden} == {"racism", "discrimination"}
+
+
 def test_faq_search_that_finds_nothing_says_so(web: Client) -> None:
     body = web.get("/en/faq/", {"q": "zzzqqq"}).content.decode()
     assert "No question found" in body

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
@@ -360,8 +361,13 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
     )
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents, as the page's script compares, so both find the same questions."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
 def _matches(entry: FaqEntry, words: list[str]) -> bool:
-    haystack = " ".join([entry.question, entry.answer, *entry.keywords]).casefold()
+    haystack = _fold(" ".join([entry.question, entry.answer, *entry.keywords]))
     return all(word in haystack for word in words)
 
 
@@ -371,7 +377,7 @@ def faq(request: HttpRequest) -> HttpResponse:
     """Every question with an anchor; ``?q=`` filters without JavaScript, the script filters as you type."""
     local = _local()
     query = request.GET.get("q", "")[:100].strip()
-    words = query.casefold().split()
+    words = _fold(query).split()
     entries = [
         {"entry": entry, "blocks": blocks(entry.answer), "shown": _matches(entry, words)}
         for entry in local.faq
