@@ -152,7 +152,7 @@ def test_faq_search_filters_without_javascript(web: Client) -> None:
 
 @pytest.mark.parametrize("query", ["rácisme", "RACISME", "Racïsme"])
 def test_faq_search_without_javascript_ignores_accents_as_the_script_does(web: Client, query: str) -> None:
-    """Typing finds "rácisme" (the script folds accents); the same search sent without JavaScript found nothing."""
+    """Typing finds "rácisme" (the script folds accents); sent without JavaScript it found nothing."""
     body = web.get("/nl/faq/", {"q": query}).content.decode()
     shown = re.findall(r'<section class="faq-entry" id="([^"]+)"[^>]*?(hidden)?>', body)
     assert {entry for entry, hidden in shown if not hidden} == {"racism", "discrimination"}
