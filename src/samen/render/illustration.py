@@ -146,7 +146,7 @@ def illustration_alt(local: Localized) -> str:
 
 
 def illustration(local: Localized, *, dos_url: str, layout: str = "portrait", fmt: str = "png") -> bytes:
-    """The poster in one layout (``portrait`` 1080×1350, ``landscape`` 1920×1080) and format (png, svg).
+    """The poster in one layout (``portrait`` 1080×1920, ``landscape`` 1920×1080) and format (png, svg).
 
     Both are cached per pack language, address and layout: they depend on nothing else.
 
