@@ -128,6 +128,8 @@ def test_a_third_language_in_the_pack_is_served(tmp_path: Path) -> None:
             status, _, body = fetch(f"{server.url}/de/{path}")
             assert status == 200, path
             assert b'<html lang="de"' in body
+        status, _, body = fetch(f"{server.url}/de/toolkit/whatsapp/")
+        assert b"<h1>Toolkit for WhatsApp</h1>" in body, "the site's own words in English, not in Dutch"
         status, _, body = fetch(f"{server.url}/de/toolkit/whatsapp/", {"download": "zip"})
         assert status == 200 and body.startswith(b"PK")
         request = urllib.request.Request(f"{server.url}/", headers={"Accept-Language": "de-DE,de;q=0.9"})

@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from samen.web.catalogue import compile_catalogues
 
-    compile_catalogues(settings.LOCALE_PATHS[0])
+    compile_catalogues(settings.LOCALE_PATHS[0], [code for code, _ in settings.LANGUAGES])
 
     execute_from_command_line(argv if argv is not None else sys.argv)
 

@@ -22,7 +22,7 @@ def prepare() -> None:
     from samen.web.catalogue import compile_catalogues
 
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    compile_catalogues(settings.LOCALE_PATHS[0])
+    compile_catalogues(settings.LOCALE_PATHS[0], [code for code, _ in settings.LANGUAGES])
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
