@@ -20,6 +20,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
@@ -187,7 +188,7 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
     band.fill.solid()
     band.fill.fore_color.rgb = _rgb(colours.primary)
     band.line.fill.background()
-    band.shadow.inherit = False
+    _plain(band)
     band.name = "Header"
     heading = slide.shapes.add_textbox(
         _MARGIN, Inches(0.1), _emu(WIDTH - 2 * _MARGIN), _emu(_BAND - Inches(0.2))
@@ -239,7 +240,7 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
         card.fill.solid()
         card.fill.fore_color.rgb = _rgb(WHITE)
         card.line.fill.background()
-        card.shadow.inherit = False
+        _plain(card)
         card.name = f"Do {do.number}"
         text_top = y + pad // 2
         # The icon is centred on the title's first line: decoration, the words carry the meaning.
@@ -266,6 +267,16 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
             ],
         )
         y += height + gap
+
+
+def _plain(shape: object) -> None:
+    """No shadow: drop the theme style reference, whose shadow LibreOffice draws even under an empty
+    effect list (PowerPoint does not), so both show the flat card."""
+    element = getattr(shape, "_element", None)
+    if element is not None:
+        style = element.find(qn("p:style"))
+        if style is not None:
+            element.remove(style)
 
 
 def _alt(picture: object, text: str) -> None:
