@@ -119,6 +119,9 @@ def test_kit_replaces_an_earlier_kit_in_the_same_folder(
         (["--platform", "discord", "--intro-file", "NOT_UTF8"], "is not UTF-8"),
         (["--platform", "discord", "--intro-file", "FOLDER"], "is a folder"),
         (["--platform", "discord", "--intro-file", "TOO_LONG"], "2000"),
+        (["--platform", "discord", "--intro-file", "UTF16"], "control character"),
+        (["--platform", "whatsapp", "--group-kind", "werk\ngroep"], "one line"),
+        (["--platform", "whatsapp", "--group-kind", "x" * 61], "61 characters"),
         (["--lang", "nl"], "Choose a platform"),
         (["--all", "--platform", "discord"], "not both"),
     ],
@@ -129,7 +132,9 @@ def test_wrong_input_gives_one_line_exit_2_and_writes_nothing(
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe caf\xe9")
     (tmp_path / "long.txt").write_text("x" * 2500, encoding="utf-8")
     (tmp_path / "folder").mkdir()
+    (tmp_path / "utf16.txt").write_bytes("Hallo groep".encode("utf-16-le"))  # valid UTF-8, full of NULs
     files = {
+        "UTF16": tmp_path / "utf16.txt",
         "MISSING": tmp_path / "missing.txt",
         "NOT_UTF8": tmp_path / "bad.txt",
         "FOLDER": tmp_path / "folder",

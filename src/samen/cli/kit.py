@@ -7,6 +7,7 @@ so a wrong input or a full disk never leaves half a kit behind.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,6 +24,10 @@ from samen.settings import load_settings
 
 #: The zip that ``--all`` writes beside the folders.
 ZIP_NAME = "samen-kit.zip"
+#: As long as the web toolkit's form allows (``samen.web.forms.GROUP_KIND_MAX``).
+GROUP_KIND_MAX = 60
+#: Control characters other than tab and line breaks.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _say(key: str, **values: object) -> str:
@@ -36,7 +41,35 @@ def _input_error(key: str, message: str, **params: object) -> InputError:
 def _read_intro(path: Path | None) -> str:
     if path is None:
         return ""
-    return read_pack_text(path).removeprefix("\ufeff").strip()
+    text = read_pack_text(path).removeprefix("\ufeff").strip()
+    # Valid UTF-8 can still be no text: a UTF-16 file without its mark is full of NULs, which no chat shows.
+    found = CONTROL.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise _input_error(
+            "kit.intro_control",
+            f"{path}: holds a control character ({code}), so it is not plain text.",
+            path=str(path),
+            code=code,
+        )
+    return text
+
+
+def _group_kind(value: str | None) -> str | None:
+    """What the admin calls the group, held to the web form's rules: one line, a name and not a paragraph."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if "\n" in value or "\r" in value:
+        raise _input_error("kit.group_kind_lines", "Write the name of the group (--group-kind) on one line.")
+    if len(value) > GROUP_KIND_MAX:
+        raise _input_error(
+            "kit.group_kind_long",
+            f"The name of the group is {len(value)} characters long; at most {GROUP_KIND_MAX}.",
+            length=len(value),
+            limit=GROUP_KIND_MAX,
+        )
+    return value
 
 
 def _check_out(out: Path | None) -> Path:
@@ -130,6 +163,7 @@ def kit(
             platform=platform,
             choices=", ".join(PLATFORMS),
         )
+    group_kind = _group_kind(group_kind)
     folder = _check_out(out)
     pack = load_pack(pack_path)
     languages = [lang] if lang else (list(pack.languages) if everything else [pack.default_language])
