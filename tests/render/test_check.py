@@ -62,3 +62,26 @@ def test_an_unknown_icon_and_a_pale_colour_are_reported(
     assert code == 2
     assert any("dos.3.icon:" in out and "no-such-icon" in out for out in lines), lines
     assert any("colours.primary:" in out and "4.5:1" in out for out in lines), lines
+
+
+def test_dos_too_long_for_a_readable_poster_and_slides_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two Do's each within Discord's 300 characters for a rule, but together too much for the poster on a
+    # phone and for the slides.
+    old = "text: Wijs elkaar indien nodig op deze Do’s."
+    path = _broken(tmp_path, old, old + " Echt waar, ook online." * 11)
+    old = "text: 'Onthoud: er zit een echt mens achter ieder beeldscherm en toetsenbord."
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(old, old + " Echt waar, ook online." * 9, 1),
+        encoding="utf-8",
+    )
+    code, lines = _validate(path, capsys)
+    assert code == 2
+    assert any(
+        "languages.nl.dos:" in out and "portrait poster" in out and "CSS px" in out for out in lines
+    ), lines
+    assert any("languages.nl.dos:" in out and "lecture slides" in out and "18 pt" in out for out in lines), (
+        lines
+    )
+    assert not any("languages.en.dos:" in out for out in lines), lines

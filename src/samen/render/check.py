@@ -13,9 +13,10 @@ from samen.content import PLATFORMS, Localized, Pack
 from samen.errors import LimitError
 from samen.render.cards import discord_embed, discord_rules, teams_card
 from samen.render.colour import MIN_CONTRAST, WHITE, contrast
-from samen.render.illustration import icon_exists
+from samen.render.illustration import LAYOUTS, PHONE_WIDTH, READABLE_ON_PHONE, body_size, icon_exists
 from samen.render.limits import check_limit
 from samen.render.message import STYLES, render_description, render_dos, render_intro, render_topic
+from samen.render.slide import MIN_TEXT, slide_text
 
 FieldPath = tuple[str | int, ...]
 
@@ -78,3 +79,18 @@ def _language(local: Localized, url: str) -> Iterator[tuple[FieldPath, str]]:
             render()
         except LimitError as exc:
             yield (*at, *field), f"too long: {exc}"
+    # The Do's together must fit the poster at a size a phone shows readably, and the slides at 18 pt.
+    size = body_size(local, url, "portrait")
+    on_phone = size * PHONE_WIDTH / LAYOUTS["portrait"].width
+    if on_phone < READABLE_ON_PHONE:
+        yield (
+            (*at, "dos"),
+            f"too long for the portrait poster: the Do's text would be {size:g} px, {on_phone:.1f} CSS px on "
+            f"a phone {PHONE_WIDTH} px wide, under the {READABLE_ON_PHONE:g} that read without zooming",
+        )
+    _, fits = slide_text(local)
+    if not fits:
+        yield (
+            (*at, "dos"),
+            f"too long for the lecture slides: four Do's do not fit one slide at {MIN_TEXT:g} pt",
+        )

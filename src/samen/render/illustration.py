@@ -79,6 +79,13 @@ LAYOUTS: dict[str, Layout] = {
     ),
 }
 
+#: A phone shows an opened chat image at the screen's full width: on a phone 390 CSS px wide (most
+#: iPhones; small Androids 360) one pixel of the 1080-pixel portrait is 390/1080 of a CSS px. The Do's must
+#: be at least 11 CSS px there (a phone's small print) to read without zooming; ``samen pack validate``
+#: reports a pack whose Do's are too long for that.
+PHONE_WIDTH = 390
+READABLE_ON_PHONE = 11.0
+
 #: The illustration's file formats and their media types.
 FORMATS: dict[str, str] = {"svg": "image/svg+xml", "png": "image/png"}
 
@@ -304,11 +311,9 @@ def _measure_card(local: Localized, index: int, geometry: _Geometry) -> tuple[fl
 
 def body_size(local: Localized, dos_url: str, layout: str) -> float:
     """The size (pixels) of the Do's text on the poster: the largest at which every card fits."""
-    return min(
-        shape.size
-        for shape in _scene(local, dos_url, layout)
-        if isinstance(shape, _Text) and shape.weight == "regular" and shape.role == "do"
-    )
+    with DRAWING:  # laying out measures letters with fontTools, which is not thread-safe
+        scene = _scene(local, dos_url, layout)
+    return min(shape.size for shape in scene if isinstance(shape, _Text) and shape.role == "do")
 
 
 @cache

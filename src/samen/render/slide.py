@@ -126,6 +126,26 @@ def fit(local: Localized, numbers: list[int], card_width: int, room: int) -> lis
         size -= 0.5
 
 
+def _groups(local: Localized) -> list[list[int]]:
+    numbers = [do.number for do in local.dos]
+    return [numbers[i : i + PER_SLIDE] for i in range(0, len(numbers), PER_SLIDE)]
+
+
+def slide_text(local: Localized) -> tuple[float, bool]:
+    """The size (points) of the Do's text on the slides, and whether every card fits its slide at it.
+
+    ``samen pack validate`` reports a pack whose Do's do not fit at 18 pt.
+    """
+    groups = _groups(local)
+    with DRAWING:
+        size = min(fit(local, group, CARD_WIDTH, CARD_ROOM)[0].size for group in groups)
+        needed = [
+            sum(card.height for card in measure(local, group, CARD_WIDTH, size)) + (len(group) - 1) * _GAP
+            for group in groups
+        ]
+    return size, all(height <= CARD_ROOM for height in needed)
+
+
 def _text(
     frame: TextFrame, runs: list[tuple[str, float, bool, str]], align: PP_ALIGN = PP_ALIGN.LEFT
 ) -> None:
@@ -159,8 +179,7 @@ def notes_parts(notes: str, parts: int) -> list[str]:
 def _deck(local: Localized, dos_url: str) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
-    numbers = [do.number for do in local.dos]
-    groups = [numbers[i : i + PER_SLIDE] for i in range(0, len(numbers), PER_SLIDE)]
+    groups = _groups(local)
     # One text size for all slides, the largest at which every slide fits: flipping from one slide to the
     # next, the cards look the same.
     size = min(fit(local, group, CARD_WIDTH, CARD_ROOM)[0].size for group in groups)
