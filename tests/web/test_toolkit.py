@@ -171,3 +171,17 @@ def test_a_request_far_beyond_any_limit_gets_a_translated_page(web: Client, lang
     body = response.content.decode()
     assert ("Dit lukte niet" if lang == "nl" else "This did not work") in body
     assert "Traceback" not in body
+
+
+@pytest.mark.parametrize("platform", ["teams", "kaltura"])
+def test_a_lecture_page_suggests_names_that_fit_its_welcome(web: Client, platform: str) -> None:
+    """The lecture welcome says "dit {group_kind}", so the group pages' examples (studiegroep, mentorgroep)
+    made lecturers post "dit mentorgroep"; a lecture page suggests lecture words, which read right."""
+    page = web.get(f"/nl/toolkit/{platform}/").content.decode()
+    assert "Bijvoorbeeld: werkcollege, hoorcollege" in page
+    assert "Bijvoorbeeld: studiegroep, mentorgroep" not in page
+    example = web.post(f"/nl/toolkit/{platform}/", {"group_kind": "werkcollege"}).content.decode()
+    assert "de Do’s die voor dit werkcollege gelden" in example
+    group = web.get("/nl/toolkit/whatsapp/").content.decode()
+    assert "Bijvoorbeeld: studiegroep, mentorgroep" in group
+    assert "For example: seminar, lecture" in web.get(f"/en/toolkit/{platform}/").content.decode()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 #: Far above any platform's message limit; the platform's own limit is checked when the intro is rendered.
 ADMIN_TEXT_MAX = 5000
 GROUP_KIND_MAX = 60
+
+
+#: The name examples of a lecture page: its welcome says "dit {group_kind}", which these words fit.
+LECTURE_KIND_HELP = _("For example: seminar, lecture. Leave empty for the usual word.")
 
 
 class IntroForm(forms.Form):
@@ -38,6 +44,11 @@ class IntroForm(forms.Form):
             )
         },
     )
+
+    def __init__(self, *args: Any, lecture: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if lecture:
+            self.fields["group_kind"].help_text = LECTURE_KIND_HELP
 
     def clean_group_kind(self) -> str:
         """One line only: a name for the group, not a paragraph."""

@@ -296,7 +296,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
     if platform not in PAGES:
         raise Http404(platform)
     local = _local()
-    form = IntroForm(request.POST if request.method == "POST" else None)
+    form = IntroForm(request.POST if request.method == "POST" else None, lecture=PAGES[platform].lecture)
     intro, admin_text, group_kind = _intro(local, platform, form)
     wanted = request.POST.get("download", "") if request.method == "POST" else ""
     if wanted and not form.errors:
@@ -346,7 +346,7 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
     if platform not in PAGES:
         raise Http404(platform)
     local = _local()
-    form = IntroForm(request.POST)
+    form = IntroForm(request.POST, lecture=PAGES[platform].lecture)
     intro, _admin, _kind = _intro(local, platform, form)
     errors = [str(e) for field in form.errors.values() for e in field]
     return JsonResponse(
