@@ -121,25 +121,26 @@ class Signals:
             damp = 0.5 if ctx.distancing or ctx.in_group or self.intensifier(words) else 1.0
             if ctx.laughing:
                 damp *= 0.7
-            group = next(
-                (
-                    e.subtype
-                    for w in words
-                    for e in self.lexicon.lookup(squeeze(w))
-                    if e.role in ("group", "slur")
-                ),
-                None,
-            )
+            group = self.group_named(words)
             for kind, value in self.model.calibrated(features(words)).items():
                 value *= damp
+                if kind == "identity_attack" and group is None:
+                    continue  # an attack on people for who they are names who they are
                 current = best.get(kind)
                 if current is None or value > current[0]:
                     subtype = group if kind == "identity_attack" else None
                     if current is not None and current[1] is not None:
                         subtype = current[1]
                     best[kind] = (value, subtype, _MODEL_EXPLANATION[kind])
-        # A threat against a group is an identity attack; an insult aimed at a group is one too.
         return best
+
+    def group_named(self, words: Sequence[str]) -> str | None:
+        """The subtype of the first group the words name (a neutral name or a slur), or None."""
+        for word in words:
+            for entry in self.lexicon.lookup(squeeze(word)):
+                if entry.role in ("group", "slur") and entry.subtype:
+                    return entry.subtype
+        return None
 
     def intensifier(self, words: Sequence[str]) -> bool:
         """A name-calling word used for a thing: "een bitch van een tentamen", "a bitch of a test"."""

@@ -312,9 +312,10 @@ def _resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
 
 
 def unmask(word: str, lexicon: Lexicon) -> str:
-    """The lexicon word a masked word stands for (``f*ck`` → ``fuck``), or the word itself."""
+    """The lexicon word a masked or stretched word stands for (``f*ck``, ``fuuck``: ``fuck``), or the word."""
     if "*" not in word and "#" not in word:
-        return word
+        entries = lexicon.lookup(squeeze(word)) if word not in _REAL_WORDS else ()
+        return entries[0].term if entries and len(entries[0].term) == len(squeeze(entries[0].term)) else word
     # Masks stand for one to three letters: f*ck, f**k, k*nker.
     masked = re.sub(r"[*#]+", "[a-z]{1,3}", re.escape(squeeze(word)).replace(r"\*", "*").replace(r"\#", "#"))
     pattern = re.compile(masked)
@@ -543,7 +544,130 @@ _VIOLENT_BEFORE = re.compile(
 )
 # Calling someone a group name as an insult: "jij homo!" (not "ben jij homo?").
 _ADDRESS_GROUP = frozenset(["jij", "you", "hey", "jou"])
+# "vuile jood", "vieze homo": an abusive word before a group name makes the name an insult.
+_SLURRING = frozenset(
+    [
+        "vieze",
+        "vuile",
+        "smerige",
+        "stomme",
+        "domme",
+        "kut",
+        "kanker",
+        "tyfus",
+        "tering",
+        "fucking",
+        "dirty",
+        "filthy",
+        "stinking",
+        "stinkende",
+        "stupid",
+    ]
+)
 _ASKING = frozenset(["ben", "bent", "are", "is", "was", "als", "as", "of", "or"])
+
+
+# One person, not a group: "mijn vriendin is ziek", "ik haat die vrouw" say nothing about women.
+_SINGULAR = frozenset(
+    [
+        "vrouw",
+        "woman",
+        "girl",
+        "female",
+        "wife",
+        "girlfriend",
+        "lady",
+        "moslim",
+        "moslima",
+        "muslim",
+        "jood",
+        "jew",
+        "turk",
+        "marokkaan",
+        "immigrant",
+        "migrant",
+        "refugee",
+        "arab",
+        "mexican",
+        "autist",
+        "homo",
+        "jodin",
+        "feministe",
+    ]
+)
+# Adjectives name a group only with a word for people after them: "zwarte mensen", not "zwarte kat".
+_ADJECTIVES = frozenset(
+    [
+        "zwarte",
+        "black",
+        "witte",
+        "joodse",
+        "jewish",
+        "islamic",
+        "homoseksuele",
+        "gay",
+        "lesbian",
+        "lesbisch",
+        "trans",
+        "disabled",
+        "autistic",
+        "chinese",
+        "female",
+        "homosexual",
+        "transgender",
+        "bi",
+        "queer",
+    ]
+)
+_PEOPLE = frozenset(
+    [
+        "mensen",
+        "people",
+        "men",
+        "women",
+        "man",
+        "vrouwen",
+        "mannen",
+        "students",
+        "studenten",
+        "kids",
+        "kinderen",
+        "guys",
+        "folks",
+        "jongens",
+        "meisjes",
+        "meiden",
+        "girls",
+        "boys",
+        "person",
+        "persoon",
+        "persons",
+        "personen",
+        "families",
+        "gezinnen",
+        "vrouw",
+        "woman",
+    ]
+)
+_QUANTIFIERS = frozenset(["alle", "elke", "iedere", "every", "all", "typical", "typisch", "typische"])
+
+
+def _speaks_of_a_group(words: Sequence[str], i: int, entry: Entry) -> bool:
+    term = squeeze(words[i])
+    if entry.term in _ADJECTIVES or term in _ADJECTIVES:
+        return i + 1 < len(words) and words[i + 1] in _PEOPLE
+    if entry.term in _SINGULAR:
+        return i > 0 and words[i - 1] in (
+            "alle",
+            "elke",
+            "iedere",
+            "every",
+            "all",
+            "typical",
+            "typisch",
+            "typische",
+        )
+    return True
 
 
 def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
@@ -559,15 +683,16 @@ def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: C
     for i, entry in positions:
         if (
             i
-            and words[i - 1] in _ADDRESS_GROUP
+            and (words[i - 1] in _SLURRING or (words[i - 1] in _ADDRESS_GROUP and not ctx.question))
             and (i < 2 or words[i - 2] not in _ASKING)
-            and not ctx.question
         ):
             score = (0.8 if entry.subtype not in ctx.in_group else 0.3) * (0.15 if ctx.distancing else 1.0)
             yield Hit(
                 "identity_attack", entry.subtype, score, f"a group name used as an insult ({entry.subtype})"
             )
             return
+        if not _speaks_of_a_group(words, i, entry):
+            continue
         before = " ".join(words[max(0, i - 5) : i])
         pre = _BEFORE_GROUP.search(before)
         if pre is not None and not any(w in NEGATIONS for w in before.split()[-4:]):

@@ -126,6 +126,7 @@ def choose_thresholds(model: LinearModel, dev: Sequence[Example]) -> npt.NDArray
     by_rules = []
     probabilities = []
     usable = []
+    named_groups = []
     for example in dev:
         folded = fold(example.text)
         words = tokens(folded)
@@ -135,12 +136,15 @@ def choose_thresholds(model: LinearModel, dev: Sequence[Example]) -> npt.NDArray
         ctx = read_context(folded, words)
         quiet = ctx.distancing or ctx.in_group or ctx.laughing or rules.intensifier(words)
         usable.append(len(words) >= MODEL_MIN_WORDS and not quiet)
+        named_groups.append(rules.group_named(words) is not None)
     probs = np.array(probabilities)
     truth = np.array([bool(e.kinds) for e in dev])
     fresh = ~np.array(by_rules) & np.array(usable)
-    for k in range(len(MODEL_KINDS)):
+    named = np.array(named_groups)
+    for k, kind in enumerate(MODEL_KINDS):
+        speaks = fresh & named if kind == "identity_attack" else fresh
         for t in _GRID:
-            added = fresh & (probs[:, k] >= t)
+            added = speaks & (probs[:, k] >= t)
             if added.sum() < MIN_ADDED:
                 continue
             if (added & truth).sum() / added.sum() >= TARGET_PRECISION:
