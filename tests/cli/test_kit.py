@@ -209,3 +209,17 @@ def test_a_new_kit_folder_has_the_usual_permissions(
     folders = [out, *(p for p in out.rglob("*") if p.is_dir())]
     assert {oct(p.stat().st_mode & 0o777) for p in folders} == {oct(0o755)}
     assert {oct(p.stat().st_mode & 0o777) for p in out.rglob("*") if p.is_file()} == {oct(0o644)}
+
+
+def test_platform_and_language_may_be_written_as_people_write_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--platform WhatsApp --lang NL`` was "Unknown platform 'WhatsApp'", though that is its name."""
+    out = tmp_path / "kit"
+    code, _, stderr = run(["kit", "--platform", "WhatsApp", "--lang", "NL", "--out", str(out)], capsys)
+    assert code == 0, stderr
+    intro = (out / "1-intro.txt").read_text(encoding="utf-8")
+    assert intro.startswith("Welkom in deze groep.")
+    code, stdout, stderr = run(["dos", "--lang", "EN"], capsys)
+    assert code == 0, stderr
+    assert load_pack().language("en").dos[0].text in stdout

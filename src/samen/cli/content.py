@@ -12,6 +12,12 @@ from samen.content import Pack, PackSource, check_pack, load_pack
 from samen.errors import PackError, Problem
 from samen.render.check import check_texts
 
+
+def lowercase(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A code as people write it (``WhatsApp``, ``NL``), as the pack and the platforms spell it."""
+    return value.strip().lower() if value is not None else None
+
+
 pack_option = click.option(
     "--pack",
     "pack_path",
@@ -23,7 +29,9 @@ pack_option = click.option(
 
 
 @click.command()
-@click.option("--lang", default=None, help="Language code, such as nl or en (default: the pack's).")
+@click.option(
+    "--lang", default=None, callback=lowercase, help="Language code, such as nl or en (default: the pack's)."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @pack_option
 def dos(lang: str | None, fmt: str, pack_path: Path | None) -> None:
@@ -40,7 +48,9 @@ def dos(lang: str | None, fmt: str, pack_path: Path | None) -> None:
 
 
 @click.command()
-@click.option("--lang", default=None, help="Language code, such as nl or en (default: the pack's).")
+@click.option(
+    "--lang", default=None, callback=lowercase, help="Language code, such as nl or en (default: the pack's)."
+)
 @click.argument("topic", required=False)
 @pack_option
 def faq(lang: str | None, topic: str | None, pack_path: Path | None) -> None:

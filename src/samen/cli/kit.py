@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from samen.cli.content import pack_option
+from samen.cli.content import lowercase, pack_option
 from samen.cli.output import cli_language
 from samen.content import PLATFORMS, Localized, load_pack, load_strings
 from samen.content.pack import read_pack_text
@@ -126,9 +126,15 @@ def _kit(local: Localized, platform: str, admin_text: str, group_kind: str | Non
 
 
 @click.command()
-@click.option("--platform", default=None, help=f"One of: {', '.join(PLATFORMS)}.")
-@click.option("--lang", default=None, help="Language code, such as nl or en (default: the pack's).")
-@click.option("--group-kind", default=None, help='How you call the group, such as "werkgroep".')
+@click.option("--platform", default=None, callback=lowercase, help=f"One of: {', '.join(PLATFORMS)}.")
+@click.option(
+    "--lang", default=None, callback=lowercase, help="Language code, such as nl or en (default: the pack's)."
+)
+@click.option(
+    "--group-kind",
+    default=None,
+    help='What you call the group, such as "werkgroep" (for a lecture: "werkcollege").',
+)
 @click.option(
     "--intro-file",
     type=click.Path(path_type=Path),
