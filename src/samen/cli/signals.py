@@ -82,7 +82,13 @@ def classify(lang: str | None, pack_path: Path | None) -> None:
 
 
 def _data_folder(data: Path | None) -> Path:
-    folder = data or Path(os.environ.get(DATA_VARIABLE) or DEFAULT_DATA)
+    chosen = data or (Path(os.environ[DATA_VARIABLE]) if os.environ.get(DATA_VARIABLE) else None)
+    if chosen is None:
+        # ../shared/data from the repository root, whether run from there or from anywhere in a checkout.
+        checkout = Path(__file__).resolve().parents[3]
+        candidates = [DEFAULT_DATA, checkout / DEFAULT_DATA]
+        chosen = next((c for c in candidates if (c / "README.md").is_file()), DEFAULT_DATA)
+    folder = chosen
     if not (folder / "README.md").is_file():
         raise InputError(f"The training data is not in {folder}.", key="signals:no_data", path=str(folder))
     return folder
