@@ -71,3 +71,8 @@ def test_a_desk_or_role_address_is_not_personal(signals: Signals) -> None:
     assert privacy(signals, "Bel de receptie: 071 527 2727") == []
     assert privacy(signals, "mail de servicedesk via servicedesk@example.nl") == []
     assert privacy(signals, "bel Mark: 071 527 2727") == [("phone", "071 527 2727")]
+
+
+def test_a_broken_student_number_pattern_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="student_number_pattern"):
+        Signals.load(student_number_pattern="s(\\d{7}")

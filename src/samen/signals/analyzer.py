@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 
@@ -53,6 +54,7 @@ class Signals:
         # Readings of recent window messages by a hash of their text (never the text itself): the bot asks
         # about an overlapping window after every message.
         self._readings: OrderedDict[int, tuple[float, str, int]] = OrderedDict()
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, *, student_number_pattern: str | None = None) -> Signals:
@@ -64,7 +66,10 @@ class Signals:
         Raises:
             ValueError: when the pattern is not a valid regular expression.
         """
-        pattern = re.compile(student_number_pattern) if student_number_pattern else None
+        try:
+            pattern = re.compile(student_number_pattern) if student_number_pattern else None
+        except re.error as exc:
+            raise ValueError(f"student_number_pattern is not a valid regular expression: {exc}") from None
         return cls(load_lexicon(), load_model(), pattern)
 
     def analyze(self, text: str) -> Analysis:
@@ -166,10 +171,11 @@ class Signals:
 
     def _read(self, text: str) -> tuple[float, str, int]:
         key = hash(text)
-        cached = self._readings.get(key)
-        if cached is not None:
-            self._readings.move_to_end(key)
-            return cached
+        with self._lock:
+            cached = self._readings.get(key)
+            if cached is not None:
+                self._readings.move_to_end(key)
+                return cached
         folded = fold(text)
         words = tokens(folded)
         scores = self.score(folded, words)
@@ -177,7 +183,8 @@ class Signals:
             (scores[k][0] for k in ("insult", "identity_attack", "threat") if k in scores), default=0.0
         )
         reading = (hostility(text, insult), detect_language(words, folded), len(words))
-        self._readings[key] = reading
-        if len(self._readings) > READING_CACHE:
-            self._readings.popitem(last=False)
+        with self._lock:
+            self._readings[key] = reading
+            if len(self._readings) > READING_CACHE:
+                self._readings.popitem(last=False)
         return reading
