@@ -34,7 +34,7 @@ import aiohttp
 import discord
 from discord import app_commands
 
-from samen.adapters.text import chunks, either
+from samen.adapters.text import chunks, either, shorten
 from samen.bot import (
     Action,
     Added,
@@ -66,9 +66,6 @@ log = logging.getLogger("samen.adapters.discord")
 
 CAPABILITIES = Capabilities("discord", prefix="/", private=True, images=True, buttons=True, menus=True)
 
-#: The longest label of a select menu's option, in characters: missing in ``samen.render.LIMITS``
-#: (https://discord.com/developers/docs/components/reference#string-select-select-option-structure).
-OPTION_LABEL_LIMIT = 100
 #: Button ids the bot made start with this, so that other components are left alone.
 BUTTON_PREFIX = "samen:"
 #: The most messages per channel read back after a reconnection.
@@ -276,7 +273,8 @@ class DiscordAdapter(discord.Client):
             placeholder=strings.get(local.code, "point.placeholder"),
             options=[
                 discord.SelectOption(
-                    label=f"{do.number}. {do.title}"[:OPTION_LABEL_LIMIT], value=str(do.number)
+                    label=shorten(f"{do.number}. {do.title}", "discord", "select.option.label"),
+                    value=str(do.number),
                 )
                 for do in local.dos
             ],

@@ -86,9 +86,6 @@ log = logging.getLogger("samen.adapters.telegram")
 
 CAPABILITIES = Capabilities("telegram", prefix="/", private=True, images=True, buttons=True)
 
-#: The longest callback data of an inline button, in bytes: missing in ``samen.render.LIMITS``
-#: (https://core.telegram.org/bots/api#inlinekeyboardbutton).
-CALLBACK_DATA_LIMIT = 64
 #: How long an admin check stays valid, in seconds.
 ADMIN_CACHE_SECONDS = 60.0
 
@@ -442,7 +439,7 @@ def _joined(change: ChatMemberUpdated) -> bool:
 
 def _callback_data(data: str) -> str:
     """A button's data cut to the bytes Telegram takes, never inside a character."""
-    return data.encode()[:CALLBACK_DATA_LIMIT].decode(errors="ignore")
+    return shorten(data, "telegram", "callback_data")
 
 
 async def serve(settings: Settings, bot: Bot) -> None:

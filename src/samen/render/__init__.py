@@ -10,7 +10,7 @@ from samen.render.cards import brightspace_html, discord_embed, discord_rules, t
 from samen.render.colour import contrast
 from samen.render.illustration import LAYOUTS, icon_exists, illustration, illustration_alt
 from samen.render.kit import KITS, Material, build_kit, zip_kit
-from samen.render.limits import LIMITS, Limit, check_count, check_limit, fits, limit_for
+from samen.render.limits import LIMITS, Limit, check_count, check_limit, fits, limit_for, measure
 from samen.render.message import (
     Message,
     render_description,
@@ -42,6 +42,7 @@ __all__ = [
     "illustration",
     "illustration_alt",
     "limit_for",
+    "measure",
     "qr_png",
     "qr_svg",
     "render_description",

@@ -96,11 +96,20 @@ LIMITS: dict[str, dict[str, Limit]] = {
             "one Rules Screening rule",
             "https://support.discord.com/hc/en-us/articles/1500000466882-Rules-Screening-FAQ",
         ),
+        "select.option.label": Limit(
+            100,
+            "characters",
+            "label of a select menu option (the bot's Do picker)",
+            "https://discord.com/developers/docs/components/reference#string-select-select-option-structure",
+        ),
     },
     "telegram": {
         "message": Limit(4096, "utf16", "message text after entity parsing", f"{_TELEGRAM}#sendmessage"),
         "caption": Limit(1024, "utf16", "photo caption after entity parsing", f"{_TELEGRAM}#sendphoto"),
         "description": Limit(255, "characters", "chat description", f"{_TELEGRAM}#setchatdescription"),
+        "callback_data": Limit(
+            64, "bytes", "callback data of an inline keyboard button", f"{_TELEGRAM}#inlinekeyboardbutton"
+        ),
     },
     "matrix": {
         # The spec limits a whole event to 65,536 bytes; we hold the content well under it so that the
