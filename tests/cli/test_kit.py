@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -223,3 +224,22 @@ def test_platform_and_language_may_be_written_as_people_write_them(
     code, stdout, stderr = run(["dos", "--lang", "EN"], capsys)
     assert code == 0, stderr
     assert load_pack().language("en").dos[0].text in stdout
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "characters shorter"), ("nl", "tekens korter")])
+def test_a_too_long_intro_file_says_how_much_shorter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    """It said "discord, message content: 2712 characters is longer than the limit of 2000 characters",
+    naming neither the file nor what to do, where the web toolkit says how much shorter to make it."""
+    monkeypatch.setenv("SAMEN_LANG", lang)
+    intro = tmp_path / "intro.txt"
+    intro.write_text("x" * 2500, encoding="utf-8")
+    argv = ["kit", "--platform", "discord", "--intro-file", str(intro), "--out", str(tmp_path / "out")]
+    code, _, stderr = run(argv, capsys)
+    assert code == 2
+    (line,) = stderr.strip().splitlines()
+    assert str(intro) in line and "2000" in line and words in line
+    over = int(re.search(r"(\d+) (?:characters|tekens) (?:shorter|korter)", line).group(1))  # type: ignore[union-attr]
+    assert 500 < over < 1000
+    assert not (tmp_path / "out").exists()

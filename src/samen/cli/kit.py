@@ -18,7 +18,7 @@ from samen.cli.content import lowercase, pack_option
 from samen.cli.output import cli_language
 from samen.content import PLATFORMS, Localized, load_pack, load_strings
 from samen.content.pack import read_pack_text
-from samen.errors import InputError
+from samen.errors import InputError, LimitError
 from samen.render import Material, build_kit, zip_kit
 from samen.settings import load_settings
 
@@ -120,9 +120,29 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
         shutil.rmtree(holder, ignore_errors=True)
 
 
-def _kit(local: Localized, platform: str, admin_text: str, group_kind: str | None) -> list[Material]:
+def _kit(
+    local: Localized, platform: str, admin_text: str, group_kind: str | None, intro_file: Path | None
+) -> list[Material]:
     dos_url = load_settings().dos_url(local.code, local.pack.campaign_url)
-    return build_kit(local, platform, dos_url=dos_url, admin_text=admin_text, group_kind=group_kind)
+    try:
+        return build_kit(local, platform, dos_url=dos_url, admin_text=admin_text, group_kind=group_kind)
+    except LimitError as exc:
+        if intro_file is None or not admin_text or exc.unit != "characters":
+            raise
+        try:  # is it the admin's own words? (a pack text that is too long is the pack's problem)
+            build_kit(local, platform, dos_url=dos_url, admin_text="", group_kind=group_kind)
+        except LimitError:
+            raise exc from None
+        # It is: say so, and by how much, as the web toolkit does.
+        raise _input_error(
+            "kit.intro_too_long",
+            f"{intro_file}: your text is too long for {exc.platform}.",
+            path=str(intro_file),
+            platform=exc.platform,
+            length=exc.length,
+            limit=exc.limit,
+            over=exc.length - exc.limit,
+        ) from None
 
 
 @click.command()
@@ -178,7 +198,7 @@ def kit(
 
     if not everything:
         assert platform is not None
-        materials = _kit(locals_[0], platform, admin_text, group_kind)
+        materials = _kit(locals_[0], platform, admin_text, group_kind, intro_file)
         _write(folder, [(m.filename, m.data) for m in materials])
         for material in materials:
             click.echo(_say("kit.file", path=folder / material.filename, title=material.title))
@@ -188,7 +208,9 @@ def kit(
     entries: list[tuple[str, Material]] = []
     for local in locals_:
         for name in PLATFORMS:
-            entries += [(f"{name}-{local.code}", m) for m in _kit(local, name, admin_text, group_kind)]
+            entries += [
+                (f"{name}-{local.code}", m) for m in _kit(local, name, admin_text, group_kind, intro_file)
+            ]
     archive = zip_kit(entries)
     files = [(f"{prefix}/{m.filename}", m.data) for prefix, m in entries] + [(ZIP_NAME, archive)]
     _write(folder, files)
