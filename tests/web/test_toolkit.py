@@ -105,6 +105,13 @@ def test_a_too_long_intro_is_refused_with_a_clear_message(web: Client, lang: str
     assert 'id="id_admin_text-error"' in body
 
 
+def test_the_dutch_too_long_message_reads_as_dutch(web: Client) -> None:
+    """It said "WhatsApp neemt er hoogstens 4096", English word order in Dutch words."""
+    body = web.post("/nl/toolkit/whatsapp/", {"admin_text": "a" * 4990}).content.decode()
+    assert "en WhatsApp staat er hoogstens 4096 toe." in body
+    assert "neemt er" not in body
+
+
 def test_a_text_beyond_any_limit_is_refused_by_the_form(web: Client) -> None:
     response = web.post("/nl/toolkit/brightspace/", {"admin_text": "b" * 6000})
     assert response.status_code == 400
