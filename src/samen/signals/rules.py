@@ -150,7 +150,12 @@ GROUP_PREDICATE = re.compile(
     r"minderwaardig\w*|inferieur\w*|criminel\w*|crimineel|terrorist\w*|verkrachters|vies|smerig\w*|"
     r"walgelijk\w*|abnormaal|abnormale|onnatuurlijk\w*|pervers\w*|pedo\w*|een ziekte|een plaag|"
     r"horen hier niet|horen niet (?:hier|thuis|bij ons|in nederland|op (?:de|onze) uni\w*)|horen er niet bij|"
-    r"moeten (?:allemaal )?(?:dood|weg|terug|opgesloten|vergast|opgehangen)|"
+    r"moeten (?:allemaal )?(?:hier )?(?:dood|weg|terug|opgesloten|vergast|opgehangen)|afmaken|"
+    r"horen niet te \w+|zouden niet (?:mogen )?(?:bestaan|leven|studeren|stemmen|werken|trouwen)|"
+    r"mogen niet (?:bestaan|studeren|stemmen|werken|trouwen)|"
+    r"should(?:nt| not) (?:be allowed to )?(?:exist|live|study|vote|work|marry|drive)|"
+    r"should(?:nt| not) be allowed|"
+    r"should be deported|must be deported|"
     r"mogen (?:hier )?niet|oprotten|vergassen|uitroeien|afknallen|doodschieten|ophangen|geen echte|"
     r"doden|gedood|vermoorden|vermoord|afslachten|afgeslacht|verbranden|verbrand|uitmoorden|"
     r"kill(?:ed)?|exterminated?|wiped out|burned|slaughtered|"
@@ -652,6 +657,170 @@ _PEOPLE = frozenset(
 _QUANTIFIERS = frozenset(["alle", "elke", "iedere", "every", "all", "typical", "typisch", "typische"])
 
 
+_COPULAS = frozenset(["zijn", "is", "are", "were", "waren", "blijven", "remain", "worden", "become"])
+_INTENSIFIERS = frozenset(
+    [
+        "allemaal",
+        "all",
+        "altijd",
+        "always",
+        "echt",
+        "really",
+        "so",
+        "zo",
+        "te",
+        "too",
+        "gewoon",
+        "just",
+        "nogal",
+        "pretty",
+        "ontzettend",
+        "extremely",
+        "heel",
+        "very",
+        "honestly",
+        "eigenlijk",
+        "basically",
+        "natuurlijk",
+        "obviously",
+        "duidelijk",
+        "clearly",
+        "een",
+        "a",
+        "an",
+        "typisch",
+        "typically",
+        "erg",
+        "vaak",
+        "often",
+        "inherently",
+        "van",
+        "nature",
+        "by",
+        "nature",
+        "naturally",
+        "hetzelfde",
+        "the",
+        "same",
+    ]
+)
+# Negative traits said of a whole group ("zwarte mensen zijn lui", "jews are greedy"); name-calling words
+# from the lexicon count as well.
+_TRAITS = frozenset(
+    [
+        "lui",
+        "gierig",
+        "oppervlakkig",
+        "crimineel",
+        "criminelen",
+        "gevaarlijk",
+        "agressief",
+        "vies",
+        "smerig",
+        "vuil",
+        "onbetrouwbaar",
+        "primitief",
+        "inferieur",
+        "minderwaardig",
+        "zwak",
+        "zwakker",
+        "hysterisch",
+        "overgevoelig",
+        "walgelijk",
+        "ziek",
+        "gestoord",
+        "gek",
+        "abnormaal",
+        "onnatuurlijk",
+        "pervers",
+        "last",
+        "parasieten",
+        "ratten",
+        "apen",
+        "beesten",
+        "dieren",
+        "varkens",
+        "honden",
+        "ongedierte",
+        "kakkerlakken",
+        "terroristen",
+        "verkrachters",
+        "dieven",
+        "profiteurs",
+        "uitvreters",
+        "tuig",
+        "uitschot",
+        "afval",
+        "nutteloos",
+        "waardeloos",
+        "leugenaars",
+        "lazy",
+        "greedy",
+        "dirty",
+        "dangerous",
+        "violent",
+        "criminal",
+        "criminals",
+        "inferior",
+        "primitive",
+        "weak",
+        "hysterical",
+        "disgusting",
+        "sick",
+        "abnormal",
+        "unnatural",
+        "perverted",
+        "perverts",
+        "burden",
+        "parasites",
+        "rats",
+        "apes",
+        "monkeys",
+        "animals",
+        "pigs",
+        "dogs",
+        "vermin",
+        "cockroaches",
+        "terrorists",
+        "rapists",
+        "thieves",
+        "scum",
+        "trash",
+        "garbage",
+        "worthless",
+        "useless",
+        "liars",
+        "freaks",
+        "subhuman",
+        "evil",
+        "filthy",
+        "untrustworthy",
+        "shallow",
+    ]
+)
+
+
+def _trait_follows(words: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """A group name, (a copula), intensifiers, then a negative trait: "vrouwen zijn zo dom", "why are
+    black people so lazy"."""
+    k = i + 1
+    if k < len(words) and words[i] in _ADJECTIVES:
+        k += 1  # the word for people after an adjective
+    inverted = i > 0 and words[i - 1] in _COPULAS
+    if not inverted:
+        if k >= len(words) or words[k] not in _COPULAS:
+            return False
+        k += 1
+    while k < len(words) and words[k] in _INTENSIFIERS:
+        k += 1
+    if k >= len(words):
+        return False
+    word = words[k]
+    if word in _TRAITS:
+        return True
+    return any(e.role in ("insult", "slur") and e.weight >= 0.45 for e in lexicon.lookup(squeeze(word)))
+
+
 def _speaks_of_a_group(words: Sequence[str], i: int, entry: Entry) -> bool:
     term = squeeze(words[i])
     if entry.term in _ADJECTIVES or term in _ADJECTIVES:
@@ -695,12 +864,23 @@ def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: C
             continue
         before = " ".join(words[max(0, i - 5) : i])
         pre = _BEFORE_GROUP.search(before)
-        if pre is not None and not any(w in NEGATIONS for w in before.split()[-4:]):
+        if pre is not None and not any(w in NEGATIONS for w in before[: pre.start()].split()[-3:]):
             violent = bool(_VIOLENT_BEFORE.search(pre.group(0)))
             score = (0.95 if violent else 0.85) * (0.5 if entry.subtype in ctx.in_group else 1.0)
             score *= 0.15 if ctx.distancing else 0.8 if ctx.laughing else 1.0
             why = "a threat against a group" if violent else "hatred of a group"
             yield Hit("identity_attack", entry.subtype, score, f"{why} ({entry.subtype})")
+            return
+        if _trait_follows(words, i, lexicon):
+            score = 0.85 * (0.5 if entry.subtype in ctx.in_group else 1.0)
+            score *= 0.15 if ctx.distancing else 0.8 if ctx.laughing else 1.0
+            score *= 0.6 if ctx.question else 1.0
+            yield Hit(
+                "identity_attack",
+                entry.subtype,
+                score,
+                f"a demeaning generalisation about a group ({entry.subtype})",
+            )
             return
         start = offsets[i] + len(words[i])
         end = offsets[min(i + 8, len(words) - 1)] + len(words[min(i + 8, len(words) - 1)])
