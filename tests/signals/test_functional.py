@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from samen.signals import Signals
+from samen.signals.corpora import own_examples
+from samen.signals.evaluation import found_kinds
 
 
 def kinds(signals: Signals, text: str) -> set[str]:
@@ -129,3 +131,13 @@ def test_analysis_is_deterministic_and_survives_odd_input(signals: Signals) -> N
     odd = ["", " ", "\x00\x01", "🙂" * 5000, "a" * 20000, "\u202e\u200b", "ｆｕｃｋ"]
     for text in odd:
         assert signals.analyze(text) == signals.analyze(text)
+
+
+def test_every_own_labelled_case_is_classified_as_written(signals: Signals) -> None:
+    wrong = []
+    for example in own_examples():
+        found = found_kinds(signals, example.text)
+        right = bool(example.kinds & found) if example.kinds else not found
+        if not right:
+            wrong.append((example.lang, example.pattern, example.text, sorted(found)))
+    assert wrong == []
