@@ -75,13 +75,16 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: fl
             time.sleep(0.2)
 
 
-def start_server(tmp: Path, env: dict[str, str] | None = None, workers: int = 1) -> Server:
+def start_server(
+    tmp: Path, env: dict[str, str] | None = None, workers: int = 1, ready: str = "/nl/"
+) -> Server:
     """Start ``samen serve`` on a free loopback port with its data in ``tmp``; wait until it answers.
 
     Args:
         tmp: the data folder (SQLite, compiled catalogues, static files).
         env: extra environment variables (``DATABASE_URL``).
         workers: gunicorn workers.
+        ready: the page that answers once the server is up (a pack without Dutch has no ``/nl/``).
     """
     port = free_port()
     log = tmp / "serve.log"
@@ -100,7 +103,7 @@ def start_server(tmp: Path, env: dict[str, str] | None = None, workers: int = 1)
             env=environ,
         )
     url = f"http://127.0.0.1:{port}"
-    _wait_for(f"{url}/nl/", process, log)
+    _wait_for(f"{url}{ready}", process, log)
     return Server(url, process, log, tmp)
 
 

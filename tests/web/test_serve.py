@@ -152,3 +152,23 @@ def test_serve_refuses_a_broken_pack_before_it_starts(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{broken}:" in result.stderr
     assert "Traceback" not in result.stderr and "Serving" not in result.stdout
+
+
+def test_a_pack_in_english_alone_is_served_in_english(tmp_path: Path) -> None:
+    """An institution's pack without Dutch: its 404 pages said "Pagina niet gevonden" under lang="en"."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    english = text[text.index("\n  en:\n") + 1 :].replace("    translation_of: nl\n", "")
+    head = text[: text.index("\nlanguages:\n")].replace("default_language: nl", "default_language: en")
+    pack = tmp_path / "english.yaml"
+    pack.write_text(head.replace("source_language: nl", "source_language: en") + "\nlanguages:\n" + english)
+    assert list(load_pack(pack).languages) == ["en"]
+    server = start_server(tmp_path, env={"SAMEN_PACK": str(pack)}, ready="/en/")
+    try:
+        with urllib.request.urlopen(f"{server.url}/", timeout=30) as response:
+            assert response.url.endswith("/en/")
+        for path in ("/nl/", "/nl/dos/", "/missing/"):
+            status, _, body = fetch(server.url + path)
+            assert status == 404
+            assert b'<html lang="en"' in body and b"Page not found" in body, path
+    finally:
+        stop_server(server)

@@ -99,17 +99,17 @@ CACHES = {
 }
 
 
-def _languages() -> list[tuple[str, str]]:
-    """Every language of the pack, so that a third one is served by adding its text to the pack alone."""
+def _languages() -> tuple[str, list[tuple[str, str]]]:
+    """The pack's own language and all of its languages, so that a third one is served by adding its text
+    to the pack alone, and a pack without Dutch speaks its own language on pages outside it (a 404)."""
     try:
         pack = load_pack(SAMEN.pack)
     except SamenError:  # ``samen serve`` refuses a broken pack itself, naming each problem
-        return [("nl", "Nederlands"), ("en", "English")]
-    return [(code, pack.language(code).text.name) for code in pack.languages]
+        return "nl", [("nl", "Nederlands"), ("en", "English")]
+    return pack.default_language, [(code, pack.language(code).text.name) for code in pack.languages]
 
 
-LANGUAGE_CODE = "nl"
-LANGUAGES = _languages()
+LANGUAGE_CODE, LANGUAGES = _languages()
 # Compiled from samen/web/locale/*.po by samen.web.catalogue (never committed).
 LOCALE_PATHS = [DATA_DIR / "locale"]
 USE_I18N = True
