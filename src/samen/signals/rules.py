@@ -271,6 +271,9 @@ def _self_directed(words: Sequence[str], i: int) -> bool:
     return any(w in FIRST_PERSON for w in window) and not any(w in SECOND_PERSON for w in window)
 
 
+_COPULA_SAYS = frozenset(["is", "was", "ben", "bent", "zijn", "are", "were", "blijft", "blijkt"])
+
+
 def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
     # "een bitch van een tentamen", "a bitch of a test": an intensifier for a thing, not a name for someone.
     if tuple(words[i + 1 : i + 3]) in (("van", "een"), ("of", "a"), ("of", "an")):
@@ -280,6 +283,12 @@ def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
     before = words[max(0, i - 4) : i]
     after = words[i + 1 : i + 3]
     near = any(w in SECOND_PERSON or w in THIRD_PERSON for w in (*before, *after))
+    # "Donovan is een klootzak": a copula and an article before the word name someone, unless the subject
+    # is a thing ("het is een idioot idee").
+    if len(before) >= 2 and before[-1] in ("een", "a", "an") and before[-2] in _COPULA_SAYS:
+        subject = before[-3] if len(before) >= 3 else ""
+        if subject not in ("het", "dat", "dit", "it", "that", "this", "er", "there"):
+            return True
     addressed = bool(before) and (before[-1] in ADDRESS or (len(before) > 1 and before[-2] in ADDRESS))
     return near or addressed or (ctx.second_person and i == len(words) - 1)
 
@@ -540,6 +549,7 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
 _BEFORE_GROUP = re.compile(
     r"\b(?:haat|haten|hate|hates|despise|verafschuw|walg van|kan niet uitstaan|cant stand|dood aan|death to|"
     r"weg met|kill all|vermoord alle|fuck|fucking|kut|kanker|tyfus|tering|"
+    r"(?:ziek|zat|moe|beu) van|sick of|tired of|fed up with|"
     r"vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking|"
     r"(?:murder|kill|shoot|vermoorden|doden|neerschieten)(?: every| all| elke| iedere| alle))"
     r"(?: alle| de| die| die vieze| all| the| those| these| every| elke| iedere)?$"
