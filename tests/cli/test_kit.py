@@ -243,3 +243,14 @@ def test_a_too_long_intro_file_says_how_much_shorter(
     over = int(re.search(r"(\d+) (?:characters|tekens) (?:shorter|korter)", line).group(1))  # type: ignore[union-attr]
     assert 500 < over < 1000
     assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_out_is_refused_not_the_current_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--out "$KIT"`` with KIT unset spread eleven files over the current folder ("Wrote 11 files to .")."""
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = run(["kit", "--platform", "telegram", "--out", ""], capsys)
+    assert code == 2
+    assert "--out" in stderr
+    assert list(tmp_path.iterdir()) == []

@@ -72,9 +72,11 @@ def _group_kind(value: str | None) -> str | None:
     return value
 
 
-def _check_out(out: Path | None) -> Path:
-    if out is None:
+def _check_out(given: str | None) -> Path:
+    # An empty value (``--out "$KIT"`` with KIT unset) is no folder, not the current one.
+    if not given:
         raise _input_error("kit.no_out", "Give a folder for the kit with --out.")
+    out = Path(given)
     if out.exists() and not out.is_dir():
         raise _input_error("kit.out_is_file", f"{out}: is a file, not a folder.", path=str(out))
     return out
@@ -161,7 +163,7 @@ def _kit(
     default=None,
     help="A UTF-8 text file with your own words for the welcome message.",
 )
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="The folder to write the kit to.")
+@click.option("--out", type=click.Path(), default=None, help="The folder to write the kit to.")
 @click.option("--all", "everything", is_flag=True, help="Every setting in every language, plus one zip.")
 @pack_option
 def kit(
@@ -169,7 +171,7 @@ def kit(
     lang: str | None,
     group_kind: str | None,
     intro_file: Path | None,
-    out: Path | None,
+    out: str | None,
     everything: bool,
     pack_path: Path | None,
 ) -> None:
