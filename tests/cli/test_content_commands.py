@@ -97,3 +97,12 @@ def test_pack_validate_refuses_yaml_aliases_without_a_traceback(tmp_path: Path) 
         assert first.startswith(f"{path}:{line}: (file): not valid YAML"), result.stderr
         assert "alias" in first
         assert "Traceback" not in result.stderr and "Unexpected" not in result.stderr
+
+
+def test_an_unknown_faq_topic_is_one_translated_line() -> None:
+    """It came with click's English "Usage: …" and "Try 'samen faq --help'" lines above the Dutch one."""
+    result = samen("faq", "pesten", lang="nl")
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Fout: Onbekend onderwerp 'pesten'; kies uit: ")
+    assert "racisme" in line

@@ -9,7 +9,7 @@ import click
 
 from samen.cli.output import say
 from samen.content import Pack, PackSource, check_pack, load_pack
-from samen.errors import PackError, Problem
+from samen.errors import InputError, PackError, Problem
 from samen.render.check import check_texts
 
 
@@ -62,7 +62,12 @@ def faq(lang: str | None, topic: str | None, pack_path: Path | None) -> None:
         found = local.faq_topic(topic)
         if found is None:
             topics = ", ".join(e.keywords[0] if e.keywords else e.id for e in local.faq if e.topic)
-            raise click.UsageError(say("faq.unknown_topic", topic=topic, topics=topics))
+            raise InputError(
+                f"Unknown topic {topic!r}; choose from: {topics}.",
+                key="cli:faq.unknown_topic",
+                topic=topic,
+                topics=topics,
+            )
         entries = (found,)
     for i, entry in enumerate(entries):
         if i:
