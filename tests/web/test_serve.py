@@ -107,6 +107,20 @@ def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_serve_says_in_one_line_when_the_host_is_wrong(tmp_path: Path) -> None:
+    """It blamed the port ("Invalid value for --port: …") under click's English Usage and Try lines."""
+    result = subprocess.run(
+        [sys.executable, "-m", "samen", "serve", "--host", "nergens.invalid"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SAMEN_DATA_DIR": str(tmp_path), "SAMEN_LANG": "nl"},
+        timeout=120,
+    )
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Fout: Kan niet luisteren op nergens.invalid:8000")
+
+
 def _pack_with_a_third_language(folder: Path) -> Path:
     """The default pack with its English block copied as German: text added, nothing else changed."""
     text = DEFAULT_PACK.read_text(encoding="utf-8")

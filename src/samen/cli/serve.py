@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from samen.cli.output import cli_language
+from samen.cli.output import cli_language, say
 from samen.content import load_pack
 from samen.settings import load_settings
 
@@ -29,7 +29,8 @@ def serve(host: str, port: int, workers: int) -> None:
 
     server.prepare()  # first: the catalogues must be compiled before anything is translated
     problem = server.check_address(host, port, cli_language())
-    if problem:
-        raise click.BadParameter(problem, param_hint="--port")
+    if problem:  # the host or the port: one translated line, as every user error
+        click.echo(f"{say('error.prefix')}: {problem}", err=True)
+        raise SystemExit(2)
     click.echo(server.announce(host, port, cli_language()))
     server.serve(host, port, workers)
