@@ -150,3 +150,22 @@ def test_window_readings_keep_no_text(signals: Signals) -> None:
     signals.assess_window(window)
     assert all(isinstance(key, int) for key in signals._readings)
     assert not any(isinstance(v, str) and "bewaard" in v for r in signals._readings.values() for v in r)
+
+
+HEATED_EN = [
+    ("a", "why do you always skip the meetings?"),
+    ("b", "I DONT, you never tell us when they are!!"),
+    ("a", "thats a lie and you know it"),
+    ("b", "YOU are the one who ruined the report"),
+    ("a", "shut up, you are so useless"),
+    ("b", "WHY ARE YOU ALWAYS LIKE THIS?!"),
+    ("a", "your fault, not mine!!!"),
+]
+
+
+def test_heat_in_english_needs_pace(signals: Signals) -> None:
+    fast = [Turn(author, text, at=10.0 * i) for i, (author, text) in enumerate(HEATED_EN)]
+    assert [f.kind for f in signals.assess_window(fast)] == ["heat"]
+    # The same words an hour apart are no heated exchange.
+    slow = [Turn(author, text, at=600.0 * i) for i, (author, text) in enumerate(HEATED_EN)]
+    assert signals.assess_window(slow) == ()
