@@ -7,7 +7,7 @@ harmful case is right when its kind is found, a harmless one when nothing a nudg
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,14 +138,3 @@ def format_report(report: Report) -> str:
         lines.append(f"| {lang} | {pattern} | {right / total:.2f} | {total} |")
     lines += ["", "Sizes: " + ", ".join(f"{k} {v}" for k, v in report.sizes.items())]
     return "\n".join(lines)
-
-
-def pool_precision(signals: Signals, examples: Sequence[Example]) -> dict[str, Counts]:
-    """Counts per kind over a pool of examples (for checking thresholds)."""
-    report = Report()
-    score_set(signals, "pool", examples, report)
-    merged: dict[str, Counts] = {}
-    for (_, _, kind), c in report.counts.items():
-        m = merged.setdefault(kind, Counts())
-        m.tp, m.fp, m.fn = m.tp + c.tp, m.fp + c.fp, m.fn + c.fn
-    return merged

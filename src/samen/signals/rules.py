@@ -838,16 +838,7 @@ def _speaks_of_a_group(words: Sequence[str], i: int, entry: Entry) -> bool:
     if entry.term in _ADJECTIVES or term in _ADJECTIVES:
         return i + 1 < len(words) and words[i + 1] in _PEOPLE
     if entry.term in _SINGULAR:
-        return i > 0 and words[i - 1] in (
-            "alle",
-            "elke",
-            "iedere",
-            "every",
-            "all",
-            "typical",
-            "typisch",
-            "typische",
-        )
+        return i > 0 and words[i - 1] in _QUANTIFIERS
     return True
 
 
