@@ -17,6 +17,11 @@ from samen.signals.lexicon import Entry, Lexicon
 from samen.signals.normalize import squeeze
 
 
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easier to read and extend)."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Hit:
     """A rule's verdict on one message: a kind, its subtype, a score and why."""
@@ -27,50 +32,12 @@ class Hit:
     explanation: str
 
 
-SECOND_PERSON = frozenset(
-    [
-        "je",
-        "jij",
-        "jou",
-        "jouw",
-        "jullie",
-        "u",
-        "jezelf",
-        "jouwe",
-        "you",
-        "your",
-        "youre",
-        "yourself",
-        "yall",
-        "ya",
-        "ur",
-        "thou",
-    ]
-)
+SECOND_PERSON = _words("je jij jou jouw jullie u jezelf jouwe you your youre yourself yall ya ur thou")
 # Name-calling about someone who is talked about (gossip) counts as well as to their face.
-THIRD_PERSON = frozenset(["hij", "zij", "ze", "hem", "haar", "he", "she", "him", "her", "hes", "shes"])
-FIRST_PERSON = frozenset(["ik", "me", "mij", "mijn", "mezelf", "i", "im", "ive", "id", "my", "myself", "me"])
-NEGATIONS = frozenset(
-    [
-        "niet",
-        "geen",
-        "nooit",
-        "niks",
-        "niemand",
-        "not",
-        "no",
-        "never",
-        "isnt",
-        "arent",
-        "dont",
-        "doesnt",
-        "wasnt",
-        "werent",
-        "aint",
-        "nobody",
-        "cant",
-        "wont",
-    ]
+THIRD_PERSON = _words("hij zij ze hem haar he she him her hes shes")
+FIRST_PERSON = _words("ik me mij mijn mezelf i im ive id my myself me")
+NEGATIONS = _words(
+    "niet geen nooit niks niemand not no never isnt arent dont doesnt wasnt werent aint nobody cant wont"
 )
 LAUGHTER = re.compile(
     r"\b(?:ha(?:ha)+|hihi+|hehe+|lol+|lmao|xd+|grapje|geintje|jk|just kidding)\b|[😂🤣😜😝😛😉😆]"
@@ -125,26 +92,7 @@ _IN_GROUP_SUBTYPE = {
 }  # fmt: skip
 
 # Words that make a name-calling word point at someone: "die sukkel", "wat een idioot", "such a moron".
-ADDRESS = frozenset(
-    [
-        "die",
-        "dat",
-        "deze",
-        "wat",
-        "vuile",
-        "vieze",
-        "smerige",
-        "stomme",
-        "domme",
-        "vuil",
-        "vies",
-        "such",
-        "what",
-        "fucking",
-        "dirty",
-        "ugly",
-    ]
-)
+ADDRESS = _words("die dat deze wat vuile vieze smerige stomme domme vuil vies such what fucking dirty ugly")
 
 # A generalising or dehumanising statement about a group.
 GROUP_PREDICATE = re.compile(
@@ -185,35 +133,9 @@ _GROUP_VIOLENCE = re.compile(
 )
 
 
-_PERSON_NOUNS = frozenset(
-    [
-        "lijer",
-        "lyer",
-        "lijders",
-        "hoer",
-        "wijf",
-        "wyf",
-        "vent",
-        "kind",
-        "jong",
-        "joch",
-        "gozer",
-        "man",
-        "kop",
-        "bek",
-        "face",
-        "head",
-        "wad",
-        "bag",
-        "hole",
-        "lul",
-        "leraar",
-        "docent",
-        "student",
-        "mongool",
-        "hond",
-        "honden",
-    ]
+_PERSON_NOUNS = _words(
+    "lijer lyer lijders hoer wijf wyf vent kind jong joch gozer man kop bek face head wad bag hole "
+    "lul leraar docent student mongool hond honden"
 )
 
 _AIMED_PHRASES = re.compile(
@@ -273,7 +195,7 @@ def _self_directed(words: Sequence[str], i: int) -> bool:
     return any(w in FIRST_PERSON for w in window) and not any(w in SECOND_PERSON for w in window)
 
 
-_COPULA_SAYS = frozenset(["is", "was", "ben", "bent", "zijn", "are", "were", "blijft", "blijkt"])
+_COPULA_SAYS = _words("is was ben bent zijn are were blijft blijkt")
 
 
 def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
@@ -301,7 +223,7 @@ def _split_compound(key: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 
 # Everyday words that a squeezed or inflected lexicon word would otherwise match.
-_REAL_WORDS = frozenset(["niger", "mongol", "mongolen", "mongools", "mongolie", "mongolier"])
+_REAL_WORDS = _words("niger mongol mongolen mongools mongolie mongolier")
 _SUFFIXES = ("tjes", "tje", "jes", "je", "en", "es", "s", "e")
 
 
@@ -424,31 +346,10 @@ def _entry_hits(
             )
 
 
-_DISEASE_BEFORE = frozenset(
-    [
-        "heeft",
-        "had",
-        "hebben",
-        "aan",
-        "tegen",
-        "met",
-        "de",
-        "het",
-        "van",
-        "over",
-        "krijgt",
-        "kreeg",
-        "longkanker",
-        "has",
-        "had",
-        "with",
-        "against",
-        "of",
-    ]
+_DISEASE_BEFORE = _words(
+    "heeft had hebben aan tegen met de het van over krijgt kreeg longkanker has had with against of"
 )
-_DISEASE_AFTER = frozenset(
-    ["is", "was", "heeft", "onderzoek", "patienten", "cellen", "behandeling", "ziekte", "gehad", "overleden"]
-)
+_DISEASE_AFTER = _words("is was heeft onderzoek patienten cellen behandeling ziekte gehad overleden")
 
 
 def _names_the_disease(words: Sequence[str], i: int) -> bool:
@@ -560,255 +461,48 @@ _VIOLENT_BEFORE = re.compile(
     r"\b(?:dood aan|death to|kill all|vermoord alle|murder|kill|shoot|vermoorden|doden|neerschieten)\b"
 )
 # Calling someone a group name as an insult: "jij homo!" (not "ben jij homo?").
-_ADDRESS_GROUP = frozenset(["jij", "you", "hey", "jou"])
+_ADDRESS_GROUP = _words("jij you hey jou")
 # "vuile jood", "vieze homo": an abusive word before a group name makes the name an insult.
-_SLURRING = frozenset(
-    [
-        "vieze",
-        "vuile",
-        "smerige",
-        "stomme",
-        "domme",
-        "kut",
-        "kanker",
-        "tyfus",
-        "tering",
-        "fucking",
-        "dirty",
-        "filthy",
-        "stinking",
-        "stinkende",
-        "stupid",
-    ]
+_SLURRING = _words(
+    "vieze vuile smerige stomme domme kut kanker tyfus tering fucking dirty filthy stinking stinkende stupid"
 )
-_ASKING = frozenset(["ben", "bent", "are", "is", "was", "als", "as", "of", "or"])
+_ASKING = _words("ben bent are is was als as of or")
 
 
 # One person, not a group: "mijn vriendin is ziek", "ik haat die vrouw" say nothing about women.
-_SINGULAR = frozenset(
-    [
-        "vrouw",
-        "woman",
-        "girl",
-        "female",
-        "wife",
-        "girlfriend",
-        "lady",
-        "moslim",
-        "moslima",
-        "muslim",
-        "jood",
-        "jew",
-        "turk",
-        "marokkaan",
-        "immigrant",
-        "migrant",
-        "refugee",
-        "arab",
-        "mexican",
-        "autist",
-        "homo",
-        "jodin",
-        "feministe",
-    ]
+_SINGULAR = _words(
+    "vrouw woman girl female wife girlfriend lady moslim moslima muslim jood jew turk marokkaan "
+    "immigrant migrant refugee arab mexican autist homo jodin feministe"
 )
 # Adjectives name a group only with a word for people after them: "zwarte mensen", not "zwarte kat".
-_ADJECTIVES = frozenset(
-    [
-        "zwarte",
-        "black",
-        "witte",
-        "joodse",
-        "jewish",
-        "islamic",
-        "homoseksuele",
-        "gay",
-        "lesbian",
-        "lesbisch",
-        "trans",
-        "disabled",
-        "autistic",
-        "chinese",
-        "female",
-        "homosexual",
-        "transgender",
-        "bi",
-        "queer",
-    ]
+_ADJECTIVES = _words(
+    "zwarte black witte joodse jewish islamic homoseksuele gay lesbian lesbisch trans disabled "
+    "autistic chinese female homosexual transgender bi queer"
 )
-_PEOPLE = frozenset(
-    [
-        "mensen",
-        "people",
-        "men",
-        "women",
-        "man",
-        "vrouwen",
-        "mannen",
-        "students",
-        "studenten",
-        "kids",
-        "kinderen",
-        "guys",
-        "folks",
-        "jongens",
-        "meisjes",
-        "meiden",
-        "girls",
-        "boys",
-        "person",
-        "persoon",
-        "persons",
-        "personen",
-        "families",
-        "gezinnen",
-        "vrouw",
-        "woman",
-    ]
+_PEOPLE = _words(
+    "mensen people men women man vrouwen mannen students studenten kids kinderen guys folks jongens "
+    "meisjes meiden girls boys person persoon persons personen families gezinnen vrouw woman"
 )
-_QUANTIFIERS = frozenset(["alle", "elke", "iedere", "every", "all", "typical", "typisch", "typische"])
+_QUANTIFIERS = _words("alle elke iedere every all typical typisch typische")
 
 
-_COPULAS = frozenset(["zijn", "is", "are", "were", "waren", "blijven", "remain", "worden", "become"])
-_INTENSIFIERS = frozenset(
-    [
-        "allemaal",
-        "all",
-        "altijd",
-        "always",
-        "echt",
-        "really",
-        "so",
-        "zo",
-        "te",
-        "too",
-        "gewoon",
-        "just",
-        "nogal",
-        "pretty",
-        "ontzettend",
-        "extremely",
-        "heel",
-        "very",
-        "honestly",
-        "eigenlijk",
-        "basically",
-        "natuurlijk",
-        "obviously",
-        "duidelijk",
-        "clearly",
-        "een",
-        "a",
-        "an",
-        "typisch",
-        "typically",
-        "erg",
-        "vaak",
-        "often",
-        "inherently",
-        "van",
-        "nature",
-        "by",
-        "nature",
-        "naturally",
-        "hetzelfde",
-        "the",
-        "same",
-    ]
+_COPULAS = _words("zijn is are were waren blijven remain worden become")
+_INTENSIFIERS = _words(
+    "allemaal all altijd always echt really so zo te too gewoon just nogal pretty ontzettend "
+    "extremely heel very honestly eigenlijk basically natuurlijk obviously duidelijk clearly een a an "
+    "typisch typically erg vaak often inherently van nature by nature naturally hetzelfde the same"
 )
 # Negative traits said of a whole group ("zwarte mensen zijn lui", "jews are greedy"); name-calling words
 # from the lexicon count as well.
-_TRAITS = frozenset(
-    [
-        "lui",
-        "gierig",
-        "oppervlakkig",
-        "crimineel",
-        "criminelen",
-        "gevaarlijk",
-        "agressief",
-        "vies",
-        "smerig",
-        "vuil",
-        "onbetrouwbaar",
-        "primitief",
-        "inferieur",
-        "minderwaardig",
-        "zwak",
-        "zwakker",
-        "hysterisch",
-        "overgevoelig",
-        "walgelijk",
-        "ziek",
-        "gestoord",
-        "gek",
-        "abnormaal",
-        "onnatuurlijk",
-        "pervers",
-        "last",
-        "parasieten",
-        "ratten",
-        "apen",
-        "beesten",
-        "dieren",
-        "varkens",
-        "honden",
-        "ongedierte",
-        "kakkerlakken",
-        "terroristen",
-        "verkrachters",
-        "dieven",
-        "profiteurs",
-        "uitvreters",
-        "tuig",
-        "uitschot",
-        "afval",
-        "nutteloos",
-        "waardeloos",
-        "leugenaars",
-        "lazy",
-        "greedy",
-        "dirty",
-        "dangerous",
-        "violent",
-        "criminal",
-        "criminals",
-        "inferior",
-        "primitive",
-        "weak",
-        "hysterical",
-        "disgusting",
-        "sick",
-        "abnormal",
-        "unnatural",
-        "perverted",
-        "perverts",
-        "burden",
-        "parasites",
-        "rats",
-        "apes",
-        "monkeys",
-        "animals",
-        "pigs",
-        "dogs",
-        "vermin",
-        "cockroaches",
-        "terrorists",
-        "rapists",
-        "thieves",
-        "scum",
-        "trash",
-        "garbage",
-        "worthless",
-        "useless",
-        "liars",
-        "freaks",
-        "subhuman",
-        "evil",
-        "filthy",
-        "untrustworthy",
-        "shallow",
-    ]
+_TRAITS = _words(
+    "lui gierig oppervlakkig crimineel criminelen gevaarlijk agressief vies smerig vuil onbetrouwbaar "
+    "primitief inferieur minderwaardig zwak zwakker hysterisch overgevoelig walgelijk ziek gestoord "
+    "gek abnormaal onnatuurlijk pervers last parasieten ratten apen beesten dieren varkens honden "
+    "ongedierte kakkerlakken terroristen verkrachters dieven profiteurs uitvreters tuig uitschot "
+    "afval nutteloos waardeloos leugenaars lazy greedy dirty dangerous violent criminal criminals "
+    "inferior primitive weak hysterical disgusting sick abnormal unnatural perverted perverts burden "
+    "parasites rats apes monkeys animals pigs dogs vermin cockroaches terrorists rapists thieves scum "
+    "trash garbage worthless useless liars freaks subhuman evil filthy untrustworthy shallow"
 )
 
 
