@@ -269,3 +269,29 @@ def test_screenshots_at_phone_and_desktop_widths(browser: Browser, live_server_u
                     assert target.stat().st_size > 10_000
         finally:
             context.close()
+
+
+def test_a_right_to_left_language_does_not_scroll_sideways(browser: Browser, tmp_path: Path) -> None:
+    """With an Arabic block in the pack, the hidden skip link (left: -9999px) made every page 10,000 px
+    wide, and the cards' coloured edge stood on the wrong side."""
+    from tests.web.conftest import start_server, stop_server
+    from tests.web.test_serve import _pack_with_a_third_language
+
+    pack = _pack_with_a_third_language(tmp_path, "ar", "العربية")
+    server = start_server(tmp_path, env={"SAMEN_PACK": str(pack)})
+    context = browser.new_context(base_url=server.url, viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        for path in ("", "dos/", "toolkit/whatsapp/", "faq/", "help/?what=group"):
+            page.goto(f"/ar/{path}")
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"/ar/{path} scrolls sideways by {overflow}px"
+        page.goto("/ar/dos/")
+        card = page.locator(".do-card").first
+        assert card.evaluate("e => getComputedStyle(e).borderRightWidth") == "6px"
+        page.keyboard.press("Tab")
+        box = page.locator(".skip-link").bounding_box()
+        assert box is not None and 0 <= box["x"] <= 390, "the skip link shows on the screen when focused"
+    finally:
+        context.close()
+        stop_server(server)

@@ -121,11 +121,13 @@ def test_serve_says_in_one_line_when_the_host_is_wrong(tmp_path: Path) -> None:
     assert line.startswith("Fout: Kan niet luisteren op nergens.invalid:8000")
 
 
-def _pack_with_a_third_language(folder: Path) -> Path:
-    """The default pack with its English block copied as German: text added, nothing else changed."""
+def _pack_with_a_third_language(folder: Path, code: str = "de", name: str = "Deutsch") -> Path:
+    """The default pack with its English block copied as another language: text added, nothing else."""
     text = DEFAULT_PACK.read_text(encoding="utf-8")
     english = text[text.index("\n  en:\n") + 1 :]
-    german = english.replace("  en:\n", "  de:\n", 1).replace("    name: English\n", "    name: Deutsch\n", 1)
+    german = english.replace("  en:\n", f"  {code}:\n", 1).replace(
+        "    name: English\n", f"    name: {name}\n", 1
+    )
     path = folder / "three.yaml"
     path.write_text(text.rstrip("\n") + "\n" + german, encoding="utf-8")
     return path
@@ -184,5 +186,19 @@ def test_a_pack_in_english_alone_is_served_in_english(tmp_path: Path) -> None:
             status, _, body = fetch(server.url + path)
             assert status == 404
             assert b'<html lang="en"' in body and b"Page not found" in body, path
+    finally:
+        stop_server(server)
+
+
+def test_a_language_written_right_to_left_is_shown_right_to_left(tmp_path: Path) -> None:
+    """An Arabic block in the pack was served left to right (no ``dir`` on the page)."""
+    pack = _pack_with_a_third_language(tmp_path, "ar", "العربية")
+    server = start_server(tmp_path, env={"SAMEN_PACK": str(pack)})
+    try:
+        _, _, arabic = fetch(f"{server.url}/ar/dos/")
+        assert b'<html lang="ar" dir="rtl">' in arabic
+        _, _, dutch = fetch(f"{server.url}/nl/dos/")
+        assert b'<html lang="nl">' in dutch, "left to right needs no dir"
+        assert b'hreflang="ar" lang="ar" dir="rtl"' in dutch, "the switch's own name, right to left"
     finally:
         stop_server(server)

@@ -1,7 +1,8 @@
-"""What every page's template knows: the campaign, the language and the other language's address."""
+"""What every page's template knows: the campaign, the language (and its direction), the other languages."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
@@ -25,6 +26,11 @@ def _switch_url(request: HttpRequest, code: str) -> str:
     return f"{url}?{query}" if query else url
 
 
+def _direction(code: str) -> str:
+    """``rtl`` for a language written right to left (Django's ``LANGUAGES_BIDI``: Arabic, Hebrew, Farsi…)."""
+    return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+
+
 def site(request: HttpRequest) -> dict[str, object]:
     """Template context shared by every page.
 
@@ -33,7 +39,8 @@ def site(request: HttpRequest) -> dict[str, object]:
 
     Returns:
         The names every template may use: ``campaign`` (the pack in the page's language), ``lang``,
-        ``languages`` (each other language with its name and this page's address in it) and ``section``.
+        ``direction`` (``ltr`` or ``rtl``), ``languages`` (each other language with its name, direction and
+        this page's address in it) and ``section``.
     """
     lang = translation.get_language() or "nl"
     current = campaign.pack()
@@ -41,7 +48,12 @@ def site(request: HttpRequest) -> dict[str, object]:
         lang = current.default_language
     local = current.language(lang)
     others = [
-        {"code": code, "name": current.language(code).text.name, "url": _switch_url(request, code)}
+        {
+            "code": code,
+            "name": current.language(code).text.name,
+            "url": _switch_url(request, code),
+            "direction": _direction(code),
+        }
         for code in current.languages
         if code != lang
     ]
@@ -51,4 +63,10 @@ def site(request: HttpRequest) -> dict[str, object]:
         section = ""
     if section in ("platform", "poster", "preview"):
         section = {"platform": "toolkit", "poster": "dos", "preview": "toolkit"}[section]
-    return {"campaign": local, "lang": lang, "languages": others, "section": section}
+    return {
+        "campaign": local,
+        "lang": lang,
+        "direction": _direction(lang),
+        "languages": others,
+        "section": section,
+    }
