@@ -37,7 +37,7 @@ C = 4.0
 #: The development pool for thresholds: sets whose labels mean what samen's kinds mean.
 DEV_SETS = ("own", "convabuse", "edos", "rtp-lx")
 #: The fewest nudges a threshold must add before its precision is trusted.
-MIN_ADDED = 3
+MIN_ADDED = 5
 _GRID = tuple(round(float(t), 3) for t in np.arange(0.30, 0.996, 0.005))
 
 
