@@ -158,6 +158,14 @@ def test_faq_search_without_javascript_ignores_accents_as_the_script_does(web: C
     assert {entry for entry, hidden in shown if not hidden} == {"racism", "discrimination"}
 
 
+@pytest.mark.parametrize(("lang", "query"), [("nl", "seksuele intimidatie"), ("en", "sexual harassment")])
+def test_faq_search_finds_the_question_in_the_words_people_use(web: Client, lang: str, query: str) -> None:
+    """ "seksuele intimidatie" found nothing: the question says "seksueel ongewenst gedrag"."""
+    body = web.get(f"/{lang}/faq/", {"q": query}).content.decode()
+    shown = re.findall(r'<section class="faq-entry" id="([^"]+)"[^>]*?(hidden)?>', body)
+    assert "sexual-harassment" in {entry for entry, hidden in shown if not hidden}
+
+
 def test_faq_search_that_finds_nothing_says_so(web: Client) -> None:
     body = web.get("/en/faq/", {"q": "zzzqqq"}).content.decode()
     assert "No question found" in body
