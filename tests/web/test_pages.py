@@ -191,6 +191,15 @@ def test_help_ends_at_the_right_contact(web: Client, local: Localized, what: str
         assert f"mailto:{expected.email}" in answer
 
 
+@pytest.mark.parametrize("what", ["group", "unwanted", "lecture", "advice", "learn", "campaign"])
+def test_every_help_answer_gives_a_way_to_reach_someone(web: Client, what: str) -> None:
+    """ "I experienced unwanted behaviour" ended at "The confidential counsellor" and "Your study adviser",
+    with neither an address nor a page: a student in distress was told whom, not how."""
+    body = web.get("/nl/help/", {"what": what}).content.decode()
+    answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+    assert "mailto:" in answer or 'href="https://' in answer
+
+
 def test_help_with_an_unknown_choice_asks_again(web: Client) -> None:
     body = web.get("/nl/help/", {"what": "<script>"}).content.decode()
     assert "Kies een van de antwoorden hieronder." in body

@@ -398,19 +398,24 @@ class Situation:
 
 
 #: situation id → what happened, and who to contact. The contacts' names and e-mail come from the pack.
+#: The pack has no address for the adviser, chair or counsellor, so those answers end at the campaign page,
+#: which says how to reach them: an answer always says how, not only whom.
 SITUATIONS: dict[str, Situation] = {
     "group": Situation(
-        gettext_lazy("Something happened in an online group or chat"), ("group-admin", "study-adviser")
+        gettext_lazy("Something happened in an online group or chat"),
+        ("group-admin", "study-adviser", "campaign-page"),
     ),
     "unwanted": Situation(
         gettext_lazy("I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"),
-        ("confidential-counsellor", "study-adviser"),
+        ("confidential-counsellor", "study-adviser", "campaign-page"),
     ),
     "lecture": Situation(
         gettext_lazy("It is about a lecture, the teaching or a lecturer"),
-        ("programme-chair", "study-adviser"),
+        ("programme-chair", "study-adviser", "campaign-page"),
     ),
-    "advice": Situation(gettext_lazy("I need advice and don’t know where to start"), ("study-adviser",)),
+    "advice": Situation(
+        gettext_lazy("I need advice and don’t know where to start"), ("study-adviser", "campaign-page")
+    ),
     "learn": Situation(
         gettext_lazy("Our group or association wants to learn more, or take a training"),
         ("diversity-office",),
