@@ -202,3 +202,22 @@ def test_a_language_written_right_to_left_is_shown_right_to_left(tmp_path: Path)
         assert b'hreflang="ar" lang="ar" dir="rtl"' in dutch, "the switch's own name, right to left"
     finally:
         stop_server(server)
+
+
+@pytest.mark.parametrize("problem", ["a file", "not there"])
+def test_serve_says_in_one_line_when_the_data_folder_cannot_be_used(tmp_path: Path, problem: str) -> None:
+    """SAMEN_DATA_DIR on a file, or under a place that cannot hold a folder, ended in
+    "Unexpected error: FileExistsError. Please report it." with exit status 1."""
+    data = tmp_path / "file"
+    data.write_text("x", encoding="utf-8")
+    folder = data if problem == "a file" else data / "var"
+    result = subprocess.run(
+        [sys.executable, "-m", "samen", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SAMEN_DATA_DIR": str(folder), "SAMEN_LANG": "nl"},
+        timeout=60,
+    )
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Fout: SAMEN_DATA_DIR ({folder}) kan niet gebruikt worden"), line

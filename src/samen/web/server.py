@@ -10,6 +10,8 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext
 
+from samen.errors import ConfigError
+
 
 def prepare() -> None:
     """Make the site ready to serve: compile the catalogues, apply migrations, collect static files."""
@@ -21,8 +23,16 @@ def prepare() -> None:
 
     from samen.web.catalogue import compile_catalogues
 
-    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    compile_catalogues(settings.LOCALE_PATHS[0], [code for code, _ in settings.LANGUAGES])
+    try:
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        compile_catalogues(settings.LOCALE_PATHS[0], [code for code, _ in settings.LANGUAGES])
+    except OSError as exc:  # a file in its place, a read-only disk: one line naming the setting
+        raise ConfigError(
+            f"SAMEN_DATA_DIR ({settings.DATA_DIR}) cannot be used: {exc.strerror}.",
+            key="config.data_dir",
+            path=str(settings.DATA_DIR),
+            reason=exc.strerror or type(exc).__name__,
+        ) from None
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
