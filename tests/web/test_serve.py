@@ -221,3 +221,27 @@ def test_serve_says_in_one_line_when_the_data_folder_cannot_be_used(tmp_path: Pa
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"Fout: SAMEN_DATA_DIR ({folder}) kan niet gebruikt worden"), line
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://someone:s3cret-pw@127.0.0.1:1/samen", "notaurl", "postgresql://", "mysql://x/y"]
+)
+def test_serve_says_in_one_line_when_the_database_cannot_be_used(tmp_path: Path, url: str) -> None:
+    """A wrong DATABASE_URL (a server that is down, a typo, a missing driver) ended in
+    "Unexpected error: OperationalError. Please report it." with exit status 1."""
+    result = subprocess.run(
+        [sys.executable, "-m", "samen", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SAMEN_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": url,
+            "SAMEN_LANG": "en",
+        },
+        timeout=60,
+    )
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: DATABASE_URL: the database cannot be used"), line
+    assert "s3cret-pw" not in result.stderr + result.stdout

@@ -18,25 +18,44 @@ def prepare() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.web.settings")
     import django
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import call_command
-    from django.db import connections
+    from django.db import DatabaseError, connections
 
     from samen.web.catalogue import compile_catalogues
 
     try:
-        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        data_dir = settings.DATA_DIR  # the settings are read here: DATABASE_URL is parsed
+    except (ValueError, ImproperlyConfigured) as exc:
+        raise _database_error(exc) from None
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
         compile_catalogues(settings.LOCALE_PATHS[0], [code for code, _ in settings.LANGUAGES])
     except OSError as exc:  # a file in its place, a read-only disk: one line naming the setting
         raise ConfigError(
-            f"SAMEN_DATA_DIR ({settings.DATA_DIR}) cannot be used: {exc.strerror}.",
+            f"SAMEN_DATA_DIR ({data_dir}) cannot be used: {exc.strerror}.",
             key="config.data_dir",
-            path=str(settings.DATA_DIR),
+            path=str(data_dir),
             reason=exc.strerror or type(exc).__name__,
         ) from None
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
+    try:
+        django.setup()  # loads the database driver
+        call_command("migrate", interactive=False, verbosity=0)
+    except (DatabaseError, ImproperlyConfigured) as exc:
+        if settings.SAMEN.database_url is None:
+            raise  # the embedded SQLite: a bug, not the visitor's or the admin's doing
+        raise _database_error(exc) from None
     call_command("collectstatic", interactive=False, verbosity=0)
     connections.close_all()  # each worker opens its own connections after the fork
+
+
+def _database_error(exc: Exception) -> ConfigError:
+    """DATABASE_URL cannot be used: one line that names the variable and the kind of failure, never its value
+    (the driver's own message can quote the address, and the address can hold the password)."""
+    reason = type(exc).__name__
+    return ConfigError(
+        f"DATABASE_URL: the database cannot be used ({reason}).", key="config.database", reason=reason
+    )
 
 
 def bind_address(host: str, port: int) -> str:
