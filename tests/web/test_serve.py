@@ -245,3 +245,22 @@ def test_serve_says_in_one_line_when_the_database_cannot_be_used(tmp_path: Path,
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: DATABASE_URL: the database cannot be used"), line
     assert "s3cret-pw" not in result.stderr + result.stdout
+
+
+def test_serve_refuses_a_pack_whose_text_does_not_fit_a_platform(tmp_path: Path) -> None:
+    """A Do too long for a WhatsApp caption passed ``samen serve``, and then every visitor of the WhatsApp
+    and Discord toolkit pages got "Something went wrong"; ``samen pack validate`` did name the problem."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    short = "Remember: there is a real person behind every screen and keyboard."
+    pack = tmp_path / "long.yaml"
+    pack.write_text(text.replace(short, short + " Really." * 60), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "samen", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SAMEN_DATA_DIR": str(tmp_path), "SAMEN_PACK": str(pack)},
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert f"{pack}:" in result.stderr and "whatsapp" in result.stderr
+    assert "Serving" not in result.stdout

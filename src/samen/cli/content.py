@@ -89,12 +89,7 @@ def pack() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 def validate(file: Path) -> None:
     """Check a campaign pack: every problem on one line with file, line and field; exit 2 when any."""
-    loaded, problems, source = check_pack(file)
-    if loaded is not None:
-        problems = _limit_problems(loaded, source)
-    if problems:
-        raise PackError(problems)
-    assert loaded is not None
+    loaded = checked_pack(file)
     click.echo(
         say(
             "pack.valid",
@@ -104,6 +99,22 @@ def validate(file: Path) -> None:
             faq=len(loaded.spec.faq),
         )
     )
+
+
+def checked_pack(file: Path) -> Pack:
+    """A pack checked as ``samen pack validate`` checks it: its schema, and every text against each platform's
+    limits, its icons and its colours.
+
+    Raises:
+        PackError: with every problem, each located by file, line and field.
+    """
+    loaded, problems, source = check_pack(file)
+    if loaded is not None:
+        problems = _limit_problems(loaded, source)
+    if problems:
+        raise PackError(problems)
+    assert loaded is not None
+    return loaded
 
 
 def _limit_problems(loaded: Pack, source: PackSource) -> list[Problem]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from samen.cli.content import checked_pack
 from samen.cli.output import cli_language, say
-from samen.content import load_pack
+from samen.content import DEFAULT_PACK
 from samen.settings import load_settings
 
 
@@ -24,7 +25,9 @@ from samen.settings import load_settings
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the web toolkit: applies the database migrations, then serves it with gunicorn."""
     settings = load_settings()  # a wrong SAMEN_* setting stops here, with one line naming it
-    load_pack(settings.pack)  # a broken pack too, each problem on its line, before anything is served
+    # A broken pack too, each problem on its line, before anything is served: also a text too long for a
+    # platform, which would otherwise be a 500 page on that platform's toolkit page for every visitor.
+    checked_pack(settings.pack or DEFAULT_PACK)
     from samen.web import server
 
     server.prepare()  # first: the catalogues must be compiled before anything is translated
