@@ -106,3 +106,13 @@ def test_an_unknown_faq_topic_is_one_translated_line() -> None:
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Fout: Onbekend onderwerp 'pesten'; kies uit: ")
     assert "racisme" in line
+
+
+def test_faq_takes_a_topic_of_more_than_one_word() -> None:
+    """``samen faq seksuele intimidatie`` (no quotes) was "Got unexpected extra argument (intimidatie)"."""
+    result = samen("faq", "--lang", "nl", "seksuele", "intimidatie", lang="nl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Wat verstaan we onder seksueel ongewenst gedrag?")
+    unknown = samen("faq", "--lang", "nl", "geen", "onderwerp", lang="nl")
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip().startswith("Fout: Onbekend onderwerp 'geen onderwerp'")

@@ -51,15 +51,20 @@ def dos(lang: str | None, fmt: str, pack_path: Path | None) -> None:
 @click.option(
     "--lang", default=None, callback=lowercase, help="Language code, such as nl or en (default: the pack's)."
 )
-@click.argument("topic", required=False)
+@click.argument("words", nargs=-1, metavar="[TOPIC]")
 @pack_option
-def faq(lang: str | None, topic: str | None, pack_path: Path | None) -> None:
-    """Print the FAQ, or the answer on one TOPIC (such as racism or racisme)."""
+def faq(lang: str | None, words: tuple[str, ...], pack_path: Path | None) -> None:
+    """Print the FAQ, or the answer on one topic (such as racism or racisme)."""
     pack = load_pack(pack_path)
     local = pack.language(lang or pack.default_language)
     entries = local.faq
-    if topic:
-        found = local.faq_topic(topic)
+    if words:
+        topic = " ".join(words)
+        # Words typed without quotes ("seksuele intimidatie"): the whole, else the first word that is a topic.
+        found = next(
+            (e for e in map(local.faq_topic, (topic, *topic.split())) if e is not None),
+            None,
+        )
         if found is None:
             topics = ", ".join(e.keywords[0] if e.keywords else e.id for e in local.faq if e.topic)
             raise InputError(
