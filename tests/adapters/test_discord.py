@@ -196,6 +196,9 @@ async def test_point_to_a_do_as_a_reply_quotes_that_message(adapter: DiscordAdap
     (answer,) = sent()
     assert NL.do(4).text in answer.content and "#do-4" in answer.content
     assert isinstance(adapter.http, Recording) and adapter.http.references[-1] == earlier.id
+    # Pointing to a Do does not ping the author of the message it answers.
+    mentions = adapter.http.payloads[-1]["allowed_mentions"]
+    assert isinstance(mentions, dict) and mentions.get("replied_user") is False
 
 
 async def test_a_threat_brings_a_private_nudge_with_a_button_and_the_owner_a_notice(

@@ -128,6 +128,9 @@ class DiscordAdapter(discord.Client):
 
     def __init__(self, bot: Bot, *, sync_commands: bool = True, **options: Any) -> None:
         options.setdefault("intents", intents())
+        # The bot never pings anyone: not @everyone from a pasted intro, and not the author of a message it
+        # points to a Do (nobody named or shamed), as on Matrix with its empty m.mentions.
+        options.setdefault("allowed_mentions", discord.AllowedMentions.none())
         super().__init__(**options)
         self.bot = bot
         self.sync_commands = sync_commands
