@@ -254,3 +254,16 @@ def test_an_empty_out_is_refused_not_the_current_folder(
     assert code == 2
     assert "--out" in stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_endless_intro_file_is_refused_not_read_for_ever(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kit"
+    code, _, err = run(
+        ["kit", "--platform", "whatsapp", "--lang", "nl", "--intro-file", "/dev/zero", "--out", str(out)],
+        capsys,
+    )
+    assert code == 2
+    assert err.strip() == "Error: /dev/zero: is larger than 2000 kB; is it the right file?"
+    assert not out.exists()

@@ -17,7 +17,7 @@ import click
 from samen.cli.content import lowercase, pack_option
 from samen.cli.output import cli_language
 from samen.content import PLATFORMS, Localized, load_pack, load_strings
-from samen.content.pack import read_pack_text
+from samen.content.pack import read_text_file
 from samen.errors import InputError, LimitError
 from samen.render import Material, build_kit, zip_kit
 from samen.settings import load_settings
@@ -41,7 +41,7 @@ def _input_error(key: str, message: str, **params: object) -> InputError:
 def _read_intro(path: Path | None) -> str:
     if path is None:
         return ""
-    text = read_pack_text(path).removeprefix("\ufeff").strip()
+    text = read_text_file(path).removeprefix("\ufeff").strip()
     # Valid UTF-8 can still be no text: a UTF-16 file without its mark is full of NULs, which no chat shows.
     found = CONTROL.search(text)
     if found:

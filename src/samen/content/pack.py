@@ -254,10 +254,24 @@ class PackSource:
         return Problem(str(self.path), self.line_of(at), ".".join(str(p) for p in at) or "(file)", message)
 
 
-def read_pack_text(path: Path) -> str:
-    """Read a pack file as UTF-8, or raise ``InputError`` saying why it cannot be read."""
+#: The largest text file samen reads (a pack, an admin's intro): far above any real one, and a bound for a
+#: path such as /dev/zero that would otherwise be read for ever.
+MAX_TEXT_BYTES = 2_000_000
+
+
+def read_text_file(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
+    """Read a UTF-8 text file a person named, or raise ``InputError`` saying why it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(
+                f"{path}: is larger than {max_bytes // 1000} kB; is it the right file?",
+                key="input.too_large",
+                path=str(path),
+                size=max_bytes // 1000,
+            )
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file.", key="input.no_such_file", path=str(path)) from None
     except IsADirectoryError:
@@ -279,7 +293,7 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
     Returns:
         The pack (None when it has problems), the problems, and the source for locating further ones.
     """
-    text = read_pack_text(path)
+    text = read_text_file(path)
     source = PackSource(path, text)
     try:
         data = yaml.load(text, Loader=_PackLoader)  # a SafeLoader, without aliases
