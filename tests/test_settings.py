@@ -26,9 +26,25 @@ def test_base_url_points_the_dos_links_at_this_deployment() -> None:
     assert settings.dos_url("nl", CAMPAIGN, 4) == "https://samen.example.edu/nl/dos/#do-4"
 
 
-def test_a_wrong_base_url_names_the_variable() -> None:
-    with pytest.raises(ConfigError, match="SAMEN_BASE_URL"):
-        load_settings({"SAMEN_BASE_URL": "samen.example.edu"})
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("samen.example.edu", "https://"),
+        ("http://", "no host name"),
+        ("https://exa mple.org", "spaces"),
+        ("https://example.org/?q=1#frag", "query"),
+        ("https://example.org/#", "fragment"),
+    ],
+)
+def test_a_base_url_that_would_break_the_links_is_refused_with_the_reason(url: str, why: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"SAMEN_BASE_URL": url})
+    assert "SAMEN_BASE_URL" in str(caught.value) and why in str(caught.value)
+
+
+def test_a_base_url_with_a_path_is_kept() -> None:
+    settings = load_settings({"SAMEN_BASE_URL": "https://www.example.edu/samen"})
+    assert settings.dos_url("nl", CAMPAIGN, 2) == "https://www.example.edu/samen/nl/dos/#do-2"
 
 
 def test_secrets_never_print_and_the_environment_wins_over_the_file(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError
 
@@ -97,6 +98,33 @@ def _read_secrets_file(path: str) -> dict[str, str]:
     return values
 
 
+#: What can be wrong with a deployment address, in English (the translations are ``config.base_url.<name>``).
+BASE_URL_PROBLEMS = {
+    "scheme": "must start with https:// (or http://)",
+    "host": "has no host name",
+    "spaces": "must not contain spaces",
+    "query": "must not have a query (?…) or fragment (#…)",
+}
+
+
+def base_url_problem(url: str) -> str | None:
+    """What keeps a deployment address from carrying the QR codes and links (a key of BASE_URL_PROBLEMS).
+
+    The Do's page is ``<base>/<lang>/dos/``, so the address must be a plain ``https://host[/path]``: a query
+    or fragment would end up in the middle of every link, and a space breaks every QR code.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return "scheme"
+    if not parts.hostname:
+        return "host"
+    if any(c.isspace() for c in url):
+        return "spaces"
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return "query"
+    return None
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build the settings from the environment (``os.environ`` by default).
 
@@ -124,11 +152,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError(
             f"{variable} has a wrong value; see {DOC}.", key="config.invalid", variable=variable, doc=DOC
         ) from None
-    if settings.base_url and not settings.base_url.startswith(("http://", "https://")):
-        raise ConfigError(
-            f"SAMEN_BASE_URL must start with https:// (or http://); see {DOC}.",
-            key="config.invalid",
-            variable="SAMEN_BASE_URL",
-            doc=DOC,
-        )
+    if settings.base_url:
+        problem = base_url_problem(settings.base_url)
+        if problem is not None:
+            raise ConfigError(
+                f"SAMEN_BASE_URL {BASE_URL_PROBLEMS[problem]}, as in https://toolkit.example.edu; see {DOC}.",
+                key=f"config.base_url.{problem}",
+                variable="SAMEN_BASE_URL",
+                doc=DOC,
+            )
     return settings
