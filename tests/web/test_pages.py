@@ -266,3 +266,20 @@ def test_a_form_sent_to_a_page_without_one_gets_the_sites_page(lang: str, words:
     body = response.content.decode()
     assert words in body and f'<html lang="{lang}"' in body
     assert "CSRF" not in body and "<style" not in body
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("get", "toolkit/whatsapp/preview"), ("put", "dos/"), ("delete", "toolkit/discord/"), ("put", "faq/")],
+)
+def test_a_method_a_page_does_not_take_gets_the_sites_page(
+    web: Client, lang: str, method: str, path: str
+) -> None:
+    """A 405 is the site's own page in the address's language, never an empty answer."""
+    response = getattr(web, method)(f"/{lang}/{path}")
+    assert response.status_code == 405
+    assert response["Allow"]
+    body = response.content.decode()
+    assert f'<html lang="{lang}"' in body
+    assert ("Dit lukte niet" if lang == "nl" else "This did not work") in text_of(response)
+    assert ("kan zo niet" if lang == "nl" else "cannot be used this way") in text_of(response)

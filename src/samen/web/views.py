@@ -31,7 +31,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from samen.content import PLATFORMS, FaqEntry, Localized, SupportRoute
 from samen.errors import LimitError
@@ -88,6 +87,27 @@ def blocks(text: str) -> list[Block]:
 
 
 View = Callable[..., HttpResponseBase]
+
+
+def allow(*methods: str) -> Callable[[View], View]:
+    """Take only these methods; any other gets the site's own 405 page (Django's is empty), with ``Allow``."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if request.method not in methods:
+                response = render(request, "web/405.html", status=405)
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        return answer
+
+    return decorate
+
+
+#: GET and HEAD only, as Django's ``require_safe``.
+require_safe = allow("GET", "HEAD")
 
 
 def cached(view: View) -> View:
@@ -290,7 +310,7 @@ def _download(material: Material) -> HttpResponse:
 # so the form works without the CSRF cookie (which plain-HTTP try-outs on loopback could not keep).
 @csrf_exempt
 @cached
-@require_http_methods(["GET", "HEAD", "POST"])
+@allow("GET", "HEAD", "POST")
 def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
     """The toolkit for one setting: the seed's instructions, the intro form, previews, copy and downloads."""
     if platform not in PAGES:
@@ -340,7 +360,7 @@ def _answer_download(
 
 
 @csrf_exempt
-@require_POST
+@allow("POST")
 def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
     """The live preview: the intro for what the admin typed so far, as JSON for the page's script."""
     if platform not in PAGES:
