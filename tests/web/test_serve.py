@@ -264,3 +264,20 @@ def test_serve_refuses_a_pack_whose_text_does_not_fit_a_platform(tmp_path: Path)
     assert result.returncode == 2
     assert f"{pack}:" in result.stderr and "whatsapp" in result.stderr
     assert "Serving" not in result.stdout
+
+
+def test_the_master_stays_small_and_the_announcement_is_kept(tmp_path: Path) -> None:
+    """gunicorn's master loaded the whole site before forking (100 MiB beside a 96 MiB worker): it now runs
+    in a fresh interpreter that only watches the workers. The line said before that exec is not lost."""
+    server = start_server(tmp_path)
+    try:
+        check_site(server.url)
+        status = Path(f"/proc/{server.process.pid}/status").read_text()
+        rss_mib = (
+            int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1]) / 1024
+        )
+        assert rss_mib < 60, f"the master holds {rss_mib:.0f} MiB"
+    finally:
+        stop_server(server)
+    log = server.log.read_text(errors="replace")
+    assert f"{server.url}/ (Ctrl+C" in log, "the announcement, in either language"

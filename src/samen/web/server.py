@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from collections.abc import Callable
-from typing import Any
-
-from django.utils import translation
-from django.utils.translation import gettext
+from typing import Any, NoReturn
 
 from samen.errors import ConfigError
 
@@ -65,6 +63,9 @@ def bind_address(host: str, port: int) -> str:
 
 def announce(host: str, port: int, lang: str) -> str:
     """The line ``samen serve`` prints, in the given language."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
     with translation.override(lang):
         return gettext("Serving the toolkit at http://%(address)s/ (Ctrl+C stops it).") % {
             "address": bind_address(host, port)
@@ -73,6 +74,9 @@ def announce(host: str, port: int, lang: str) -> str:
 
 def check_address(host: str, port: int, lang: str) -> str | None:
     """Why the site cannot listen at this address (in the given language), or None when it can."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         family, kind, proto, _name, address = infos[0]
@@ -88,8 +92,13 @@ def check_address(host: str, port: int, lang: str) -> str | None:
     return None
 
 
-def serve(host: str, port: int, workers: int, threads: int = 4) -> None:
+def serve(host: str, port: int, workers: int, threads: int = 4) -> NoReturn:
     """Serve the site with gunicorn until interrupted (after :func:`prepare`).
+
+    This process has loaded the pack, Django and the migrations to check and prepare; it is replaced by a
+    fresh interpreter that runs gunicorn's master alone (:func:`run`), so that the master, which only
+    watches its workers, stays small (about 30 MiB instead of 100) and each worker loads the site itself.
+    The process id stays the same: whoever started ``samen serve`` stops it as before.
 
     Args:
         host: the address to listen on.
@@ -97,16 +106,32 @@ def serve(host: str, port: int, workers: int, threads: int = 4) -> None:
         workers: worker processes.
         threads: threads per worker.
     """
+    sys.stdout.flush()  # what was said before the exec must not be lost in a buffer
+    sys.stderr.flush()
+    os.execv(
+        sys.executable,
+        [sys.executable, "-m", "samen.web.server", bind_address(host, port), str(workers), str(threads)],
+    )
+
+
+def run(bind: str, workers: int, threads: int) -> None:
+    """Run gunicorn's master, which starts the workers; each imports the site (no preloading).
+
+    Args:
+        bind: ``host:port``.
+        workers: worker processes.
+        threads: threads per worker.
+    """
     from gunicorn.app.base import BaseApplication
 
-    from samen.web.wsgi import application
-
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.web.settings")
     options: dict[str, Any] = {
-        "bind": bind_address(host, port),
+        "bind": bind,
         "workers": workers,
         "worker_class": "gthread",
         "threads": threads,
-        "preload_app": True,
+        # The master does not load the site: it only starts and watches the workers, and stays small.
+        "preload_app": False,
         # No access log: addresses carry no intro text, but a visitor's traces are not ours to keep.
         "accesslog": None,
         "errorlog": "-",
@@ -126,7 +151,13 @@ def serve(host: str, port: int, workers: int, threads: int = 4) -> None:
                 self.cfg.set(key, value)
 
         def load(self) -> Callable[..., Any]:
-            """The site's WSGI application."""
+            """The site's WSGI application (imported in each worker)."""
+            from samen.web.wsgi import application
+
             return application
 
     Server().run()
+
+
+if __name__ == "__main__":  # the fresh interpreter of :func:`serve`
+    run(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
