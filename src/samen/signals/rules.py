@@ -92,7 +92,13 @@ _IN_GROUP_SUBTYPE = {
 }  # fmt: skip
 
 # Words that make a name-calling word point at someone: "die sukkel", "wat een idioot", "such a moron".
-ADDRESS = _words("die dat deze wat vuile vieze smerige stomme domme vuil vies such what fucking dirty ugly")
+ADDRESS = _words(
+    "die dat deze wat vuile vieze smerige stomme domme vuil vies such what fucking dirty ugly "
+    # a scornful adjective before a name-calling word: "verdomde klootzak", "kleine trut", "stupid bitch"
+    "verdomde godverdomde vuile kleine zielige gestoorde achterlijke waardeloze irritante arrogante "
+    "verwaande ellendige zeurende pompeuze vette lelijke stinkende domme vervelende walgelijke "
+    "damn damned stupid dumb little pathetic stinking fat filthy annoying disgusting useless"
+)
 
 # A generalising or dehumanising statement about a group.
 GROUP_PREDICATE = re.compile(
@@ -123,7 +129,9 @@ GROUP_PREDICATE = re.compile(
     r"moeten (?:het land |nederland )?uit|moeten eruit|moeten vertrekken|must leave|should leave|get out|"
     r"out of (?:our|my|this) country|het land uit|"
     r"stay (?:at )?home|thuisblijven|worthless|scum|trash|garbage|waardeloos|afval|vuilnis|schorem|gespuis|"
-    r"minder waard|niks waard|less than human)\b"
+    r"minder waard|niks waard|less than human|"
+    r"horen in (?:de|een) (?:oven|gaskamer|kamp)|belong in (?:the|an?) (?:oven|gas chamber|camp)|"
+    r"(?:kunnen|moeten|mogen) (?:\w+ ){0,3}terug naar (?:hun|waar)|terug naar hun (?:eigen )?land)\b"
 )
 _GROUP_VIOLENCE = re.compile(
     r"\b(?:vergassen|uitroeien|afknallen|doodschieten|ophangen|moeten (?:allemaal )?dood|doden|gedood|"
@@ -142,7 +150,15 @@ _AIMED_PHRASES = re.compile(
     r"\b(?:fuck (?:you|u|jou|off)|rot op|flikker op|kanker op|tering op|tyfus op|sodemieter op|oprotten|"
     r"hou je (?:bek|kop|muil|smoel)|houd je (?:bek|kop)|shut (?:the fuck )?up|stfu|get lost|"
     r"krijg (?:de|het|een) (?:kanker|tering|tyfus|pest|klere|kolere|pleuris|pokken)|"
-    r"go to hell|loop naar de hel|screw you|piss off)\b"
+    r"go to hell|loop naar de hel|screw you|piss off|"
+    r"fuck (?:jullie|hem|haar|iedereen|everyone|everybody|them|him|her|yourself|urself|jezelf)|"
+    r"(?:you|u) fuck (?:yourself|urself)|get the fuck out|eat shit|(?:you|u) suck\b(?! at)|"
+    r"donder (?:een eind |toch |maar )?op|sodemieter (?:toch |maar )?op|lazer (?:toch |maar )?op|"
+    r"tief (?:toch |maar )?op|"
+    r"krijg (?:toch |maar |lekker |allemaal )*(?:de|het|een) (?:kanker|tering|tyfus|pest|klere|kolere|"
+    r"pleuris|pokken)|"
+    r"(?:kan|kun|kunnen) (?:je |jij |jullie |u )?(?:allemaal |toch |lekker )*(?:de pot op|doodvallen|"
+    r"de klere krijgen|de tering krijgen|opzouten|oprotten))\b"
 )
 
 
@@ -186,8 +202,22 @@ def read_context(folded: str, words: Sequence[str]) -> Context:
     )
 
 
-def _negated(words: Sequence[str], i: int, reach: int = 2) -> bool:
-    return any(w in NEGATIONS for w in words[max(0, i - reach) : i])
+def _negated(words: Sequence[str], i: int, reach: int = 2, *, words_: frozenset[str] = NEGATIONS) -> bool:
+    return any(w in words_ for w in words[max(0, i - reach) : i])
+
+
+# "je hebt niks gedaan, rotzak": "niks" is what was done, it does not deny the name.
+_NAME_NEGATIONS = NEGATIONS - {"niks"}
+# "het is niet waar dat vrouwen …", "it's a myth that women …": the claim that follows is denied.
+_DENIAL = re.compile(
+    r"\b(?:niet waar|not true|geen bewijs|no evidence|een mythe|a myth|onzin|nonsense|klopt niet|"
+    r"is false|fabeltje|vooroordeel)(?: \w+){0,2} (?:dat|that)\b"
+)
+
+
+def _denied(words: Sequence[str], i: int) -> bool:
+    """The words before position ``i`` deny what follows ("het is niet waar dat …")."""
+    return bool(_DENIAL.search(" ".join(words[max(0, i - 8) : i])))
 
 
 def _self_directed(words: Sequence[str], i: int) -> bool:
@@ -278,6 +308,11 @@ def word_hits(words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[
             yield from _entry_hits(entry, words, i, ctx, groups)
 
 
+_CONDEMN_ADJECTIVE = re.compile(
+    r"(?:racistisch|seksistisch|homofob|transfob|racist|sexist|homophobic|transphobic|misogynist)\w*"
+)
+
+
 def _discount(score: float, ctx: Context, quoted_word: bool) -> float:
     if ctx.distancing and (quoted_word or ctx.condemns or ctx.academic):
         return score * 0.15
@@ -311,7 +346,7 @@ def _entry_hits(
             )
         return
     if entry.role == "insult":
-        if _negated(words, i) or _self_directed(words, i):
+        if _negated(words, i, words_=_NAME_NEGATIONS) or _self_directed(words, i) or _denied(words, i):
             return
         aimed = _aimed(words, i, ctx)
         score = entry.weight if aimed else entry.weight * 0.5
@@ -323,7 +358,11 @@ def _entry_hits(
                 attack *= 0.3
             yield Hit("identity_attack", subtype, attack, f"name-calling aimed at a group ({subtype})")
             return
-        score = _discount(score, ctx, quoted_word)
+        if i and _CONDEMN_ADJECTIVE.fullmatch(words[i - 1]) and not ctx.academic and not quoted_word:
+            # "een racistische klootzak": the adjective names a fault of someone called names, not distance.
+            score = entry.weight
+        else:
+            score = _discount(score, ctx, quoted_word)
         if ctx.laughing:
             score *= 0.6
         yield Hit("insult", None, score, "calling someone names")
@@ -455,7 +494,8 @@ _BEFORE_GROUP = re.compile(
     r"(?:ziek|zat|moe|beu) van|sick of|tired of|fed up with|"
     r"vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking|"
     r"(?:murder|kill|shoot|vermoorden|doden|neerschieten)(?: every| all| elke| iedere| alle))"
-    r"(?: alle| de| die| die vieze| all| the| those| these| every| elke| iedere)?$"
+    r"(?: (?:alle|de|die|jullie|al|vieze|verdomde|smerige|stomme|fucking|damn|all|the|those|these|every|"
+    r"elke|iedere|you)){0,2}$"
 )
 _VIOLENT_BEFORE = re.compile(
     r"\b(?:dood aan|death to|kill all|vermoord alle|murder|kill|shoot|vermoorden|doden|neerschieten)\b"
@@ -524,7 +564,7 @@ def _trait_follows(words: Sequence[str], i: int, lexicon: Lexicon) -> bool:
     word = words[k]
     if word in _TRAITS:
         return True
-    return any(e.role in ("insult", "slur") and e.weight >= 0.45 for e in lexicon.lookup(squeeze(word)))
+    return any(e.role in ("insult", "slur") and e.weight >= 0.45 for e in _resolve(word, lexicon))
 
 
 def _speaks_of_a_group(words: Sequence[str], i: int, entry: Entry) -> bool:
@@ -557,7 +597,7 @@ def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: C
                 "identity_attack", entry.subtype, score, f"a group name used as an insult ({entry.subtype})"
             )
             return
-        if not _speaks_of_a_group(words, i, entry):
+        if not _speaks_of_a_group(words, i, entry) or _denied(words, i):
             continue
         before = " ".join(words[max(0, i - 5) : i])
         pre = _BEFORE_GROUP.search(before)
