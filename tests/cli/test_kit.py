@@ -123,6 +123,7 @@ def test_kit_replaces_an_earlier_kit_in_the_same_folder(
         (["--platform", "discord", "--intro-file", "UTF16"], "control character"),
         (["--platform", "whatsapp", "--group-kind", "werk\ngroep"], "one line"),
         (["--platform", "whatsapp", "--group-kind", "x" * 61], "61 characters"),
+        (["--platform", "whatsapp", "--group-kind", "werk\x01groep"], "control character (U+0001)"),
         (["--lang", "nl"], "Choose a platform"),
         (["--all", "--platform", "discord"], "not both"),
     ],

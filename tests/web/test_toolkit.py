@@ -192,3 +192,24 @@ def test_a_lecture_page_suggests_names_that_fit_its_welcome(web: Client, platfor
     group = web.get("/nl/toolkit/whatsapp/").content.decode()
     assert "Bijvoorbeeld: studiegroep, mentorgroep" in group
     assert "For example: seminar, lecture" in web.get(f"/en/toolkit/{platform}/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("admin_text", "Hoi\x01allemaal"), ("group_kind", "werk\x0bgroep")]
+)
+def test_a_control_character_in_the_form_is_refused(web: Client, lang: str, field: str, value: str) -> None:
+    """It ended up in the previews and files; the CLI refuses it too (one definition in samen.content)."""
+    response = web.post(f"/{lang}/toolkit/whatsapp/", {field: value, "download": "zip"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    words = "bevat een stuurteken (U+00" if lang == "nl" else "holds a control character (U+00"
+    assert words in body
+    result = json.loads(web.post(f"/{lang}/toolkit/whatsapp/preview", {field: value}).content)
+    assert result["ok"] is False and words in result["errors"][0]
+    assert "\x01" not in result["text"] and "\x0b" not in result["text"]
+
+
+def test_tabs_and_line_breaks_in_the_admins_text_are_fine(web: Client) -> None:
+    response = web.post("/en/toolkit/whatsapp/", {"admin_text": "Hi\tall\r\nwelcome\nto the group"})
+    assert response.status_code == 200

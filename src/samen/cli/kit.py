@@ -7,7 +7,6 @@ so a wrong input or a full disk never leaves half a kit behind.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,7 +15,7 @@ import click
 
 from samen.cli.content import lowercase, pack_option
 from samen.cli.output import cli_language
-from samen.content import PLATFORMS, Localized, load_pack, load_strings
+from samen.content import PLATFORMS, Localized, control_character, load_pack, load_strings
 from samen.content.pack import read_text_file
 from samen.errors import InputError, LimitError
 from samen.render import Material, build_kit, zip_kit
@@ -26,8 +25,6 @@ from samen.settings import load_settings
 ZIP_NAME = "samen-kit.zip"
 #: As long as the web toolkit's form allows (``samen.web.forms.GROUP_KIND_MAX``).
 GROUP_KIND_MAX = 60
-#: Control characters other than tab and line breaks.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _say(key: str, **values: object) -> str:
@@ -43,9 +40,8 @@ def _read_intro(path: Path | None) -> str:
         return ""
     text = read_text_file(path).removeprefix("\ufeff").strip()
     # Valid UTF-8 can still be no text: a UTF-16 file without its mark is full of NULs, which no chat shows.
-    found = CONTROL.search(text)
-    if found:
-        code = f"U+{ord(found.group()):04X}"
+    code = control_character(text)
+    if code:
         raise _input_error(
             "kit.intro_control",
             f"{path}: holds a control character ({code}), so it is not plain text.",
@@ -62,6 +58,13 @@ def _group_kind(value: str | None) -> str | None:
     value = value.strip()
     if "\n" in value or "\r" in value:
         raise _input_error("kit.group_kind_lines", "Write the name of the group (--group-kind) on one line.")
+    code = control_character(value)
+    if code:
+        raise _input_error(
+            "kit.group_kind_control",
+            f"The name of the group (--group-kind) holds a control character ({code}), not plain text.",
+            code=code,
+        )
     if len(value) > GROUP_KIND_MAX:
         raise _input_error(
             "kit.group_kind_long",

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samen.content import control_character
+
 #: Far above any platform's message limit; the platform's own limit is checked when the intro is rendered.
 ADMIN_TEXT_MAX = 5000
 GROUP_KIND_MAX = 60
@@ -14,6 +16,17 @@ GROUP_KIND_MAX = 60
 
 #: The name examples of a lecture page: its welcome says "dit {group_kind}", which these words fit.
 LECTURE_KIND_HELP = _("For example: seminar, lecture. Leave empty for the usual word.")
+
+
+def _refuse_control(value: str) -> None:
+    """The CLI's rule (:func:`samen.content.control_character`), said as the form says things."""
+    code = control_character(value)
+    if code:
+        raise forms.ValidationError(
+            _("This holds a control character (%(code)s), which is not plain text. Remove it and try again."),
+            code="control",
+            params={"code": code},
+        )
 
 
 class IntroForm(forms.Form):
@@ -50,11 +63,18 @@ class IntroForm(forms.Form):
         if lecture:
             self.fields["group_kind"].help_text = LECTURE_KIND_HELP
 
+    def clean_admin_text(self) -> str:
+        """Plain text: tabs and line breaks, but no control character that would end up in every file."""
+        value: str = self.cleaned_data["admin_text"]
+        _refuse_control(value)
+        return value
+
     def clean_group_kind(self) -> str:
-        """One line only: a name for the group, not a paragraph."""
+        """One line only: a name for the group, not a paragraph, and no control character."""
         value: str = self.cleaned_data["group_kind"]
         if "\n" in value or "\r" in value:
             raise forms.ValidationError(_("Write the name of the group on one line."), code="one_line")
+        _refuse_control(value)
         return value
 
     def describe_errors(self) -> None:
