@@ -8,12 +8,15 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from samen.content import load_pack
 from samen.content.pack import DEFAULT_PACK
+from samen.web.wsgi import KeptPages
 from tests.web.conftest import start_server, stop_server
 
 
@@ -272,6 +275,10 @@ def test_the_master_stays_small_and_the_announcement_is_kept(tmp_path: Path) -> 
     server = start_server(tmp_path)
     try:
         check_site(server.url)
+        first, again = fetch(f"{server.url}/nl/dos/"), fetch(f"{server.url}/nl/dos/")
+        assert again[0] == 200 and again[2] == first[2], "a kept page is the same page"
+        assert again[1]["Content-Security-Policy"] == first[1]["Content-Security-Policy"]
+        assert again[1]["X-Frame-Options"] == "DENY" and "Age" in again[1]
         status = Path(f"/proc/{server.process.pid}/status").read_text()
         rss_mib = (
             int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1]) / 1024
@@ -281,3 +288,97 @@ def test_the_master_stays_small_and_the_announcement_is_kept(tmp_path: Path) -> 
         stop_server(server)
     log = server.log.read_text(errors="replace")
     assert f"{server.url}/ (Ctrl+C" in log, "the announcement, in either language"
+
+
+class _Site:
+    """A stand-in for Django: counts what it is asked and answers with the given status and headers."""
+
+    def __init__(self, status: str = "200 OK", headers: list[tuple[str, str]] | None = None) -> None:
+        self.status = status
+        self.headers = headers or [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Cache-Control", "max-age=300"),
+        ]
+        self.asked = 0
+
+    def __call__(self, environ: dict[str, object], start_response: Callable[..., object]) -> list[bytes]:
+        self.asked += 1
+        start_response(self.status, [*self.headers, ("Age", "2")])
+        return [b"page ", str(self.asked).encode()]
+
+
+def _get(
+    app: Callable[..., Iterable[bytes]], path: str = "/nl/dos/", **extra: str
+) -> tuple[str, dict[str, str], bytes]:
+    answer: dict[str, object] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "HTTP_HOST": "127.0.0.1:8000",
+        "wsgi.url_scheme": "http",
+    }
+    body = b"".join(app({**environ, **extra}, start_response))
+    return str(answer["status"]), cast(dict[str, str], answer["headers"]), body
+
+
+def test_a_kept_page_is_answered_without_asking_django_again() -> None:
+    site = _Site()
+    app = KeptPages(site)
+    assert _get(app)[2] == b"page 1"
+    status, headers, body = _get(app)
+    assert (status, body, site.asked) == ("200 OK", b"page 1", 1)
+    assert headers["Age"] == "2" and headers["Cache-Control"] == "max-age=300"
+    assert _get(app, "/en/dos/")[2] == b"page 2", "each address its own"
+    assert _get(app, HTTP_HOST="localhost:8000")[2] == b"page 3", "each host its own (Django checks it)"
+    assert _get(app, HTTP_X_FORWARDED_PROTO="https")[2] == b"page 4", "HTTPS its own (HSTS, the redirect)"
+    assert _get(app, **{"wsgi.url_scheme": "https"})[2] == b"page 5"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"QUERY_STRING": "q=racisme"},
+        {"REQUEST_METHOD": "POST", "CONTENT_LENGTH": "10"},
+        {"REQUEST_METHOD": "HEAD"},
+        {"HTTP_COOKIE": "a=b"},
+        {"HTTP_IF_NONE_MATCH": '"x"'},
+    ],
+)
+def test_what_a_visitor_sends_always_goes_to_django(extra: dict[str, str]) -> None:
+    site = _Site()
+    app = KeptPages(site)
+    assert [_get(app, **extra)[2] for _ in range(2)] == [b"page 1", b"page 2"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [("Content-Type", "text/html"), ("Cache-Control", "max-age=300"), ("Vary", "Accept-Language")],
+        [("Content-Type", "text/html"), ("Cache-Control", "max-age=300"), ("Set-Cookie", "a=b")],
+        [("Content-Type", "image/png"), ("Cache-Control", "max-age=300")],
+        [("Content-Type", "text/html"), ("Cache-Control", "private, max-age=300")],
+        [("Content-Type", "text/html")],
+    ],
+)
+def test_only_what_django_keeps_for_everyone_is_kept(headers: list[tuple[str, str]]) -> None:
+    site = _Site(headers=headers)
+    app = KeptPages(site)
+    assert [_get(app)[2] for _ in range(2)] == [b"page 1", b"page 2"]
+    errors = KeptPages(_Site(status="404 Not Found"))
+    assert [_get(errors)[2] for _ in range(2)] == [b"page 1", b"page 2"]
+
+
+def test_a_kept_page_is_kept_no_longer_than_its_max_age(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr("samen.web.wsgi.time.monotonic", lambda: clock[0])
+    app = KeptPages(_Site())
+    _get(app)
+    clock[0] += 100
+    _, headers, body = _get(app)
+    assert body == b"page 1" and headers["Age"] == "102"
+    clock[0] += 198
+    assert _get(app)[2] == b"page 2", "Django kept it 2 s before: 300 s in all"
