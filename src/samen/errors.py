@@ -70,6 +70,9 @@ class LimitError(SamenError):
         limit: how long it may be.
         unit: what is counted: ``characters`` (code points), ``utf16`` (UTF-16 code units), ``bytes`` or
             ``items``; it picks the translated text (``error.limit.<unit>``).
+        name: the field's key in the limits table, such as ``description``; it picks the field's words in
+            the reader's language (``limit.<platform>.<name>`` in ``strings/render.yaml``). Empty for a limit
+            outside the table, which is then described with ``field``.
     """
 
     UNIT_WORDS: ClassVar[dict[str, str]] = {
@@ -79,8 +82,11 @@ class LimitError(SamenError):
         "items": "items",
     }
 
-    def __init__(self, platform: str, field: str, length: int, limit: int, unit: str = "characters") -> None:
+    def __init__(
+        self, platform: str, field: str, length: int, limit: int, unit: str = "characters", *, name: str = ""
+    ) -> None:
         self.platform, self.field, self.length, self.limit, self.unit = platform, field, length, limit, unit
+        self.name = name
         words = self.UNIT_WORDS.get(unit, unit)
         super().__init__(
             f"{platform} {field}: {length} {words} is longer than the limit of {limit} {words}",

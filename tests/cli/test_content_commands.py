@@ -116,3 +116,32 @@ def test_faq_takes_a_topic_of_more_than_one_word() -> None:
     unknown = samen("faq", "--lang", "nl", "geen", "onderwerp", lang="nl")
     assert unknown.returncode == 2
     assert unknown.stderr.strip().startswith("Fout: Onbekend onderwerp 'geen onderwerp'")
+
+
+def test_a_pack_too_long_for_a_platform_is_said_in_dutch_with_the_platforms_name(tmp_path: Path) -> None:
+    """`samen kit` said "whatsapp, caption of an image: … tekens is langer dan …" to a Dutch reader."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    short = "Remember: there is a real person behind every screen and keyboard."
+    pack = tmp_path / "long.yaml"
+    pack.write_text(text.replace(short, short + " Really." * 60), encoding="utf-8")
+    done = samen(
+        "kit",
+        "--pack",
+        str(pack),
+        "--platform",
+        "whatsapp",
+        "--lang",
+        "en",
+        "--out",
+        str(tmp_path / "o"),
+        lang="nl",
+    )
+    assert done.returncode == 2
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("Fout: WhatsApp, "), line
+    assert "caption" not in line and "tekens is langer dan" in line
+    validated = samen("pack", "validate", str(pack), lang="nl")
+    assert validated.returncode == 2
+    # Each pack problem is English, for the pack's author; the summary line is in the reader's language.
+    assert "caption of an image: 1448 characters" in validated.stderr
+    assert validated.stderr.strip().splitlines()[-1].startswith("Fout: Het campagnepakket heeft")

@@ -268,3 +268,14 @@ def test_an_endless_intro_file_is_refused_not_read_for_ever(
     assert code == 2
     assert err.strip() == "Error: /dev/zero: is larger than 2000 kB; is it the right file?"
     assert not out.exists()
+
+
+def test_a_too_long_intro_file_names_the_platform_as_people_write_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAMEN_LANG", "nl")
+    intro = tmp_path / "intro.txt"
+    intro.write_text("x" * 2500, encoding="utf-8")
+    argv = ["kit", "--platform", "discord", "--intro-file", str(intro), "--out", str(tmp_path / "out")]
+    _, _, stderr = run(argv, capsys)
+    assert "te lang voor Discord" in stderr and "discord" not in stderr.replace(str(intro), "")

@@ -15,7 +15,7 @@ import click
 
 from samen.cli.content import lowercase, pack_option
 from samen.cli.output import cli_language
-from samen.content import PLATFORMS, Localized, control_character, load_pack, load_strings
+from samen.content import PLATFORMS, Localized, control_character, load_pack, load_strings, platform_name
 from samen.content.pack import read_text_file
 from samen.errors import InputError, LimitError
 from samen.render import Material, build_kit, zip_kit
@@ -143,7 +143,7 @@ def _kit(
             "kit.intro_too_long",
             f"{intro_file}: your text is too long for {exc.platform}.",
             path=str(intro_file),
-            platform=exc.platform,
+            platform=platform_name(exc.platform, cli_language()),
             length=exc.length,
             limit=exc.limit,
             over=exc.length - exc.limit,

@@ -19,7 +19,7 @@ from samen.content.pack import (
     load_pack,
 )
 from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS
-from samen.content.strings import Strings, describe_error, load_strings
+from samen.content.strings import Strings, describe_error, limit_words, load_strings, platform_name
 
 #: A control character other than tab and line breaks: no chat shows it, so it is not text a person wrote
 #: (a UTF-16 file read as UTF-8 is full of NULs). The CLI and the web form refuse the same ones.
@@ -48,6 +48,8 @@ __all__ = [
     "check_pack",
     "control_character",
     "describe_error",
+    "limit_words",
     "load_pack",
     "load_strings",
+    "platform_name",
 ]

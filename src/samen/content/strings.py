@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from samen.errors import SamenError
+from samen.errors import LimitError, SamenError
 
 _FOLDER = Path(__file__).parent / "strings"
 FALLBACK = "en"
@@ -63,5 +63,28 @@ def describe_error(exc: SamenError, lang: str) -> str:
     area, _, name = exc.key.rpartition(":")
     catalogue = load_strings(area or "errors")
     if name in catalogue.table and name not in ("error.generic", "error.input", "error.config"):
-        return catalogue.get(lang, name, **exc.params)
+        params = exc.params
+        if isinstance(exc, LimitError):
+            params = params | {
+                "platform": platform_name(exc.platform, lang),
+                "field": limit_words(exc.platform, exc.name, lang, exc.field),
+            }
+        return catalogue.get(lang, name, **params)
     return str(exc)
+
+
+def platform_name(platform: str, lang: str) -> str:
+    """A platform's own name as people write it (``MS Teams`` for ``teams``), or the id for an unknown one."""
+    key = f"platform.{platform}"
+    render = load_strings("render")
+    return render.get(lang, key) if key in render.table else platform
+
+
+def limit_words(platform: str, name: str, lang: str, fallback: str) -> str:
+    """A field of the limits table in words, in a language (``limit.<platform>.<name>`` in render.yaml).
+
+    ``fallback`` (the English ``what``) serves for a field the catalogue does not know.
+    """
+    key = f"limit.{platform}.{name}"
+    render = load_strings("render")
+    return render.get(lang, key) if key in render.table else fallback

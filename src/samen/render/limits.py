@@ -161,7 +161,7 @@ def check_limit(platform: str, field: str, text: str) -> str:
     if found is not None:
         length = MEASURES[found.unit](text)
         if length > found.maximum:
-            raise LimitError(platform, found.what, length, found.maximum, found.unit)
+            raise LimitError(platform, found.what, length, found.maximum, found.unit, name=field)
     return text
 
 
@@ -173,5 +173,5 @@ def check_count(platform: str, field: str, count: int) -> int:
     """
     found = limit_for(platform, field)
     if found is not None and count > found.maximum:
-        raise LimitError(platform, found.what, count, found.maximum, "items")
+        raise LimitError(platform, found.what, count, found.maximum, "items", name=field)
     return count
