@@ -97,7 +97,8 @@ ADDRESS = _words(
     # a scornful adjective before a name-calling word: "verdomde klootzak", "kleine trut", "stupid bitch"
     "verdomde godverdomde vuile kleine zielige gestoorde achterlijke waardeloze irritante arrogante "
     "verwaande ellendige zeurende pompeuze vette lelijke stinkende domme vervelende walgelijke "
-    "damn damned stupid dumb little pathetic stinking fat filthy annoying disgusting useless"
+    "damn damned stupid dumb little pathetic stinking fat filthy annoying disgusting useless "
+    "tering kanker tyfus kut klote kolere"
 )
 
 # A generalising or dehumanising statement about a group.
@@ -151,7 +152,7 @@ _AIMED_PHRASES = re.compile(
     r"hou je (?:bek|kop|muil|smoel)|houd je (?:bek|kop)|shut (?:the fuck )?up|stfu|get lost|"
     r"krijg (?:de|het|een) (?:kanker|tering|tyfus|pest|klere|kolere|pleuris|pokken)|"
     r"go to hell|loop naar de hel|screw you|piss off|"
-    r"fuck (?:jullie|hem|haar|iedereen|everyone|everybody|them|him|her|yourself|urself|jezelf)|"
+    r"fuck (?:jullie|iedereen|everyone|everybody|them|yourself|urself|jezelf)|"
     r"(?:you|u) fuck (?:yourself|urself)|get the fuck out|eat shit|(?:you|u) suck\b(?! at)|"
     r"donder (?:een eind |toch |maar )?op|sodemieter (?:toch |maar )?op|lazer (?:toch |maar )?op|"
     r"tief (?:toch |maar )?op|"
@@ -174,11 +175,17 @@ class Context:
     quoted: str
     in_group: frozenset[str]
     question: bool
+    #: words the writer calls out to, set off by punctuation ("…, klootzakken!", "sukkel, lees eerst…").
+    vocatives: frozenset[str] = frozenset()
 
     @property
     def distancing(self) -> bool:
         """The writer quotes, condemns or studies what they mention rather than saying it."""
         return self.condemns or self.academic or (self.reports and bool(self.quoted))
+
+
+# A word called out: after a comma at the end ("…, trut!"), or first and followed by a comma or "!".
+_VOCATIVE = re.compile(r",\s*(\w+)\s*[!.?]*\s*$|^\s*(\w+)\s*(?:,|!)")
 
 
 def read_context(folded: str, words: Sequence[str]) -> Context:
@@ -199,6 +206,7 @@ def read_context(folded: str, words: Sequence[str]) -> Context:
         quoted=quoted,
         in_group=in_group,
         question="?" in folded,
+        vocatives=frozenset(m.group(1) or m.group(2) for m in _VOCATIVE.finditer(folded)),
     )
 
 
@@ -206,6 +214,9 @@ def _negated(words: Sequence[str], i: int, reach: int = 2, *, words_: frozenset[
     return any(w in words_ for w in words[max(0, i - reach) : i])
 
 
+_FOND = _words("lucky poor arme gelukkige")
+# "idioot, zei ik tegen mezelf": a name the writer gives themselves.
+_REFLEXIVE = _words("mezelf myself")
 # "je hebt niks gedaan, rotzak": "niks" is what was done, it does not deny the name.
 _NAME_NEGATIONS = NEGATIONS - {"niks"}
 # "het is niet waar dat vrouwen …", "it's a myth that women …": the claim that follows is denied.
@@ -234,13 +245,21 @@ def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
         return False
     if len(words) <= 3:
         return True
+    if words[i] in ctx.vocatives:
+        return True
     before = words[max(0, i - 4) : i]
     after = words[i + 1 : i + 3]
     near = any(w in SECOND_PERSON or w in THIRD_PERSON for w in (*before, *after))
-    # "Donovan is een klootzak": a copula and an article before the word name someone, unless the subject
-    # is a thing ("het is een idioot idee").
-    if len(before) >= 2 and before[-1] in ("een", "a", "an") and before[-2] in _COPULA_SAYS:
-        subject = before[-3] if len(before) >= 3 else ""
+    # "Donovan is een klootzak", "Trump is een onverdraagzame idioot": a copula and an article (and
+    # adjectives) before the word name someone, unless the subject is a thing ("het is een idioot idee").
+    k = i
+    while k > 0 and i - k < 3 and (words[k - 1] in ADDRESS or words[k - 1].endswith(("e", "ig"))):
+        if words[k - 1] in ("de", "die", "deze", "the", "een"):
+            break
+        k -= 1
+    article = words[max(0, k - 4) : k]
+    if len(article) >= 2 and article[-1] in ("een", "a", "an") and article[-2] in _COPULA_SAYS:
+        subject = article[-3] if len(article) >= 3 else ""
         if subject not in ("het", "dat", "dit", "it", "that", "this", "er", "there"):
             return True
     addressed = bool(before) and (before[-1] in ADDRESS or (len(before) > 1 and before[-2] in ADDRESS))
@@ -280,7 +299,12 @@ def _resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
 
 
 def unmask(word: str, lexicon: Lexicon) -> str:
-    """The lexicon word a masked or stretched word stands for (``f*ck``, ``fuuck``: ``fuck``), or the word."""
+    """The lexicon word a masked or stretched word stands for (``f*ck``, ``fuuck``: ``fuck``), or the word.
+
+    A leading ``#`` is a hashtag, not a mask: ``#life`` is ``life`` (not ``lowlife``).
+    """
+    if word.startswith("#") and len(word) > 1 and "#" not in word[1:]:
+        word = word[1:]
     if "*" not in word and "#" not in word:
         entries = lexicon.lookup(squeeze(word)) if word not in _REAL_WORDS else ()
         return entries[0].term if entries and len(entries[0].term) == len(squeeze(entries[0].term)) else word
@@ -309,7 +333,8 @@ def word_hits(words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[
 
 
 _CONDEMN_ADJECTIVE = re.compile(
-    r"(?:racistisch|seksistisch|homofob|transfob|racist|sexist|homophobic|transphobic|misogynist)\w*"
+    r"(?:racistisch|seksistisch|homofob|transfob|racist|sexist|homophobic|transphobic|misogynist|"
+    r"onverdraagza|intoleran|bigot)\w*"
 )
 
 
@@ -348,6 +373,10 @@ def _entry_hits(
     if entry.role == "insult":
         if _negated(words, i, words_=_NAME_NEGATIONS) or _self_directed(words, i) or _denied(words, i):
             return
+        if not ctx.second_person and any(w in _REFLEXIVE for w in words):
+            return
+        if i and words[i - 1] in _FOND:
+            return  # "you lucky bastard", "arme sukkel": sympathy, not name-calling
         aimed = _aimed(words, i, ctx)
         score = entry.weight if aimed else entry.weight * 0.5
         near_group = [g for j, g in groups if abs(j - i) <= 2 and g.subtype]
