@@ -1,7 +1,8 @@
 """``samen``: the command line and the composition root.
 
 Each command group lives in its own module and is listed once in :data:`COMMANDS`. Every error a user can
-cause ends as one translated line on stderr and exit status 2; nothing prints a traceback.
+cause ends as one translated line on stderr and exit status 2, click's own usage errors included (an unknown
+option, a wrong choice, a missing argument); nothing prints a traceback. ``--help`` stays English.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from samen.cli import content as content_commands
 from samen.cli import signals as signals_commands
 from samen.cli.bot import bot
 from samen.cli.kit import kit
-from samen.cli.output import cli_language, fail
+from samen.cli.output import cli_language, fail, say, usage_error
 from samen.cli.serve import serve
 from samen.errors import SamenError
 
@@ -45,9 +46,12 @@ def main(argv: list[str] | None = None) -> None:
         samen.main(args=argv, prog_name="samen", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:  # one translated line, as every other user error (--help stays English)
+        click.echo(f"{say('error.prefix')}: {usage_error(exc)}", err=True)
+        sys.exit(2)
     except click.ClickException as exc:
-        exc.show()
-        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code or 2)
+        click.echo(f"{say('error.prefix')}: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code or 2)
     except click.exceptions.Abort:
         sys.exit(130)
     except SamenError as exc:
