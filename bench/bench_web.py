@@ -5,7 +5,7 @@ process: 50 keep-alive HTTP/1.1 connections that each ask for one page after ano
 Prints requests per second and the latency percentiles of ``/nl/dos/`` and ``/nl/toolkit/whatsapp/``,
 and the server's memory (resident and proportional, master and workers together).
 
-    uv run python bench/bench_web.py [--seconds 10] [--clients 50] [--workers N]
+    uv run python bench/bench_web.py [--seconds 10] [--clients 50] [--workers N] [--threads N]
 """
 
 from __future__ import annotations
@@ -121,7 +121,9 @@ def _memory(pid: int) -> tuple[float, float, list[float]]:
 
 
 def _mib(each: list[float]) -> str:
-    return "master " + ", workers ".join(f"{m:.0f}" for m in each) if each else ""
+    if not each:
+        return ""
+    return f"master {each[0]:.0f}, workers " + " + ".join(f"{m:.0f}" for m in each[1:])
 
 
 def main() -> None:
@@ -130,6 +132,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--rate", type=float, default=500.0, help="requests/s for the paced run (0: skip it)")
     parser.add_argument("--client", nargs=2, metavar=("PORT", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -144,6 +147,8 @@ def main() -> None:
     command = [sys.executable, "-m", "samen", "serve", "--port", str(port)]
     if args.workers:
         command += ["--workers", str(args.workers)]
+    if args.threads:
+        command += ["--threads", str(args.threads)]
     log = Path(data) / "serve.log"
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
     try:
@@ -158,7 +163,8 @@ def main() -> None:
                     raise SystemExit("samen serve did not start") from None
                 time.sleep(0.3)
         print(
-            f"samen serve: {args.workers or 1} worker(s), {os.cpu_count()} cores, "
+            f"samen serve: {args.workers or 1} worker(s) of {args.threads or 4} threads, "
+            f"{os.cpu_count()} cores, "
             f"{args.clients} clients, {args.seconds:.0f} s per page; "
             f"load average before: {os.getloadavg()[0]:.1f}"
         )
