@@ -148,7 +148,8 @@ _PERSON_NOUNS = _words(
 )
 
 _AIMED_PHRASES = re.compile(
-    r"\b(?:fuck (?:you|u|jou|off)|rot op|flikker op|kanker op|tering op|tyfus op|sodemieter op|oprotten|"
+    r"\b(?:fuck (?:you|u|jou|off)|rot (?:toch |maar |lekker )?op|"
+    r"flikker op|kanker op|tering op|tyfus op|sodemieter op|oprotten|"
     r"hou je (?:bek|kop|muil|smoel)|houd je (?:bek|kop)|shut (?:the fuck )?up|stfu|get lost|"
     r"krijg (?:de|het|een) (?:kanker|tering|tyfus|pest|klere|kolere|pleuris|pokken)|"
     r"go to hell|loop naar de hel|screw you|piss off|"
