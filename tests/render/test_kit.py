@@ -13,7 +13,7 @@ import pytest
 
 from samen.content import PLATFORMS, Localized
 from samen.errors import LimitError
-from samen.render import KITS, build_kit, zip_kit
+from samen.render import KITS, build_kit, kit_contents, zip_kit
 from tests.render.conftest import DOS_URL
 
 # Materials that cannot hold all the Do's, by nature or by a platform limit.
@@ -100,3 +100,9 @@ def test_the_read_me_lists_every_file_and_its_steps_name_only_files_of_the_kit(
     mentioned = set(re.findall(r"[\w-]+\.(?:txt|md|html|json|png|svg|pptx)\b", text))
     assert mentioned <= names | {readme.filename}, mentioned - names
     assert local.text.guide.contact in text
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_kit_contents_lists_the_kit_without_making_it(local: Localized, platform: str) -> None:
+    made = build_kit(local, platform, dos_url=DOS_URL)
+    assert kit_contents(local, platform) == [(m.filename, m.title) for m in made]

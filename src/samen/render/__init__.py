@@ -9,7 +9,7 @@ from __future__ import annotations
 from samen.render.cards import brightspace_html, discord_embed, discord_rules, teams_card
 from samen.render.colour import contrast
 from samen.render.illustration import LAYOUTS, icon_exists, illustration, illustration_alt
-from samen.render.kit import KITS, Material, build_kit, zip_kit
+from samen.render.kit import KITS, Material, build_kit, kit_contents, zip_kit
 from samen.render.limits import LIMITS, Limit, check_count, check_limit, fits, limit_for, measure
 from samen.render.message import (
     Message,
@@ -41,6 +41,7 @@ __all__ = [
     "icon_exists",
     "illustration",
     "illustration_alt",
+    "kit_contents",
     "limit_for",
     "measure",
     "qr_png",

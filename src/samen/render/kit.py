@@ -220,6 +220,20 @@ def _readme(local: Localized, platform: str, materials: list[Material]) -> Mater
     return Material(filename, _media_type(filename), _text("\n".join(lines)), say(local, "title.readme"))
 
 
+def kit_contents(local: Localized, platform: str) -> list[tuple[str, str]]:
+    """The file names and titles of a setting's kit, in :func:`build_kit`'s order, without making a file.
+
+    For listing a kit (the web toolkit's download list): drawing the poster and slide only to read their
+    names would cost every worker tens of MB of images nobody asked for yet.
+
+    Raises:
+        InputError: for an unknown platform.
+    """
+    style_of(platform)
+    readme = say(local, "readme.filename"), say(local, "title.readme")
+    return [readme, *((MAKERS[ident][0], say(local, MAKERS[ident][1])) for ident in KITS[platform])]
+
+
 def build_kit(
     local: Localized, platform: str, *, dos_url: str, admin_text: str = "", group_kind: str | None = None
 ) -> list[Material]:

@@ -39,6 +39,7 @@ from samen.render import (
     Message,
     build_kit,
     illustration_alt,
+    kit_contents,
     render_description,
     render_dos,
     render_intro,
@@ -275,17 +276,7 @@ class FileEntry:
 @cache
 def kit_files(lang: str, platform: str) -> tuple[FileEntry, ...]:
     """The files of a platform's kit, listed once per language and platform (the files are made on demand)."""
-    local = campaign.localized(lang)
-    kit = build_kit(local, platform, dos_url=campaign.dos_url(lang))
-    return tuple(FileEntry(m.filename, m.title) for m in kit)
-
-
-def warm() -> None:
-    """Draw what every worker needs before the workers start, so they share it instead of each drawing it."""
-    for lang in campaign.pack().languages:
-        for platform in PAGES:
-            kit_files(lang, platform)
-        campaign.poster(lang, "portrait", "svg")
+    return tuple(FileEntry(name, title) for name, title in kit_contents(campaign.localized(lang), platform))
 
 
 def _kit(local: Localized, platform: str, admin_text: str, group_kind: str) -> list[Material]:
