@@ -164,6 +164,14 @@ _AIMED_PHRASES = re.compile(
 )
 
 
+# "rot op met die vroege colleges": off with a thing, not with a person ("rot op met je vragen" is).
+_OFF_WITH_A_THING = re.compile(r" met (?!(?:\w+ )?(?:je|jij|jou|jouw|jullie|u)\b)")
+_DISBELIEF = re.compile(
+    r"\b(?:meen je (?:dat|niet|het)|serieus|gefeliciteerd|wat goed|no way|congrats|congratulations|"
+    r"seriously)\b"
+)
+
+
 @dataclass(frozen=True)
 class Context:
     """What the words around the hits say about the whole message."""
@@ -492,15 +500,17 @@ def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context
         before = plain[: m.start()].split()
         if _negated(before, len(before), 2) or _self_directed(before, len(before)):
             continue
-        score = shape.score * (0.15 if distancing else 1.0) * (0.7 if ctx.laughing else 1.0)
+        score = shape.score * (0.15 if distancing else 1.0) * (0.6 if ctx.laughing else 1.0)
         yield Hit("insult", None, score, shape.explanation)
         break
     m = _AIMED_PHRASES.search(plain)
-    if m is not None:
+    if m is not None and not _OFF_WITH_A_THING.match(plain[m.end() :]):
+        # "donder op, dat meen je niet!", "get the fuck out, you got a 10?!": disbelief, not telling off.
+        surprised = ctx.question or _DISBELIEF.search(plain) is not None
         yield Hit(
             "insult",
             None,
-            0.8 * (0.2 if distancing else 1.0) * (0.7 if ctx.laughing else 1.0),
+            0.8 * (0.2 if distancing else 1.0) * (0.6 if ctx.laughing else 1.0) * (0.5 if surprised else 1.0),
             "telling someone off rudely",
         )
     for shape in lexicon.shapes("identity_attack", plain):
