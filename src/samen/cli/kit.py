@@ -85,6 +85,15 @@ def _check_out(given: str | None) -> Path:
     return out
 
 
+def _unwritable(out: Path, exc: OSError) -> InputError:
+    return _input_error(
+        "kit.out_unwritable",
+        f"{out}: cannot write here ({exc.strerror}).",
+        path=str(out),
+        reason=exc.strerror or "",
+    )
+
+
 def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
     """Write files (relative paths) into ``out`` through a temporary folder beside it."""
     target = out.resolve()
@@ -94,12 +103,7 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
         # mkdtemp's folder is private (0700); the kit's own folder gets the usual permissions of a new one.
         staging = holder / "kit"
     except OSError as exc:
-        raise _input_error(
-            "kit.out_unwritable",
-            f"{out}: cannot write here ({exc.strerror}).",
-            path=str(out),
-            reason=exc.strerror or "",
-        ) from None
+        raise _unwritable(out, exc) from None
     try:
         staging.mkdir()
         for relative, data in files:
@@ -115,12 +119,7 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
                 shutil.rmtree(destination)
             os.replace(entry, destination)
     except OSError as exc:
-        raise _input_error(
-            "kit.out_unwritable",
-            f"{out}: cannot write here ({exc.strerror}).",
-            path=str(out),
-            reason=exc.strerror or "",
-        ) from None
+        raise _unwritable(out, exc) from None
     finally:
         shutil.rmtree(holder, ignore_errors=True)
 
