@@ -286,8 +286,9 @@ def interaction(
     guild, channel, member = config.guilds[0], config.channels[0], config.members[0]
     permissions = discord.Permissions(manage_guild=True).value if admin else 0
     payload = {
-        # A snowflake of now: the core answers only what is newer than the last message it handled.
-        "id": str(discord.utils.time_snowflake(discord.utils.utcnow()) + next(_interaction_ids)),
+        # A snowflake of now, above every id of this millisecond (dpytest's message ids fill its low bits):
+        # the core answers only what is newer than the last message it handled.
+        "id": str(discord.utils.time_snowflake(discord.utils.utcnow(), high=True) + next(_interaction_ids)),
         "application_id": str(client.user.id if client.user else 1),
         "type": kind,
         "token": "interaction-token",
