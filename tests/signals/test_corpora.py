@@ -16,7 +16,10 @@ from samen.signals.grammar import HARMFUL, HARMLESS, SPELLING, generate, load, t
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 SPLITS = ("train", "dev", "test")
-_DIGEST = "import hashlib; from samen.signals.grammar import generate; print(hashlib.sha256(repr(generate()).encode()).hexdigest())"
+_DIGEST = (
+    "import hashlib; from samen.signals.grammar import generate; "
+    "print(hashlib.sha256(repr(generate()).encode()).hexdigest())"
+)
 
 
 @pytest.fixture(scope="module")
