@@ -169,7 +169,11 @@ def _article(match: re.Match[str]) -> str:
 
 
 def _register(text: str, rng: random.Random, register: dict[str, list[str]]) -> str:
-    """Vary the register as chat does: lower case, no final punctuation, a lead-in, an emoji, capitals."""
+    """Vary the register as chat does: a study-chat sentence around it, lower case, no final punctuation,
+    a lead-in, an emoji, capitals."""
+    if rng.random() < 0.12:
+        around = rng.choice(register["context"])
+        text = f"{around} {text}" if rng.random() < 0.6 else f"{text} {around}"
     if rng.random() < 0.12:
         text = f"{rng.choice(register['lead'])} {text[0].lower()}{text[1:]}"
     if rng.random() < 0.3:
