@@ -100,3 +100,23 @@ def test_ordinary_compounds_are_no_curses(word: str) -> None:
 )
 def test_curse_compounds_stay_curses(word: str) -> None:
     assert not ordinary_compound(word)
+
+
+@pytest.mark.parametrize("name", ["invisible", "homoglyph"])
+def test_folding_undoes_the_grammars_invisible_and_look_alike_perturbations(name: str) -> None:
+    from random import Random
+
+    from samen.signals.grammar.perturb import perturb
+
+    rng = Random(8)
+    for text, hot in [
+        ("je bent een idioot", "idioot"),
+        ("jullie zijn allemaal kakkerlakken", "kakkerlakken"),
+        ("you absolute moron", "moron"),
+        ("send nudes now", "send nudes"),
+        ("ik maak je af", "maak"),
+    ]:
+        for _ in range(40):
+            disguised = perturb(name, text, hot, rng)
+            assert disguised != text
+            assert fold(disguised) == fold(text), repr(disguised)

@@ -36,7 +36,8 @@ from confusable_homoglyphs.confusables import confusables_data
 _LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "€": "e", "1": "i", "!": "i", "|": "i", "0": "o",
                        "5": "s", "$": "s", "7": "t", "+": "t", "9": "g", "8": "b"})  # fmt: skip
 
-# Look-alikes whose confusables prototype is not a Latin letter (the table maps к to ĸ, м to ʍ).
+# Look-alikes whose confusables prototype is not the Latin letter they pass for (the table maps к to ĸ,
+# м to ʍ, ε to ꞓ); they take precedence over the table.
 _LOOKALIKE_EXTRA = {"к": "k", "м": "m", "н": "h", "т": "t", "в": "b", "η": "n", "κ": "k", "ε": "e",
                     "χ": "x", "ω": "w", "ш": "w", "г": "r", "п": "n", "и": "u", "ј": "j", "ь": "b",
                     "ĸ": "k", "ð": "d", "þ": "p", "ȷ": "j", "ſ": "s"}  # fmt: skip
@@ -94,8 +95,10 @@ def _fold_char(char: str) -> str:
     named = _LATIN_NAME.search(unicodedata.name(char, ""))
     if named:
         return (named.group(1) or named.group(2)).lower()
+    if char in _LOOKALIKE_EXTRA:
+        return _LOOKALIKE_EXTRA[char]
     if category[0] in "LN" or category in ("Pi", "Pf", "Pd", "Sk"):
-        return _lookalike(char, 0) or _LOOKALIKE_EXTRA.get(char, char)
+        return _lookalike(char, 0) or char
     return char
 
 
