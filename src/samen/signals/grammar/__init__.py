@@ -77,7 +77,7 @@ SPELLING_PER_HARMLESS = 1
 
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
-_ARTICLE = re.compile(r"\b([Aa])n? (?=(\w+))")
+_ARTICLE = re.compile(r"\b([Aa])n? (?=['\"]?(\w+))")
 _VOWEL_SOUND = re.compile(r"(?i)[aeio8]|u(?!s|ni|se|r|k)|h(?:our|onest)|1[18]\b")
 # Slots whose value carries the harm, most telling first: the word a perturbation disguises.
 _HOT = ("slur", "insult", "dehum", "attr", "looks", "G", "threat", "sex", "dumb", "curse", "profanity")
