@@ -272,7 +272,7 @@ def fold(text: str) -> str:
         The folded text (not character-aligned with the input; spans come from the original text).
     """
     if text.isascii():
-        text = text.lower()
+        text = text.lower().replace("`", "'")
     else:
         if "\u202e" in text:
             text = _OVERRIDE.sub(_read_override, text)
