@@ -129,12 +129,20 @@ def template_splits(lang: str) -> dict[str, str]:
 
 def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tuple[str, str | None, str]:
     """One filling of a template: the text, the group's subtype (if a group slot is used), the hot word."""
-    text = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), template.text)
+    text, subtypes = template.text, None
+    if text.startswith("@"):
+        head, text = text[1:].split(" ", 1)
+        subtypes = set(head.split(","))
+    text = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), text)
     names = {m.group(1) for m in _SLOT.finditer(text)}
     fields = {m.group(2) for m in _SLOT.finditer(text) if m.group(1) == "G" and m.group(2)}
     group: dict[str, str] | None = None
     if "G" in names:
-        candidates = [g for g in slots["groups"] if all(g.get(f) for f in fields)]
+        candidates = [
+            g
+            for g in slots["groups"]
+            if all(g.get(f) for f in fields) and (subtypes is None or g["subtype"] in subtypes)
+        ]
         group = rng.choice(candidates)
     chosen: dict[str, str] = {}
     for name in sorted(names - {"G"}):
