@@ -1,21 +1,48 @@
 """Personal details in a message: phone numbers, e-mail addresses, IBANs, BSNs, addresses, student numbers.
 
-Every candidate is validated, not just matched: phone numbers by ``phonenumbers`` (valid for their
-region), IBANs and BSNs by their check digits (``python-stdnum``; a BSN also needs a context word, as one
-in eleven nine-digit numbers passes the elfproef), postcodes by the Dutch format together with a house
-number or a street. Details a writer gives about themselves ("bel me op…", "mijn mail is…") are theirs to
-share and are not reported, except a BSN, which nobody should post in a group.
+Three steps, each a mechanism rather than a list of cases:
+
+1. **Other things claim their text first** (:func:`claimed_spans`): dates and times in the forms students
+   write them (``06-12``, ``6/12 23:59``, ``di 3 dec 9.00-11.00``), durations, timestamps, sizes and units
+   (``1500 MB``), money, version numbers, course codes, room numbers, meeting ids, order numbers, ISBNs,
+   URLs, file names and paths, git and ssh remotes. A candidate detail never overlaps such a span.
+2. **Each candidate is validated as what it is**: phone numbers by ``phonenumbers`` (national forms valid
+   for the Netherlands or their region, international forms ``+44 …``/``0044 …`` at least possible for
+   their country; free, premium and company numbers are no one's), e-mail addresses by the address grammar
+   with a real public suffix (the ``publicsuffixlist`` package's bundled list: ``logo@2x.png`` has none,
+   and ``git@host:path`` is a remote), IBANs and BSNs by their check digits (``python-stdnum``; a BSN
+   only beside a word that names it), Dutch postcodes by their format beside a street, a house number or a
+   place, street addresses by Dutch and English street-name morphology (``-straat``, ``-gracht``,
+   ``Street``…) or by a residence word before a capitalised name and a house number (``woont op
+   Rapenburg 70``), student numbers by the campaign pack's pattern.
+3. **Whose detail**, read from the clause it stands in (:func:`owner`): the writer's own (``mijn nummer
+   is``, ``bel me op``, ``my email is``) is theirs to share; a desk's, an office's or a role mailbox's
+   (``servicedesk@…``, the pack's role words and institution domains) is public; someone else's (a name,
+   a person word, *haar*, *zijn*, *his*, a third-person verb) is what Do 4 is about, and so is a detail
+   whose owner the clause does not tell, except a street address, which is only personal with a word that
+   ties it to where someone lives (a meeting place is no one's). A BSN is reported even when it is the
+   writer's own: nobody should post one in a group.
+
+Spans are character offsets into the message as written: invisible characters and full-width digits are
+read through, and every span is mapped back (:func:`_readable`). Nothing is stored or logged.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import phonenumbers
+from phonenumbers import PhoneNumberType
+from publicsuffixlist import PublicSuffixList
 from stdnum import iban as stdnum_iban
+from stdnum import isbn as stdnum_isbn
 from stdnum.nl import bsn as stdnum_bsn
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -23,139 +50,599 @@ class Detail:
     """A personal detail found in a message: its subtype, span in the original text and score."""
 
     subtype: str
-    span: tuple[int, int]
+    span: Span
     score: float
     explanation: str
 
 
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b"
+#: Words that name a desk, an office or a role rather than a person, in any language samen serves (a
+#: pack adds its institution's own). Their mailboxes and phone numbers are public.
+ROLE_WORDS = frozenset(
+    """
+    admin administratie admissions alumni balie bestuur bibliotheek board bureau career careers communicatie
+    contact decaan dean desk diversiteit diversity docent docenten ethics examencommissie faculteit faculty
+    helpdesk hr ict info informatie international internationaloffice it kantoor lecturer library
+    mailbox noreply no-reply office ombuds ombudsman onderwijs onderwijsbureau opleiding organisatie
+    planning post press pers reception receptie redactie sales secretariaat secretariat servicedesk
+    service studentenzaken studieadviseur studieadviseurs study studyadvisor support team teams
+    tutor vertrouwenspersoon webmaster wellbeing welzijn coordinator coördinator coordinatie
+    programme program committee commissie department afdeling instituut institute university universiteit
+    hogeschool gemeente municipality politie police huisarts huisartsenpost doctor gp apotheek pharmacy
+    ziekenhuis hospital klantenservice customer kroeg cafe café bar restaurant winkel shop store
+    museum station sportcentrum gym venue locatie location gebouw building vereniging association
+    studievereniging borrel feest party kantine canteen mensa zaal hal hall
+    """.split()
 )
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+
+# Words that tie a detail to the writer: first-person pronouns and "call me", "pay me" shapes.
+_OWN_WORDS = frozenset(
+    "ik 'k mijn m'n mn me mij mezelf ikzelf we wij ons onze i i'm i've i'll i'd im ive my mine me myself "
+    "we we're us our ours".split()
+)
+# Asking to be paid is sharing one's own account ("maak het over naar NL…", "tikkie").
+_PAY = re.compile(
+    r"\b(?:maak\w*\s+(?:\w+\s+){0,3}over|overmaken|overmaakt|betaal\w*|tikkie|stort\w*|pay|paypal|transfer|"
+    r"send\s+(?:the\s+)?money|venmo)\b",
+    re.IGNORECASE,
+)
+# Words that point at someone else: third-person pronouns and possessives, person words.
+_OTHER_WORDS = frozenset(
+    """
+    hij zij ze hem haar hun hen zijn diens wiens he she him her his hers they them their theirs
+    moeder vader mama papa mam pap broer zus zusje broertje oma opa tante oom neef nicht vriend vriendin
+    vriendje vriendinnetje huisgenoot huisgenote huisgenoten kamergenoot buurman buurvrouw buren collega
+    klasgenoot medestudent medestudente studiegenoot groepsgenoot groepsgenote partner man vrouw
+    mother father mom mum dad brother sister grandma grandpa aunt uncle cousin friend boyfriend girlfriend
+    roommate housemate flatmate neighbour neighbor colleague classmate groupmate teammate husband wife
+    jongen meisje guy girl boy iemand someone somebody
+    je jij jou jouw u uw you your yours
+    """.split()
+)
+# Verbs in the third person that tell the detail is someone else's ("Lisa woont", "he lives").
+_OTHER_VERBS = re.compile(r"\b(?:woont|lives|heet|is called|verhuisd|moved)\b", re.IGNORECASE)
+
+# Words that make a street and a number someone's address.
+_RESIDENCE = re.compile(
+    r"\b(?:woon\w*|wonen|woont|adres\w*|address\w*|huisadres|postadres|lives?|living|verhuis\w*|"
+    r"moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|zit op kamers)\b",
+    re.IGNORECASE,
+)
+
+# Capitalised words that are never a person's name (sentence openers, days, months, course words).
+_NOT_NAMES = frozenset(
+    """
+    de het een en of maar als dan want dus ook nog wel niet geen wie wat waar wanneer hoe waarom welke
+    deze die dit dat daar hier er om op in aan van voor na met bij tot uit over naar door zonder tegen
+    is zijn was waren ben bent heb hebt heeft hebben kan kun kunnen mag moet moeten wil wilt zal zou
+    hoi hey hi hallo hee hoe dag doei thanks bedankt dank top oke ok okay ja nee yes no sorry please
+    graag vergeet stuur mail bel app bericht check let zie kijk ga komt kom neem geef
+    the a an and or but if then so also not no who what where when how why which this that these those
+    there here to on at of for after with by from about into please call text email send ask
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday friday
+    saturday sunday januari februari maart april mei juni juli augustus september oktober november
+    december january february march may june july august october
+    """.split()
+)
+
+_STREET_SUFFIXES = (
+    "straat", "straatje", "steeg", "steegje", "laan", "laantje", "weg", "wegje", "gracht", "kade", "plein",
+    "pleintje", "singel", "hof", "hofje", "dijk", "dreef", "pad", "park", "markt", "burgwal", "wal", "vest",
+    "plantsoen", "haven", "kanaal", "veld", "erf", "baan", "ring", "dam", "brug", "poort", "allee", "burg",
+    "berg", "zijde", "oever", "kamp", "weide", "vaart", "water", "kant", "boulevard", "promenade",
+    "passage", "gaarde", "tuin", "tuinen", "akker", "hoeve", "horst", "donk", "rode", "singeltje", "kwartier",
+)  # fmt: skip
+_STREET_WORDS_EN = (
+    "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Drive", "Dr", "Close", "Way", "Court",
+    "Ct", "Place", "Pl", "Square", "Sq", "Crescent", "Terrace", "Gardens", "Boulevard", "Blvd", "Row",
+    "Grove", "Mews", "Walk", "Hill",
+)  # fmt: skip
+_STREET_SUFFIX = re.compile(r"(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")$")
+_STREET_LINKS = frozenset("van de der den het ter ten te aan op in 't 's la le du von".split())
+
+# A capitalised word (or a run of them, with Dutch name links) before a house number.
+_WORD = r"(?:'s-)?[A-ZÀ-Ý][\wÀ-ÿ'’.-]*"
+_LINK = r"(?:van|de|der|den|het|ter|ten|te|aan|op|in|'t|'s|la|le)"
+_DUTCH_ADDRESS = re.compile(
+    rf"(?P<street>{_WORD}(?:[ ](?:{_LINK}[ ])*{_WORD}){{0,3}})[ ](?:nr\.?[ ]?|nummer[ ])?"
+    r"(?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[ ]?[a-zA-Z](?![\w@])|[ ](?:bis|hs|huis|zw|rd|boven|I{1,3})\b)?)"
+    r"(?![\w@]|[.,:/-]\d)"
+)
+_ENGLISH_ADDRESS = re.compile(
+    r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[A-Za-z]?)[ ](?P<street>(?:[A-Z][a-z']+[ ]){1,3}(?:"
+    + "|".join(_STREET_WORDS_EN)
+    + r"))\b\.?"
+)
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}[ ]?(?!SA|SD|SS)(?P<letters>[A-Z]{2}|[a-z]{2})(?![\w@])")
+_POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip)\b", re.IGNORECASE)
+
+_EMAIL = re.compile(
+    r"(?<![\w.+'/=-])(?P<local>[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+)*)"
+    r"@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{1,62})"
+    r"(?![\w-]|\.[A-Za-z0-9]|:[\w/~.-])"
+)
+_IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])", re.I)
 _BSN = re.compile(r"(?<![\d.-])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8,9})(?![\d-])")
 _BSN_CONTEXT = re.compile(
-    r"\b(?:bsn|burgerservicenummer|burger service nummer|sofi-?nummer|sofinummer|sofi|"
-    r"citizen service number|social security|ssn)\b",
-    re.IGNORECASE,
-)
-_POSTCODE = re.compile(r"\b[1-9]\d{3} ?(?!SA|SD|SS|sa|sd|ss)[A-Za-z]{2}\b")
-_STREET = re.compile(
-    r"\b[A-Z][a-zà-ÿ'-]+(?:[ -][A-Za-zà-ÿ'-]+){0,2}?"
-    r"(?:straat|weg|laan|plein|gracht|kade|singel|dijk|steeg|hof|park|dreef|plantsoen|markt|burgwal|"
-    r"pad|rijn|haven|baan|veld|erf|straatje|wal|zijde|Rapenburg|Breestraat|Haarlemmerstraat)"
-    r" \d{1,4}(?: ?[a-zA-Z]\b| ?-\d{1,3}| ?(?:bis|hs|huis)\b)?"
-    r"|\b\d{1,5} [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way)\b"
-)
-# The writer's own details: "mijn nummer is", "bel me op", "mail me at", "my number".
-_OWN = re.compile(
-    r"\b(?:mijn|m'n|mn|me|mij|my|mine|ik ben bereikbaar|reach me|call me|text me|mail me|app me|bel me|"
-    r"contact me|mail mij|bel mij|app mij|ik woon|i live|maak het over|maak over|overmaken|betaal|tikkie|"
-    r"pay me|transfer)\b",
-    re.IGNORECASE,
-)
-# A third person's details are what Do 4 is about; these words make that likelier.
-_OTHER = re.compile(
-    r"\b(?:zijn|haar|hun|van (?:[A-Z]\w+|hem|haar)|his|her|their|'s)\b",
-)
-
-
-# An organisation's desk or a role address is public, not someone's personal detail.
-_PUBLIC = re.compile(
-    r"\b(?:receptie|balie|servicedesk|helpdesk|secretariaat|studentenbalie|studiebalie|bibliotheek|"
-    r"reception|front desk|help ?desk|office|secretariat|library|alarmnummer|huisarts(?:enpost)?|"
-    r"politie|police|112)\b",
-    re.IGNORECASE,
-)
-_ROLE_MAILBOX = re.compile(
-    r"^(?:info|contact|servicedesk|helpdesk|secretariaat|secretariat|office|admin|support|studentenbalie|"
-    r"diversiteit|studentwellbeing|vertrouwenspersoon|noreply|no-reply|post|mail|receptie|reception)@",
+    r"\b(?:bsn|burgerservicenummer|burger service nummer|burgerservice-nummer|sofi-?nummer|sofinummer|"
+    r"sofi|citizen service number|social security(?: number)?|ssn)\b",
     re.IGNORECASE,
 )
 
+_FILE_EXTENSIONS = (
+    "png jpg jpeg gif svg webp bmp tif tiff heic pdf doc docx xls xlsx ppt pptx odt ods odp csv tsv txt rtf "
+    "md tex bib py ipynb r rmd rds sav sps dta java c cpp h hpp js ts css html htm json yaml yml xml sql "
+    "zip rar 7z tar gz tgz mp3 mp4 wav mov avi mkv m4a key pages numbers exe dmg apk sh bat log ini cfg"
+).split()
 
-def _public(text: str, start: int) -> bool:
-    """True when the words just before a number say it belongs to a desk or an office."""
-    return _PUBLIC.search(text[max(0, start - 40) : start]) is not None
+_MONTHS = (
+    r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mrt|maart|mar(?:ch)?|apr(?:il)?|mei|may|jun[ei]?|jul[iy]?|"
+    r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAYS = (
+    r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|mon|tue|tues|wed|"
+    r"thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?"
+)
+_TIME = r"(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d(?:[:.][0-5]\d)?|[ ]?(?:uur|u|h|am|pm|a\.m\.|p\.m\.))"
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_UNITS = (
+    r"(?:[kKMGTP]i?B|[kKMGTP]b(?:it)?s?|[kKMGT]B/s|bytes?|bits?|px|pt|dpi|fps|Hz|kHz|MHz|GHz|km/u|km/h|km|"
+    r"cm|mm|m2|m²|m|kg|gr|g|mg|ml|cl|l|liter|°C?|%|procent|percent|EC|ECTS|studiepunten|credits|"
+    r"pagina'?s?|pages?|blz\.?|woorden|words|tekens|characters|punten|points|pnt|euro|eur|EUR|dollar|"
+    r"x|keer|times|studenten|students|mensen|people|deelnemers|vragen|questions|slides|dia'?s)"
+)
+_ID_WORDS = (
+    r"(?:meeting[- ]?id|vergader[- ]?id|zoom[- ]?id|teams[- ]?id|webinar[- ]?id|id|code|pin|pincode|passcode|"
+    r"toegangscode|inlogcode|wachtwoord|password|ww|order(?:nummer|nr|number|no)?|bestel(?:nummer|ling|nr)|"
+    r"referentie(?:nummer)?|reference|ref|ticket(?:nummer|nr)?|zaak(?:nummer|nr)?|case(?: ?number)?|"
+    r"factuur(?:nummer|nr)?|invoice(?: ?number)?|tracking(?: ?code| ?number)?|track ?& ?trace|kenmerk|"
+    r"dossier(?:nummer|nr)?|artikel(?:nummer|nr)?|klantnummer|customer number|lidnummer|member(?:ship)? number|"
+    r"transactie(?:nummer)?|transaction|bon(?:nummer)?|receipt|serienummer|serial(?: number)?|"
+    r"kamernummer|tafel|table|stoel|seat|rij|row|groep|group|team|vraag|question|opdracht|assignment|"
+    r"week|hoofdstuk|chapter|paragraaf|section|pagina|page|blz|slide|dia|les|lecture|college|tentamen|"
+    r"versie|version|release|build|issue|pr|commit|poging|attempt|cijfer|grade|score)"
+)
+_ROOM_WORDS = (
+    r"(?:lokaal|zaal|collegezaal|werkcollegezaal|kamer|ruimte|room|hall|lecture hall|gebouw|building|"
+    r"verdieping|floor|vleugel|wing|LIPS|Lipsius|Gorlaeus|Huygens|KOG|Snellius|Kamerlingh Onnes|PLC|Wijnhaven)"
+)
+
+# Patterns whose text is something other than a personal detail. Order does not matter: all claim.
+_CLAIMS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:https?://|www\.)\S+",
+        r"\b(?:ssh|scp|sftp|rsync|mosh|git clone|git remote add \w+)\s+\S+",
+        r"(?<![\w.+-])[\w.+-]+@[\w.-]+:[\w~./-]+",  # git@github.com:org/project.git
+        r"(?<![\w/])(?:~|\.{1,2})?/[\w.@~-]+(?:/[\w.@~-]*)+",  # paths
+        r"\b[A-Z]:\\\S+",
+        r"(?<![\w.])[\w@+()-]+(?:\.[\w@+()-]+)*\.(?:" + "|".join(_FILE_EXTENSIONS) + r")(?![\w@])",
+        # ISO dates and timestamps, compact ones too.
+        r"(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
+        r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[T_-]?\d{4,6})?(?!\d)",
+        # Numeric dates: 06-12, 6/12, 06-12-2024, 24.01.2027 (validated in _date_ok).
+        r"(?<![\d+,.:/-])\d{1,2}[-/.]\d{1,2}(?:[-/.](?:\d{4}|\d{2}))?(?![\d]|[-/.:]\d)",
+        # Dates with a month name, with a weekday: "di 3 dec", "3 december 2024", "Dec 3rd, 2024".
+        rf"\b(?:{_DAYS}\s+)?\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?\s+{_MONTHS}(?:\s+'?\d{{2,4}})?(?![\w])",
+        rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",
+        # Academic years and year ranges: 2024-2025, 2024/25.
+        r"(?<!\d)(?:19|20)\d{2}\s?[-/–]\s?(?:19|20)?\d{2}(?!\d)",
+        # Times and time ranges: 23:59, 9.00-11.00, 9-11 uur, 14u30, 2u, 10 am.
+        rf"(?<![\d.,:/-]){_TIME}(?:\s?[-–]\s?{_TIME}|\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
+        rf"(?<![\d.,:/-])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
+        r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])\s?[-–]\s?(?:[01]?\d|2[0-3])\s?(?:uur|u|h|am|pm)\b",
+        r"(?<![\d:])\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d+)?(?![\d]|:\d)",  # durations, video timestamps
+        # Durations and amounts with a unit; money.
+        rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?(?:min(?:uten|utes|uut|s)?|sec(?:onden|onds|s)?|"
+        r"uur|uren|hours?|hrs?|dagen|days?|weken|weeks?|maanden|months?|jaar|years?|semesters?)\b",
+        rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?{_UNITS}(?![\w])",
+        rf"[€$£]\s?{_NUMBER}(?:,-)?|{_NUMBER},-",
+        # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
+        r"\bv\d+(?:\.\d+)*\b|(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d.])",
+        r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
+        # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
+        r"\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b",
+        rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
+        rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?[A-Z]{{0,4}}\d[\d -]*\d\b",
+        r"#\d[\d-]*\b",
+        # ISBNs and DOIs.
+        r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
+        r"\b10\.\d{4,9}/\S+",
+        # Scores and fractions: 7,5/10, 3/4, 2-1.
+        r"(?<![\d.,/-])\d{1,3}(?:[.,]\d)?\s?/\s?\d{1,3}(?![\d/.-])",
+    )
+]
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?")
+_BARE_ISBN = re.compile(r"(?<![\d-])97[89][- ]?\d{1,5}[- ]?\d{1,7}[- ]?\d{1,7}[- ]?\d(?![\d-])")
+
+_PHONE_EXCLUDED = frozenset(
+    {
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.UAN,
+        PhoneNumberType.VOICEMAIL,
+    }
+)
+
+# Where a clause ends: sentence ends, line ends, and the conjunctions that start a new statement.
+_CLAUSE_END = re.compile(
+    r"[.!?;](?=\s|$)|\n|\s[-–—]\s|\((?=\s*(?:en|and|of|or)\b)|"
+    r"\s(?:en|maar|of|want|dus|terwijl|and|but|or|while|whereas)\s(?=\S)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\wÀ-ÿ'’-]+")
 
 
-def _own(text: str, start: int) -> bool:
-    """True when the words just before a detail say it is the writer's own."""
-    before = text[max(0, start - 40) : start]
-    own = list(_OWN.finditer(before))
-    if not own:
-        return False
-    other = list(_OTHER.finditer(before))
-    return not other or other[-1].start() < own[-1].start()
+@dataclass(frozen=True)
+class PrivacyContext:
+    """What a campaign pack tells about public details (plain data, so signals need no pack).
+
+    Attributes:
+        public_domains: the institution's e-mail domains (subdomains included): its mailboxes are public.
+        personal_domains: subdomains of those that hold personal mailboxes (students' mail).
+        role_words: words that name the institution's desks and offices, added to :data:`ROLE_WORDS`.
+        student_number: the pack's student-number pattern, compiled, or None.
+    """
+
+    public_domains: tuple[str, ...] = ()
+    personal_domains: tuple[str, ...] = ()
+    role_words: frozenset[str] = field(default_factory=frozenset)
+    student_number: re.Pattern[str] | None = None
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return ROLE_WORDS | self.role_words
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+@lru_cache(maxsize=1)
+def _psl() -> PublicSuffixList:
+    # The list bundled in the publicsuffixlist wheel; never fetched. Unknown suffixes (png, local) are none.
+    return PublicSuffixList(accept_unknown=False, only_icann=True)
+
+
+def _readable(text: str) -> tuple[str, list[int]]:
+    """The text with invisible characters removed and full-width forms folded, and each character's
+    index in the original (so that spans found in the result map back exactly)."""
+    if text.isascii():
+        return text, list(range(len(text)))
+    chars: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(text):
+        category = unicodedata.category(c)
+        if category == "Cf":
+            continue
+        if category == "Zs":
+            c = " "
+        elif not c.isascii():
+            folded = unicodedata.normalize("NFKC", c)
+            if len(folded) == 1:
+                c = folded
+        chars.append(c)
+        index.append(i)
+    return "".join(chars), index
+
+
+def _date_ok(text: str) -> bool:
+    m = _NUMERIC_DATE.fullmatch(text)
+    if m is None:
+        return True
+    a, b = int(m.group(1)), int(m.group(2))
+    if "." in text and m.group(3) is None:
+        return False  # 6.12 is a time or a decimal number, claimed by those patterns if at all
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
+def claimed_spans(text: str) -> list[Span]:
+    """Spans of ``text`` that are something other than a personal detail (dates, sizes, files…).
+
+    Args:
+        text: the readable text (see :func:`_readable`).
+
+    Returns:
+        ``[start, end)`` character spans, unsorted, possibly overlapping.
+    """
+    spans = []
+    for pattern in _CLAIMS:
+        for m in pattern.finditer(text):
+            if pattern is _CLAIMS[8] and not _date_ok(m.group(0)):
+                continue
+            spans.append(m.span())
+    for m in _BARE_ISBN.finditer(text):
+        if stdnum_isbn.is_valid(m.group(0)):
+            spans.append(m.span())
+    return spans
+
+
+def _overlaps(span: Span, taken: Iterable[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def find_details(text: str, student_number: re.Pattern[str] | None = None) -> Iterator[Detail]:
-    """Personal details in a message, each validated, with its span in ``text``.
+def _clause(text: str, span: Span) -> Span:
+    """The clause around a span: from the last clause end before it to the first one after it."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() <= span[0]:
+            start = m.end()
+        elif m.start() >= span[1]:
+            end = m.start()
+            break
+    return start, end
+
+
+_PLACE_BEFORE = frozenset("de het een the a an in uit te from at op via on onze our jullie".split())
+
+
+def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous: str) -> str | None:
+    """What one word says about whose a detail is: own, other, role or nothing.
+
+    A capitalised word mid-sentence is taken for a name unless an article or a place word stands before
+    it ("de Discord", "in Leiden") or it is not written as a name ("WhatsApp")."""
+    if word in _OWN_WORDS:
+        return "own"
+    if word in roles or any(word.endswith(r) and len(r) >= 5 for r in ("desk", "office", "balie", "bureau")):
+        return "role"
+    if word in _OTHER_WORDS:
+        return "other"
+    if word.endswith(("'s", "’s")) and original[:1].isupper():
+        return "other"  # Lisa's, Tom's
+    if (
+        original[:1].isupper()
+        and original[1:].islower()
+        and original.isalpha()
+        and not first
+        and word not in _NOT_NAMES
+        and previous not in _PLACE_BEFORE
+    ):
+        return "other"  # a name mid-sentence
+    return None
+
+
+def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = ()) -> str | None:
+    """Whose a detail is, read from its clause: ``own``, ``other``, ``role`` or None (the clause does
+    not tell). The cue nearest before the detail decides; without one, the nearest after it.
+
+    Args:
+        text: the readable text.
+        span: the detail's span in it.
+        roles: words that name a desk, an office or a role.
+        skip: spans whose words are no cue (the details themselves).
+    """
+    start, end = _clause(text, span)
+    before: list[str] = []
+    after: list[str] = []
+    previous = ""
+    for m in _TOKEN.finditer(text, start, end):
+        if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
+            continue
+        original = m.group(0).strip("'’-")
+        word = original.lower()
+        first = not text[start : m.start()].strip(" \t\"'“‘(:")
+        cue = _cue(word, original, first, roles, previous)
+        previous = word
+        if cue is None and _OTHER_VERBS.fullmatch(word):
+            cue = "other"
+        if cue is not None:
+            (before if m.end() <= span[0] else after).append(cue)
+    if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
+        return "own"
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    return None
+
+
+def _email(text: str, context: PrivacyContext) -> Iterator[tuple[str, Span, str | None]]:
+    psl = _psl()
+    for m in _EMAIL.finditer(text):
+        domain = m.group("domain").lower()
+        local = m.group("local").lower()
+        labels = domain.split(".")
+        if psl.publicsuffix(domain) is None or psl.privatesuffix(domain) is None:
+            continue  # logo@2x.png: no real public suffix
+        if len(labels) == 2 and labels[-1] in _FILE_EXTENSIONS and re.fullmatch(r"\d+x|\w{1,2}", labels[0]):
+            continue  # icon@2x.zip: a file name with a scale, not an address
+        role = _role_mailbox(local, domain, context)
+        yield "email", m.span(), "role" if role else None
+
+
+def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
+    """A mailbox of a desk or an office: a role word as its name, or any mailbox of the institution's
+    own domains outside its personal (students') subdomains."""
+    parts = [p for p in re.split(r"[._+-]", local) if p]
+    roles = context.roles
+    if parts and all(p in roles or _compound_of_roles(p, roles) for p in parts):
+        return True
+    if context.student_number is not None and context.student_number.search(local):
+        return False
+    in_domain = any(domain == d or domain.endswith("." + d) for d in context.public_domains)
+    personal = any(domain == d or domain.endswith("." + d) for d in context.personal_domains)
+    return in_domain and not personal
+
+
+def _compound_of_roles(word: str, roles: frozenset[str]) -> bool:
+    """``internationaloffice``, ``studentdesk``: a word made of role words (and ``student``)."""
+    if len(word) < 4:
+        return word in roles
+    known = roles | {"student", "students", "studenten", "international", "general", "algemeen"}
+    reach = [True] + [False] * len(word)
+    for i in range(len(word)):
+        if reach[i]:
+            for j in range(i + 2, len(word) + 1):
+                if word[i:j] in known:
+                    reach[j] = True
+    return reach[-1]
+
+
+def _phones(text: str) -> Iterator[Span]:
+    """Phone numbers: valid in national form (Dutch by default), possible in international form."""
+    seen: list[Span] = []
+    for leniency in (phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE):
+        for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=leniency):
+            span = (match.start, match.end)
+            raw = match.raw_string.lstrip("(")
+            international = raw.startswith(("+", "00"))
+            if leniency is phonenumbers.Leniency.POSSIBLE and not international:
+                continue
+            if _overlaps(span, seen) or phonenumbers.number_type(match.number) in _PHONE_EXCLUDED:
+                continue
+            if international and phonenumbers.region_code_for_country_code(match.number.country_code) == "ZZ":
+                continue
+            seen.append(span)
+            yield span
+
+
+def _numbers(text: str) -> Iterator[tuple[str, Span]]:
+    for m in _IBAN.finditer(text):
+        if stdnum_iban.is_valid(m.group(0)):
+            yield "iban", m.span()
+    if _BSN_CONTEXT.search(text):
+        for m in _BSN.finditer(text):
+            number = re.sub(r"\D", "", m.group(0)).zfill(9)
+            if len(number) == 9 and stdnum_bsn.is_valid(number):
+                yield "bsn", m.span()
+    for span in _phones(text):
+        yield "phone", span
+
+
+def _street_like(street: str) -> bool:
+    last = street.split()[-1].lower()
+    return bool(_STREET_SUFFIX.search(last)) and len(last) > 4 and last not in {"week", "park", "markt"}
+
+
+def _addresses(text: str, claims: list[Span]) -> list[tuple[str, Span, bool]]:
+    """Street addresses and postcodes, each with whether something makes it someone's home: a residence
+    word in its clause (woont, adres, lives…) or a full address (a street, a number and a postcode)."""
+    found: list[list[object]] = []  # [subtype, span, home]
+    streets: list[Span] = []
+
+    def street(span: Span, number: Span) -> None:
+        if _overlaps(number, claims) or _overlaps(span, streets):
+            return
+        clause = _clause(text, span)
+        streets.append(span)
+        found.append(["address", span, _RESIDENCE.search(text, clause[0], span[0]) is not None])
+
+    for m in _DUTCH_ADDRESS.finditer(text):
+        words = m.group("street").split()
+        # Leading capitalised words that are no part of a street name ("Bel", "Lisa woont op").
+        while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _STREET_LINKS):
+            words = words[1:]
+        if not words:
+            continue
+        begin = m.end("street") - len(" ".join(words))
+        clause = _clause(text, (begin, m.end()))
+        if _street_like(words[-1]) or _RESIDENCE.search(text, clause[0], begin):
+            street((begin, m.end()), m.span("number"))
+    for m in _ENGLISH_ADDRESS.finditer(text):
+        street(m.span(), m.span("number"))
+    for m in _POSTCODE.finditer(text):
+        span = m.span()
+        if _overlaps(span, claims) and not re.search(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]):
+            continue  # 1500 MB: a size, unless a place follows
+        beside = [f for f in found if f[0] == "address" and 0 <= span[0] - f[1][1] <= 3]  # type: ignore[index]
+        for f in beside:
+            f[2] = True
+        if beside:
+            found.append(["postcode", span, True])
+            continue
+        if m.group("letters").islower():
+            continue
+        place = re.match(r"\s*,?\s*(?:[A-Z][a-z]+|'s-[A-Z])", text[span[1] :]) is not None
+        cue = _POSTCODE_CUE.search(text, max(0, span[0] - 30), span[0]) is not None
+        number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
+        residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
+        if cue or number or residence:
+            found.append(["postcode", span, True])
+    return [(str(f[0]), f[1], bool(f[2])) for f in found]  # type: ignore[misc]
+
+
+_EXPLANATIONS = {
+    "phone": "a phone number",
+    "email": "an e-mail address",
+    "iban": "a bank account number (IBAN)",
+    "bsn": "a citizen service number (BSN)",
+    "address": "a street address",
+    "postcode": "a postcode with an address",
+    "student_number": "a student number",
+}
+_SCORES = {
+    "phone": 0.8,
+    "email": 0.8,
+    "iban": 0.85,
+    "bsn": 0.95,
+    "address": 0.75,
+    "postcode": 0.75,
+    "student_number": 0.7,
+}
+
+
+def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[Detail]:
+    """Personal details in a message that are not the writer's own nor public, each with its span.
 
     Args:
         text: the message as written.
-        student_number: the campaign pack's student-number pattern, compiled, if it has one.
+        context: what the campaign pack says about public details and student numbers.
+
+    Yields:
+        Details in the order they were found; spans index ``text`` as given.
     """
-    taken: list[tuple[int, int]] = []
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
-            taken.append(m.span())
-            if not _own(text, m.start()) and not _ROLE_MAILBOX.match(m.group(0)):
-                yield Detail("email", m.span(), 0.8, "an e-mail address")
-    digits = sum(map(str.isdigit, text))
-    if digits >= 8:
-        yield from _numbers(text, taken)
-    if student_number is not None:
-        for m in student_number.finditer(text):
-            if not _overlaps(m.span(), taken) and not _own(text, m.start()):
-                taken.append(m.span())
-                yield Detail("student_number", m.span(), 0.7, "a student number")
-    if digits >= 1:
-        yield from _addresses(text, taken)
+    context = context or PrivacyContext()
+    if not any(c.isdigit() for c in text) and "@" not in text and "＠" not in text:
+        return
+    readable, index = _readable(text)
+    claims = claimed_spans(readable)
+    roles = context.roles
+    taken: list[Span] = []
+    candidates: list[tuple[str, Span, str | None]] = []
 
-
-def _numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Detail]:
-    for m in _IBAN.finditer(text):
-        if stdnum_iban.is_valid(m.group(0)):
-            taken.append(m.span())
-            if not _own(text, m.start()):
-                yield Detail("iban", m.span(), 0.85, "a bank account number (IBAN)")
-    context = _BSN_CONTEXT.search(text) is not None
-    if context:
-        for m in _BSN.finditer(text):
-            number = re.sub(r"\D", "", m.group(0)).zfill(9)
-            if not _overlaps(m.span(), taken) and len(number) == 9 and stdnum_bsn.is_valid(number):
-                taken.append(m.span())
-                yield Detail("bsn", m.span(), 0.95, "a citizen service number (BSN)")
-    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
-        span = (match.start, match.end)
-        if _overlaps(span, taken):
-            continue
+    def add(subtype: str, span: Span, verdict: str | None = None) -> None:
+        if _overlaps(span, claims) or _overlaps(span, taken):
+            return
         taken.append(span)
-        if not _own(text, match.start) and not _public(text, match.start):
-            yield Detail("phone", span, 0.8, "a phone number")
+        candidates.append((subtype, span, verdict))
+
+    if "@" in readable:
+        for subtype, span, verdict in _email(readable, context):
+            if not _overlaps(span, claims):
+                taken.append(span)  # a role mailbox still holds its text: no student number inside it
+                candidates.append((subtype, span, verdict))
+    for subtype, span in _numbers(readable):
+        add(subtype, span)
+    if context.student_number is not None:
+        for m in context.student_number.finditer(readable):
+            add("student_number", m.span())
+    for subtype, span, home in _addresses(readable, claims):
+        if home and not _overlaps(span, taken):  # without a home, a street and a number are a place
+            taken.append(span)
+            candidates.append((subtype, span, None))
+    for subtype, span, verdict in candidates:
+        whose = verdict or owner(readable, span, roles, taken)
+        if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
+            continue
+        start, end = index[span[0]], index[span[1] - 1] + 1
+        yield Detail(subtype, (start, end), _SCORES[subtype], _EXPLANATIONS[subtype])
 
 
-def _addresses(text: str, taken: list[tuple[int, int]]) -> Iterator[Detail]:
-    for m in _STREET.finditer(text):
-        if _overlaps(m.span(), taken):
-            continue
-        taken.append(m.span())
-        if not _own(text, m.start()):
-            yield Detail("address", m.span(), 0.75, "a street address")
-    for m in _POSTCODE.finditer(text):
-        if _overlaps(m.span(), taken) or (not m.group(0)[-2:].isupper() and not m.group(0)[-2:].isalpha()):
-            continue
-        # A postcode alone is a neighbourhood; with a house number or street nearby it is an address.
-        near = text[max(0, m.start() - 40) : m.end() + 10]
-        if (
-            not re.search(r"[A-Za-z]{3,} \d{1,4}\b|\bnr\.? ?\d|\bhuisnummer\b", near)
-            or not m.group(0)[-2:].isupper()
-        ):
-            continue
-        taken.append(m.span())
-        if not _own(text, m.start()):
-            yield Detail("postcode", m.span(), 0.75, "a postcode with an address")
+def privacy_context(
+    *,
+    student_number_pattern: str | None = None,
+    public_domains: Sequence[str] = (),
+    personal_domains: Sequence[str] = (),
+    role_words: Iterable[str] = (),
+) -> PrivacyContext:
+    """A :class:`PrivacyContext` from a pack's plain data.
+
+    Raises:
+        ValueError: when the student-number pattern is not a valid regular expression.
+    """
+    try:
+        pattern = re.compile(student_number_pattern) if student_number_pattern else None
+    except re.error as exc:
+        raise ValueError(f"student_number_pattern is not a valid regular expression: {exc}") from None
+    return PrivacyContext(
+        public_domains=tuple(d.lower().lstrip("@.") for d in public_domains),
+        personal_domains=tuple(d.lower().lstrip("@.") for d in personal_domains),
+        role_words=frozenset(w.lower() for w in role_words),
+        student_number=pattern,
+    )
