@@ -76,8 +76,13 @@ ROLE_WORDS = frozenset(
 
 # Words that tie a detail to the writer: first-person pronouns and "call me", "pay me" shapes.
 _OWN_WORDS = frozenset(
-    "ik 'k mijn m'n mn me mij mezelf ikzelf we wij ons onze i i'm i've i'll i'd im ive my mine me myself "
-    "we we're us our ours".split()
+    "mijn m'n mn me mij mezelf ikzelf ons onze i'm im my mine me myself us our ours".split()
+)
+# "ik ben…", "I live…": the writer speaking of themselves (a bare "ik heb" may hold someone else's number).
+_OWN_PHRASE = re.compile(
+    r"\b(?:ik|'k|wij|we)\s+(?:ben|zijn|woon|wonen|zit|zitten|heet|sta|staan)\b|"
+    r"\b(?:i|we)\s+(?:am|live|stay|'m)\b",
+    re.IGNORECASE,
 )
 # Asking to be paid is sharing one's own account ("maak het over naar NL…", "tikkie").
 _PAY = re.compile(
@@ -151,6 +156,10 @@ _ENGLISH_ADDRESS = re.compile(
     r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[A-Za-z]?)[ ](?P<street>(?:[A-Z][a-z']+[ ]){1,3}(?:"
     + "|".join(_STREET_WORDS_EN)
     + r"))\b\.?"
+)
+_LOWER_ADDRESS = re.compile(
+    r"\b(?P<street>[a-z][a-zà-ÿ'-]{2,})[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
+    r"(?![\w@]|[.,:/-]\d)"
 )
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}[ ]?(?!SA|SD|SS)(?P<letters>[A-Z]{2}|[a-z]{2})(?![\w@])")
 _POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip)\b", re.IGNORECASE)
@@ -266,8 +275,8 @@ _PHONE_EXCLUDED = frozenset(
 
 # Where a clause ends: sentence ends, line ends, and the conjunctions that start a new statement.
 _CLAUSE_END = re.compile(
-    r"[.!?;](?=\s|$)|\n|\s[-–—]\s|\((?=\s*(?:en|and|of|or)\b)|"
-    r"\s(?:en|maar|of|want|dus|terwijl|and|but|or|while|whereas)\s(?=\S)",
+    r"[.!?;](?=\s|$)|\n|\s[-–—]\s|"
+    r"\s(?:en|of|want|terwijl|and|but|or|while|whereas)\s(?=\S)",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[\wÀ-ÿ'’-]+")
@@ -353,6 +362,20 @@ def claimed_spans(text: str) -> list[Span]:
     return spans
 
 
+class _Claims:
+    """The claimed spans of a text, found the first time they are needed (most messages hold no
+    candidate detail, and then nothing needs them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[Span] | None = None
+
+    def __iter__(self) -> Iterator[Span]:
+        if self.spans is None:
+            self.spans = claimed_spans(self.text)
+        return iter(self.spans)
+
+
 def _overlaps(span: Span, taken: Iterable[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -383,8 +406,10 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
         return "role"
     if word in _OTHER_WORDS:
         return "other"
-    if word.endswith(("'s", "’s")) and original[:1].isupper():
-        return "other"  # Lisa's, Tom's
+    if word.endswith(("'s", "’s")):
+        base = word[:-2]
+        if base in _OTHER_WORDS or (original[:1].isupper() and base not in _NOT_NAMES):
+            return "other"  # Lisa's, my friend's, the TA's
     if (
         original[:1].isupper()
         and original[1:].islower()
@@ -421,6 +446,8 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
         previous = word
         if cue is None and _OTHER_VERBS.fullmatch(word):
             cue = "other"
+        if cue is None and _OWN_PHRASE.match(text, m.start()):
+            cue = "own"
         if cue is not None:
             (before if m.end() <= span[0] else after).append(cue)
     if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
@@ -474,10 +501,18 @@ def _compound_of_roles(word: str, roles: frozenset[str]) -> bool:
     return reach[-1]
 
 
+_DIGIT_RUN = re.compile(r"\d(?:[ ().\-/]{0,3}\d){6,}")
+
+
 def _phones(text: str) -> Iterator[Span]:
     """Phone numbers: valid in national form (Dutch by default), possible in international form."""
+    if not _DIGIT_RUN.search(text):
+        return  # fewer than seven digits in a row (spaces, dots, dashes and brackets between): no number
     seen: list[Span] = []
-    for leniency in (phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE):
+    leniencies = [phonenumbers.Leniency.VALID]
+    if "+" in text or "00" in text:
+        leniencies.append(phonenumbers.Leniency.POSSIBLE)
+    for leniency in leniencies:
         for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=leniency):
             span = (match.start, match.end)
             raw = match.raw_string.lstrip("(")
@@ -486,7 +521,11 @@ def _phones(text: str) -> Iterator[Span]:
                 continue
             if _overlaps(span, seen) or phonenumbers.number_type(match.number) in _PHONE_EXCLUDED:
                 continue
-            if international and phonenumbers.region_code_for_country_code(match.number.country_code) == "ZZ":
+            if international and (
+                phonenumbers.region_code_for_country_code(match.number.country_code) == "ZZ"
+                or not phonenumbers.is_possible_number(match.number)
+                or len(str(match.number.national_number)) < 7
+            ):
                 continue
             seen.append(span)
             yield span
@@ -510,10 +549,11 @@ def _street_like(street: str) -> bool:
     return bool(_STREET_SUFFIX.search(last)) and len(last) > 4 and last not in {"week", "park", "markt"}
 
 
-def _addresses(text: str, claims: list[Span]) -> list[tuple[str, Span, bool]]:
-    """Street addresses and postcodes, each with whether something makes it someone's home: a residence
-    word in its clause (woont, adres, lives…) or a full address (a street, a number and a postcode)."""
-    found: list[list[object]] = []  # [subtype, span, home]
+def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool, bool]]:
+    """Street addresses and postcodes, each with whether something makes it someone's home (a residence
+    word in its clause: woont, adres, lives…; or a full address: a street, a number and a postcode) and
+    whether it needs a person named to be anyone's (a postcode alone: "de postcode van het Gorlaeus")."""
+    found: list[list[object]] = []  # [subtype, span, home, needs a person]
     streets: list[Span] = []
 
     def street(span: Span, number: Span) -> None:
@@ -521,7 +561,7 @@ def _addresses(text: str, claims: list[Span]) -> list[tuple[str, Span, bool]]:
             return
         clause = _clause(text, span)
         streets.append(span)
-        found.append(["address", span, _RESIDENCE.search(text, clause[0], span[0]) is not None])
+        found.append(["address", span, _RESIDENCE.search(text, clause[0], span[0]) is not None, False])
 
     for m in _DUTCH_ADDRESS.finditer(text):
         words = m.group("street").split()
@@ -536,6 +576,10 @@ def _addresses(text: str, claims: list[Span]) -> list[tuple[str, Span, bool]]:
             street((begin, m.end()), m.span("number"))
     for m in _ENGLISH_ADDRESS.finditer(text):
         street(m.span(), m.span("number"))
+    for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
+        clause = _clause(text, m.span())
+        if _street_like(m.group("street")) and _RESIDENCE.search(text, clause[0], m.start()):
+            street(m.span(), m.span("number"))
     for m in _POSTCODE.finditer(text):
         span = m.span()
         if _overlaps(span, claims) and not re.search(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]):
@@ -544,7 +588,7 @@ def _addresses(text: str, claims: list[Span]) -> list[tuple[str, Span, bool]]:
         for f in beside:
             f[2] = True
         if beside:
-            found.append(["postcode", span, True])
+            found.append(["postcode", span, True, False])
             continue
         if m.group("letters").islower():
             continue
@@ -553,8 +597,8 @@ def _addresses(text: str, claims: list[Span]) -> list[tuple[str, Span, bool]]:
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
         if cue or number or residence:
-            found.append(["postcode", span, True])
-    return [(str(f[0]), f[1], bool(f[2])) for f in found]  # type: ignore[misc]
+            found.append(["postcode", span, True, not number])
+    return [(str(f[0]), f[1], bool(f[2]), bool(f[3])) for f in found]  # type: ignore[misc]
 
 
 _EXPLANATIONS = {
@@ -591,7 +635,7 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     if not any(c.isdigit() for c in text) and "@" not in text and "＠" not in text:
         return
     readable, index = _readable(text)
-    claims = claimed_spans(readable)
+    claims = _Claims(readable)
     roles = context.roles
     taken: list[Span] = []
     candidates: list[tuple[str, Span, str | None]] = []
@@ -612,13 +656,18 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     if context.student_number is not None:
         for m in context.student_number.finditer(readable):
             add("student_number", m.span())
-    for subtype, span, home in _addresses(readable, claims):
+    person_needed: list[Span] = []
+    for subtype, span, home, needs_person in _addresses(readable, claims):
         if home and not _overlaps(span, taken):  # without a home, a street and a number are a place
             taken.append(span)
             candidates.append((subtype, span, None))
+            if needs_person:
+                person_needed.append(span)
     for subtype, span, verdict in candidates:
         whose = verdict or owner(readable, span, roles, taken)
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
+            continue
+        if span in person_needed and whose != "other":
             continue
         start, end = index[span[0]], index[span[1] - 1] + 1
         yield Detail(subtype, (start, end), _SCORES[subtype], _EXPLANATIONS[subtype])
