@@ -34,7 +34,7 @@ def main() -> None:
     pack = load_pack()
     local = pack.language("nl")
     started = time.perf_counter()
-    signals = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    signals = Signals.load(**pack.spec.signals_options())
     load_s = time.perf_counter() - started
     base = [e.text for e in own_examples()]
     base += ["bel Lisa op 06-12345678", "het bsn van Sanne is 123456782", "mail tom@example.nl even", "ok!"]

@@ -70,9 +70,16 @@ ROLE_WORDS = frozenset(
     hogeschool gemeente municipality politie police huisarts huisartsenpost doctor gp apotheek pharmacy
     ziekenhuis hospital klantenservice customer kroeg cafe café bar restaurant winkel shop store
     museum station sportcentrum gym venue locatie location gebouw building vereniging association
-    studievereniging borrel feest party kantine canteen mensa zaal hal hall
+    studievereniging borrel feest party kantine canteen mensa zaal hal hall uni school pizzeria snackbar
+    tandarts dentist kapper hairdresser fysio physio bedrijf company firm hotel hostel organisation
+    organization stichting foundation gemeente loket
     """.split()
 )
+# Endings of compound words that name an organisation or a desk ("studievereniging", "kenniscentrum").
+_ROLE_ENDINGS = (
+    "desk", "office", "balie", "bureau", "loket", "vereniging", "centrum", "centre", "center", "dienst",
+    "service", "services", "zaken", "secretariaat", "commissie", "committee", "afdeling", "winkel",
+)  # fmt: skip
 
 # Words that tie a detail to the writer: first-person pronouns and "call me", "pay me" shapes.
 _OWN_WORDS = frozenset(
@@ -100,7 +107,6 @@ _OTHER_WORDS = frozenset(
     mother father mom mum dad brother sister grandma grandpa aunt uncle cousin friend boyfriend girlfriend
     roommate housemate flatmate neighbour neighbor colleague classmate groupmate teammate husband wife
     jongen meisje guy girl boy iemand someone somebody
-    je jij jou jouw u uw you your yours
     """.split()
 )
 # Verbs in the third person that tell the detail is someone else's ("Lisa woont", "he lives").
@@ -402,7 +408,7 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
     it ("de Discord", "in Leiden") or it is not written as a name ("WhatsApp")."""
     if word in _OWN_WORDS:
         return "own"
-    if word in roles or any(word.endswith(r) and len(r) >= 5 for r in ("desk", "office", "balie", "bureau")):
+    if word in roles or word.endswith(_ROLE_ENDINGS):
         return "role"
     if word in _OTHER_WORDS:
         return "other"
@@ -452,6 +458,8 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
             (before if m.end() <= span[0] else after).append(cue)
     if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
         return "own"
+    if re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE):
+        return "own"  # "…en ik s1234567", "ik: 06…"
     if before:
         return before[-1]
     if after:
@@ -459,8 +467,29 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     return None
 
 
+_AT = r"(?:\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s+(?:at|apenstaartje)\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*(?:dot|punt)\s*[)\]}>]\s*|\s+(?:dot|punt)\s+|\.)"
+# "anna (at) gmail (dot) com", "jan at gmail dot com": written around spam filters, still an address.
+_HIDDEN_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*){_AT}(?P<domain>[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)+)\b",
+    re.IGNORECASE,
+)
+
+
+_HIDDEN_AT = re.compile(r"[(\[{<]\s*at\s*[)\]}>]|\sat\s.*\s(?:dot|punt)\s|apenstaartje", re.IGNORECASE)
+
+
 def _email(text: str, context: PrivacyContext) -> Iterator[tuple[str, Span, str | None]]:
     psl = _psl()
+    for m in _HIDDEN_EMAIL.finditer(text):
+        domain = re.sub(_DOT, ".", m.group("domain"), flags=re.IGNORECASE).lower()
+        written = m.group(0)[m.end("local") - m.start() :]
+        if not re.search(r"[(\[{<]|apenstaartje", written) and not (
+            re.search(r"\b(?:dot|punt)\b", written, re.IGNORECASE) and re.search(r"mail|adres", text, re.IGNORECASE)
+        ):
+            continue  # "meet at home.nl": a plain "at" counts only with a written-out dot, about mail
+        if psl.publicsuffix(domain) is not None and psl.privatesuffix(domain) is not None:
+            yield "email", m.span(), "role" if _role_mailbox(m.group("local").lower(), domain, context) else None
     for m in _EMAIL.finditer(text):
         domain = m.group("domain").lower()
         local = m.group("local").lower()
@@ -632,7 +661,7 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
         Details in the order they were found; spans index ``text`` as given.
     """
     context = context or PrivacyContext()
-    if not any(c.isdigit() for c in text) and "@" not in text and "＠" not in text:
+    if not any(c.isdigit() for c in text) and "@" not in text and "＠" not in text and not _HIDDEN_AT.search(text):
         return
     readable, index = _readable(text)
     claims = _Claims(readable)
@@ -646,7 +675,7 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
         taken.append(span)
         candidates.append((subtype, span, verdict))
 
-    if "@" in readable:
+    if "@" in readable or _HIDDEN_AT.search(readable):
         for subtype, span, verdict in _email(readable, context):
             if not _overlaps(span, claims):
                 taken.append(span)  # a role mailbox still holds its text: no student number inside it
