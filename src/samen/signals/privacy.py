@@ -75,6 +75,14 @@ ROLE_WORDS = frozenset(
     organization stichting foundation gemeente loket
     """.split()
 )
+# People in a role: their work phone and mail are public, their home is not.
+_STAFF = frozenset(
+    """
+    docent docenten lecturer lecturers tutor tutors professor prof hoogleraar studieadviseur studieadviseurs
+    studyadvisor adviser advisor decaan dean coordinator coördinator begeleider supervisor mentor ta tas
+    vertrouwenspersoon studentendecaan
+    """.split()
+)
 # Endings of compound words that name an organisation or a desk ("studievereniging", "kenniscentrum").
 _ROLE_ENDINGS = (
     "desk", "office", "balie", "bureau", "loket", "vereniging", "centrum", "centre", "center", "dienst",
@@ -106,7 +114,7 @@ _OTHER_WORDS = frozenset(
     klasgenoot medestudent medestudente studiegenoot groepsgenoot groepsgenote partner man vrouw
     mother father mom mum dad brother sister grandma grandpa aunt uncle cousin friend boyfriend girlfriend
     roommate housemate flatmate neighbour neighbor colleague classmate groupmate teammate husband wife
-    jongen meisje guy girl boy iemand someone somebody
+    jongen meisje guy girl boy iemand someone somebody ex date crush baby schat lief bf gf bestie
     """.split()
 )
 # Verbs in the third person that tell the detail is someone else's ("Lisa woont", "he lives").
@@ -402,12 +410,16 @@ _PLACE_BEFORE = frozenset("de het een the a an in uit te from at op via on onze 
 
 
 def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous: str) -> str | None:
-    """What one word says about whose a detail is: own, other, role or nothing.
+    """What one word says about whose a detail is: own, other, role, staff (a person in a role) or nothing.
 
     A capitalised word mid-sentence is taken for a name unless an article or a place word stands before
     it ("de Discord", "in Leiden") or it is not written as a name ("WhatsApp")."""
     if word in _OWN_WORDS:
         return "own"
+    if word.startswith(("priv", "persoonlijk", "personal")):
+        return "other"  # "privénummer", "her private mobile": not a desk's, whoever's it is
+    if word in _STAFF:
+        return "staff"
     if word in roles or word.endswith(_ROLE_ENDINGS):
         return "role"
     if word in _OTHER_WORDS:
@@ -694,6 +706,8 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
                 person_needed.append(span)
     for subtype, span, verdict in candidates:
         whose = verdict or owner(readable, span, roles, taken)
+        if whose == "staff":  # a lecturer's work number is public; their home is not
+            whose = "other" if subtype in ("address", "postcode") else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
             continue
         if span in person_needed and whose != "other":
