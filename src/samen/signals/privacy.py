@@ -75,6 +75,7 @@ ROLE_WORDS = frozenset(
     organization stichting foundation gemeente loket
     """.split()
 )
+_PRIVATE = ("priv", "persoonlijk", "personal")
 # People in a role: their work phone and mail are public, their home is not.
 _STAFF = frozenset(
     """
@@ -263,7 +264,7 @@ _CLAIMS = [
         r"\bv\d+(?:\.\d+)*\b|(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d.])",
         r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
         # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
-        r"\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b",
+        r"(?-i:\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b)",
         rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
         rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?[A-Z]{{0,4}}\d[\d -]*\d\b",
         r"#\d[\d-]*\b",
@@ -416,8 +417,8 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
     it ("de Discord", "in Leiden") or it is not written as a name ("WhatsApp")."""
     if word in _OWN_WORDS:
         return "own"
-    if word.startswith(("priv", "persoonlijk", "personal")):
-        return "other"  # "privénummer", "her private mobile": not a desk's, whoever's it is
+    if word.startswith(_PRIVATE):
+        return "private"  # "privénummer", "her private mobile": not a desk's, whoever's it is
     if word in _STAFF:
         return "staff"
     if word in roles or word.endswith(_ROLE_ENDINGS):
@@ -472,11 +473,10 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
         return "own"
     if re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE):
         return "own"  # "…en ik s1234567", "ik: 06…"
-    if before:
-        return before[-1]
-    if after:
-        return after[0]
-    return None
+    whose = before[-1] if before else after[0] if after else None
+    if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
+        return "other"  # "het privénummer van de docent"
+    return whose
 
 
 _AT = r"(?:\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s+(?:at|apenstaartje)\s+)"
@@ -689,7 +689,8 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
 
     if "@" in readable or _HIDDEN_AT.search(readable):
         for subtype, span, verdict in _email(readable, context):
-            if not _overlaps(span, claims):
+            at = readable.index("@", *span) if "@" in readable[span[0] : span[1]] else span[0]
+            if not _overlaps((at, at + 1), claims):  # a file, a URL or a remote holds the @
                 taken.append(span)  # a role mailbox still holds its text: no student number inside it
                 candidates.append((subtype, span, verdict))
     for subtype, span in _numbers(readable):
