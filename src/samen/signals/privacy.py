@@ -261,12 +261,12 @@ _CLAIMS = [
         rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?{_UNITS}(?![\w])",
         rf"[€$£]\s?{_NUMBER}(?:,-)?|{_NUMBER},-",
         # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
-        r"\bv\d+(?:\.\d+)*\b|(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d.])",
+        r"\bv\d+(?:\.\d+)*\b|(?<![\d.])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
         r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
         # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
         r"(?-i:\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b)",
         rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
-        rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?[A-Z]{{0,4}}\d[\d -]*\d\b",
+        rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?(?-i:[A-Z]{{0,4}})\d[\d -]*\d\b",
         r"#\d[\d-]*\b",
         # ISBNs and DOIs.
         r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
@@ -292,6 +292,12 @@ _PHONE_EXCLUDED = frozenset(
 _CLAUSE_END = re.compile(
     r"[.!?;](?=\s|$)|\n|\s[-–—]\s|"
     r"\s(?:en|of|want|terwijl|and|but|or|while|whereas)\s(?=\S)",
+    re.IGNORECASE,
+)
+# First-person words in hedges say nothing about whose a detail is ("volgens mij was het 06…").
+_HEDGE = re.compile(
+    r"\b(?:volgens (?:mij|mn|m'n)|lijkt (?:mij|me)|(?:mij|me) lijkt|denk ik|wat mij betreft|als je het mij vraagt|"
+    r"if you ask me|seems to me|excuse me|trust me|believe me|let me (?:know|check|see|think))\b",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[\wÀ-ÿ'’-]+")
@@ -455,6 +461,7 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     before: list[str] = []
     after: list[str] = []
     previous = ""
+    skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
         if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
             continue
