@@ -142,7 +142,9 @@ def test_a_date_and_a_phone_number_side_by_side(signals: Signals) -> None:
         ("I'm s1234567 and she is s2345678", [("student_number", "s2345678")]),
     ],
 )
-def test_whose_detail_is_read_from_its_clause(signals: Signals, text: str, found: list[tuple[str, str]]) -> None:
+def test_whose_detail_is_read_from_its_clause(
+    signals: Signals, text: str, found: list[tuple[str, str]]
+) -> None:
     assert privacy(signals, text) == found
 
 
@@ -199,7 +201,10 @@ def test_a_lecturers_home_is_private_though_their_desk_is_not(signals: Signals) 
         ("bel Lisa op 06\u200b-1234\u200b5678", "06\u200b-1234\u200b5678"),
         ("her email is sanne\u2060.jansen@gmail.com", "sanne\u2060.jansen@gmail.com"),
         ("his number is 06\u00a012345678", "06\u00a012345678"),
-        ("het nummer van Bram: \uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", "\uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18"),
+        (
+            "het nummer van Bram: \uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18",
+            "\uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18",
+        ),
     ],
 )
 def test_spans_index_the_message_as_written(signals: Signals, text: str, detail: str) -> None:

@@ -1,4 +1,4 @@
-"""Our own privacy set: well-formed, both languages, and the shipped signal meets its aims on the test half."""
+"""Our own privacy set: well-formed, in both languages, and the signal meets its aims on the test half."""
 
 from __future__ import annotations
 

@@ -44,7 +44,9 @@ class Signals:
         privacy: what the campaign pack says about public details and student numbers.
     """
 
-    def __init__(self, lexicon: Lexicon, model: LinearModel | None, privacy: PrivacyContext | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, model: LinearModel | None, privacy: PrivacyContext | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.model = model
         self.privacy = privacy or PrivacyContext()

@@ -45,6 +45,10 @@ from stdnum.nl import bsn as stdnum_bsn
 Span = tuple[int, int]
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Detail:
     """A personal detail found in a message: its subtype, span in the original text and score."""
@@ -57,7 +61,7 @@ class Detail:
 
 #: Words that name a desk, an office or a role rather than a person, in any language samen serves (a
 #: pack adds its institution's own). Their mailboxes and phone numbers are public.
-ROLE_WORDS = frozenset(
+ROLE_WORDS = _words(
     """
     admin administratie admissions alumni balie bestuur bibliotheek board bureau career careers communicatie
     contact decaan dean desk diversiteit diversity docent docenten ethics examencommissie faculteit faculty
@@ -73,16 +77,16 @@ ROLE_WORDS = frozenset(
     studievereniging borrel feest party kantine canteen mensa zaal hal hall uni school pizzeria snackbar
     tandarts dentist kapper hairdresser fysio physio bedrijf company firm hotel hostel organisation
     organization stichting foundation gemeente loket
-    """.split()
+    """
 )
 _PRIVATE = ("priv", "persoonlijk", "personal")
 # People in a role: their work phone and mail are public, their home is not.
-_STAFF = frozenset(
+_STAFF = _words(
     """
     docent docenten lecturer lecturers tutor tutors professor prof hoogleraar studieadviseur studieadviseurs
     studyadvisor adviser advisor decaan dean coordinator coördinator begeleider supervisor mentor ta tas
     vertrouwenspersoon studentendecaan
-    """.split()
+    """
 )
 # Endings of compound words that name an organisation or a desk ("studievereniging", "kenniscentrum").
 _ROLE_ENDINGS = (
@@ -91,9 +95,7 @@ _ROLE_ENDINGS = (
 )  # fmt: skip
 
 # Words that tie a detail to the writer: first-person pronouns and "call me", "pay me" shapes.
-_OWN_WORDS = frozenset(
-    "mijn m'n mn me mij mezelf ikzelf ons onze i'm im my mine me myself us our ours".split()
-)
+_OWN_WORDS = _words("mijn m'n mn me mij mezelf ikzelf ons onze i'm im my mine me myself us our ours")
 # "ik ben…", "I live…": the writer speaking of themselves (a bare "ik heb" may hold someone else's number).
 _OWN_PHRASE = re.compile(
     r"\b(?:ik|'k|wij|we)\s+(?:ben|zijn|woon|wonen|zit|zitten|heet|sta|staan)\b|"
@@ -107,7 +109,7 @@ _PAY = re.compile(
     re.IGNORECASE,
 )
 # Words that point at someone else: third-person pronouns and possessives, person words.
-_OTHER_WORDS = frozenset(
+_OTHER_WORDS = _words(
     """
     hij zij ze hem haar hun hen zijn diens wiens he she him her his hers they them their theirs
     moeder vader mama papa mam pap broer zus zusje broertje oma opa tante oom neef nicht vriend vriendin
@@ -116,7 +118,7 @@ _OTHER_WORDS = frozenset(
     mother father mom mum dad brother sister grandma grandpa aunt uncle cousin friend boyfriend girlfriend
     roommate housemate flatmate neighbour neighbor colleague classmate groupmate teammate husband wife
     jongen meisje guy girl boy iemand someone somebody ex date crush baby schat lief bf gf bestie
-    """.split()
+    """
 )
 # Verbs in the third person that tell the detail is someone else's ("Lisa woont", "he lives").
 _OTHER_VERBS = re.compile(r"\b(?:woont|lives|heet|is called|verhuisd|moved)\b", re.IGNORECASE)
@@ -129,7 +131,7 @@ _RESIDENCE = re.compile(
 )
 
 # Capitalised words that are never a person's name (sentence openers, days, months, course words).
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _words(
     """
     de het een en of maar als dan want dus ook nog wel niet geen wie wat waar wanneer hoe waarom welke
     deze die dit dat daar hier er om op in aan van voor na met bij tot uit over naar door zonder tegen
@@ -141,7 +143,7 @@ _NOT_NAMES = frozenset(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday friday
     saturday sunday januari februari maart april mei juni juli augustus september oktober november
     december january february march may june july august october
-    """.split()
+    """
 )
 
 _STREET_SUFFIXES = (
@@ -157,14 +159,15 @@ _STREET_WORDS_EN = (
     "Grove", "Mews", "Walk", "Hill",
 )  # fmt: skip
 _STREET_SUFFIX = re.compile(r"(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")$")
-_STREET_LINKS = frozenset("van de der den het ter ten te aan op in 't 's la le du von".split())
+_STREET_LINKS = _words("van de der den het ter ten te aan op in 't 's la le du von")
 
 # A capitalised word (or a run of them, with Dutch name links) before a house number.
 _WORD = r"(?:'s-)?[A-ZÀ-Ý][\wÀ-ÿ'’.-]*"
 _LINK = r"(?:van|de|der|den|het|ter|ten|te|aan|op|in|'t|'s|la|le)"
 _DUTCH_ADDRESS = re.compile(
     rf"(?P<street>{_WORD}(?:[ ](?:{_LINK}[ ])*{_WORD}){{0,3}})[ ](?:nr\.?[ ]?|nummer[ ])?"
-    r"(?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[ ]?[a-zA-Z](?![\w@])|[ ](?:bis|hs|huis|zw|rd|boven|I{1,3})\b)?)"
+    r"(?P<number>[1-9]\d{0,4}"
+    r"(?:[ ]?-[ ]?\d{1,4}|[ ]?[a-zA-Z](?![\w@])|[ ](?:bis|hs|huis|zw|rd|boven|I{1,3})\b)?)"
     r"(?![\w@]|[.,:/-]\d)"
 )
 _ENGLISH_ADDRESS = re.compile(
@@ -192,11 +195,11 @@ _BSN_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
-_FILE_EXTENSIONS = (
+_FILE_EXTENSIONS = _words(
     "png jpg jpeg gif svg webp bmp tif tiff heic pdf doc docx xls xlsx ppt pptx odt ods odp csv tsv txt rtf "
     "md tex bib py ipynb r rmd rds sav sps dta java c cpp h hpp js ts css html htm json yaml yml xml sql "
     "zip rar 7z tar gz tgz mp3 mp4 wav mov avi mkv m4a key pages numbers exe dmg apk sh bat log ini cfg"
-).split()
+)
 
 _MONTHS = (
     r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mrt|maart|mar(?:ch)?|apr(?:il)?|mei|may|jun[ei]?|jul[iy]?|"
@@ -219,7 +222,8 @@ _ID_WORDS = (
     r"toegangscode|inlogcode|wachtwoord|password|ww|order(?:nummer|nr|number|no)?|bestel(?:nummer|ling|nr)|"
     r"referentie(?:nummer)?|reference|ref|ticket(?:nummer|nr)?|zaak(?:nummer|nr)?|case(?: ?number)?|"
     r"factuur(?:nummer|nr)?|invoice(?: ?number)?|tracking(?: ?code| ?number)?|track ?& ?trace|kenmerk|"
-    r"dossier(?:nummer|nr)?|artikel(?:nummer|nr)?|klantnummer|customer number|lidnummer|member(?:ship)? number|"
+    r"dossier(?:nummer|nr)?|artikel(?:nummer|nr)?|klantnummer|customer number|lidnummer|"
+    r"member(?:ship)? number|"
     r"transactie(?:nummer)?|transaction|bon(?:nummer)?|receipt|serienummer|serial(?: number)?|"
     r"kamernummer|tafel|table|stoel|seat|rij|row|groep|group|team|vraag|question|opdracht|assignment|"
     r"week|hoofdstuk|chapter|paragraaf|section|pagina|page|blz|slide|dia|les|lecture|college|tentamen|"
@@ -227,7 +231,8 @@ _ID_WORDS = (
 )
 _ROOM_WORDS = (
     r"(?:lokaal|zaal|collegezaal|werkcollegezaal|kamer|ruimte|room|hall|lecture hall|gebouw|building|"
-    r"verdieping|floor|vleugel|wing|LIPS|Lipsius|Gorlaeus|Huygens|KOG|Snellius|Kamerlingh Onnes|PLC|Wijnhaven)"
+    r"verdieping|floor|vleugel|wing|LIPS|Lipsius|Gorlaeus|Huygens|KOG|Snellius|Kamerlingh Onnes|PLC|"
+    r"Wijnhaven)"
 )
 
 # Patterns whose text is something other than a personal detail. Order does not matter: all claim.
@@ -252,7 +257,8 @@ _CLAIMS = [
         r"(?<!\d)(?:19|20)\d{2}\s?[-/–]\s?(?:19|20)?\d{2}(?!\d)",
         # Times and time ranges: 23:59, 9.00-11.00, 9-11 uur, 14u30, 2u, 10 am.
         rf"(?<![\d.,:/-]){_TIME}(?:\s?[-–]\s?{_TIME}|\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
-        rf"(?<![\d.,:/-])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
+        r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?"
+        r"(?:\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
         r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])\s?[-–]\s?(?:[01]?\d|2[0-3])\s?(?:uur|u|h|am|pm)\b",
         r"(?<![\d:])\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d+)?(?![\d]|:\d)",  # durations, video timestamps
         # Durations and amounts with a unit; money.
@@ -266,7 +272,8 @@ _CLAIMS = [
         # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
         r"(?-i:\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b)",
         rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
-        rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?(?-i:[A-Z]{{0,4}})\d[\d -]*\d\b",
+        rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?"
+        r"(?-i:[A-Z]{0,4})\d[\d -]*\d\b",
         r"#\d[\d-]*\b",
         # ISBNs and DOIs.
         r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
@@ -296,7 +303,8 @@ _CLAUSE_END = re.compile(
 )
 # First-person words in hedges say nothing about whose a detail is ("volgens mij was het 06…").
 _HEDGE = re.compile(
-    r"\b(?:volgens (?:mij|mn|m'n)|lijkt (?:mij|me)|(?:mij|me) lijkt|denk ik|wat mij betreft|als je het mij vraagt|"
+    r"\b(?:volgens (?:mij|mn|m'n)|lijkt (?:mij|me)|(?:mij|me) lijkt|denk ik|wat mij betreft|"
+    r"als je het mij vraagt|"
     r"if you ask me|seems to me|excuse me|trust me|believe me|let me (?:know|check|see|think))\b",
     re.IGNORECASE,
 )
@@ -413,7 +421,7 @@ def _clause(text: str, span: Span) -> Span:
     return start, end
 
 
-_PLACE_BEFORE = frozenset("de het een the a an in uit te from at op via on onze our jullie".split())
+_PLACE_BEFORE = _words("de het een the a an in uit te from at op via on onze our jullie")
 
 
 def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous: str) -> str | None:
@@ -504,11 +512,16 @@ def _email(text: str, context: PrivacyContext) -> Iterator[tuple[str, Span, str 
         domain = re.sub(_DOT, ".", m.group("domain"), flags=re.IGNORECASE).lower()
         written = m.group(0)[m.end("local") - m.start() :]
         if not re.search(r"[(\[{<]|apenstaartje", written) and not (
-            re.search(r"\b(?:dot|punt)\b", written, re.IGNORECASE) and re.search(r"mail|adres", text, re.IGNORECASE)
+            re.search(r"\b(?:dot|punt)\b", written, re.IGNORECASE)
+            and re.search(r"mail|adres", text, re.IGNORECASE)
         ):
             continue  # "meet at home.nl": a plain "at" counts only with a written-out dot, about mail
         if psl.publicsuffix(domain) is not None and psl.privatesuffix(domain) is not None:
-            yield "email", m.span(), "role" if _role_mailbox(m.group("local").lower(), domain, context) else None
+            yield (
+                "email",
+                m.span(),
+                "role" if _role_mailbox(m.group("local").lower(), domain, context) else None,
+            )
     for m in _EMAIL.finditer(text):
         domain = m.group("domain").lower()
         local = m.group("local").lower()
@@ -570,7 +583,7 @@ def _phones(text: str) -> Iterator[Span]:
             if _overlaps(span, seen) or phonenumbers.number_type(match.number) in _PHONE_EXCLUDED:
                 continue
             if international and (
-                phonenumbers.region_code_for_country_code(match.number.country_code) == "ZZ"
+                phonenumbers.region_code_for_country_code(match.number.country_code or 0) == "ZZ"
                 or not phonenumbers.is_possible_number(match.number)
                 or len(str(match.number.national_number)) < 7
             ):
@@ -640,7 +653,6 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool,
             continue
         if m.group("letters").islower():
             continue
-        place = re.match(r"\s*,?\s*(?:[A-Z][a-z]+|'s-[A-Z])", text[span[1] :]) is not None
         cue = _POSTCODE_CUE.search(text, max(0, span[0] - 30), span[0]) is not None
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
@@ -680,7 +692,12 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
         Details in the order they were found; spans index ``text`` as given.
     """
     context = context or PrivacyContext()
-    if not any(c.isdigit() for c in text) and "@" not in text and "＠" not in text and not _HIDDEN_AT.search(text):
+    if (
+        not any(c.isdigit() for c in text)
+        and "@" not in text
+        and "＠" not in text
+        and not _HIDDEN_AT.search(text)
+    ):
         return
     readable, index = _readable(text)
     claims = _Claims(readable)

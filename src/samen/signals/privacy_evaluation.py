@@ -164,14 +164,17 @@ def format_privacy_report(report: PrivacyReport, split: str = "test") -> str:
         "|---|---|---|---|---|",
     ]
     for lang in ("nl", "en", None):
-        for subtype, (p, r, n) in sorted(report.figures(lang).items(), key=lambda kv: (kv[0] == "all", kv[0])):
+        for subtype, (p, r, n) in sorted(
+            report.figures(lang).items(), key=lambda kv: (kv[0] == "all", kv[0])
+        ):
             lines.append(f"| {lang or 'both'} | {subtype} | {p:.2f} | {r:.2f} | {n} |")
     rate = 1000 * report.everyday_nudges / max(1, report.everyday)
     look = 1000 * report.lookalike_nudges / max(1, report.lookalikes)
     lines += [
         "",
         f"Everyday chat: {report.everyday_nudges} privacy findings in {report.everyday} messages "
-        f"({rate:.1f} per 1,000). Look-alikes in this split: {report.lookalike_nudges} of {report.lookalikes} "
+        f"({rate:.1f} per 1,000). Look-alikes in this split: "
+        f"{report.lookalike_nudges} of {report.lookalikes} "
         f"({look:.1f} per 1,000).",
     ]
     if report.wrong:
