@@ -59,24 +59,30 @@ class Detail:
     explanation: str
 
 
-#: Words that name a desk, an office or a role rather than a person, in any language samen serves (a
-#: pack adds its institution's own). Their mailboxes and phone numbers are public.
+#: Words that name a desk, an office or an organisation rather than a person, in any language samen
+#: serves (a pack adds its institution's own). A detail they own (their mailbox, their phone) is public.
 ROLE_WORDS = _words(
     """
-    admin administratie admissions alumni balie bestuur bibliotheek board bureau career careers communicatie
-    contact decaan dean desk diversiteit diversity docent docenten ethics examencommissie faculteit faculty
-    helpdesk hr ict info informatie international internationaloffice it kantoor lecturer library
-    mailbox noreply no-reply office ombuds ombudsman onderwijs onderwijsbureau opleiding organisatie
-    planning post press pers reception receptie redactie sales secretariaat secretariat servicedesk
-    service studentenzaken studieadviseur studieadviseurs study studyadvisor support team teams
-    tutor vertrouwenspersoon webmaster wellbeing welzijn coordinator coördinator coordinatie
-    programme program committee commissie department afdeling instituut institute university universiteit
-    hogeschool gemeente municipality politie police huisarts huisartsenpost doctor gp apotheek pharmacy
-    ziekenhuis hospital klantenservice customer kroeg cafe café bar restaurant winkel shop store
-    museum station sportcentrum gym venue locatie location gebouw building vereniging association
-    studievereniging borrel feest party kantine canteen mensa zaal hal hall uni school pizzeria snackbar
-    tandarts dentist kapper hairdresser fysio physio bedrijf company firm hotel hostel organisation
-    organization stichting foundation gemeente loket
+    administratie admissions alumni balie bestuur bibliotheek bieb board bureau career careers
+    communicatie decaan dean desk diversiteit diversity docent docenten ethics examencommissie faculteit
+    faculty helpdesk hr ict informatie international internationaloffice kantoor lecturer library office
+    ombuds ombudsman onderwijs onderwijsbureau opleiding organisatie planning press pers reception
+    receptie redactie secretariaat secretariat servicedesk studentenzaken studieadviseur studieadviseurs
+    studyadvisor tutor vertrouwenspersoon wellbeing welzijn coordinator coördinator coordinatie programme
+    committee commissie department afdeling instituut institute university universiteit hogeschool
+    gemeente municipality politie police huisarts huisartsenpost gp apotheek pharmacy ziekenhuis hospital
+    klantenservice kroeg cafe café bar restaurant winkel shop store museum sportcentrum gym venue
+    gebouw building vereniging association studievereniging borrel feest party kantine canteen mensa uni
+    school pizzeria snackbar tandarts dentist kapper hairdresser fysio physio bedrijf company firm hotel
+    hostel organisation organization stichting foundation loket
+    """
+)
+#: Names a mailbox of no one in particular takes (``info@``, ``noreply@``), besides the role words; in a
+#: sentence these are ordinary words ("Lisa's contact", "post it"), so they count only as a mailbox name.
+MAILBOX_WORDS = _words(
+    """
+    admin contact info mail mailbox noreply no-reply post support webmaster sales team service helpdesk
+    hello hallo office secretary enquiries inquiries study
     """
 )
 _PRIVATE = ("priv", "persoonlijk", "personal")
@@ -431,6 +437,8 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
     it ("de Discord", "in Leiden") or it is not written as a name ("WhatsApp")."""
     if word in _OWN_WORDS:
         return "own"
+    if word.endswith(("'s", "’s")) and (word[:-2] in roles or word[:-2].endswith(_ROLE_ENDINGS)):
+        return "role"  # the library's number
     if word.startswith(_PRIVATE):
         return "private"  # "privénummer", "her private mobile": not a desk's, whoever's it is
     if word in _STAFF:
@@ -538,7 +546,7 @@ def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
     """A mailbox of a desk or an office: a role word as its name, or any mailbox of the institution's
     own domains outside its personal (students') subdomains."""
     parts = [p for p in re.split(r"[._+-]", local) if p]
-    roles = context.roles
+    roles = context.roles | MAILBOX_WORDS
     if parts and all(p in roles or _compound_of_roles(p, roles) for p in parts):
         return True
     if context.student_number is not None and context.student_number.search(local):
