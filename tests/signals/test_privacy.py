@@ -217,3 +217,10 @@ def test_addresses_written_around_spam_filters(signals: Signals) -> None:
         ("email", "piet [at] hotmail [punt] com")
     ]
     assert privacy(signals, "let's meet at 5 dot com") == []
+
+
+def test_national_forms_of_other_countries_when_the_message_speaks_of_a_phone(signals: Signals) -> None:
+    assert privacy(signals, "He gave me his cell: (415) 555-0132") == [("phone", "(415) 555-0132")]
+    assert privacy(signals, "bel Lisa op 0470 12 34 56") == [("phone", "0470 12 34 56")]
+    assert privacy(signals, "the answer to question 3 is 4155550132") == []
+    assert privacy(signals, "the sample had 06 12 34 56 78 90 values per participant") == []

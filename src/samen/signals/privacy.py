@@ -132,6 +132,7 @@ _OTHER_VERBS = re.compile(r"\b(?:woont|lives|heet|is called|verhuisd|moved)\b", 
 # Words that make a street and a number someone's address.
 _RESIDENCE = re.compile(
     r"\b(?:woon\w*|wonen|woont|adres\w*|address\w*|huisadres|postadres|lives?|living|verhuis\w*|"
+    r"huis|house|flat|apartment|appartement|woning|dorm|studentenhuis|"
     r"moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|zit op kamers)\b",
     re.IGNORECASE,
 )
@@ -574,19 +575,32 @@ def _compound_of_roles(word: str, roles: frozenset[str]) -> bool:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# A message that speaks of a phone: then national forms of other countries are read too.
+_PHONE_WORD = re.compile(
+    r"\b(?:bel\w*|app\w*|sms\w*|tel|telefoon\w*|nummer|mobiel\w*|gsm|handy|mobile|cell\w*|phone\w*|"
+    r"number|call\w*|text\w*|ring|whatsapp|signal|landline)\b",
+    re.IGNORECASE,
+)
+_OTHER_REGIONS = ("BE", "DE", "GB", "US", "FR")
 _DIGIT_RUN = re.compile(r"\d(?:[ ().\-/]{0,3}\d){6,}")
 
 
 def _phones(text: str) -> Iterator[Span]:
-    """Phone numbers: valid in national form (Dutch by default), possible in international form."""
+    """Phone numbers: valid in national form (Dutch by default; the national forms of the neighbouring
+    and English-speaking countries students come from when the message speaks of a phone), possible
+    in international form."""
     if not _DIGIT_RUN.search(text):
         return  # fewer than seven digits in a row (spaces, dots, dashes and brackets between): no number
     seen: list[Span] = []
-    leniencies = [phonenumbers.Leniency.VALID]
+    runs = [("NL", phonenumbers.Leniency.VALID)]
     if "+" in text or "00" in text:
-        leniencies.append(phonenumbers.Leniency.POSSIBLE)
-    for leniency in leniencies:
-        for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=leniency):
+        runs.append(("NL", phonenumbers.Leniency.POSSIBLE))
+    if _PHONE_WORD.search(text):
+        runs += [(region, phonenumbers.Leniency.VALID) for region in _OTHER_REGIONS]
+    for region, leniency in runs:
+        if region != "NL" and all(_overlaps(m.span(), seen) for m in _DIGIT_RUN.finditer(text)):
+            break  # every run of digits is a Dutch or an international number already
+        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
             span = (match.start, match.end)
             raw = match.raw_string.lstrip("(")
             international = raw.startswith(("+", "00"))
