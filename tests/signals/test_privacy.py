@@ -224,3 +224,16 @@ def test_national_forms_of_other_countries_when_the_message_speaks_of_a_phone(si
     assert privacy(signals, "bel Lisa op 0470 12 34 56") == [("phone", "0470 12 34 56")]
     assert privacy(signals, "the answer to question 3 is 4155550132") == []
     assert privacy(signals, "the sample had 06 12 34 56 78 90 values per participant") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het adres is Witte Singel 25, 2311 BZ Leiden",
+        "The address is Witte Singel 25, 2311 BZ Leiden",
+        "Bellen kan via 071-527 1234 op werkdagen tussen 9 en 12",
+        "You can call 071-527 1234 on weekdays between 9 and 12",
+    ],
+)
+def test_an_address_or_number_no_one_is_said_to_own_is_a_place_or_a_desk(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []

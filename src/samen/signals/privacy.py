@@ -130,6 +130,12 @@ _OTHER_WORDS = _words(
 _OTHER_VERBS = re.compile(r"\b(?:woont|lives|heet|is called|verhuisd|moved)\b", re.IGNORECASE)
 
 # Words that make a street and a number someone's address.
+_HOME = re.compile(
+    r"\b(?:woon\w*|wonen|woont|huisadres|lives?|living|verhuis\w*|huis|house|flat|apartment|appartement|"
+    r"woning|dorm|studentenhuis|moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|"
+    r"zit op kamers)\b",
+    re.IGNORECASE,
+)
 _RESIDENCE = re.compile(
     r"\b(?:woon\w*|wonen|woont|adres\w*|address\w*|huisadres|postadres|lives?|living|verhuis\w*|"
     r"huis|house|flat|apartment|appartement|woning|dorm|studentenhuis|"
@@ -315,6 +321,13 @@ _HEDGE = re.compile(
     r"if you ask me|seems to me|excuse me|trust me|believe me|let me (?:know|check|see|think))\b",
     re.IGNORECASE,
 )
+# Opening hours: a number given with them is a desk's ("op werkdagen tussen 9 en 12", "Mon-Fri 9-17").
+_DESK_HOURS = re.compile(
+    r"\b(?:werkdagen|weekdagen|weekdays|working days|business days|kantooruren|kantoortijden|office hours|"
+    r"openingstijden|opening hours|open (?:van|from|daily|dagelijks)|tijdens kantoortijd|"
+    r"(?:ma|maandag|mon|monday)\s*(?:-|–|t/m|tot|to|through)\s*(?:vr|vrijdag|fri|friday))\b",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[\wÀ-ÿ'’-]+")
 
 
@@ -463,7 +476,7 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
         and word not in _NOT_NAMES
         and previous not in _PLACE_BEFORE
     ):
-        return "other"  # a name mid-sentence
+        return "name"  # a name mid-sentence
     return None
 
 
@@ -481,6 +494,7 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     before: list[str] = []
     after: list[str] = []
     previous = ""
+    place_name = False
     skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
         if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
@@ -489,18 +503,27 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
         word = original.lower()
         first = not text[start : m.start()].strip(" \t\"'“‘(:")
         cue = _cue(word, original, first, roles, previous)
+        capital = original[:1].isupper()
+        if capital and cue == "name" and place_name:
+            cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
+        place_name = capital and (place_name or previous in _PLACE_BEFORE or first)
         previous = word
         if cue is None and _OTHER_VERBS.fullmatch(word):
             cue = "other"
         if cue is None and _OWN_PHRASE.match(text, m.start()):
             cue = "own"
         if cue is not None:
-            (before if m.end() <= span[0] else after).append(cue)
+            if m.end() <= span[0]:
+                before.append("other" if cue == "name" else cue)
+            elif cue != "name":  # after a detail a capital is as often its place: "…, 2311 BZ Leiden"
+                after.append(cue)
     if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
         return "own"
     if re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE):
         return "own"  # "…en ik s1234567", "ik: 06…"
     whose = before[-1] if before else after[0] if after else None
+    if whose is None and _DESK_HOURS.search(text):
+        return "role"  # a number with opening hours is a desk's
     if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
         return "other"  # "het privénummer van de docent"
     return whose
@@ -637,9 +660,9 @@ def _street_like(street: str) -> bool:
 
 
 def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool, bool]]:
-    """Street addresses and postcodes, each with whether something makes it someone's home (a residence
-    word in its clause: woont, adres, lives…; or a full address: a street, a number and a postcode) and
-    whether it needs a person named to be anyone's (a postcode alone: "de postcode van het Gorlaeus")."""
+    """Street addresses and postcodes, each with whether a word in its clause makes it a home (woont,
+    thuis, lives, house…; an address word alone only helps recognise the street) and whether it needs a
+    person named to be anyone's (a postcode alone: "de postcode van het Gorlaeus")."""
     found: list[list[object]] = []  # [subtype, span, home, needs a person]
     streets: list[Span] = []
 
@@ -648,7 +671,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool,
             return
         clause = _clause(text, span)
         streets.append(span)
-        found.append(["address", span, _RESIDENCE.search(text, clause[0], span[0]) is not None, False])
+        found.append(["address", span, _HOME.search(text, clause[0], span[0]) is not None, False])
 
     for m in _DUTCH_ADDRESS.finditer(text):
         words = m.group("street").split()
@@ -671,10 +694,8 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool,
         if _overlaps(span, claims) and not re.search(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]):
             continue  # 1500 MB: a size, unless a place follows
         beside = [f for f in found if f[0] == "address" and 0 <= span[0] - f[1][1] <= 3]  # type: ignore[index]
-        for f in beside:
-            f[2] = True
         if beside:
-            found.append(["postcode", span, True, False])
+            found.append(["postcode", span, beside[0][2], False])
             continue
         if m.group("letters").islower():
             continue
@@ -682,7 +703,8 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool,
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
         if cue or number or residence:
-            found.append(["postcode", span, True, not number])
+            home = _HOME.search(text, _clause(text, span)[0], span[0]) is not None
+            found.append(["postcode", span, home, not number])
     return [(str(f[0]), f[1], bool(f[2]), bool(f[3])) for f in found]  # type: ignore[misc]
 
 
@@ -742,11 +764,13 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     if context.student_number is not None:
         for m in context.student_number.finditer(readable):
             add("student_number", m.span())
+    homes: dict[Span, bool] = {}
     person_needed: list[Span] = []
     for subtype, span, home, needs_person in _addresses(readable, claims):
-        if home and not _overlaps(span, taken):  # without a home, a street and a number are a place
+        if not _overlaps(span, taken):
             taken.append(span)
             candidates.append((subtype, span, None))
+            homes[span] = home
             if needs_person:
                 person_needed.append(span)
     for subtype, span, verdict in candidates:
@@ -755,8 +779,8 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             whose = "other" if subtype in ("address", "postcode") else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
             continue
-        if span in person_needed and whose != "other":
-            continue
+        if span in homes and whose != "other" and (span in person_needed or not homes[span]):
+            continue  # a street and a number (or a postcode) nobody is said to live at: a place
         start, end = index[span[0]], index[span[1] - 1] + 1
         yield Detail(subtype, (start, end), _SCORES[subtype], _EXPLANATIONS[subtype])
 
