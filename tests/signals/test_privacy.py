@@ -237,3 +237,18 @@ def test_national_forms_of_other_countries_when_the_message_speaks_of_a_phone(si
 )
 def test_an_address_or_number_no_one_is_said_to_own_is_a_place_or_a_desk(signals: Signals, text: str) -> None:
     assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("het nummer van een jongen uit mijn groep is 0612345678", [("phone", "0612345678")]),
+        ("this is the number of a guy in my class: 0612345678", [("phone", "0612345678")]),
+        ("mijn nieuwe nummer is 0612345678", []),
+        ("my email for the group is tom.devries@gmail.com", []),
+    ],
+)
+def test_a_possessive_owns_the_detail_only_when_it_stands_before_it(
+    signals: Signals, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == found

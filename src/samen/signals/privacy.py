@@ -238,9 +238,14 @@ _ID_WORDS = (
     r"dossier(?:nummer|nr)?|artikel(?:nummer|nr)?|klantnummer|customer number|lidnummer|"
     r"member(?:ship)? number|"
     r"transactie(?:nummer)?|transaction|bon(?:nummer)?|receipt|serienummer|serial(?: number)?|"
-    r"kamernummer|tafel|table|stoel|seat|rij|row|groep|group|team|vraag|question|opdracht|assignment|"
-    r"week|hoofdstuk|chapter|paragraaf|section|pagina|page|blz|slide|dia|les|lecture|college|tentamen|"
-    r"versie|version|release|build|issue|pr|commit|poging|attempt|cijfer|grade|score)"
+    r"kamernummer|commit|tentamennummer|exam number)"
+)
+# Numbered things of a course ("groep 12", "vraag 3b", "week 6"): the number right after the word.
+_NUMBERED = (
+    r"(?:tafel|table|stoel|seat|rij|row|groep|group|team|vraag|question|opdracht|assignment|week|hoofdstuk|"
+    r"chapter|paragraaf|section|pagina|page|blz|slide|dia|les|lecture|college|tentamen|versie|version|"
+    r"release|build|issue|pr|poging|attempt|cijfer|grade|score|optie|option|stap|step|figuur|figure|"
+    r"tabel|bijlage|appendix)"
 )
 _ROOM_WORDS = (
     r"(?:lokaal|zaal|collegezaal|werkcollegezaal|kamer|ruimte|room|hall|lecture hall|gebouw|building|"
@@ -287,6 +292,7 @@ _CLAIMS = [
         rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
         rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?"
         r"(?-i:[A-Z]{0,4})\d[\d -]*\d\b",
+        rf"\b{_NUMBERED}\s+(?:nr\.?\s*)?\d{{1,4}}[a-z]?\b",
         r"#\d[\d-]*\b",
         # ISBNs and DOIs.
         r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
@@ -480,6 +486,25 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
     return None
 
 
+_POSSESSIVES = _words("mijn m'n mn ons onze my our")
+# What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
+_DETAIL_NOUN = re.compile(
+    r"(?:\W+\w+){0,2}?\W+(?:\w*nummer\w*|number|nr|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
+    r"\w*mail\w*|\w*adres\w*|address\w*|iban|rekening\w*|account|bank\w*|bsn|postcode|zip|"
+    r"gegevens|details|contact\w*|whatsapp|signal|huis|house|home|kamer|room|flat|apartment|appartement|"
+    r"woning|place|kot|studio)\b",
+    re.IGNORECASE,
+)
+
+
+def _owns_detail(text: str, at: int, detail: int) -> bool:
+    """Whether a possessive ending at ``at`` owns the detail starting at ``detail``: a detail noun
+    follows within three words, or the detail itself does."""
+    if not text[at:detail].strip(" :,-"):
+        return True
+    return _DETAIL_NOUN.match(text, at, detail) is not None
+
+
 def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = ()) -> str | None:
     """Whose a detail is, read from its clause: ``own``, ``other``, ``role`` or None (the clause does
     not tell). The cue nearest before the detail decides; without one, the nearest after it.
@@ -503,6 +528,8 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
         word = original.lower()
         first = not text[start : m.start()].strip(" \t\"'“‘(:")
         cue = _cue(word, original, first, roles, previous)
+        if cue == "own" and word in _POSSESSIVES and not _owns_detail(text, m.end(), span[0]):
+            cue = None  # "het nummer van iemand uit mijn klas": "mijn" is the class's, not the number's
         capital = original[:1].isupper()
         if capital and cue == "name" and place_name:
             cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
