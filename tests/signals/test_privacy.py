@@ -252,3 +252,9 @@ def test_a_possessive_owns_the_detail_only_when_it_stands_before_it(
     signals: Signals, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert privacy(signals, text) == found
+
+
+def test_student_numbers_in_any_case_and_after_an_id_word(signals: Signals) -> None:
+    assert privacy(signals, "his student ID is S3456789") == [("student_number", "S3456789")]
+    assert privacy(signals, "zet alles in s1234567_opdracht3.zip") == []
+    assert privacy(signals, "The repo is at git@gitlab.liacs.nl:s1234567/thesis.git") == []

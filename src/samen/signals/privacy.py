@@ -254,7 +254,9 @@ _ROOM_WORDS = (
 )
 
 # Patterns whose text is something other than a personal detail. Order does not matter: all claim.
-_CLAIMS = [
+# Containers first: URLs, commands, remotes, paths and files, which may hold a student number or an @
+# that is nobody's detail there.
+_CONTAINER_CLAIMS = [
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\b(?:https?://|www\.)\S+",
@@ -263,43 +265,53 @@ _CLAIMS = [
         r"(?<![\w/])(?:~|\.{1,2})?/[\w.@~-]+(?:/[\w.@~-]*)+",  # paths
         r"\b[A-Z]:\\\S+",
         r"(?<![\w.])[\w@+()-]+(?:\.[\w@+()-]+)*\.(?:" + "|".join(_FILE_EXTENSIONS) + r")(?![\w@])",
-        # ISO dates and timestamps, compact ones too.
-        r"(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
-        r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[T_-]?\d{4,6})?(?!\d)",
-        # Numeric dates: 06-12, 6/12, 06-12-2024, 24.01.2027 (validated in _date_ok).
-        r"(?<![\d+,.:/-])\d{1,2}[-/.]\d{1,2}(?:[-/.](?:\d{4}|\d{2}))?(?![\d]|[-/.:]\d)",
-        # Dates with a month name, with a weekday: "di 3 dec", "3 december 2024", "Dec 3rd, 2024".
-        rf"\b(?:{_DAYS}\s+)?\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?\s+{_MONTHS}(?:\s+'?\d{{2,4}})?(?![\w])",
-        rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",
-        # Academic years and year ranges: 2024-2025, 2024/25.
-        r"(?<!\d)(?:19|20)\d{2}\s?[-/–]\s?(?:19|20)?\d{2}(?!\d)",
-        # Times and time ranges: 23:59, 9.00-11.00, 9-11 uur, 14u30, 2u, 10 am.
-        rf"(?<![\d.,:/-]){_TIME}(?:\s?[-–]\s?{_TIME}|\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
-        r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?"
-        r"(?:\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
-        r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])\s?[-–]\s?(?:[01]?\d|2[0-3])\s?(?:uur|u|h|am|pm)\b",
-        r"(?<![\d:])\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d+)?(?![\d]|:\d)",  # durations, video timestamps
-        # Durations and amounts with a unit; money.
-        rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?(?:min(?:uten|utes|uut|s)?|sec(?:onden|onds|s)?|"
-        r"uur|uren|hours?|hrs?|dagen|days?|weken|weeks?|maanden|months?|jaar|years?|semesters?)\b",
-        rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?{_UNITS}(?![\w])",
-        rf"[€$£]\s?{_NUMBER}(?:,-)?|{_NUMBER},-",
-        # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
-        r"\bv\d+(?:\.\d+)*\b|(?<![\d.])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
-        r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
-        # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
-        r"(?-i:\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b)",
-        rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
-        rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?"
-        r"(?-i:[A-Z]{0,4})\d[\d -]*\d\b",
-        rf"\b{_NUMBERED}\s+(?:nr\.?\s*)?\d{{1,4}}[a-z]?\b",
-        r"#\d[\d-]*\b",
-        # ISBNs and DOIs.
-        r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
-        r"\b10\.\d{4,9}/\S+",
-        # Scores and fractions: 7,5/10, 3/4, 2-1.
-        r"(?<![\d.,/-])\d{1,3}(?:[.,]\d)?\s?/\s?\d{1,3}(?![\d/.-])",
     )
+]
+_NUMERIC_DATE_CLAIM = re.compile(
+    r"(?<![\d+,.:/-])\d{1,2}[-/.]\d{1,2}(?:[-/.](?:\d{4}|\d{2}))?(?![\d]|[-/.:]\d)"
+)  # 06-12, 6/12, 06-12-2024, 24.01.2027 (validated in _date_ok)
+_CLAIMS = [
+    *_CONTAINER_CLAIMS,
+    _NUMERIC_DATE_CLAIM,
+    *(
+        re.compile(p, re.IGNORECASE)
+        for p in (
+            # ISO dates and timestamps, compact ones too.
+            r"(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
+            r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[T_-]?\d{4,6})?(?!\d)",
+            # Dates with a month name, with a weekday: "di 3 dec", "3 december 2024", "Dec 3rd, 2024".
+            rf"\b(?:{_DAYS}\s+)?\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?\s+{_MONTHS}(?:\s+'?\d{{2,4}})?(?![\w])",
+            rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",
+            # Academic years and year ranges: 2024-2025, 2024/25.
+            r"(?<!\d)(?:19|20)\d{2}\s?[-/–]\s?(?:19|20)?\d{2}(?!\d)",
+            # Times and time ranges: 23:59, 9.00-11.00, 9-11 uur, 14u30, 2u, 10 am.
+            rf"(?<![\d.,:/-]){_TIME}(?:\s?[-–]\s?{_TIME}|\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
+            r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?"
+            r"(?:\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
+            r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])\s?[-–]\s?(?:[01]?\d|2[0-3])\s?(?:uur|u|h|am|pm)\b",
+            r"(?<![\d:])\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d+)?(?![\d]|:\d)",  # durations, video timestamps
+            # Durations and amounts with a unit; money.
+            rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?(?:min(?:uten|utes|uut|s)?|sec(?:onden|onds|s)?|"
+            r"uur|uren|hours?|hrs?|dagen|days?|weken|weeks?|maanden|months?|jaar|years?|semesters?)\b",
+            rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?{_UNITS}(?![\w])",
+            rf"[€$£]\s?{_NUMBER}(?:,-)?|{_NUMBER},-",
+            # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
+            r"\bv\d+(?:\.\d+)*\b|(?<![\d.])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
+            r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
+            # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
+            r"(?-i:\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b)",
+            rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
+            rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?"
+            r"(?-i:[A-Z]{0,4})\d[\d -]*\d\b",
+            rf"\b{_NUMBERED}\s+(?:nr\.?\s*)?\d{{1,4}}[a-z]?\b",
+            r"#\d[\d-]*\b",
+            # ISBNs and DOIs.
+            r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
+            r"\b10\.\d{4,9}/\S+",
+            # Scores and fractions: 7,5/10, 3/4, 2-1.
+            r"(?<![\d.,/-])\d{1,3}(?:[.,]\d)?\s?/\s?\d{1,3}(?![\d/.-])",
+        )
+    ),
 ]
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?")
 _BARE_ISBN = re.compile(r"(?<![\d-])97[89][- ]?\d{1,5}[- ]?\d{1,7}[- ]?\d{1,7}[- ]?\d(?![\d-])")
@@ -399,22 +411,23 @@ def _date_ok(text: str) -> bool:
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
-def claimed_spans(text: str) -> list[Span]:
+def claimed_spans(text: str, patterns: Sequence[re.Pattern[str]] = _CLAIMS) -> list[Span]:
     """Spans of ``text`` that are something other than a personal detail (dates, sizes, files…).
 
     Args:
         text: the readable text (see :func:`_readable`).
+        patterns: the claims to look for (all of them by default).
 
     Returns:
         ``[start, end)`` character spans, unsorted, possibly overlapping.
     """
     spans = []
-    for pattern in _CLAIMS:
+    for pattern in patterns:
         for m in pattern.finditer(text):
-            if pattern is _CLAIMS[8] and not _date_ok(m.group(0)):
+            if pattern is _NUMERIC_DATE_CLAIM and not _date_ok(m.group(0)):
                 continue
             spans.append(m.span())
-    for m in _BARE_ISBN.finditer(text):
+    for m in _BARE_ISBN.finditer(text) if patterns is _CLAIMS else ():
         if stdnum_isbn.is_valid(m.group(0)):
             spans.append(m.span())
     return spans
@@ -789,8 +802,13 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     for subtype, span in _numbers(readable):
         add(subtype, span)
     if context.student_number is not None:
+        containers: list[Span] | None = None
         for m in context.student_number.finditer(readable):
-            add("student_number", m.span())
+            # Only a URL, a command, a path or a file takes a student number: "student ID S1234567" is one.
+            containers = claimed_spans(readable, _CONTAINER_CLAIMS) if containers is None else containers
+            if not _overlaps(m.span(), containers) and not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                candidates.append(("student_number", m.span(), None))
     homes: dict[Span, bool] = {}
     person_needed: list[Span] = []
     for subtype, span, home, needs_person in _addresses(readable, claims):
@@ -825,7 +843,8 @@ def privacy_context(
         ValueError: when the student-number pattern is not a valid regular expression.
     """
     try:
-        pattern = re.compile(student_number_pattern) if student_number_pattern else None
+        # Matched in any case: students write S1234567 as often as s1234567.
+        pattern = re.compile(student_number_pattern, re.IGNORECASE) if student_number_pattern else None
     except re.error as exc:
         raise ValueError(f"student_number_pattern is not a valid regular expression: {exc}") from None
     return PrivacyContext(
