@@ -258,3 +258,52 @@ def test_student_numbers_in_any_case_and_after_an_id_word(signals: Signals) -> N
     assert privacy(signals, "his student ID is S3456789") == [("student_number", "S3456789")]
     assert privacy(signals, "zet alles in s1234567_opdracht3.zip") == []
     assert privacy(signals, "The repo is at git@gitlab.liacs.nl:s1234567/thesis.git") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deadline 06-12",
+        "deadline 6/12 23:59",
+        "werkgroep di 3 dec 9.00-11.00",
+        "tutorial tue 3 dec 9.00-11.00",
+        "hertentamen 24-01-2027 9:00-12:00",
+        "resit 24-01-2027 9:00-12:00",
+        "het filmpje duurt 1:02:45, kijk vanaf 12:30",
+        "the video is 1:02:45, watch from 12:30",
+        "max 2 GB, we fietsen 12 km",
+        "max 2 GB, we cycle 12 km",
+        "werkcollege in lokaal 2.14",
+        "tutorial in room 2.14",
+    ],
+)
+def test_date_time_size_and_room_forms_the_issue_names(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn nummer is 06 12345678",
+        "my number is 06 12345678",
+        "bel me op 06-12345678 als je vragen hebt",
+        "call me on 06-12345678 if you have questions",
+        "mijn mail is tom.devries@gmail.com",
+        "my email is tom.devries@gmail.com",
+    ],
+)
+def test_the_writers_own_details_are_theirs_to_share(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("haar nummer is 06 1234 5678", ("phone", "06 1234 5678")),
+        ("her number is 06 1234 5678", ("phone", "06 1234 5678")),
+        ("zijn mail is bram.kok@hotmail.com", ("email", "bram.kok@hotmail.com")),
+        ("his email is bram.kok@hotmail.com", ("email", "bram.kok@hotmail.com")),
+    ],
+)
+def test_someone_elses_details_are_found(signals: Signals, text: str, detail: tuple[str, str]) -> None:
+    assert privacy(signals, text) == [detail]
