@@ -307,3 +307,8 @@ def test_the_writers_own_details_are_theirs_to_share(signals: Signals, text: str
 )
 def test_someone_elses_details_are_found(signals: Signals, text: str, detail: tuple[str, str]) -> None:
     assert privacy(signals, text) == [detail]
+
+
+def test_a_groups_or_desks_mailbox_with_a_number_is_still_no_ones(signals: Signals) -> None:
+    assert privacy(signals, "stuur het naar de groepsmail: groep7@gmail.com") == []
+    assert privacy(signals, "mail Tom: tom7@gmail.com") == [("email", "tom7@gmail.com")]

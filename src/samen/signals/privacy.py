@@ -82,7 +82,8 @@ ROLE_WORDS = _words(
 MAILBOX_WORDS = _words(
     """
     admin contact info mail mailbox noreply no-reply post support webmaster sales team service helpdesk
-    hello hallo office secretary enquiries inquiries study
+    hello hallo office secretary enquiries inquiries study groep group werkgroep studiegroep project
+    projectgroep
     """
 )
 _PRIVATE = ("priv", "persoonlijk", "personal")
@@ -610,14 +611,16 @@ def _email(text: str, context: PrivacyContext) -> Iterator[tuple[str, Span, str 
 
 
 def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
-    """A mailbox of a desk or an office: a role word as its name, or any mailbox of the institution's
-    own domains outside its personal (students') subdomains."""
-    parts = [p for p in re.split(r"[._+-]", local) if p]
+    """A mailbox of a desk, an office or a group: role or mailbox words as its name (a number on them
+    names which one), or any mailbox of the institution's own domains outside its personal (students')
+    subdomains; never one named by a student number."""
+    if context.student_number is not None and context.student_number.search(local):
+        return False
+    # "groep7@", "team-3@": a number on a role word names which one, not whose.
+    parts = [p.rstrip("0123456789") for p in re.split(r"[._+-]", local) if p and not p.isdigit()]
     roles = context.roles | MAILBOX_WORDS
     if parts and all(p in roles or _compound_of_roles(p, roles) for p in parts):
         return True
-    if context.student_number is not None and context.student_number.search(local):
-        return False
     in_domain = any(domain == d or domain.endswith("." + d) for d in context.public_domains)
     personal = any(domain == d or domain.endswith("." + d) for d in context.personal_domains)
     return in_domain and not personal
