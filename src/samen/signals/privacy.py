@@ -111,7 +111,7 @@ _OWN_PHRASE = re.compile(
 )
 # Asking to be paid is sharing one's own account ("maak het over naar NL…", "tikkie").
 _PAY = re.compile(
-    r"\b(?:maak\w*\s+(?:\w+\s+){0,3}over|overmaken|overmaakt|betaal\w*|tikkie|stort\w*|pay|paypal|transfer|"
+    r"\b(?:maak\w*\s+(?:\S+\s+){0,3}over|overmaken|overmaakt|betaal\w*|tikkie|stort\w*|pay|paypal|transfer|"
     r"send\s+(?:the\s+)?money|venmo)\b",
     re.IGNORECASE,
 )
