@@ -312,3 +312,11 @@ def test_someone_elses_details_are_found(signals: Signals, text: str, detail: tu
 def test_a_groups_or_desks_mailbox_with_a_number_is_still_no_ones(signals: Signals) -> None:
     assert privacy(signals, "stuur het naar de groepsmail: groep7@gmail.com") == []
     assert privacy(signals, "mail Tom: tom7@gmail.com") == [("email", "tom7@gmail.com")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stuur je cv naar recruitment@bedrijf.nl", "mail the treasurer: penningmeester@svleiden.nl"],
+)
+def test_mailboxes_named_for_a_function_are_no_ones(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []

@@ -83,7 +83,11 @@ MAILBOX_WORDS = _words(
     """
     admin contact info mail mailbox noreply no-reply post support webmaster sales team service helpdesk
     hello hallo office secretary enquiries inquiries study groep group werkgroep studiegroep project
-    projectgroep
+    projectgroep recruitment jobs vacatures finance billing facturen events evenementen secretaris
+    penningmeester voorzitter chair treasurer president marketing communications newsletter nieuwsbrief
+    feedback klachten complaints privacy security abuse postmaster hostmaster inschrijving inschrijvingen
+    enrolment enrollment visa housing huisvesting internship stage stages education research lab it
+    bestuur board redactie kascommissie
     """
 )
 _PRIVATE = ("priv", "persoonlijk", "personal")
