@@ -7,8 +7,9 @@ Three steps, each a mechanism rather than a list of cases:
    (``1500 MB``), money, version numbers, course codes, room numbers, meeting ids, order numbers, ISBNs,
    URLs, file names and paths, git and ssh remotes. A candidate detail never overlaps such a span.
 2. **Each candidate is validated as what it is**: phone numbers by ``phonenumbers`` (national forms valid
-   for the Netherlands or their region, international forms ``+44 …``/``0044 …`` at least possible for
-   their country; free, premium and company numbers are no one's), e-mail addresses by the address grammar
+   for the Netherlands, or for a neighbouring or English-speaking country when the message speaks of a
+   phone; international forms ``+44 …``/``0044 …`` at least possible for their country; free, premium
+   and company numbers are no one's), e-mail addresses by the address grammar
    with a real public suffix (the ``publicsuffixlist`` package's bundled list: ``logo@2x.png`` has none,
    and ``git@host:path`` is a remote), IBANs and BSNs by their check digits (``python-stdnum``; a BSN
    only beside a word that names it), Dutch postcodes by their format beside a street, a house number or a
@@ -19,8 +20,9 @@ Three steps, each a mechanism rather than a list of cases:
    is``, ``bel me op``, ``my email is``) is theirs to share; a desk's, an office's or a role mailbox's
    (``servicedesk@…``, the pack's role words and institution domains) is public; someone else's (a name,
    a person word, *haar*, *zijn*, *his*, a third-person verb) is what Do 4 is about, and so is a detail
-   whose owner the clause does not tell, except a street address, which is only personal with a word that
-   ties it to where someone lives (a meeting place is no one's). A BSN is reported even when it is the
+   whose owner the clause does not tell, except a street address or a postcode, which is only personal
+   with a word that says someone lives there or with a person (a meeting place or a building is no
+   one's), and a number given with opening hours (a desk's). A BSN is reported even when it is the
    writer's own: nobody should post one in a group.
 
 Spans are character offsets into the message as written: invisible characters and full-width digits are
@@ -524,8 +526,10 @@ def _owns_detail(text: str, at: int, detail: int) -> bool:
 
 
 def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = ()) -> str | None:
-    """Whose a detail is, read from its clause: ``own``, ``other``, ``role`` or None (the clause does
-    not tell). The cue nearest before the detail decides; without one, the nearest after it.
+    """Whose a detail is, read from its clause: ``own``, ``other``, ``role``, ``staff`` (a person in a
+    role: public at work, private at home) or None (the clause does not tell). The cue nearest before
+    the detail decides; without one, the nearest after it (names excepted: after a detail a capital is
+    as often its place).
 
     Args:
         text: the readable text.
