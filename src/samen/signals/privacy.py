@@ -89,7 +89,8 @@ MAILBOX_WORDS = _words(
     penningmeester voorzitter chair treasurer president marketing communications newsletter nieuwsbrief
     feedback klachten complaints privacy security abuse postmaster hostmaster inschrijving inschrijvingen
     enrolment enrollment visa housing huisvesting internship stage stages education research lab it
-    bestuur board redactie kascommissie
+    bestuur board redactie kascommissie bestellingen bestelling orders order webshop tickets kaartverkoop
+    reserveringen reservering reservations booking bookings klantenservice service customerservice
     """
 )
 _PRIVATE = ("priv", "persoonlijk", "personal")
