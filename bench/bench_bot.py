@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per workload; the fastest is shown")
     options = parser.parse_args()
     pack = load_pack()
-    signals = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    signals = Signals.load(**pack.spec.signals_options())
     print(f"{'workload':<20} {'events/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     workloads = [("command", True), ("message", True), ("mixed", True), ("message", False), ("mixed", False)]
     for kind, with_signals in workloads:

@@ -18,6 +18,17 @@ from samen.bot.nudge import NudgeMode, decide_nudge
 from samen.content import load_pack
 from samen.signals import Signals, Turn
 from samen.signals.corpora import own_examples
+from samen.signals.privacy import find_details
+from samen.signals.privacy_evaluation import privacy_examples
+
+
+def _privacy_cost(signals: Signals, texts: list[str]) -> float:
+    """Mean seconds per message of the privacy part alone (:func:`find_details`)."""
+    started = time.perf_counter()
+    for text in texts:
+        for _ in find_details(text, signals.privacy):
+            pass
+    return (time.perf_counter() - started) / len(texts)
 
 
 def main() -> None:
@@ -34,7 +45,7 @@ def main() -> None:
     pack = load_pack()
     local = pack.language("nl")
     started = time.perf_counter()
-    signals = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    signals = Signals.load(**pack.spec.signals_options())
     load_s = time.perf_counter() - started
     base = [e.text for e in own_examples()]
     base += ["bel Lisa op 06-12345678", "het bsn van Sanne is 123456782", "mail tom@example.nl even", "ok!"]
@@ -63,6 +74,11 @@ def main() -> None:
         signals.assess_window(turns[i : i + 12])
     window_ms = (time.perf_counter() - w0) / runs * 1000
     times.sort()
+    # The privacy part alone (it runs on every message): on the same messages, and on our privacy set,
+    # where almost every message holds a number or an address.
+    privacy_mean = _privacy_cost(signals, texts)
+    detail_texts = [e.text for e in privacy_examples()]
+    detail_mean = _privacy_cost(signals, detail_texts * (2000 // len(detail_texts) + 1))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"messages            {len(texts)}")
     print(f"throughput          {len(texts) / total:,.0f} messages/s (one core, wall clock)")
@@ -72,6 +88,8 @@ def main() -> None:
     print(f"p95                 {times[int(len(times) * 0.95)] * 1e3:.3f} ms")
     print(f"p99                 {times[int(len(times) * 0.99)] * 1e3:.3f} ms")
     print(f"sliding window      {window_ms:.2f} ms per new message (heat and language mix, 12 turns)")
+    print(f"privacy part        {privacy_mean * 1e3:.3f} ms mean per message (of the above)")
+    print(f"                    {detail_mean * 1e3:.3f} ms mean per message of our privacy set")
     print(f"load time           {load_s * 1e3:.0f} ms (lexicon, patterns, model)")
     print(
         f"peak resident       {rss / 1024:.0f} MB (process; {rss_before / 1024:.0f} MB before loading samen)"

@@ -403,7 +403,7 @@ class BotRunner:
 
         pack = load_pack()
         if "signals" not in _LOADED:
-            _LOADED["signals"] = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+            _LOADED["signals"] = Signals.load(**pack.spec.signals_options())
         bot = Bot(
             pack,
             store if store is not None else MemoryStore(),  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ from samen.content import load_pack
 from samen.signals import Signals
 
 PACK = load_pack()
-SIGNALS = Signals.load(student_number_pattern=PACK.spec.student_number_pattern)
+SIGNALS = Signals.load(**PACK.spec.signals_options())
 
 
 def dos_url(lang: str, number: int | None) -> str:

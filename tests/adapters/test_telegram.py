@@ -26,7 +26,7 @@ from samen.content import Localized, load_pack
 from samen.signals import Signals
 
 PACK = load_pack()
-SIGNALS = Signals.load(student_number_pattern=PACK.spec.student_number_pattern)
+SIGNALS = Signals.load(**PACK.spec.signals_options())
 UPDATES: dict[str, dict[str, Any]] = json.loads(
     (Path(__file__).parent / "test_telegram_updates.json").read_text()
 )

@@ -28,7 +28,7 @@ HEATED = [
 
 @pytest.fixture(scope="module")
 def signals(pack: Pack) -> Signals:
-    return Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    return Signals.load(**pack.spec.signals_options())
 
 
 @pytest.fixture(scope="module")

@@ -10,5 +10,5 @@ from samen.signals import Signals
 
 @pytest.fixture(scope="session")
 def signals() -> Signals:
-    """Signals loaded with the Leiden pack's student-number pattern."""
-    return Signals.load(student_number_pattern=load_pack().spec.student_number_pattern)
+    """Signals loaded with the Leiden pack's options (student-number pattern, public domains, role words)."""
+    return Signals.load(**load_pack().spec.signals_options())

@@ -76,3 +76,247 @@ def test_a_desk_or_role_address_is_not_personal(signals: Signals) -> None:
 def test_a_broken_student_number_pattern_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="student_number_pattern"):
         Signals.load(student_number_pattern="s(\\d{7}")
+
+
+# Issue 9: things that are something else claim their text first.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inleveren voor 06-12-2024 23:59",
+        "Hand in before 06-12-2024 23:59",
+        "gebruik het plaatje logo@2x.png uit de map",
+        "use the image logo@2x.png from the folder",
+        "clone it with git@github.com:org/project.git",
+        "clone hem met git@github.com:org/project.git",
+        "Opdracht 3 mag niet groter zijn dan 1500 MB",
+        "Assignment 3 may not be larger than 1500 MB",
+        "email the international office: internationaloffice@leidenuniv.nl",
+        "mail het international office: internationaloffice@leidenuniv.nl",
+        "werkgroep di 3 dec 9.00-11.00 in lokaal 2.14",
+        "tutorial tue 3 dec 9.00-11.00 in room 2.14",
+        "tentamen 24-01-2027 9:00-12:00",
+        "exam 24-01-2027 9:00-12:00",
+        "Zoom meeting ID 845 1234 5678",
+        "ordernummer 123456789 is nog niet binnen",
+        "het boek is ISBN 978-90-313-7865-7",
+        "gebruik Python 3.11.4",
+        "de map is 2 GB en de route 12 km",
+    ],
+)
+def test_look_alikes_of_the_issue_are_no_personal_detail(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("bel Lisa op (06) 23 45 67 89", ("phone", "(06) 23 45 67 89")),
+        ("call Lisa on (06) 23 45 67 89", ("phone", "(06) 23 45 67 89")),
+        ("zijn nummer is +44 7700 900123", ("phone", "+44 7700 900123")),
+        ("his number is +44 7700 900123", ("phone", "+44 7700 900123")),
+        ("Hij woont op Rapenburg 70 in Leiden", ("address", "Rapenburg 70")),
+        ("He lives at Rapenburg 70 in Leiden", ("address", "Rapenburg 70")),
+    ],
+)
+def test_details_the_issue_says_were_missed(signals: Signals, text: str, detail: tuple[str, str]) -> None:
+    assert privacy(signals, text) == [detail]
+
+
+def test_a_date_and_a_phone_number_side_by_side(signals: Signals) -> None:
+    text = "Inleveren voor 06-12-2024 23:59, en bel Sem op 06-12345678 als het niet lukt"
+    assert privacy(signals, text) == [("phone", "06-12345678")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("mijn nummer is 06 12345678 en dat van Lisa is 06 87654321", [("phone", "06 87654321")]),
+        ("my number is 06 12345678 and Lisa's is 06 87654321", [("phone", "06 87654321")]),
+        ("Wie heeft het nummer van Jasper? Ik heb 06-41234567", [("phone", "06-41234567")]),
+        ("Who has Jasper's number? I have 06-41234567", [("phone", "06-41234567")]),
+        ("het nummer van m'n moeder is 0612345678", [("phone", "0612345678")]),
+        ("my mom's number is 0612345678", [("phone", "0612345678")]),
+        ("Lisa, mijn nummer is 06 87654321", []),
+        ("Lisa, my number is 06 87654321", []),
+        ("ik ben s1234567 en zij is s2345678", [("student_number", "s2345678")]),
+        ("I'm s1234567 and she is s2345678", [("student_number", "s2345678")]),
+    ],
+)
+def test_whose_detail_is_read_from_its_clause(
+    signals: Signals, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vragen over de campagne? studentwellbeing@sea.leidenuniv.nl",
+        "de docent zegt: mail vragen naar j.jansen@hum.leidenuniv.nl",
+        "the lecturer said to mail questions to j.jansen@hum.leidenuniv.nl",
+        "contact the servicedesk at servicedesk@example.nl",
+        "IBAN van de studievereniging: NL91ABNA0417164300",
+        "the helpdesk number is 071 527 8888",
+        "bel gratis 0800-0432",
+    ],
+)
+def test_an_institutions_desks_and_mailboxes_are_public(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+def test_students_mail_at_the_institution_is_personal(signals: Signals) -> None:
+    text = "haar studentenmail is s2345678@umail.leidenuniv.nl"
+    assert privacy(signals, text) == [("email", "s2345678@umail.leidenuniv.nl")]
+
+
+def test_the_institution_domains_come_from_the_pack() -> None:
+    text = "mail Bas via b.kok@example-uni.nl"
+    assert [f.subtype for f in Signals.load().analyze(text).findings] == ["email"]
+    campus = Signals.load(public_domains=["example-uni.nl"])
+    assert [f for f in campus.analyze(text).findings if f.kind == "privacy"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we verzamelen op Breestraat 12",
+        "we meet at Breestraat 12",
+        "de borrel is in café De Bonte Koe, Hooigracht 21",
+        "de postcode van het Gorlaeus is 2333 CC",
+    ],
+)
+def test_a_place_is_no_ones_address(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+def test_a_lecturers_home_is_private_though_their_desk_is_not(signals: Signals) -> None:
+    assert privacy(signals, "Het huisadres van de docent is Hoflaan 5") == [("address", "Hoflaan 5")]
+    assert privacy(signals, "het privénummer van de docent is 0612345678") == [("phone", "0612345678")]
+    assert privacy(signals, "bel de docent op 071 527 1234") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("bel Lisa op 06\u200b-1234\u200b5678", "06\u200b-1234\u200b5678"),
+        ("her email is sanne\u2060.jansen@gmail.com", "sanne\u2060.jansen@gmail.com"),
+        ("his number is 06\u00a012345678", "06\u00a012345678"),
+        (
+            "het nummer van Bram: \uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18",
+            "\uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18",
+        ),
+    ],
+)
+def test_spans_index_the_message_as_written(signals: Signals, text: str, detail: str) -> None:
+    assert [span for _, span in privacy(signals, text)] == [detail]
+
+
+def test_addresses_written_around_spam_filters(signals: Signals) -> None:
+    assert privacy(signals, "her e-mail: anna(at)gmail(dot)com") == [("email", "anna(at)gmail(dot)com")]
+    assert privacy(signals, "zijn mail is piet [at] hotmail [punt] com") == [
+        ("email", "piet [at] hotmail [punt] com")
+    ]
+    assert privacy(signals, "let's meet at 5 dot com") == []
+
+
+def test_national_forms_of_other_countries_when_the_message_speaks_of_a_phone(signals: Signals) -> None:
+    assert privacy(signals, "He gave me his cell: (415) 555-0132") == [("phone", "(415) 555-0132")]
+    assert privacy(signals, "bel Lisa op 0470 12 34 56") == [("phone", "0470 12 34 56")]
+    assert privacy(signals, "the answer to question 3 is 4155550132") == []
+    assert privacy(signals, "the sample had 06 12 34 56 78 90 values per participant") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het adres is Witte Singel 25, 2311 BZ Leiden",
+        "The address is Witte Singel 25, 2311 BZ Leiden",
+        "Bellen kan via 071-527 1234 op werkdagen tussen 9 en 12",
+        "You can call 071-527 1234 on weekdays between 9 and 12",
+    ],
+)
+def test_an_address_or_number_no_one_is_said_to_own_is_a_place_or_a_desk(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("het nummer van een jongen uit mijn groep is 0612345678", [("phone", "0612345678")]),
+        ("this is the number of a guy in my class: 0612345678", [("phone", "0612345678")]),
+        ("mijn nieuwe nummer is 0612345678", []),
+        ("my email for the group is tom.devries@gmail.com", []),
+    ],
+)
+def test_a_possessive_owns_the_detail_only_when_it_stands_before_it(
+    signals: Signals, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == found
+
+
+def test_student_numbers_in_any_case_and_after_an_id_word(signals: Signals) -> None:
+    assert privacy(signals, "his student ID is S3456789") == [("student_number", "S3456789")]
+    assert privacy(signals, "zet alles in s1234567_opdracht3.zip") == []
+    assert privacy(signals, "The repo is at git@gitlab.liacs.nl:s1234567/thesis.git") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deadline 06-12",
+        "deadline 6/12 23:59",
+        "werkgroep di 3 dec 9.00-11.00",
+        "tutorial tue 3 dec 9.00-11.00",
+        "hertentamen 24-01-2027 9:00-12:00",
+        "resit 24-01-2027 9:00-12:00",
+        "het filmpje duurt 1:02:45, kijk vanaf 12:30",
+        "the video is 1:02:45, watch from 12:30",
+        "max 2 GB, we fietsen 12 km",
+        "max 2 GB, we cycle 12 km",
+        "werkcollege in lokaal 2.14",
+        "tutorial in room 2.14",
+    ],
+)
+def test_date_time_size_and_room_forms_the_issue_names(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn nummer is 06 12345678",
+        "my number is 06 12345678",
+        "bel me op 06-12345678 als je vragen hebt",
+        "call me on 06-12345678 if you have questions",
+        "mijn mail is tom.devries@gmail.com",
+        "my email is tom.devries@gmail.com",
+    ],
+)
+def test_the_writers_own_details_are_theirs_to_share(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("haar nummer is 06 1234 5678", ("phone", "06 1234 5678")),
+        ("her number is 06 1234 5678", ("phone", "06 1234 5678")),
+        ("zijn mail is bram.kok@hotmail.com", ("email", "bram.kok@hotmail.com")),
+        ("his email is bram.kok@hotmail.com", ("email", "bram.kok@hotmail.com")),
+    ],
+)
+def test_someone_elses_details_are_found(signals: Signals, text: str, detail: tuple[str, str]) -> None:
+    assert privacy(signals, text) == [detail]
+
+
+def test_a_groups_or_desks_mailbox_with_a_number_is_still_no_ones(signals: Signals) -> None:
+    assert privacy(signals, "stuur het naar de groepsmail: groep7@gmail.com") == []
+    assert privacy(signals, "mail Tom: tom7@gmail.com") == [("email", "tom7@gmail.com")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stuur je cv naar recruitment@bedrijf.nl", "mail the treasurer: penningmeester@svleiden.nl"],
+)
+def test_mailboxes_named_for_a_function_are_no_ones(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []

@@ -53,7 +53,7 @@ def bot(platform: str, verbose: bool) -> None:
         adapter.capabilities,
         dos_url=lambda lang, number: settings.dos_url(lang, pack.campaign_url, number),
         illustrate=poster_apart,
-        signals=Signals.load(student_number_pattern=pack.spec.student_number_pattern),
+        signals=Signals.load(**pack.spec.signals_options()),
     )
     click.echo(load_strings("bot").get(cli_language(), "cli.starting", platform=platform), err=True)
     asyncio.run(_run(adapter.serve(settings, core)))

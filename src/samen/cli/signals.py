@@ -62,7 +62,7 @@ def classify(lang: str | None, pack_path: Path | None) -> None:
     local = pack.language(lang or pack.default_language)
     settings = load_settings()
     lines = read_lines(sys.stdin.buffer)
-    detector = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    detector = Signals.load(**pack.spec.signals_options())
 
     def do_url(number: int) -> str:
         return settings.dos_url(local.code, pack.campaign_url, number)
@@ -123,12 +123,23 @@ def train(data: Path | None, out: Path | None) -> None:
 @signals.command("eval")
 @data_option
 @click.option("--sample", type=int, default=0, help="Evaluate on at most this many rows per set (0: all).")
+@click.option(
+    "--privacy-split",
+    type=click.Choice(["test", "dev"]),
+    default="test",
+    help="Which half of our privacy set to report on (tune on dev).",
+)
 @pack_option
-def evaluate(data: Path | None, sample: int, pack_path: Path | None) -> None:
-    """Precision, recall and F1 per kind and language, and accuracy per pattern on our own cases."""
+def evaluate(data: Path | None, sample: int, privacy_split: str, pack_path: Path | None) -> None:
+    """Precision, recall and F1 per kind and language, accuracy per pattern on our own cases, and the
+    privacy signal's precision and recall per subtype with its false-nudge rate on everyday chat."""
     from samen.signals.evaluation import evaluate_all, format_report
+    from samen.signals.privacy_evaluation import evaluate_privacy, format_privacy_report
 
     pack = load_pack(pack_path)
-    detector = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    detector = Signals.load(**pack.spec.signals_options())
     report = evaluate_all(detector, _data_folder(data), sample=sample)
     click.echo(format_report(report))
+    # Privacy has its own set and its own report (precision and recall per subtype, false nudges).
+    click.echo("")
+    click.echo(format_privacy_report(evaluate_privacy(detector, privacy_split), privacy_split))

@@ -7,13 +7,15 @@ language, placeholders known) live in :mod:`samen.content.pack`.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Word = Annotated[str, StringConstraints(pattern=r"^[^\W\d_][\w'’-]*$")]
+Domain = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 #: The platforms (settings) the toolkit serves, in the order the toolkit shows them.
@@ -113,6 +115,31 @@ class LanguageText(_Strict):
     support: dict[str, SupportText]
 
 
+class SignalsOptions(TypedDict):
+    """The pack's facts :meth:`samen.signals.Signals.load` takes (plain data: signals import no pack)."""
+
+    student_number_pattern: str | None
+    public_domains: list[str]
+    personal_domains: list[str]
+    role_words: list[str]
+
+
+class PrivacySpec(_Strict):
+    """What is public in the institution's details: the privacy signal leaves these alone.
+
+    Attributes:
+        public_domains: the institution's e-mail domains (with their subdomains): its mailboxes are work
+            addresses of desks, offices and staff, published by the institution.
+        personal_domains: subdomains of those that hold personal mailboxes (students' mail).
+        role_words: words naming the institution's desks, offices and roles, per language (added to the
+            signals' own general list).
+    """
+
+    public_domains: list[Domain] = Field(default_factory=list)
+    personal_domains: list[Domain] = Field(default_factory=list)
+    role_words: dict[LangCode, list[Word]] = Field(default_factory=dict)
+
+
 class PackFile(_Strict):
     pack: int = 1
     id: Id
@@ -120,8 +147,18 @@ class PackFile(_Strict):
     source_language: LangCode
     links: dict[str, Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]]
     student_number_pattern: str | None = None
+    privacy: PrivacySpec = PrivacySpec()
     colours: Colours = Colours()
     dos: Annotated[list[DoSpec], Field(min_length=1, max_length=12)]
     faq: list[FaqSpec]
     support: list[SupportSpec]
     languages: dict[LangCode, LanguageText]
+
+    def signals_options(self) -> SignalsOptions:
+        """The pack's facts the signals need, as plain data: ``Signals.load(**spec.signals_options())``."""
+        return {
+            "student_number_pattern": self.student_number_pattern,
+            "public_domains": list(self.privacy.public_domains),
+            "personal_domains": list(self.privacy.personal_domains),
+            "role_words": sorted({w for words in self.privacy.role_words.values() for w in words}),
+        }

@@ -2,7 +2,7 @@
 
 ::
 
-    signals = Signals.load(student_number_pattern=pack.spec.student_number_pattern)
+    signals = Signals.load(**pack.spec.signals_options())
     analysis = signals.analyze("jij k4nker lijer")   # Analysis(language="nl", findings=(Finding(...),))
     signals.assess_window(turns)                      # heat, language_mix
 

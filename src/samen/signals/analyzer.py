@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from samen.signals.findings import KIND_DO, Analysis, Finding, Turn
 from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, hostility
@@ -13,7 +12,7 @@ from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import LinearModel, features, load_model
 from samen.signals.normalize import fold, squeeze, tokens
-from samen.signals.privacy import find_details
+from samen.signals.privacy import PrivacyContext, find_details, privacy_context
 from samen.signals.rules import Hit, phrase_hits, read_context, unmask, word_hits
 
 #: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
@@ -42,35 +41,47 @@ class Signals:
     Args:
         lexicon: the curated lexicon.
         model: the hashed n-gram model, or None to use the rules alone.
-        student_number: the campaign pack's student-number pattern, compiled.
+        privacy: what the campaign pack says about public details and student numbers.
     """
 
     def __init__(
-        self, lexicon: Lexicon, model: LinearModel | None, student_number: re.Pattern[str] | None = None
+        self, lexicon: Lexicon, model: LinearModel | None, privacy: PrivacyContext | None = None
     ) -> None:
         self.lexicon = lexicon
         self.model = model
-        self.student_number = student_number
+        self.privacy = privacy or PrivacyContext()
         # Readings of recent window messages by a hash of their text (never the text itself): the bot asks
         # about an overlapping window after every message.
         self._readings: OrderedDict[int, tuple[float, str, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
-    def load(cls, *, student_number_pattern: str | None = None) -> Signals:
-        """Load the shipped lexicon and model.
+    def load(
+        cls,
+        *,
+        student_number_pattern: str | None = None,
+        public_domains: Sequence[str] = (),
+        personal_domains: Sequence[str] = (),
+        role_words: Iterable[str] = (),
+    ) -> Signals:
+        """Load the shipped lexicon and model (the arguments are the pack's ``signals_options()``).
 
         Args:
             student_number_pattern: the campaign pack's regular expression for a student number.
+            public_domains: the institution's e-mail domains; their mailboxes are public.
+            personal_domains: subdomains of those with personal mailboxes (students' mail).
+            role_words: words naming the institution's desks and offices, in every language.
 
         Raises:
             ValueError: when the pattern is not a valid regular expression.
         """
-        try:
-            pattern = re.compile(student_number_pattern) if student_number_pattern else None
-        except re.error as exc:
-            raise ValueError(f"student_number_pattern is not a valid regular expression: {exc}") from None
-        return cls(load_lexicon(), load_model(), pattern)
+        privacy = privacy_context(
+            student_number_pattern=student_number_pattern,
+            public_domains=public_domains,
+            personal_domains=personal_domains,
+            role_words=role_words,
+        )
+        return cls(load_lexicon(), load_model(), privacy)
 
     def analyze(self, text: str) -> Analysis:
         """The language of a message and what it likely holds, strongest first.
@@ -88,7 +99,7 @@ class Signals:
             for kind, (score, subtype, why) in scores.items()
             if score >= THRESHOLD
         ]
-        for detail in find_details(text, self.student_number):
+        for detail in find_details(text, self.privacy):
             findings.append(
                 Finding(
                     "privacy",

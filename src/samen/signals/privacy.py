@@ -1,21 +1,54 @@
 """Personal details in a message: phone numbers, e-mail addresses, IBANs, BSNs, addresses, student numbers.
 
-Every candidate is validated, not just matched: phone numbers by ``phonenumbers`` (valid for their
-region), IBANs and BSNs by their check digits (``python-stdnum``; a BSN also needs a context word, as one
-in eleven nine-digit numbers passes the elfproef), postcodes by the Dutch format together with a house
-number or a street. Details a writer gives about themselves ("bel me op…", "mijn mail is…") are theirs to
-share and are not reported, except a BSN, which nobody should post in a group.
+Three steps, each a mechanism rather than a list of cases:
+
+1. **Other things claim their text first** (:func:`claimed_spans`): dates and times in the forms students
+   write them (``06-12``, ``6/12 23:59``, ``di 3 dec 9.00-11.00``), durations, timestamps, sizes and units
+   (``1500 MB``), money, version numbers, course codes, room numbers, meeting ids, order numbers, ISBNs,
+   URLs, file names and paths, git and ssh remotes. A candidate detail never overlaps such a span.
+2. **Each candidate is validated as what it is**: phone numbers by ``phonenumbers`` (national forms valid
+   for the Netherlands, or for a neighbouring or English-speaking country when the message speaks of a
+   phone; international forms ``+44 …``/``0044 …`` at least possible for their country; free, premium
+   and company numbers are no one's), e-mail addresses by the address grammar
+   with a real public suffix (the ``publicsuffixlist`` package's bundled list: ``logo@2x.png`` has none,
+   and ``git@host:path`` is a remote), IBANs and BSNs by their check digits (``python-stdnum``; a BSN
+   only beside a word that names it), Dutch postcodes by their format beside a street, a house number or a
+   place, street addresses by Dutch and English street-name morphology (``-straat``, ``-gracht``,
+   ``Street``…) or by a residence word before a capitalised name and a house number (``woont op
+   Rapenburg 70``), student numbers by the campaign pack's pattern.
+3. **Whose detail**, read from the clause it stands in (:func:`owner`): the writer's own (``mijn nummer
+   is``, ``bel me op``, ``my email is``) is theirs to share; a desk's, an office's or a role mailbox's
+   (``servicedesk@…``, the pack's role words and institution domains) is public; someone else's (a name,
+   a person word, *haar*, *zijn*, *his*, a third-person verb) is what Do 4 is about, and so is a detail
+   whose owner the clause does not tell, except a street address or a postcode, which is only personal
+   with a word that says someone lives there or with a person (a meeting place or a building is no
+   one's), and a number given with opening hours (a desk's). A BSN is reported even when it is the
+   writer's own: nobody should post one in a group.
+
+Spans are character offsets into the message as written: invisible characters and full-width digits are
+read through, and every span is mapped back (:func:`_readable`). Nothing is stored or logged.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import phonenumbers
+from phonenumbers import PhoneNumberType
+from publicsuffixlist import PublicSuffixList
 from stdnum import iban as stdnum_iban
+from stdnum import isbn as stdnum_isbn
 from stdnum.nl import bsn as stdnum_bsn
+
+Span = tuple[int, int]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 @dataclass(frozen=True)
@@ -23,139 +56,812 @@ class Detail:
     """A personal detail found in a message: its subtype, span in the original text and score."""
 
     subtype: str
-    span: tuple[int, int]
+    span: Span
     score: float
     explanation: str
 
 
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b"
+#: Words that name a desk, an office or an organisation rather than a person, in any language samen
+#: serves (a pack adds its institution's own). A detail they own (their mailbox, their phone) is public.
+ROLE_WORDS = _words(
+    """
+    administratie admissions alumni balie bestuur bibliotheek bieb board bureau career careers
+    communicatie decaan dean desk diversiteit diversity docent docenten ethics examencommissie faculteit
+    faculty helpdesk hr ict informatie international internationaloffice kantoor lecturer library office
+    ombuds ombudsman onderwijs onderwijsbureau opleiding organisatie planning press pers reception
+    receptie redactie secretariaat secretariat servicedesk studentenzaken studieadviseur studieadviseurs
+    studyadvisor tutor vertrouwenspersoon wellbeing welzijn coordinator coördinator coordinatie programme
+    committee commissie department afdeling instituut institute university universiteit hogeschool
+    gemeente municipality politie police huisarts huisartsenpost gp apotheek pharmacy ziekenhuis hospital
+    klantenservice kroeg cafe café bar restaurant winkel shop store museum sportcentrum gym venue
+    gebouw building vereniging association studievereniging borrel feest party kantine canteen mensa uni
+    school pizzeria snackbar tandarts dentist kapper hairdresser fysio physio bedrijf company firm hotel
+    hostel organisation organization stichting foundation loket
+    """
 )
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+#: Names a mailbox of no one in particular takes (``info@``, ``noreply@``), besides the role words; in a
+#: sentence these are ordinary words ("Lisa's contact", "post it"), so they count only as a mailbox name.
+MAILBOX_WORDS = _words(
+    """
+    admin contact info mail mailbox noreply no-reply post support webmaster sales team service helpdesk
+    hello hallo office secretary enquiries inquiries study groep group werkgroep studiegroep project
+    projectgroep recruitment jobs vacatures finance billing facturen events evenementen secretaris
+    penningmeester voorzitter chair treasurer president marketing communications newsletter nieuwsbrief
+    feedback klachten complaints privacy security abuse postmaster hostmaster inschrijving inschrijvingen
+    enrolment enrollment visa housing huisvesting internship stage stages education research lab it
+    bestuur board redactie kascommissie bestellingen bestelling orders order webshop tickets kaartverkoop
+    reserveringen reservering reservations booking bookings klantenservice service customerservice
+    """
+)
+_PRIVATE = ("priv", "persoonlijk", "personal")
+# People in a role: their work phone and mail are public, their home is not.
+_STAFF = _words(
+    """
+    docent docenten lecturer lecturers tutor tutors professor prof hoogleraar studieadviseur studieadviseurs
+    studyadvisor adviser advisor decaan dean coordinator coördinator begeleider supervisor mentor ta tas
+    vertrouwenspersoon studentendecaan
+    """
+)
+# Endings of compound words that name an organisation or a desk ("studievereniging", "kenniscentrum").
+_ROLE_ENDINGS = (
+    "desk", "office", "balie", "bureau", "loket", "vereniging", "centrum", "centre", "center", "dienst",
+    "service", "services", "zaken", "secretariaat", "commissie", "committee", "afdeling", "winkel",
+)  # fmt: skip
+
+# Words that tie a detail to the writer: first-person pronouns and "call me", "pay me" shapes.
+_OWN_WORDS = _words("mijn m'n mn me mij mezelf ikzelf ons onze i'm im my mine me myself us our ours")
+# "ik ben…", "I live…": the writer speaking of themselves (a bare "ik heb" may hold someone else's number).
+_OWN_PHRASE = re.compile(
+    r"\b(?:ik|'k|wij|we)\s+(?:ben|zijn|woon|wonen|zit|zitten|heet|sta|staan)\b|"
+    r"\b(?:i|we)\s+(?:am|live|stay|'m)\b",
+    re.IGNORECASE,
+)
+# Asking to be paid is sharing one's own account ("maak het over naar NL…", "tikkie").
+_PAY = re.compile(
+    r"\b(?:maak\w*\s+(?:\S+\s+){0,3}over|overmaken|overmaakt|betaal\w*|tikkie|stort\w*|pay|paypal|transfer|"
+    r"send\s+(?:the\s+)?money|venmo)\b",
+    re.IGNORECASE,
+)
+# Words that point at someone else: third-person pronouns and possessives, person words.
+_OTHER_WORDS = _words(
+    """
+    hij zij ze hem haar hun hen zijn diens wiens he she him her his hers they them their theirs
+    moeder vader mama papa mam pap broer zus zusje broertje oma opa tante oom neef nicht vriend vriendin
+    vriendje vriendinnetje huisgenoot huisgenote huisgenoten kamergenoot buurman buurvrouw buren collega
+    klasgenoot medestudent medestudente studiegenoot groepsgenoot groepsgenote partner man vrouw
+    mother father mom mum dad brother sister grandma grandpa aunt uncle cousin friend boyfriend girlfriend
+    roommate housemate flatmate neighbour neighbor colleague classmate groupmate teammate husband wife
+    jongen meisje guy girl boy iemand someone somebody ex date crush baby schat lief bf gf bestie
+    """
+)
+# Verbs in the third person that tell the detail is someone else's ("Lisa woont", "he lives").
+_OTHER_VERBS = re.compile(r"\b(?:woont|lives|heet|is called|verhuisd|moved)\b", re.IGNORECASE)
+
+# Words that make a street and a number someone's address.
+_HOME = re.compile(
+    r"\b(?:woon\w*|wonen|woont|huisadres|lives?|living|verhuis\w*|huis|house|flat|apartment|appartement|"
+    r"woning|dorm|studentenhuis|moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|"
+    r"zit op kamers)\b",
+    re.IGNORECASE,
+)
+_RESIDENCE = re.compile(
+    r"\b(?:woon\w*|wonen|woont|adres\w*|address\w*|huisadres|postadres|lives?|living|verhuis\w*|"
+    r"huis|house|flat|apartment|appartement|woning|dorm|studentenhuis|"
+    r"moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|zit op kamers)\b",
+    re.IGNORECASE,
+)
+
+# Capitalised words that are never a person's name (sentence openers, days, months, course words).
+_NOT_NAMES = _words(
+    """
+    de het een en of maar als dan want dus ook nog wel niet geen wie wat waar wanneer hoe waarom welke
+    deze die dit dat daar hier er om op in aan van voor na met bij tot uit over naar door zonder tegen
+    is zijn was waren ben bent heb hebt heeft hebben kan kun kunnen mag moet moeten wil wilt zal zou
+    hoi hey hi hallo hee hoe dag doei thanks bedankt dank top oke ok okay ja nee yes no sorry please
+    graag vergeet stuur mail bel app bericht check let zie kijk ga komt kom neem geef
+    the a an and or but if then so also not no who what where when how why which this that these those
+    there here to on at of for after with by from about into please call text email send ask
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday friday
+    saturday sunday januari februari maart april mei juni juli augustus september oktober november
+    december january february march may june july august october
+    """
+)
+
+_STREET_SUFFIXES = (
+    "straat", "straatje", "steeg", "steegje", "laan", "laantje", "weg", "wegje", "gracht", "kade", "plein",
+    "pleintje", "singel", "hof", "hofje", "dijk", "dreef", "pad", "park", "markt", "burgwal", "wal", "vest",
+    "plantsoen", "haven", "kanaal", "veld", "erf", "baan", "ring", "dam", "brug", "poort", "allee", "burg",
+    "berg", "zijde", "oever", "kamp", "weide", "vaart", "water", "kant", "boulevard", "promenade",
+    "passage", "gaarde", "tuin", "tuinen", "akker", "hoeve", "horst", "donk", "rode", "singeltje", "kwartier",
+)  # fmt: skip
+_STREET_WORDS_EN = (
+    "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Drive", "Dr", "Close", "Way", "Court",
+    "Ct", "Place", "Pl", "Square", "Sq", "Crescent", "Terrace", "Gardens", "Boulevard", "Blvd", "Row",
+    "Grove", "Mews", "Walk", "Hill",
+)  # fmt: skip
+_STREET_SUFFIX = re.compile(r"(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")$")
+_STREET_LINKS = _words("van de der den het ter ten te aan op in 't 's la le du von")
+
+# A capitalised word (or a run of them, with Dutch name links) before a house number.
+_WORD = r"(?:'s-)?[A-ZÀ-Ý][\wÀ-ÿ'’.-]*"
+_LINK = r"(?:van|de|der|den|het|ter|ten|te|aan|op|in|'t|'s|la|le)"
+_DUTCH_ADDRESS = re.compile(
+    rf"(?P<street>{_WORD}(?:[ ](?:{_LINK}[ ])*{_WORD}){{0,3}})[ ](?:nr\.?[ ]?|nummer[ ])?"
+    r"(?P<number>[1-9]\d{0,4}"
+    r"(?:[ ]?-[ ]?\d{1,4}|[ ]?[a-zA-Z](?![\w@])|[ ](?:bis|hs|huis|zw|rd|boven|I{1,3})\b)?)"
+    r"(?![\w@]|[.,:/-]\d)"
+)
+_ENGLISH_ADDRESS = re.compile(
+    r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[A-Za-z]?)[ ](?P<street>(?:[A-Z][a-z']+[ ]){1,3}(?:"
+    + "|".join(_STREET_WORDS_EN)
+    + r"))\b\.?"
+)
+_LOWER_ADDRESS = re.compile(
+    r"\b(?P<street>[a-z][a-zà-ÿ'-]{2,})[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
+    r"(?![\w@]|[.,:/-]\d)"
+)
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}[ ]?(?!SA|SD|SS)(?P<letters>[A-Z]{2}|[a-z]{2})(?![\w@])")
+_POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip)\b", re.IGNORECASE)
+
+_EMAIL = re.compile(
+    r"(?<![\w.+'/=-])(?P<local>[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+)*)"
+    r"@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{1,62})"
+    r"(?![\w-]|\.[A-Za-z0-9]|:[\w/~.-])"
+)
+_IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])", re.I)
 _BSN = re.compile(r"(?<![\d.-])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8,9})(?![\d-])")
 _BSN_CONTEXT = re.compile(
-    r"\b(?:bsn|burgerservicenummer|burger service nummer|sofi-?nummer|sofinummer|sofi|"
-    r"citizen service number|social security|ssn)\b",
-    re.IGNORECASE,
-)
-_POSTCODE = re.compile(r"\b[1-9]\d{3} ?(?!SA|SD|SS|sa|sd|ss)[A-Za-z]{2}\b")
-_STREET = re.compile(
-    r"\b[A-Z][a-zà-ÿ'-]+(?:[ -][A-Za-zà-ÿ'-]+){0,2}?"
-    r"(?:straat|weg|laan|plein|gracht|kade|singel|dijk|steeg|hof|park|dreef|plantsoen|markt|burgwal|"
-    r"pad|rijn|haven|baan|veld|erf|straatje|wal|zijde|Rapenburg|Breestraat|Haarlemmerstraat)"
-    r" \d{1,4}(?: ?[a-zA-Z]\b| ?-\d{1,3}| ?(?:bis|hs|huis)\b)?"
-    r"|\b\d{1,5} [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way)\b"
-)
-# The writer's own details: "mijn nummer is", "bel me op", "mail me at", "my number".
-_OWN = re.compile(
-    r"\b(?:mijn|m'n|mn|me|mij|my|mine|ik ben bereikbaar|reach me|call me|text me|mail me|app me|bel me|"
-    r"contact me|mail mij|bel mij|app mij|ik woon|i live|maak het over|maak over|overmaken|betaal|tikkie|"
-    r"pay me|transfer)\b",
-    re.IGNORECASE,
-)
-# A third person's details are what Do 4 is about; these words make that likelier.
-_OTHER = re.compile(
-    r"\b(?:zijn|haar|hun|van (?:[A-Z]\w+|hem|haar)|his|her|their|'s)\b",
-)
-
-
-# An organisation's desk or a role address is public, not someone's personal detail.
-_PUBLIC = re.compile(
-    r"\b(?:receptie|balie|servicedesk|helpdesk|secretariaat|studentenbalie|studiebalie|bibliotheek|"
-    r"reception|front desk|help ?desk|office|secretariat|library|alarmnummer|huisarts(?:enpost)?|"
-    r"politie|police|112)\b",
-    re.IGNORECASE,
-)
-_ROLE_MAILBOX = re.compile(
-    r"^(?:info|contact|servicedesk|helpdesk|secretariaat|secretariat|office|admin|support|studentenbalie|"
-    r"diversiteit|studentwellbeing|vertrouwenspersoon|noreply|no-reply|post|mail|receptie|reception)@",
+    r"\b(?:bsn|burgerservicenummer|burger service nummer|burgerservice-nummer|sofi-?nummer|sofinummer|"
+    r"sofi|citizen service number|social security(?: number)?|ssn)\b",
     re.IGNORECASE,
 )
 
+_FILE_EXTENSIONS = _words(
+    "png jpg jpeg gif svg webp bmp tif tiff heic pdf doc docx xls xlsx ppt pptx odt ods odp csv tsv txt rtf "
+    "md tex bib py ipynb r rmd rds sav sps dta java c cpp h hpp js ts css html htm json yaml yml xml sql "
+    "zip rar 7z tar gz tgz mp3 mp4 wav mov avi mkv m4a key pages numbers exe dmg apk sh bat log ini cfg"
+)
 
-def _public(text: str, start: int) -> bool:
-    """True when the words just before a number say it belongs to a desk or an office."""
-    return _PUBLIC.search(text[max(0, start - 40) : start]) is not None
+_MONTHS = (
+    r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mrt|maart|mar(?:ch)?|apr(?:il)?|mei|may|jun[ei]?|jul[iy]?|"
+    r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAYS = (
+    r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|mon|tue|tues|wed|"
+    r"thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?"
+)
+_TIME = r"(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d(?:[:.][0-5]\d)?|[ ]?(?:uur|u|h|am|pm|a\.m\.|p\.m\.))"
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_UNITS = (
+    r"(?:[kKMGTP]i?B|[kKMGTP]b(?:it)?s?|[kKMGT]B/s|bytes?|bits?|px|pt|dpi|fps|Hz|kHz|MHz|GHz|km/u|km/h|km|"
+    r"cm|mm|m2|m²|m|kg|gr|g|mg|ml|cl|l|liter|°C?|%|procent|percent|EC|ECTS|studiepunten|credits|"
+    r"pagina'?s?|pages?|blz\.?|woorden|words|tekens|characters|punten|points|pnt|euro|eur|EUR|dollar|"
+    r"x|keer|times|studenten|students|mensen|people|deelnemers|vragen|questions|slides|dia'?s)"
+)
+_ID_WORDS = (
+    r"(?:meeting[- ]?id|vergader[- ]?id|zoom[- ]?id|teams[- ]?id|webinar[- ]?id|id|code|pin|pincode|passcode|"
+    r"toegangscode|inlogcode|wachtwoord|password|ww|order(?:nummer|nr|number|no)?|bestel(?:nummer|ling|nr)|"
+    r"referentie(?:nummer)?|reference|ref|ticket(?:nummer|nr)?|zaak(?:nummer|nr)?|case(?: ?number)?|"
+    r"factuur(?:nummer|nr)?|invoice(?: ?number)?|tracking(?: ?code| ?number)?|track ?& ?trace|kenmerk|"
+    r"dossier(?:nummer|nr)?|artikel(?:nummer|nr)?|klantnummer|customer number|lidnummer|"
+    r"member(?:ship)? number|"
+    r"transactie(?:nummer)?|transaction|bon(?:nummer)?|receipt|serienummer|serial(?: number)?|"
+    r"kamernummer|commit|tentamennummer|exam number)"
+)
+# Numbered things of a course ("groep 12", "vraag 3b", "week 6"): the number right after the word.
+_NUMBERED = (
+    r"(?:tafel|table|stoel|seat|rij|row|groep|group|team|vraag|question|opdracht|assignment|week|hoofdstuk|"
+    r"chapter|paragraaf|section|pagina|page|blz|slide|dia|les|lecture|college|tentamen|versie|version|"
+    r"release|build|issue|pr|poging|attempt|cijfer|grade|score|optie|option|stap|step|figuur|figure|"
+    r"tabel|bijlage|appendix)"
+)
+_ROOM_WORDS = (
+    r"(?:lokaal|zaal|collegezaal|werkcollegezaal|kamer|ruimte|room|hall|lecture hall|gebouw|building|"
+    r"verdieping|floor|vleugel|wing|LIPS|Lipsius|Gorlaeus|Huygens|KOG|Snellius|Kamerlingh Onnes|PLC|"
+    r"Wijnhaven)"
+)
+
+# Patterns whose text is something other than a personal detail. Order does not matter: all claim.
+# Containers first: URLs, commands, remotes, paths and files, which may hold a student number or an @
+# that is nobody's detail there.
+_CONTAINER_CLAIMS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:https?://|www\.)\S+",
+        r"\b(?:ssh|scp|sftp|rsync|mosh|git clone|git remote add \w+)\s+\S+",
+        r"(?<![\w.+-])[\w.+-]+@[\w.-]+:[\w~./-]+",  # git@github.com:org/project.git
+        r"(?<![\w/])(?:~|\.{1,2})?/[\w.@~-]+(?:/[\w.@~-]*)+",  # paths
+        r"\b[A-Z]:\\\S+",
+        r"(?<![\w.])[\w@+()-]+(?:\.[\w@+()-]+)*\.(?:" + "|".join(_FILE_EXTENSIONS) + r")(?![\w@])",
+    )
+]
+_NUMERIC_DATE_CLAIM = re.compile(
+    r"(?<![\d+,.:/-])\d{1,2}[-/.]\d{1,2}(?:[-/.](?:\d{4}|\d{2}))?(?![\d]|[-/.:]\d)"
+)  # 06-12, 6/12, 06-12-2024, 24.01.2027 (validated in _date_ok)
+_CLAIMS = [
+    *_CONTAINER_CLAIMS,
+    _NUMERIC_DATE_CLAIM,
+    *(
+        re.compile(p, re.IGNORECASE)
+        for p in (
+            # ISO dates and timestamps, compact ones too.
+            r"(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
+            r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[T_-]?\d{4,6})?(?!\d)",
+            # Dates with a month name, with a weekday: "di 3 dec", "3 december 2024", "Dec 3rd, 2024".
+            rf"\b(?:{_DAYS}\s+)?\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?\s+{_MONTHS}(?:\s+'?\d{{2,4}})?(?![\w])",
+            rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",
+            # Academic years and year ranges: 2024-2025, 2024/25.
+            r"(?<!\d)(?:19|20)\d{2}\s?[-/–]\s?(?:19|20)?\d{2}(?!\d)",
+            # Times and time ranges: 23:59, 9.00-11.00, 9-11 uur, 14u30, 2u, 10 am.
+            rf"(?<![\d.,:/-]){_TIME}(?:\s?[-–]\s?{_TIME}|\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
+            r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?"
+            r"(?:\s?[-–]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d)?(?![\d]|[.:]\d)",
+            r"(?<![\d.,:/-])(?:[01]?\d|2[0-3])\s?[-–]\s?(?:[01]?\d|2[0-3])\s?(?:uur|u|h|am|pm)\b",
+            r"(?<![\d:])\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d+)?(?![\d]|:\d)",  # durations, video timestamps
+            # Durations and amounts with a unit; money.
+            rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?(?:min(?:uten|utes|uut|s)?|sec(?:onden|onds|s)?|"
+            r"uur|uren|hours?|hrs?|dagen|days?|weken|weeks?|maanden|months?|jaar|years?|semesters?)\b",
+            rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?{_UNITS}(?![\w])",
+            rf"[€$£]\s?{_NUMBER}(?:,-)?|{_NUMBER},-",
+            # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
+            r"\bv\d+(?:\.\d+)*\b|(?<![\d.])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
+            r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
+            # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
+            r"(?-i:\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b)",
+            rf"\b{_ROOM_WORDS}\s+[A-Z]{{0,3}}[-.]?\d+(?:[.,-]\d+)*[A-Za-z]?\b",
+            rf"\b{_ID_WORDS}\s*(?:[:#.]\s*|is\s+|=\s*)?(?:nr\.?\s*|nummer\s*|number\s*)?"
+            r"(?-i:[A-Z]{0,4})\d[\d -]*\d\b",
+            rf"\b{_NUMBERED}\s+(?:nr\.?\s*)?\d{{1,4}}[a-z]?\b",
+            r"#\d[\d-]*\b",
+            # ISBNs and DOIs.
+            r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
+            r"\b10\.\d{4,9}/\S+",
+            # Scores and fractions: 7,5/10, 3/4, 2-1.
+            r"(?<![\d.,/-])\d{1,3}(?:[.,]\d)?\s?/\s?\d{1,3}(?![\d/.-])",
+        )
+    ),
+]
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?")
+_BARE_ISBN = re.compile(r"(?<![\d-])97[89][- ]?\d{1,5}[- ]?\d{1,7}[- ]?\d{1,7}[- ]?\d(?![\d-])")
+
+_PHONE_EXCLUDED = frozenset(
+    {
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.UAN,
+        PhoneNumberType.VOICEMAIL,
+    }
+)
+
+# Where a clause ends: sentence ends, line ends, and the conjunctions that start a new statement.
+_CLAUSE_END = re.compile(
+    r"[.!?;](?=\s|$)|\n|\s[-–—]\s|"
+    r"\s(?:en|of|want|terwijl|and|but|or|while|whereas)\s(?=\S)",
+    re.IGNORECASE,
+)
+# First-person words in hedges say nothing about whose a detail is ("volgens mij was het 06…").
+_HEDGE = re.compile(
+    r"\b(?:volgens (?:mij|mn|m'n)|lijkt (?:mij|me)|(?:mij|me) lijkt|denk ik|wat mij betreft|"
+    r"als je het mij vraagt|"
+    r"if you ask me|seems to me|excuse me|trust me|believe me|let me (?:know|check|see|think))\b",
+    re.IGNORECASE,
+)
+# Opening hours: a number given with them is a desk's ("op werkdagen tussen 9 en 12", "Mon-Fri 9-17").
+_DESK_HOURS = re.compile(
+    r"\b(?:werkdagen|weekdagen|weekdays|working days|business days|kantooruren|kantoortijden|office hours|"
+    r"openingstijden|opening hours|open (?:van|from|daily|dagelijks)|tijdens kantoortijd|"
+    r"(?:ma|maandag|mon|monday)\s*(?:-|–|t/m|tot|to|through)\s*(?:vr|vrijdag|fri|friday))\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\wÀ-ÿ'’-]+")
 
 
-def _own(text: str, start: int) -> bool:
-    """True when the words just before a detail say it is the writer's own."""
-    before = text[max(0, start - 40) : start]
-    own = list(_OWN.finditer(before))
-    if not own:
-        return False
-    other = list(_OTHER.finditer(before))
-    return not other or other[-1].start() < own[-1].start()
+@dataclass(frozen=True)
+class PrivacyContext:
+    """What a campaign pack tells about public details (plain data, so signals need no pack).
+
+    Attributes:
+        public_domains: the institution's e-mail domains (subdomains included): its mailboxes are public.
+        personal_domains: subdomains of those that hold personal mailboxes (students' mail).
+        role_words: words that name the institution's desks and offices, added to :data:`ROLE_WORDS`.
+        student_number: the pack's student-number pattern, compiled, or None.
+    """
+
+    public_domains: tuple[str, ...] = ()
+    personal_domains: tuple[str, ...] = ()
+    role_words: frozenset[str] = field(default_factory=frozenset)
+    student_number: re.Pattern[str] | None = None
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The general role words and the pack's."""
+        return ROLE_WORDS | self.role_words
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+@lru_cache(maxsize=1)
+def _psl() -> PublicSuffixList:
+    # The list bundled in the publicsuffixlist wheel; never fetched. Unknown suffixes (png, local) are none.
+    # Without punycode forms of the IDN rules: parsing them takes ten times as long (0.6 s), and chat
+    # writes internationalised domains as letters, not as xn--.
+    return PublicSuffixList(accept_unknown=False, only_icann=True, accept_encoded_idn=False)
+
+
+def _readable(text: str) -> tuple[str, list[int]]:
+    """The text with invisible characters removed and full-width forms folded, and each character's
+    index in the original (so that spans found in the result map back exactly)."""
+    if text.isascii():
+        return text, list(range(len(text)))
+    chars: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(text):
+        category = unicodedata.category(c)
+        if category == "Cf":
+            continue
+        if category == "Zs":
+            c = " "
+        elif not c.isascii():
+            folded = unicodedata.normalize("NFKC", c)
+            if len(folded) == 1:
+                c = folded
+        chars.append(c)
+        index.append(i)
+    return "".join(chars), index
+
+
+def _date_ok(text: str) -> bool:
+    m = _NUMERIC_DATE.fullmatch(text)
+    if m is None:
+        return True
+    a, b = int(m.group(1)), int(m.group(2))
+    if "." in text and m.group(3) is None:
+        return False  # 6.12 is a time or a decimal number, claimed by those patterns if at all
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
+def claimed_spans(text: str, patterns: Sequence[re.Pattern[str]] = _CLAIMS) -> list[Span]:
+    """Spans of ``text`` that are something other than a personal detail (dates, sizes, files…).
+
+    Args:
+        text: the readable text (see :func:`_readable`).
+        patterns: the claims to look for (all of them by default).
+
+    Returns:
+        ``[start, end)`` character spans, unsorted, possibly overlapping.
+    """
+    spans = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if pattern is _NUMERIC_DATE_CLAIM and not _date_ok(m.group(0)):
+                continue
+            spans.append(m.span())
+    for m in _BARE_ISBN.finditer(text) if patterns is _CLAIMS else ():
+        if stdnum_isbn.is_valid(m.group(0)):
+            spans.append(m.span())
+    return spans
+
+
+class _Claims:
+    """The claimed spans of a text, found the first time they are needed (most messages hold no
+    candidate detail, and then nothing needs them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[Span] | None = None
+
+    def __iter__(self) -> Iterator[Span]:
+        if self.spans is None:
+            self.spans = claimed_spans(self.text)
+        return iter(self.spans)
+
+
+def _overlaps(span: Span, taken: Iterable[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def find_details(text: str, student_number: re.Pattern[str] | None = None) -> Iterator[Detail]:
-    """Personal details in a message, each validated, with its span in ``text``.
+def _clause(text: str, span: Span) -> Span:
+    """The clause around a span: from the last clause end before it to the first one after it."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() <= span[0]:
+            start = m.end()
+        elif m.start() >= span[1]:
+            end = m.start()
+            break
+    return start, end
+
+
+_PLACE_BEFORE = _words("de het een the a an in uit te from at op via on onze our jullie")
+
+
+def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous: str) -> str | None:
+    """What one word says about whose a detail is: own, other, role, staff (a person in a role) or nothing.
+
+    A capitalised word mid-sentence is taken for a name unless an article or a place word stands before
+    it ("de Discord", "in Leiden") or it is not written as a name ("WhatsApp")."""
+    if word in _OWN_WORDS:
+        return "own"
+    if word.endswith(("'s", "’s")) and (word[:-2] in roles or word[:-2].endswith(_ROLE_ENDINGS)):
+        return "role"  # the library's number
+    if word.startswith(_PRIVATE):
+        return "private"  # "privénummer", "her private mobile": not a desk's, whoever's it is
+    if word in _STAFF:
+        return "staff"
+    if word in roles or word.endswith(_ROLE_ENDINGS):
+        return "role"
+    if word in _OTHER_WORDS:
+        return "other"
+    if word.endswith(("'s", "’s")):
+        base = word[:-2]
+        if base in _OTHER_WORDS or (original[:1].isupper() and base not in _NOT_NAMES):
+            return "other"  # Lisa's, my friend's, the TA's
+    if (
+        original[:1].isupper()
+        and original[1:].islower()
+        and original.isalpha()
+        and not first
+        and word not in _NOT_NAMES
+        and previous not in _PLACE_BEFORE
+    ):
+        return "name"  # a name mid-sentence
+    return None
+
+
+_POSSESSIVES = _words("mijn m'n mn ons onze my our")
+# What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
+_DETAIL_NOUN = re.compile(
+    r"(?:\W+\w+){0,2}?\W+(?:\w*nummer\w*|number|nr|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
+    r"\w*mail\w*|\w*adres\w*|address\w*|iban|rekening\w*|account|bank\w*|bsn|postcode|zip|"
+    r"gegevens|details|contact\w*|whatsapp|signal|huis|house|home|kamer|room|flat|apartment|appartement|"
+    r"woning|place|kot|studio)\b",
+    re.IGNORECASE,
+)
+
+
+def _owns_detail(text: str, at: int, detail: int) -> bool:
+    """Whether a possessive ending at ``at`` owns the detail starting at ``detail``: a detail noun
+    follows within three words, or the detail itself does."""
+    if not text[at:detail].strip(" :,-"):
+        return True
+    return _DETAIL_NOUN.match(text, at, detail) is not None
+
+
+def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = ()) -> str | None:
+    """Whose a detail is, read from its clause: ``own``, ``other``, ``role``, ``staff`` (a person in a
+    role: public at work, private at home) or None (the clause does not tell). The cue nearest before
+    the detail decides; without one, the nearest after it (names excepted: after a detail a capital is
+    as often its place).
+
+    Args:
+        text: the readable text.
+        span: the detail's span in it.
+        roles: words that name a desk, an office or a role.
+        skip: spans whose words are no cue (the details themselves).
+    """
+    start, end = _clause(text, span)
+    before: list[str] = []
+    after: list[str] = []
+    previous = ""
+    place_name = False
+    skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
+    for m in _TOKEN.finditer(text, start, end):
+        if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
+            continue
+        original = m.group(0).strip("'’-")
+        word = original.lower()
+        first = not text[start : m.start()].strip(" \t\"'“‘(:")
+        cue = _cue(word, original, first, roles, previous)
+        if cue == "own" and word in _POSSESSIVES and not _owns_detail(text, m.end(), span[0]):
+            cue = None  # "het nummer van iemand uit mijn klas": "mijn" is the class's, not the number's
+        capital = original[:1].isupper()
+        if capital and cue == "name" and place_name:
+            cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
+        place_name = capital and (place_name or previous in _PLACE_BEFORE or first)
+        previous = word
+        if cue is None and _OTHER_VERBS.fullmatch(word):
+            cue = "other"
+        if cue is None and _OWN_PHRASE.match(text, m.start()):
+            cue = "own"
+        if cue is not None:
+            if m.end() <= span[0]:
+                before.append("other" if cue == "name" else cue)
+            elif cue != "name":  # after a detail a capital is as often its place: "…, 2311 BZ Leiden"
+                after.append(cue)
+    if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
+        return "own"
+    if re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE):
+        return "own"  # "…en ik s1234567", "ik: 06…"
+    whose = before[-1] if before else after[0] if after else None
+    if whose is None and _DESK_HOURS.search(text):
+        return "role"  # a number with opening hours is a desk's
+    if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
+        return "other"  # "het privénummer van de docent"
+    return whose
+
+
+_AT = r"(?:\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s+(?:at|apenstaartje)\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*(?:dot|punt)\s*[)\]}>]\s*|\s+(?:dot|punt)\s+|\.)"
+# "anna (at) gmail (dot) com", "jan at gmail dot com": written around spam filters, still an address.
+_HIDDEN_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*){_AT}(?P<domain>[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)+)\b",
+    re.IGNORECASE,
+)
+
+
+_HIDDEN_AT = re.compile(r"[(\[{<]\s*at\s*[)\]}>]|\sat\s.*\s(?:dot|punt)\s|apenstaartje", re.IGNORECASE)
+
+
+def _email(text: str, context: PrivacyContext) -> Iterator[tuple[str, Span, str | None]]:
+    psl = _psl()
+    for m in _HIDDEN_EMAIL.finditer(text):
+        domain = re.sub(_DOT, ".", m.group("domain"), flags=re.IGNORECASE).lower()
+        written = m.group(0)[m.end("local") - m.start() :]
+        if not re.search(r"[(\[{<]|apenstaartje", written) and not (
+            re.search(r"\b(?:dot|punt)\b", written, re.IGNORECASE)
+            and re.search(r"mail|adres", text, re.IGNORECASE)
+        ):
+            continue  # "meet at home.nl": a plain "at" counts only with a written-out dot, about mail
+        if psl.publicsuffix(domain) is not None and psl.privatesuffix(domain) is not None:
+            yield (
+                "email",
+                m.span(),
+                "role" if _role_mailbox(m.group("local").lower(), domain, context) else None,
+            )
+    for m in _EMAIL.finditer(text):
+        domain = m.group("domain").lower()
+        local = m.group("local").lower()
+        labels = domain.split(".")
+        if psl.publicsuffix(domain) is None or psl.privatesuffix(domain) is None:
+            continue  # logo@2x.png: no real public suffix
+        if len(labels) == 2 and labels[-1] in _FILE_EXTENSIONS and re.fullmatch(r"\d+x|\w{1,2}", labels[0]):
+            continue  # icon@2x.zip: a file name with a scale, not an address
+        role = _role_mailbox(local, domain, context)
+        yield "email", m.span(), "role" if role else None
+
+
+def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
+    """A mailbox of a desk, an office or a group: role or mailbox words as its name (a number on them
+    names which one), or any mailbox of the institution's own domains outside its personal (students')
+    subdomains; never one named by a student number."""
+    if context.student_number is not None and context.student_number.search(local):
+        return False
+    # "groep7@", "team-3@": a number on a role word names which one, not whose.
+    parts = [p.rstrip("0123456789") for p in re.split(r"[._+-]", local) if p and not p.isdigit()]
+    roles = context.roles | MAILBOX_WORDS
+    if parts and all(p in roles or _compound_of_roles(p, roles) for p in parts):
+        return True
+    in_domain = any(domain == d or domain.endswith("." + d) for d in context.public_domains)
+    personal = any(domain == d or domain.endswith("." + d) for d in context.personal_domains)
+    return in_domain and not personal
+
+
+def _compound_of_roles(word: str, roles: frozenset[str]) -> bool:
+    """``internationaloffice``, ``studentdesk``: a word made of role words (and ``student``)."""
+    if len(word) < 4:
+        return word in roles
+    known = roles | {"student", "students", "studenten", "international", "general", "algemeen"}
+    reach = [True] + [False] * len(word)
+    for i in range(len(word)):
+        if reach[i]:
+            for j in range(i + 2, len(word) + 1):
+                if word[i:j] in known:
+                    reach[j] = True
+    return reach[-1]
+
+
+_ANY_DIGIT = re.compile(r"\d")
+# A message that speaks of a phone: then national forms of other countries are read too.
+_PHONE_WORD = re.compile(
+    r"\b(?:bel\w*|app\w*|sms\w*|tel|telefoon\w*|nummer|mobiel\w*|gsm|handy|mobile|cell\w*|phone\w*|"
+    r"number|call\w*|text\w*|ring|whatsapp|signal|landline)\b",
+    re.IGNORECASE,
+)
+_OTHER_REGIONS = ("BE", "DE", "GB", "US", "FR")
+_DIGIT_RUN = re.compile(r"\d(?:[ ().\-/]{0,3}\d){6,}")
+
+
+def _phones(text: str) -> Iterator[Span]:
+    """Phone numbers: valid in national form (Dutch by default; the national forms of the neighbouring
+    and English-speaking countries students come from when the message speaks of a phone), possible
+    in international form."""
+    if not _DIGIT_RUN.search(text):
+        return  # fewer than seven digits in a row (spaces, dots, dashes and brackets between): no number
+    seen: list[Span] = []
+    runs = [("NL", phonenumbers.Leniency.VALID)]
+    if "+" in text or "00" in text:
+        runs.append(("NL", phonenumbers.Leniency.POSSIBLE))
+    if _PHONE_WORD.search(text):
+        runs += [(region, phonenumbers.Leniency.VALID) for region in _OTHER_REGIONS]
+    for region, leniency in runs:
+        if region != "NL" and all(_overlaps(m.span(), seen) for m in _DIGIT_RUN.finditer(text)):
+            break  # every run of digits is a Dutch or an international number already
+        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
+            span = (match.start, match.end)
+            raw = match.raw_string.lstrip("(")
+            international = raw.startswith(("+", "00"))
+            if leniency is phonenumbers.Leniency.POSSIBLE and not international:
+                continue
+            if _overlaps(span, seen) or phonenumbers.number_type(match.number) in _PHONE_EXCLUDED:
+                continue
+            if international and (
+                phonenumbers.region_code_for_country_code(match.number.country_code or 0) == "ZZ"
+                or not phonenumbers.is_possible_number(match.number)
+                or len(str(match.number.national_number)) < 7
+            ):
+                continue
+            seen.append(span)
+            yield span
+
+
+def _numbers(text: str) -> Iterator[tuple[str, Span]]:
+    for m in _IBAN.finditer(text):
+        if stdnum_iban.is_valid(m.group(0)):
+            yield "iban", m.span()
+    if _BSN_CONTEXT.search(text):
+        for m in _BSN.finditer(text):
+            number = re.sub(r"\D", "", m.group(0)).zfill(9)
+            if len(number) == 9 and stdnum_bsn.is_valid(number):
+                yield "bsn", m.span()
+    for span in _phones(text):
+        yield "phone", span
+
+
+def _street_like(street: str) -> bool:
+    last = street.split()[-1].lower()
+    return bool(_STREET_SUFFIX.search(last)) and len(last) > 4 and last not in {"week", "park", "markt"}
+
+
+def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool, bool]]:
+    """Street addresses and postcodes, each with whether a word in its clause makes it a home (woont,
+    thuis, lives, house…; an address word alone only helps recognise the street) and whether it needs a
+    person named to be anyone's (a postcode alone: "de postcode van het Gorlaeus")."""
+    found: list[list[object]] = []  # [subtype, span, home, needs a person]
+    streets: list[Span] = []
+
+    def street(span: Span, number: Span) -> None:
+        if _overlaps(number, claims) or _overlaps(span, streets):
+            return
+        clause = _clause(text, span)
+        streets.append(span)
+        found.append(["address", span, _HOME.search(text, clause[0], span[0]) is not None, False])
+
+    for m in _DUTCH_ADDRESS.finditer(text):
+        words = m.group("street").split()
+        # Leading capitalised words that are no part of a street name ("Bel", "Lisa woont op").
+        while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _STREET_LINKS):
+            words = words[1:]
+        if not words:
+            continue
+        begin = m.end("street") - len(" ".join(words))
+        clause = _clause(text, (begin, m.end()))
+        if _street_like(words[-1]) or _RESIDENCE.search(text, clause[0], begin):
+            street((begin, m.end()), m.span("number"))
+    for m in _ENGLISH_ADDRESS.finditer(text):
+        street(m.span(), m.span("number"))
+    for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
+        if _street_like(m.group("street")) and _RESIDENCE.search(text, _clause(text, m.span())[0], m.start()):
+            street(m.span(), m.span("number"))
+    for m in _POSTCODE.finditer(text):
+        span = m.span()
+        if _overlaps(span, claims) and not re.search(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]):
+            continue  # 1500 MB: a size, unless a place follows
+        beside = [f for f in found if f[0] == "address" and 0 <= span[0] - f[1][1] <= 3]  # type: ignore[index]
+        if beside:
+            found.append(["postcode", span, beside[0][2], False])
+            continue
+        if m.group("letters").islower():
+            continue
+        cue = _POSTCODE_CUE.search(text, max(0, span[0] - 30), span[0]) is not None
+        number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
+        residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
+        if cue or number or residence:
+            home = _HOME.search(text, _clause(text, span)[0], span[0]) is not None
+            found.append(["postcode", span, home, not number])
+    return [(str(f[0]), f[1], bool(f[2]), bool(f[3])) for f in found]  # type: ignore[misc]
+
+
+_EXPLANATIONS = {
+    "phone": "a phone number",
+    "email": "an e-mail address",
+    "iban": "a bank account number (IBAN)",
+    "bsn": "a citizen service number (BSN)",
+    "address": "a street address",
+    "postcode": "a postcode with an address",
+    "student_number": "a student number",
+}
+_SCORES = {
+    "phone": 0.8,
+    "email": 0.8,
+    "iban": 0.85,
+    "bsn": 0.95,
+    "address": 0.75,
+    "postcode": 0.75,
+    "student_number": 0.7,
+}
+
+
+def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[Detail]:
+    """Personal details in a message that are not the writer's own nor public, each with its span.
 
     Args:
         text: the message as written.
-        student_number: the campaign pack's student-number pattern, compiled, if it has one.
+        context: what the campaign pack says about public details and student numbers.
+
+    Yields:
+        Details in the order they were found; spans index ``text`` as given.
     """
-    taken: list[tuple[int, int]] = []
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
-            taken.append(m.span())
-            if not _own(text, m.start()) and not _ROLE_MAILBOX.match(m.group(0)):
-                yield Detail("email", m.span(), 0.8, "an e-mail address")
-    digits = sum(map(str.isdigit, text))
-    if digits >= 8:
-        yield from _numbers(text, taken)
-    if student_number is not None:
-        for m in student_number.finditer(text):
-            if not _overlaps(m.span(), taken) and not _own(text, m.start()):
-                taken.append(m.span())
-                yield Detail("student_number", m.span(), 0.7, "a student number")
-    if digits >= 1:
-        yield from _addresses(text, taken)
+    context = context or PrivacyContext()
+    if not _ANY_DIGIT.search(text) and "@" not in text and "＠" not in text and not _HIDDEN_AT.search(text):
+        return
+    readable, index = _readable(text)
+    claims = _Claims(readable)
+    roles = context.roles
+    taken: list[Span] = []
+    candidates: list[tuple[str, Span, str | None]] = []
 
-
-def _numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Detail]:
-    for m in _IBAN.finditer(text):
-        if stdnum_iban.is_valid(m.group(0)):
-            taken.append(m.span())
-            if not _own(text, m.start()):
-                yield Detail("iban", m.span(), 0.85, "a bank account number (IBAN)")
-    context = _BSN_CONTEXT.search(text) is not None
-    if context:
-        for m in _BSN.finditer(text):
-            number = re.sub(r"\D", "", m.group(0)).zfill(9)
-            if not _overlaps(m.span(), taken) and len(number) == 9 and stdnum_bsn.is_valid(number):
-                taken.append(m.span())
-                yield Detail("bsn", m.span(), 0.95, "a citizen service number (BSN)")
-    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
-        span = (match.start, match.end)
-        if _overlaps(span, taken):
-            continue
+    def add(subtype: str, span: Span, verdict: str | None = None) -> None:
+        if _overlaps(span, claims) or _overlaps(span, taken):
+            return
         taken.append(span)
-        if not _own(text, match.start) and not _public(text, match.start):
-            yield Detail("phone", span, 0.8, "a phone number")
+        candidates.append((subtype, span, verdict))
+
+    if "@" in readable or _HIDDEN_AT.search(readable):
+        for subtype, span, verdict in _email(readable, context):
+            at = readable.index("@", *span) if "@" in readable[span[0] : span[1]] else span[0]
+            if not _overlaps((at, at + 1), claims):  # a file, a URL or a remote holds the @
+                taken.append(span)  # a role mailbox still holds its text: no student number inside it
+                candidates.append((subtype, span, verdict))
+    for subtype, span in _numbers(readable):
+        add(subtype, span)
+    if context.student_number is not None:
+        containers: list[Span] | None = None
+        for m in context.student_number.finditer(readable):
+            # Only a URL, a command, a path or a file takes a student number: "student ID S1234567" is one.
+            containers = claimed_spans(readable, _CONTAINER_CLAIMS) if containers is None else containers
+            if not _overlaps(m.span(), containers) and not _overlaps(m.span(), taken):
+                taken.append(m.span())
+                candidates.append(("student_number", m.span(), None))
+    homes: dict[Span, bool] = {}
+    person_needed: list[Span] = []
+    for subtype, span, home, needs_person in _addresses(readable, claims):
+        if not _overlaps(span, taken):
+            taken.append(span)
+            candidates.append((subtype, span, None))
+            homes[span] = home
+            if needs_person:
+                person_needed.append(span)
+    for subtype, span, verdict in candidates:
+        whose = verdict or owner(readable, span, roles, taken)
+        if whose == "staff":  # a lecturer's work number is public; their home is not
+            whose = "other" if subtype in ("address", "postcode") else "role"
+        if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
+            continue
+        if span in homes and whose != "other" and (span in person_needed or not homes[span]):
+            continue  # a street and a number (or a postcode) nobody is said to live at: a place
+        start, end = index[span[0]], index[span[1] - 1] + 1
+        yield Detail(subtype, (start, end), _SCORES[subtype], _EXPLANATIONS[subtype])
 
 
-def _addresses(text: str, taken: list[tuple[int, int]]) -> Iterator[Detail]:
-    for m in _STREET.finditer(text):
-        if _overlaps(m.span(), taken):
-            continue
-        taken.append(m.span())
-        if not _own(text, m.start()):
-            yield Detail("address", m.span(), 0.75, "a street address")
-    for m in _POSTCODE.finditer(text):
-        if _overlaps(m.span(), taken) or (not m.group(0)[-2:].isupper() and not m.group(0)[-2:].isalpha()):
-            continue
-        # A postcode alone is a neighbourhood; with a house number or street nearby it is an address.
-        near = text[max(0, m.start() - 40) : m.end() + 10]
-        if (
-            not re.search(r"[A-Za-z]{3,} \d{1,4}\b|\bnr\.? ?\d|\bhuisnummer\b", near)
-            or not m.group(0)[-2:].isupper()
-        ):
-            continue
-        taken.append(m.span())
-        if not _own(text, m.start()):
-            yield Detail("postcode", m.span(), 0.75, "a postcode with an address")
+def privacy_context(
+    *,
+    student_number_pattern: str | None = None,
+    public_domains: Sequence[str] = (),
+    personal_domains: Sequence[str] = (),
+    role_words: Iterable[str] = (),
+) -> PrivacyContext:
+    """A :class:`PrivacyContext` from a pack's plain data.
+
+    Raises:
+        ValueError: when the student-number pattern is not a valid regular expression.
+    """
+    try:
+        # Matched in any case: students write S1234567 as often as s1234567.
+        pattern = re.compile(student_number_pattern, re.IGNORECASE) if student_number_pattern else None
+    except re.error as exc:
+        raise ValueError(f"student_number_pattern is not a valid regular expression: {exc}") from None
+    return PrivacyContext(
+        public_domains=tuple(d.lower().lstrip("@.") for d in public_domains),
+        personal_domains=tuple(d.lower().lstrip("@.") for d in personal_domains),
+        role_words=frozenset(w.lower() for w in role_words),
+        student_number=pattern,
+    )
