@@ -16,7 +16,9 @@ from samen.cli import signals as signals_commands
 from samen.cli.bot import bot
 from samen.cli.kit import kit
 from samen.cli.output import cli_language, fail, say, usage_error
+from samen.cli.reports import reports
 from samen.cli.serve import serve
+from samen.cli.staff import staff
 from samen.errors import SamenError
 
 COMMANDS: dict[str, click.Command] = {
@@ -27,6 +29,8 @@ COMMANDS: dict[str, click.Command] = {
     "signals": signals_commands.signals,
     "serve": serve,
     "bot": bot,
+    "staff": staff,
+    "reports": reports,
 }
 
 

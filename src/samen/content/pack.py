@@ -73,6 +73,18 @@ class SupportRoute:
     link: str | None
 
 
+@dataclass(frozen=True)
+class Handoff:
+    """A warm hand-off text in one language: what staff can pass on (complaints procedure, emergency)."""
+
+    id: str
+    title: str
+    text: str
+    phone: str | None
+    link: str | None
+    email: str | None
+
+
 @dataclass(frozen=True, eq=False)
 class Localized:
     """A pack in one language: everything a renderer, page or bot needs to say."""
@@ -83,6 +95,7 @@ class Localized:
     dos: tuple[Do, ...]
     faq: tuple[FaqEntry, ...]
     support: tuple[SupportRoute, ...]
+    handoff: tuple[Handoff, ...] = ()
 
     @property
     def institution(self) -> str:
@@ -192,7 +205,18 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
         )
         for spec in pack.spec.support
     )
-    return Localized(pack=pack, code=code, text=text, dos=dos, faq=faq, support=support)
+    handoff = tuple(
+        Handoff(
+            id=spec.id,
+            title=text.handoff[spec.id].title,
+            text=text.handoff[spec.id].text,
+            phone=spec.phone,
+            link=pack.spec.links[spec.link] if spec.link else None,
+            email=spec.email,
+        )
+        for spec in pack.spec.handoff
+    )
+    return Localized(pack=pack, code=code, text=text, dos=dos, faq=faq, support=support, handoff=handoff)
 
 
 def _localize(pack: Pack, code: str) -> Localized:
@@ -358,7 +382,18 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     do_ids = [d.id for d in spec.dos]
     faq_ids = [f.id for f in spec.faq]
     support_ids = [s.id for s in spec.support]
-    for label, ids in (("dos", do_ids), ("faq", faq_ids), ("support", support_ids)):
+    handoff_ids = [h.id for h in spec.handoff]
+    for i, route in enumerate(spec.reports.routes):
+        if route not in support_ids:
+            yield source.problem(
+                ("reports", "routes", i), f"{route!r} is not one of the pack's support routes"
+            )
+    if spec.reports.group_route is not None and spec.reports.group_route not in support_ids:
+        yield source.problem(
+            ("reports", "group_route"),
+            f"{spec.reports.group_route!r} is not one of the pack's support routes",
+        )
+    for label, ids in (("dos", do_ids), ("faq", faq_ids), ("support", support_ids), ("handoff", handoff_ids)):
         for i, ident in enumerate(ids):
             if ident in ids[:i]:
                 yield source.problem((label, i, "id"), f"the id {ident!r} is used twice")
@@ -372,6 +407,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
         yield source.problem(("links",), "needs a 'campaign' link: the campaign's web page")
     linked: list[tuple[str, int, str | None]] = [("faq", i, f.link) for i, f in enumerate(spec.faq)]
     linked += [("support", i, s.link) for i, s in enumerate(spec.support)]
+    linked += [("handoff", i, h.link) for i, h in enumerate(spec.handoff)]
     for label, i, link in linked:
         if link is not None and link not in spec.links:
             yield source.problem((label, i, "link"), f"unknown link {link!r}; links has {sorted(spec.links)}")
@@ -395,6 +431,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             ("dos", do_ids, lang.dos),
             ("faq", faq_ids, lang.faq),
             ("support", support_ids, lang.support),
+            ("handoff", handoff_ids, lang.handoff),
             ("group_kinds", list(PLATFORMS), lang.group_kinds),
         ):
             for ident in ids:

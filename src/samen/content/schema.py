@@ -56,6 +56,23 @@ class SupportSpec(_Strict):
     link: str | None = None
 
 
+class ReportsSpec(_Strict):
+    """Which support routes take confidential reports: ``routes`` go to staff accounts of that role (on the
+    web and from the bot), ``group_route`` to the admins of the group the report comes from (bot only)."""
+
+    routes: list[Id] = Field(default_factory=list)
+    group_route: Id | None = None
+
+
+class HandoffSpec(_Strict):
+    """A warm hand-off staff can give a reporter (a complaints procedure, emergency numbers)."""
+
+    id: Id
+    phone: str | None = None
+    link: str | None = None
+    email: str | None = None
+
+
 class Colours(_Strict):
     primary: Colour = "#001158"
     accent: Colour = "#1d6f8a"
@@ -77,6 +94,11 @@ class FaqText(_Strict):
 class SupportText(_Strict):
     name: Text
     when: Text
+
+
+class HandoffText(_Strict):
+    title: Text
+    text: Text
 
 
 class GuideText(_Strict):
@@ -111,6 +133,7 @@ class LanguageText(_Strict):
     guide: GuideText
     faq: dict[str, FaqText]
     support: dict[str, SupportText]
+    handoff: dict[str, HandoffText] = Field(default_factory=dict)
 
 
 class PackFile(_Strict):
@@ -124,4 +147,6 @@ class PackFile(_Strict):
     dos: Annotated[list[DoSpec], Field(min_length=1, max_length=12)]
     faq: list[FaqSpec]
     support: list[SupportSpec]
+    reports: ReportsSpec = ReportsSpec()
+    handoff: list[HandoffSpec] = Field(default_factory=list)
     languages: dict[LangCode, LanguageText]
