@@ -73,9 +73,7 @@ class ReportForm(DescribedForm):
     )
     text = _text_field(
         _("What happened?"),
-        _(
-            "In your own words: what happened, where (which group or chat), and when. Only what you want to share."
-        ),
+        _("In your own words: what happened, where (which group or chat) and when. Only what you want."),
     )
     identity = forms.ChoiceField(
         label=_("Do you want to give your name?"),
