@@ -32,6 +32,8 @@ def _fresh_keys(tmp_path: Path, settings: object) -> None:
     """Each test seals with a key of its own data folder."""
     settings.DATA_DIR = tmp_path  # type: ignore[attr-defined]
     crypto.sealer.cache_clear()
+    # Staff passwords are hashed with Django's default (PBKDF2) in production; here a fast hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     yield
     crypto.sealer.cache_clear()
 
@@ -403,3 +405,9 @@ def test_cli_adds_staff_with_a_password_from_stdin() -> None:
     assert "Unknown role 'dean'; choose from: confidential-counsellor" in describe_error(
         wrong.exception, "en"
     )
+
+
+def test_the_database_is_the_configured_one() -> None:
+    """SQLite by default; PostgreSQL when test_reports_postgres runs this module with DATABASE_URL."""
+    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected
