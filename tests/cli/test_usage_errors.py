@@ -47,8 +47,8 @@ CASES = [
     ),
     (
         ["nonsense"],
-        "Fout: Onbekend commando 'nonsense'; kies uit: bot, dos, faq, kit, pack, serve, signals.",
-        "Error: No such command 'nonsense'; choose from: bot, dos, faq, kit, pack, serve, signals.",
+        "Fout: Onbekend commando 'nonsense'; kies uit: bot, dos, faq, kit, pack, reports, serve, signals, staff.",
+        "Error: No such command 'nonsense'; choose from: bot, dos, faq, kit, pack, reports, serve, signals, staff.",
     ),
     (["dos", "extra"], "Fout: Onverwacht argument: extra.", "Error: Unexpected argument: extra."),
 ]
