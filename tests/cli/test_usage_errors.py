@@ -47,8 +47,10 @@ CASES = [
     ),
     (
         ["nonsense"],
-        "Fout: Onbekend commando 'nonsense'; kies uit: bot, dos, faq, kit, pack, reports, serve, signals, staff.",
-        "Error: No such command 'nonsense'; choose from: bot, dos, faq, kit, pack, reports, serve, signals, staff.",
+        "Fout: Onbekend commando 'nonsense'; kies uit: bot, dos, faq, kit, pack, reports, serve, signals, "
+        "staff.",
+        "Error: No such command 'nonsense'; choose from: bot, dos, faq, kit, pack, reports, serve, signals, "
+        "staff.",
     ),
     (["dos", "extra"], "Fout: Onverwacht argument: extra.", "Error: Unexpected argument: extra."),
 ]
