@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -53,6 +54,7 @@ def start_postgres(root: Path) -> tuple[subprocess.Popen[bytes], str]:
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
         subprocess.run(["chown", "-R", "nobody", str(root)], check=True)
         os.chmod(root, 0o777)
+        os.chmod(root.parent, 0o755)  # the temporary folder above it is private to root
         as_user = ["runuser", "-u", "nobody", "--"]
     subprocess.run(
         [*as_user, initdb, "-D", str(data), "-U", "samen", "--auth=trust", "-E", "UTF8"],
@@ -105,6 +107,7 @@ def measure(reports: int, cases: int, requests: int) -> dict[str, float]:
 
     call_command("migrate", interactive=False, verbosity=0)
     compile_catalogues(settings.LOCALE_PATHS[0])
+    call_command("collectstatic", interactive=False, verbosity=0)
     text = "Iemand in de groepsapp bleef opmerkingen maken over mijn afkomst. " * 8  # ~530 characters
     figures: dict[str, float] = {}
 
@@ -133,8 +136,8 @@ def measure(reports: int, cases: int, requests: int) -> dict[str, float]:
             language="nl",
             status=statuses[i % 5],
             sealed=sealed,
-            created=now,
-            updated=now,
+            created=now - timedelta(minutes=i),
+            updated=now - timedelta(minutes=i),
         )
         for i in range(max(0, cases - have))
     ]

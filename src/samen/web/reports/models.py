@@ -52,7 +52,7 @@ class Report(models.Model):
 
     class Meta:
         indexes = (
-            models.Index(fields=["route", "-updated"], name="reports_route_updated"),
+            models.Index(fields=["route", "-updated", "-id"], name="reports_route_updated"),
             models.Index(fields=["status", "closed"], name="reports_status_closed"),
         )
 

@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 "indexes": [
-                    models.Index(fields=["route", "-updated"], name="reports_route_updated"),
+                    models.Index(fields=["route", "-updated", "-id"], name="reports_route_updated"),
                     models.Index(fields=["status", "closed"], name="reports_status_closed"),
                 ],
             },
