@@ -411,3 +411,35 @@ def test_the_database_is_the_configured_one() -> None:
     """SQLite by default; PostgreSQL when test_reports_postgres runs this module with DATABASE_URL."""
     expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     assert connection.vendor == expected
+
+
+def test_cli_purge_deletes_closed_reports_past_retention_and_says_how_many() -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+
+    report, _code = actions.file_report("study-adviser", STORY, language="nl")
+    Report.objects.filter(pk=report.pk).update(status="closed", closed=timezone.now() - timedelta(days=91))
+    result = CliRunner(env={"SAMEN_LANG": "en"}).invoke(samen, ["reports", "purge"])
+    assert result.exit_code == 0, result.output
+    assert "1 closed report(s) deleted" in result.output
+    assert not Report.objects.exists() and ReportTally.objects.get().outcome == "purged"
+
+
+def test_the_server_purges_daily_in_a_child_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``samen serve``'s master (which does not load Django) runs ``samen reports purge`` on a timer."""
+    import threading
+
+    from samen.web import server
+
+    ran: list[list[str]] = []
+    done = threading.Event()
+
+    def run(command: list[str], **_: object) -> None:
+        ran.append(command)
+        done.set()
+
+    monkeypatch.setattr(server.subprocess, "run", run)  # the command itself is tested above
+    thread = server.purge_daily(every=0.01)
+    assert done.wait(5) and thread.daemon
+    assert ran[0][1:] == ["-m", "samen", "reports", "purge"]
