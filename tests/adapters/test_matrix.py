@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
-from tests.bot.dialogs import DIALOGS, Line
+from tests.bot.dialogs import DIALOGS, HIDDEN, Line
 
 from samen.adapters.matrix import sync_cursor
 from samen.bot import MemoryStore
@@ -97,6 +97,7 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
         person = alice if line.admin else bob
         public_before = len(person.messages(room, BOT))
         private_before = len(person.direct_messages(BOT))
+        notices_before = len(alice.direct_messages(BOT))
         sent = await person.send(room, line.says, reply_to=earlier if line.reply else None)
         if line.expect is None:
             silent.append(sent)
@@ -114,13 +115,20 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
             return all(piece in said for piece in expect)
 
         await person.wait_for(answered, timeout=15)
+        if line.notice:
+            await alice.wait_for(lambda before=notices_before: len(alice.direct_messages(BOT)) > before)
+        new = person.messages(room, BOT)[public_before:] + person.direct_messages(BOT)[private_before:]
+        for word in line.unsaid:
+            assert not any(word.casefold() in body(m).casefold() for m in new), (line.says, word)
         public = len(person.messages(room, BOT)) - public_before
         private = len(person.direct_messages(BOT)) - private_before
-        if line.private:
+        if line.private is True:
             assert (public, private) == (0, 1), line.says
-        else:
+        elif line.private is False:
             assert private == 0, line.says
             expected_public += 3 if line.says.split()[0] in ONBOARDING else 1
+        else:
+            expected_public += public
     # The bot handles a room's events in order: once it answered a last command, every silence is real.
     last = await bob.send(room, "!do 1")
     await alice.wait_for(lambda: last in quotes(alice.messages(room, BOT)))
@@ -135,6 +143,25 @@ async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
     await run_dialog(alice, bob, room, DIALOGS[name])
+
+
+#: Abuse behind a prefix, one of each form (every form and name runs in memory and on Discord and Telegram).
+HIDDEN_ON_MATRIX = (
+    "nl:!ik maak je af",
+    "nl:!!! jij bent echt een dombo",
+    "nl:!faq ik maak je af",
+    "en:!faq I will kill you",
+)
+
+
+@pytest.mark.parametrize("name", HIDDEN_ON_MATRIX)
+async def test_words_behind_a_command_prefix_are_read_like_any_message(
+    name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    await run_dialog(alice, bob, room, HIDDEN[name])
 
 
 async def test_bot_survives_a_homeserver_restart_and_answers_what_was_sent_while_it_was_down(

@@ -17,7 +17,7 @@ from telegram import Bot as TelegramBot
 from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
-from tests.bot.dialogs import BOT, DIALOGS, EN, NL
+from tests.bot.dialogs import BOT, DIALOGS, EN, HIDDEN, NL, NUDGE, Line
 
 from samen.adapters.telegram import CAPABILITIES, TelegramAdapter, menu
 from samen.bot import Bot, MemoryStore
@@ -254,10 +254,9 @@ async def test_a_command_for_another_bot_is_left_alone(
     assert request.calls == []
 
 
-@pytest.mark.parametrize("name", list(DIALOGS))
-async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
-    adapter, request = telegram
-    for line in DIALOGS[name]:
+async def run_dialog(adapter: TelegramAdapter, request: RecordingRequest, lines: list[Line]) -> None:
+    """Say each line in the group (``!`` as Telegram's ``/``) and check what the bot sent."""
+    for line in lines:
         user = OWNER if line.admin else MEMBER
         says = "/" + line.says[1:] if line.says.startswith("!") else line.says
         await feed(adapter, message(says, user=user, reply_to=5 if line.reply else None))
@@ -268,6 +267,8 @@ async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: 
                 assert not any(tag in payload["text"] for tag in ("<p>", "<br", "<ol>", "<ul>", "<li>")), (
                     line.says
                 )
+        for word in line.unsaid:
+            assert word.casefold() not in said.casefold(), f"{line.says[:40]!r} repeated {word!r}"
         if line.expect is None:
             assert sent == [], f"{line.says[:40]!r} got {said[:200]!r}"
             continue
@@ -275,10 +276,40 @@ async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: 
             slash = "/" + piece[1:] if piece.startswith("!") and len(piece) > 1 else piece
             assert piece in said or slash in said, f"{line.says[:40]!r}: {piece!r} not in {said[:300]!r}"
         private = [p for p in sent if int(p["chat_id"]) > 0]
-        if line.private:
+        if line.private is True:
             assert private and len(private) == len(sent), line.says
-        else:
+        elif line.private is False:
             assert not private, line.says
+        to_owner = [p for p in sent if int(p["chat_id"]) == OWNER["id"]]
+        if not line.admin:
+            assert bool(to_owner) == line.notice, line.says
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
+    await run_dialog(*telegram, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", list(HIDDEN))
+async def test_words_behind_a_command_prefix_are_read_like_any_message(
+    telegram: tuple[TelegramAdapter, RecordingRequest], name: str
+) -> None:
+    await run_dialog(*telegram, HIDDEN[name])
+
+
+@pytest.mark.parametrize(
+    "says", ["/ik@samen_bot maak je af", "/hulp@samen_bot ik maak je af", "/start@other_bot ik maak je af"]
+)
+async def test_words_after_a_command_addressed_to_a_bot_are_read_too(
+    telegram: tuple[TelegramAdapter, RecordingRequest], says: str
+) -> None:
+    adapter, request = telegram
+    await feed(adapter, message(says))
+    sent = request.sent()
+    to_member = texts([p for p in sent if int(p["chat_id"]) == MEMBER["id"]])
+    assert NUDGE.get("nl", "author.threat").split("{")[0] in to_member
+    assert any(int(p["chat_id"]) == OWNER["id"] for p in sent)
+    assert not any("maak je af" in texts([p]) for p in sent)
 
 
 async def test_help_goes_to_the_group_when_the_member_never_started_the_bot(

@@ -70,8 +70,8 @@ from samen.bot import (
     Private,
     Refused,
     Reply,
-    Said,
     UserID,
+    message_event,
     parse,
     resolve,
 )
@@ -141,8 +141,7 @@ class TelegramAdapter:
         application.add_handler(ChatMemberHandler(self.on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
         application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrated))
         application.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, self.on_joined))
-        application.add_handler(MessageHandler(filters.COMMAND, self.on_command))
-        application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
+        application.add_handler(MessageHandler(filters.TEXT, self.on_message))
         application.add_handler(CallbackQueryHandler(self.on_button))
         application.add_error_handler(self.on_error)
 
@@ -204,46 +203,34 @@ class TelegramAdapter:
             )
             await self.dispatch(event, message.chat.id, message)
 
-    async def on_command(self, update: Update, context: Context) -> None:
-        """A ``/`` command, in either language; one addressed to another bot is left alone."""
-        message = update.effective_message
-        if message is None or message.text is None or message.from_user is None:
-            return
-        head = message.text.split(maxsplit=1)[0]
-        if "@" in head and head.split("@", 1)[1].lower() != (self.api.username or "").lower():
-            return
-        parsed = parse(message.text, ("/",))
-        if parsed is None:
-            return
-        name, args = parsed
-        direct = message.chat.type == ChatType.PRIVATE
-        found = resolve(name)
-        admin = bool(found and found[0].admin and not direct) and await self.is_admin(message)
-        reply_to = message.reply_to_message.message_id if message.reply_to_message else None
-        event = Command(
-            group=GroupID(str(message.chat.id)),
-            user=UserID(str(message.from_user.id)),
-            name=name,
-            args=args,
-            is_admin=admin,
-            direct=direct,
-            reply_to=MessageID(str(reply_to)) if reply_to else None,
-            message_id=MessageID(str(message.message_id)),
-            position=update.update_id,
-        )
-        await self.dispatch(event, message.chat.id, message)
+    async def on_message(self, update: Update, context: Context) -> None:
+        """A member's text: a ``/`` command in either language, or an ordinary message for the signals.
 
-    async def on_text(self, update: Update, context: Context) -> None:
-        """An ordinary message, for the signals."""
+        ``/cmd@otherbot`` is another bot's command: not answered, but its words are read like any message's,
+        as is anything after ``/`` that is no command of ours (``/ik maak je af``).
+        """
         message = update.effective_message
         if message is None or not message.text or message.from_user is None or message.from_user.is_bot:
             return
-        event = Said(
+        head = message.text.split(maxsplit=1)[0]
+        addressee = head.partition("@")[2].lower()
+        mine = not addressee or addressee == (self.api.username or "").lower()
+        prefixes = (CAPABILITIES.prefix,) if mine else ()
+        direct = message.chat.type == ChatType.PRIVATE
+        parsed = parse(message.text, prefixes) if prefixes else None
+        found = resolve(parsed[0]) if parsed is not None else None
+        # Asked of Telegram only where it matters: an admin command, or the help that lists them for admins.
+        admin = bool(found and found[0].asks_admin and not direct) and await self.is_admin(message)
+        reply_to = message.reply_to_message.message_id if message.reply_to_message else None
+        event = message_event(
+            message.text,
+            prefixes,
             group=GroupID(str(message.chat.id)),
             user=UserID(str(message.from_user.id)),
-            text=message.text,
             at=message.date.timestamp(),
-            direct=message.chat.type == ChatType.PRIVATE,
+            is_admin=admin,
+            direct=direct,
+            reply_to=MessageID(str(reply_to)) if reply_to else None,
             message_id=MessageID(str(message.message_id)),
             position=update.update_id,
         )

@@ -33,6 +33,12 @@ class Spec:
     names: dict[str, tuple[str, ...]]
     admin: bool = False
     group_only: bool = False
+    admin_view: bool = False
+
+    @property
+    def asks_admin(self) -> bool:
+        """Whether the core needs to know if the member is an admin (an adapter may have to ask)."""
+        return self.admin or self.admin_view
 
 
 #: Every command, by canonical name. Adapters register these names (and their translations).
@@ -41,7 +47,7 @@ COMMANDS: dict[str, Spec] = {
     for spec in (
         Spec("dos", {"nl": ("dos", "regels"), "en": ("dos", "rules")}),
         Spec("do", {"nl": ("do",), "en": ("do",)}),
-        Spec("help", {"nl": ("hulp", "steun"), "en": ("help", "support")}),
+        Spec("help", {"nl": ("hulp", "steun"), "en": ("help", "support")}, admin_view=True),
         Spec("faq", {"nl": ("faq", "vraag"), "en": ("faq", "question")}),
         Spec("see", {"nl": ("zie", "ikziedit", "gezien"), "en": ("see", "iseethis", "seen")}),
         Spec("lang", {"nl": ("taal",), "en": ("lang", "language")}, admin=True, group_only=True),
@@ -129,6 +135,10 @@ def message_event(
 ) -> Command | Said:
     """A member's message as the core's event: a :class:`Command` where it is one, else :class:`Said`.
 
+    Only a known command's name makes a command. Anything else after the prefix (``!ik maak je af``,
+    ``!!! …``) is an ordinary message, read by the signals like any other; a single unknown word is marked
+    :attr:`Said.unknown_command` so that the core can hint privately.
+
     Args:
         text: the message's own text (without a quoted reply).
         prefixes: what starts a command on this platform.
@@ -137,13 +147,17 @@ def message_event(
         The rest: as :class:`Command` and :class:`Said` have them.
     """
     parsed = parse(text, prefixes)
-    if parsed is not None:
+    # The signals read the member's words, not the prefix: `!jij …` is `jij …`, whatever the platform.
+    words = text.lstrip().lstrip("".join(prefixes)).lstrip() if parsed is not None else text
+    if parsed is not None and resolve(parsed[0]) is not None:
         name, args = parsed
         return Command(
             group=group,
             user=user,
             name=name,
             args=args,
+            text=words,
+            at=at,
             is_admin=is_admin,
             direct=direct,
             reply_to=reply_to,
@@ -154,11 +168,12 @@ def message_event(
     return Said(
         group=group,
         user=user,
-        text=text,
+        text=words,
         at=at,
         is_admin=is_admin,
         direct=direct,
         message_id=message_id,
         position=position,
         event_id=event_id,
+        unknown_command=parsed is not None and not parsed[1],
     )

@@ -107,6 +107,7 @@ class Bot:
             Watch(signals, capabilities, count=self._count, do_url=self._url) if signals is not None else None
         )
         self.platform = capabilities.platform
+        self.prefix = capabilities.prefix
         self._groups: dict[str, GroupState] = {}
         self._handlers: dict[type, Callable[[Event, GroupState], list[Action]]] = {
             Added: self._added,
@@ -261,6 +262,17 @@ class Bot:
 
     def _said(self, event: Event, state: GroupState) -> list[Action]:
         assert isinstance(event, Said)
+        actions = self._watch(event, state)
+        if event.unknown_command and not any(
+            isinstance(a, Private) and a.user == event.user for a in actions
+        ):
+            # A mistyped command: a hint to the member alone, which repeats nothing they wrote.
+            hint = compose.say_body(self.platform, self.language(state), "unknown", prefix=self.prefix)
+            actions.append(Private(group=event.group, user=event.user, body=hint, fallback=False))
+        return actions
+
+    def _watch(self, event: Said, state: GroupState) -> list[Action]:
+        """What the signals make of a member's words in a group (nothing in a direct chat)."""
         if self.watch is None or event.direct:
             return []
         return self.watch.said(event, self._local(state), state.nudges, self.clock())
@@ -297,13 +309,19 @@ class Bot:
             state = replace(state, language=lang)
         lang = self.language(state)
         if found is None:
-            return self._answer(event, lang, "unknown", prefix=self.capabilities.prefix)
-        spec, _ = found
-        if spec.group_only and event.direct:
-            return self._answer(event, lang, "group_only")
-        if spec.admin and not event.is_admin:
-            return [self._private(event, compose.say_body(self.platform, lang, "admin_only"))]
-        return self._commands[spec.name](event, state, self.pack.language(lang))
+            answer = self._mistake(event, lang, "unknown", prefix=self.prefix)
+        else:
+            spec, _ = found
+            if spec.group_only and event.direct:
+                answer = self._mistake(event, lang, "group_only")
+            elif spec.admin and not event.is_admin:
+                answer = self._mistake(event, lang, "admin_only")
+            else:
+                answer = self._commands[spec.name](event, state, self.pack.language(lang))
+        # The signals read a command's words as they read any message: `!faq <abuse>` is abuse all the same.
+        if event.text:
+            answer += self._watch(_as_said(event), state)
+        return answer
 
     def _reply(self, event: Command, body: Body) -> Reply:
         return Reply(group=event.group, body=body, quote=event.message_id)
@@ -312,8 +330,13 @@ class Bot:
         return Private(group=event.group, user=event.user, body=body)
 
     def _answer(self, event: Command, lang: str, key: str, **values: object) -> list[Action]:
-        """One of the bot's strings as the answer to a command, quoting it."""
+        """One of the bot's strings as the public answer to a command, quoting it."""
         return [self._reply(event, compose.say_body(self.platform, lang, key, **values))]
+
+    def _mistake(self, event: Command, lang: str, key: str, **values: object) -> list[Action]:
+        """The answer to a member's mistake: to them alone where the platform allows, and never repeating
+        their words (a bot that echoes what it is given can be made to say anything)."""
+        return [self._private(event, compose.say_body(self.platform, lang, key, **values))]
 
     def _cmd_dos(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return [self._reply(event, _body(render_dos(local, self.platform, dos_url=self._url(local.code))))]
@@ -321,9 +344,7 @@ class Bot:
     def _cmd_do(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         if number is None or not 1 <= number <= len(local.dos):
-            return self._answer(
-                event, local.code, "do.which", count=len(local.dos), prefix=self.capabilities.prefix
-            )
+            return self._mistake(event, local.code, "do.which", count=len(local.dos), prefix=self.prefix)
         do = local.do(number)
         if not event.direct:
             self._count(event.group, "point", number)
@@ -331,14 +352,10 @@ class Bot:
         return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
 
     def _cmd_help(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        return [
-            self._private(
-                event,
-                compose.help_text(
-                    local, self.platform, self.capabilities.prefix, menus=self.capabilities.menus
-                ),
-            )
-        ]
+        body = compose.help_text(
+            local, self.platform, self.prefix, menus=self.capabilities.menus, admin=event.is_admin
+        )
+        return [self._private(event, body)]
 
     def _cmd_faq(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         topics = compose.faq_topics(local)
@@ -349,36 +366,39 @@ class Bot:
                 "faq.topics",
                 topics=", ".join(topics),
                 example=topics[0],
-                prefix=self.capabilities.prefix,
+                prefix=self.prefix,
             )
         wanted = "-".join(a.casefold() for a in event.args[:MAX_ARGS])
         entry = local.faq_topic(wanted) or _faq_any(self.pack, local, wanted)
         if entry is None:
-            shown = wanted if len(wanted) <= 40 else wanted[:39] + "…"
-            return self._answer(event, local.code, "faq.unknown", topic=shown, topics=", ".join(topics))
+            return self._mistake(
+                event, local.code, "faq.unknown", topics=", ".join(topics), prefix=self.prefix
+            )
         return [self._reply(event, compose.faq(entry, self.platform))]
 
     def _cmd_see(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        if event.reply_to is None:
+            # Nothing to acknowledge: "seen" about the member's own command would mean nothing.
+            key = "see.how.menu" if self.capabilities.menus else "see.how"
+            return self._mistake(event, local.code, key, prefix=self.prefix)
         if not event.direct:
             self._count(event.group, "seen")
-        body = compose.seen(local, self.platform, self.capabilities.prefix)
-        return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
+        body = compose.seen(local, self.platform, self.prefix)
+        return [Reply(group=event.group, body=body, quote=event.reply_to)]
 
     def _cmd_lang(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         word = _arg(event, 0)
         code = LANGUAGES.get(word, word)
         if code is None or code not in self.pack.languages:
             choices = ", ".join(self.pack.languages)
-            return self._answer(
-                event, local.code, "lang.which", choices=choices, prefix=self.capabilities.prefix
-            )
+            return self._mistake(event, local.code, "lang.which", choices=choices, prefix=self.prefix)
         self._save(replace(self.group(event.group), language=code))
         return self._answer(event, code, "lang.set")
 
     def _cmd_welcome(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         on = SWITCH.get(_arg(event, 0))
         if on is None:
-            return self._answer(event, local.code, "welcome.which", prefix=self.capabilities.prefix)
+            return self._mistake(event, local.code, "welcome.which", prefix=self.prefix)
         self._save(replace(self.group(event.group), welcome=on))
         return self._answer(event, local.code, "welcome.on" if on else "welcome.off")
 
@@ -388,7 +408,7 @@ class Bot:
     def _cmd_nudges(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         mode = MODES.get(_arg(event, 0))
         if mode is None or mode not in NUDGE_MODES:
-            return self._answer(event, local.code, "nudges.which", prefix=self.capabilities.prefix)
+            return self._mistake(event, local.code, "nudges.which", prefix=self.prefix)
         self._save(replace(self.group(event.group), nudges=mode))
         return self._answer(event, local.code, f"nudges.{mode}")
 
@@ -421,6 +441,19 @@ def _log_failure(event: Event, platform: str, exc: Exception) -> None:
         type(exc).__name__,
         where.filename.rsplit("/", 1)[-1],
         where.lineno,
+    )
+
+
+def _as_said(event: Command) -> Said:
+    """A command's words as an ordinary message, for the signals."""
+    return Said(
+        group=event.group,
+        user=event.user,
+        text=event.text,
+        at=event.at,
+        is_admin=event.is_admin,
+        direct=event.direct,
+        message_id=event.message_id,
     )
 
 
