@@ -216,3 +216,68 @@ def test_unreadable_pack_files_are_input_errors(tmp_path: Path) -> None:
         check_pack(latin1)
     with pytest.raises(InputError, match="no such file"):
         check_pack(tmp_path / "missing.yaml")
+
+
+# --- what YAML lets through silently: refused at its own line, with a hint -----------------------------
+
+
+def test_a_key_given_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
+    path = write_variant(
+        tmp_path,
+        "        title: Ga respectvol met elkaar om\n => "
+        "        title: Ga respectvol met elkaar om\n        title: Wees aardig\n",
+    )
+    first = line_of(path, "title: Ga respectvol met elkaar om")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:{first + 1}: languages.nl.dos.respect.title: ")
+    assert f"lines {first} and {first + 1}" in problem
+
+
+def test_a_second_language_block_is_refused_not_silently_used(tmp_path: Path) -> None:
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    english = text[text.index("\n  en:\n") :]
+    path = tmp_path / "pack.yaml"
+    path.write_text(text + english.replace("\n  en:\n", "\n  nl:\n", 1), encoding="utf-8")
+    problems = problems_of(path)
+    assert any("languages.nl: 'nl' is given twice" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "on", "off", "1", "2024-01-01", "null"])
+def test_a_key_yaml_reads_as_no_text_is_reported_at_its_own_line_with_the_hint_to_quote_it(
+    tmp_path: Path, word: str
+) -> None:
+    path = write_variant(tmp_path, "\n  en:\n => " + f"\n  {word}:\n")
+    (problem,) = problems_of(path)
+    assert problem.split(":")[1] == str(line_of(path, f"  {word}:"))
+    assert f": languages.{word}: " in problem
+    assert f"'{word}':" in problem and "quotes" in problem
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (
+            "        title: Er zit een echt mens achter => "
+            + '        title: "Er zit een echt\\a mens achter"',
+            "languages.nl.dos.real-person.title",
+        ),
+        (
+            "    campaign: Sociale veiligheid in de online leeromgeving => "
+            + '    campaign: "Sociale\\x00 veiligheid in de online leeromgeving"',
+            "languages.nl.campaign",
+        ),
+        ("    name: Nederlands => " + '    name: "Neder\\x1blands"', "languages.nl.name"),
+    ],
+)
+def test_a_control_character_in_any_text_of_the_pack_is_refused(
+    tmp_path: Path, change: str, field: str
+) -> None:
+    path = write_variant(tmp_path, change)
+    problems = problems_of(path)
+    assert any(f"{field}: holds a control character (U+" in p for p in problems), problems
+
+
+def test_the_shipped_packs_stay_valid() -> None:
+    for path in sorted(DEFAULT_PACK.parent.glob("*.yaml")):
+        pack, problems, _ = check_pack(path)
+        assert pack is not None and problems == [], problems

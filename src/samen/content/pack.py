@@ -9,6 +9,7 @@ line and field (:class:`samen.errors.PackError`).
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import string
 from collections.abc import Iterator
@@ -220,12 +221,32 @@ class _PackLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
+#: A control character other than tab and line breaks: no chat shows it, so it is not text a person wrote
+#: (a UTF-16 file read as UTF-8 is full of NULs). The CLI, the web form and the pack loader refuse the same.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in a text as ``U+XXXX``, or None when it holds none."""
+    found = CONTROL_CHARACTER.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 class PackSource:
-    """A pack file's text with the line of every value, so problems can point at a line."""
+    """A pack file's text with the line of every value, so problems can point at a line.
+
+    Reading the YAML's nodes (before any value is built) also finds what YAML itself lets through
+    silently, in :attr:`structure`: a key given twice (the last would win), a key that YAML 1.1 reads as
+    a boolean, number or date (``no:`` is ``false``); and in :attr:`texts`, a control character in any text.
+    """
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.lines: dict[FieldPath, int] = {}
+        self.structure: list[Problem] = []
+        self.texts: list[Problem] = []
         # A file that is not YAML at all is reported by check_pack; it simply has no lines here.
         with contextlib.suppress(yaml.YAMLError):
             self._index(yaml.compose(text, Loader=_PackLoader), ())
@@ -235,11 +256,40 @@ class PackSource:
             return
         self.lines[at] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
             for key, value in node.value:
-                self._index(value, (*at, str(key.value)))
+                name, line = str(key.value), key.start_mark.line + 1
+                field = (*at, name)
+                if isinstance(key, yaml.ScalarNode) and key.tag != _STR:
+                    self.structure.append(self._at(line, field, _read_as(key)))
+                if name in seen:
+                    self.structure.append(
+                        self._at(
+                            line,
+                            field,
+                            f"{name!r} is given twice, at lines {seen[name]} and {line}; YAML would keep "
+                            "only the last one: remove or rename one of them",
+                        )
+                    )
+                    continue
+                seen[name] = line
+                self._index(value, field)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self._index(item, (*at, i))
+        elif isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            code = control_character(str(node.value))
+            if code is not None:
+                self.texts.append(
+                    self._at(
+                        self.lines[at],
+                        at,
+                        f"holds a control character ({code}), which is not plain text; remove it",
+                    )
+                )
+
+    def _at(self, line: int, at: FieldPath, message: str) -> Problem:
+        return Problem(str(self.path), line, ".".join(str(p) for p in at) or "(file)", message)
 
     def line_of(self, at: FieldPath) -> int:
         """The line of a value, or of the nearest enclosing value that exists (0 when none)."""
@@ -251,7 +301,17 @@ class PackSource:
 
     def problem(self, at: FieldPath, message: str) -> Problem:
         """A problem at a field path."""
-        return Problem(str(self.path), self.line_of(at), ".".join(str(p) for p in at) or "(file)", message)
+        return self._at(self.line_of(at), at, message)
+
+
+def _read_as(key: yaml.ScalarNode) -> str:
+    """Why a key that is no text is a problem, with the hint to quote it (``no:`` is YAML 1.1's false)."""
+    value = json.dumps(yaml.safe_load(str(key.value)), default=str).strip('"')
+    kind = key.tag.rsplit(":", 1)[-1]
+    return (
+        f"the key {key.value} is read by YAML as the {kind} {value}, not as text; "
+        f"put it in quotes: '{key.value}':"
+    )
 
 
 #: The largest text file samen reads (a pack, an admin's intro): far above any real one, and a bound for a
@@ -295,6 +355,9 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
     """
     text = read_text_file(path)
     source = PackSource(path, text)
+    if source.structure:
+        # A twice-given or misread key makes every later problem about the wrong value: these first.
+        return None, sorted(source.structure, key=lambda p: p.line), source
     try:
         data = yaml.load(text, Loader=_PackLoader)  # a SafeLoader, without aliases
     except yaml.YAMLError as exc:
@@ -304,8 +367,9 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
         return None, [Problem(str(path), line, "(file)", f"not valid YAML: {reason}")], source
     if not isinstance(data, dict):
         return None, [Problem(str(path), 1, "(file)", "a pack must be a mapping of fields")], source
-    # Template placeholders are checked on the raw data, so they are reported together with schema problems.
-    problems = list(_check_templates(data, source))
+    # Control characters and template placeholders are checked on the raw data, so they are reported
+    # together with schema problems.
+    problems = source.texts + list(_check_templates(data, source))
     try:
         spec = PackFile.model_validate(data)
     except ValidationError as exc:
