@@ -281,3 +281,69 @@ def test_the_shipped_packs_stay_valid() -> None:
     for path in sorted(DEFAULT_PACK.parent.glob("*.yaml")):
         pack, problems, _ = check_pack(path)
         assert pack is not None and problems == [], problems
+
+
+# --- campaign facts: which Do a signal concerns, which routes a situation leads to -----------------------
+
+
+def test_the_pack_says_which_dos_cover_a_signal_and_which_faq_answers_it() -> None:
+    local = load_pack().language("en")
+    assert [d.id for d in local.dos_for("insult")] == ["respect", "real-person"]
+    assert [d.id for d in local.dos_for("heat")] == ["phone-away"]
+    assert [d.id for d in local.dos_for("privacy")] == ["privacy"]
+    assert local.faq_for("identity_attack", "religion") == local.faq_topic("racism")
+    assert local.faq_for("sexual") == local.faq_topic("sexual-harassment")
+    assert local.faq_for("insult") is None
+
+
+def test_the_pack_says_which_routes_each_help_situation_leads_to() -> None:
+    local = load_pack().language("nl")
+    unwanted = next(s for s in local.situations if s.id == "unwanted")
+    assert [r.id for r in unwanted.routes] == ["confidential-counsellor", "study-adviser", "campaign-page"]
+    assert unwanted.routes[0].name == local.support[3].name
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (
+            "{id: privacy, icon: lock, signals: [privacy]} => {id: privacy, icon: lock, signals: [gossip]}",
+            "dos.3.signals.0",
+            "unknown signal kind 'gossip'",
+        ),
+        (
+            "signals: [racism, religion]} => signals: [racism, politics]}",
+            "faq.6.signals.1",
+            "unknown signal kind or subtype 'politics'",
+        ),
+        (
+            "{id: learn, routes: [diversity-office]} => {id: learn, routes: [diversity-ofice]}",
+            "situations.4.routes.0",
+            "unknown support route 'diversity-ofice'",
+        ),
+        (
+            "{id: learn, routes: [diversity-office]} => {id: training, routes: [diversity-office]}",
+            "languages.nl.situations.training",
+            "needs a label in nl",
+        ),
+    ],
+)
+def test_wrong_campaign_facts_are_reported_at_their_line(
+    tmp_path: Path, change: str, field: str, message: str
+) -> None:
+    path = write_variant(tmp_path, change)
+    problems = problems_of(path)
+    assert any(f": {field}: " in p and message in p for p in problems), problems
+    located = [p for p in problems if f": {field}: " in p][0]
+    assert int(located.split(":")[1]) > 0
+
+
+def test_a_pack_without_the_campaign_facts_stays_valid(tmp_path: Path) -> None:
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    text = re.sub(r", signals: \[[^\]]*\]", "", text)
+    text = re.sub(r"situations:\n(  - .*\n)+", "", text)
+    path = tmp_path / "older.yaml"
+    path.write_text(text, encoding="utf-8")
+    pack, problems, _ = check_pack(path)
+    assert pack is not None and problems == []
+    assert pack.language("nl").situations == ()

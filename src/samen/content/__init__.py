@@ -13,12 +13,13 @@ from samen.content.pack import (
     Localized,
     Pack,
     PackSource,
+    Situation,
     SupportRoute,
     check_pack,
     control_character,
     load_pack,
 )
-from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS
+from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS, SIGNAL_KINDS, SITUATIONS
 from samen.content.strings import Strings, describe_error, limit_words, load_strings, platform_name
 
 __all__ = [
@@ -27,11 +28,14 @@ __all__ = [
     "FAQ_TOPICS",
     "PLACEHOLDERS",
     "PLATFORMS",
+    "SIGNAL_KINDS",
+    "SITUATIONS",
     "Do",
     "FaqEntry",
     "Localized",
     "Pack",
     "PackSource",
+    "Situation",
     "Strings",
     "SupportRoute",
     "check_pack",

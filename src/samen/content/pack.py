@@ -21,7 +21,16 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS, LanguageText, PackFile
+from samen.content.schema import (
+    FAQ_TOPICS,
+    PLACEHOLDERS,
+    PLATFORMS,
+    SIGNAL_KINDS,
+    SIGNAL_SUBTYPES,
+    SITUATIONS,
+    LanguageText,
+    PackFile,
+)
 from samen.errors import InputError, PackError, Problem
 
 DEFAULT_PACK = Path(__file__).parent / "packs" / "leiden.yaml"
@@ -48,6 +57,7 @@ class Do:
     icon: str
     title: str
     text: str
+    signals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,7 @@ class FaqEntry:
     keywords: tuple[str, ...]
     link: str | None
     email: str | None
+    signals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,16 @@ class SupportRoute:
     link: str | None
 
 
+@dataclass(frozen=True)
+class Situation:
+    """One answer to "what happened?": its id, the pack's label (None: the product's own words for a known
+    id) and the support routes it leads to, best first."""
+
+    id: str
+    label: str | None
+    routes: tuple[SupportRoute, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Localized:
     """A pack in one language: everything a renderer, page or bot needs to say."""
@@ -84,6 +105,7 @@ class Localized:
     dos: tuple[Do, ...]
     faq: tuple[FaqEntry, ...]
     support: tuple[SupportRoute, ...]
+    situations: tuple[Situation, ...] = ()
 
     @property
     def institution(self) -> str:
@@ -107,6 +129,22 @@ class Localized:
                 count=len(self.dos),
             )
         return self.dos[number - 1]
+
+    def dos_for(self, kind: str) -> tuple[Do, ...]:
+        """The Do's that cover a signal kind, in the pack's order; the first Do where the pack names none.
+
+        Args:
+            kind: a kind of :data:`samen.content.schema.SIGNAL_KINDS` (``insult``, ``heat``…).
+        """
+        return tuple(d for d in self.dos if kind in d.signals) or self.dos[:1]
+
+    def faq_for(self, kind: str, subtype: str | None = None) -> FaqEntry | None:
+        """The FAQ entry that answers a signal's subtype, else its kind; None when the pack has none."""
+        for wanted in (subtype, kind):
+            found = next((e for e in self.faq if wanted is not None and wanted in e.signals), None)
+            if found is not None:
+                return found
+        return None
 
     def faq_topic(self, topic: str) -> FaqEntry | None:
         """The FAQ entry for a topic id or one of its keywords in this language (case-insensitive)."""
@@ -168,7 +206,14 @@ class Pack:
 def _localize_cached(pack: Pack, code: str) -> Localized:
     text = pack.spec.languages[code]
     dos = tuple(
-        Do(number=i, id=spec.id, icon=spec.icon, title=text.dos[spec.id].title, text=text.dos[spec.id].text)
+        Do(
+            number=i,
+            id=spec.id,
+            icon=spec.icon,
+            title=text.dos[spec.id].title,
+            text=text.dos[spec.id].text,
+            signals=tuple(spec.signals),
+        )
         for i, spec in enumerate(pack.spec.dos, start=1)
     )
     faq = tuple(
@@ -180,6 +225,7 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
             keywords=tuple(k.lower() for k in text.faq[spec.id].keywords),
             link=pack.spec.links[spec.link] if spec.link else None,
             email=spec.email,
+            signals=tuple(spec.signals),
         )
         for spec in pack.spec.faq
     )
@@ -193,7 +239,18 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
         )
         for spec in pack.spec.support
     )
-    return Localized(pack=pack, code=code, text=text, dos=dos, faq=faq, support=support)
+    routes = {route.id: route for route in support}
+    situations = tuple(
+        Situation(
+            id=spec.id,
+            label=text.situations.get(spec.id),
+            routes=tuple(routes[r] for r in spec.routes if r in routes),
+        )
+        for spec in pack.spec.situations
+    )
+    return Localized(
+        pack=pack, code=code, text=text, dos=dos, faq=faq, support=support, situations=situations
+    )
 
 
 def _localize(pack: Pack, code: str) -> Localized:
@@ -422,7 +479,13 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     do_ids = [d.id for d in spec.dos]
     faq_ids = [f.id for f in spec.faq]
     support_ids = [s.id for s in spec.support]
-    for label, ids in (("dos", do_ids), ("faq", faq_ids), ("support", support_ids)):
+    situation_ids = [s.id for s in spec.situations]
+    for label, ids in (
+        ("dos", do_ids),
+        ("faq", faq_ids),
+        ("support", support_ids),
+        ("situations", situation_ids),
+    ):
         for i, ident in enumerate(ids):
             if ident in ids[:i]:
                 yield source.problem((label, i, "id"), f"the id {ident!r} is used twice")
@@ -444,6 +507,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             yield source.problem(
                 ("faq", i, "topic"), f"unknown topic {faq.topic!r}; known: {', '.join(FAQ_TOPICS)}"
             )
+    yield from _check_campaign_facts(spec, source)
     if spec.student_number_pattern is not None:
         try:
             re.compile(spec.student_number_pattern)
@@ -469,6 +533,48 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             for ident in texts:
                 if ident not in ids:
                     yield source.problem((*at, label, ident), f"{ident!r} is not one of the pack's {label}")
+
+
+def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Problem]:
+    """The facts for the bot and the help page: known signal kinds, known routes, labelled situations."""
+    for i, do in enumerate(spec.dos):
+        for j, kind in enumerate(do.signals):
+            if kind not in SIGNAL_KINDS:
+                yield source.problem(
+                    ("dos", i, "signals", j),
+                    f"unknown signal kind {kind!r}; known: {', '.join(SIGNAL_KINDS)}",
+                )
+    answerable = SIGNAL_KINDS + SIGNAL_SUBTYPES
+    for i, faq in enumerate(spec.faq):
+        for j, kind in enumerate(faq.signals):
+            if kind not in answerable:
+                yield source.problem(
+                    ("faq", i, "signals", j),
+                    f"unknown signal kind or subtype {kind!r}; known: {', '.join(answerable)}",
+                )
+    support_ids = {s.id for s in spec.support}
+    for i, situation in enumerate(spec.situations):
+        for j, route in enumerate(situation.routes):
+            if route not in support_ids:
+                yield source.problem(
+                    ("situations", i, "routes", j),
+                    f"unknown support route {route!r}; support has {', '.join(sorted(support_ids))}",
+                )
+        if situation.id in SITUATIONS:
+            continue
+        for code, lang in spec.languages.items():
+            if situation.id not in lang.situations:
+                yield source.problem(
+                    ("languages", code, "situations", situation.id),
+                    f"missing: the situation {situation.id!r} needs a label in {code}",
+                )
+    situation_ids = {s.id for s in spec.situations}
+    for code, lang in spec.languages.items():
+        for ident in lang.situations:
+            if ident not in situation_ids:
+                yield source.problem(
+                    ("languages", code, "situations", ident), f"{ident!r} is not one of the pack's situations"
+                )
 
 
 def _check_templates(data: dict[str, Any], source: PackSource) -> Iterator[Problem]:
