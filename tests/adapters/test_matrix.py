@@ -120,7 +120,6 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
         new = person.messages(room, BOT)[public_before:] + person.direct_messages(BOT)[private_before:]
         for word in line.unsaid:
             assert not any(word.casefold() in body(m).casefold() for m in new), (line.says, word)
-        public = len(person.messages(room, BOT)) - public_before
         private = len(person.direct_messages(BOT)) - private_before
         if line.private is True:
             # Public answers quote the command they answer; another person's view may still be catching up.

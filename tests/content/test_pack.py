@@ -334,7 +334,7 @@ def test_wrong_campaign_facts_are_reported_at_their_line(
     path = write_variant(tmp_path, change)
     problems = problems_of(path)
     assert any(f": {field}: " in p and message in p for p in problems), problems
-    located = [p for p in problems if f": {field}: " in p][0]
+    located = next(p for p in problems if f": {field}: " in p)
     assert int(located.split(":")[1]) > 0
 
 
