@@ -14,6 +14,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.webhook.async_ import async_context
+from tests.bot.conftest import extra_command  # noqa: F401 (a fixture)
 from tests.bot.dialogs import BOT, DIALOGS, HIDDEN, NL, Line, is_notice
 
 from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names
@@ -465,3 +466,16 @@ def test_long_texts_are_cut_into_messages_discord_takes() -> None:
     text = "\n\n".join(entry.answer for entry in NL.faq) * 3
     parts = chunks(text, "discord")
     assert all(len(p) <= 2000 for p in parts) and "".join(parts).replace("\n", "") == text.replace("\n", "")
+
+
+@pytest.mark.usefixtures("extra_command")
+async def test_a_declared_command_becomes_a_slash_command_in_the_packs_languages() -> None:
+    bot = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url)
+    client = DiscordAdapter(bot, sync_commands=False)
+    command = client.tree.get_command("report")
+    assert command is not None
+    payload = await command.get_translated_payload(client.tree, Names())
+    assert payload["name_localizations"] == {"nl": "melden"}
+    (option,) = payload["options"]
+    assert (option["name"], option["name_localizations"]) == ("text", {"nl": "tekst"})
+    client.worker.close()

@@ -27,6 +27,7 @@ import asyncio
 import io
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,9 +57,10 @@ from samen.bot import (
     message_event,
     parse,
 )
-from samen.bot.commands import COMMANDS
+from samen.bot.commands import COMMANDS, Option
 from samen.bot.connection import Worker, backoff
 from samen.content import load_strings
+from samen.content.strings import FALLBACK
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
@@ -93,7 +95,8 @@ class Origin:
 
 
 class Names(app_commands.Translator):
-    """Dutch names, descriptions and choices for the slash commands (``locale_str(..., nl=...)``)."""
+    """Names, descriptions and choices in every language of the pack that the strings have them in: each
+    ``locale_str`` carries its texts by language code in its extras (the English text is the default)."""
 
     async def translate(
         self,
@@ -101,21 +104,18 @@ class Names(app_commands.Translator):
         locale: discord.Locale,
         context: app_commands.TranslationContext[Any, Any],
     ) -> str | None:
-        """The Dutch text for Dutch clients; None (the English default) for every other locale."""
-        if locale is discord.Locale.dutch:
-            text = string.extras.get("nl")
-            return str(text) if text is not None else None
-        return None
+        """The text for a client's language (``nl``, ``de``, ``pt-BR`` -> ``pt``…); None: the default."""
+        text = string.extras.get(locale.value.split("-")[0])
+        return str(text) if text is not None else None
 
 
-def _text(key: str) -> app_commands.locale_str:
-    strings = load_strings("bot")
-    return app_commands.locale_str(strings.get("en", key), nl=strings.get("nl", key))
-
-
-def _name(command: str) -> app_commands.locale_str:
-    names = COMMANDS[command].names
-    return app_commands.locale_str(names["en"][0], nl=names["nl"][0])
+def _localized(texts: dict[str, str], languages: tuple[str, ...]) -> app_commands.locale_str:
+    """A text for Discord: the English one (the catalogue's fallback) as default, the pack's other languages
+    as its translations."""
+    default = texts.get(FALLBACK) or next(iter(texts.values()))
+    return app_commands.locale_str(
+        default, **{code: texts[code] for code in languages if code != FALLBACK and code in texts}
+    )
 
 
 class DiscordAdapter(discord.Client):
@@ -309,15 +309,26 @@ class DiscordAdapter(discord.Client):
             await interaction.response.edit_message(content="✓", view=None)
 
     async def command(
-        self, interaction: discord.Interaction, name: str, *args: str, reply_to: int | None = None
+        self,
+        interaction: discord.Interaction,
+        name: str,
+        *args: str,
+        reply_to: int | None = None,
+        text: str = "",
     ) -> None:
-        """A slash command or context menu, as a bot command."""
+        """A slash command or context menu, as a bot command.
+
+        Args:
+            text: words the member typed into a free-text option, which the signals read as any message.
+        """
         guild = interaction.guild
         event = Command(
             group=GroupID(str(guild.id) if guild else f"dm-{interaction.channel_id}"),
             user=UserID(str(interaction.user.id)),
             name=name,
             args=tuple(a for a in args if a),
+            text=text,
+            at=interaction.created_at.timestamp(),
             # The member's resolved permissions, as Discord sends them with the interaction.
             is_admin=guild is not None
             and (interaction.permissions.manage_guild or interaction.permissions.administrator),
@@ -483,98 +494,99 @@ class DiscordAdapter(discord.Client):
     # -- slash commands ------------------------------------------------------------------------------
 
     def _register(self) -> None:
-        """The slash commands and the context menus, with Dutch translations (built from the bot's tables)."""
+        """The slash commands and the message menus, derived from the commands' declarations
+        (:data:`samen.bot.commands.COMMANDS`) and translated into the pack's languages."""
         strings = load_strings("bot")
-        pack = self.bot.pack
-        tree = self.tree
+        languages = self.bot.pack.languages
 
-        def add(name: str, callback: Any, admin: bool) -> None:
+        def text(key: str) -> app_commands.locale_str:
+            return _localized(strings.languages(key), languages)
+
+        for spec in COMMANDS.values():
+            if not spec.listed:
+                continue
+            names = {lang: spec.shown(lang) for lang in spec.names}
             command: app_commands.Command[Any, Any, None] = app_commands.Command(
-                name=_name(name), description=_text(f"describe.{name}"), callback=callback
+                name=_localized(names, languages),
+                description=text(f"describe.{spec.name}"),
+                callback=self._slash(spec.name, spec.option, text),
             )
-            if admin:
+            if spec.admin:
                 # Offered only to members who may manage the server, and never in a direct chat.
                 command.default_permissions = discord.Permissions(manage_guild=True)
                 command.guild_only = True
-            tree.add_command(command)
-
-        def simple(name: str, admin: bool = False) -> None:
-            async def callback(interaction: discord.Interaction) -> None:
-                await self.command(interaction, name)
-
-            add(name, callback, admin)
-
-        def choose(name: str, choices: list[app_commands.Choice[str]], admin: bool = False) -> None:
-            @app_commands.describe(choice=_text("describe.choice"))
-            @app_commands.rename(choice=app_commands.locale_str("choice", nl="keuze"))
-            @app_commands.choices(choice=choices)
-            async def callback(interaction: discord.Interaction, choice: app_commands.Choice[str]) -> None:
-                await self.command(interaction, name, choice.value)
-
-            add(name, callback, admin)
-
-        for name in ("dos", "help", "see"):
-            simple(name)
-        simple("onboard", admin=True)
-
-        @app_commands.describe(number=_text("describe.number"))
-        @app_commands.rename(number=app_commands.locale_str("number", nl="nummer"))
-        async def do(interaction: discord.Interaction, number: int) -> None:
-            await self.command(interaction, "do", str(number))
-
-        add("do", do, admin=False)
-
-        nl, en = pack.language("nl"), pack.language("en")
-        topics = [
-            app_commands.Choice(name=app_commands.locale_str(e.keywords[0], nl=n.keywords[0]), value=e.id)
-            for e, n in zip(en.faq, nl.faq, strict=True)
-            if e.topic and e.keywords and n.keywords
-        ]
-
-        @app_commands.describe(topic=_text("describe.topic"))
-        @app_commands.rename(topic=app_commands.locale_str("topic", nl="onderwerp"))
-        @app_commands.choices(topic=topics)
-        async def faq(interaction: discord.Interaction, topic: app_commands.Choice[str]) -> None:
-            await self.command(interaction, "faq", topic.value)
-
-        add("faq", faq, admin=False)
-
-        languages = [
-            app_commands.Choice(name=pack.language(code).text.name, value=code) for code in pack.languages
-        ]
-        choose("lang", languages, admin=True)
-
-        def translated(*values: str) -> list[app_commands.Choice[str]]:
-            return [
-                app_commands.Choice(
-                    name=app_commands.locale_str(
-                        strings.get("en", f"choice.{v}"), nl=strings.get("nl", f"choice.{v}")
-                    ),
-                    value=v,
-                )
-                for v in values
-            ]
-
-        choose("welcome", translated("on", "off"), admin=True)
-        choose("nudges", translated("off", "author", "admins"), admin=True)
+            self.tree.add_command(command)
 
         async def see_message(interaction: discord.Interaction, message: discord.Message) -> None:
             await self.command(interaction, "see", reply_to=message.id)
 
-        tree.add_command(
-            app_commands.ContextMenu(
-                name=app_commands.locale_str("I see this", nl="Ik zie dit"), callback=see_message
-            )
-        )
-
         async def point_message(interaction: discord.Interaction, message: discord.Message) -> None:
             await self.offer_dos(interaction, message)
 
-        tree.add_command(
-            app_commands.ContextMenu(
-                name=app_commands.locale_str("Point to a Do", nl="Wijs op een Do"), callback=point_message
+        self.tree.add_command(app_commands.ContextMenu(name=text("menu.see"), callback=see_message))
+        self.tree.add_command(app_commands.ContextMenu(name=text("menu.point"), callback=point_message))
+
+    def _slash(self, name: str, option: Option | None, text: Callable[[str], app_commands.locale_str]) -> Any:
+        """The callback of a slash command: the option, if any, as Discord's form field."""
+        if option is None:
+
+            async def bare(interaction: discord.Interaction) -> None:
+                await self.command(interaction, name)
+
+            return bare
+        rename = app_commands.rename(value=text(f"option.{option.name}"))
+        describe = app_commands.describe(value=text(f"describe.{option.name}"))
+        if option.kind == "number":
+
+            async def number(interaction: discord.Interaction, value: int) -> None:
+                await self.command(interaction, name, str(value))
+
+            return rename(describe(number))
+        if option.kind == "text":
+
+            async def words(interaction: discord.Interaction, value: str) -> None:
+                await self.command(interaction, name, *value.split(), text=value)
+
+            return rename(describe(words))
+
+        async def choose(interaction: discord.Interaction, value: app_commands.Choice[str]) -> None:
+            await self.command(interaction, name, value.value)
+
+        return rename(describe(app_commands.choices(value=self._choices(option))(choose)))
+
+    def _choices(self, option: Option) -> list[app_commands.Choice[str]]:
+        """A choice option's choices: the pack's FAQ topics or languages, or the option's keywords."""
+        pack = self.bot.pack
+        if option.kind == "languages":
+            return [app_commands.Choice(name=pack.language(c).text.name, value=c) for c in pack.languages]
+        if option.kind == "faq":
+            choices = []
+            for entry in pack.language(pack.default_language).faq:
+                if not entry.topic:
+                    continue
+                names = {
+                    code: next(
+                        (e.keywords[0] for e in pack.language(code).faq if e.id == entry.id and e.keywords),
+                        entry.id,
+                    )
+                    for code in pack.languages
+                }
+                choices.append(app_commands.Choice(name=_localized(names, pack.languages), value=entry.id))
+            return choices
+        strings = load_strings("bot")
+        return [
+            app_commands.Choice(
+                name=_localized(
+                    {
+                        lang: words.split(",")[0].strip()
+                        for lang, words in strings.languages(f"choice.{value}").items()
+                    },
+                    pack.languages,
+                ),
+                value=value,
             )
-        )
+            for value in option.choices
+        ]
 
 
 def _messageable(channel: object) -> discord.abc.Messageable | None:

@@ -78,6 +78,7 @@ from samen.bot import (
 from samen.bot.commands import COMMANDS
 from samen.bot.connection import Worker, backoff, with_retry
 from samen.content import load_strings
+from samen.content.strings import FALLBACK
 from samen.errors import ConfigError
 from samen.render import fits
 from samen.settings import DOC, Settings
@@ -103,12 +104,13 @@ def retry_after(exc: Exception) -> float | None:
 
 
 def menu(lang: str) -> list[BotCommand]:
-    """The command menu in a language: the first name of each command, with its description."""
+    """The command menu in a language, from the commands' declarations: each listed command's shown name
+    and its description."""
     strings = load_strings("bot")
     return [
-        BotCommand(spec.names[lang][0], strings.get(lang, f"describe.{spec.name}"))
+        BotCommand(spec.shown(lang), strings.get(lang, f"describe.{spec.name}"))
         for spec in COMMANDS.values()
-        if spec.name != "notmeant"
+        if spec.listed
     ]
 
 
@@ -152,13 +154,17 @@ class TelegramAdapter:
         return api
 
     async def register_commands(self) -> None:
-        """Tell Telegram the command menu: English for everyone, Dutch for Dutch clients."""
+        """Tell Telegram the command menu: English for everyone, each other pack language for its clients."""
         if not self.api.can_read_all_group_messages:
             log.warning(
                 "Telegram privacy mode is on: the signals see no ordinary group messages (see docs/bot.md)"
             )
-        await self.call(lambda: self.api.set_my_commands(menu("en")))
-        await self.call(lambda: self.api.set_my_commands(menu("nl"), language_code="nl"))
+        # English for every client, then the pack's other languages for clients set to them.
+        await self.call(lambda: self.api.set_my_commands(menu(FALLBACK)))
+        for code in self.bot.pack.languages:
+            if code != FALLBACK:
+                commands = menu(code)
+                await self.call(lambda: self.api.set_my_commands(commands, language_code=code))  # noqa: B023
 
     async def call(self, make: Callable[[], Awaitable[T]]) -> T:
         """A Bot API call that waits out a 429 as long as Telegram asks."""

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 from samen.bot import compose
 from samen.bot.actions import Action, Body, Capabilities, Describe, Image, NotifyAdmins, Post, Private, Reply
-from samen.bot.commands import COMMANDS, resolve
+from samen.bot.commands import Option, command, keyword, resolve
 from samen.bot.events import Added, Command, Event, GroupID, Joined, Moved, Refused, Said
 from samen.bot.store import NUDGE_MODES, GroupState, Store
 from samen.bot.watch import Watch
@@ -45,26 +45,6 @@ DosUrl = Callable[[str, int | None], str]
 
 #: More words than any command reads; the rest of a long message is ignored.
 MAX_ARGS = 8
-
-#: Words that switch something on or off, and the nudge modes, in both languages.
-SWITCH: dict[str, bool] = {"on": True, "aan": True, "ja": True, "yes": True, "off": False, "uit": False}
-MODES: dict[str, str] = {
-    "off": "off",
-    "uit": "off",
-    "author": "author",
-    "auteur": "author",
-    "schrijver": "author",
-    "admins": "admins",
-    "beheerders": "admins",
-}
-LANGUAGES: dict[str, str] = {
-    "nederlands": "nl",
-    "dutch": "nl",
-    "nl": "nl",
-    "english": "en",
-    "engels": "en",
-    "en": "en",
-}
 
 
 def poster(local: Localized, dos_url: str) -> tuple[bytes, str]:
@@ -117,20 +97,6 @@ class Bot:
             Refused: self._refused,
             Moved: self._moved,
         }
-        self._commands: dict[str, Callable[[Command, GroupState, Localized], list[Action]]] = {
-            "dos": self._cmd_dos,
-            "do": self._cmd_do,
-            "help": self._cmd_help,
-            "faq": self._cmd_faq,
-            "see": self._cmd_see,
-            "lang": self._cmd_lang,
-            "welcome": self._cmd_welcome,
-            "onboard": self._cmd_onboard,
-            "nudges": self._cmd_nudges,
-            "notmeant": self._cmd_notmeant,
-        }
-        missing = set(COMMANDS) - set(self._commands)
-        assert not missing, f"commands without a handler: {missing}"
 
     # -- the one entry point ---------------------------------------------------------------------------
 
@@ -305,7 +271,8 @@ class Bot:
         found = resolve(event.name)
         if event.direct:
             # In a direct chat there is no group language: a Dutch name gets Dutch, else the default.
-            lang = (found[1] if found else None) or self.pack.default_language
+            named = found[1] if found else None
+            lang = named if named in self.pack.languages else self.pack.default_language
             state = replace(state, language=lang)
         lang = self.language(state)
         if found is None:
@@ -317,7 +284,7 @@ class Bot:
             elif spec.admin and not event.is_admin:
                 answer = self._mistake(event, lang, "admin_only")
             else:
-                answer = self._commands[spec.name](event, state, self.pack.language(lang))
+                answer = spec.handler(self, event, state, self.pack.language(lang))
         # The signals read a command's words as they read any message: `!faq <abuse>` is abuse all the same.
         if event.text:
             answer += self._watch(_as_said(event), state)
@@ -338,9 +305,11 @@ class Bot:
         their words (a bot that echoes what it is given can be made to say anything)."""
         return [self._private(event, compose.say_body(self.platform, lang, key, **values))]
 
+    @command("dos")
     def _cmd_dos(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return [self._reply(event, _body(render_dos(local, self.platform, dos_url=self._url(local.code))))]
 
+    @command("do", option=Option("number", "number"))
     def _cmd_do(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         if number is None or not 1 <= number <= len(local.dos):
@@ -351,12 +320,14 @@ class Bot:
         body = _body(render_do(local, do.number, self.platform, do_url=self._url(local.code, number)))
         return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
 
+    @command("help", admin_view=True)
     def _cmd_help(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         body = compose.help_text(
             local, self.platform, self.prefix, menus=self.capabilities.menus, admin=event.is_admin
         )
         return [self._private(event, body)]
 
+    @command("faq", option=Option("topic", "faq"))
     def _cmd_faq(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         topics = compose.faq_topics(local)
         if not event.args:
@@ -376,6 +347,7 @@ class Bot:
             )
         return [self._reply(event, compose.faq(entry, self.platform))]
 
+    @command("see")
     def _cmd_see(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         if event.reply_to is None:
             # Nothing to acknowledge: "seen" about the member's own command would mean nothing.
@@ -386,32 +358,39 @@ class Bot:
         body = compose.seen(local, self.platform, self.prefix)
         return [Reply(group=event.group, body=body, quote=event.reply_to)]
 
+    @command("lang", admin=True, group_only=True, option=Option("choice", "languages"))
     def _cmd_lang(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         word = _arg(event, 0)
-        code = LANGUAGES.get(word, word)
-        if code is None or code not in self.pack.languages:
+        code = next(
+            (c for c in self.pack.languages if word in (c, self.pack.language(c).text.name.casefold())), None
+        )
+        if code is None:
             choices = ", ".join(self.pack.languages)
             return self._mistake(event, local.code, "lang.which", choices=choices, prefix=self.prefix)
         self._save(replace(self.group(event.group), language=code))
         return self._answer(event, code, "lang.set")
 
+    @command("welcome", admin=True, group_only=True, option=Option("choice", "choices", ("on", "off")))
     def _cmd_welcome(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        on = SWITCH.get(_arg(event, 0))
-        if on is None:
+        word = keyword(_arg(event, 0), ("on", "off"))
+        if word is None:
             return self._mistake(event, local.code, "welcome.which", prefix=self.prefix)
-        self._save(replace(self.group(event.group), welcome=on))
-        return self._answer(event, local.code, "welcome.on" if on else "welcome.off")
+        self._save(replace(self.group(event.group), welcome=word == "on"))
+        return self._answer(event, local.code, f"welcome.{word}")
 
+    @command("onboard", admin=True, group_only=True)
     def _cmd_onboard(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return self._onboarding(state)
 
+    @command("nudges", admin=True, group_only=True, option=Option("choice", "choices", NUDGE_MODES))
     def _cmd_nudges(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        mode = MODES.get(_arg(event, 0))
-        if mode is None or mode not in NUDGE_MODES:
+        mode = keyword(_arg(event, 0), NUDGE_MODES)
+        if mode is None:
             return self._mistake(event, local.code, "nudges.which", prefix=self.prefix)
         self._save(replace(self.group(event.group), nudges=mode))
         return self._answer(event, local.code, f"nudges.{mode}")
 
+    @command("notmeant", listed=False)
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         do = number if number is not None and 1 <= number <= len(local.dos) else 0
