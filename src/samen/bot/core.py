@@ -142,7 +142,7 @@ class Bot:
         state = self._groups.get(group)
         if state is None:
             record = self.store.load_group(self.platform, group)
-            state = GroupState.of(record) if record is not None else GroupState(self.platform, group)
+            state = record if record is not None else GroupState(self.platform, group)
             self._groups[group] = state
         return state
 
