@@ -124,7 +124,7 @@ class PlatformAdapter(abc.ABC, Generic[Context]):
         self.bot = bot
         self.worker = Worker(bot)
 
-    async def dispatch(self, event: Event, context: Context) -> None:
+    async def deliver(self, event: Event, context: Context) -> None:
         """Hand an event to the core (on its thread) and carry out its actions, in order."""
         for action in await self.worker.handle(event):
             await self.carry_out(action, context)

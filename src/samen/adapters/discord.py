@@ -23,34 +23,30 @@ came from.
 
 from __future__ import annotations
 
-import asyncio
 import io
-import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import discord
 from discord import app_commands
 
+from samen.adapters.base import PlatformAdapter, Refusal, reconnecting
 from samen.adapters.text import chunks, either, shorten
 from samen.bot import (
-    Action,
     Added,
     Bot,
     Capabilities,
     Command,
     Describe,
-    Event,
     GroupID,
     Joined,
     MessageID,
     NotifyAdmins,
     Post,
     Private,
-    Refused,
     Reply,
     Said,
     UserID,
@@ -58,13 +54,14 @@ from samen.bot import (
     parse,
 )
 from samen.bot.commands import COMMANDS, Option
-from samen.bot.connection import Worker, backoff
 from samen.content import load_strings
 from samen.content.strings import FALLBACK
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
 log = logging.getLogger("samen.adapters.discord")
+
+T = TypeVar("T")
 
 CAPABILITIES = Capabilities("discord", prefix="/", private=True, images=True, buttons=True, menus=True)
 
@@ -118,7 +115,7 @@ def _localized(texts: dict[str, str], languages: tuple[str, ...]) -> app_command
     )
 
 
-class DiscordAdapter(discord.Client):
+class DiscordAdapter(PlatformAdapter[Origin], discord.Client):
     """Drives one :class:`~samen.bot.Bot` from one Discord bot account.
 
     Args:
@@ -131,10 +128,9 @@ class DiscordAdapter(discord.Client):
         # The bot never pings anyone: not @everyone from a pasted intro, and not the author of a message it
         # points to a Do (nobody named or shamed), as on Matrix with its empty m.mentions.
         options.setdefault("allowed_mentions", discord.AllowedMentions.none())
-        super().__init__(**options)
-        self.bot = bot
+        discord.Client.__init__(self, **options)
+        PlatformAdapter.__init__(self, bot)
         self.sync_commands = sync_commands
-        self.worker = Worker(bot)
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self.on_command_error  # type: ignore[method-assign]
         self._register()
@@ -194,11 +190,11 @@ class DiscordAdapter(discord.Client):
         for message in sorted(missed, key=lambda m: m.id):
             event = self.to_event(message)
             if isinstance(event, Command):
-                await self.dispatch_event(event, Origin(message.channel, author=message.author))
+                await self.deliver(event, Origin(message.channel, author=message.author))
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
         """Added to a server: the onboarding, in its home channel."""
-        await self.dispatch_event(Added(group=GroupID(str(guild.id))), Origin(self.home(guild)))
+        await self.deliver(Added(group=GroupID(str(guild.id))), Origin(self.home(guild)))
 
     async def on_member_join(self, member: discord.Member) -> None:
         """A member joined: the welcome, in the server's home channel."""
@@ -207,7 +203,7 @@ class DiscordAdapter(discord.Client):
         event = Joined(
             group=GroupID(str(member.guild.id)), user=UserID(str(member.id)), name=member.display_name
         )
-        await self.dispatch_event(event, Origin(self.home(member.guild)))
+        await self.deliver(event, Origin(self.home(member.guild)))
 
     async def on_message(self, message: discord.Message) -> None:
         """A message: a ``!`` command, or text for the signals."""
@@ -215,7 +211,7 @@ class DiscordAdapter(discord.Client):
             return
         event = self.to_event(message)
         if event is not None:
-            await self.dispatch_event(event, Origin(message.channel, author=message.author))
+            await self.deliver(event, Origin(message.channel, author=message.author))
 
     def to_event(self, message: discord.Message) -> Command | Said | None:
         """The bot event a message is, or None for what the bot ignores (empty text)."""
@@ -261,9 +257,7 @@ class DiscordAdapter(discord.Client):
             args=args,
             direct=True,
         )
-        await self.dispatch_event(
-            event, Origin(_messageable(interaction.channel), interaction, interaction.user)
-        )
+        await self.deliver(event, Origin(_messageable(interaction.channel), interaction, interaction.user))
 
     async def offer_dos(self, interaction: discord.Interaction, message: discord.Message) -> None:
         """The "point to a Do" menu on a message: an ephemeral choice of the Do's, in the group's language."""
@@ -302,9 +296,7 @@ class DiscordAdapter(discord.Client):
             reply_to=MessageID(args[0]),
             position=interaction.id,
         )
-        await self.dispatch_event(
-            event, Origin(_messageable(interaction.channel), interaction, interaction.user)
-        )
+        await self.deliver(event, Origin(_messageable(interaction.channel), interaction, interaction.user))
         if not interaction.response.is_done():
             await interaction.response.edit_message(content="✓", view=None)
 
@@ -337,49 +329,16 @@ class DiscordAdapter(discord.Client):
             position=interaction.id,
         )
         origin = Origin(_messageable(interaction.channel), interaction, interaction.user)
-        await self.dispatch_event(event, origin)
+        await self.deliver(event, origin)
         if not interaction.response.is_done():
             # Already answered before a reconnect: Discord still wants an answer to the interaction.
             await interaction.response.send_message("✓", ephemeral=True)
 
-    async def dispatch_event(self, event: Event, origin: Origin) -> None:
-        """Hand an event to the core and carry out its actions; a failure is logged and goes no further."""
-        try:
-            actions = await self.worker.handle(event)
-            for action in actions:
-                await self.perform(action, origin)
-        except Exception as exc:
-            log.error("Discord %s failed: %s", type(event).__name__, type(exc).__name__)
-
     # -- actions out -----------------------------------------------------------------------------------
 
-    async def perform(self, action: Action, origin: Origin) -> None:
-        """Carry out one action; a missing permission goes back to the core as :class:`Refused`."""
-        group = action.group
-        try:
-            if isinstance(action, Post):
-                await self._post(action, origin)
-            elif isinstance(action, Reply):
-                await self._reply(action, origin)
-            elif isinstance(action, Private):
-                await self._private(action, origin)
-            elif isinstance(action, Describe):
-                await self._describe(action, origin)
-            elif isinstance(action, NotifyAdmins):
-                await self._notify_admins(action)
-        except discord.Forbidden:
-            permission = {Post: "send", Reply: "send", Describe: "topic"}.get(type(action), "send")
-            await self._refused(group, permission, origin)
-        except Exception as exc:
-            # One action failing (a deleted channel, Discord down) leaves the others to be tried.
-            log.error("Discord %s failed: %s", type(action).__name__, type(exc).__name__)
-
-    async def _refused(self, group: GroupID, permission: str, origin: Origin) -> None:
-        for action in await self.worker.handle(Refused(group=group, permission=permission)):
-            if isinstance(action, NotifyAdmins):
-                await self._notify_admins(action)
-
-    async def _post(self, action: Post, origin: Origin) -> None:
+    async def post(self, action: Post, origin: Origin) -> None:
+        """The message in the channel (in parts where it is long), the image with its last part, then the
+        pin; a missing right is a :class:`Refusal` (the image's after the text has gone)."""
         channel = origin.channel
         if channel is None:
             return
@@ -398,15 +357,19 @@ class DiscordAdapter(discord.Client):
                 sent = await channel.send(part, file=file) if file else await channel.send(part)
             except discord.Forbidden:
                 if file is None:
-                    raise
+                    raise Refusal("send") from None
                 # Attach Files is missing: the text still goes, and the admins hear about the image.
-                sent = await channel.send(part)
-                await self._refused(action.group, "image", origin)
+                sent = await _refusing("send", channel.send(part))
+                await self.refused(action.group, "image", origin)
         if action.pin and sent is not None:
-            try:
-                await sent.pin()
-            except discord.Forbidden:
-                await self._refused(action.group, "pin", origin)
+            await _refusing("pin", sent.pin())
+
+    async def reply(self, action: Reply, origin: Origin) -> None:
+        """Answer the interaction in public, or reply to the message in the channel."""
+        try:
+            await self._reply(action, origin)
+        except discord.Forbidden:
+            raise Refusal("send") from None
 
     async def _reply(self, action: Reply, origin: Origin) -> None:
         interaction = origin.interaction
@@ -429,7 +392,9 @@ class DiscordAdapter(discord.Client):
             else:
                 await channel.send(part)
 
-    async def _private(self, action: Private, origin: Origin) -> None:
+    async def private(self, action: Private, origin: Origin) -> None:
+        """An ephemeral answer to an interaction, else a direct message (with the buttons); where the member
+        takes no direct messages, the channel if the action allows."""
         interaction = origin.interaction
         if interaction is not None and not action.buttons:
             for part in chunks(action.body.text, "discord"):
@@ -460,14 +425,15 @@ class DiscordAdapter(discord.Client):
         else:
             await interaction.response.send_message(text, ephemeral=ephemeral)
 
-    async def _describe(self, action: Describe, origin: Origin) -> None:
+    async def describe(self, action: Describe, origin: Origin) -> None:
+        """The channel's topic (the short form where the long one does not fit)."""
         channel = origin.channel
         if not isinstance(channel, discord.TextChannel):
             return
         topic = either(action.text, action.short, "discord", "topic")
-        await channel.edit(topic=topic)
+        await _refusing("topic", channel.edit(topic=topic))
 
-    async def _notify_admins(self, action: NotifyAdmins) -> None:
+    async def notify_admins(self, action: NotifyAdmins, origin: Origin | None = None) -> None:
         """Tell the server's owner privately; a closed inbox is logged, never made public."""
         guild = self.get_guild(int(action.group)) if action.group.isdigit() else None
         if guild is None or guild.owner_id is None:
@@ -589,6 +555,14 @@ class DiscordAdapter(discord.Client):
         ]
 
 
+async def _refusing(permission: str, call: Awaitable[T]) -> T:
+    """Await a Discord call; its 403 (a missing permission, by type) becomes a :class:`Refusal`."""
+    try:
+        return await call
+    except discord.Forbidden:
+        raise Refusal(permission) from None
+
+
 def _messageable(channel: object) -> discord.abc.Messageable | None:
     """A channel the bot can write in, or None (a forum or category)."""
     return channel if isinstance(channel, discord.abc.Messageable) else None
@@ -614,14 +588,10 @@ async def serve(settings: Settings, bot: Bot) -> None:
     try:
         async with adapter:
             token = settings.discord_token.get_secret_value()
-            for attempt in itertools.count():
-                try:
-                    await adapter.login(token)
-                    break
-                except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
-                    wait = backoff(attempt)
-                    log.warning("Discord unreachable (%s); trying again in %.1f s", type(exc).__name__, wait)
-                    await asyncio.sleep(wait)
+            await reconnecting(
+                lambda: adapter.login(token),
+                on=lambda exc: isinstance(exc, aiohttp.ClientError | OSError | discord.GatewayNotFound),
+            )
             # reconnect=True: discord.py resumes or reconnects with exponential backoff after every drop.
             await adapter.connect(reconnect=True)
     except discord.PrivilegedIntentsRequired:

@@ -184,7 +184,7 @@ class TelegramAdapter(PlatformAdapter[int]):
             by=UserID(str(change.from_user.id)),
             position=update.update_id,
         )
-        await self.dispatch(event, change.chat.id)
+        await self.deliver(event, change.chat.id)
 
     async def on_migrated(self, update: Update, context: Context) -> None:
         """A group became a supergroup (Telegram does so at 200 members): its settings move to the new id."""
@@ -192,7 +192,7 @@ class TelegramAdapter(PlatformAdapter[int]):
         if message is None or message.migrate_to_chat_id is None:
             return
         event = Moved(group=GroupID(str(message.chat.id)), to=GroupID(str(message.migrate_to_chat_id)))
-        await self.dispatch(event, message.chat.id)
+        await self.deliver(event, message.chat.id)
 
     async def on_joined(self, update: Update, context: Context) -> None:
         """Members joined a group: a welcome for each person (not for bots, the samen bot included)."""
@@ -205,7 +205,7 @@ class TelegramAdapter(PlatformAdapter[int]):
             event = Joined(
                 group=GroupID(str(message.chat.id)), user=UserID(str(member.id)), name=member.first_name
             )
-            await self.dispatch(event, message.chat.id)
+            await self.deliver(event, message.chat.id)
 
     async def on_message(self, update: Update, context: Context) -> None:
         """A member's text: a ``/`` command in either language, or an ordinary message for the signals.
@@ -238,7 +238,7 @@ class TelegramAdapter(PlatformAdapter[int]):
             message_id=MessageID(str(message.message_id)),
             position=update.update_id,
         )
-        await self.dispatch(event, message.chat.id)
+        await self.deliver(event, message.chat.id)
 
     async def on_button(self, update: Update, context: Context) -> None:
         """A press on "not meant that way" under a nudge."""
@@ -259,7 +259,7 @@ class TelegramAdapter(PlatformAdapter[int]):
             direct=True,
             position=update.update_id,
         )
-        await self.dispatch(event, chat_id)
+        await self.deliver(event, chat_id)
 
     async def is_admin(self, message: Message) -> bool:
         """Whether the sender administers the group (asked of Telegram, remembered for a minute)."""
