@@ -6,98 +6,31 @@ about, and the last event handled (so nothing is answered twice after a reconnec
 day, kind and Do; and an adapter's cursors (where to read on after a restart: Matrix's since-token). Never
 any message text.
 
-Two implementations: :class:`MemoryStore` here (tests, benchmarks) and the database one in
-``samen.web.store``, which satisfies these protocols structurally (the web app does not import the bot).
+The record is :class:`samen.groups.GroupState`, in a layer below the bot and the web app. Two
+implementations: :class:`MemoryStore` here (tests, benchmarks) and the database one in ``samen.web.store``,
+which satisfies the protocol structurally (the web app does not import the bot).
 One contract test (``tests/bot/test_store_contract.py``) runs against both.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Set
-from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-#: The nudge modes a group can have: none, privately to the author (the default), also to the admins.
-NUDGE_MODES = ("off", "author", "admins")
+from samen.groups import NUDGE_MODES, CountRow, GroupState
 
-
-class GroupRecord(Protocol):
-    """A group's settings and bookkeeping, as any store returns them."""
-
-    @property
-    def platform(self) -> str: ...
-    @property
-    def group(self) -> str: ...
-    @property
-    def language(self) -> str | None: ...
-    @property
-    def welcome(self) -> bool: ...
-    @property
-    def nudges(self) -> str: ...
-    @property
-    def onboarded(self) -> bool: ...
-    @property
-    def warnings(self) -> Set[str]: ...
-    @property
-    def last_position(self) -> int | None: ...
-    @property
-    def last_event(self) -> str | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class GroupState:
-    """A group's settings and bookkeeping, as the core keeps them.
-
-    Attributes:
-        language: the group's language; None means the pack's default.
-        welcome: whether members who join get a welcome.
-        nudges: one of :data:`NUDGE_MODES`.
-        onboarded: whether the intro and Do's were posted.
-        warnings: the permissions the admins were told are missing.
-        last_position: position of the last event handled (see :mod:`samen.bot.events`).
-        last_event: id of the last event handled.
-    """
-
-    platform: str
-    group: str
-    language: str | None = None
-    welcome: bool = True
-    nudges: str = "author"
-    onboarded: bool = False
-    warnings: frozenset[str] = frozenset()
-    last_position: int | None = None
-    last_event: str | None = None
-
-    @classmethod
-    def of(cls, record: GroupRecord) -> GroupState:
-        """A copy of any store's record."""
-        return cls(
-            platform=record.platform,
-            group=record.group,
-            language=record.language,
-            welcome=record.welcome,
-            nudges=record.nudges,
-            onboarded=record.onboarded,
-            warnings=frozenset(record.warnings),
-            last_position=record.last_position,
-            last_event=record.last_event,
-        )
-
-
-#: One count: (day, kind, Do number or 0 when it concerns no Do, how many).
-CountRow = tuple[date, str, int, int]
+__all__ = ["NUDGE_MODES", "CountRow", "GroupState", "MemoryStore", "Store"]
 
 
 class Store(Protocol):
     """Where the bot keeps its state."""
 
-    def load_group(self, platform: str, group: str) -> GroupRecord | None:
+    def load_group(self, platform: str, group: str) -> GroupState | None:
         """The group's record, or None for a group the bot has never seen."""
         ...
 
-    def save_group(self, record: GroupRecord) -> None:
+    def save_group(self, record: GroupState) -> None:
         """Create or replace the group's record."""
         ...
 
@@ -130,9 +63,9 @@ class MemoryStore:
         """The group's record, or None for a group the bot has never seen."""
         return self.groups.get((platform, group))
 
-    def save_group(self, record: GroupRecord) -> None:
+    def save_group(self, record: GroupState) -> None:
         """Create or replace the group's record."""
-        self.groups[(record.platform, record.group)] = GroupState.of(record)
+        self.groups[(record.platform, record.group)] = record
 
     def add_count(self, platform: str, group: str, *, day: date, kind: str, do: int = 0, n: int = 1) -> None:
         """Add ``n`` to the count of a kind for a day."""

@@ -30,6 +30,15 @@ FAQ_TOPICS = (
     "academic-freedom",
 )
 
+#: The signal kinds a Do can cover (``samen.signals`` reports them; the nudge names the Do's that cover a
+#: kind, in the pack's order) and the finer subtypes a FAQ entry can answer.
+SIGNAL_KINDS = ("insult", "identity_attack", "sexual", "threat", "profanity", "privacy", "heat")
+SIGNAL_SUBTYPES = ("racism", "sexism", "homophobia", "transphobia", "ableism", "religion")
+
+#: The help situations the product has words for ("what happened?" on the web's help page); a pack may
+#: name others, with a label in each language.
+SITUATIONS = ("group", "unwanted", "lecture", "advice", "learn", "campaign")
+
 #: Placeholders a template may use.
 PLACEHOLDERS = ("institution", "campaign", "group_kind", "admin_text", "dos_link")
 
@@ -41,6 +50,8 @@ class _Strict(BaseModel):
 class DoSpec(_Strict):
     id: Id
     icon: Id
+    #: The signal kinds this Do covers: a nudge about one names it (none: the pack's first Do).
+    signals: list[str] = Field(default_factory=list)
 
 
 class FaqSpec(_Strict):
@@ -48,6 +59,15 @@ class FaqSpec(_Strict):
     topic: str | None = None
     link: str | None = None
     email: str | None = None
+    #: The signal kinds or subtypes this entry answers: a nudge about one offers it to read more.
+    signals: list[str] = Field(default_factory=list)
+
+
+class SituationSpec(_Strict):
+    """One answer to "what happened?" and the support routes (ids) it leads to, best first."""
+
+    id: Id
+    routes: Annotated[list[Id], Field(min_length=1)]
 
 
 class SupportSpec(_Strict):
@@ -134,6 +154,8 @@ class LanguageText(_Strict):
     faq: dict[str, FaqText]
     support: dict[str, SupportText]
     handoff: dict[str, HandoffText] = Field(default_factory=dict)
+    #: Labels of the pack's help situations; needed only for ids outside :data:`SITUATIONS`.
+    situations: dict[str, Text] = Field(default_factory=dict)
 
 
 class PackFile(_Strict):
@@ -149,4 +171,5 @@ class PackFile(_Strict):
     support: list[SupportSpec]
     reports: ReportsSpec = ReportsSpec()
     handoff: list[HandoffSpec] = Field(default_factory=list)
+    situations: list[SituationSpec] = Field(default_factory=list)
     languages: dict[LangCode, LanguageText]
