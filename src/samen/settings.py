@@ -79,6 +79,13 @@ class Settings(BaseModel):
         url = f"{self.base_url.rstrip('/')}/{lang}/dos/"
         return f"{url}#do-{number}" if number is not None else url
 
+    def report_url(self, lang: str, campaign_url: str) -> str:
+        """Where a reporter follows up with the code (the web's status page), or the campaign page when this
+        deployment has no ``SAMEN_BASE_URL``."""
+        if not self.base_url:
+            return campaign_url
+        return f"{self.base_url.rstrip('/')}/{lang}/report/status/"
+
     def require(self, *names: str) -> None:
         """Fail with a ConfigError naming the first of these settings that is not set."""
         for name in names:

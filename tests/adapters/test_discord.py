@@ -472,10 +472,10 @@ def test_long_texts_are_cut_into_messages_discord_takes() -> None:
 async def test_a_declared_command_becomes_a_slash_command_in_the_packs_languages() -> None:
     bot = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url)
     client = DiscordAdapter(bot, sync_commands=False)
-    command = client.tree.get_command("report")
+    command = client.tree.get_command("sample")
     assert command is not None
     payload = await command.get_translated_payload(client.tree, Names())
-    assert payload["name_localizations"] == {"nl": "melden"}
+    assert payload["name_localizations"] == {"nl": "proef"}
     (option,) = payload["options"]
     assert (option["name"], option["name_localizations"]) == ("text", {"nl": "tekst"})
     client.worker.close()

@@ -71,26 +71,23 @@ def extra_command() -> Iterator[str]:
 
     strings = load_strings("bot").table
     added = {
-        "command.report": {"nl": "melden, meld", "en": "report"},
-        "describe.report": {
-            "nl": "Meld een bericht bij de beheerders",
-            "en": "Report a message to the admins",
-        },
-        "help.report": {"nl": "{prefix}melden: meld een bericht", "en": "{prefix}report: report a message"},
+        "command.sample": {"nl": "proef, probeer", "en": "sample"},
+        "describe.sample": {"nl": "Een proefcommando", "en": "A sample command"},
+        "help.sample": {"nl": "{prefix}proef: een proefcommando", "en": "{prefix}sample: a sample command"},
         "option.text": {"nl": "tekst", "en": "text"},
-        "describe.text": {"nl": "Wat je wilt melden", "en": "What you want to report"},
+        "describe.text": {"nl": "Wat je wilt zeggen", "en": "What you want to say"},
     }
     strings.update(added)
 
     class Reporting(CoreBot):
-        @command("report", option=Option("text", "text"))
-        def _cmd_report(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        @command("sample", option=Option("text", "text"))
+        def _cmd_sample(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
             return self._mistake(event, local.code, "error")
 
     try:
-        yield "report"
+        yield "sample"
     finally:
-        COMMANDS.pop("report", None)
+        COMMANDS.pop("sample", None)
         _index.cache_clear()
         for key in added:
             strings.pop(key, None)

@@ -42,6 +42,7 @@ class Line:
             (a public answer and a private nudge both).
         notice: whether the group's admins are told privately too (a threat).
         unsaid: words no answer of the bot may contain, public or private (the member's own words).
+        direct: sent in the member's private chat with the bot rather than in the group.
     """
 
     says: str
@@ -51,6 +52,7 @@ class Line:
     private: bool | None = False
     notice: bool = False
     unsaid: tuple[str, ...] = ()
+    direct: bool = False
 
 
 def _first(text: str) -> str:
@@ -200,4 +202,52 @@ DIALOGS: dict[str, list[Line]] = {
     "member_en": MEMBER_EN,
     "admin": ADMIN,
     "bad_input": BAD_INPUT,
+}
+
+
+def _routes(local: object) -> tuple[str, ...]:
+    """The names of the routes that take reports, in a language."""
+    names = {r.id: r.name for r in local.support}  # type: ignore[attr-defined]
+    return tuple(names[r] for r in PACK.spec.reports.routes)
+
+
+STORY_NL = "Iemand uit mijn projectgroep stuurt me steeds berichten over mijn lichaam."
+STORY_EN = "A classmate keeps mocking my accent in the course chat."
+
+#: The confidential report, from the group into the private chat (``!melden`` / ``!report``); the bot says
+#: nothing in the group and never repeats the reporter's words.
+REPORTS: dict[str, list[Line]] = {
+    "report_nl_anonymous_with_link": [
+        Line("!melden", (_first(BOT.get("nl", "report.start")), *_routes(NL)), reply=True, private=True),
+        Line("9", (_first(BOT.get("nl", "report.route_again", count=3)),), direct=True, private=True),
+        Line("1", (_first(BOT.get("nl", "report.identity")),), direct=True, private=True),
+        Line("anoniem", (_first(BOT.get("nl", "report.text")),), direct=True, private=True),
+        Line(
+            STORY_NL, (_first(BOT.get("nl", "report.link")),), direct=True, private=True, unsaid=("lichaam",)
+        ),
+        Line("ja", (_first(BOT.get("nl", "report.special")),), direct=True, private=True),
+        Line("nee", ("Je code:", _routes(NL)[0]), direct=True, private=True, unsaid=("lichaam",)),
+        Line("hoi", None, direct=True),
+    ],
+    "report_en_named_with_consent": [
+        Line("!lang en", (_first(BOT.get("en", "lang.set")),), admin=True),
+        Line("!report", (_first(BOT.get("en", "report.start")), *_routes(EN)), private=True),
+        Line("2", (_first(BOT.get("en", "report.identity")),), direct=True, private=True),
+        Line("Sam de Vries", (_first(BOT.get("en", "report.text")),), direct=True, private=True),
+        Line(
+            STORY_EN,
+            (_first(BOT.get("en", "report.special")),),
+            direct=True,
+            private=True,
+            unsaid=("accent",),
+        ),
+        Line("perhaps", (_first(BOT.get("en", "report.special")),), direct=True, private=True),
+        Line("I consent", ("Your code:", _routes(EN)[1]), direct=True, private=True, unsaid=("accent",)),
+    ],
+    "report_stopped": [
+        Line("!meld", (_first(BOT.get("nl", "report.start")),), private=True),
+        Line("3", (_first(BOT.get("nl", "report.identity")),), direct=True, private=True),
+        Line("stop", (_first(BOT.get("nl", "report.stopped")),), direct=True, private=True),
+        Line("stop", None, direct=True),
+    ],
 }

@@ -35,7 +35,13 @@ def run(chat: MemoryChat, lines: list[Line]) -> None:
         public_before = len(room.messages)
         private_before = len(chat.inbox.get("alice", []))
         notices_before = len(chat.admin_inbox)
-        answers = chat.send(line.says, admin=line.admin, reply_to="m-earlier" if line.reply else None)
+        answers = chat.send(
+            line.says,
+            admin=line.admin,
+            reply_to="m-earlier" if line.reply else None,
+            direct=line.direct,
+            group="dm-alice" if line.direct else "group",
+        )
         said = "\n".join(b.text for b in answers)
         for word in line.unsaid:
             assert word.casefold() not in said.casefold(), f"{line.says[:40]!r} repeated {word!r}"

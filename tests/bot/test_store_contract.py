@@ -122,3 +122,26 @@ def test_cursors_are_not_groups(store: Store, group: str) -> None:
     store.save_cursor(f"matrix.sync:{group}", "s1_2_3")
     assert store.load_group("matrix.sync", group) is None
     assert store.load_group("matrix", group) is None
+
+
+def test_a_report_is_filed_and_gets_a_code(store: Store) -> None:
+    code = store.file_report(
+        route="confidential-counsellor",
+        text="Iemand bleef me berichten sturen.",
+        language="nl",
+        platform="matrix",
+        name="",
+        special=False,
+        link="matrix:!room:example.nl/$event",
+    )
+    assert len(code) >= 16
+    other = store.file_report(
+        route="study-adviser",
+        text="Iets anders.",
+        language="en",
+        platform="telegram",
+        name="Sam",
+        special=True,
+        link="",
+    )
+    assert other != code

@@ -21,6 +21,8 @@ from samen.bot import compose
 from samen.bot.actions import Action, Body, Capabilities, Describe, Image, NotifyAdmins, Post, Private, Reply
 from samen.bot.commands import Option, command, keyword, resolve
 from samen.bot.events import Added, Command, Event, GroupID, Joined, Moved, Refused, Said
+from samen.bot.report import EXPIRE as REPORT_EXPIRE
+from samen.bot.report import Dialog as ReportDialog
 from samen.bot.store import NUDGE_MODES, GroupState, Store
 from samen.bot.watch import Watch
 from samen.content import FaqEntry, Localized, Pack, load_strings
@@ -75,12 +77,17 @@ class Bot:
         illustrate: Illustrate | None = None,
         signals: Signals | None = None,
         clock: Callable[[], float] = time.time,
+        report_url: Callable[[str], str] | None = None,
     ) -> None:
         self.pack = pack
         self.store = store
         self.capabilities = capabilities
         self.dos_url = dos_url
         self.clock = clock
+        # Where a reporter follows up with the code, per language (the web's /<lang>/report/status/).
+        self.report_url = report_url or (lambda lang: pack.campaign_url)
+        # Report dialogs in progress, by user: held in memory only until filed (or EXPIRE), never logged.
+        self._reports: dict[str, ReportDialog] = {}
         self.illustrate = illustrate
         self._images: dict[str, Image] = {}
         self.watch = (
@@ -228,6 +235,8 @@ class Bot:
 
     def _said(self, event: Event, state: GroupState) -> list[Action]:
         assert isinstance(event, Said)
+        if event.direct and event.user in self._reports:
+            return self._report_step(event)
         actions = self._watch(event, state)
         if event.unknown_command and not any(
             isinstance(a, Private) and a.user == event.user for a in actions
@@ -389,6 +398,49 @@ class Bot:
             return self._mistake(event, local.code, "nudges.which", prefix=self.prefix)
         self._save(replace(self.group(event.group), nudges=mode))
         return self._answer(event, local.code, f"nudges.{mode}")
+
+    @command("report")
+    def _cmd_report(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        """Start a confidential report in a private conversation; nothing is said in the group."""
+        routes = tuple(self.pack.spec.reports.routes)
+        if not routes:
+            body = compose.say_body(self.platform, local.code, "report.none", prefix=self.prefix)
+            return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+        link = (
+            ""
+            if event.direct or event.reply_to is None
+            else f"{self.platform}:{event.group}/{event.reply_to}"
+        )
+        dialog = ReportDialog(local.code, routes, link=link, started=self.clock())
+        self._reports[event.user] = dialog
+        question = dialog.opening(local)
+        body = compose.say_body(self.platform, local.code, question.key, **question.values)
+        return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+
+    def _report_step(self, event: Said) -> list[Action]:
+        """The reporter's next answer in the private conversation."""
+        dialog = self._reports.pop(event.user)
+        if self.clock() - dialog.started > REPORT_EXPIRE:
+            return self._said(event, GroupState(self.platform, event.group))
+        following, question, filed = dialog.answer(event.text)
+        values = dict(question.values)
+        if filed is not None:
+            local = self.pack.language(dialog.lang)
+            values["code"] = self.store.file_report(
+                route=filed.route,
+                text=filed.text,
+                language=dialog.lang,
+                platform=self.platform,
+                name=filed.name,
+                special=filed.special,
+                link=filed.link,
+            )
+            values["route"] = next((r.name for r in local.support if r.id == filed.route), filed.route)
+            values["url"] = self.report_url(dialog.lang)
+        if following is not None:
+            self._reports[event.user] = following
+        body = compose.say_body(self.platform, dialog.lang, question.key, **values)
+        return [Private(group=event.group, user=event.user, body=body, fallback=False)]
 
     @command("notmeant", listed=False)
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:

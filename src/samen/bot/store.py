@@ -14,6 +14,7 @@ One contract test (``tests/bot/test_store_contract.py``) runs against both.
 
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 from datetime import date
 from typing import Protocol
@@ -50,6 +51,22 @@ class Store(Protocol):
         """Create or replace a cursor; values of any length are kept (Matrix does not bound its tokens)."""
         ...
 
+    def file_report(
+        self, *, route: str, text: str, language: str, platform: str, name: str, special: bool, link: str
+    ) -> str:
+        """Keep a confidential report durably (its words sealed) and return its follow-up code.
+
+        Args:
+            route: the pack's support route id it goes to.
+            text: the account in the reporter's words.
+            language: the reporter's language.
+            platform: where it came from (``matrix``, ``discord``, ``telegram``).
+            name: the reporter's name; empty when anonymous.
+            special: it concerns sexual behaviour or health, and the reporter gave explicit consent.
+            link: a reference to the chat message it is about (never the message itself); may be empty.
+        """
+        ...
+
 
 class MemoryStore:
     """A store in memory: a real implementation for tests and benchmarks, gone when the process ends."""
@@ -58,6 +75,7 @@ class MemoryStore:
         self.groups: dict[tuple[str, str], GroupState] = {}
         self.tally: Counter[tuple[str, str, date, str, int]] = Counter()
         self.cursors: dict[str, str] = {}
+        self.reports: dict[str, dict[str, object]] = {}
 
     def load_group(self, platform: str, group: str) -> GroupState | None:
         """The group's record, or None for a group the bot has never seen."""
@@ -86,3 +104,19 @@ class MemoryStore:
     def save_cursor(self, name: str, value: str) -> None:
         """Create or replace a cursor."""
         self.cursors[name] = value
+
+    def file_report(
+        self, *, route: str, text: str, language: str, platform: str, name: str, special: bool, link: str
+    ) -> str:
+        """Keep the report in memory (tests) and return a code."""
+        code = secrets.token_hex(10).upper()
+        self.reports[code] = {
+            "route": route,
+            "text": text,
+            "language": language,
+            "platform": platform,
+            "name": name,
+            "special": special,
+            "link": link,
+        }
+        return code

@@ -122,6 +122,27 @@ class DatabaseStore:
         """Create or replace a cursor."""
         self._retry(lambda: self._cursors.update_or_create(name=name, defaults={"value": value}))
 
+    def file_report(
+        self, *, route: str, text: str, language: str, platform: str, name: str, special: bool, link: str
+    ) -> str:
+        """Keep a confidential report (sealed, committed, see :mod:`samen.web.reports`); returns its code.
+
+        The bot asks about sexual behaviour and health in one question, so consent covers both.
+        """
+        from samen.web.reports.actions import SPECIAL_CATEGORIES, file_report
+
+        _report, code = file_report(
+            route,
+            text,
+            language=language,
+            platform=platform,
+            name=name,
+            special=SPECIAL_CATEGORIES if special else (),
+            consent=special,
+            link=link,
+        )
+        return code
+
 
 def open_store() -> DatabaseStore:
     """The database store for a bot process: Django set up, the database created and migrated.
