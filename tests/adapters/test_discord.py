@@ -15,7 +15,7 @@ import discord.ext.test as dpytest
 import pytest
 from discord.webhook.async_ import async_context
 from tests.bot.conftest import extra_command  # noqa: F401 (a fixture)
-from tests.bot.dialogs import BOT, DIALOGS, HIDDEN, NL, Line, is_notice
+from tests.bot.dialogs import BOT, DIALOGS, HIDDEN, NL, REPORTS, Line, is_notice
 
 from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names
 from samen.adapters.text import chunks
@@ -172,6 +172,8 @@ async def run_dialog(adapter: DiscordAdapter, lines: list[Line]) -> None:
         guild.owner_id = member.id if line.admin else other.id
         if line.reply:
             await reply(line.says, member, channel, earlier)
+        elif line.direct:
+            await dpytest.message(line.says, channel=await member.create_dm(), member=member)
         else:
             await dpytest.message(line.says, channel=channel, member=member)
         answers = sent()
@@ -192,6 +194,12 @@ async def run_dialog(adapter: DiscordAdapter, lines: list[Line]) -> None:
         if not line.admin:
             # dpytest leaves a direct channel's recipient empty: the notice is known by its words.
             assert any(is_notice(m.content) for m in private) == line.notice, line.says
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+async def test_report_dialog(adapter: DiscordAdapter, name: str) -> None:
+    """``!melden`` in a channel, then the direct messages: nothing in the channel, the code at the end."""
+    await run_dialog(adapter, REPORTS[name])
 
 
 @pytest.mark.parametrize("name", list(DIALOGS))

@@ -18,7 +18,7 @@ from telegram import Bot as TelegramBot
 from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
-from tests.bot.dialogs import BOT, DIALOGS, EN, HIDDEN, NL, NUDGE, Line
+from tests.bot.dialogs import BOT, DIALOGS, EN, HIDDEN, NL, NUDGE, REPORTS, Line
 
 from samen.adapters.base import CALL_ATTEMPTS
 from samen.adapters.telegram import CAPABILITIES, TelegramAdapter, menu, retry_on
@@ -299,7 +299,8 @@ async def run_dialog(adapter: TelegramAdapter, request: RecordingRequest, lines:
     for line in lines:
         user = OWNER if line.admin else MEMBER
         says = "/" + line.says[1:] if line.says.startswith("!") else line.says
-        await feed(adapter, message(says, user=user, reply_to=5 if line.reply else None))
+        chat = user["id"] if line.direct else GROUP  # a private chat's id is the user's
+        await feed(adapter, message(says, user=user, chat=chat, reply_to=5 if line.reply else None))
         sent = request.sent()
         said = texts(sent)
         for payload in sent:
@@ -328,6 +329,12 @@ async def run_dialog(adapter: TelegramAdapter, request: RecordingRequest, lines:
 @pytest.mark.parametrize("name", list(DIALOGS))
 async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
     await run_dialog(*telegram, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+async def test_report_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
+    """``/melden`` in the group, then the private chat: nothing in the group, the code at the end."""
+    await run_dialog(*telegram, REPORTS[name])
 
 
 @pytest.mark.parametrize("name", list(HIDDEN))
