@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
-from tests.bot.dialogs import DIALOGS, HIDDEN, Line
+from tests.bot.dialogs import DIALOGS, HIDDEN, REPORTS, Line
 
 from samen.adapters.matrix import sync_cursor
 from samen.bot import MemoryStore
@@ -98,7 +98,11 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
         public_before = len(person.messages(room, BOT))
         private_before = len(person.direct_messages(BOT))
         notices_before = len(alice.direct_messages(BOT))
-        sent = await person.send(room, line.says, reply_to=earlier if line.reply else None)
+        # A direct line goes to the private chat the bot opened with this person (a report's answers).
+        target = (
+            next(r for r in sorted(person.direct_rooms) if person.messages(r, BOT)) if line.direct else room
+        )
+        sent = await person.send(target, line.says, reply_to=earlier if line.reply else None)
         if line.expect is None:
             silent.append(sent)
             continue
@@ -144,6 +148,15 @@ async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
     await run_dialog(alice, bob, room, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", ["report_nl_anonymous_with_link", "report_stopped"])
+async def test_report_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]) -> None:
+    """``!melden`` in the room, then the private chat on a real homeserver, filed in the real database."""
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    await run_dialog(alice, bob, room, REPORTS[name])
 
 
 #: Abuse behind a prefix, one of each form (every form and name runs in memory and on Discord and Telegram).
