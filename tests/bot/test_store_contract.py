@@ -145,3 +145,15 @@ def test_a_report_is_filed_and_gets_a_code(store: Store) -> None:
         link="",
     )
     assert other != code
+    view = store.report_view(code)
+    assert view is not None
+    route, status, conversation = view
+    assert (route, status, conversation) == (
+        "confidential-counsellor",
+        "received",
+        [("reporter", "Iemand bleef me berichten sturen.")],
+    )
+    assert store.answer_report(code, "Het gebeurde weer.")
+    assert store.report_view(code) == (route, status, [*conversation, ("reporter", "Het gebeurde weer.")])
+    assert store.withdraw_report(code) and store.report_view(code) is None
+    assert not store.withdraw_report(code) and not store.answer_report(code, "x")

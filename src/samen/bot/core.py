@@ -22,7 +22,9 @@ from samen.bot.actions import Action, Body, Capabilities, Describe, Image, Notif
 from samen.bot.commands import Option, command, keyword, resolve
 from samen.bot.events import Added, Command, Event, GroupID, Joined, Moved, Refused, Said
 from samen.bot.report import EXPIRE as REPORT_EXPIRE
+from samen.bot.report import TEXT_MAX as REPORT_TEXT_MAX
 from samen.bot.report import Dialog as ReportDialog
+from samen.bot.report import words as report_words
 from samen.bot.store import NUDGE_MODES, GroupState, Store
 from samen.bot.watch import Watch
 from samen.content import FaqEntry, Localized, Pack, load_strings
@@ -44,6 +46,10 @@ Illustrate = Callable[[Localized, str], tuple[bytes, str]]
 
 #: The link to the Do's page for a language, optionally at one Do (``Settings.dos_url`` bound to a pack).
 DosUrl = Callable[[str, int | None], str]
+
+#: Wrong follow-up codes a user may try within CODE_WINDOW seconds (as the web's limit).
+CODE_TRIES = 10
+CODE_WINDOW = 15 * 60
 
 #: More words than any command reads; the rest of a long message is ignored.
 MAX_ARGS = 8
@@ -88,6 +94,8 @@ class Bot:
         self.report_url = report_url or (lambda lang: pack.campaign_url)
         # Report dialogs in progress, by user: held in memory only until filed (or EXPIRE), never logged.
         self._reports: dict[str, ReportDialog] = {}
+        # Wrong follow-up codes per user, for the guessing limit (times, in memory only).
+        self._code_failures: dict[str, list[float]] = {}
         self.illustrate = illustrate
         self._images: dict[str, Image] = {}
         self.watch = (
@@ -401,7 +409,11 @@ class Bot:
 
     @command("report")
     def _cmd_report(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        """Start a confidential report in a private conversation; nothing is said in the group."""
+        """Start a confidential report in a private conversation; nothing is said in the group. In a private
+        chat, ``!melden CODE`` shows the report and its replies, ``!melden CODE <answer>`` answers and
+        ``!melden CODE intrekken`` withdraws (deletes) it."""
+        if event.args:
+            return self._report_code(event, local)
         routes = tuple(self.pack.spec.reports.routes)
         if not routes:
             body = compose.say_body(self.platform, local.code, "report.none", prefix=self.prefix)
@@ -416,6 +428,46 @@ class Bot:
         question = dialog.opening(local)
         body = compose.say_body(self.platform, local.code, question.key, **question.values)
         return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+
+    def _report_code(self, event: Command, local: Localized) -> list[Action]:
+        """Follow a report up with its code, in a private chat only (a code in a group is refused)."""
+
+        def say(key: str, **values: object) -> list[Action]:
+            body = compose.say_body(self.platform, local.code, key, prefix=self.prefix, **values)
+            return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+
+        if not event.direct:
+            return say("report.code_private")
+        now = self.clock()
+        tries = [t for t in self._code_failures.get(event.user, []) if now - t < CODE_WINDOW]
+        if len(tries) >= CODE_TRIES:
+            return say("report.code_refused")
+        code, rest = event.args[0], " ".join(event.args[1:])
+        if event.text:  # the answer as typed, lines and all: everything after the code
+            at = event.text.find(code)
+            rest = event.text[at + len(code) :].strip() if at >= 0 else rest
+        view = self.store.report_view(code)
+        if view is None:
+            self._code_failures[event.user] = [*tries, now]
+            return say("report.code_wrong")
+        route_id, status, conversation = view
+        route = next((r.name for r in local.support if r.id == route_id), route_id)
+        if rest.casefold() in report_words(local.code, "report.word.withdraw"):
+            self.store.withdraw_report(code)
+            return say("report.withdrawn")
+        if rest:
+            if not self.store.answer_report(code, rest[:REPORT_TEXT_MAX]):
+                return say("report.closed")
+            return say("report.answered", route=route)
+        you = compose.say(local.code, "report.view.you")
+        lines = [f"{you if author == 'reporter' else route}: {text}" for author, text in conversation]
+        return say(
+            "report.view",
+            route=route,
+            status=compose.say(local.code, f"report.status.{status}"),
+            conversation="\n\n".join(lines),
+            code=code,
+        )
 
     def _report_step(self, event: Said) -> list[Action]:
         """The reporter's next answer in the private conversation."""

@@ -24,7 +24,7 @@ TEXT_MAX = 10_000
 NAME_MAX = 150
 
 
-def _words(lang: str, key: str) -> frozenset[str]:
+def words(lang: str, key: str) -> frozenset[str]:
     """The answer words of a kind (``report.word.yes``…) in a language and in English, folded."""
     strings = load_strings("bot")
     found: set[str] = set()
@@ -89,7 +89,7 @@ class Dialog:
             The dialog as it goes on (None when it ended), what to say, and what to file when complete.
         """
         said = text.strip()
-        if said.casefold() in _words(self.lang, "report.word.stop"):
+        if said.casefold() in words(self.lang, "report.word.stop"):
             return None, Question("report.stopped"), None
         if self.step == "route":
             number = said.rstrip(".")
@@ -103,7 +103,7 @@ class Dialog:
         if self.step == "identity":
             if not said or len(said) > NAME_MAX or "\n" in said:
                 return self, Question("report.identity"), None
-            anonymous = said.casefold() in _words(self.lang, "report.word.anonymous")
+            anonymous = said.casefold() in words(self.lang, "report.word.anonymous")
             return replace(self, step="text", name="" if anonymous else said), Question("report.text"), None
         if self.step == "text":
             if not said:
@@ -114,7 +114,7 @@ class Dialog:
             question = "report.link" if self.link else "report.special"
             return replace(self, step=following, text=said), Question(question), None
         if self.step == "link":
-            yes, no = _words(self.lang, "report.word.yes"), _words(self.lang, "report.word.no")
+            yes, no = words(self.lang, "report.word.yes"), words(self.lang, "report.word.no")
             if said.casefold() not in yes | no:
                 return self, Question("report.link"), None
             return (
@@ -123,7 +123,7 @@ class Dialog:
                 None,
             )
         # special: does it concern sexual behaviour or health? Then only with explicit consent.
-        consent, no = _words(self.lang, "report.word.consent"), _words(self.lang, "report.word.no")
+        consent, no = words(self.lang, "report.word.consent"), words(self.lang, "report.word.no")
         if said.casefold() not in consent | no:
             return self, Question("report.special"), None
         special = said.casefold() in consent

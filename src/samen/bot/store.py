@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from samen.groups import NUDGE_MODES, CountRow, GroupState
 
-__all__ = ["NUDGE_MODES", "CountRow", "GroupState", "MemoryStore", "Store"]
+__all__ = ["NUDGE_MODES", "CountRow", "GroupState", "MemoryStore", "ReportView", "Store"]
+
+#: A report as its reporter sees it: route id, status, and the conversation as (author, text) pairs, where
+#: the author is ``reporter`` or ``staff``.
+ReportView = tuple[str, str, list[tuple[str, str]]]
 
 
 class Store(Protocol):
@@ -67,6 +72,34 @@ class Store(Protocol):
         """
         ...
 
+    def report_view(self, code: str) -> ReportView | None:
+        """A report as its reporter sees it with the code: its route, status and conversation (the report
+        first, as ``("reporter", text)``, then each message as ``(author, text)``); None for a wrong code."""
+        ...
+
+    def answer_report(self, code: str, text: str) -> bool:
+        """The reporter answers; False for a wrong code or a closed case."""
+        ...
+
+    def withdraw_report(self, code: str) -> bool:
+        """The reporter withdraws (deletes) the report; False for a wrong code."""
+        ...
+
+
+@dataclass
+class KeptReport:
+    """A report as :class:`MemoryStore` keeps it (the database store seals it instead)."""
+
+    route: str
+    text: str
+    language: str
+    platform: str
+    name: str
+    special: bool
+    link: str
+    status: str = "received"
+    messages: list[tuple[str, str]] = field(default_factory=list)
+
 
 class MemoryStore:
     """A store in memory: a real implementation for tests and benchmarks, gone when the process ends."""
@@ -75,7 +108,7 @@ class MemoryStore:
         self.groups: dict[tuple[str, str], GroupState] = {}
         self.tally: Counter[tuple[str, str, date, str, int]] = Counter()
         self.cursors: dict[str, str] = {}
-        self.reports: dict[str, dict[str, object]] = {}
+        self.reports: dict[str, KeptReport] = {}
 
     def load_group(self, platform: str, group: str) -> GroupState | None:
         """The group's record, or None for a group the bot has never seen."""
@@ -110,13 +143,24 @@ class MemoryStore:
     ) -> str:
         """Keep the report in memory (tests) and return a code."""
         code = secrets.token_hex(10).upper()
-        self.reports[code] = {
-            "route": route,
-            "text": text,
-            "language": language,
-            "platform": platform,
-            "name": name,
-            "special": special,
-            "link": link,
-        }
+        self.reports[code] = KeptReport(route, text, language, platform, name, special, link)
         return code
+
+    def report_view(self, code: str) -> ReportView | None:
+        """The report of a code, or None."""
+        found = self.reports.get(code.strip().upper())
+        if found is None:
+            return None
+        return found.route, found.status, [("reporter", found.text), *found.messages]
+
+    def answer_report(self, code: str, text: str) -> bool:
+        """Add the reporter's answer; False for a wrong code or a closed case."""
+        found = self.reports.get(code.strip().upper())
+        if found is None or found.status == "closed":
+            return False
+        found.messages.append(("reporter", text))
+        return True
+
+    def withdraw_report(self, code: str) -> bool:
+        """Forget the report; False for a wrong code."""
+        return self.reports.pop(code.strip().upper(), None) is not None

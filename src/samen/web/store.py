@@ -143,6 +143,40 @@ class DatabaseStore:
         )
         return code
 
+    def report_view(self, code: str) -> tuple[str, str, list[tuple[str, str]]] | None:
+        """A report as its reporter sees it with the code (opening it is written to the access log)."""
+        from samen.web.reports.actions import REPORTER, find_report, open_case
+
+        report = find_report(code)
+        if report is None:
+            return None
+        case = open_case(report, REPORTER)
+        return (
+            report.route,
+            report.status,
+            [("reporter", case.text), *((m.author, m.text) for m in case.messages)],
+        )
+
+    def answer_report(self, code: str, text: str) -> bool:
+        """The reporter answers; False for a wrong code or a closed case."""
+        from samen.web.reports.actions import find_report, reporter_reply
+
+        report = find_report(code)
+        if report is None or report.status == "closed":
+            return False
+        reporter_reply(report, text)
+        return True
+
+    def withdraw_report(self, code: str) -> bool:
+        """The reporter withdraws the report: deleted, a count left; False for a wrong code."""
+        from samen.web.reports.actions import find_report, withdraw
+
+        report = find_report(code)
+        if report is None:
+            return False
+        withdraw(report)
+        return True
+
 
 def open_store() -> DatabaseStore:
     """The database store for a bot process: Django set up, the database created and migrated.
