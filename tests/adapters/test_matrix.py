@@ -324,7 +324,7 @@ async def test_commands_as_replies_with_a_quoted_fallback_and_a_token_login_leav
 async def test_the_bot_waits_out_rate_limits_and_answers_everything(
     synapse: Synapse, bots: BotRunner, humans: dict[str, Human], caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="samen.adapters.matrix_client")
+    caplog.set_level(logging.WARNING, logger="samen.adapters")
     await bots.start()
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
@@ -340,7 +340,7 @@ async def test_the_bot_waits_out_rate_limits_and_answers_everything(
     answers = [m for m in bob.messages(room, BOT) if quotes([m]) & set(sent)]
     assert len(answers) == 4
     assert [NL.do(n).text in body(m) for n, m in zip((1, 2, 3, 4), answers, strict=True)] == [True] * 4
-    assert "Matrix rate limit on send" in caplog.text
+    assert "Matrix send: rate limited, waiting" in caplog.text
 
 
 MEGOLM = "m.megolm.v1.aes-sha2"
