@@ -138,7 +138,12 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
     assert not quotes(answers) & set(silent)
 
 
-@pytest.mark.parametrize("name", list(DIALOGS))
+#: Every dialog table runs in tests/adapters/test_matrix_replay.py; here the one whose answers hang on real
+#: power levels (the members' dialogs also run after the restart below).
+SYNAPSE_DIALOGS = ("admin",)
+
+
+@pytest.mark.parametrize("name", SYNAPSE_DIALOGS)
 async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]) -> None:
     await bots.start()
     alice, bob = humans["alice"], humans["bob"]
@@ -146,13 +151,8 @@ async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict
     await run_dialog(alice, bob, room, DIALOGS[name])
 
 
-#: Abuse behind a prefix, one of each form (every form and name runs in memory and on Discord and Telegram).
-HIDDEN_ON_MATRIX = (
-    "nl:!ik maak je af",
-    "nl:!!! jij bent echt een dombo",
-    "nl:!faq ik maak je af",
-    "en:!faq I will kill you",
-)
+#: Abuse behind a prefix, end to end (every form and every name runs in test_matrix_replay.py).
+HIDDEN_ON_MATRIX = ("nl:!ik maak je af", "en:!faq I will kill you")
 
 
 @pytest.mark.parametrize("name", HIDDEN_ON_MATRIX)
