@@ -487,3 +487,24 @@ async def test_a_declared_command_becomes_a_slash_command_in_the_packs_languages
     (option,) = payload["options"]
     assert (option["name"], option["name_localizations"]) == ("text", {"nl": "tekst"})
     client.worker.close()
+
+
+@pytest.mark.usefixtures("extra_command")
+async def test_words_typed_into_a_slash_commands_text_option_are_read_like_any_message(
+    webhooks: Webhooks, adapter: DiscordAdapter
+) -> None:
+    config = dpytest.get_config()
+    config.guilds[0].owner_id = config.members[1].id
+    data = {
+        "id": "9",
+        "name": "sample",
+        "type": 1,
+        "options": [{"name": "text", "type": 3, "value": "ik maak je af als je dat nog een keer zegt"}],
+    }
+    await adapter.tree._call(interaction(adapter, data))
+    answers = [r["data"]["content"] for r in webhooks.responses if "data" in r]
+    assert answers and all(_ephemeral(r) for r in webhooks.responses if "data" in r)
+    direct = sent()
+    assert any("Do 1" in m.content and not is_notice(m.content) for m in direct)  # the author's nudge
+    assert any(is_notice(m.content) for m in direct)  # and the owner's notice
+    assert not any("maak je af" in text for text in answers + [m.content for m in direct])

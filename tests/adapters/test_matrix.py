@@ -142,7 +142,12 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
     assert not quotes(answers) & set(silent)
 
 
-@pytest.mark.parametrize("name", list(DIALOGS))
+#: Every dialog table runs in tests/adapters/test_matrix_replay.py; here the one whose answers hang on real
+#: power levels (the members' dialogs also run after the restart below).
+SYNAPSE_DIALOGS = ("admin",)
+
+
+@pytest.mark.parametrize("name", SYNAPSE_DIALOGS)
 async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]) -> None:
     await bots.start()
     alice, bob = humans["alice"], humans["bob"]
@@ -159,13 +164,8 @@ async def test_report_dialog(name: str, synapse: Synapse, bots: BotRunner, human
     await run_dialog(alice, bob, room, REPORTS[name])
 
 
-#: Abuse behind a prefix, one of each form (every form and name runs in memory and on Discord and Telegram).
-HIDDEN_ON_MATRIX = (
-    "nl:!ik maak je af",
-    "nl:!!! jij bent echt een dombo",
-    "nl:!faq ik maak je af",
-    "en:!faq I will kill you",
-)
+#: Abuse behind a prefix, end to end (every form and every name runs in test_matrix_replay.py).
+HIDDEN_ON_MATRIX = ("nl:!ik maak je af", "en:!faq I will kill you")
 
 
 @pytest.mark.parametrize("name", HIDDEN_ON_MATRIX)
@@ -337,7 +337,7 @@ async def test_commands_as_replies_with_a_quoted_fallback_and_a_token_login_leav
 async def test_the_bot_waits_out_rate_limits_and_answers_everything(
     synapse: Synapse, bots: BotRunner, humans: dict[str, Human], caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="samen.adapters.matrix_client")
+    caplog.set_level(logging.WARNING, logger="samen.adapters")
     await bots.start()
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
@@ -353,7 +353,7 @@ async def test_the_bot_waits_out_rate_limits_and_answers_everything(
     answers = [m for m in bob.messages(room, BOT) if quotes([m]) & set(sent)]
     assert len(answers) == 4
     assert [NL.do(n).text in body(m) for n, m in zip((1, 2, 3, 4), answers, strict=True)] == [True] * 4
-    assert "Matrix rate limit on send" in caplog.text
+    assert "Matrix send: rate limited, waiting" in caplog.text
 
 
 MEGOLM = "m.megolm.v1.aes-sha2"

@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
 import stamina
-from stamina.instrumentation import RetryDetails, set_on_retry_hooks
+from stamina.instrumentation import set_on_retry_hooks
 
 from samen.bot import Action, Bot, Describe, Event, GroupID, NotifyAdmins, Post, Private, Refused, Reply
 from samen.bot.connection import MAX_BACKOFF, Worker
@@ -55,21 +55,18 @@ class Refusal(Exception):
         self.permission = permission
 
 
-def _log_retry(details: RetryDetails) -> None:
-    """Log a scheduled retry by the error's type and the wait; never the error's message."""
-    log.warning(
-        "platform call failed (%s); try %d in %.1f s",
-        type(details.caused_by).__name__,
-        details.retry_num + 1,
-        details.wait_for,
-    )
+# stamina's own hook logs the error's repr, which may hold a member's words or a token in a URL: the
+# policy logs each retry itself, by the error's type.
+set_on_retry_hooks([])
 
 
-# stamina's own hook logs the error's repr, which may hold a member's words or a token in a URL.
-set_on_retry_hooks([_log_retry])
-
-
-async def retrying(call: Callable[[], Awaitable[T]], *, on: RetryHookFn, attempts: int = CALL_ATTEMPTS) -> T:
+async def retrying(
+    call: Callable[[], Awaitable[T]],
+    *,
+    on: RetryHookFn,
+    attempts: int = CALL_ATTEMPTS,
+    name: str = "platform call",
+) -> T:
     """Make a platform call through the shared policy.
 
     Args:
@@ -77,32 +74,47 @@ async def retrying(call: Callable[[], Awaitable[T]], *, on: RetryHookFn, attempt
         on: the platform's hook: the seconds a rate limit asks for, True for a transient error (backoff
             from half a second, with jitter), False for an error to raise at once.
         attempts: how many tries at most; the last error is raised.
+        name: what the call is, for the log (``Matrix send``).
     """
     async for attempt in stamina.retry_context(
-        on=_capped(on), attempts=attempts, timeout=None, wait_initial=0.5, wait_max=MAX_BACKOFF
+        on=_capped(on, name), attempts=attempts, timeout=None, wait_initial=0.5, wait_max=MAX_BACKOFF
     ):
         with attempt:
             return await call()
     raise AssertionError("unreachable: stamina raises the last error")
 
 
-async def reconnecting(connect: Callable[[], Awaitable[T]], *, on: RetryHookFn) -> T:
+async def reconnecting(
+    connect: Callable[[], Awaitable[T]], *, on: RetryHookFn, name: str = "connection"
+) -> T:
     """Make a connection, retrying while the platform is unreachable: backoff from a second, doubling with
     jitter up to five minutes, for as long as it takes; any other error is raised at once."""
     async for attempt in stamina.retry_context(
-        on=_capped(on), attempts=None, timeout=None, wait_initial=1.0, wait_max=MAX_BACKOFF, wait_jitter=1.0
+        on=_capped(on, name),
+        attempts=None,
+        timeout=None,
+        wait_initial=1.0,
+        wait_max=MAX_BACKOFF,
+        wait_jitter=1.0,
     ):
         with attempt:
             return await connect()
     raise AssertionError("unreachable: stamina raises the last error")
 
 
-def _capped(on: RetryHookFn) -> Callable[[Exception], bool | float]:
+def _capped(on: RetryHookFn, name: str) -> Callable[[Exception], bool | float]:
+    """The platform's hook, its waits capped at five minutes, each retry logged by the error's type."""
+
     def hook(exc: Exception) -> bool | float:
         decision = on(exc)
-        if isinstance(decision, bool):
-            return decision
-        return max(0.0, min(float(decision), MAX_BACKOFF))
+        if decision is False:
+            return False
+        if decision is True:
+            log.warning("%s failed (%s); trying again", name, type(exc).__name__)
+            return True
+        wait = max(0.0, min(float(decision), MAX_BACKOFF))
+        log.warning("%s: rate limited, waiting %.1f s", name, wait)
+        return wait
 
     return hook
 

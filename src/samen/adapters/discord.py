@@ -591,6 +591,7 @@ async def serve(settings: Settings, bot: Bot) -> None:
             await reconnecting(
                 lambda: adapter.login(token),
                 on=lambda exc: isinstance(exc, aiohttp.ClientError | OSError | discord.GatewayNotFound),
+                name="Discord login",
             )
             # reconnect=True: discord.py resumes or reconnects with exponential backoff after every drop.
             await adapter.connect(reconnect=True)

@@ -166,7 +166,7 @@ class TelegramAdapter(PlatformAdapter[int]):
 
     async def call(self, make: Callable[[], Awaitable[T]]) -> T:
         """A Bot API call through the shared retry policy (a 429 waited out as long as Telegram asks)."""
-        return await retrying(make, on=retry_on)
+        return await retrying(make, on=retry_on, name="Telegram call")
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log a failing update by its error type only (the error may quote a member's text)."""
@@ -453,7 +453,9 @@ async def serve(settings: Settings, bot: Bot) -> None:
     )
     adapter = TelegramAdapter(bot, application)
     try:
-        await reconnecting(application.initialize, on=lambda exc: isinstance(exc, NetworkError))
+        await reconnecting(
+            application.initialize, on=lambda exc: isinstance(exc, NetworkError), name="Telegram start"
+        )
     except InvalidToken:
         raise ConfigError(
             f"SAMEN_TELEGRAM_TOKEN was refused by Telegram; see {DOC}.",
