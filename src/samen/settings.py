@@ -34,7 +34,12 @@ VARIABLES: dict[str, str] = {
     "matrix_allowed_servers": "SAMEN_MATRIX_ALLOWED_SERVERS",
     "discord_token": "SAMEN_DISCORD_TOKEN",
     "telegram_token": "SAMEN_TELEGRAM_TOKEN",
+    "report_keys": "SAMEN_REPORT_KEYS",
+    "report_retention": "SAMEN_REPORT_RETENTION",
 }
+
+#: Days a closed report is kept before it is purged, unless ``SAMEN_REPORT_RETENTION`` says otherwise.
+REPORT_RETENTION_DAYS = 90
 
 
 class Settings(BaseModel):
@@ -56,6 +61,13 @@ class Settings(BaseModel):
     matrix_allowed_servers: tuple[str, ...] = ()
     discord_token: SecretStr | None = None
     telegram_token: SecretStr | None = None
+    report_keys: tuple[SecretStr, ...] = ()
+    report_retention: tuple[tuple[str, int], ...] = ()
+
+    def retention_days(self, route: str) -> int:
+        """Days a closed report of this support route is kept before it is purged (default 90)."""
+        days = dict(self.report_retention)
+        return days.get(route, days.get("*", REPORT_RETENTION_DAYS))
 
     def dos_url(self, lang: str, campaign_url: str, number: int | None = None) -> str:
         """The Do's page this deployment points to (QR code, bot links), optionally at one Do.
@@ -66,6 +78,13 @@ class Settings(BaseModel):
             return campaign_url
         url = f"{self.base_url.rstrip('/')}/{lang}/dos/"
         return f"{url}#do-{number}" if number is not None else url
+
+    def report_url(self, lang: str, campaign_url: str) -> str:
+        """Where a reporter follows up with the code (the web's status page), or the campaign page when this
+        deployment has no ``SAMEN_BASE_URL``."""
+        if not self.base_url:
+            return campaign_url
+        return f"{self.base_url.rstrip('/')}/{lang}/report/status/"
 
     def require(self, *names: str) -> None:
         """Fail with a ConfigError naming the first of these settings that is not set."""
@@ -125,6 +144,28 @@ def base_url_problem(url: str) -> str | None:
     return None
 
 
+def _retention(value: str) -> tuple[tuple[str, int], ...]:
+    """``90,confidential-counsellor=30`` → ``(("*", 90), ("confidential-counsellor", 30))``.
+
+    A bare number is the default for every route; ``route=days`` sets one route. Raises ConfigError.
+    """
+    found: list[tuple[str, int]] = []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        route, _, days = part.rpartition("=")
+        route = route.strip() or "*"
+        if not days.strip().isdigit() or (route != "*" and not route.replace("-", "").isalnum()):
+            raise ConfigError(
+                f"SAMEN_REPORT_RETENTION has a wrong value; see {DOC}.",
+                key="config.invalid",
+                variable="SAMEN_REPORT_RETENTION",
+                doc=DOC,
+            )
+        found.append((route, int(days)))
+    return tuple(found)
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build the settings from the environment (``os.environ`` by default).
 
@@ -139,8 +180,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         value = env.get(variable, "").strip()
         if not value:
             continue
-        if name in ("allowed_hosts", "matrix_allowed_servers"):
+        if name in ("allowed_hosts", "matrix_allowed_servers", "report_keys"):
             raw[name] = tuple(v.strip() for v in value.split(",") if v.strip())
+        elif name == "report_retention":
+            raw[name] = _retention(value)
         elif name == "debug":
             raw[name] = value.lower() in ("1", "true", "yes", "on")
         else:

@@ -14,7 +14,8 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.webhook.async_ import async_context
-from tests.bot.dialogs import BOT, DIALOGS, NL
+from tests.bot.conftest import extra_command  # noqa: F401 (a fixture)
+from tests.bot.dialogs import BOT, DIALOGS, HIDDEN, NL, REPORTS, Line, is_notice
 
 from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names
 from samen.adapters.text import chunks
@@ -158,22 +159,27 @@ async def test_a_member_joining_is_welcomed(adapter: DiscordAdapter) -> None:
     assert "https://samen.test/nl/dos/" in welcome.content
 
 
-@pytest.mark.parametrize("name", list(DIALOGS))
-async def test_dialog(adapter: DiscordAdapter, name: str) -> None:
+async def run_dialog(adapter: DiscordAdapter, lines: list[Line]) -> None:
+    """Say each line in a channel as alice (the owner where the line is an admin's, else bob is) and check
+    what the bot sent, in the channel and in direct messages."""
     config = dpytest.get_config()
-    channel, member = config.channels[0], config.members[0]
-    earlier = await dpytest.message("een eerder bericht", channel=channel, member=config.members[1])
+    channel, member, other = config.channels[0], config.members[0], config.members[1]
+    earlier = await dpytest.message("een eerder bericht", channel=channel, member=other)
     sent()
     guild = member.guild
-    for line in DIALOGS[name]:
+    for line in lines:
         # The server's owner has every permission, manage server included (dpytest cannot make roles).
-        guild.owner_id = member.id if line.admin else None
+        guild.owner_id = member.id if line.admin else other.id
         if line.reply:
             await reply(line.says, member, channel, earlier)
+        elif line.direct:
+            await dpytest.message(line.says, channel=await member.create_dm(), member=member)
         else:
             await dpytest.message(line.says, channel=channel, member=member)
         answers = sent()
         said = "\n".join(m.content for m in answers)
+        for word in line.unsaid:
+            assert word.casefold() not in said.casefold(), f"{line.says[:40]!r} repeated {word!r}"
         if line.expect is None:
             assert answers == [], f"{line.says[:40]!r} got {said[:200]!r}"
             continue
@@ -181,10 +187,31 @@ async def test_dialog(adapter: DiscordAdapter, name: str) -> None:
             expected = piece.replace("!", "/") if piece.startswith("!") and len(piece) > 1 else piece
             assert piece in said or expected in said, f"{line.says[:40]!r}: {piece!r} not in {said[:300]!r}"
         private = [m for m in answers if isinstance(m.channel, discord.DMChannel)]
-        if line.private:
+        if line.private is True:
             assert private and len(private) == len(answers), line.says
-        else:
+        elif line.private is False:
             assert not private, line.says
+        if not line.admin:
+            # dpytest leaves a direct channel's recipient empty: the notice is known by its words.
+            assert any(is_notice(m.content) for m in private) == line.notice, line.says
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+async def test_report_dialog(adapter: DiscordAdapter, name: str) -> None:
+    """``!melden`` in a channel, then the direct messages: nothing in the channel, the code at the end."""
+    await run_dialog(adapter, REPORTS[name])
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+async def test_dialog(adapter: DiscordAdapter, name: str) -> None:
+    await run_dialog(adapter, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", list(HIDDEN))
+async def test_words_behind_a_command_prefix_are_read_like_any_message(
+    adapter: DiscordAdapter, name: str
+) -> None:
+    await run_dialog(adapter, HIDDEN[name])
 
 
 async def test_point_to_a_do_as_a_reply_quotes_that_message(adapter: DiscordAdapter) -> None:
@@ -447,3 +474,37 @@ def test_long_texts_are_cut_into_messages_discord_takes() -> None:
     text = "\n\n".join(entry.answer for entry in NL.faq) * 3
     parts = chunks(text, "discord")
     assert all(len(p) <= 2000 for p in parts) and "".join(parts).replace("\n", "") == text.replace("\n", "")
+
+
+@pytest.mark.usefixtures("extra_command")
+async def test_a_declared_command_becomes_a_slash_command_in_the_packs_languages() -> None:
+    bot = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url)
+    client = DiscordAdapter(bot, sync_commands=False)
+    command = client.tree.get_command("sample")
+    assert command is not None
+    payload = await command.get_translated_payload(client.tree, Names())
+    assert payload["name_localizations"] == {"nl": "proef"}
+    (option,) = payload["options"]
+    assert (option["name"], option["name_localizations"]) == ("text", {"nl": "tekst"})
+    client.worker.close()
+
+
+@pytest.mark.usefixtures("extra_command")
+async def test_words_typed_into_a_slash_commands_text_option_are_read_like_any_message(
+    webhooks: Webhooks, adapter: DiscordAdapter
+) -> None:
+    config = dpytest.get_config()
+    config.guilds[0].owner_id = config.members[1].id
+    data = {
+        "id": "9",
+        "name": "sample",
+        "type": 1,
+        "options": [{"name": "text", "type": 3, "value": "ik maak je af als je dat nog een keer zegt"}],
+    }
+    await adapter.tree._call(interaction(adapter, data))
+    answers = [r["data"]["content"] for r in webhooks.responses if "data" in r]
+    assert answers and all(_ephemeral(r) for r in webhooks.responses if "data" in r)
+    direct = sent()
+    assert any("Do 1" in m.content and not is_notice(m.content) for m in direct)  # the author's nudge
+    assert any(is_notice(m.content) for m in direct)  # and the owner's notice
+    assert not any("maak je af" in text for text in answers + [m.content for m in direct])

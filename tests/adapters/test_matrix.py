@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from tests.adapters.conftest import BotRunner, Human, Synapse, dos_url
-from tests.bot.dialogs import DIALOGS, Line
+from tests.bot.dialogs import DIALOGS, HIDDEN, REPORTS, Line
 
 from samen.adapters.matrix import sync_cursor
 from samen.bot import MemoryStore
@@ -97,7 +97,12 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
         person = alice if line.admin else bob
         public_before = len(person.messages(room, BOT))
         private_before = len(person.direct_messages(BOT))
-        sent = await person.send(room, line.says, reply_to=earlier if line.reply else None)
+        notices_before = len(alice.direct_messages(BOT))
+        # A direct line goes to the private chat the bot opened with this person (a report's answers).
+        target = (
+            next(r for r in sorted(person.direct_rooms) if person.messages(r, BOT)) if line.direct else room
+        )
+        sent = await person.send(target, line.says, reply_to=earlier if line.reply else None)
         if line.expect is None:
             silent.append(sent)
             continue
@@ -114,13 +119,21 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
             return all(piece in said for piece in expect)
 
         await person.wait_for(answered, timeout=15)
-        public = len(person.messages(room, BOT)) - public_before
+        if line.notice:
+            await alice.wait_for(lambda before=notices_before: len(alice.direct_messages(BOT)) > before)
+        new = person.messages(room, BOT)[public_before:] + person.direct_messages(BOT)[private_before:]
+        for word in line.unsaid:
+            assert not any(word.casefold() in body(m).casefold() for m in new), (line.says, word)
         private = len(person.direct_messages(BOT)) - private_before
-        if line.private:
-            assert (public, private) == (0, 1), line.says
-        else:
+        if line.private is True:
+            # Public answers quote the command they answer; another person's view may still be catching up.
+            assert private == 1, line.says
+            assert not any(sent in quotes([m]) for m in person.messages(room, BOT)), line.says
+        elif line.private is False:
             assert private == 0, line.says
             expected_public += 3 if line.says.split()[0] in ONBOARDING else 1
+        else:
+            expected_public += sum(sent in quotes([m]) for m in person.messages(room, BOT))
     # The bot handles a room's events in order: once it answered a last command, every silence is real.
     last = await bob.send(room, "!do 1")
     await alice.wait_for(lambda: last in quotes(alice.messages(room, BOT)))
@@ -129,12 +142,40 @@ async def run_dialog(alice: Human, bob: Human, room: str, lines: list[Line]) -> 
     assert not quotes(answers) & set(silent)
 
 
-@pytest.mark.parametrize("name", list(DIALOGS))
+#: Every dialog table runs in tests/adapters/test_matrix_replay.py; here the one whose answers hang on real
+#: power levels (the members' dialogs also run after the restart below).
+SYNAPSE_DIALOGS = ("admin",)
+
+
+@pytest.mark.parametrize("name", SYNAPSE_DIALOGS)
 async def test_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]) -> None:
     await bots.start()
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
     await run_dialog(alice, bob, room, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", ["report_nl_anonymous_with_link", "report_stopped"])
+async def test_report_dialog(name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]) -> None:
+    """``!melden`` in the room, then the private chat on a real homeserver, filed in the real database."""
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    await run_dialog(alice, bob, room, REPORTS[name])
+
+
+#: Abuse behind a prefix, end to end (every form and every name runs in test_matrix_replay.py).
+HIDDEN_ON_MATRIX = ("nl:!ik maak je af", "en:!faq I will kill you")
+
+
+@pytest.mark.parametrize("name", HIDDEN_ON_MATRIX)
+async def test_words_behind_a_command_prefix_are_read_like_any_message(
+    name: str, synapse: Synapse, bots: BotRunner, humans: dict[str, Human]
+) -> None:
+    await bots.start()
+    alice, bob = humans["alice"], humans["bob"]
+    room = await onboarded_room(alice, bob)
+    await run_dialog(alice, bob, room, HIDDEN[name])
 
 
 async def test_bot_survives_a_homeserver_restart_and_answers_what_was_sent_while_it_was_down(
@@ -257,8 +298,9 @@ async def test_direct_chat_answers_commands_without_onboarding(
     await bob.wait_for(lambda: any(e.get("state_key") == BOT for e in bob.timeline.get(room, [])))
     first = await bob.send(room, "!dos")
     await bob.wait_for(lambda: first in quotes(bob.messages(room, BOT)))
-    group_only = await bob.send(room, "!taal en")
-    await bob.wait_for(lambda: group_only in quotes(bob.messages(room, BOT)))
+    await bob.send(room, "!taal en")
+    # A mistake's answer is private: here, in this direct room, without quoting.
+    await bob.wait_for(lambda: len(bob.messages(room, BOT)) >= 2)
     answers = [body(m) for m in bob.messages(room, BOT)]
     assert len(answers) == 2, answers  # no intro, no Do's post, no welcome in a direct chat
     assert NL.do(8).text in answers[0]
@@ -295,7 +337,7 @@ async def test_commands_as_replies_with_a_quoted_fallback_and_a_token_login_leav
 async def test_the_bot_waits_out_rate_limits_and_answers_everything(
     synapse: Synapse, bots: BotRunner, humans: dict[str, Human], caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="samen.adapters.matrix_client")
+    caplog.set_level(logging.WARNING, logger="samen.adapters")
     await bots.start()
     alice, bob = humans["alice"], humans["bob"]
     room = await onboarded_room(alice, bob)
@@ -311,7 +353,7 @@ async def test_the_bot_waits_out_rate_limits_and_answers_everything(
     answers = [m for m in bob.messages(room, BOT) if quotes([m]) & set(sent)]
     assert len(answers) == 4
     assert [NL.do(n).text in body(m) for n, m in zip((1, 2, 3, 4), answers, strict=True)] == [True] * 4
-    assert "Matrix rate limit on send" in caplog.text
+    assert "Matrix send: rate limited, waiting" in caplog.text
 
 
 MEGOLM = "m.megolm.v1.aes-sha2"

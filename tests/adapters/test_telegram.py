@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import stamina
 from telegram import Bot as TelegramBot
 from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
-from tests.bot.dialogs import BOT, DIALOGS, EN, NL
+from tests.bot.dialogs import BOT, DIALOGS, EN, HIDDEN, NL, NUDGE, REPORTS, Line
 
-from samen.adapters.telegram import CAPABILITIES, TelegramAdapter, menu
+from samen.adapters.base import CALL_ATTEMPTS
+from samen.adapters.telegram import CAPABILITIES, TelegramAdapter, menu, retry_on
 from samen.bot import Bot, MemoryStore
 from samen.bot.core import poster
 from samen.content import Localized, load_pack
@@ -53,7 +55,8 @@ class RecordingRequest(BaseRequest):
     Args:
         admins: user ids whose chat member status is ``creator``.
         closed: user ids that never started a chat with the bot (a direct message is refused).
-        refuse: Bot API methods that fail for want of a right, with Telegram's description.
+        refuse: Bot API methods that fail with a 400, with Telegram's description.
+        bot_rights: the bot's own rights as an admin (``can_pin_messages``…); empty: it is a plain member.
         too_many: how many times the next ``sendMessage`` is answered 429 first.
     """
 
@@ -63,6 +66,7 @@ class RecordingRequest(BaseRequest):
         self.closed: set[int] = set()
         self.refuse: dict[str, str] = {}
         self.too_many = 0
+        self.bot_rights: dict[str, bool] = {}
         self._ids = itertools.count(100)
 
     @property
@@ -113,6 +117,23 @@ class RecordingRequest(BaseRequest):
                 "chat": {"id": chat, "type": kind},
                 "from": BOT_USER,
             }
+        if endpoint == "getChatMember" and int(params["user_id"]) == BOT_USER["id"] and self.bot_rights:
+            return {
+                "status": "administrator",
+                "user": BOT_USER,
+                "can_be_edited": False,
+                "is_anonymous": False,
+                "can_manage_chat": True,
+                "can_delete_messages": False,
+                "can_manage_video_chats": False,
+                "can_restrict_members": False,
+                "can_promote_members": False,
+                "can_change_info": False,
+                "can_invite_users": False,
+                "can_post_stories": False,
+                "can_edit_stories": False,
+                "can_delete_stories": False,
+            } | self.bot_rights
         if endpoint == "getChatMember":
             user = int(params["user_id"])
             status = "creator" if user in self.admins else "member"
@@ -120,6 +141,28 @@ class RecordingRequest(BaseRequest):
                 "status": status,
                 "user": {"id": user, "is_bot": False, "first_name": "X"},
                 "is_anonymous": False,
+            }
+        if endpoint == "getChat":
+            # Members may not pin or change the description: that takes an admin with those rights.
+            chat = int(params["chat_id"])
+            return {
+                "id": chat,
+                "type": "supergroup" if chat < 0 else "private",
+                "accent_color_id": 0,
+                "max_reaction_count": 11,
+                "accepted_gift_types": {
+                    "unlimited_gifts": False,
+                    "limited_gifts": False,
+                    "unique_gifts": False,
+                    "premium_subscription": False,
+                    "gifts_from_channels": False,
+                },
+                "permissions": {
+                    "can_send_messages": True,
+                    "can_send_photos": True,
+                    "can_pin_messages": False,
+                    "can_change_info": False,
+                },
             }
         if endpoint == "getChatAdministrators":
             return [
@@ -147,16 +190,13 @@ async def telegram() -> AsyncIterator[tuple[TelegramAdapter, RecordingRequest]]:
     request = RecordingRequest()
     api = TelegramBot("123456:TEST-TOKEN-NEVER-SENT", request=request, get_updates_request=RecordingRequest())
     application = Application.builder().bot(api).updater(None).build()
-    slept: list[float] = []
-
-    async def sleep(seconds: float) -> None:
-        slept.append(seconds)
-
     core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url, signals=SIGNALS, illustrate=cached_poster)
-    adapter = TelegramAdapter(core, application, sleep=sleep)
-    async with application:
-        request.calls.clear()
-        yield adapter, request
+    adapter = TelegramAdapter(core, application)
+    # The shared retry policy without its waits: what is retried, and how often, stays as in production.
+    with stamina.set_testing(True, attempts=CALL_ATTEMPTS, cap=True):
+        async with application:
+            request.calls.clear()
+            yield adapter, request
     adapter.worker.close()
 
 
@@ -254,13 +294,13 @@ async def test_a_command_for_another_bot_is_left_alone(
     assert request.calls == []
 
 
-@pytest.mark.parametrize("name", list(DIALOGS))
-async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
-    adapter, request = telegram
-    for line in DIALOGS[name]:
+async def run_dialog(adapter: TelegramAdapter, request: RecordingRequest, lines: list[Line]) -> None:
+    """Say each line in the group (``!`` as Telegram's ``/``) and check what the bot sent."""
+    for line in lines:
         user = OWNER if line.admin else MEMBER
         says = "/" + line.says[1:] if line.says.startswith("!") else line.says
-        await feed(adapter, message(says, user=user, reply_to=5 if line.reply else None))
+        chat = user["id"] if line.direct else GROUP  # a private chat's id is the user's
+        await feed(adapter, message(says, user=user, chat=chat, reply_to=5 if line.reply else None))
         sent = request.sent()
         said = texts(sent)
         for payload in sent:
@@ -268,6 +308,8 @@ async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: 
                 assert not any(tag in payload["text"] for tag in ("<p>", "<br", "<ol>", "<ul>", "<li>")), (
                     line.says
                 )
+        for word in line.unsaid:
+            assert word.casefold() not in said.casefold(), f"{line.says[:40]!r} repeated {word!r}"
         if line.expect is None:
             assert sent == [], f"{line.says[:40]!r} got {said[:200]!r}"
             continue
@@ -275,10 +317,46 @@ async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: 
             slash = "/" + piece[1:] if piece.startswith("!") and len(piece) > 1 else piece
             assert piece in said or slash in said, f"{line.says[:40]!r}: {piece!r} not in {said[:300]!r}"
         private = [p for p in sent if int(p["chat_id"]) > 0]
-        if line.private:
+        if line.private is True:
             assert private and len(private) == len(sent), line.says
-        else:
+        elif line.private is False:
             assert not private, line.says
+        to_owner = [p for p in sent if int(p["chat_id"]) == OWNER["id"]]
+        if not line.admin:
+            assert bool(to_owner) == line.notice, line.says
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
+    await run_dialog(*telegram, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+async def test_report_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
+    """``/melden`` in the group, then the private chat: nothing in the group, the code at the end."""
+    await run_dialog(*telegram, REPORTS[name])
+
+
+@pytest.mark.parametrize("name", list(HIDDEN))
+async def test_words_behind_a_command_prefix_are_read_like_any_message(
+    telegram: tuple[TelegramAdapter, RecordingRequest], name: str
+) -> None:
+    await run_dialog(*telegram, HIDDEN[name])
+
+
+@pytest.mark.parametrize(
+    "says", ["/ik@samen_bot maak je af", "/hulp@samen_bot ik maak je af", "/start@other_bot ik maak je af"]
+)
+async def test_words_after_a_command_addressed_to_a_bot_are_read_too(
+    telegram: tuple[TelegramAdapter, RecordingRequest], says: str
+) -> None:
+    adapter, request = telegram
+    await feed(adapter, message(says))
+    sent = request.sent()
+    to_member = texts([p for p in sent if int(p["chat_id"]) == MEMBER["id"]])
+    assert NUDGE.get("nl", "author.threat").split("{")[0] in to_member
+    assert any(int(p["chat_id"]) == OWNER["id"] for p in sent)
+    assert not any("maak je af" in texts([p]) for p in sent)
 
 
 async def test_help_goes_to_the_group_when_the_member_never_started_the_bot(
@@ -378,3 +456,36 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_settings(
     await feed(adapter, message("/do 2", chat=new))
     (answer,) = request.sent()
     assert EN.do(2).text in answer["text"]
+
+
+async def test_a_missing_right_is_known_by_the_bots_rights_not_by_telegrams_words(
+    telegram: tuple[TelegramAdapter, RecordingRequest],
+) -> None:
+    adapter, request = telegram
+    request.refuse = {"pinChatMessage": "Bad Request: CHAT_ADMIN_REQUIRED"}  # other words, same refusal
+    await feed(adapter, UPDATES["bot_added"])
+    to_owner = [
+        p["text"] for e, p in request.calls if e == "sendMessage" and int(p["chat_id"]) == OWNER["id"]
+    ]
+    assert to_owner == [BOT.get("nl", "permission.pin")]
+
+
+async def test_a_failure_that_is_no_missing_right_tells_the_admins_nothing(
+    telegram: tuple[TelegramAdapter, RecordingRequest],
+) -> None:
+    adapter, request = telegram
+    request.bot_rights = {"can_pin_messages": True, "can_change_info": True}
+    request.refuse = {
+        "pinChatMessage": "Bad Request: not enough rights to manage pinned messages in the chat"
+    }
+    await feed(adapter, UPDATES["bot_added"])
+    assert not [p for e, p in request.calls if e == "sendMessage" and int(p["chat_id"]) == OWNER["id"]]
+    assert "setChatDescription" in [e for e, _ in request.calls]  # the next action still went
+
+
+def test_the_retry_policy_waits_as_telegram_asks_and_retries_network_errors_only() -> None:
+    from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+    assert retry_on(RetryAfter(7)) == 7.0
+    assert retry_on(NetworkError("x")) is True and retry_on(TimedOut()) is True
+    assert retry_on(BadRequest("x")) is False and retry_on(Forbidden("x")) is False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -56,3 +56,38 @@ def make_chat(pack: Pack, store: MemoryStore, clock: Clock) -> Callable[..., Mem
 @pytest.fixture
 def chat(make_chat: Callable[..., MemoryChat]) -> MemoryChat:
     return make_chat()
+
+
+@pytest.fixture
+def extra_command() -> Iterator[str]:
+    """A command declared the way a new one is: one decorated method and its strings (added to the loaded
+    catalogue for the test, removed after). Its answer repeats nothing the member wrote."""
+    from samen.bot.actions import Action
+    from samen.bot.commands import COMMANDS, Option, _index, command
+    from samen.bot.core import Bot as CoreBot
+    from samen.bot.events import Command
+    from samen.bot.store import GroupState
+    from samen.content import Localized, load_strings
+
+    strings = load_strings("bot").table
+    added = {
+        "command.sample": {"nl": "proef, probeer", "en": "sample"},
+        "describe.sample": {"nl": "Een proefcommando", "en": "A sample command"},
+        "help.sample": {"nl": "{prefix}proef: een proefcommando", "en": "{prefix}sample: a sample command"},
+        "option.text": {"nl": "tekst", "en": "text"},
+        "describe.text": {"nl": "Wat je wilt zeggen", "en": "What you want to say"},
+    }
+    strings.update(added)
+
+    class Reporting(CoreBot):
+        @command("sample", option=Option("text", "text"))
+        def _cmd_sample(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+            return self._mistake(event, local.code, "error")
+
+    try:
+        yield "sample"
+    finally:
+        COMMANDS.pop("sample", None)
+        _index.cache_clear()
+        for key in added:
+            strings.pop(key, None)

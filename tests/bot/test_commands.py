@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -40,3 +41,35 @@ def test_a_room_id_typed_after_nietzo_counts_for_that_room_as_typed(
     today = datetime.fromtimestamp(clock.now, UTC).date()
     assert store.counts("matrix", room) == [(today, "not_meant", 4, 1)]
     assert store.counts("matrix", room.lower()) == []
+
+
+def test_a_command_is_one_declaration_from_which_parser_help_and_menus_follow(
+    extra_command: str, make_chat: Callable[..., MemoryChat]
+) -> None:
+    from samen.adapters.telegram import menu
+    from samen.bot.commands import COMMANDS, resolve
+
+    spec = COMMANDS[extra_command]
+    assert resolve("proef") == (spec, "nl") and resolve("SAMPLE") == (spec, "en") and resolve("probeer")
+    chat = make_chat()
+    chat.add_bot()
+    (answer,) = chat.send("!proef hij zegt rare dingen")
+    assert "hij zegt" not in answer.text
+    assert chat.inbox["alice"] == [answer]  # its answer, private as a mistake's
+    (help_nl,) = chat.send("!hulp")
+    assert "!proef: een proefcommando" in help_nl.text
+    assert ("proef", "Een proefcommando") in [(c.command, c.description) for c in menu("nl")]
+    assert "sample" in [c.command for c in menu("en")]
+
+
+def test_every_command_has_its_names_and_descriptions_in_every_language() -> None:
+    from samen.bot.commands import COMMANDS
+    from samen.content import load_strings
+
+    strings = load_strings("bot")
+    for spec in COMMANDS.values():
+        assert set(spec.names) >= {"nl", "en"}, spec.name
+        for lang in ("nl", "en"):
+            assert spec.shown(lang).isidentifier() and spec.shown(lang).islower(), spec.name
+        if spec.listed:
+            assert set(strings.languages(f"describe.{spec.name}")) >= {"nl", "en"}

@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from samen.bot import Command, GroupID, MemoryChat, UserID
-from samen.bot.connection import MAX_BACKOFF, Worker, backoff, keep_connected, with_retry
+from samen.bot.connection import MAX_BACKOFF, Worker, backoff, keep_connected
 
 
 def test_backoff_grows_is_capped_and_never_zero() -> None:
@@ -77,39 +77,6 @@ async def test_keep_connected_logs_the_error_type_only(caplog: pytest.LogCapture
 
     await keep_connected(connect, stop=stop, name="test", sleep=sleep)
     assert "ConnectionError" in caplog.text and "abc123" not in caplog.text
-
-
-class TooMany(Exception):
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-
-
-async def test_with_retry_waits_as_long_as_the_platform_asks() -> None:
-    slept: list[float] = []
-    answers: list[object] = [TooMany(3.0), TooMany(1.5), "sent"]
-
-    async def call() -> str:
-        answer = answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return str(answer)
-
-    async def sleep(seconds: float) -> None:
-        slept.append(seconds)
-
-    def retry_after(exc: Exception) -> float | None:
-        return exc.seconds if isinstance(exc, TooMany) else None
-
-    assert await with_retry(call, retry_after=retry_after, sleep=sleep) == "sent"
-    assert slept == [3.0, 1.5]
-
-
-async def test_with_retry_raises_other_errors_at_once() -> None:
-    async def call() -> str:
-        raise ValueError("no")
-
-    with pytest.raises(ValueError):
-        await with_retry(call, retry_after=lambda exc: None)
 
 
 async def test_worker_handles_events_off_the_loop_in_order(chat: MemoryChat) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from samen.bot import Bot, Capabilities, Command, GroupID, MemoryChat, MemoryStore, Private, Said, UserID
+from samen.bot.nudge import decide_nudge, do_of
 from samen.content import Pack
 from samen.signals import Signals
 from tests.bot.conftest import Clock, dos_url
@@ -176,3 +179,57 @@ def test_a_typed_not_meant_in_a_direct_chat_counts_for_the_last_nudge(
     assert [(kind, do) for _, kind, do, _ in store.counts("matrix", "group") if kind == "not_meant"] == [
         ("not_meant", 1)
     ]
+
+
+# --- the Do a nudge names is the pack's fact, not the code's ---------------------------------------------
+
+
+def _reordered_pack(tmp_path: Path) -> Pack:
+    """The Leiden pack with other Do ids, and privacy moved first: another institution's pack."""
+    from samen.content import DEFAULT_PACK, load_pack
+
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    privacy = "  - {id: privacy, icon: lock, signals: [privacy]}\n"
+    assert privacy in text
+    text = text.replace(privacy, "").replace(
+        "dos:\n  - {id: respect", "dos:\n" + privacy + "  - {id: respect", 1
+    )
+    for old, new in (("respect", "be-kind"), ("real-person", "human"), ("privacy", "secrets")):
+        text = re.sub(rf"\b{old}(?=[,}}:])", new, text)
+    path = tmp_path / "other.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_pack(path)
+
+
+def test_another_packs_ids_and_order_decide_the_do_a_nudge_names(signals: Signals, tmp_path: Path) -> None:
+    pack = _reordered_pack(tmp_path)
+    local = pack.language("nl")
+    assert [d.id for d in local.dos[:3]] == ["secrets", "be-kind", "human"]
+    privacy = decide_nudge(signals.analyze("het bsn van Sanne is 123456782"), local, do_url=str)
+    assert privacy is not None and privacy.do == 1
+    insult = decide_nudge(signals.analyze("jij bent echt een dombo"), local, do_url=str)
+    assert insult is not None and insult.do == 2
+    assert local.do(3).title in insult.message  # an insult names both Do's that cover it
+    assert do_of("heat", local) == local.dos_for("heat")[0].number == 7
+
+
+def test_a_pack_without_signal_facts_stays_valid_and_names_its_first_do(
+    signals: Signals, tmp_path: Path
+) -> None:
+    from samen.content import DEFAULT_PACK, load_pack
+
+    text = re.sub(r", signals: \[[^\]]*\]", "", DEFAULT_PACK.read_text(encoding="utf-8"))
+    path = tmp_path / "plain.yaml"
+    path.write_text(text, encoding="utf-8")
+    local = load_pack(path).language("nl")
+    nudge = decide_nudge(signals.analyze("het bsn van Sanne is 123456782"), local, do_url=str)
+    assert nudge is not None and nudge.do == 1
+    assert do_of("privacy", local) == 0  # counted as concerning no Do
+
+
+def test_the_packs_signal_vocabulary_is_what_the_signals_report() -> None:
+    from samen.content.schema import SIGNAL_KINDS, SIGNAL_SUBTYPES
+    from samen.signals.findings import IDENTITY_SUBTYPES, KINDS
+
+    assert set(SIGNAL_KINDS) == set(KINDS) - {"language_mix"}
+    assert set(SIGNAL_SUBTYPES) == set(IDENTITY_SUBTYPES)

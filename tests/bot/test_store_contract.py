@@ -76,7 +76,7 @@ def test_a_group_comes_back_as_saved(store: Store, group: str) -> None:
     )
     store.save_group(state)
     record = store.load_group("discord", group)
-    assert record is not None and GroupState.of(record) == state
+    assert record is not None and record == state
     assert store.load_group("telegram", group) is None
 
 
@@ -85,7 +85,7 @@ def test_saving_again_replaces_the_record(store: Store, group: str) -> None:
     store.save_group(GroupState("matrix", group, onboarded=True))
     record = store.load_group("matrix", group)
     assert record is not None
-    assert GroupState.of(record) == GroupState("matrix", group, onboarded=True)
+    assert record == GroupState("matrix", group, onboarded=True)
 
 
 def test_counts_add_up_per_day_kind_and_do(store: Store, group: str) -> None:
@@ -122,3 +122,38 @@ def test_cursors_are_not_groups(store: Store, group: str) -> None:
     store.save_cursor(f"matrix.sync:{group}", "s1_2_3")
     assert store.load_group("matrix.sync", group) is None
     assert store.load_group("matrix", group) is None
+
+
+def test_a_report_is_filed_and_gets_a_code(store: Store) -> None:
+    code = store.file_report(
+        route="confidential-counsellor",
+        text="Iemand bleef me berichten sturen.",
+        language="nl",
+        platform="matrix",
+        name="",
+        special=False,
+        link="matrix:!room:example.nl/$event",
+    )
+    assert len(code) >= 16
+    other = store.file_report(
+        route="study-adviser",
+        text="Iets anders.",
+        language="en",
+        platform="telegram",
+        name="Sam",
+        special=True,
+        link="",
+    )
+    assert other != code
+    view = store.report_view(code)
+    assert view is not None
+    route, status, conversation = view
+    assert (route, status, conversation) == (
+        "confidential-counsellor",
+        "received",
+        [("reporter", "Iemand bleef me berichten sturen.")],
+    )
+    assert store.answer_report(code, "Het gebeurde weer.")
+    assert store.report_view(code) == (route, status, [*conversation, ("reporter", "Het gebeurde weer.")])
+    assert store.withdraw_report(code) and store.report_view(code) is None
+    assert not store.withdraw_report(code) and not store.answer_report(code, "x")

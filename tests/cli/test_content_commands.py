@@ -1,21 +1,13 @@
-"""`samen dos`, `samen faq` and `samen pack validate`, run as a person runs them: a real process."""
+"""`samen dos`, `samen faq` and `samen pack validate`, run as a person runs them (in process, see
+``tests/cli/run.py``)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from samen.content import DEFAULT_PACK, load_pack
-
-
-def samen(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"SAMEN_LANG": lang}
-    return subprocess.run(
-        [sys.executable, "-m", "samen", *args], capture_output=True, text=True, env=env, timeout=60
-    )
+from tests.cli.run import samen
 
 
 def test_dos_json_gives_the_eight_dos_of_the_pack() -> None:
@@ -145,3 +137,31 @@ def test_a_pack_too_long_for_a_platform_is_said_in_dutch_with_the_platforms_name
     # Each pack problem is English, for the pack's author; the summary line is in the reader's language.
     assert "caption of an image: 1448 characters" in validated.stderr
     assert validated.stderr.strip().splitlines()[-1].startswith("Fout: Het campagnepakket heeft")
+
+
+def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(tmp_path: Path) -> None:
+    """The issue's three packs: a second title under Do 1, an unquoted ``no:`` as a language, a U+0007 in a
+    Do's title; each said at its own line with the field and what to do, then the translated summary."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    title = "        title: Ga respectvol met elkaar om\n"
+    packs = {
+        "twice": text.replace(title, title + "        title: Iets anders\n", 1),
+        "no": text.replace("\n  en:\n", "\n  no:\n", 1),
+        "bell": text.replace(title, '        title: "Ga respectvol\\a met elkaar om"\n', 1),
+    }
+    expected = {  # the field, words of the problem, and the text on its line
+        "twice": ("languages.nl.dos.respect.title", "given twice", "title: Iets anders"),
+        "no": ("languages.no", "put it in quotes: 'no':", "  no:"),
+        "bell": ("languages.nl.dos.respect.title", "control character (U+0007)", "respectvol\\a"),
+    }
+    for name, content in packs.items():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(content, encoding="utf-8")
+        done = samen("pack", "validate", str(path), lang="nl")
+        assert done.returncode == 2, done.stdout
+        first, *_, summary = done.stderr.strip().splitlines()
+        field, words, needle = expected[name]
+        line = next(i for i, text in enumerate(content.splitlines(), 1) if needle in text)
+        assert first.startswith(f"{path}:{line}: {field}: "), first
+        assert words in first
+        assert summary.startswith("Fout: ") and "Traceback" not in done.stderr

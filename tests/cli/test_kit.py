@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from PIL import Image
 from samen.cli import main
 from samen.content import PLATFORMS, load_pack
 from samen.render import KITS
+from tests.cli.run import samen
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -76,15 +75,7 @@ def test_kit_for_a_lecture_writes_the_slide(tmp_path: Path, capsys: pytest.Captu
 
 def test_kit_all_writes_every_setting_in_every_language_and_one_zip(tmp_path: Path) -> None:
     out = tmp_path / "all"
-    env = os.environ | {"SAMEN_LANG": "en"}
-    env.pop("SAMEN_BASE_URL", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "samen", "kit", "--all", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    done = samen("kit", "--all", "--out", str(out))
     assert done.returncode == 0, done.stderr
     pack = load_pack()
     folders = {f"{p}-{lang}" for p in PLATFORMS for lang in pack.languages}

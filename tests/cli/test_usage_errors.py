@@ -1,20 +1,17 @@
 """click's own usage errors, run as a person runs them: one line in the CLI's language and exit 2, like every
-other user error (no "Usage:" block, no "Try … --help"). ``--help`` itself stays English."""
+other user error (no "Usage:" block, no "Try … --help"). ``--help`` itself stays English. In process
+(``tests/cli/run.py``)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
+from tests.cli.run import Ran
+from tests.cli.run import samen as run
 
-def samen(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SAMEN_LANG", "LANG", "LC_ALL")}
-    return subprocess.run(
-        [sys.executable, "-m", "samen", *args], capture_output=True, text=True, env=clean | env, timeout=60
-    )
+
+def samen(*args: str, env: dict[str, str]) -> Ran:
+    return run(*args, lang=None, env=env)
 
 
 CASES = [
@@ -47,8 +44,10 @@ CASES = [
     ),
     (
         ["nonsense"],
-        "Fout: Onbekend commando 'nonsense'; kies uit: bot, dos, faq, kit, pack, serve, signals.",
-        "Error: No such command 'nonsense'; choose from: bot, dos, faq, kit, pack, serve, signals.",
+        "Fout: Onbekend commando 'nonsense'; kies uit: bot, dos, faq, kit, pack, reports, serve, signals, "
+        "staff.",
+        "Error: No such command 'nonsense'; choose from: bot, dos, faq, kit, pack, reports, serve, signals, "
+        "staff.",
     ),
     (["dos", "extra"], "Fout: Onverwacht argument: extra.", "Error: Unexpected argument: extra."),
 ]

@@ -216,3 +216,134 @@ def test_unreadable_pack_files_are_input_errors(tmp_path: Path) -> None:
         check_pack(latin1)
     with pytest.raises(InputError, match="no such file"):
         check_pack(tmp_path / "missing.yaml")
+
+
+# --- what YAML lets through silently: refused at its own line, with a hint -----------------------------
+
+
+def test_a_key_given_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
+    path = write_variant(
+        tmp_path,
+        "        title: Ga respectvol met elkaar om\n => "
+        "        title: Ga respectvol met elkaar om\n        title: Wees aardig\n",
+    )
+    first = line_of(path, "title: Ga respectvol met elkaar om")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:{first + 1}: languages.nl.dos.respect.title: ")
+    assert f"lines {first} and {first + 1}" in problem
+
+
+def test_a_second_language_block_is_refused_not_silently_used(tmp_path: Path) -> None:
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    english = text[text.index("\n  en:\n") :]
+    path = tmp_path / "pack.yaml"
+    path.write_text(text + english.replace("\n  en:\n", "\n  nl:\n", 1), encoding="utf-8")
+    problems = problems_of(path)
+    assert any("languages.nl: 'nl' is given twice" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "on", "off", "1", "2024-01-01", "null"])
+def test_a_key_yaml_reads_as_no_text_is_reported_at_its_own_line_with_the_hint_to_quote_it(
+    tmp_path: Path, word: str
+) -> None:
+    path = write_variant(tmp_path, "\n  en:\n => " + f"\n  {word}:\n")
+    (problem,) = problems_of(path)
+    assert problem.split(":")[1] == str(line_of(path, f"  {word}:"))
+    assert f": languages.{word}: " in problem
+    assert f"'{word}':" in problem and "quotes" in problem
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (
+            "        title: Er zit een echt mens achter => "
+            + '        title: "Er zit een echt\\a mens achter"',
+            "languages.nl.dos.real-person.title",
+        ),
+        (
+            "    campaign: Sociale veiligheid in de online leeromgeving => "
+            + '    campaign: "Sociale\\x00 veiligheid in de online leeromgeving"',
+            "languages.nl.campaign",
+        ),
+        ("    name: Nederlands => " + '    name: "Neder\\x1blands"', "languages.nl.name"),
+    ],
+)
+def test_a_control_character_in_any_text_of_the_pack_is_refused(
+    tmp_path: Path, change: str, field: str
+) -> None:
+    path = write_variant(tmp_path, change)
+    problems = problems_of(path)
+    assert any(f"{field}: holds a control character (U+" in p for p in problems), problems
+
+
+def test_the_shipped_packs_stay_valid() -> None:
+    for path in sorted(DEFAULT_PACK.parent.glob("*.yaml")):
+        pack, problems, _ = check_pack(path)
+        assert pack is not None and problems == [], problems
+
+
+# --- campaign facts: which Do a signal concerns, which routes a situation leads to -----------------------
+
+
+def test_the_pack_says_which_dos_cover_a_signal_and_which_faq_answers_it() -> None:
+    local = load_pack().language("en")
+    assert [d.id for d in local.dos_for("insult")] == ["respect", "real-person"]
+    assert [d.id for d in local.dos_for("heat")] == ["phone-away"]
+    assert [d.id for d in local.dos_for("privacy")] == ["privacy"]
+    assert local.faq_for("identity_attack", "religion") == local.faq_topic("racism")
+    assert local.faq_for("sexual") == local.faq_topic("sexual-harassment")
+    assert local.faq_for("insult") is None
+
+
+def test_the_pack_says_which_routes_each_help_situation_leads_to() -> None:
+    local = load_pack().language("nl")
+    unwanted = next(s for s in local.situations if s.id == "unwanted")
+    assert [r.id for r in unwanted.routes] == ["confidential-counsellor", "study-adviser", "campaign-page"]
+    assert unwanted.routes[0].name == local.support[3].name
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (
+            "{id: privacy, icon: lock, signals: [privacy]} => {id: privacy, icon: lock, signals: [gossip]}",
+            "dos.3.signals.0",
+            "unknown signal kind 'gossip'",
+        ),
+        (
+            "signals: [racism, religion]} => signals: [racism, politics]}",
+            "faq.6.signals.1",
+            "unknown signal kind or subtype 'politics'",
+        ),
+        (
+            "{id: learn, routes: [diversity-office]} => {id: learn, routes: [diversity-ofice]}",
+            "situations.4.routes.0",
+            "unknown support route 'diversity-ofice'",
+        ),
+        (
+            "{id: learn, routes: [diversity-office]} => {id: training, routes: [diversity-office]}",
+            "languages.nl.situations.training",
+            "needs a label in nl",
+        ),
+    ],
+)
+def test_wrong_campaign_facts_are_reported_at_their_line(
+    tmp_path: Path, change: str, field: str, message: str
+) -> None:
+    path = write_variant(tmp_path, change)
+    problems = problems_of(path)
+    assert any(f": {field}: " in p and message in p for p in problems), problems
+    located = next(p for p in problems if f": {field}: " in p)
+    assert int(located.split(":")[1]) > 0
+
+
+def test_a_pack_without_the_campaign_facts_stays_valid(tmp_path: Path) -> None:
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    text = re.sub(r", signals: \[[^\]]*\]", "", text)
+    text = re.sub(r"situations:\n(  - .*\n)+", "", text)
+    path = tmp_path / "older.yaml"
+    path.write_text(text, encoding="utf-8")
+    pack, problems, _ = check_pack(path)
+    assert pack is not None and problems == []
+    assert pack.language("nl").situations == ()

@@ -23,46 +23,45 @@ came from.
 
 from __future__ import annotations
 
-import asyncio
 import io
-import itertools
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import discord
 from discord import app_commands
 
+from samen.adapters.base import PlatformAdapter, Refusal, reconnecting
 from samen.adapters.text import chunks, either, shorten
 from samen.bot import (
-    Action,
     Added,
     Bot,
     Capabilities,
     Command,
     Describe,
-    Event,
     GroupID,
     Joined,
     MessageID,
     NotifyAdmins,
     Post,
     Private,
-    Refused,
     Reply,
     Said,
     UserID,
     message_event,
     parse,
 )
-from samen.bot.commands import COMMANDS
-from samen.bot.connection import Worker, backoff
+from samen.bot.commands import COMMANDS, Option
 from samen.content import load_strings
+from samen.content.strings import FALLBACK
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
 log = logging.getLogger("samen.adapters.discord")
+
+T = TypeVar("T")
 
 CAPABILITIES = Capabilities("discord", prefix="/", private=True, images=True, buttons=True, menus=True)
 
@@ -93,7 +92,8 @@ class Origin:
 
 
 class Names(app_commands.Translator):
-    """Dutch names, descriptions and choices for the slash commands (``locale_str(..., nl=...)``)."""
+    """Names, descriptions and choices in every language of the pack that the strings have them in: each
+    ``locale_str`` carries its texts by language code in its extras (the English text is the default)."""
 
     async def translate(
         self,
@@ -101,24 +101,21 @@ class Names(app_commands.Translator):
         locale: discord.Locale,
         context: app_commands.TranslationContext[Any, Any],
     ) -> str | None:
-        """The Dutch text for Dutch clients; None (the English default) for every other locale."""
-        if locale is discord.Locale.dutch:
-            text = string.extras.get("nl")
-            return str(text) if text is not None else None
-        return None
+        """The text for a client's language (``nl``, ``de``, ``pt-BR`` -> ``pt``…); None: the default."""
+        text = string.extras.get(locale.value.split("-")[0])
+        return str(text) if text is not None else None
 
 
-def _text(key: str) -> app_commands.locale_str:
-    strings = load_strings("bot")
-    return app_commands.locale_str(strings.get("en", key), nl=strings.get("nl", key))
+def _localized(texts: dict[str, str], languages: tuple[str, ...]) -> app_commands.locale_str:
+    """A text for Discord: the English one (the catalogue's fallback) as default, the pack's other languages
+    as its translations."""
+    default = texts.get(FALLBACK) or next(iter(texts.values()))
+    return app_commands.locale_str(
+        default, **{code: texts[code] for code in languages if code != FALLBACK and code in texts}
+    )
 
 
-def _name(command: str) -> app_commands.locale_str:
-    names = COMMANDS[command].names
-    return app_commands.locale_str(names["en"][0], nl=names["nl"][0])
-
-
-class DiscordAdapter(discord.Client):
+class DiscordAdapter(PlatformAdapter[Origin], discord.Client):
     """Drives one :class:`~samen.bot.Bot` from one Discord bot account.
 
     Args:
@@ -131,10 +128,9 @@ class DiscordAdapter(discord.Client):
         # The bot never pings anyone: not @everyone from a pasted intro, and not the author of a message it
         # points to a Do (nobody named or shamed), as on Matrix with its empty m.mentions.
         options.setdefault("allowed_mentions", discord.AllowedMentions.none())
-        super().__init__(**options)
-        self.bot = bot
+        discord.Client.__init__(self, **options)
+        PlatformAdapter.__init__(self, bot)
         self.sync_commands = sync_commands
-        self.worker = Worker(bot)
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self.on_command_error  # type: ignore[method-assign]
         self._register()
@@ -194,11 +190,11 @@ class DiscordAdapter(discord.Client):
         for message in sorted(missed, key=lambda m: m.id):
             event = self.to_event(message)
             if isinstance(event, Command):
-                await self.dispatch_event(event, Origin(message.channel, author=message.author))
+                await self.deliver(event, Origin(message.channel, author=message.author))
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
         """Added to a server: the onboarding, in its home channel."""
-        await self.dispatch_event(Added(group=GroupID(str(guild.id))), Origin(self.home(guild)))
+        await self.deliver(Added(group=GroupID(str(guild.id))), Origin(self.home(guild)))
 
     async def on_member_join(self, member: discord.Member) -> None:
         """A member joined: the welcome, in the server's home channel."""
@@ -207,7 +203,7 @@ class DiscordAdapter(discord.Client):
         event = Joined(
             group=GroupID(str(member.guild.id)), user=UserID(str(member.id)), name=member.display_name
         )
-        await self.dispatch_event(event, Origin(self.home(member.guild)))
+        await self.deliver(event, Origin(self.home(member.guild)))
 
     async def on_message(self, message: discord.Message) -> None:
         """A message: a ``!`` command, or text for the signals."""
@@ -215,7 +211,7 @@ class DiscordAdapter(discord.Client):
             return
         event = self.to_event(message)
         if event is not None:
-            await self.dispatch_event(event, Origin(message.channel, author=message.author))
+            await self.deliver(event, Origin(message.channel, author=message.author))
 
     def to_event(self, message: discord.Message) -> Command | Said | None:
         """The bot event a message is, or None for what the bot ignores (empty text)."""
@@ -261,9 +257,7 @@ class DiscordAdapter(discord.Client):
             args=args,
             direct=True,
         )
-        await self.dispatch_event(
-            event, Origin(_messageable(interaction.channel), interaction, interaction.user)
-        )
+        await self.deliver(event, Origin(_messageable(interaction.channel), interaction, interaction.user))
 
     async def offer_dos(self, interaction: discord.Interaction, message: discord.Message) -> None:
         """The "point to a Do" menu on a message: an ephemeral choice of the Do's, in the group's language."""
@@ -302,22 +296,31 @@ class DiscordAdapter(discord.Client):
             reply_to=MessageID(args[0]),
             position=interaction.id,
         )
-        await self.dispatch_event(
-            event, Origin(_messageable(interaction.channel), interaction, interaction.user)
-        )
+        await self.deliver(event, Origin(_messageable(interaction.channel), interaction, interaction.user))
         if not interaction.response.is_done():
             await interaction.response.edit_message(content="✓", view=None)
 
     async def command(
-        self, interaction: discord.Interaction, name: str, *args: str, reply_to: int | None = None
+        self,
+        interaction: discord.Interaction,
+        name: str,
+        *args: str,
+        reply_to: int | None = None,
+        text: str = "",
     ) -> None:
-        """A slash command or context menu, as a bot command."""
+        """A slash command or context menu, as a bot command.
+
+        Args:
+            text: words the member typed into a free-text option, which the signals read as any message.
+        """
         guild = interaction.guild
         event = Command(
             group=GroupID(str(guild.id) if guild else f"dm-{interaction.channel_id}"),
             user=UserID(str(interaction.user.id)),
             name=name,
             args=tuple(a for a in args if a),
+            text=text,
+            at=interaction.created_at.timestamp(),
             # The member's resolved permissions, as Discord sends them with the interaction.
             is_admin=guild is not None
             and (interaction.permissions.manage_guild or interaction.permissions.administrator),
@@ -326,49 +329,16 @@ class DiscordAdapter(discord.Client):
             position=interaction.id,
         )
         origin = Origin(_messageable(interaction.channel), interaction, interaction.user)
-        await self.dispatch_event(event, origin)
+        await self.deliver(event, origin)
         if not interaction.response.is_done():
             # Already answered before a reconnect: Discord still wants an answer to the interaction.
             await interaction.response.send_message("✓", ephemeral=True)
 
-    async def dispatch_event(self, event: Event, origin: Origin) -> None:
-        """Hand an event to the core and carry out its actions; a failure is logged and goes no further."""
-        try:
-            actions = await self.worker.handle(event)
-            for action in actions:
-                await self.perform(action, origin)
-        except Exception as exc:
-            log.error("Discord %s failed: %s", type(event).__name__, type(exc).__name__)
-
     # -- actions out -----------------------------------------------------------------------------------
 
-    async def perform(self, action: Action, origin: Origin) -> None:
-        """Carry out one action; a missing permission goes back to the core as :class:`Refused`."""
-        group = action.group
-        try:
-            if isinstance(action, Post):
-                await self._post(action, origin)
-            elif isinstance(action, Reply):
-                await self._reply(action, origin)
-            elif isinstance(action, Private):
-                await self._private(action, origin)
-            elif isinstance(action, Describe):
-                await self._describe(action, origin)
-            elif isinstance(action, NotifyAdmins):
-                await self._notify_admins(action)
-        except discord.Forbidden:
-            permission = {Post: "send", Reply: "send", Describe: "topic"}.get(type(action), "send")
-            await self._refused(group, permission, origin)
-        except Exception as exc:
-            # One action failing (a deleted channel, Discord down) leaves the others to be tried.
-            log.error("Discord %s failed: %s", type(action).__name__, type(exc).__name__)
-
-    async def _refused(self, group: GroupID, permission: str, origin: Origin) -> None:
-        for action in await self.worker.handle(Refused(group=group, permission=permission)):
-            if isinstance(action, NotifyAdmins):
-                await self._notify_admins(action)
-
-    async def _post(self, action: Post, origin: Origin) -> None:
+    async def post(self, action: Post, origin: Origin) -> None:
+        """The message in the channel (in parts where it is long), the image with its last part, then the
+        pin; a missing right is a :class:`Refusal` (the image's after the text has gone)."""
         channel = origin.channel
         if channel is None:
             return
@@ -387,15 +357,19 @@ class DiscordAdapter(discord.Client):
                 sent = await channel.send(part, file=file) if file else await channel.send(part)
             except discord.Forbidden:
                 if file is None:
-                    raise
+                    raise Refusal("send") from None
                 # Attach Files is missing: the text still goes, and the admins hear about the image.
-                sent = await channel.send(part)
-                await self._refused(action.group, "image", origin)
+                sent = await _refusing("send", channel.send(part))
+                await self.refused(action.group, "image", origin)
         if action.pin and sent is not None:
-            try:
-                await sent.pin()
-            except discord.Forbidden:
-                await self._refused(action.group, "pin", origin)
+            await _refusing("pin", sent.pin())
+
+    async def reply(self, action: Reply, origin: Origin) -> None:
+        """Answer the interaction in public, or reply to the message in the channel."""
+        try:
+            await self._reply(action, origin)
+        except discord.Forbidden:
+            raise Refusal("send") from None
 
     async def _reply(self, action: Reply, origin: Origin) -> None:
         interaction = origin.interaction
@@ -418,7 +392,9 @@ class DiscordAdapter(discord.Client):
             else:
                 await channel.send(part)
 
-    async def _private(self, action: Private, origin: Origin) -> None:
+    async def private(self, action: Private, origin: Origin) -> None:
+        """An ephemeral answer to an interaction, else a direct message (with the buttons); where the member
+        takes no direct messages, the channel if the action allows."""
         interaction = origin.interaction
         if interaction is not None and not action.buttons:
             for part in chunks(action.body.text, "discord"):
@@ -449,14 +425,15 @@ class DiscordAdapter(discord.Client):
         else:
             await interaction.response.send_message(text, ephemeral=ephemeral)
 
-    async def _describe(self, action: Describe, origin: Origin) -> None:
+    async def describe(self, action: Describe, origin: Origin) -> None:
+        """The channel's topic (the short form where the long one does not fit)."""
         channel = origin.channel
         if not isinstance(channel, discord.TextChannel):
             return
         topic = either(action.text, action.short, "discord", "topic")
-        await channel.edit(topic=topic)
+        await _refusing("topic", channel.edit(topic=topic))
 
-    async def _notify_admins(self, action: NotifyAdmins) -> None:
+    async def notify_admins(self, action: NotifyAdmins, origin: Origin | None = None) -> None:
         """Tell the server's owner privately; a closed inbox is logged, never made public."""
         guild = self.get_guild(int(action.group)) if action.group.isdigit() else None
         if guild is None or guild.owner_id is None:
@@ -483,98 +460,107 @@ class DiscordAdapter(discord.Client):
     # -- slash commands ------------------------------------------------------------------------------
 
     def _register(self) -> None:
-        """The slash commands and the context menus, with Dutch translations (built from the bot's tables)."""
+        """The slash commands and the message menus, derived from the commands' declarations
+        (:data:`samen.bot.commands.COMMANDS`) and translated into the pack's languages."""
         strings = load_strings("bot")
-        pack = self.bot.pack
-        tree = self.tree
+        languages = self.bot.pack.languages
 
-        def add(name: str, callback: Any, admin: bool) -> None:
+        def text(key: str) -> app_commands.locale_str:
+            return _localized(strings.languages(key), languages)
+
+        for spec in COMMANDS.values():
+            if not spec.listed:
+                continue
+            names = {lang: spec.shown(lang) for lang in spec.names}
             command: app_commands.Command[Any, Any, None] = app_commands.Command(
-                name=_name(name), description=_text(f"describe.{name}"), callback=callback
+                name=_localized(names, languages),
+                description=text(f"describe.{spec.name}"),
+                callback=self._slash(spec.name, spec.option, text),
             )
-            if admin:
+            if spec.admin:
                 # Offered only to members who may manage the server, and never in a direct chat.
                 command.default_permissions = discord.Permissions(manage_guild=True)
                 command.guild_only = True
-            tree.add_command(command)
-
-        def simple(name: str, admin: bool = False) -> None:
-            async def callback(interaction: discord.Interaction) -> None:
-                await self.command(interaction, name)
-
-            add(name, callback, admin)
-
-        def choose(name: str, choices: list[app_commands.Choice[str]], admin: bool = False) -> None:
-            @app_commands.describe(choice=_text("describe.choice"))
-            @app_commands.rename(choice=app_commands.locale_str("choice", nl="keuze"))
-            @app_commands.choices(choice=choices)
-            async def callback(interaction: discord.Interaction, choice: app_commands.Choice[str]) -> None:
-                await self.command(interaction, name, choice.value)
-
-            add(name, callback, admin)
-
-        for name in ("dos", "help", "see"):
-            simple(name)
-        simple("onboard", admin=True)
-
-        @app_commands.describe(number=_text("describe.number"))
-        @app_commands.rename(number=app_commands.locale_str("number", nl="nummer"))
-        async def do(interaction: discord.Interaction, number: int) -> None:
-            await self.command(interaction, "do", str(number))
-
-        add("do", do, admin=False)
-
-        nl, en = pack.language("nl"), pack.language("en")
-        topics = [
-            app_commands.Choice(name=app_commands.locale_str(e.keywords[0], nl=n.keywords[0]), value=e.id)
-            for e, n in zip(en.faq, nl.faq, strict=True)
-            if e.topic and e.keywords and n.keywords
-        ]
-
-        @app_commands.describe(topic=_text("describe.topic"))
-        @app_commands.rename(topic=app_commands.locale_str("topic", nl="onderwerp"))
-        @app_commands.choices(topic=topics)
-        async def faq(interaction: discord.Interaction, topic: app_commands.Choice[str]) -> None:
-            await self.command(interaction, "faq", topic.value)
-
-        add("faq", faq, admin=False)
-
-        languages = [
-            app_commands.Choice(name=pack.language(code).text.name, value=code) for code in pack.languages
-        ]
-        choose("lang", languages, admin=True)
-
-        def translated(*values: str) -> list[app_commands.Choice[str]]:
-            return [
-                app_commands.Choice(
-                    name=app_commands.locale_str(
-                        strings.get("en", f"choice.{v}"), nl=strings.get("nl", f"choice.{v}")
-                    ),
-                    value=v,
-                )
-                for v in values
-            ]
-
-        choose("welcome", translated("on", "off"), admin=True)
-        choose("nudges", translated("off", "author", "admins"), admin=True)
+            self.tree.add_command(command)
 
         async def see_message(interaction: discord.Interaction, message: discord.Message) -> None:
             await self.command(interaction, "see", reply_to=message.id)
 
-        tree.add_command(
-            app_commands.ContextMenu(
-                name=app_commands.locale_str("I see this", nl="Ik zie dit"), callback=see_message
-            )
-        )
-
         async def point_message(interaction: discord.Interaction, message: discord.Message) -> None:
             await self.offer_dos(interaction, message)
 
-        tree.add_command(
-            app_commands.ContextMenu(
-                name=app_commands.locale_str("Point to a Do", nl="Wijs op een Do"), callback=point_message
+        self.tree.add_command(app_commands.ContextMenu(name=text("menu.see"), callback=see_message))
+        self.tree.add_command(app_commands.ContextMenu(name=text("menu.point"), callback=point_message))
+
+    def _slash(self, name: str, option: Option | None, text: Callable[[str], app_commands.locale_str]) -> Any:
+        """The callback of a slash command: the option, if any, as Discord's form field."""
+        if option is None:
+
+            async def bare(interaction: discord.Interaction) -> None:
+                await self.command(interaction, name)
+
+            return bare
+        rename = app_commands.rename(value=text(f"option.{option.name}"))
+        describe = app_commands.describe(value=text(f"describe.{option.name}"))
+        if option.kind == "number":
+
+            async def number(interaction: discord.Interaction, value: int) -> None:
+                await self.command(interaction, name, str(value))
+
+            return rename(describe(number))
+        if option.kind == "text":
+
+            async def words(interaction: discord.Interaction, value: str) -> None:
+                await self.command(interaction, name, *value.split(), text=value)
+
+            return rename(describe(words))
+
+        async def choose(interaction: discord.Interaction, value: app_commands.Choice[str]) -> None:
+            await self.command(interaction, name, value.value)
+
+        return rename(describe(app_commands.choices(value=self._choices(option))(choose)))
+
+    def _choices(self, option: Option) -> list[app_commands.Choice[str]]:
+        """A choice option's choices: the pack's FAQ topics or languages, or the option's keywords."""
+        pack = self.bot.pack
+        if option.kind == "languages":
+            return [app_commands.Choice(name=pack.language(c).text.name, value=c) for c in pack.languages]
+        if option.kind == "faq":
+            choices = []
+            for entry in pack.language(pack.default_language).faq:
+                if not entry.topic:
+                    continue
+                names = {
+                    code: next(
+                        (e.keywords[0] for e in pack.language(code).faq if e.id == entry.id and e.keywords),
+                        entry.id,
+                    )
+                    for code in pack.languages
+                }
+                choices.append(app_commands.Choice(name=_localized(names, pack.languages), value=entry.id))
+            return choices
+        strings = load_strings("bot")
+        return [
+            app_commands.Choice(
+                name=_localized(
+                    {
+                        lang: words.split(",")[0].strip()
+                        for lang, words in strings.languages(f"choice.{value}").items()
+                    },
+                    pack.languages,
+                ),
+                value=value,
             )
-        )
+            for value in option.choices
+        ]
+
+
+async def _refusing(permission: str, call: Awaitable[T]) -> T:
+    """Await a Discord call; its 403 (a missing permission, by type) becomes a :class:`Refusal`."""
+    try:
+        return await call
+    except discord.Forbidden:
+        raise Refusal(permission) from None
 
 
 def _messageable(channel: object) -> discord.abc.Messageable | None:
@@ -602,14 +588,11 @@ async def serve(settings: Settings, bot: Bot) -> None:
     try:
         async with adapter:
             token = settings.discord_token.get_secret_value()
-            for attempt in itertools.count():
-                try:
-                    await adapter.login(token)
-                    break
-                except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
-                    wait = backoff(attempt)
-                    log.warning("Discord unreachable (%s); trying again in %.1f s", type(exc).__name__, wait)
-                    await asyncio.sleep(wait)
+            await reconnecting(
+                lambda: adapter.login(token),
+                on=lambda exc: isinstance(exc, aiohttp.ClientError | OSError | discord.GatewayNotFound),
+                name="Discord login",
+            )
             # reconnect=True: discord.py resumes or reconnects with exponential backoff after every drop.
             await adapter.connect(reconnect=True)
     except discord.PrivilegedIntentsRequired:

@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import itertools
-import json
 import logging
-import struct
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
-from html import escape
-from typing import Any
+from typing import Any, TypeVar
 
+from samen.adapters.matrix_actions import CAPABILITIES, MatrixActions
 from samen.adapters.matrix_client import (
     JSON,
     MatrixClient,
@@ -37,109 +34,49 @@ from samen.adapters.matrix_client import (
     MatrixError,
     RoomID,
 )
-from samen.adapters.text import either
+from samen.adapters.matrix_rooms import RoomState
+from samen.adapters.matrix_sync import (
+    SYNC_FILTER,
+    ClientEvent,
+    InvitedRoom,
+    MemberContent,
+    MessageContent,
+    SyncResponse,
+    parse_sync,
+    strip_reply_fallback,
+    sync_cursor,
+)
 from samen.bot import (
-    Action,
     Added,
-    Body,
     Bot,
-    Capabilities,
     Command,
-    Describe,
     Event,
     EventID,
     GroupID,
-    Image,
     Joined,
     MessageID,
-    NotifyAdmins,
-    Post,
-    Private,
-    Refused,
-    Reply,
     UserID,
     message_event,
-    resolve,
 )
-from samen.bot.connection import Worker, backoff, keep_connected
-from samen.content import load_strings
+from samen.bot.connection import backoff, keep_connected
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
+__all__ = ["CAPABILITIES", "MatrixAdapter", "build", "login", "serve", "sync_cursor"]
+
 log = logging.getLogger(__name__)
 
-#: What the Matrix bot can do, for the core.
-#: Buttons are offered as "answer with !nietzo" in the direct room (see ``MatrixAdapter._with_buttons``).
-CAPABILITIES = Capabilities("matrix", prefix="!", private=True, images=True, buttons=True)
-
-#: Power level from which a member counts as an admin of the room (Element's "Moderator" and up).
-ADMIN_LEVEL = 50
-
-#: Room versions in which the creators stand above every power level (MSC4289).
-PRIVILEGED_CREATORS = frozenset({"12", "org.matrix.hydra.11"})
-CREATOR_LEVEL = 1 << 53
-
-#: A permission the core names → the event type whose power level grants it.
-PERMISSION_EVENTS: dict[str, str] = {
-    "pin": "m.room.pinned_events",
-    "topic": "m.room.topic",
-    "image": "m.room.message",
-    "send": "m.room.message",
-}
-
-
-def sync_cursor(user_id: str) -> str:
-    """The store's name for an account's ``/sync`` since-token (one per bot account)."""
-    return f"matrix.sync:{user_id}"
-
-
-#: How many timeline events one sync returns per room; a longer gap while the bot was away is cut.
-TIMELINE_LIMIT = 100
-
-SYNC_FILTER = json.dumps(
-    {
-        "presence": {"types": []},
-        "account_data": {"types": ["m.direct"]},
-        "room": {
-            "timeline": {"limit": TIMELINE_LIMIT},
-            "state": {"lazy_load_members": True},
-            "ephemeral": {"types": []},
-            "account_data": {"types": []},
-        },
-    },
-    separators=(",", ":"),
-)
+T = TypeVar("T")
 
 
 def _server(user_id: str) -> str:
     return user_id.partition(":")[2]
 
 
-def _strip_reply_fallback(body: str) -> str:
-    """A reply's own text, without the quoted ``> <@user> …`` lines older clients put before it."""
-    if not body.startswith("> "):
-        return body
-    lines = body.split("\n")
-    index = 0
-    while index < len(lines) and lines[index].startswith(">"):
-        index += 1
-    return "\n".join(lines[index:]).lstrip("\n")
-
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    """A JSON object from an event, or an empty one where a client sent something else."""
-    return value if isinstance(value, dict) else {}
-
-
-def _png_size(data: bytes) -> tuple[int, int] | None:
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        width, height = struct.unpack(">II", data[16:24])
-        return int(width), int(height)
-    return None
-
-
-class MatrixAdapter:
-    """Drives one :class:`~samen.bot.Bot` from one Matrix account.
+class MatrixAdapter(MatrixActions):
+    """Drives one :class:`~samen.bot.Bot` from one Matrix account: its life (log in, sync, reconnect) and
+    events in, here; its actions out in :mod:`samen.adapters.matrix_actions`, what it knows of its rooms in
+    :mod:`samen.adapters.matrix_rooms`, the typed ``/sync`` in :mod:`samen.adapters.matrix_sync`.
 
     Args:
         bot: the core, built with :data:`CAPABILITIES`; its store also keeps the since-token.
@@ -159,17 +96,13 @@ class MatrixAdapter:
         password_login: Callable[[], Awaitable[None]] | None = None,
         sync_timeout_ms: int = 30_000,
     ) -> None:
-        self.bot = bot
+        super().__init__(bot)
         self.client = client
         self.allowed_servers = frozenset(s.strip().lower() for s in allowed_servers if s.strip())
         self.backoff_base = backoff_base
         self.password_login = password_login
         self.sync_timeout_ms = sync_timeout_ms
-        self.worker = Worker(bot)
-        self._direct: dict[str, RoomID] = {}
-        self._direct_rooms: set[str] = set()
-        self._power: dict[str, JSON] = {}
-        self._creators: dict[str, frozenset[str]] = {}
+        self.rooms = RoomState(client)
         self._buttons: dict[str, str] = {}
         self._media: dict[str, str] = {}
         self._last_position: dict[str, int] = {}
@@ -219,7 +152,7 @@ class MatrixAdapter:
             if exc.errcode != "M_UNKNOWN_TOKEN":
                 raise
             await self._relogin()
-        self._read_direct(await self.client.get_account_data("m.direct") or {})
+        self.rooms.read_direct(await self.client.get_account_data("m.direct") or {})
 
     async def _session(self) -> None:
         """One connection's life: sync and handle until the homeserver goes away.
@@ -234,9 +167,10 @@ class MatrixAdapter:
         up = False
         while not self._stopping.is_set():
             try:
-                answer = await self._sync_unless_stopped(since)
-                if answer is None:
+                raw = await self._sync_unless_stopped(since)
+                if raw is None:
                     return
+                answer = parse_sync(raw)
                 # The same batch comes again after a drop while handling; the core skips what it handled.
                 await self.handle_sync(answer, initial=since is None)
             except MatrixConnectionError as exc:
@@ -244,7 +178,7 @@ class MatrixAdapter:
                     raise
                 log.warning("Matrix connection dropped: %s", exc)
                 return
-            since = str(answer["next_batch"])
+            since = answer.next_batch
             await self.worker.run(self.bot.store.save_cursor, cursor, since)
             up = True
             self.ready.set()
@@ -278,33 +212,32 @@ class MatrixAdapter:
 
     # -- events in -------------------------------------------------------------------------------------
 
-    async def handle_sync(self, answer: Mapping[str, Any], *, initial: bool = False) -> None:
+    async def handle_sync(self, answer: SyncResponse, *, initial: bool = False) -> None:
         """Handle one ``/sync`` answer: account data, invites, then each joined room's timeline in order.
 
         Args:
-            answer: the decoded ``/sync`` answer.
+            answer: the ``/sync`` answer, typed (:func:`samen.adapters.matrix_sync.parse_sync`).
             initial: the first sync this bot ever made: old timelines are history, not requests.
         """
-        for item in answer.get("account_data", {}).get("events", []):
-            if item.get("type") == "m.direct":
-                self._read_direct(item.get("content", {}))
-        rooms = answer.get("rooms", {})
-        for room, invite in rooms.get("invite", {}).items():
+        for item in answer.account_data.events:
+            if item.type == "m.direct":
+                self.rooms.read_direct(item.content)
+        for room, invite in answer.rooms.invite.items():
             await self._guard(self._invited(room, invite))
-        for room, joined in rooms.get("join", {}).items():
-            for item in joined.get("state", {}).get("events", []):
-                self._note_state(room, item)
+        for room, joined in answer.rooms.join.items():
+            for item in joined.state.events:
+                self.rooms.note(room, item)
             if initial:
                 continue
-            timeline = joined.get("timeline", {}).get("events", [])
+            timeline = joined.timeline.events
             for item in timeline:
-                self._note_state(room, item)
-            for item in timeline[self._since_own_join(timeline, direct=room in self._direct_rooms) :]:
+                self.rooms.note(room, item)
+            for item in timeline[self._since_own_join(timeline, direct=room in self.rooms.direct_rooms) :]:
                 await self._guard(self._timeline(room, item))
-        for room in rooms.get("leave", {}):
-            self._power.pop(room, None)
+        for room in answer.rooms.leave:
+            self.rooms.forget(room)
 
-    def _since_own_join(self, timeline: list[dict[str, Any]], *, direct: bool = False) -> int:
+    def _since_own_join(self, timeline: list[ClientEvent], *, direct: bool = False) -> int:
         """Where a timeline starts to matter: at the bot's own join when it holds one (what came before
         is the room's history, not something to answer or welcome); in a direct chat at the invite, so
         that a command typed before the bot came in is answered."""
@@ -312,11 +245,13 @@ class MatrixAdapter:
         for membership in wanted:
             for index in range(len(timeline) - 1, -1, -1):
                 item = timeline[index]
+                if item.type != "m.room.member" or item.state_key != self.client.user_id:
+                    continue
+                now, before = item.content_as(MemberContent), item.previous_as(MemberContent)
                 if (
-                    item.get("type") == "m.room.member"
-                    and item.get("state_key") == self.client.user_id
-                    and item.get("content", {}).get("membership") == membership
-                    and item.get("unsigned", {}).get("prev_content", {}).get("membership") != membership
+                    now is not None
+                    and now.membership == membership
+                    and (before is None or before.membership != membership)
                 ):
                     return index
         return 0
@@ -332,360 +267,98 @@ class MatrixAdapter:
         except Exception as exc:
             log.error("Matrix event failed: %s", type(exc).__name__)
 
-    def _read_direct(self, content: Mapping[str, Any]) -> None:
-        for user, rooms in content.items():
-            if isinstance(rooms, list) and rooms:
-                self._direct.setdefault(user, RoomID(str(rooms[-1])))
-                self._direct_rooms.update(str(r) for r in rooms)
-
-    def _note_state(self, room: str, item: Mapping[str, Any]) -> None:
-        if item.get("type") == "m.room.power_levels" and item.get("state_key") == "":
-            self._power[room] = dict(item.get("content", {}))
-
-    async def _invited(self, room: str, invite: Mapping[str, Any]) -> None:
+    async def _invited(self, room: str, invite: InvitedRoom) -> None:
         me = str(self.client.user_id)
         inviter, direct = None, False
-        for item in invite.get("invite_state", {}).get("events", []):
-            if item.get("type") == "m.room.member" and item.get("state_key") == me:
-                inviter = str(item.get("sender", ""))
-                direct = bool(item.get("content", {}).get("is_direct"))
+        for item in invite.invite_state.events:
+            if item.type == "m.room.member" and item.state_key == me:
+                inviter = item.sender
+                member = item.content_as(MemberContent)
+                direct = member is not None and member.is_direct
         if inviter and self.allowed_servers and _server(inviter).lower() not in self.allowed_servers:
             log.info("Declined an invite from a homeserver that is not allowed")
             await self.client.leave(room)
             return
         await self.client.join(room)
         if direct and inviter:
-            await self._remember_direct(inviter, RoomID(room))
+            await self.rooms.remember_direct(inviter, RoomID(room))
 
-    async def _timeline(self, room: str, item: Mapping[str, Any]) -> None:
-        if item.get("type") == "m.room.encrypted" and item.get("sender") != self.client.user_id:
+    async def _timeline(self, room: str, item: ClientEvent) -> None:
+        if item.type == "m.room.encrypted" and item.sender != self.client.user_id:
             # The bot has no end-to-end encryption: it cannot read the room, so it says so, once.
-            await self._refused(GroupID(room), "encryption")
+            await self.refused(GroupID(room), "encryption", "")
             return
         event = await self.to_event(room, item)
         if event is not None:
             await self.dispatch(event)
 
-    def _position(self, room: str, item: Mapping[str, Any]) -> int | None:
+    def _position(self, room: str, item: ClientEvent) -> int | None:
         """A room-wide increasing position from the server timestamp (events in one millisecond differ)."""
-        stamp = item.get("origin_server_ts")
-        if not isinstance(stamp, int):
+        if item.origin_server_ts is None:
             return None
-        position = max(stamp * 1000, self._last_position.get(room, -1) + 1)
+        position = max(item.origin_server_ts * 1000, self._last_position.get(room, -1) + 1)
         self._last_position[room] = position
         return position
 
-    async def to_event(self, room: str, item: Mapping[str, Any]) -> Event | None:
+    async def to_event(self, room: str, item: ClientEvent) -> Event | None:
         """The bot event a timeline event means, or None for one the bot ignores.
 
         Args:
             room: the room's ID.
-            item: the event as ``/sync`` gives it.
+            item: the event as ``/sync`` gives it, typed.
         """
         me = str(self.client.user_id)
-        kind, sender = item.get("type"), str(item.get("sender", ""))
-        content = item.get("content", {})
-        if not isinstance(content, dict) or "redacted_because" in item.get("unsigned", {}):
+        if item.unsigned.redacted_because is not None:
             return None
-        group, event_id = GroupID(room), EventID(str(item.get("event_id", "")))
-        direct = room in self._direct_rooms
-        if kind == "m.room.member":
-            previous = item.get("unsigned", {}).get("prev_content", {}).get("membership")
-            if content.get("membership") != "join" or previous == "join" or direct:
+        group, event_id = GroupID(room), EventID(item.event_id)
+        direct = room in self.rooms.direct_rooms
+        if item.type == "m.room.member":
+            member, before = item.content_as(MemberContent), item.previous_as(MemberContent)
+            joined = member is not None and member.membership == "join"
+            if not joined or (before is not None and before.membership == "join") or direct:
                 return None
+            assert member is not None
             position = self._position(room, item)
-            if item.get("state_key") == me:
-                by = UserID(sender) if sender != me else None
+            if item.state_key == me:
+                by = UserID(item.sender) if item.sender != me else None
                 return Added(group=group, by=by, position=position, event_id=event_id)
-            name = str(content.get("displayname") or item.get("state_key", ""))
+            user = item.state_key or ""
             return Joined(
                 group=group,
-                user=UserID(str(item.get("state_key"))),
-                name=name,
+                user=UserID(user),
+                name=member.displayname or user,
                 position=position,
                 event_id=event_id,
             )
-        if kind != "m.room.message" or sender == me or content.get("msgtype") != "m.text":
+        if item.type != "m.room.message" or item.sender == me:
             return None
-        relates = _mapping(content.get("m.relates_to"))
-        if relates.get("rel_type") == "m.replace":
+        message = item.content_as(MessageContent)
+        if message is None or message.msgtype != "m.text":
+            return None
+        relates = message.relates_to
+        if relates is not None and relates.rel_type == "m.replace":
             return None  # an edit: the original was handled already
-        reply_to = _mapping(relates.get("m.in_reply_to")).get("event_id")
-        reply_to = reply_to if isinstance(reply_to, str) else None
-        body = content.get("body")
-        if not isinstance(body, str):
-            return None
-        text = _strip_reply_fallback(body) if reply_to else body
+        reply_to = relates.in_reply_to.event_id if relates is not None and relates.in_reply_to else None
+        text = strip_reply_fallback(message.body) if reply_to else message.body
         position = self._position(room, item)
-        is_admin = False if direct else await self.is_admin(room, sender)
+        is_admin = False if direct else await self.rooms.is_admin(room, item.sender)
         event = message_event(
             text,
             (CAPABILITIES.prefix,),
             group=group,
-            user=UserID(sender),
-            at=float(item.get("origin_server_ts", 0)) / 1000,
+            user=UserID(item.sender),
+            at=(item.origin_server_ts or 0) / 1000,
             is_admin=is_admin,
             direct=direct,
             reply_to=MessageID(reply_to) if reply_to else None,
-            message_id=MessageID(str(item.get("event_id", ""))),
+            message_id=MessageID(item.event_id),
             position=position,
             event_id=event_id,
         )
         if isinstance(event, Command) and direct and not event.args:
             # A bare answer to a nudge in the direct room: the button it stands for.
-            event = replace(event, args=self._pressed(sender, event.name) or ())
+            event = replace(event, args=self._pressed(item.sender, event.name) or ())
         return event
-
-    async def power_levels(self, room: str) -> JSON:
-        """A room's ``m.room.power_levels`` content (cached; refreshed when it changes)."""
-        levels = self._power.get(room)
-        if levels is None:
-            levels = await self.client.get_state(room, "m.room.power_levels") or {}
-            self._power[room] = levels
-        return levels
-
-    async def creators(self, room: str) -> frozenset[str]:
-        """The room's creators where the room version gives them unlimited power (version 12 on)."""
-        found = self._creators.get(room)
-        if found is None:
-            create = await self.client.get_state(room, "m.room.create", whole=True) or {}
-            content = create.get("content", {})
-            found = frozenset()
-            if str(content.get("room_version", "1")) in PRIVILEGED_CREATORS:
-                creators = [str(create.get("sender", "")), *map(str, content.get("additional_creators", []))]
-                found = frozenset(creators) - {""}
-            self._creators[room] = found
-        return found
-
-    async def level(self, room: str, user: str) -> int:
-        """A member's power level in a room (creators of version 12 rooms above everyone)."""
-        if user in await self.creators(room):
-            return CREATOR_LEVEL
-        levels = await self.power_levels(room)
-        users = levels.get("users", {})
-        return int(users.get(user, levels.get("users_default", 0)))
-
-    async def is_admin(self, room: str, user: str) -> bool:
-        """Whether a member may change the bot's settings in a room (moderator or admin)."""
-        return await self.level(room, user) >= ADMIN_LEVEL
-
-    async def admins(self, room: str) -> list[str]:
-        """The room's admins who are in it now, except the bot: who gets admin notices."""
-        levels = await self.power_levels(room)
-        members = set(await self.client.joined_members(room))
-        me = str(self.client.user_id)
-        found = {user for user, level in levels.get("users", {}).items() if int(level) >= ADMIN_LEVEL}
-        found |= await self.creators(room)
-        return sorted(user for user in found if user in members and user != me)
-
-    # -- actions out -----------------------------------------------------------------------------------
-
-    async def dispatch(self, event: Event) -> None:
-        """Hand an event to the core and carry out its actions in order."""
-        actions = await self.worker.handle(event)
-        trigger = event.event_id or ""
-        for index, action in enumerate(actions):
-            await self._perform_retrying(action, f"{trigger}:{index}")
-
-    async def _perform_retrying(self, action: Action, key: str) -> None:
-        """Carry out an action, waiting for the homeserver while it is down (the same transaction IDs
-        mean a send that did arrive is not repeated)."""
-        for attempt in itertools.count():
-            try:
-                await self.perform(action, key)
-                return
-            except MatrixConnectionError as exc:
-                if attempt >= 8 or self._stopping.is_set():
-                    raise
-                wait = backoff(attempt, base=self.backoff_base)
-                log.warning("Matrix unreachable while answering (%s); trying again in %.1f s", exc, wait)
-                await self._sleep(wait)
-            except MatrixError as exc:
-                log.error("Matrix refused %s: %s", type(action).__name__, exc)
-                return
-
-    def _txn(self, key: str, part: str) -> str | None:
-        if not key.split(":", 1)[0]:
-            return None
-        return "samen-" + hashlib.sha256(f"{key}:{part}".encode()).hexdigest()[:32]
-
-    async def perform(self, action: Action, key: str = "") -> None:
-        """Carry out one action on the homeserver; a refused permission goes back to the core.
-
-        Args:
-            action: what the core asked for.
-            key: a stable name for this action (the triggering event and its place), so that sending it
-                again after a lost answer does not post it twice.
-        """
-        if isinstance(action, Post):
-            try:
-                event_id = await self.send_body(action.group, action.body, txn=self._txn(key, "text"))
-            except MatrixError as exc:
-                if not exc.forbidden:
-                    raise
-                await self._refused(action.group, "send")
-                return
-            if action.image is not None:
-                try:
-                    await self._send_image(action.group, action.image, self._txn(key, "image"))
-                except MatrixError as exc:
-                    if not exc.forbidden:
-                        raise
-                    await self._refused(action.group, "image")
-            if action.pin:
-                await self._pin(action.group, event_id)
-        elif isinstance(action, Reply):
-            await self.send_body(
-                action.group, action.body, quote=action.quote, notice=True, txn=self._txn(key, "reply")
-            )
-        elif isinstance(action, Private):
-            body = self._with_buttons(action)
-            try:
-                await self.send_private(action.user, body, txn=self._txn(key, "private"))
-            except MatrixError:
-                if not action.fallback:
-                    return
-                await self.send_body(action.group, action.body, notice=True, txn=self._txn(key, "fallback"))
-        elif isinstance(action, Describe):
-            topic = either(action.text, action.short, "matrix", "topic")
-            try:
-                await self.client.set_state(action.group, "m.room.topic", {"topic": topic})
-            except MatrixError as exc:
-                if not exc.forbidden:
-                    raise
-                await self._refused(action.group, "topic")
-        elif isinstance(action, NotifyAdmins):
-            for admin in await self.admins(action.group):
-                await self.send_private(admin, action.body, txn=self._txn(key, f"admin:{admin}"))
-        else:
-            raise TypeError(f"unknown action {type(action).__name__}")
-
-    def _with_buttons(self, action: Private) -> Body:
-        """Matrix has no buttons: each becomes a line saying which command to answer with, and answering
-        it in the direct room counts as pressing it (the last one offered to that member)."""
-        if not action.buttons:
-            return action.body
-        lang = self.bot.language(self.bot.group(action.group))
-        lines = []
-        for button in action.buttons:
-            command = button.data.split()[0]
-            self._buttons[action.user] = button.data
-            if command == "notmeant":
-                lines.append(load_strings("bot").get(lang, "nudge.answer", prefix=CAPABILITIES.prefix))
-            else:
-                lines.append(f"{button.label}: {CAPABILITIES.prefix}{command}")
-        text = "\n\n".join([action.body.text, *lines])
-        html = None
-        if action.body.html is not None:
-            html = action.body.html + "".join(f"<p>{escape(line)}</p>" for line in lines)
-        return Body(text, html)
-
-    def _pressed(self, user: str, name: str) -> tuple[str, ...] | None:
-        """The arguments of the button a member answers with a bare command, if one was offered."""
-        data = self._buttons.get(user)
-        found = resolve(name)
-        if data is None or found is None or found[0].name != data.split()[0]:
-            return None
-        del self._buttons[user]
-        return tuple(data.split()[1:])
-
-    async def _refused(self, group: GroupID, permission: str) -> None:
-        """Tell the core a permission is missing; its notice to the admins gets the power level to give."""
-        log.info("Matrix refused the permission %r in a room", permission)
-        actions = await self.worker.handle(Refused(group=group, permission=permission))
-        hint = await self._level_hint(group, permission) if actions else None
-        for index, action in enumerate(actions):
-            if hint and isinstance(action, NotifyAdmins):
-                body = action.body
-                html = f"{body.html}<br><br>{escape(hint)}" if body.html else None
-                action = replace(action, body=Body(f"{body.text}\n\n{hint}", html))
-            await self.perform(action, f"refused-{group}-{permission}:{index}")
-
-    async def _level_hint(self, group: GroupID, permission: str) -> str | None:
-        lang = self.bot.language(self.bot.group(group))
-        if permission == "encryption":
-            return load_strings("matrix").get(lang, "permission.encryption", bot=self.client.user_id)
-        event = PERMISSION_EVENTS.get(permission)
-        if event is None:
-            return None
-        try:
-            levels = await self.power_levels(group)
-        except MatrixError:
-            return None
-        state = event != "m.room.message"
-        default = levels.get("state_default", 50) if state else levels.get("events_default", 0)
-        level = int(levels.get("events", {}).get(event, default))
-        return load_strings("matrix").get(
-            lang, "permission.level", bot=self.client.user_id, level=level, event=event
-        )
-
-    async def send_body(
-        self,
-        room: str,
-        body: Body,
-        *,
-        quote: MessageID | None = None,
-        notice: bool = False,
-        txn: str | None = None,
-    ) -> str:
-        """Send a message (plain body and, where there is one, HTML); returns its event ID."""
-        # An empty m.mentions: a reply pointing to a Do must not ping the member it answers.
-        content: dict[str, Any] = {
-            "msgtype": "m.notice" if notice else "m.text",
-            "body": body.text,
-            "m.mentions": {},
-        }
-        if body.html:
-            content["format"] = "org.matrix.custom.html"
-            content["formatted_body"] = body.html
-        if quote:
-            content["m.relates_to"] = {"m.in_reply_to": {"event_id": quote}}
-        return await self.client.send(room, content, txn=txn)
-
-    async def _send_image(self, room: str, image: Image, txn: str | None) -> None:
-        digest = hashlib.sha256(image.data).hexdigest()
-        url = self._media.get(digest)
-        if url is None:
-            url = await self.client.upload(image.data, content_type=image.mime, filename=image.filename)
-            self._media[digest] = url
-        info: dict[str, Any] = {"mimetype": image.mime, "size": len(image.data)}
-        size = _png_size(image.data)
-        if size is not None:
-            info["w"], info["h"] = size
-        content = {
-            "msgtype": "m.image",
-            "body": image.alt,
-            "filename": image.filename,
-            "url": url,
-            "info": info,
-        }
-        await self.client.send(room, content, txn=txn)
-
-    async def _pin(self, room: GroupID, event_id: str) -> None:
-        try:
-            pinned = await self.client.get_state(room, "m.room.pinned_events") or {}
-            events = [e for e in pinned.get("pinned", []) if e != event_id]
-            await self.client.set_state(room, "m.room.pinned_events", {"pinned": [*events, event_id]})
-        except MatrixError as exc:
-            if not exc.forbidden:
-                raise
-            await self._refused(room, "pin")
-
-    async def send_private(self, user: str, body: Body, *, txn: str | None = None) -> None:
-        """Send a message to one member in the bot's direct room with them (opened when needed)."""
-        room = self._direct.get(user)
-        if room is None:
-            room = await self.client.create_direct_room(user)
-            await self._remember_direct(user, room)
-        await self.send_body(room, body, notice=True, txn=txn)
-
-    async def _remember_direct(self, user: str, room: RoomID) -> None:
-        self._direct[user] = room
-        self._direct_rooms.add(room)
-        mapping: dict[str, list[str]] = {}
-        for other, other_room in self._direct.items():
-            mapping.setdefault(other, []).append(other_room)
-        await self.client.set_account_data("m.direct", mapping)
 
 
 async def login(settings: Settings) -> tuple[MatrixClient, Callable[[], Awaitable[None]] | None]:

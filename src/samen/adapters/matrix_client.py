@@ -6,13 +6,13 @@ before the handlers have run, so a crash loses commands. Each of these conflicts
 promises; the calls themselves are plain JSON over HTTP.
 
 Every request honours ``429 M_LIMIT_EXCEEDED`` by waiting ``retry_after_ms`` (or ``Retry-After``) and
-trying again. Nothing here logs a token, a password or a message's content; errors carry the HTTP status,
+trying again, through the adapters' shared retry policy (:func:`samen.adapters.base.retrying`).
+Nothing here logs a token, a password or a message's content; errors carry the HTTP status,
 the Matrix ``errcode`` and the endpoint's name, never a body.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import urllib.parse
@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from typing import Any, NewType
 
 import aiohttp
+
+from samen.adapters.base import retrying
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,14 @@ class MatrixError(Exception):
 
 class MatrixConnectionError(Exception):
     """The homeserver could not be reached (down, restarting, network trouble)."""
+
+
+def rate_limited(exc: Exception) -> bool | float:
+    """The shared retry policy's hook for one request: a ``429`` is waited out for its ``retry_after_ms``
+    (or ``Retry-After``, at most a minute); every other error is the caller's to handle."""
+    if isinstance(exc, MatrixError) and exc.status == 429:
+        return min(exc.retry_after or DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER)
+    return False
 
 
 def _quote(part: str) -> str:
@@ -143,7 +153,8 @@ class MatrixClient:
             headers["Authorization"] = f"Bearer {self._token}"
         payload = data if data is not None else (json.dumps(body).encode() if body is not None else None)
         client_timeout = aiohttp.ClientTimeout(total=timeout or self.timeout)
-        for _ in range(MAX_RATE_LIMIT_RETRIES + 1):
+
+        async def once() -> JSON:
             try:
                 async with self.session.request(
                     method,
@@ -156,15 +167,13 @@ class MatrixClient:
                     if 200 <= resp.status < 300:
                         result: JSON = await resp.json(content_type=None)
                         return result
-                    error = await self._error(resp, endpoint)
+                    raise await self._error(resp, endpoint)
             except (TimeoutError, aiohttp.ClientError, ConnectionError) as exc:
                 raise MatrixConnectionError(f"Matrix {endpoint}: {type(exc).__name__}") from None
-            if error.status != 429:
-                raise error
-            wait = min(error.retry_after or DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER)
-            log.warning("Matrix rate limit on %s: waiting %.1f s", endpoint, wait)
-            await asyncio.sleep(wait)
-        raise error
+
+        return await retrying(
+            once, on=rate_limited, attempts=MAX_RATE_LIMIT_RETRIES + 1, name=f"Matrix {endpoint}"
+        )
 
     @staticmethod
     async def _error(resp: aiohttp.ClientResponse, endpoint: str) -> MatrixError:

@@ -20,7 +20,6 @@ What it does in a group (see ``docs/bot.md``):
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -33,6 +32,8 @@ from telegram import (
 from telegram import (
     BotCommand,
     ChatMember,
+    ChatMemberAdministrator,
+    ChatMemberRestricted,
     ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -41,8 +42,9 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -51,16 +53,15 @@ from telegram.ext import (
     filters,
 )
 
+from samen.adapters.base import PlatformAdapter, Refusal, reconnecting, retrying
 from samen.adapters.text import chunks, either, shorten
 from samen.bot import (
-    Action,
     Added,
     Body,
     Bot,
     Capabilities,
     Command,
     Describe,
-    Event,
     GroupID,
     Joined,
     MessageID,
@@ -68,16 +69,15 @@ from samen.bot import (
     NotifyAdmins,
     Post,
     Private,
-    Refused,
     Reply,
-    Said,
     UserID,
+    message_event,
     parse,
     resolve,
 )
 from samen.bot.commands import COMMANDS
-from samen.bot.connection import Worker, backoff, with_retry
 from samen.content import load_strings
+from samen.content.strings import FALLBACK
 from samen.errors import ConfigError
 from samen.render import fits
 from samen.settings import DOC, Settings
@@ -94,55 +94,54 @@ T = TypeVar("T")
 Context = ContextTypes.DEFAULT_TYPE
 
 
-def retry_after(exc: Exception) -> float | None:
-    """The wait a 429 asks for, in seconds; None for any other error."""
-    if not isinstance(exc, RetryAfter):
-        return None
-    wait = exc.retry_after
-    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+def retry_on(exc: Exception) -> bool | float:
+    """The shared retry policy's hook (:func:`samen.adapters.base.retrying`), by error type: the seconds a
+    429 asks for, True for a network error or timeout, False for anything else (raised at once)."""
+    if isinstance(exc, RetryAfter):
+        wait = exc.retry_after
+        return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+    return isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
 
 
 def menu(lang: str) -> list[BotCommand]:
-    """The command menu in a language: the first name of each command, with its description."""
+    """The command menu in a language, from the commands' declarations: each listed command's shown name
+    and its description."""
     strings = load_strings("bot")
     return [
-        BotCommand(spec.names[lang][0], strings.get(lang, f"describe.{spec.name}"))
+        BotCommand(spec.shown(lang), strings.get(lang, f"describe.{spec.name}"))
         for spec in COMMANDS.values()
-        if spec.name != "notmeant"
+        if spec.listed
     ]
 
 
-def _missing_right(exc: TelegramError) -> bool:
-    message = str(exc).lower()
-    return isinstance(exc, Forbidden) or "not enough rights" in message or "administrator" in message
+#: The rights a permission needs, as Telegram's member records name them (``can_*``).
+RIGHTS: dict[str, str] = {
+    "send": "can_send_messages",
+    "image": "can_send_photos",
+    "pin": "can_pin_messages",
+    "topic": "can_change_info",
+}
 
 
-class TelegramAdapter:
-    """Drives one :class:`~samen.bot.Bot` from one Telegram bot account.
+class TelegramAdapter(PlatformAdapter[int]):
+    """Drives one :class:`~samen.bot.Bot` from one Telegram bot account; the context of an action is the
+    chat the event came from.
 
     Args:
         bot: the core, built with :data:`CAPABILITIES`.
         application: python-telegram-bot's application (tests build one on a recording request).
-        sleep: how to wait before retrying a rate-limited call.
     """
 
-    def __init__(
-        self,
-        bot: Bot,
-        application: Application[Any, Any, Any, Any, Any, Any],
-        *,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
-        self.bot = bot
+    platform = "Telegram"
+
+    def __init__(self, bot: Bot, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        super().__init__(bot)
         self.application = application
-        self.sleep = sleep
-        self.worker = Worker(bot)
         self._admins: dict[tuple[int, int], tuple[float, bool]] = {}
         application.add_handler(ChatMemberHandler(self.on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
         application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrated))
         application.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, self.on_joined))
-        application.add_handler(MessageHandler(filters.COMMAND, self.on_command))
-        application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
+        application.add_handler(MessageHandler(filters.TEXT, self.on_message))
         application.add_handler(CallbackQueryHandler(self.on_button))
         application.add_error_handler(self.on_error)
 
@@ -153,17 +152,21 @@ class TelegramAdapter:
         return api
 
     async def register_commands(self) -> None:
-        """Tell Telegram the command menu: English for everyone, Dutch for Dutch clients."""
+        """Tell Telegram the command menu: English for everyone, each other pack language for its clients."""
         if not self.api.can_read_all_group_messages:
             log.warning(
                 "Telegram privacy mode is on: the signals see no ordinary group messages (see docs/bot.md)"
             )
-        await self.call(lambda: self.api.set_my_commands(menu("en")))
-        await self.call(lambda: self.api.set_my_commands(menu("nl"), language_code="nl"))
+        # English for every client, then the pack's other languages for clients set to them.
+        await self.call(lambda: self.api.set_my_commands(menu(FALLBACK)))
+        for code in self.bot.pack.languages:
+            if code != FALLBACK:
+                commands = menu(code)
+                await self.call(lambda: self.api.set_my_commands(commands, language_code=code))  # noqa: B023
 
     async def call(self, make: Callable[[], Awaitable[T]]) -> T:
-        """A Bot API call that waits out a 429 as long as Telegram asks."""
-        return await with_retry(make, retry_after=retry_after, sleep=self.sleep)
+        """A Bot API call through the shared retry policy (a 429 waited out as long as Telegram asks)."""
+        return await retrying(make, on=retry_on, name="Telegram call")
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log a failing update by its error type only (the error may quote a member's text)."""
@@ -181,7 +184,7 @@ class TelegramAdapter:
             by=UserID(str(change.from_user.id)),
             position=update.update_id,
         )
-        await self.dispatch(event, change.chat.id, None)
+        await self.deliver(event, change.chat.id)
 
     async def on_migrated(self, update: Update, context: Context) -> None:
         """A group became a supergroup (Telegram does so at 200 members): its settings move to the new id."""
@@ -189,7 +192,7 @@ class TelegramAdapter:
         if message is None or message.migrate_to_chat_id is None:
             return
         event = Moved(group=GroupID(str(message.chat.id)), to=GroupID(str(message.migrate_to_chat_id)))
-        await self.dispatch(event, message.chat.id, message)
+        await self.deliver(event, message.chat.id)
 
     async def on_joined(self, update: Update, context: Context) -> None:
         """Members joined a group: a welcome for each person (not for bots, the samen bot included)."""
@@ -202,52 +205,40 @@ class TelegramAdapter:
             event = Joined(
                 group=GroupID(str(message.chat.id)), user=UserID(str(member.id)), name=member.first_name
             )
-            await self.dispatch(event, message.chat.id, message)
+            await self.deliver(event, message.chat.id)
 
-    async def on_command(self, update: Update, context: Context) -> None:
-        """A ``/`` command, in either language; one addressed to another bot is left alone."""
+    async def on_message(self, update: Update, context: Context) -> None:
+        """A member's text: a ``/`` command in either language, or an ordinary message for the signals.
+
+        ``/cmd@otherbot`` is another bot's command: not answered, but its words are read like any message's,
+        as is anything after ``/`` that is no command of ours (``/ik maak je af``).
+        """
         message = update.effective_message
-        if message is None or message.text is None or message.from_user is None:
+        if message is None or not message.text or message.from_user is None or message.from_user.is_bot:
             return
         head = message.text.split(maxsplit=1)[0]
-        if "@" in head and head.split("@", 1)[1].lower() != (self.api.username or "").lower():
-            return
-        parsed = parse(message.text, ("/",))
-        if parsed is None:
-            return
-        name, args = parsed
+        addressee = head.partition("@")[2].lower()
+        mine = not addressee or addressee == (self.api.username or "").lower()
+        prefixes = (CAPABILITIES.prefix,) if mine else ()
         direct = message.chat.type == ChatType.PRIVATE
-        found = resolve(name)
-        admin = bool(found and found[0].admin and not direct) and await self.is_admin(message)
+        parsed = parse(message.text, prefixes) if prefixes else None
+        found = resolve(parsed[0]) if parsed is not None else None
+        # Asked of Telegram only where it matters: an admin command, or the help that lists them for admins.
+        admin = bool(found and found[0].asks_admin and not direct) and await self.is_admin(message)
         reply_to = message.reply_to_message.message_id if message.reply_to_message else None
-        event = Command(
+        event = message_event(
+            message.text,
+            prefixes,
             group=GroupID(str(message.chat.id)),
             user=UserID(str(message.from_user.id)),
-            name=name,
-            args=args,
+            at=message.date.timestamp(),
             is_admin=admin,
             direct=direct,
             reply_to=MessageID(str(reply_to)) if reply_to else None,
             message_id=MessageID(str(message.message_id)),
             position=update.update_id,
         )
-        await self.dispatch(event, message.chat.id, message)
-
-    async def on_text(self, update: Update, context: Context) -> None:
-        """An ordinary message, for the signals."""
-        message = update.effective_message
-        if message is None or not message.text or message.from_user is None or message.from_user.is_bot:
-            return
-        event = Said(
-            group=GroupID(str(message.chat.id)),
-            user=UserID(str(message.from_user.id)),
-            text=message.text,
-            at=message.date.timestamp(),
-            direct=message.chat.type == ChatType.PRIVATE,
-            message_id=MessageID(str(message.message_id)),
-            position=update.update_id,
-        )
-        await self.dispatch(event, message.chat.id, message)
+        await self.deliver(event, message.chat.id)
 
     async def on_button(self, update: Update, context: Context) -> None:
         """A press on "not meant that way" under a nudge."""
@@ -268,7 +259,7 @@ class TelegramAdapter:
             direct=True,
             position=update.update_id,
         )
-        await self.dispatch(event, chat_id, None)
+        await self.deliver(event, chat_id)
 
     async def is_admin(self, message: Message) -> bool:
         """Whether the sender administers the group (asked of Telegram, remembered for a minute)."""
@@ -285,29 +276,12 @@ class TelegramAdapter:
         self._admins[key] = (now, admin)
         return admin
 
-    async def dispatch(self, event: Event, chat_id: int, message: Message | None) -> None:
-        """Hand an event to the core and carry out its actions; one failing action does not stop the rest."""
-        for action in await self.worker.handle(event):
-            try:
-                await self.perform(action, chat_id, message)
-            except TelegramError as exc:
-                log.error("Telegram %s failed: %s", type(action).__name__, type(exc).__name__)
-
     # -- actions out -----------------------------------------------------------------------------------
 
-    async def perform(self, action: Action, chat_id: int, message: Message | None) -> None:
-        """Carry out one action; a missing right goes back to the core as :class:`Refused`."""
-        if isinstance(action, Post):
-            await self._post(action, chat_id)
-        elif isinstance(action, Reply):
-            quote = int(action.quote) if action.quote and action.quote.isdigit() else None
-            await self.send(chat_id, action.body, quote=quote)
-        elif isinstance(action, Private):
-            await self._private(action, chat_id)
-        elif isinstance(action, Describe):
-            await self._describe(action, chat_id)
-        elif isinstance(action, NotifyAdmins):
-            await self._notify_admins(action, chat_id)
+    async def reply(self, action: Reply, chat_id: int) -> None:
+        """Answer in the chat, quoting the message where there is one."""
+        quote = int(action.quote) if action.quote and action.quote.isdigit() else None
+        await self.send(chat_id, action.body, quote=quote)
 
     async def send(
         self,
@@ -342,37 +316,60 @@ class TelegramAdapter:
         assert sent is not None
         return sent
 
-    async def _post(self, action: Post, chat_id: int) -> None:
-        try:
-            sent = await self.send(chat_id, action.body)
-        except (Forbidden, BadRequest) as exc:
-            if _missing_right(exc):
-                await self._refused(action.group, "send", chat_id)
-                return
-            raise
+    async def post(self, action: Post, chat_id: int) -> None:
+        """The message, the illustration as a photo, then the pin; a missing right is a :class:`Refusal`
+        (for the photo and the pin after the text has gone)."""
+        sent = await self.guarded(chat_id, "send", lambda: self.send(chat_id, action.body))
         if action.image is not None:
             image = action.image
+            caption = shorten(image.alt, "telegram", "caption")
             try:
-                await self.call(
-                    lambda: self.api.send_photo(
-                        chat_id, image.data, caption=shorten(image.alt, "telegram", "caption")
-                    )
+                await self.guarded(
+                    chat_id,
+                    "image",
+                    lambda: self.call(lambda: self.api.send_photo(chat_id, image.data, caption=caption)),
                 )
-            except (Forbidden, BadRequest) as exc:
-                if not _missing_right(exc):
-                    raise
-                await self._refused(action.group, "image", chat_id)
+            except Refusal as refusal:
+                await self.refused(action.group, refusal.permission, chat_id)
         if action.pin:
-            try:
-                await self.call(
+            await self.guarded(
+                chat_id,
+                "pin",
+                lambda: self.call(
                     lambda: self.api.pin_chat_message(chat_id, sent.message_id, disable_notification=True)
-                )
-            except (Forbidden, BadRequest) as exc:
-                if not _missing_right(exc):
-                    raise
-                await self._refused(action.group, "pin", chat_id)
+                ),
+            )
 
-    async def _private(self, action: Private, chat_id: int) -> None:
+    async def guarded(self, chat_id: int, permission: str, call: Callable[[], Awaitable[T]]) -> T:
+        """Make a call that needs a right; when Telegram refuses it (403, or a 400 while the bot's own member
+        record says the right is missing) raise :class:`Refusal`, else let the error through."""
+        try:
+            return await call()
+        except Forbidden:
+            raise Refusal(permission) from None
+        except BadRequest:
+            if not await self.lacks(chat_id, permission):
+                raise
+            raise Refusal(permission) from None
+
+    async def lacks(self, chat_id: int, permission: str) -> bool:
+        """Whether the bot lacks a right in a chat, as its own member record and the chat's permissions for
+        members say (Telegram's words in an error are no contract)."""
+        right = RIGHTS.get(permission)
+        if right is None:
+            return False
+        me = await self.call(lambda: self.api.get_chat_member(chat_id, self.api.id))
+        if me.status == ChatMember.OWNER:
+            return False
+        if isinstance(me, ChatMemberAdministrator | ChatMemberRestricted):
+            # An admin may always post; the rest of an admin's rights, and a restricted member's, are flags.
+            return not getattr(me, right, permission == "send" or permission == "image")
+        chat = await self.call(lambda: self.api.get_chat(chat_id))
+        return chat.permissions is None or not getattr(chat.permissions, right, False)
+
+    async def private(self, action: Private, chat_id: int) -> None:
+        """A direct message (with the buttons); Telegram lets a bot write only to people who started a chat
+        with it, so where that is refused the group gets it, if the action allows."""
         markup = None
         if action.buttons:
             markup = InlineKeyboardMarkup(
@@ -390,18 +387,19 @@ class TelegramAdapter:
             if action.fallback and str(chat_id) != action.user:
                 await self.send(chat_id, action.body)
 
-    async def _describe(self, action: Describe, chat_id: int) -> None:
+    async def describe(self, action: Describe, chat_id: int) -> None:
+        """The chat's description, in the 255 characters Telegram takes (left alone when it already is)."""
         text = either(action.text, action.short, "telegram", "description")
         try:
-            await self.call(lambda: self.api.set_chat_description(chat_id, text))
-        except (Forbidden, BadRequest) as exc:
-            if "not modified" in str(exc).lower():
-                return
-            if not _missing_right(exc):
+            await self.guarded(
+                chat_id, "topic", lambda: self.call(lambda: self.api.set_chat_description(chat_id, text))
+            )
+        except BadRequest:
+            chat = await self.call(lambda: self.api.get_chat(chat_id))
+            if chat.description != text:  # Telegram refuses to set what is there already
                 raise
-            await self._refused(action.group, "topic", chat_id)
 
-    async def _notify_admins(self, action: NotifyAdmins, chat_id: int) -> None:
+    async def notify_admins(self, action: NotifyAdmins, chat_id: int) -> None:
         """Tell each human admin privately; those who never started a chat with the bot cannot be told."""
         group = int(action.group) if action.group.lstrip("-").isdigit() else chat_id
         admins = await self.call(lambda: self.api.get_chat_administrators(group))
@@ -412,11 +410,6 @@ class TelegramAdapter:
                 await self.send(admin.user.id, action.body)
             except Forbidden:
                 log.info("Telegram admin notice not delivered: the admin has not started the bot")
-
-    async def _refused(self, group: GroupID, permission: str, chat_id: int) -> None:
-        for action in await self.worker.handle(Refused(group=group, permission=permission)):
-            if isinstance(action, NotifyAdmins):
-                await self._notify_admins(action, chat_id)
 
 
 def _sender(
@@ -450,17 +443,19 @@ async def serve(settings: Settings, bot: Bot) -> None:
     """
     settings.require("telegram_token")
     assert settings.telegram_token is not None
-    application = Application.builder().token(settings.telegram_token.get_secret_value()).build()
+    # The rate limiter keeps the bot under Telegram's flood limits (per chat and overall); a 429 that still
+    # comes is waited out once, in the shared retry policy (max_retries=0 here, so not twice).
+    application = (
+        Application.builder()
+        .token(settings.telegram_token.get_secret_value())
+        .rate_limiter(AIORateLimiter(max_retries=0))
+        .build()
+    )
     adapter = TelegramAdapter(bot, application)
     try:
-        for attempt in itertools.count():
-            try:
-                await application.initialize()
-                break
-            except NetworkError as exc:
-                wait = backoff(attempt)
-                log.warning("Telegram unreachable (%s); trying again in %.1f s", type(exc).__name__, wait)
-                await asyncio.sleep(wait)
+        await reconnecting(
+            application.initialize, on=lambda exc: isinstance(exc, NetworkError), name="Telegram start"
+        )
     except InvalidToken:
         raise ConfigError(
             f"SAMEN_TELEGRAM_TOKEN was refused by Telegram; see {DOC}.",

@@ -34,7 +34,7 @@ from samen.bot.events import (
     UserID,
 )
 from samen.bot.memory import MemoryChat
-from samen.bot.store import NUDGE_MODES, GroupRecord, GroupState, MemoryStore, Store
+from samen.bot.store import NUDGE_MODES, GroupState, MemoryStore, Store
 
 __all__ = [
     "COMMANDS",
@@ -51,7 +51,6 @@ __all__ = [
     "Event",
     "EventID",
     "GroupID",
-    "GroupRecord",
     "GroupState",
     "Image",
     "Joined",

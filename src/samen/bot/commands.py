@@ -1,4 +1,15 @@
-"""The bot's commands in Dutch and English: one table, and the parser for text commands.
+"""The bot's commands: one declaration each, and the parser for text commands.
+
+A command is one method of :class:`samen.bot.core.Bot` under :func:`command`, with its strings in
+``strings/bot.yaml``. Everything else is derived from that declaration: the parser's names (``command.NAME``:
+the names in each language, the first one shown), the help (``help.NAME``), Discord's application commands
+with their localisations and Telegram's command menus (``describe.NAME``, and the option's ``option.*`` and
+``choice.*``). Adding a command::
+
+    @command("report", option=Option("text"))
+    def _cmd_report(self, event: Command, state: GroupState, local: Localized) -> list[Action]: ...
+
+plus ``command.report``, ``describe.report`` and ``help.report`` in ``strings/bot.yaml``.
 
 Every adapter maps its platform's convention onto a name and arguments (Discord slash commands, Telegram
 ``/`` commands, Matrix ``!`` commands); :func:`resolve` then finds the command whatever language its name
@@ -11,64 +22,156 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from samen.bot.events import Command, EventID, GroupID, MessageID, Said, UserID
+from samen.content import load_strings
+from samen.content.strings import FALLBACK
+
+if TYPE_CHECKING:
+    from samen.bot.actions import Action
+    from samen.bot.store import GroupState
+    from samen.content import Localized
 
 #: Longest text a command's words are read from; the rest of a very long message is ignored.
 MAX_COMMAND_CHARS = 500
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 
+#: A command's handler: a method of the bot (its ``self``), the command, the group's state and the pack in
+#: the answer's language; returns the actions.
+Handler = Callable[[Any, Command, "GroupState", "Localized"], "list[Action]"]
+H = TypeVar("H", bound=Handler)
+
 
 @dataclass(frozen=True, slots=True)
-class Spec:
-    """One command: its canonical name, its names per language, and whether only admins may use it.
+class Option:
+    """What a command takes after its name, where a platform offers it as a form (Discord's options).
 
     Attributes:
-        names: language code -> the names that call it in that language (the first is shown in help).
+        name: the option's key: its name per language is ``option.NAME``, its description ``describe.NAME``.
+        kind: ``number`` (a whole number), ``faq`` (a FAQ topic of the pack), ``languages`` (a language of
+            the pack), ``choices`` (one of :attr:`choices`) or ``text`` (free words).
+        choices: for ``choices``, the keywords (``choice.KEYWORD`` gives the words per language).
     """
 
     name: str
-    names: dict[str, tuple[str, ...]]
+    kind: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One command, as :func:`command` declared it.
+
+    Attributes:
+        name: the canonical name (``command.NAME`` in the strings has its names per language).
+        handler: the bot's method that answers it.
+        admin: only the group's admins may use it.
+        group_only: it means nothing in a direct chat.
+        admin_view: its answer differs for admins (help lists the admin commands), so the adapter must say
+            whether the member is one.
+        option: what it takes after its name, for platforms with forms (Discord); None: nothing.
+        listed: offered in help and the platforms' menus (False for the answer to a nudge's button).
+    """
+
+    name: str
+    handler: Handler
     admin: bool = False
     group_only: bool = False
+    admin_view: bool = False
+    option: Option | None = None
+    listed: bool = True
+
+    @property
+    def asks_admin(self) -> bool:
+        """Whether the core needs to know if the member is an admin (an adapter may have to ask)."""
+        return self.admin or self.admin_view
+
+    @property
+    def names(self) -> dict[str, tuple[str, ...]]:
+        """Language code -> the names that call it in that language (the first is shown), as the strings
+        have them; a name of several words (``ik zie dit``) is also callable as one (``ikziedit``)."""
+        texts = load_strings("bot").languages(f"command.{self.name}")
+        return {lang: tuple(n.strip() for n in text.split(",") if n.strip()) for lang, text in texts.items()}
+
+    def shown(self, lang: str) -> str:
+        """The name shown in a language (help, menus), as one word; the English one where the strings have
+        none in that language."""
+        names = self.names
+        return _joined((names.get(lang) or names[FALLBACK])[0])
 
 
-#: Every command, by canonical name. Adapters register these names (and their translations).
-COMMANDS: dict[str, Spec] = {
-    spec.name: spec
-    for spec in (
-        Spec("dos", {"nl": ("dos", "regels"), "en": ("dos", "rules")}),
-        Spec("do", {"nl": ("do",), "en": ("do",)}),
-        Spec("help", {"nl": ("hulp", "steun"), "en": ("help", "support")}),
-        Spec("faq", {"nl": ("faq", "vraag"), "en": ("faq", "question")}),
-        Spec("see", {"nl": ("zie", "ikziedit", "gezien"), "en": ("see", "iseethis", "seen")}),
-        Spec("lang", {"nl": ("taal",), "en": ("lang", "language")}, admin=True, group_only=True),
-        Spec("welcome", {"nl": ("welkom",), "en": ("welcome",)}, admin=True, group_only=True),
-        Spec("onboard", {"nl": ("opnieuw", "start"), "en": ("onboard",)}, admin=True, group_only=True),
-        Spec("nudges", {"nl": ("signalen",), "en": ("nudges",)}, admin=True, group_only=True),
-        Spec("notmeant", {"nl": ("nietzo", "nietzobedoeld"), "en": ("notmeant", "notmeantthatway")}),
-    )
-}
+#: Every command, by canonical name, in the order declared (the order of help and menus).
+COMMANDS: dict[str, Spec] = {}
 
-#: Phrases of several words that are one command ("!ik zie dit").
-PHRASES: dict[tuple[str, ...], str] = {
-    ("ik", "zie", "dit"): "ikziedit",
-    ("ik", "zie", "het"): "ikziedit",
-    ("i", "see", "this"): "iseethis",
-    ("i", "see", "it"): "iseethis",
-    ("niet", "zo", "bedoeld"): "nietzobedoeld",
-    ("not", "meant", "that", "way"): "notmeantthatway",
-}
 
-_BY_NAME: dict[str, tuple[Spec, str | None]] = {}
-for _spec in COMMANDS.values():
-    for _lang, _names in _spec.names.items():
-        for _name in _names:
-            # A name both languages share (``do``, ``faq``) says nothing about the language.
-            shared = any(_name in names for lang, names in _spec.names.items() if lang != _lang)
-            _BY_NAME[_name] = (_spec, None if shared else _lang)
+def command(
+    name: str,
+    *,
+    admin: bool = False,
+    group_only: bool = False,
+    admin_view: bool = False,
+    option: Option | None = None,
+    listed: bool = True,
+) -> Callable[[H], H]:
+    """Declare a bot method as the command ``name`` (see :class:`Spec` for the arguments).
+
+    Raises:
+        ValueError: when the strings give the command no name (``command.NAME`` in ``strings/bot.yaml``).
+    """
+
+    def register(handler: H) -> H:
+        spec = Spec(name, handler, admin, group_only, admin_view, option, listed)
+        if f"command.{name}" not in load_strings("bot").table:
+            raise ValueError(f"the command {name!r} has no names: add command.{name} to strings/bot.yaml")
+        COMMANDS[name] = spec
+        _index.cache_clear()
+        return handler
+
+    return register
+
+
+def keyword(word: str, choices: tuple[str, ...]) -> str | None:
+    """The keyword among ``choices`` that a member's word means, in any language (``aan`` -> ``on``).
+
+    ``choice.KEYWORD`` in the strings gives each keyword's words per language; the keyword itself counts too.
+    """
+    wanted = normalize(word)
+    strings = load_strings("bot")
+    for choice in choices:
+        texts = strings.table.get(f"choice.{choice}", {}).values()
+        if wanted in {choice, *(normalize(w) for text in texts for w in text.split(","))}:
+            return choice
+    return None
+
+
+def _joined(name: str) -> str:
+    """A name as one word: what resolve compares (``ik zie dit`` -> ``ikziedit``)."""
+    return normalize(name).replace(" ", "").replace("-", "").replace("_", "")
+
+
+@cache
+def _index() -> tuple[dict[str, tuple[Spec, str | None]], dict[tuple[str, ...], str]]:
+    """Every name -> its command and language (None when languages share it); every phrase -> its name."""
+    by_name: dict[str, tuple[Spec, str | None]] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for spec in COMMANDS.values():
+        names = {lang: {_joined(n) for n in ns} for lang, ns in spec.names.items()}
+        for lang, ns in spec.names.items():
+            for name in ns:
+                joined = _joined(name)
+                # A name both languages share (``do``, ``faq``) says nothing about the language.
+                shared = any(joined in other for code, other in names.items() if code != lang)
+                by_name.setdefault(joined, (spec, None if shared else lang))
+                words = tuple(normalize(name).split())
+                if len(words) > 1:
+                    phrases[words] = joined
+    longest_first = dict(sorted(phrases.items(), key=lambda item: -len(item[0])))
+    return by_name, longest_first
 
 
 def normalize(word: str) -> str:
@@ -82,7 +185,7 @@ def resolve(name: str) -> tuple[Spec, str | None] | None:
     Returns:
         None for a name no command has.
     """
-    return _BY_NAME.get(normalize(name).replace("-", "").replace("_", ""))
+    return _index()[0].get(_joined(name))
 
 
 def parse(text: str, prefixes: tuple[str, ...] = ("!",)) -> tuple[str, tuple[str, ...]] | None:
@@ -105,7 +208,7 @@ def parse(text: str, prefixes: tuple[str, ...] = ("!",)) -> tuple[str, tuple[str
     if not words:
         return None
     folded = tuple(w.casefold() for w in words)
-    for phrase, name in PHRASES.items():
+    for phrase, name in _index()[1].items():
         if folded[: len(phrase)] == phrase:
             return name, tuple(words[len(phrase) :])
     # Telegram addresses a bot in a group as /do@samen_bot.
@@ -129,6 +232,10 @@ def message_event(
 ) -> Command | Said:
     """A member's message as the core's event: a :class:`Command` where it is one, else :class:`Said`.
 
+    Only a known command's name makes a command. Anything else after the prefix (``!ik maak je af``,
+    ``!!! …``) is an ordinary message, read by the signals like any other; a single unknown word is marked
+    :attr:`Said.unknown_command` so that the core can hint privately.
+
     Args:
         text: the message's own text (without a quoted reply).
         prefixes: what starts a command on this platform.
@@ -137,13 +244,17 @@ def message_event(
         The rest: as :class:`Command` and :class:`Said` have them.
     """
     parsed = parse(text, prefixes)
-    if parsed is not None:
+    # The signals read the member's words, not the prefix: `!jij …` is `jij …`, whatever the platform.
+    words = text.lstrip().lstrip("".join(prefixes)).lstrip() if parsed is not None else text
+    if parsed is not None and resolve(parsed[0]) is not None:
         name, args = parsed
         return Command(
             group=group,
             user=user,
             name=name,
             args=args,
+            text=words,
+            at=at,
             is_admin=is_admin,
             direct=direct,
             reply_to=reply_to,
@@ -154,11 +265,12 @@ def message_event(
     return Said(
         group=group,
         user=user,
-        text=text,
+        text=words,
         at=at,
         is_admin=is_admin,
         direct=direct,
         message_id=message_id,
         position=position,
         event_id=event_id,
+        unknown_command=parsed is not None and not parsed[1],
     )

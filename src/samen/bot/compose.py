@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from samen.bot.actions import Body
+from samen.bot.commands import COMMANDS
 from samen.content import FaqEntry, Localized, load_strings
 from samen.render.markup import HTML_WRITERS, TEXT_WRITERS, Block, Heading, Items, Para
 from samen.render.message import style_of
@@ -32,27 +33,38 @@ def say_body(platform: str, lang: str, key: str, **values: object) -> Body:
     return write(platform, [Para(say(lang, key, **values))])
 
 
-def help_text(local: Localized, platform: str, prefix: str, *, menus: bool = False) -> Body:
-    """What the bot can do, then where to go for advice or support.
+def help_text(
+    local: Localized, platform: str, prefix: str, *, menus: bool = False, admin: bool = False
+) -> Body:
+    """Who can help first (the pack's support routes), then the everyday commands; the admin commands only
+    for an admin.
 
     Args:
         menus: members point to a Do through a message menu (Discord), not a command sent as a reply.
+        admin: the member may change the group's settings.
     """
-    variant = ".menu" if menus else ""
-    point = say(local.code, f"help.point{variant}", prefix=prefix)
-    seeing = say(local.code, f"help.see{variant}", prefix=prefix)
+    strings = load_strings("bot")
     routes = []
     for route in local.support:
         reach = " ".join(x for x in (route.email, route.link) if x)
         routes.append(f"{route.name}: {route.when}" + (f" {reach}" if reach else ""))
-    return write(
-        platform,
-        [
-            Para(say(local.code, "help.commands", prefix=prefix, point=point, seeing=seeing)),
-            Heading(say(local.code, "help.support")),
-            Items(tuple(routes)),
-        ],
-    )
+    everyday: list[str] = []
+    admins: list[str] = []
+    for spec in COMMANDS.values():
+        key = f"help.{spec.name}"
+        if menus and f"{key}.menu" in strings.table:
+            key += ".menu"
+        if key in strings.table:
+            (admins if spec.admin else everyday).append(strings.get(local.code, key, prefix=prefix))
+    blocks: list[Block] = [
+        Heading(say(local.code, "help.support")),
+        Items(tuple(routes)),
+        Heading(say(local.code, "help.commands")),
+        Para("\n".join(everyday)),
+    ]
+    if admin:
+        blocks += [Heading(say(local.code, "help.admins")), Para("\n".join(admins))]
+    return write(platform, blocks)
 
 
 def seen(local: Localized, platform: str, prefix: str) -> Body:

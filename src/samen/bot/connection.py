@@ -1,11 +1,13 @@
-"""What every adapter needs for a connection's life: a worker thread for the core, backoff, retry-after.
+"""What every adapter needs for a connection's life: a worker thread for the core, and reconnecting.
 
 - :class:`Worker` runs :meth:`Bot.handle` in one thread of its own, so a database store never blocks the
   adapter's event loop and events of a connection are handled in order.
 - :func:`backoff` is the wait before the next reconnect: exponential, capped, with jitter so that many
   bots do not come back at the same second.
 - :func:`keep_connected` runs a connection until it is stopped, reconnecting after each drop.
-- :func:`with_retry` honours a platform's "429, retry after N seconds".
+
+Platform calls and first connections are retried by the adapters' one policy
+(:func:`samen.adapters.base.retrying`, on stamina); what stays here is the core's side of a connection.
 """
 
 from __future__ import annotations
@@ -115,33 +117,3 @@ async def keep_connected(
         reconnects += 1
         await sleep(backoff(attempt, rng=rng))
     return reconnects
-
-
-async def with_retry(
-    call: Callable[[], Awaitable[T]],
-    *,
-    retry_after: Callable[[Exception], float | None],
-    attempts: int = 5,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-) -> T:
-    """Make a platform call, waiting as long as the platform asks when it answers "too many requests".
-
-    Args:
-        call: the call to make.
-        retry_after: the seconds to wait that an exception asks for, or None when it is no rate limit.
-        attempts: how many times to try at most.
-        sleep: how to wait.
-
-    Returns:
-        The call's result; the last rate-limit error (or any other error) is raised.
-    """
-    for attempt in range(attempts):
-        try:
-            return await call()
-        except Exception as exc:
-            wait = retry_after(exc)
-            if wait is None or attempt == attempts - 1:
-                raise
-            log.info("rate limited, waiting %.1f s", wait)
-            await sleep(max(0.0, min(wait, MAX_BACKOFF)))
-    raise AssertionError("unreachable")

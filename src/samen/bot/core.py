@@ -19,8 +19,12 @@ from datetime import UTC, datetime
 
 from samen.bot import compose
 from samen.bot.actions import Action, Body, Capabilities, Describe, Image, NotifyAdmins, Post, Private, Reply
-from samen.bot.commands import COMMANDS, resolve
+from samen.bot.commands import Option, command, keyword, resolve
 from samen.bot.events import Added, Command, Event, GroupID, Joined, Moved, Refused, Said
+from samen.bot.report import EXPIRE as REPORT_EXPIRE
+from samen.bot.report import TEXT_MAX as REPORT_TEXT_MAX
+from samen.bot.report import Dialog as ReportDialog
+from samen.bot.report import words as report_words
 from samen.bot.store import NUDGE_MODES, GroupState, Store
 from samen.bot.watch import Watch
 from samen.content import FaqEntry, Localized, Pack, load_strings
@@ -43,28 +47,12 @@ Illustrate = Callable[[Localized, str], tuple[bytes, str]]
 #: The link to the Do's page for a language, optionally at one Do (``Settings.dos_url`` bound to a pack).
 DosUrl = Callable[[str, int | None], str]
 
+#: Wrong follow-up codes a user may try within CODE_WINDOW seconds (as the web's limit).
+CODE_TRIES = 10
+CODE_WINDOW = 15 * 60
+
 #: More words than any command reads; the rest of a long message is ignored.
 MAX_ARGS = 8
-
-#: Words that switch something on or off, and the nudge modes, in both languages.
-SWITCH: dict[str, bool] = {"on": True, "aan": True, "ja": True, "yes": True, "off": False, "uit": False}
-MODES: dict[str, str] = {
-    "off": "off",
-    "uit": "off",
-    "author": "author",
-    "auteur": "author",
-    "schrijver": "author",
-    "admins": "admins",
-    "beheerders": "admins",
-}
-LANGUAGES: dict[str, str] = {
-    "nederlands": "nl",
-    "dutch": "nl",
-    "nl": "nl",
-    "english": "en",
-    "engels": "en",
-    "en": "en",
-}
 
 
 def poster(local: Localized, dos_url: str) -> tuple[bytes, str]:
@@ -95,18 +83,26 @@ class Bot:
         illustrate: Illustrate | None = None,
         signals: Signals | None = None,
         clock: Callable[[], float] = time.time,
+        report_url: Callable[[str], str] | None = None,
     ) -> None:
         self.pack = pack
         self.store = store
         self.capabilities = capabilities
         self.dos_url = dos_url
         self.clock = clock
+        # Where a reporter follows up with the code, per language (the web's /<lang>/report/status/).
+        self.report_url = report_url or (lambda lang: pack.campaign_url)
+        # Report dialogs in progress, by user: held in memory only until filed (or EXPIRE), never logged.
+        self._reports: dict[str, ReportDialog] = {}
+        # Wrong follow-up codes per user, for the guessing limit (times, in memory only).
+        self._code_failures: dict[str, list[float]] = {}
         self.illustrate = illustrate
         self._images: dict[str, Image] = {}
         self.watch = (
             Watch(signals, capabilities, count=self._count, do_url=self._url) if signals is not None else None
         )
         self.platform = capabilities.platform
+        self.prefix = capabilities.prefix
         self._groups: dict[str, GroupState] = {}
         self._handlers: dict[type, Callable[[Event, GroupState], list[Action]]] = {
             Added: self._added,
@@ -116,20 +112,6 @@ class Bot:
             Refused: self._refused,
             Moved: self._moved,
         }
-        self._commands: dict[str, Callable[[Command, GroupState, Localized], list[Action]]] = {
-            "dos": self._cmd_dos,
-            "do": self._cmd_do,
-            "help": self._cmd_help,
-            "faq": self._cmd_faq,
-            "see": self._cmd_see,
-            "lang": self._cmd_lang,
-            "welcome": self._cmd_welcome,
-            "onboard": self._cmd_onboard,
-            "nudges": self._cmd_nudges,
-            "notmeant": self._cmd_notmeant,
-        }
-        missing = set(COMMANDS) - set(self._commands)
-        assert not missing, f"commands without a handler: {missing}"
 
     # -- the one entry point ---------------------------------------------------------------------------
 
@@ -175,7 +157,7 @@ class Bot:
         state = self._groups.get(group)
         if state is None:
             record = self.store.load_group(self.platform, group)
-            state = GroupState.of(record) if record is not None else GroupState(self.platform, group)
+            state = record if record is not None else GroupState(self.platform, group)
             self._groups[group] = state
         return state
 
@@ -261,6 +243,19 @@ class Bot:
 
     def _said(self, event: Event, state: GroupState) -> list[Action]:
         assert isinstance(event, Said)
+        if event.direct and event.user in self._reports:
+            return self._report_step(event)
+        actions = self._watch(event, state)
+        if event.unknown_command and not any(
+            isinstance(a, Private) and a.user == event.user for a in actions
+        ):
+            # A mistyped command: a hint to the member alone, which repeats nothing they wrote.
+            hint = compose.say_body(self.platform, self.language(state), "unknown", prefix=self.prefix)
+            actions.append(Private(group=event.group, user=event.user, body=hint, fallback=False))
+        return actions
+
+    def _watch(self, event: Said, state: GroupState) -> list[Action]:
+        """What the signals make of a member's words in a group (nothing in a direct chat)."""
         if self.watch is None or event.direct:
             return []
         return self.watch.said(event, self._local(state), state.nudges, self.clock())
@@ -293,17 +288,24 @@ class Bot:
         found = resolve(event.name)
         if event.direct:
             # In a direct chat there is no group language: a Dutch name gets Dutch, else the default.
-            lang = (found[1] if found else None) or self.pack.default_language
+            named = found[1] if found else None
+            lang = named if named in self.pack.languages else self.pack.default_language
             state = replace(state, language=lang)
         lang = self.language(state)
         if found is None:
-            return self._answer(event, lang, "unknown", prefix=self.capabilities.prefix)
-        spec, _ = found
-        if spec.group_only and event.direct:
-            return self._answer(event, lang, "group_only")
-        if spec.admin and not event.is_admin:
-            return [self._private(event, compose.say_body(self.platform, lang, "admin_only"))]
-        return self._commands[spec.name](event, state, self.pack.language(lang))
+            answer = self._mistake(event, lang, "unknown", prefix=self.prefix)
+        else:
+            spec, _ = found
+            if spec.group_only and event.direct:
+                answer = self._mistake(event, lang, "group_only")
+            elif spec.admin and not event.is_admin:
+                answer = self._mistake(event, lang, "admin_only")
+            else:
+                answer = spec.handler(self, event, state, self.pack.language(lang))
+        # The signals read a command's words as they read any message: `!faq <abuse>` is abuse all the same.
+        if event.text:
+            answer += self._watch(_as_said(event), state)
+        return answer
 
     def _reply(self, event: Command, body: Body) -> Reply:
         return Reply(group=event.group, body=body, quote=event.message_id)
@@ -312,34 +314,37 @@ class Bot:
         return Private(group=event.group, user=event.user, body=body)
 
     def _answer(self, event: Command, lang: str, key: str, **values: object) -> list[Action]:
-        """One of the bot's strings as the answer to a command, quoting it."""
+        """One of the bot's strings as the public answer to a command, quoting it."""
         return [self._reply(event, compose.say_body(self.platform, lang, key, **values))]
 
+    def _mistake(self, event: Command, lang: str, key: str, **values: object) -> list[Action]:
+        """The answer to a member's mistake: to them alone where the platform allows, and never repeating
+        their words (a bot that echoes what it is given can be made to say anything)."""
+        return [self._private(event, compose.say_body(self.platform, lang, key, **values))]
+
+    @command("dos")
     def _cmd_dos(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return [self._reply(event, _body(render_dos(local, self.platform, dos_url=self._url(local.code))))]
 
+    @command("do", option=Option("number", "number"))
     def _cmd_do(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         if number is None or not 1 <= number <= len(local.dos):
-            return self._answer(
-                event, local.code, "do.which", count=len(local.dos), prefix=self.capabilities.prefix
-            )
+            return self._mistake(event, local.code, "do.which", count=len(local.dos), prefix=self.prefix)
         do = local.do(number)
         if not event.direct:
             self._count(event.group, "point", number)
         body = _body(render_do(local, do.number, self.platform, do_url=self._url(local.code, number)))
         return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
 
+    @command("help", admin_view=True)
     def _cmd_help(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        return [
-            self._private(
-                event,
-                compose.help_text(
-                    local, self.platform, self.capabilities.prefix, menus=self.capabilities.menus
-                ),
-            )
-        ]
+        body = compose.help_text(
+            local, self.platform, self.prefix, menus=self.capabilities.menus, admin=event.is_admin
+        )
+        return [self._private(event, body)]
 
+    @command("faq", option=Option("topic", "faq"))
     def _cmd_faq(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         topics = compose.faq_topics(local)
         if not event.args:
@@ -349,49 +354,147 @@ class Bot:
                 "faq.topics",
                 topics=", ".join(topics),
                 example=topics[0],
-                prefix=self.capabilities.prefix,
+                prefix=self.prefix,
             )
         wanted = "-".join(a.casefold() for a in event.args[:MAX_ARGS])
         entry = local.faq_topic(wanted) or _faq_any(self.pack, local, wanted)
         if entry is None:
-            shown = wanted if len(wanted) <= 40 else wanted[:39] + "…"
-            return self._answer(event, local.code, "faq.unknown", topic=shown, topics=", ".join(topics))
+            return self._mistake(
+                event, local.code, "faq.unknown", topics=", ".join(topics), prefix=self.prefix
+            )
         return [self._reply(event, compose.faq(entry, self.platform))]
 
+    @command("see")
     def _cmd_see(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        if event.reply_to is None:
+            # Nothing to acknowledge: "seen" about the member's own command would mean nothing.
+            key = "see.how.menu" if self.capabilities.menus else "see.how"
+            return self._mistake(event, local.code, key, prefix=self.prefix)
         if not event.direct:
             self._count(event.group, "seen")
-        body = compose.seen(local, self.platform, self.capabilities.prefix)
-        return [Reply(group=event.group, body=body, quote=event.reply_to or event.message_id)]
+        body = compose.seen(local, self.platform, self.prefix)
+        return [Reply(group=event.group, body=body, quote=event.reply_to)]
 
+    @command("lang", admin=True, group_only=True, option=Option("choice", "languages"))
     def _cmd_lang(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         word = _arg(event, 0)
-        code = LANGUAGES.get(word, word)
-        if code is None or code not in self.pack.languages:
+        code = next(
+            (c for c in self.pack.languages if word in (c, self.pack.language(c).text.name.casefold())), None
+        )
+        if code is None:
             choices = ", ".join(self.pack.languages)
-            return self._answer(
-                event, local.code, "lang.which", choices=choices, prefix=self.capabilities.prefix
-            )
+            return self._mistake(event, local.code, "lang.which", choices=choices, prefix=self.prefix)
         self._save(replace(self.group(event.group), language=code))
         return self._answer(event, code, "lang.set")
 
+    @command("welcome", admin=True, group_only=True, option=Option("choice", "choices", ("on", "off")))
     def _cmd_welcome(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        on = SWITCH.get(_arg(event, 0))
-        if on is None:
-            return self._answer(event, local.code, "welcome.which", prefix=self.capabilities.prefix)
-        self._save(replace(self.group(event.group), welcome=on))
-        return self._answer(event, local.code, "welcome.on" if on else "welcome.off")
+        word = keyword(_arg(event, 0), ("on", "off"))
+        if word is None:
+            return self._mistake(event, local.code, "welcome.which", prefix=self.prefix)
+        self._save(replace(self.group(event.group), welcome=word == "on"))
+        return self._answer(event, local.code, f"welcome.{word}")
 
+    @command("onboard", admin=True, group_only=True)
     def _cmd_onboard(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         return self._onboarding(state)
 
+    @command("nudges", admin=True, group_only=True, option=Option("choice", "choices", NUDGE_MODES))
     def _cmd_nudges(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
-        mode = MODES.get(_arg(event, 0))
-        if mode is None or mode not in NUDGE_MODES:
-            return self._answer(event, local.code, "nudges.which", prefix=self.capabilities.prefix)
+        mode = keyword(_arg(event, 0), NUDGE_MODES)
+        if mode is None:
+            return self._mistake(event, local.code, "nudges.which", prefix=self.prefix)
         self._save(replace(self.group(event.group), nudges=mode))
         return self._answer(event, local.code, f"nudges.{mode}")
 
+    @command("report")
+    def _cmd_report(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+        """Start a confidential report in a private conversation; nothing is said in the group. In a private
+        chat, ``!melden CODE`` shows the report and its replies, ``!melden CODE <answer>`` answers and
+        ``!melden CODE intrekken`` withdraws (deletes) it."""
+        if event.args:
+            return self._report_code(event, local)
+        routes = tuple(self.pack.spec.reports.routes)
+        if not routes:
+            body = compose.say_body(self.platform, local.code, "report.none", prefix=self.prefix)
+            return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+        link = (
+            ""
+            if event.direct or event.reply_to is None
+            else f"{self.platform}:{event.group}/{event.reply_to}"
+        )
+        dialog = ReportDialog(local.code, routes, link=link, started=self.clock())
+        self._reports[event.user] = dialog
+        question = dialog.opening(local)
+        body = compose.say_body(self.platform, local.code, question.key, **question.values)
+        return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+
+    def _report_code(self, event: Command, local: Localized) -> list[Action]:
+        """Follow a report up with its code, in a private chat only (a code in a group is refused)."""
+
+        def say(key: str, **values: object) -> list[Action]:
+            body = compose.say_body(self.platform, local.code, key, prefix=self.prefix, **values)
+            return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+
+        if not event.direct:
+            return say("report.code_private")
+        now = self.clock()
+        tries = [t for t in self._code_failures.get(event.user, []) if now - t < CODE_WINDOW]
+        if len(tries) >= CODE_TRIES:
+            return say("report.code_refused")
+        code, rest = event.args[0], " ".join(event.args[1:])
+        if event.text:  # the answer as typed, lines and all: everything after the code
+            at = event.text.find(code)
+            rest = event.text[at + len(code) :].strip() if at >= 0 else rest
+        view = self.store.report_view(code)
+        if view is None:
+            self._code_failures[event.user] = [*tries, now]
+            return say("report.code_wrong")
+        route_id, status, conversation = view
+        route = next((r.name for r in local.support if r.id == route_id), route_id)
+        if rest.casefold() in report_words(local.code, "report.word.withdraw"):
+            self.store.withdraw_report(code)
+            return say("report.withdrawn")
+        if rest:
+            if not self.store.answer_report(code, rest[:REPORT_TEXT_MAX]):
+                return say("report.closed")
+            return say("report.answered", route=route)
+        you = compose.say(local.code, "report.view.you")
+        lines = [f"{you if author == 'reporter' else route}: {text}" for author, text in conversation]
+        return say(
+            "report.view",
+            route=route,
+            status=compose.say(local.code, f"report.status.{status}"),
+            conversation="\n\n".join(lines),
+            code=code,
+        )
+
+    def _report_step(self, event: Said) -> list[Action]:
+        """The reporter's next answer in the private conversation."""
+        dialog = self._reports.pop(event.user)
+        if self.clock() - dialog.started > REPORT_EXPIRE:
+            return self._said(event, GroupState(self.platform, event.group))
+        following, question, filed = dialog.answer(event.text)
+        values = dict(question.values)
+        if filed is not None:
+            local = self.pack.language(dialog.lang)
+            values["code"] = self.store.file_report(
+                route=filed.route,
+                text=filed.text,
+                language=dialog.lang,
+                platform=self.platform,
+                name=filed.name,
+                special=filed.special,
+                link=filed.link,
+            )
+            values["route"] = next((r.name for r in local.support if r.id == filed.route), filed.route)
+            values["url"] = self.report_url(dialog.lang)
+        if following is not None:
+            self._reports[event.user] = following
+        body = compose.say_body(self.platform, dialog.lang, question.key, **values)
+        return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+
+    @command("notmeant", listed=False)
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
         number = _number(_arg(event, 0))
         do = number if number is not None and 1 <= number <= len(local.dos) else 0
@@ -421,6 +524,19 @@ def _log_failure(event: Event, platform: str, exc: Exception) -> None:
         type(exc).__name__,
         where.filename.rsplit("/", 1)[-1],
         where.lineno,
+    )
+
+
+def _as_said(event: Command) -> Said:
+    """A command's words as an ordinary message, for the signals."""
+    return Said(
+        group=event.group,
+        user=event.user,
+        text=event.text,
+        at=event.at,
+        is_admin=event.is_admin,
+        direct=event.direct,
+        message_id=event.message_id,
     )
 
 

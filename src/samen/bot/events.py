@@ -56,12 +56,17 @@ class Command:
         direct: whether it came in a direct (one-to-one) chat rather than a group.
         reply_to: the message this command answers, when it was sent as a reply ("point to Do N").
         message_id: the command's own message, for quoting.
+        text: the message as the member typed it, for the signals, which read every member's words in a
+            group, a command's too (empty for a slash command, a menu or a button, which carry no words).
+        at: when it was sent, in seconds since the epoch.
     """
 
     group: GroupID
     user: UserID
     name: str
     args: tuple[str, ...] = ()
+    text: str = ""
+    at: float = 0.0
     is_admin: bool = False
     direct: bool = False
     reply_to: MessageID | None = None
@@ -76,6 +81,9 @@ class Said:
 
     Attributes:
         at: when it was sent, in seconds since the epoch (the conversation window for heat).
+        unknown_command: it began with the command prefix and one word that is no command (``!hepl``):
+            the core may hint privately how to see the commands. Text after the prefix that is no command
+            is an ordinary message all the same: one character must not hide words from the signals.
     """
 
     group: GroupID
@@ -84,6 +92,7 @@ class Said:
     at: float
     is_admin: bool = False
     direct: bool = False
+    unknown_command: bool = False
     message_id: MessageID | None = None
     position: int | None = None
     event_id: EventID | None = None

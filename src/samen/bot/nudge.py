@@ -58,26 +58,6 @@ class Nudge:
 PRIORITY = ("threat", "sexual", "identity_attack", "insult", "privacy")
 #: Kinds whose nudge always reaches the admins too.
 ADMIN_KINDS = frozenset({"threat", "sexual"})
-#: The Do's the kinds concern, by their id in the pack (the number is looked up, packs may reorder).
-DO_IDS: dict[str, tuple[str, ...]] = {
-    "insult": ("respect", "real-person"),
-    "identity_attack": ("respect",),
-    "sexual": ("respect",),
-    "threat": ("respect",),
-    "privacy": ("privacy",),
-    "heat": ("phone-away",),
-}
-#: The FAQ topic for each identity-attack subtype and for sexual remarks.
-FAQ_TOPIC: dict[str, str] = {
-    "racism": "racism",
-    "religion": "racism",
-    "sexism": "sexism",
-    "homophobia": "homophobia-transphobia",
-    "transphobia": "homophobia-transphobia",
-    "ableism": "validism",
-    "sexual": "sexual-harassment",
-}
-
 FaqUrl = Callable[[FaqEntry], str | None]
 
 
@@ -91,22 +71,18 @@ def _severity(finding: Finding) -> str:
     return "medium" if finding.score >= 0.8 else "low"
 
 
-def _do_numbers(kind: str, finding_do: int, local: Localized) -> list[int]:
-    numbers = [do.number for wanted in DO_IDS.get(kind, ()) for do in local.dos if do.id == wanted]
-    if numbers:
-        return numbers
-    return [finding_do] if 1 <= finding_do <= len(local.dos) else [1]
+def do_of(kind: str, local: Localized) -> int:
+    """The number of the Do a signal kind concerns, as the pack says (``signals`` under a Do); 0 when the
+    pack names none (for the counts; a nudge then names the pack's first Do)."""
+    return next((do.number for do in local.dos if kind in do.signals), 0)
+
+
+def _do_numbers(kind: str, local: Localized) -> list[int]:
+    return [do.number for do in local.dos_for(kind)]
 
 
 def _faq(finding: Finding, local: Localized, faq_url: FaqUrl | None) -> str:
-    topic = (
-        FAQ_TOPIC.get(finding.subtype or "")
-        if finding.kind == "identity_attack"
-        else FAQ_TOPIC.get(finding.kind)
-    )
-    if topic is None:
-        return ""
-    entry = next((e for e in local.faq if e.topic == topic), None)
+    entry = local.faq_for(finding.kind, finding.subtype)
     if entry is None:
         return ""
     strings = load_strings("nudge")
@@ -149,7 +125,7 @@ def decide_nudge(
     notify = notify or mode is NudgeMode.ADMINS
     strings = load_strings("nudge")
     lang = local.code
-    numbers = _do_numbers(finding.kind, finding.do, local)
+    numbers = _do_numbers(finding.kind, local)
     first = local.do(numbers[0])
     values: dict[str, object] = {
         "number": first.number,
@@ -192,7 +168,7 @@ def decide_window_nudge(
     strings = load_strings("nudge")
     heat = next((f for f in findings if f.kind == "heat" and f.score >= THRESHOLD), None)
     if heat is not None:
-        do = local.do(_do_numbers("heat", heat.do, local)[0])
+        do = local.dos_for("heat")[0]
         message = strings.get(
             local.code, "group.heat", number=do.number, title=do.title, link=do_url(do.number)
         )

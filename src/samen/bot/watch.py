@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from samen.bot.actions import Action, Body, Button, Capabilities, NotifyAdmins, Post, Private
 from samen.bot.compose import say
 from samen.bot.events import GroupID, Said
-from samen.bot.nudge import NudgeMode, decide_nudge, decide_window_nudge
+from samen.bot.nudge import NudgeMode, decide_nudge, decide_window_nudge, do_of
 from samen.content import Localized
 from samen.signals import Analysis, Signals, Turn
 
@@ -96,7 +96,7 @@ class Watch:
         self, event: Said, analysis: Analysis, local: Localized, mode: NudgeMode, now: float, group: _Group
     ) -> list[Action]:
         for finding in analysis.findings:
-            self.count(event.group, finding.kind, finding.do)
+            self.count(event.group, finding.kind, do_of(finding.kind, local))
         nudge = decide_nudge(analysis, local, mode=mode, do_url=self._link(local))
         if nudge is None:
             return []

@@ -1,47 +1,143 @@
 """``samen``: the command line and the composition root.
 
-Each command group lives in its own module and is listed once in :data:`COMMANDS`. Every error a user can
-cause ends as one translated line on stderr and exit status 2, click's own usage errors included (an unknown
-option, a wrong choice, a missing argument); nothing prints a traceback. ``--help`` stays English.
+Each command group lives in its own module and is listed once in :data:`COMMANDS`, with the line
+``samen --help`` shows for it; its module (and what that imports: the pack, the renderers, the signals,
+Django) is imported only when the command runs or shows its own help, so ``samen --help`` starts at once.
+Every error a user can cause ends as one translated line on stderr and exit status 2, click's own usage
+errors included (an unknown option, a wrong choice, a missing argument); nothing prints a traceback.
+``--help`` stays English.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import click
 
-from samen.cli import content as content_commands
-from samen.cli import signals as signals_commands
-from samen.cli.bot import bot
-from samen.cli.kit import kit
-from samen.cli.output import cli_language, fail, say, usage_error
-from samen.cli.serve import serve
 from samen.errors import SamenError
 
-COMMANDS: dict[str, click.Command] = {
-    "dos": content_commands.dos,
-    "faq": content_commands.faq,
-    "pack": content_commands.pack,
-    "kit": kit,
-    "signals": signals_commands.signals,
-    "serve": serve,
-    "bot": bot,
+
+@dataclass(frozen=True)
+class Entry:
+    """One command of ``samen``.
+
+    Attributes:
+        summary: the line ``samen --help`` shows (the first line of the command's own help; a test keeps
+            them equal), so listing the commands imports none of them.
+        load: imports the command's module and returns the command.
+    """
+
+    summary: str
+    load: Callable[[], click.Command]
+
+
+def _dos() -> click.Command:
+    from samen.cli.content import dos
+
+    return dos
+
+
+def _faq() -> click.Command:
+    from samen.cli.content import faq
+
+    return faq
+
+
+def _pack() -> click.Command:
+    from samen.cli.content import pack
+
+    return pack
+
+
+def _kit() -> click.Command:
+    from samen.cli.kit import kit
+
+    return kit
+
+
+def _signals() -> click.Command:
+    from samen.cli.signals import signals
+
+    return signals
+
+
+def _serve() -> click.Command:
+    from samen.cli.serve import serve
+
+    return serve
+
+
+def _bot() -> click.Command:
+    from samen.cli.bot import bot
+
+    return bot
+
+
+def _staff() -> click.Command:
+    from samen.cli.staff import staff
+
+    return staff
+
+
+def _reports() -> click.Command:
+    from samen.cli.reports import reports
+
+    return reports
+
+
+#: Every command of ``samen`` (``samen --help`` lists them by name).
+COMMANDS: dict[str, Entry] = {
+    "dos": Entry("Print the Do's, exactly as in the campaign pack.", _dos),
+    "faq": Entry("Print the FAQ, or the answer on one topic (such as racism or racisme).", _faq),
+    "pack": Entry("Work with campaign packs.", _pack),
+    "kit": Entry("Write every material of a setting to a folder (or of every setting with --all).", _kit),
+    "signals": Entry("Notice likely harm, privacy leaks and heat in messages (Dutch and English).", _signals),
+    "serve": Entry(
+        "Serve the web toolkit: applies the database migrations, then serves it with gunicorn.", _serve
+    ),
+    "bot": Entry("Run the bot on PLATFORM (matrix, discord or telegram) until stopped.", _bot),
+    "staff": Entry("Staff accounts for confidential reports.", _staff),
+    "reports": Entry("Retention and encryption keys of confidential reports.", _reports),
 }
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The ``samen`` group over :data:`COMMANDS`: a command's module is imported when it is chosen."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The commands, by name (as click lists them)."""
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command by name, its module imported now; None for an unknown name."""
+        entry = COMMANDS.get(cmd_name)
+        return entry.load() if entry is not None else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``samen --help``, from the summaries: nothing is imported for it."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, _shorten(COMMANDS[name].summary, limit)) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """The summary as click would show it: its first sentence, cut to the width with an ellipsis."""
+    return click.Command(None, help=text).get_short_help_str(limit)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="samen")
 def samen() -> None:
     """samen: the Do's for online study groups, as a kit, a web toolkit, a bot and gentle signals."""
 
 
-for _name, _command in COMMANDS.items():
-    samen.add_command(_command, _name)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; user errors exit 2 with one line, unexpected ones 1 without a traceback."""
+    from samen.cli.output import cli_language, fail, say, usage_error
+
     try:
         samen.main(args=argv, prog_name="samen", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -7,7 +7,6 @@ import re
 
 import click
 
-from samen.content import describe_error, load_strings
 from samen.errors import PackError, SamenError
 
 
@@ -19,11 +18,15 @@ def cli_language() -> str:
 
 def say(key: str, **values: object) -> str:
     """A CLI string in the CLI's language."""
+    from samen.content import load_strings  # here: ``samen --help`` needs no catalogue and no pack
+
     return load_strings("cli").get(cli_language(), key, **values)
 
 
 def fail(exc: SamenError) -> None:
     """Print a user error: ``Error: …`` (or each pack problem on its own line)."""
+    from samen.content import describe_error
+
     prefix = say("error.prefix")
     if isinstance(exc, PackError):
         for problem in exc.problems:

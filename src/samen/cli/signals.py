@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 import click
 
-from samen.bot.nudge import NudgeMode, decide_nudge
+from samen.bot.nudge import NudgeMode, decide_nudge, do_of
 from samen.cli.content import pack_option
 from samen.cli.output import cli_language
 from samen.content import load_pack, load_strings
@@ -74,7 +74,8 @@ def classify(lang: str | None, pack_path: Path | None) -> None:
         record = {
             "text": text,
             "language": analysis.language,
-            "signals": [f.as_dict() for f in analysis.findings],
+            # The Do a finding concerns is the pack's fact, as the bot names it.
+            "signals": [f.as_dict() | {"do": do_of(f.kind, local)} for f in analysis.findings],
             "nudge": nudge.as_dict() if nudge is not None else None,
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -5,32 +5,23 @@ A leaf: imports nothing of samen's but the error tree.
 
 from __future__ import annotations
 
-import re
-
 from samen.content.pack import (
+    CONTROL_CHARACTER,
     DEFAULT_PACK,
     Do,
     FaqEntry,
+    Handoff,
     Localized,
     Pack,
     PackSource,
+    Situation,
     SupportRoute,
     check_pack,
+    control_character,
     load_pack,
 )
-from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS
+from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS, SIGNAL_KINDS, SITUATIONS
 from samen.content.strings import Strings, describe_error, limit_words, load_strings, platform_name
-
-#: A control character other than tab and line breaks: no chat shows it, so it is not text a person wrote
-#: (a UTF-16 file read as UTF-8 is full of NULs). The CLI and the web form refuse the same ones.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def control_character(text: str) -> str | None:
-    """The first control character in a text as ``U+XXXX``, or None when it holds none."""
-    found = CONTROL_CHARACTER.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
-
 
 __all__ = [
     "CONTROL_CHARACTER",
@@ -38,11 +29,15 @@ __all__ = [
     "FAQ_TOPICS",
     "PLACEHOLDERS",
     "PLATFORMS",
+    "SIGNAL_KINDS",
+    "SITUATIONS",
     "Do",
     "FaqEntry",
+    "Handoff",
     "Localized",
     "Pack",
     "PackSource",
+    "Situation",
     "Strings",
     "SupportRoute",
     "check_pack",

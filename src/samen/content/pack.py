@@ -9,6 +9,7 @@ line and field (:class:`samen.errors.PackError`).
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import string
 from collections.abc import Iterator
@@ -20,7 +21,16 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS, LanguageText, PackFile
+from samen.content.schema import (
+    FAQ_TOPICS,
+    PLACEHOLDERS,
+    PLATFORMS,
+    SIGNAL_KINDS,
+    SIGNAL_SUBTYPES,
+    SITUATIONS,
+    LanguageText,
+    PackFile,
+)
 from samen.errors import InputError, PackError, Problem
 
 DEFAULT_PACK = Path(__file__).parent / "packs" / "leiden.yaml"
@@ -47,6 +57,7 @@ class Do:
     icon: str
     title: str
     text: str
+    signals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,7 @@ class FaqEntry:
     keywords: tuple[str, ...]
     link: str | None
     email: str | None
+    signals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,28 @@ class SupportRoute:
     link: str | None
 
 
+@dataclass(frozen=True)
+class Handoff:
+    """A warm hand-off text in one language: what staff can pass on (complaints procedure, emergency)."""
+
+    id: str
+    title: str
+    text: str
+    phone: str | None
+    link: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One answer to "what happened?": its id, the pack's label (None: the product's own words for a known
+    id) and the support routes it leads to, best first."""
+
+    id: str
+    label: str | None
+    routes: tuple[SupportRoute, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Localized:
     """A pack in one language: everything a renderer, page or bot needs to say."""
@@ -83,6 +117,8 @@ class Localized:
     dos: tuple[Do, ...]
     faq: tuple[FaqEntry, ...]
     support: tuple[SupportRoute, ...]
+    handoff: tuple[Handoff, ...] = ()
+    situations: tuple[Situation, ...] = ()
 
     @property
     def institution(self) -> str:
@@ -106,6 +142,22 @@ class Localized:
                 count=len(self.dos),
             )
         return self.dos[number - 1]
+
+    def dos_for(self, kind: str) -> tuple[Do, ...]:
+        """The Do's that cover a signal kind, in the pack's order; the first Do where the pack names none.
+
+        Args:
+            kind: a kind of :data:`samen.content.schema.SIGNAL_KINDS` (``insult``, ``heat``…).
+        """
+        return tuple(d for d in self.dos if kind in d.signals) or self.dos[:1]
+
+    def faq_for(self, kind: str, subtype: str | None = None) -> FaqEntry | None:
+        """The FAQ entry that answers a signal's subtype, else its kind; None when the pack has none."""
+        for wanted in (subtype, kind):
+            found = next((e for e in self.faq if wanted is not None and wanted in e.signals), None)
+            if found is not None:
+                return found
+        return None
 
     def faq_topic(self, topic: str) -> FaqEntry | None:
         """The FAQ entry for a topic id or one of its keywords in this language (case-insensitive)."""
@@ -167,7 +219,14 @@ class Pack:
 def _localize_cached(pack: Pack, code: str) -> Localized:
     text = pack.spec.languages[code]
     dos = tuple(
-        Do(number=i, id=spec.id, icon=spec.icon, title=text.dos[spec.id].title, text=text.dos[spec.id].text)
+        Do(
+            number=i,
+            id=spec.id,
+            icon=spec.icon,
+            title=text.dos[spec.id].title,
+            text=text.dos[spec.id].text,
+            signals=tuple(spec.signals),
+        )
         for i, spec in enumerate(pack.spec.dos, start=1)
     )
     faq = tuple(
@@ -179,6 +238,7 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
             keywords=tuple(k.lower() for k in text.faq[spec.id].keywords),
             link=pack.spec.links[spec.link] if spec.link else None,
             email=spec.email,
+            signals=tuple(spec.signals),
         )
         for spec in pack.spec.faq
     )
@@ -192,7 +252,36 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
         )
         for spec in pack.spec.support
     )
-    return Localized(pack=pack, code=code, text=text, dos=dos, faq=faq, support=support)
+    handoff = tuple(
+        Handoff(
+            id=spec.id,
+            title=text.handoff[spec.id].title,
+            text=text.handoff[spec.id].text,
+            phone=spec.phone,
+            link=pack.spec.links[spec.link] if spec.link else None,
+            email=spec.email,
+        )
+        for spec in pack.spec.handoff
+    )
+    routes = {route.id: route for route in support}
+    situations = tuple(
+        Situation(
+            id=spec.id,
+            label=text.situations.get(spec.id),
+            routes=tuple(routes[r] for r in spec.routes if r in routes),
+        )
+        for spec in pack.spec.situations
+    )
+    return Localized(
+        pack=pack,
+        code=code,
+        text=text,
+        dos=dos,
+        faq=faq,
+        support=support,
+        situations=situations,
+        handoff=handoff,
+    )
 
 
 def _localize(pack: Pack, code: str) -> Localized:
@@ -220,12 +309,32 @@ class _PackLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
+#: A control character other than tab and line breaks: no chat shows it, so it is not text a person wrote
+#: (a UTF-16 file read as UTF-8 is full of NULs). The CLI, the web form and the pack loader refuse the same.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in a text as ``U+XXXX``, or None when it holds none."""
+    found = CONTROL_CHARACTER.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 class PackSource:
-    """A pack file's text with the line of every value, so problems can point at a line."""
+    """A pack file's text with the line of every value, so problems can point at a line.
+
+    Reading the YAML's nodes (before any value is built) also finds what YAML itself lets through
+    silently, in :attr:`structure`: a key given twice (the last would win), a key that YAML 1.1 reads as
+    a boolean, number or date (``no:`` is ``false``); and in :attr:`texts`, a control character in any text.
+    """
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.lines: dict[FieldPath, int] = {}
+        self.structure: list[Problem] = []
+        self.texts: list[Problem] = []
         # A file that is not YAML at all is reported by check_pack; it simply has no lines here.
         with contextlib.suppress(yaml.YAMLError):
             self._index(yaml.compose(text, Loader=_PackLoader), ())
@@ -235,11 +344,40 @@ class PackSource:
             return
         self.lines[at] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
             for key, value in node.value:
-                self._index(value, (*at, str(key.value)))
+                name, line = str(key.value), key.start_mark.line + 1
+                field = (*at, name)
+                if isinstance(key, yaml.ScalarNode) and key.tag != _STR:
+                    self.structure.append(self._at(line, field, _read_as(key)))
+                if name in seen:
+                    self.structure.append(
+                        self._at(
+                            line,
+                            field,
+                            f"{name!r} is given twice, at lines {seen[name]} and {line}; YAML would keep "
+                            "only the last one: remove or rename one of them",
+                        )
+                    )
+                    continue
+                seen[name] = line
+                self._index(value, field)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self._index(item, (*at, i))
+        elif isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            code = control_character(str(node.value))
+            if code is not None:
+                self.texts.append(
+                    self._at(
+                        self.lines[at],
+                        at,
+                        f"holds a control character ({code}), which is not plain text; remove it",
+                    )
+                )
+
+    def _at(self, line: int, at: FieldPath, message: str) -> Problem:
+        return Problem(str(self.path), line, ".".join(str(p) for p in at) or "(file)", message)
 
     def line_of(self, at: FieldPath) -> int:
         """The line of a value, or of the nearest enclosing value that exists (0 when none)."""
@@ -251,7 +389,17 @@ class PackSource:
 
     def problem(self, at: FieldPath, message: str) -> Problem:
         """A problem at a field path."""
-        return Problem(str(self.path), self.line_of(at), ".".join(str(p) for p in at) or "(file)", message)
+        return self._at(self.line_of(at), at, message)
+
+
+def _read_as(key: yaml.ScalarNode) -> str:
+    """Why a key that is no text is a problem, with the hint to quote it (``no:`` is YAML 1.1's false)."""
+    value = json.dumps(yaml.safe_load(str(key.value)), default=str).strip('"')
+    kind = key.tag.rsplit(":", 1)[-1]
+    return (
+        f"the key {key.value} is read by YAML as the {kind} {value}, not as text; "
+        f"put it in quotes: '{key.value}':"
+    )
 
 
 #: The largest text file samen reads (a pack, an admin's intro): far above any real one, and a bound for a
@@ -295,6 +443,9 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
     """
     text = read_text_file(path)
     source = PackSource(path, text)
+    if source.structure:
+        # A twice-given or misread key makes every later problem about the wrong value: these first.
+        return None, sorted(source.structure, key=lambda p: p.line), source
     try:
         data = yaml.load(text, Loader=_PackLoader)  # a SafeLoader, without aliases
     except yaml.YAMLError as exc:
@@ -304,8 +455,9 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
         return None, [Problem(str(path), line, "(file)", f"not valid YAML: {reason}")], source
     if not isinstance(data, dict):
         return None, [Problem(str(path), 1, "(file)", "a pack must be a mapping of fields")], source
-    # Template placeholders are checked on the raw data, so they are reported together with schema problems.
-    problems = list(_check_templates(data, source))
+    # Control characters and template placeholders are checked on the raw data, so they are reported
+    # together with schema problems.
+    problems = source.texts + list(_check_templates(data, source))
     try:
         spec = PackFile.model_validate(data)
     except ValidationError as exc:
@@ -358,7 +510,25 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     do_ids = [d.id for d in spec.dos]
     faq_ids = [f.id for f in spec.faq]
     support_ids = [s.id for s in spec.support]
-    for label, ids in (("dos", do_ids), ("faq", faq_ids), ("support", support_ids)):
+    handoff_ids = [h.id for h in spec.handoff]
+    for i, route in enumerate(spec.reports.routes):
+        if route not in support_ids:
+            yield source.problem(
+                ("reports", "routes", i), f"{route!r} is not one of the pack's support routes"
+            )
+    if spec.reports.group_route is not None and spec.reports.group_route not in support_ids:
+        yield source.problem(
+            ("reports", "group_route"),
+            f"{spec.reports.group_route!r} is not one of the pack's support routes",
+        )
+    situation_ids = [s.id for s in spec.situations]
+    for label, ids in (
+        ("dos", do_ids),
+        ("faq", faq_ids),
+        ("support", support_ids),
+        ("situations", situation_ids),
+        ("handoff", handoff_ids),
+    ):
         for i, ident in enumerate(ids):
             if ident in ids[:i]:
                 yield source.problem((label, i, "id"), f"the id {ident!r} is used twice")
@@ -372,6 +542,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
         yield source.problem(("links",), "needs a 'campaign' link: the campaign's web page")
     linked: list[tuple[str, int, str | None]] = [("faq", i, f.link) for i, f in enumerate(spec.faq)]
     linked += [("support", i, s.link) for i, s in enumerate(spec.support)]
+    linked += [("handoff", i, h.link) for i, h in enumerate(spec.handoff)]
     for label, i, link in linked:
         if link is not None and link not in spec.links:
             yield source.problem((label, i, "link"), f"unknown link {link!r}; links has {sorted(spec.links)}")
@@ -380,6 +551,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             yield source.problem(
                 ("faq", i, "topic"), f"unknown topic {faq.topic!r}; known: {', '.join(FAQ_TOPICS)}"
             )
+    yield from _check_campaign_facts(spec, source)
     if spec.student_number_pattern is not None:
         try:
             re.compile(spec.student_number_pattern)
@@ -395,6 +567,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             ("dos", do_ids, lang.dos),
             ("faq", faq_ids, lang.faq),
             ("support", support_ids, lang.support),
+            ("handoff", handoff_ids, lang.handoff),
             ("group_kinds", list(PLATFORMS), lang.group_kinds),
         ):
             for ident in ids:
@@ -405,6 +578,48 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             for ident in texts:
                 if ident not in ids:
                     yield source.problem((*at, label, ident), f"{ident!r} is not one of the pack's {label}")
+
+
+def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Problem]:
+    """The facts for the bot and the help page: known signal kinds, known routes, labelled situations."""
+    for i, do in enumerate(spec.dos):
+        for j, kind in enumerate(do.signals):
+            if kind not in SIGNAL_KINDS:
+                yield source.problem(
+                    ("dos", i, "signals", j),
+                    f"unknown signal kind {kind!r}; known: {', '.join(SIGNAL_KINDS)}",
+                )
+    answerable = SIGNAL_KINDS + SIGNAL_SUBTYPES
+    for i, faq in enumerate(spec.faq):
+        for j, kind in enumerate(faq.signals):
+            if kind not in answerable:
+                yield source.problem(
+                    ("faq", i, "signals", j),
+                    f"unknown signal kind or subtype {kind!r}; known: {', '.join(answerable)}",
+                )
+    support_ids = {s.id for s in spec.support}
+    for i, situation in enumerate(spec.situations):
+        for j, route in enumerate(situation.routes):
+            if route not in support_ids:
+                yield source.problem(
+                    ("situations", i, "routes", j),
+                    f"unknown support route {route!r}; support has {', '.join(sorted(support_ids))}",
+                )
+        if situation.id in SITUATIONS:
+            continue
+        for code, lang in spec.languages.items():
+            if situation.id not in lang.situations:
+                yield source.problem(
+                    ("languages", code, "situations", situation.id),
+                    f"missing: the situation {situation.id!r} needs a label in {code}",
+                )
+    situation_ids = {s.id for s in spec.situations}
+    for code, lang in spec.languages.items():
+        for ident in lang.situations:
+            if ident not in situation_ids:
+                yield source.problem(
+                    ("languages", code, "situations", ident), f"{ident!r} is not one of the pack's situations"
+                )
 
 
 def _check_templates(data: dict[str, Any], source: PackSource) -> Iterator[Problem]:

@@ -32,6 +32,15 @@ FAQ_TOPICS = (
     "academic-freedom",
 )
 
+#: The signal kinds a Do can cover (``samen.signals`` reports them; the nudge names the Do's that cover a
+#: kind, in the pack's order) and the finer subtypes a FAQ entry can answer.
+SIGNAL_KINDS = ("insult", "identity_attack", "sexual", "threat", "profanity", "privacy", "heat")
+SIGNAL_SUBTYPES = ("racism", "sexism", "homophobia", "transphobia", "ableism", "religion")
+
+#: The help situations the product has words for ("what happened?" on the web's help page); a pack may
+#: name others, with a label in each language.
+SITUATIONS = ("group", "unwanted", "lecture", "advice", "learn", "campaign")
+
 #: Placeholders a template may use.
 PLACEHOLDERS = ("institution", "campaign", "group_kind", "admin_text", "dos_link")
 
@@ -43,6 +52,8 @@ class _Strict(BaseModel):
 class DoSpec(_Strict):
     id: Id
     icon: Id
+    #: The signal kinds this Do covers: a nudge about one names it (none: the pack's first Do).
+    signals: list[str] = Field(default_factory=list)
 
 
 class FaqSpec(_Strict):
@@ -50,12 +61,38 @@ class FaqSpec(_Strict):
     topic: str | None = None
     link: str | None = None
     email: str | None = None
+    #: The signal kinds or subtypes this entry answers: a nudge about one offers it to read more.
+    signals: list[str] = Field(default_factory=list)
+
+
+class SituationSpec(_Strict):
+    """One answer to "what happened?" and the support routes (ids) it leads to, best first."""
+
+    id: Id
+    routes: Annotated[list[Id], Field(min_length=1)]
 
 
 class SupportSpec(_Strict):
     id: Id
     email: str | None = None
     link: str | None = None
+
+
+class ReportsSpec(_Strict):
+    """Which support routes take confidential reports: ``routes`` go to staff accounts of that role (on the
+    web and from the bot), ``group_route`` to the admins of the group the report comes from (bot only)."""
+
+    routes: list[Id] = Field(default_factory=list)
+    group_route: Id | None = None
+
+
+class HandoffSpec(_Strict):
+    """A warm hand-off staff can give a reporter (a complaints procedure, emergency numbers)."""
+
+    id: Id
+    phone: str | None = None
+    link: str | None = None
+    email: str | None = None
 
 
 class Colours(_Strict):
@@ -79,6 +116,11 @@ class FaqText(_Strict):
 class SupportText(_Strict):
     name: Text
     when: Text
+
+
+class HandoffText(_Strict):
+    title: Text
+    text: Text
 
 
 class GuideText(_Strict):
@@ -113,6 +155,9 @@ class LanguageText(_Strict):
     guide: GuideText
     faq: dict[str, FaqText]
     support: dict[str, SupportText]
+    handoff: dict[str, HandoffText] = Field(default_factory=dict)
+    #: Labels of the pack's help situations; needed only for ids outside :data:`SITUATIONS`.
+    situations: dict[str, Text] = Field(default_factory=dict)
 
 
 class SignalsOptions(TypedDict):
@@ -152,6 +197,9 @@ class PackFile(_Strict):
     dos: Annotated[list[DoSpec], Field(min_length=1, max_length=12)]
     faq: list[FaqSpec]
     support: list[SupportSpec]
+    reports: ReportsSpec = ReportsSpec()
+    handoff: list[HandoffSpec] = Field(default_factory=list)
+    situations: list[SituationSpec] = Field(default_factory=list)
     languages: dict[LangCode, LanguageText]
 
     def signals_options(self) -> SignalsOptions:

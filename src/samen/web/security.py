@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponseBase, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponsePermanentRedirect
 from django.middleware.security import SecurityMiddleware as DjangoSecurityMiddleware
 
 #: Hosts that may be served over plain HTTP: trying ``samen serve`` on one's own machine.
@@ -27,22 +27,37 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+def is_loopback(request: HttpRequest) -> bool:
+    """Whether the request is for a loopback host (the raw header: an invalid host is refused later by
+    Django's own host check)."""
+    raw = str(request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME") or "")
+    host = raw if raw.startswith("[") and raw.endswith("]") else raw.rsplit(":", 1)[0]
+    if host.startswith("[") and "]" in host:
+        host = host[: host.index("]") + 1]
+    return host in LOOPBACK_HOSTS
+
+
 class SecurityMiddleware(DjangoSecurityMiddleware):
     """Django's security middleware, which does not redirect loopback hosts to HTTPS.
 
     A browser on the same machine cannot be intercepted on the way, and a local try-out has no certificate.
+    For the same reason the session and CSRF cookies of a plain-HTTP loopback request are sent without the
+    ``Secure`` flag, which would keep a browser from sending them back over HTTP.
     """
 
     def process_request(self, request: HttpRequest) -> HttpResponsePermanentRedirect | None:
         """Redirect to HTTPS unless the request is secure or for a loopback host."""
-        # The raw header: an invalid host is refused later by Django's own host check.
-        raw = str(request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME") or "")
-        host = raw if raw.startswith("[") and raw.endswith("]") else raw.rsplit(":", 1)[0]
-        if host.startswith("[") and "]" in host:
-            host = host[: host.index("]") + 1]
-        if host in LOOPBACK_HOSTS:
+        if is_loopback(request):
             return None
         return super().process_request(request)
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        """Django's headers; cookies of a plain-HTTP loopback request without ``Secure``."""
+        response = super().process_response(request, response)
+        if response.cookies and not request.is_secure() and is_loopback(request):
+            for morsel in response.cookies.values():
+                morsel["secure"] = ""
+        return response
 
 
 class ContentSecurityPolicyMiddleware:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -44,6 +47,9 @@ def prepare() -> None:
             raise  # the embedded SQLite: a bug, not the visitor's or the admin's doing
         raise _database_error(exc) from None
     call_command("collectstatic", interactive=False, verbosity=0)
+    from samen.web.reports.actions import purge
+
+    purge()  # closed reports past their retention go before anything is served; then daily (purge_daily)
     connections.close_all()  # each worker opens its own connections after the fork
 
 
@@ -114,6 +120,28 @@ def serve(host: str, port: int, workers: int, threads: int = 4) -> NoReturn:
     )
 
 
+#: How often the running server purges closed reports past their retention (``samen reports purge``).
+PURGE_EVERY = 24 * 3600
+
+
+def purge_daily(every: float = PURGE_EVERY) -> threading.Thread:
+    """Run ``samen reports purge`` once every ``every`` seconds, in a child process of the master (which
+    does not load Django itself), for as long as the server runs."""
+
+    def loop() -> None:
+        while True:
+            time.sleep(every)
+            subprocess.run(
+                [sys.executable, "-m", "samen", "reports", "purge"],
+                stdout=subprocess.DEVNULL,
+                check=False,
+            )
+
+    thread = threading.Thread(target=loop, name="samen-purge", daemon=True)
+    thread.start()
+    return thread
+
+
 def run(bind: str, workers: int, threads: int) -> None:
     """Run gunicorn's master, which starts the workers; each imports the site (no preloading).
 
@@ -140,6 +168,7 @@ def run(bind: str, workers: int, threads: int) -> None:
         "graceful_timeout": 10,
         "keepalive": 5,
         "forwarded_allow_ips": "127.0.0.1,::1",
+        "when_ready": lambda _server: purge_daily(),
     }
 
     class Server(BaseApplication):  # type: ignore[misc]

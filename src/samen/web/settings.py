@@ -46,17 +46,24 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = list(SAMEN.allowed_hosts)
 
 INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "samen.web.apps.WebConfig",
+    "samen.web.reports.apps.ReportsConfig",
 ]
 
 MIDDLEWARE = [
     "samen.web.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "samen.web.security.ContentSecurityPolicyMiddleware",
+    # Sessions only for staff who log in (confidential reports); other pages never touch them: no cookie.
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -85,7 +92,11 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "samen.sqlite3"),
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
+            # FULL: a committed report is on disk before the reporter is told it arrived.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+                "transaction_mode": "IMMEDIATE",
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -129,7 +140,19 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [("fonts", str(FONT_ROOT / "files"))]
 WHITENOISE_MAX_AGE = 3600
 
-# No sessions and no log-ins: nothing a visitor types is kept. The cookies Django could set are locked down.
+# Only staff log in (samen.web.reports); visitors get no session. The cookies are locked down, and a staff
+# session ends with the browser or after eight hours.
+LOGIN_URL = "/staff/login/"
+LOGIN_REDIRECT_URL = "/staff/"
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Strict"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True

@@ -8,54 +8,17 @@ text.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Set
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from django.db import IntegrityError, InterfaceError, OperationalError, connections, transaction
 from django.db.models import F
 
+from samen.groups import GroupState
+
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class GroupRow:
-    """A group's settings and bookkeeping as read from the database."""
-
-    platform: str
-    group: str
-    language: str | None
-    welcome: bool
-    nudges: str
-    onboarded: bool
-    warnings: frozenset[str]
-    last_position: int | None
-    last_event: str | None
-
-
-class GroupFields(Protocol):
-    """What :meth:`DatabaseStore.save_group` reads from a record (the bot's ``GroupRecord``)."""
-
-    @property
-    def platform(self) -> str: ...
-    @property
-    def group(self) -> str: ...
-    @property
-    def language(self) -> str | None: ...
-    @property
-    def welcome(self) -> bool: ...
-    @property
-    def nudges(self) -> str: ...
-    @property
-    def onboarded(self) -> bool: ...
-    @property
-    def warnings(self) -> Set[str]: ...
-    @property
-    def last_position(self) -> int | None: ...
-    @property
-    def last_event(self) -> str | None: ...
 
 
 class DatabaseStore:
@@ -84,15 +47,15 @@ class DatabaseStore:
             connections[self.using].close()
             return work()
 
-    def load_group(self, platform: str, group: str) -> GroupRow | None:
+    def load_group(self, platform: str, group: str) -> GroupState | None:
         """The group's record, or None for a group the bot has never seen."""
         return self._retry(lambda: self._load_group(platform, group))
 
-    def _load_group(self, platform: str, group: str) -> GroupRow | None:
+    def _load_group(self, platform: str, group: str) -> GroupState | None:
         row = self._groups.filter(platform=platform, group=group).first()
         if row is None:
             return None
-        return GroupRow(
+        return GroupState(
             platform=row.platform,
             group=row.group,
             language=row.language,
@@ -104,11 +67,11 @@ class DatabaseStore:
             last_event=row.last_event,
         )
 
-    def save_group(self, record: GroupFields) -> None:
+    def save_group(self, record: GroupState) -> None:
         """Create or replace the group's record."""
         self._retry(lambda: self._save_group(record))
 
-    def _save_group(self, record: GroupFields) -> None:
+    def _save_group(self, record: GroupState) -> None:
         self._groups.update_or_create(
             platform=record.platform,
             group=record.group,
@@ -158,6 +121,61 @@ class DatabaseStore:
     def save_cursor(self, name: str, value: str) -> None:
         """Create or replace a cursor."""
         self._retry(lambda: self._cursors.update_or_create(name=name, defaults={"value": value}))
+
+    def file_report(
+        self, *, route: str, text: str, language: str, platform: str, name: str, special: bool, link: str
+    ) -> str:
+        """Keep a confidential report (sealed, committed, see :mod:`samen.web.reports`); returns its code.
+
+        The bot asks about sexual behaviour and health in one question, so consent covers both.
+        """
+        from samen.web.reports.actions import SPECIAL_CATEGORIES, file_report
+
+        _report, code = file_report(
+            route,
+            text,
+            language=language,
+            platform=platform,
+            name=name,
+            special=SPECIAL_CATEGORIES if special else (),
+            consent=special,
+            link=link,
+        )
+        return code
+
+    def report_view(self, code: str) -> tuple[str, str, list[tuple[str, str]]] | None:
+        """A report as its reporter sees it with the code (opening it is written to the access log)."""
+        from samen.web.reports.actions import REPORTER, find_report, open_case
+
+        report = find_report(code)
+        if report is None:
+            return None
+        case = open_case(report, REPORTER)
+        return (
+            report.route,
+            report.status,
+            [("reporter", case.text), *((m.author, m.text) for m in case.messages)],
+        )
+
+    def answer_report(self, code: str, text: str) -> bool:
+        """The reporter answers; False for a wrong code or a closed case."""
+        from samen.web.reports.actions import find_report, reporter_reply
+
+        report = find_report(code)
+        if report is None or report.status == "closed":
+            return False
+        reporter_reply(report, text)
+        return True
+
+    def withdraw_report(self, code: str) -> bool:
+        """The reporter withdraws the report: deleted, a count left; False for a wrong code."""
+        from samen.web.reports.actions import find_report, withdraw
+
+        report = find_report(code)
+        if report is None:
+            return False
+        withdraw(report)
+        return True
 
 
 def open_store() -> DatabaseStore:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from samen.web import views
+from samen.web.reports import urls as reports
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.root, name="root"),
     path("theme.css", views.theme, name="theme"),
+    path("staff/", include(reports.staff)),
     *i18n_patterns(
         path("", views.home, name="home"),
         path("dos/", views.dos, name="dos"),
@@ -19,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         path("toolkit/<str:platform>/preview", views.platform_preview, name="preview"),
         path("faq/", views.faq, name="faq"),
         path("help/", views.help_page, name="help"),
+        *reports.reporter,
         prefix_default_language=True,
     ),
 ]

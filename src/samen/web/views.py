@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.csrf import csrf_exempt
 
-from samen.content import PLATFORMS, FaqEntry, Localized, SupportRoute
+from samen.content import PLATFORMS, FaqEntry, Localized
 from samen.errors import LimitError
 from samen.render import (
     Material,
@@ -400,40 +400,17 @@ def faq(request: HttpRequest) -> HttpResponse:
     )
 
 
-@dataclass(frozen=True)
-class Situation:
-    """One answer to "what happened?" and the support routes (pack ids) it leads to, best first."""
-
-    label: str | Promise
-    routes: tuple[str, ...]
-
-
-#: situation id → what happened, and who to contact. The contacts' names and e-mail come from the pack.
-#: The pack has no address for the adviser, chair or counsellor, so those answers end at the campaign page,
-#: which says how to reach them: an answer always says how, not only whom.
-SITUATIONS: dict[str, Situation] = {
-    "group": Situation(
-        gettext_lazy("Something happened in an online group or chat"),
-        ("group-admin", "study-adviser", "campaign-page"),
+#: The product's words for the pack's help situations (``situations`` in the pack says which routes each
+#: leads to); a pack that names another situation gives its label itself.
+SITUATION_LABELS: dict[str, str | Promise] = {
+    "group": gettext_lazy("Something happened in an online group or chat"),
+    "unwanted": gettext_lazy(
+        "I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"
     ),
-    "unwanted": Situation(
-        gettext_lazy("I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"),
-        ("confidential-counsellor", "study-adviser", "campaign-page"),
-    ),
-    "lecture": Situation(
-        gettext_lazy("It is about a lecture, the teaching or a lecturer"),
-        ("programme-chair", "study-adviser", "campaign-page"),
-    ),
-    "advice": Situation(
-        gettext_lazy("I need advice and don’t know where to start"), ("study-adviser", "campaign-page")
-    ),
-    "learn": Situation(
-        gettext_lazy("Our group or association wants to learn more, or take a training"),
-        ("diversity-office",),
-    ),
-    "campaign": Situation(
-        gettext_lazy("I have a question about this campaign"), ("student-wellbeing", "campaign-page")
-    ),
+    "lecture": gettext_lazy("It is about a lecture, the teaching or a lecturer"),
+    "advice": gettext_lazy("I need advice and don’t know where to start"),
+    "learn": gettext_lazy("Our group or association wants to learn more, or take a training"),
+    "campaign": gettext_lazy("I have a question about this campaign"),
 }
 
 
@@ -442,18 +419,18 @@ SITUATIONS: dict[str, Situation] = {
 def help_page(request: HttpRequest) -> HttpResponse:
     """Where to go for what: choose what happened, and the page ends at the right contact."""
     local = _local()
-    routes: dict[str, SupportRoute] = {route.id: route for route in local.support}
+    labels = {s.id: str(s.label or SITUATION_LABELS.get(s.id, s.id)) for s in local.situations}
     chosen = request.GET.get("what", "")
-    situation = SITUATIONS.get(chosen)
-    answer = [routes[r] for r in situation.routes if r in routes] if situation else []
-    situations = [(key, str(s.label)) for key, s in SITUATIONS.items()]
+    situation = next((s for s in local.situations if s.id == chosen), None)
+    answer = list(situation.routes) if situation else []
+    situations = list(labels.items())
     return render(
         request,
         "web/help.html",
         {
             "situations": situations,
             "chosen": chosen if situation else "",
-            "chosen_label": str(situation.label) if situation else "",
+            "chosen_label": labels[situation.id] if situation else "",
             "answer": answer,
             "routes": local.support,
             "unknown": bool(chosen) and situation is None,

@@ -1,0 +1,33 @@
+"""Confidential reports: a student tells the people who can help, follows up with a code, and the campaign
+team sees counts without anyone's words.
+
+A Django app of its own (label ``reports``) inside the web toolkit: ``models`` (the tables), ``crypto`` (the
+words sealed at rest), ``codes`` (follow-up codes and the guessing limit), ``actions`` (every write),
+``access`` (every access check), ``insight`` (k-anonymous counts), ``forms``, ``views``, ``urls``.
+See ``docs/reports.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def open_database() -> None:
+    """Set Django up for a command outside the server (``samen staff``, ``samen reports``): the settings,
+    the data folder, and the migrations applied."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.web.settings")
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def report_routes() -> tuple[str, ...]:
+    """The support routes whose reports go to staff accounts (the pack's ``reports.routes``)."""
+    from samen.web import campaign
+
+    return tuple(campaign.pack().spec.reports.routes)

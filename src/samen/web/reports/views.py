@@ -1,0 +1,313 @@
+"""The pages of the reports: the report form and the reporter's status page (``/<lang>/report/…``), and
+staff's log-in, case list, case and insight (``/staff/…``).
+
+Every page here is personal: never cached (``no-store``), never kept by :class:`samen.web.wsgi.KeptPages`
+(each sets or needs a cookie or a code), and every access check is in :mod:`samen.web.reports.access`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.http import content_disposition_header
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from samen.content import Localized, describe_error
+from samen.errors import InputError
+from samen.web import campaign
+from samen.web.reports import access, actions, codes, insight, report_routes
+from samen.web.reports.forms import AnswerForm, ReplyForm, ReportForm, StatusForm, WithdrawForm
+from samen.web.reports.models import STATUSES, Report
+from samen.web.views import allow
+
+#: Cases per page of the staff list.
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """A case as the staff list shows it: no words, only where it stands."""
+
+    pk: int
+    url: str
+    route: str
+    status: str
+    status_label: str
+    platform: str
+    reporter: str
+    created: str
+    updated: str
+
+
+def _local() -> Localized:
+    return campaign.localized(translation.get_language() or campaign.pack().default_language)
+
+
+def _route_names(local: Localized) -> dict[str, str]:
+    return {route.id: route.name for route in local.support}
+
+
+def _private(response: HttpResponseBase) -> HttpResponseBase:
+    """Nothing here may be kept by a browser, a proxy or a search engine."""
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+# -- the reporter ---------------------------------------------------------------------------------------
+
+
+@never_cache
+@allow("GET", "HEAD", "POST")
+def report(request: HttpRequest) -> HttpResponseBase:
+    """The report form; after sending, the receipt with the follow-up code (``data-report-code``)."""
+    local = _local()
+    form = ReportForm(request.POST if request.method == "POST" else None, local=local, routes=report_routes())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            filed, code = actions.file_report(
+                data["route"],
+                data["text"],
+                language=local.code,
+                name=data["name"],
+                contact=data["contact"],
+                special=data["special"],
+                consent=data["consent"],
+            )
+        except InputError as exc:
+            form.add_error(None, describe_error(exc, local.code))
+        else:  # committed: the code may be shown
+            route = _route_names(local)[filed.route]
+            return _private(
+                render(request, "web/report_sent.html", {"code": code, "route": route, "report": filed})
+            )
+    form.describe_errors()
+    status = 400 if form.errors else 200
+    context = {"form": form, "routes": [(r, form.route_help.get(r, "")) for r in report_routes()]}
+    return _private(render(request, "web/report_form.html", context, status=status))
+
+
+def _status_page(
+    request: HttpRequest, report: Report, code: str, status: int = 200, **extra: Any
+) -> HttpResponseBase:
+    local = _local()
+    case = actions.open_case(report, actions.REPORTER)
+    context = {
+        "case": case,
+        "code": code,
+        "route": _route_names(local).get(report.route, report.route),
+        "statuses": STATUSES,
+        "answer_form": extra.pop("answer_form", None) or AnswerForm(),
+        "withdraw_form": extra.pop("withdraw_form", None) or WithdrawForm(),
+        **extra,
+    }
+    return _private(render(request, "web/report_status.html", context, status=status))
+
+
+@never_cache
+@allow("GET", "HEAD", "POST")
+def report_status(request: HttpRequest) -> HttpResponseBase:
+    """Read the status and replies with the code; answer, export or withdraw (delete) the report."""
+    code = (request.POST if request.method == "POST" else request.GET).get("code", "")[:64].strip()
+    if not code:
+        return _private(render(request, "web/report_code.html", {}))
+    if codes.refused(request):
+        return _private(render(request, "web/report_code.html", {"refused": True}, status=429))
+    found = actions.find_report(code)
+    if found is None:
+        codes.failed(request)
+        return _private(render(request, "web/report_code.html", {"wrong": True, "code": code}, status=404))
+    if request.method != "POST":
+        return _status_page(request, found, code)
+    action = request.POST.get("action", "")
+    if action == "answer":
+        answer = AnswerForm(request.POST)
+        if answer.is_valid():
+            try:
+                actions.reporter_reply(found, answer.cleaned_data["text"])
+            except InputError as exc:
+                answer.add_error("text", describe_error(exc, _local().code))
+            else:
+                return _status_page(request, found, code, answered=True)
+        answer.describe_errors()
+        return _status_page(request, found, code, status=400, answer_form=answer)
+    if action == "withdraw":
+        withdraw = WithdrawForm(request.POST)
+        if withdraw.is_valid():
+            actions.withdraw(found)
+            return _private(render(request, "web/report_withdrawn.html", {}))
+        withdraw.describe_errors()
+        return _status_page(request, found, code, status=400, withdraw_form=withdraw)
+    if action == "export":
+        data = json.dumps(actions.export(found), ensure_ascii=False, indent=2)
+        response = HttpResponse(data, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"report-{found.created:%Y%m%d}.json"
+        )
+        return _private(response)
+    return _status_page(request, found, code, status=400)
+
+
+# -- staff ----------------------------------------------------------------------------------------------
+
+
+class StaffLogin(auth_views.LoginView):
+    """Django's log-in, with the guessing limit of the follow-up codes (per address)."""
+
+    template_name = "web/staff_login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Refuse an address after too many wrong passwords; count a wrong one."""
+        if codes.refused(request):
+            return render(
+                request, "web/staff_login.html", {"form": self.get_form(), "refused": True}, status=429
+            )
+        response: HttpResponse = super().post(request, *args, **kwargs)
+        return response
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        """A wrong password counts towards the limit."""
+        codes.failed(self.request)
+        response: HttpResponse = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+staff_login = never_cache(StaffLogin.as_view())
+staff_logout = auth_views.LogoutView.as_view(next_page="/staff/login/")
+
+
+def _refused(request: HttpRequest) -> HttpResponseBase:
+    return _private(render(request, "web/staff_refused.html", {}, status=403))
+
+
+@never_cache
+@login_required
+@allow("GET", "HEAD")
+def staff_cases(request: HttpRequest) -> HttpResponseBase:
+    """The cases of the routes this account handles, newest activity first, 50 a page; no words here."""
+    routes = access.case_routes(request.user)
+    if not routes:
+        if access.may_see_insight(request.user):
+            return _private(render(request, "web/staff_home.html", {}))
+        return _refused(request)
+    cases = Report.objects.filter(route__in=routes).order_by("-updated", "-pk")
+    wanted = request.GET.get("status", "")
+    if wanted in dict(STATUSES):
+        cases = cases.filter(status=wanted)
+    page = Paginator(
+        cases.only("pk", "route", "status", "platform", "created", "updated", "anonymous"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    names = _route_names(_local())
+    statuses = {key: str(label) for key, label in STATUSES}
+    who = {True: _("anonymous"), False: _("named")}
+    context = {
+        "page": page,
+        # Drawn here rather than in the template: 50 rows of lookups and filters cost more there.
+        "rows": [
+            CaseRow(
+                pk=case.pk,
+                url=reverse("staff_case", args=[case.pk]),
+                route=names.get(case.route, case.route),
+                status=case.status,
+                status_label=statuses.get(case.status, case.status),
+                platform=case.platform,
+                reporter=who[case.anonymous],
+                created=date_format(localtime(case.created), "j M Y"),
+                updated=date_format(localtime(case.updated), "j M Y, H:i"),
+            )
+            for case in page.object_list
+        ],
+        "statuses": STATUSES,
+        "wanted": wanted,
+        "routes": [names.get(r, r) for r in sorted(routes)],
+        "insight": access.may_see_insight(request.user),
+    }
+    return _private(render(request, "web/staff_cases.html", context))
+
+
+@never_cache
+@login_required
+@allow("GET", "HEAD", "POST")
+def staff_case(request: HttpRequest, case: int) -> HttpResponseBase:
+    """One case: the report, the conversation, a reply (with hand-off texts) and its status."""
+    found = Report.objects.filter(pk=case).first()
+    if found is None or not access.may_open(request.user, found):
+        if found is not None:
+            actions.log(request.user.get_username(), found.pk, "refused")
+        raise Http404("case")
+    local = _local()
+    # Hand-off texts go to the reporter, so they are in the reporter's language.
+    theirs = campaign.pack().language(
+        found.language if found.language in campaign.pack().languages else campaign.pack().default_language
+    )
+    reply = ReplyForm(local=theirs)
+    status_form = StatusForm(initial={"status": found.status})
+    code = 200
+    done = ""
+    if request.method == "POST":
+        if request.POST.get("action") == "status":
+            status_form = StatusForm(request.POST)
+            if status_form.is_valid():
+                actions.set_status(found, request.user, status_form.cleaned_data["status"])
+                done = "status"
+            else:
+                code = 400
+        else:
+            reply = ReplyForm(request.POST, local=theirs)
+            if reply.is_valid():
+                actions.staff_reply(found, request.user, reply.cleaned_data["message"])
+                reply = ReplyForm(local=theirs)
+                status_form = StatusForm(initial={"status": found.status})
+                done = "reply"
+            else:
+                reply.describe_errors()
+                code = 400
+    opened = actions.open_case(found, request.user.get_username())
+    context = {
+        "case": opened,
+        "route": _route_names(local).get(found.route, found.route),
+        "reply_form": reply,
+        "status_form": status_form,
+        "handoff": theirs.handoff,
+        "done": done,
+    }
+    return _private(render(request, "web/staff_case.html", context, status=code))
+
+
+@never_cache
+@login_required
+@allow("GET", "HEAD")
+def staff_insight(request: HttpRequest) -> HttpResponseBase:
+    """Counts for the campaign team: nudges per week, Do and kind; reports per route, status, platform."""
+    if not access.may_see_insight(request.user):
+        return _refused(request)
+    local = _local()
+    tables = insight.tables(local)
+    return _private(render(request, "web/staff_insight.html", {"tables": tables, "k": insight.K}))
+
+
+@never_cache
+@login_required
+@allow("GET", "HEAD")
+def staff_insight_csv(request: HttpRequest) -> HttpResponseBase:
+    """The same counts as CSV, with the same suppression of small counts."""
+    if not access.may_see_insight(request.user):
+        return _refused(request)
+    response = HttpResponse(insight.csv_text(_local()), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, "samen-insight.csv")
+    return _private(response)

@@ -1,0 +1,264 @@
+"""The Matrix adapter without a homeserver: ``/sync`` answers shaped as Synapse sends them go through the
+adapter's typed edge (``parse_sync``) and its real translation into the core's events, and every
+Client-Server call it makes is recorded by a client whose ``request`` answers as Synapse would. The dialog
+tables run here in seconds; ``test_matrix.py`` keeps the real Synapse for what only it can show (invites,
+restarts, exactly once, power levels, rate limits).
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import urllib.parse
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+import pytest
+import stamina
+from tests.bot.dialogs import DIALOGS, HIDDEN, NL, Line, is_notice
+
+from samen.adapters.matrix import CAPABILITIES, MatrixAdapter
+from samen.adapters.matrix_client import JSON, MatrixClient, MatrixError
+from samen.adapters.matrix_sync import parse_sync
+from samen.bot import Bot, MemoryStore
+from samen.content import load_pack
+from samen.signals import Signals
+
+PACK = load_pack()
+SIGNALS = Signals.load(**PACK.spec.signals_options())
+
+ROOM = "!werkgroep:localhost"
+BOT = "@bot:localhost"
+ALICE = "@alice:localhost"  # created the room: power level 100
+BOB = "@bob:localhost"
+
+
+def dos_url(lang: str, number: int | None) -> str:
+    return f"https://samen.test/{lang}/dos/" + (f"#do-{number}" if number else "")
+
+
+class Homeserver(MatrixClient):
+    """The Client-Server API as Synapse answers the bot's calls, in memory, each call recorded.
+
+    Attributes:
+        power: the room's ``m.room.power_levels``.
+        forbidden: endpoints answered ``403 M_FORBIDDEN`` (a power level the bot lacks).
+    """
+
+    def __init__(self) -> None:
+        super().__init__("http://synapse.invalid", token="never-sent", user_id=BOT)
+        self.calls: list[tuple[str, str, dict[str, Any]]] = []
+        self.power: JSON = {"users": {ALICE: 100, BOT: 50}, "users_default": 0}
+        self.forbidden: set[str] = set()
+        self._ids = itertools.count(1)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        body: Mapping[str, Any] | None = None,
+        *,
+        endpoint: str,
+        **options: Any,
+    ) -> JSON:
+        room = urllib.parse.unquote(path.split("/rooms/", 1)[1].split("/", 1)[0]) if "/rooms/" in path else ""
+        self.calls.append((endpoint, room, dict(body or {})))
+        if endpoint in self.forbidden:
+            raise MatrixError(403, "M_FORBIDDEN", endpoint)
+        if endpoint == "send":
+            return {"event_id": f"$sent{next(self._ids)}"}
+        if endpoint == "get state m.room.power_levels":
+            return self.power
+        if endpoint.startswith(("get state", "get account data")):
+            raise MatrixError(404, "M_NOT_FOUND", endpoint)
+        if endpoint == "joined members":
+            return {"joined": {user: {} for user in (ALICE, BOB, BOT)}}
+        if endpoint == "create direct room":
+            return {"room_id": f"!dm-{body['invite'][0] if body else ''}"}
+        if endpoint == "upload":
+            return {"content_uri": "mxc://localhost/poster"}
+        return {}
+
+    def sent(self) -> list[tuple[str, dict[str, Any]]]:
+        """The messages sent since the last call, as (room, content); then forgets every call."""
+        out = [(room, body) for endpoint, room, body in self.calls if endpoint == "send"]
+        self.calls.clear()
+        return out
+
+
+_batches = itertools.count(1)
+_events = itertools.count(1)
+_clock = itertools.count(1_764_000_000_000, 1000)
+
+
+def sync(*events: dict[str, Any]) -> Any:
+    """One ``/sync`` answer with these timeline events in the group, typed at the edge."""
+    raw = {
+        "next_batch": f"s{next(_batches)}",
+        "rooms": {"join": {ROOM: {"timeline": {"events": list(events)}}}},
+    }
+    return parse_sync(raw)
+
+
+def event(kind: str, sender: str, content: dict[str, Any], **more: Any) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "sender": sender,
+        "event_id": f"$e{next(_events)}",
+        "origin_server_ts": next(_clock),
+        "content": content,
+        "unsigned": {},
+    } | more
+
+
+def said(sender: str, body: str, reply_to: str | None = None) -> dict[str, Any]:
+    content: dict[str, Any] = {"msgtype": "m.text", "body": body}
+    if reply_to is not None:
+        content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+    return event("m.room.message", sender, content)
+
+
+@pytest.fixture
+async def matrix() -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
+    homeserver = Homeserver()
+    core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url, signals=SIGNALS)
+    adapter = MatrixAdapter(core, homeserver)
+    with stamina.set_testing(True, attempts=3, cap=True):
+        await adapter.handle_sync(sync(event("m.room.member", BOT, {"membership": "join"}, state_key=BOT)))
+        homeserver.calls.clear()
+        yield adapter, homeserver
+    adapter.worker.close()
+
+
+async def run_dialog(adapter: MatrixAdapter, homeserver: Homeserver, lines: list[Line]) -> None:
+    earlier = said(ALICE, "Zullen we morgen om tien uur beginnen?")
+    await adapter.handle_sync(sync(earlier))
+    homeserver.sent()
+    for line in lines:
+        sender = ALICE if line.admin else BOB
+        message = said(sender, line.says, earlier["event_id"] if line.reply else None)
+        await adapter.handle_sync(sync(message))
+        sent = homeserver.sent()
+        text = "\n".join(str(content.get("body", "")) for _, content in sent)
+        for word in line.unsaid:
+            assert word.casefold() not in text.casefold(), (line.says, word)
+        if line.expect is None:
+            assert sent == [], f"{line.says[:40]!r} got {text[:200]!r}"
+            continue
+        for piece in line.expect:
+            assert piece in text, f"{line.says[:40]!r}: {piece!r} not in {text[:300]!r}"
+        private = [room for room, _ in sent if room.startswith("!dm-")]
+        if line.private is True:
+            assert private and len(private) == len(sent), line.says
+        elif line.private is False:
+            assert not private, line.says
+        if not line.admin:
+            notices = [c for room, c in sent if room == f"!dm-{ALICE}" and is_notice(str(c.get("body")))]
+            assert bool(notices) == line.notice, line.says
+        public = [content for room, content in sent if room == ROOM]
+        assert all(content["m.mentions"] == {} for content in public)  # nobody pinged
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+async def test_dialog(matrix: tuple[MatrixAdapter, Homeserver], name: str) -> None:
+    await run_dialog(*matrix, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", list(HIDDEN))
+async def test_words_behind_a_command_prefix_are_read_like_any_message(
+    matrix: tuple[MatrixAdapter, Homeserver], name: str
+) -> None:
+    await run_dialog(*matrix, HIDDEN[name])
+
+
+async def test_do_as_a_reply_quotes_that_message(matrix: tuple[MatrixAdapter, Homeserver]) -> None:
+    adapter, homeserver = matrix
+    earlier = said(ALICE, "iets vervelends")
+    await adapter.handle_sync(sync(earlier, said(BOB, "!do 4", earlier["event_id"])))
+    ((room, content),) = homeserver.sent()
+    assert room == ROOM and NL.do(4).text in content["body"]
+    assert content["m.relates_to"] == {"m.in_reply_to": {"event_id": earlier["event_id"]}}
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"type": "m.room.message", "sender": BOB, "content": {"msgtype": "m.text", "body": 4}},
+        {"type": "m.room.message", "sender": BOB, "content": ["!do", "4"]},
+        {
+            "type": "m.room.message",
+            "content": {"msgtype": "m.text", "body": "!do 4"},
+            "origin_server_ts": "x",
+        },
+        {"sender": BOB, "content": {"msgtype": "m.text", "body": "!do 4"}},
+        "not an event",
+    ],
+)
+async def test_a_malformed_event_is_dropped_alone_and_the_batch_goes_on(
+    matrix: tuple[MatrixAdapter, Homeserver], broken: object
+) -> None:
+    adapter, homeserver = matrix
+    raw = {
+        "next_batch": "s-broken",
+        "rooms": {"join": {ROOM: {"timeline": {"events": [broken, said(BOB, "!do 2")]}}}},
+    }
+    await adapter.handle_sync(parse_sync(raw))
+    ((room, content),) = homeserver.sent()
+    assert room == ROOM and NL.do(2).text in content["body"]
+
+
+async def test_a_missing_power_level_is_told_to_the_admins_once_with_the_level_to_give(
+    matrix: tuple[MatrixAdapter, Homeserver],
+) -> None:
+    adapter, homeserver = matrix
+    homeserver.forbidden = {"state m.room.topic"}
+    await adapter.handle_sync(sync(said(ALICE, "!opnieuw")))
+    await adapter.handle_sync(sync(said(ALICE, "!opnieuw")))
+    notices = [c["body"] for room, c in homeserver.sent() if room == f"!dm-{ALICE}"]
+    assert len(notices) == 1 and "m.room.topic" in notices[0] and "50" in notices[0]
+
+
+class ThreadRecordingStore(MemoryStore):
+    """The in-memory store, noting the thread of every call (a database connection is not shared)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: set[str] = set()
+
+    def load_group(self, platform: str, group: str) -> Any:
+        self.threads.add(threading.current_thread().name)
+        return super().load_group(platform, group)
+
+    def save_group(self, record: Any) -> None:
+        self.threads.add(threading.current_thread().name)
+        super().save_group(record)
+
+
+async def test_the_store_is_only_used_on_the_cores_thread() -> None:
+    store = ThreadRecordingStore()
+    homeserver = Homeserver()
+    homeserver.forbidden = {"state m.room.pinned_events"}
+    core = Bot(PACK, store, CAPABILITIES, dos_url=dos_url, signals=SIGNALS)
+    adapter = MatrixAdapter(core, homeserver)
+    with stamina.set_testing(True, attempts=3, cap=True):
+        await adapter.handle_sync(sync(event("m.room.member", BOT, {"membership": "join"}, state_key=BOT)))
+        await adapter.handle_sync(sync(said(BOB, "ik maak je af als je dat nog een keer zegt")))
+    adapter.worker.close()
+    sent = homeserver.sent()
+    assert any(room == f"!dm-{BOB}" for room, _ in sent)  # the nudge, with its "!nietzo" line
+    assert any(room == f"!dm-{ALICE}" for room, _ in sent)  # the notices: the pin, the threat
+    assert store.threads and all(name.startswith("samen-bot") for name in store.threads), store.threads
+
+
+@pytest.mark.parametrize(
+    "relation",
+    ["nonsense", {"m.in_reply_to": "$not-an-object"}, {"m.in_reply_to": {"event_id": 42}}, {"rel_type": 7}],
+)
+async def test_an_odd_relation_is_read_as_none_and_the_message_still_answered(
+    matrix: tuple[MatrixAdapter, Homeserver], relation: object
+) -> None:
+    adapter, homeserver = matrix
+    message = event("m.room.message", BOB, {"msgtype": "m.text", "body": "!do 3", "m.relates_to": relation})
+    await adapter.handle_sync(sync(message))
+    ((room, content),) = homeserver.sent()
+    assert room == ROOM and NL.do(3).text in content["body"]

@@ -1,0 +1,445 @@
+"""Confidential reports on the web: the form in both languages, the code, the status page, staff's reply
+with the pack's hand-off texts, withdrawal, export, retention, keys, the guessing limit, the append-only
+access log and the insight's k-anonymity — on the test database (SQLite) with real sealed rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.test import Client
+from django.utils import timezone
+
+from samen.content import load_pack
+from samen.web.reports import actions, codes, crypto
+from samen.web.reports.models import AccessLog, CodeAttempt, Message, Report, ReportTally
+from tests.web.reports_helpers import CODE, file_through_page, staff_client
+
+pytestmark = pytest.mark.django_db
+
+STORY = "In de werkgroepapp stuurde iemand mij steeds berichten over mijn uiterlijk, ook 's nachts."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_keys(tmp_path: Path, settings: object) -> None:
+    """Each test seals with a key of its own data folder."""
+    settings.DATA_DIR = tmp_path  # type: ignore[attr-defined]
+    crypto.sealer.cache_clear()
+    # Staff passwords are hashed with Django's default (PBKDF2) in production; here a fast hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    yield
+    crypto.sealer.cache_clear()
+
+
+def test_the_form_offers_the_pack_routes_that_take_reports(web: Client, lang: str) -> None:
+    pack = load_pack()
+    html = web.get(f"/{lang}/report/").content.decode()
+    offered = set(__import__("re").findall(r'name="route"[^>]*value="([^"]+)"', html))
+    assert offered == set(pack.spec.reports.routes)
+    names = {r.id: r.name for r in pack.language(lang).support}
+    for route in pack.spec.reports.routes:
+        assert names[route] in html
+    assert 'name="text"' in html and 'name="csrfmiddlewaretoken"' in html
+
+
+def test_a_report_arrives_and_its_code_opens_it(web: Client, lang: str) -> None:
+    code = file_through_page(web, lang, text=STORY)
+    assert codes.normalize(code) is not None and len(code) == 24
+    report = Report.objects.get()
+    assert (report.route, report.status, report.language, report.anonymous) == (
+        "confidential-counsellor",
+        "received",
+        lang,
+        True,
+    )
+    page = web.get(f"/{lang}/report/status/", {"code": code})
+    assert page.status_code == 200 and STORY.replace("'", "&#x27;") in page.content.decode()
+    # typed by hand: lower case, spaces instead of dashes, O for 0
+    typed = code.lower().replace("-", " ").replace("0", "o")
+    assert web.get(f"/{lang}/report/status/", {"code": typed}).status_code == 200
+    assert page["Cache-Control"].startswith("no-store") or "no-store" in page["Cache-Control"]
+
+
+def test_the_words_are_not_in_the_database(web: Client) -> None:
+    code = file_through_page(web, text=STORY, identity="named", name="Noor Jansen", contact="noor@example.nl")
+    report = actions.find_report(code)
+    assert report is not None
+    actions.reporter_reply(report, "Nog een detail: het was in de Discord van het vak.")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM reports_report")
+        rows = repr(cursor.fetchall())
+        cursor.execute("SELECT * FROM reports_message")
+        rows += repr(cursor.fetchall())
+    for secret in (
+        "uiterlijk",
+        "Noor",
+        "noor@example.nl",
+        "Discord van het vak",
+        code,
+        codes.normalize(code),
+    ):
+        assert secret not in rows
+    assert report.code_hash in rows  # only the hash of the code
+
+
+def test_special_categories_need_explicit_consent(web: Client) -> None:
+    refused = web.post(
+        "/en/report/",
+        {"route": "confidential-counsellor", "text": STORY, "identity": "anonymous", "special": ["sexual"]},
+    )
+    assert refused.status_code == 400 and not CODE.search(refused.content.decode())
+    assert "explicit consent" in refused.content.decode()
+    assert not Report.objects.exists()
+    file_through_page(web, text=STORY, special=["sexual", "health"], consent="on")
+    report = Report.objects.get()
+    assert report.special_consent
+    assert actions.open_case(report, "test").special == ("sexual", "health")
+
+
+def test_a_route_that_takes_no_reports_is_refused(web: Client) -> None:
+    for route in ("group-admin", "campaign-page", "nobody"):
+        response = web.post("/en/report/", {"route": route, "text": STORY, "identity": "anonymous"})
+        assert response.status_code == 400
+    assert not Report.objects.exists()
+
+
+def test_named_needs_a_name(web: Client) -> None:
+    response = web.post(
+        "/nl/report/", {"route": "study-adviser", "text": STORY, "identity": "named", "name": ""}
+    )
+    assert response.status_code == 400 and "Schrijf je naam" in response.content.decode()
+
+
+def test_staff_reply_reaches_the_reporter_with_a_handoff_in_their_language(web: Client) -> None:
+    code = file_through_page(web, "nl", text=STORY)
+    report = Report.objects.get()
+    counsellor = staff_client("vp", "confidential-counsellor")
+    response = counsellor.post(
+        f"/staff/case/{report.pk}/",
+        {"action": "reply", "reply": "Dank je dat je dit vertelt.", "handoff": ["complaints"]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    report.refresh_from_db()
+    assert report.status == "conversation"
+    page = web.get("/nl/report/status/", {"code": code}).content.decode()
+    complaints = next(h for h in load_pack().language("nl").handoff if h.id == "complaints")
+    assert "Dank je dat je dit vertelt." in page and complaints.title in page
+    # the reporter answers, staff reads it
+    web.post("/nl/report/status/", {"code": code, "action": "answer", "text": "Mag ik langskomen?"})
+    assert "Mag ik langskomen?" in counsellor.get(f"/staff/case/{report.pk}/").content.decode()
+
+
+def test_a_closed_case_takes_no_answer(web: Client) -> None:
+    code = file_through_page(web, text=STORY)
+    report = Report.objects.get()
+    counsellor = staff_client("vp", "confidential-counsellor")
+    counsellor.post(f"/staff/case/{report.pk}/", {"action": "status", "status": "closed"})
+    report.refresh_from_db()
+    assert report.status == "closed" and report.closed is not None
+    response = web.post("/en/report/status/", {"code": code, "action": "answer", "text": "Hello?"})
+    assert response.status_code == 400 and "closed" in response.content.decode()
+    assert not Message.objects.exists()
+
+
+def test_withdrawal_leaves_only_a_count(web: Client) -> None:
+    code = file_through_page(web, text=STORY)
+    report = Report.objects.get()
+    staff_client("vp", "confidential-counsellor")
+    actions.staff_reply(report, _user("vp"), "Hoi")
+    refused = web.post("/en/report/status/", {"code": code, "action": "withdraw"})
+    assert refused.status_code == 400 and Report.objects.exists()
+    gone = web.post("/en/report/status/", {"code": code, "action": "withdraw", "confirm": "on"})
+    assert gone.status_code == 200
+    assert not Report.objects.exists() and not Message.objects.exists()
+    tally = ReportTally.objects.get()
+    assert (tally.route, tally.outcome, tally.n, tally.platform) == (
+        "confidential-counsellor",
+        "withdrawn",
+        1,
+        "web",
+    )
+    assert web.get("/en/report/status/", {"code": code}).status_code == 404
+    logged = list(AccessLog.objects.values_list("who", "action"))
+    assert (
+        ("reporter", "filed") in logged and ("reporter", "withdrawn") in logged and ("vp", "reply") in logged
+    )
+
+
+def _user(username: str) -> object:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
+
+
+def test_export_holds_everything_kept(web: Client) -> None:
+    code = file_through_page(web, text=STORY, identity="named", name="Noor", contact="06-12345678")
+    report = Report.objects.get()
+    staff_client("vp", "confidential-counsellor")
+    actions.staff_reply(report, _user("vp"), "Dank je.")
+    response = web.post("/en/report/status/", {"code": code, "action": "export"})
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["text"] == STORY and data["name"] == "Noor" and data["contact"] == "06-12345678"
+    assert [m["text"] for m in data["messages"]] == ["Dank je."]
+    assert data["status"] == "conversation" and data["route"] == "confidential-counsellor"
+
+
+def test_the_access_log_is_append_only_in_the_database() -> None:
+    report, _code = actions.file_report("study-adviser", STORY, language="nl")
+    entry = AccessLog.objects.get(case=report.pk)
+    for statement in ("UPDATE reports_accesslog SET who = 'someone'", "DELETE FROM reports_accesslog"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement)
+    with pytest.raises(PermissionError):
+        entry.delete()
+    entry.who = "someone"
+    with pytest.raises(PermissionError):
+        entry.save()
+    assert AccessLog.objects.get(pk=entry.pk).who == "reporter"
+
+
+def test_the_access_log_names_who_opened_which_case_and_never_content(web: Client) -> None:
+    file_through_page(web, text=STORY)
+    report = Report.objects.get()
+    staff_client("vp", "confidential-counsellor").get(f"/staff/case/{report.pk}/")
+    staff_client("sa", "study-adviser").get(f"/staff/case/{report.pk}/")
+    rows = list(AccessLog.objects.order_by("pk").values_list("who", "case", "action"))
+    assert rows == [
+        ("reporter", report.pk, "filed"),
+        ("vp", report.pk, "open"),
+        ("sa", report.pk, "refused"),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM reports_accesslog")
+        assert "uiterlijk" not in repr(cursor.fetchall())
+
+
+def test_purge_keeps_a_closed_case_for_its_route_retention(settings: object) -> None:
+    settings.SAMEN = settings.SAMEN.model_copy(  # type: ignore[attr-defined]
+        update={"report_retention": (("*", 90), ("study-adviser", 30))}
+    )
+    now = timezone.now()
+    kept, _ = actions.file_report("confidential-counsellor", STORY, language="nl")
+    old, _ = actions.file_report("confidential-counsellor", STORY, language="nl")
+    adviser, _ = actions.file_report("study-adviser", STORY, language="en")
+    still_open, _ = actions.file_report("programme-chair", STORY, language="en")
+    Report.objects.filter(pk=kept.pk).update(status="closed", closed=now - timedelta(days=89))
+    Report.objects.filter(pk=old.pk).update(status="closed", closed=now - timedelta(days=91))
+    Report.objects.filter(pk=adviser.pk).update(status="closed", closed=now - timedelta(days=31))
+    Report.objects.filter(pk=still_open.pk).update(created=now - timedelta(days=400))
+    assert actions.purge(now) == 2
+    assert set(Report.objects.values_list("pk", flat=True)) == {kept.pk, still_open.pk}
+    assert sorted(ReportTally.objects.values_list("route", "outcome", "n")) == [
+        ("confidential-counsellor", "purged", 1),
+        ("study-adviser", "purged", 1),
+    ]
+    assert AccessLog.objects.filter(who="retention", action="purged").count() == 2
+
+
+def test_the_generated_key_is_private_and_rotation_keeps_reports_readable(settings: object) -> None:
+    _report, code = actions.file_report("study-adviser", STORY, language="nl")
+    key_file = crypto.key_file()
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+    old = key_file.read_text().strip()
+    new = crypto.new_key()
+    settings.SAMEN = settings.SAMEN.model_copy(  # type: ignore[attr-defined]
+        update={"report_keys": (_secret(new), _secret(old))}
+    )
+    crypto.sealer.cache_clear()
+    assert actions.rekey() == 1
+    settings.SAMEN = settings.SAMEN.model_copy(update={"report_keys": (_secret(new),)})  # type: ignore[attr-defined]
+    crypto.sealer.cache_clear()
+    found = actions.find_report(code)
+    assert found is not None and actions.open_case(found, "test").text == STORY
+    # and the old key alone no longer opens it
+    settings.SAMEN = settings.SAMEN.model_copy(update={"report_keys": (_secret(old),)})  # type: ignore[attr-defined]
+    crypto.sealer.cache_clear()
+    from samen.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        actions.open_case(found, "test")
+
+
+def _secret(value: str) -> object:
+    from pydantic import SecretStr
+
+    return SecretStr(value)
+
+
+def test_a_wrong_key_setting_is_named_not_shown(settings: object) -> None:
+    from samen.errors import ConfigError
+
+    settings.SAMEN = settings.SAMEN.model_copy(  # type: ignore[attr-defined]
+        update={"report_keys": (_secret("not-a-fernet-key"),)}
+    )
+    crypto.sealer.cache_clear()
+    with pytest.raises(ConfigError) as caught:
+        actions.file_report("study-adviser", STORY, language="nl")
+    assert "SAMEN_REPORT_KEYS" in str(caught.value) and "not-a-fernet-key" not in str(caught.value)
+
+
+def test_guessing_codes_is_limited_per_address(web: Client) -> None:
+    code = file_through_page(web, text=STORY)
+    for _ in range(codes.MAX_FAILURES):
+        assert web.get("/en/report/status/", {"code": codes.new_code()}).status_code == 404
+    assert web.get("/en/report/status/", {"code": code}).status_code == 429
+    other = Client(HTTP_X_FORWARDED_PROTO="https", REMOTE_ADDR="192.0.2.7")
+    assert other.get("/en/report/status/", {"code": code}).status_code == 200
+    # the address is never kept, only a keyed hash of it
+    assert "127.0.0.1" not in repr(list(CodeAttempt.objects.values_list("client", flat=True)))
+    CodeAttempt.objects.update(at=timezone.now() - codes.WINDOW - timedelta(seconds=1))
+    assert web.get("/en/report/status/", {"code": code}).status_code == 200
+
+
+def test_guessing_staff_passwords_is_limited_too() -> None:
+    staff_client("vp", "confidential-counsellor")
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
+    for _ in range(codes.MAX_FAILURES):
+        response = client.post("/staff/login/", {"username": "vp", "password": "wrong"})
+        assert response.status_code == 400
+    from tests.web.reports_helpers import PASSWORD
+
+    assert client.post("/staff/login/", {"username": "vp", "password": PASSWORD}).status_code == 429
+
+
+def test_staff_log_in_with_username_and_password() -> None:
+    staff_client("vp", "confidential-counsellor")
+    from tests.web.reports_helpers import PASSWORD
+
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
+    response = client.post("/staff/login/", {"username": "vp", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/staff/"
+    assert client.get("/staff/").status_code == 200
+
+
+def test_forms_need_the_csrf_token(web: Client) -> None:
+    # a browser sends its Origin with a form; Django compares it with the host over HTTPS
+    strict = Client(
+        enforce_csrf_checks=True,
+        HTTP_X_FORWARDED_PROTO="https",
+        HTTP_HOST="testserver",
+        HTTP_ORIGIN="https://testserver",
+    )
+    response = strict.post("/en/report/", {"route": "study-adviser", "text": STORY, "identity": "anonymous"})
+    assert response.status_code == 403 and not Report.objects.exists()
+    form = strict.get("/en/report/")
+    token = __import__("re").search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode())
+    assert token
+    sent = strict.post(
+        "/en/report/",
+        {
+            "route": "study-adviser",
+            "text": STORY,
+            "identity": "anonymous",
+            "csrfmiddlewaretoken": token.group(1),
+        },
+    )
+    assert sent.status_code == 200 and CODE.search(sent.content.decode())
+
+
+def test_the_case_list_shows_status_but_no_words(web: Client) -> None:
+    file_through_page(web, text=STORY)
+    file_through_page(web, route="study-adviser", text="Iets over de studieadviseur")
+    page = staff_client("vp", "confidential-counsellor").get("/staff/").content.decode()
+    assert page.count("data-case=") == 1 and "uiterlijk" not in page
+    assert "Received" in page or "Ontvangen" in page
+
+
+def test_insight_shows_counts_of_five_and_more_only(web: Client) -> None:
+    from datetime import date
+
+    from samen.web.models import BotCount
+
+    day = date(2026, 11, 24)  # a Tuesday of ISO week 48
+    BotCount.objects.create(platform="matrix", group="!a:x", day=day, kind="nudge", do=1, n=3)
+    BotCount.objects.create(platform="discord", group="g", day=day, kind="nudge", do=1, n=3)
+    BotCount.objects.create(platform="matrix", group="!a:x", day=day, kind="not_meant", do=1, n=2)
+    for _ in range(5):
+        actions.file_report("study-adviser", STORY, language="nl")
+    actions.file_report("confidential-counsellor", STORY, language="nl")
+    campaign = staff_client("team", "campaign")
+    page = campaign.get("/staff/insight/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "uiterlijk" not in page and "!a:x" not in page
+    answer = campaign.get("/staff/insight.csv", HTTP_ACCEPT_LANGUAGE="en")
+    rows = list(csv.reader(io.StringIO(answer.content.decode())))
+    do1 = f"1 {load_pack().language('en').do(1).title}"
+    # 3 + 3 nudges in two groups on two platforms: summed to 6, shown; 2 "not meant that way": hidden
+    assert ["bot", "2026-W48", do1, "nudge sent", "6"] in rows
+    assert ["bot", "2026-W48", do1, "“not meant that way”", "<5"] in rows
+    names = {r.id: r.name for r in load_pack().language("en").support}
+    assert ["reports", names["study-adviser"], "Received", "web", "5"] in rows
+    assert ["reports", names["confidential-counsellor"], "Received", "web", "<5"] in rows
+    assert len(rows) == 5  # the header and these four
+    assert "<svg" in page and "<table" in page
+
+
+def test_cli_adds_staff_with_a_password_from_stdin() -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+    from samen.web.reports.models import StaffRole
+
+    runner = CliRunner()
+    result = runner.invoke(
+        samen, ["staff", "add", "vp", "--role", "confidential-counsellor"], input="a long passphrase 9\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert list(StaffRole.objects.values_list("user__username", "role")) == [
+        ("vp", "confidential-counsellor")
+    ]
+    assert _user("vp").check_password("a long passphrase 9")  # type: ignore[attr-defined]
+    wrong = runner.invoke(samen, ["staff", "add", "vp", "--role", "dean"], input="a long passphrase 9\n")
+    from samen.content import describe_error
+    from samen.errors import InputError
+
+    assert isinstance(wrong.exception, InputError)  # main() prints it as one line, exit 2
+    assert "Unknown role 'dean'; choose from: confidential-counsellor" in describe_error(
+        wrong.exception, "en"
+    )
+
+
+def test_the_database_is_the_configured_one() -> None:
+    """SQLite by default; PostgreSQL when test_reports_postgres runs this module with DATABASE_URL."""
+    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected
+
+
+def test_cli_purge_deletes_closed_reports_past_retention_and_says_how_many() -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+
+    report, _code = actions.file_report("study-adviser", STORY, language="nl")
+    Report.objects.filter(pk=report.pk).update(status="closed", closed=timezone.now() - timedelta(days=91))
+    result = CliRunner(env={"SAMEN_LANG": "en"}).invoke(samen, ["reports", "purge"])
+    assert result.exit_code == 0, result.output
+    assert "1 closed report(s) deleted" in result.output
+    assert not Report.objects.exists() and ReportTally.objects.get().outcome == "purged"
+
+
+def test_the_server_purges_daily_in_a_child_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``samen serve``'s master (which does not load Django) runs ``samen reports purge`` on a timer."""
+    import threading
+
+    from samen.web import server
+
+    ran: list[list[str]] = []
+    done = threading.Event()
+
+    def run(command: list[str], **_: object) -> None:
+        ran.append(command)
+        done.set()
+
+    monkeypatch.setattr(server.subprocess, "run", run)  # the command itself is tested above
+    thread = server.purge_daily(every=0.01)
+    assert done.wait(5) and thread.daemon
+    assert ran[0][1:] == ["-m", "samen", "reports", "purge"]

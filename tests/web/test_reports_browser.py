@@ -1,0 +1,133 @@
+"""The report and staff pages in a real Chromium: axe-core finds nothing on any of them in both languages
+at phone and desktop widths, the report is sent by keyboard alone, and nothing breaks the site's policy."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.web.conftest import Server, start_server, stop_server
+from tests.web.test_browser import ARGS, AXE_TAGS, CHROMIUM
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "lang en geheim wachtwoord 42"
+STORY = "In de groepsapp werd ik steeds buitengesloten en uitgelachen."
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``samen serve`` with a counsellor and a campaign account."""
+    data = tmp_path_factory.mktemp("reports-browser")
+    running = start_server(data)
+    env = {**os.environ, "SAMEN_DATA_DIR": str(data)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    for account, role in (("vp", "confidential-counsellor"), ("team", "campaign")):
+        subprocess.run(
+            [sys.executable, "-m", "samen", "staff", "add", account, "--role", role],
+            input=PASSWORD,
+            text=True,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    yield running
+    stop_server(running)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing; scripts/bootstrap.sh installs Debian's chromium")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+def _page(browser: Browser, server: Server, lang: str, width: int = 390) -> Page:
+    context = browser.new_context(base_url=server.url, viewport={"width": width, "height": 900}, locale=lang)
+    return context.new_page()
+
+
+def _axe(page: Page, found: dict[str, list[str]], name: str) -> None:
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        for v in results.response["violations"]:
+            found.setdefault(f"{name}@{width}", []).append(
+                f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+            )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_report_and_staff_page_passes_axe(browser: Browser, server: Server, lang: str) -> None:
+    page = _page(browser, server, lang)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    found: dict[str, list[str]] = {}
+
+    page.goto(f"/{lang}/report/")
+    _axe(page, found, "form")
+    page.locator("form.report-form button[type=submit]").click()  # empty: the error summary
+    _axe(page, found, "form with errors")
+
+    # the whole report by keyboard
+    page.goto(f"/{lang}/report/")
+    page.locator("input[name=route]").first.focus()
+    page.keyboard.press("ArrowDown")  # the second route
+    page.keyboard.press("Tab")
+    page.keyboard.type(STORY)
+    page.keyboard.press("Tab")
+    checked = page.locator("input[name=route]:checked").get_attribute("value")
+    page.locator("form.report-form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    code = page.locator("[data-report-code]").get_attribute("data-report-code")
+    assert code and re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", code)
+    assert checked == "study-adviser"
+    _axe(page, found, "receipt")
+
+    page.goto(f"/{lang}/report/status/")
+    _axe(page, found, "code form")
+    page.goto(f"/{lang}/report/status/?code=ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ")
+    _axe(page, found, "wrong code")
+    page.goto(f"/{lang}/report/status/?code={code}")
+    expect(page.locator(".conversation")).to_contain_text(STORY)
+    _axe(page, found, "status")
+
+    page.goto("/staff/login/")
+    _axe(page, found, "login")
+    page.fill("#id_username", "vp")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form.report-form button[type=submit]").click()
+    page.goto(f"/{lang}/report/")  # one to the counsellor, as the staff account is logged in too
+    page.locator("input[value=confidential-counsellor]").check()
+    page.fill("textarea[name=text]", STORY)
+    page.locator("form.report-form button[type=submit]").click()
+    page.goto("/staff/")
+    _axe(page, found, "cases")
+    page.locator("[data-case] a").first.click()
+    expect(page.locator(".conversation")).to_contain_text(STORY)
+    _axe(page, found, "case")
+    page.locator("form.report-form button[type=submit]").first.click()  # an empty reply: the error
+    _axe(page, found, "case with error")
+    page.locator("form.staff-nav button, .staff-nav button").first.click()  # log out
+
+    page.goto("/staff/login/")
+    page.fill("#id_username", "team")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form.report-form button[type=submit]").click()
+    page.goto("/staff/insight/")
+    _axe(page, found, "insight")
+    assert STORY not in page.content()
+    assert not found, found
+    # a refused form answers 400 and a wrong code 404, as they should; a policy violation would show here
+    assert [m for m in errors if not re.search(r"status of (400|404)\b", m)] == [], errors
