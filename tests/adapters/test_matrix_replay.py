@@ -262,3 +262,41 @@ async def test_an_odd_relation_is_read_as_none_and_the_message_still_answered(
     await adapter.handle_sync(sync(message))
     ((room, content),) = homeserver.sent()
     assert room == ROOM and NL.do(3).text in content["body"]
+
+
+class Flaky(Homeserver):
+    """A homeserver that answers ``whoami`` with these errors first (then stops the adapter, as SIGTERM)."""
+
+    def __init__(self, failures: list[Exception]) -> None:
+        super().__init__()
+        self.failures = failures
+        self.adapter: MatrixAdapter | None = None
+
+    async def request(
+        self, method: str, path: str, body: Mapping[str, Any] | None = None, *, endpoint: str, **options: Any
+    ) -> JSON:
+        if endpoint == "whoami":
+            self.calls.append((endpoint, "", {}))
+            if self.failures:
+                raise self.failures.pop(0)
+            assert self.adapter is not None
+            self.adapter.stop()
+            return {"user_id": BOT}
+        return await super().request(method, path, body, endpoint=endpoint, **options)
+
+
+async def test_a_homeserver_down_at_start_is_tried_again_and_refused_credentials_are_not() -> None:
+    from samen.adapters.matrix_client import MatrixConnectionError
+    from samen.errors import ConfigError
+
+    core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url)
+    down = Flaky([MatrixConnectionError("down"), MatrixError(502, "", "whoami")])
+    down.adapter = MatrixAdapter(core, down)
+    with stamina.set_testing(True, attempts=10, cap=True):
+        await down.adapter.run()
+    assert [e for e, _, _ in down.calls].count("whoami") == 3
+    refused = Flaky([MatrixError(401, "M_UNKNOWN_TOKEN", "whoami")])
+    refused.adapter = MatrixAdapter(Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url), refused)
+    with pytest.raises(ConfigError):
+        await refused.adapter.run()
+    assert [e for e, _, _ in refused.calls].count("whoami") == 1

@@ -85,15 +85,19 @@ async def retrying(
 
 
 async def reconnecting(
-    connect: Callable[[], Awaitable[T]], *, on: RetryHookFn, name: str = "connection"
+    connect: Callable[[], Awaitable[T]],
+    *,
+    on: RetryHookFn,
+    name: str = "connection",
+    wait_initial: float = 1.0,
 ) -> T:
-    """Make a connection, retrying while the platform is unreachable: backoff from a second, doubling with
-    jitter up to five minutes, for as long as it takes; any other error is raised at once."""
+    """Make a connection, retrying while the platform is unreachable: backoff from ``wait_initial`` seconds,
+    doubling with jitter up to five minutes, for as long as it takes; any other error is raised at once."""
     async for attempt in stamina.retry_context(
         on=_capped(on, name),
         attempts=None,
         timeout=None,
-        wait_initial=1.0,
+        wait_initial=wait_initial,
         wait_max=MAX_BACKOFF,
         wait_jitter=1.0,
     ):
