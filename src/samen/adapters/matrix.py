@@ -25,7 +25,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from samen.adapters.base import reconnecting
+from samen.adapters.base import keep_connected, reconnecting
 from samen.adapters.matrix_actions import CAPABILITIES, MatrixActions
 from samen.adapters.matrix_client import (
     JSON,
@@ -58,7 +58,6 @@ from samen.bot import (
     UserID,
     message_event,
 )
-from samen.bot.connection import keep_connected
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
@@ -142,17 +141,15 @@ class MatrixAdapter(MatrixActions):
             if connecting.cancelled():
                 return
             connecting.result()
-            await keep_connected(self._session, stop=self._stopping, name="Matrix", sleep=self._sleep)
+            await keep_connected(
+                self._session, stop=self._stopping, name="Matrix", wait_initial=self.backoff_base
+            )
         finally:
             self.worker.close()
 
     def stop(self) -> None:
         """Ask :meth:`run` to end (at once when it is waiting, else after the current sync)."""
         self._stopping.set()
-
-    async def _sleep(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
 
     async def _connect(self) -> None:
         """Log in (or check the token) and read the bot's direct rooms."""
