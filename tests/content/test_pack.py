@@ -307,7 +307,7 @@ def test_the_pack_says_which_routes_each_help_situation_leads_to() -> None:
     ("change", "field", "message"),
     [
         (
-            "{id: privacy, icon: lock, signals: [privacy]} => {id: privacy, icon: lock, signals: [gossip]}",
+            "{id: privacy, signals: [privacy], icon: lock} => {id: privacy, signals: [gossip], icon: lock}",
             "dos.3.signals.0",
             "unknown signal kind 'gossip'",
         ),
@@ -361,7 +361,7 @@ def test_each_translated_problem_says_in_english_what_its_english_message_says(t
     problems += check_pack(write_variant(tmp_path, "\n  en:\n => \n  no:\n"))[1]
     for change in (
         "{id: learn, routes: [diversity-office]} => {id: training, routes: [diversity-ofice]}",
-        "{id: privacy, icon: lock, signals: [privacy]} => {id: privacy, icon: lock, signals: [gossip]}",
+        "{id: privacy, signals: [privacy], icon: lock} => {id: privacy, signals: [gossip], icon: lock}",
     ):
         problems += check_pack(write_variant(tmp_path, change))[1]
     keyed = [p for p in problems if p.key]
