@@ -50,18 +50,18 @@ def test_a_command_is_one_declaration_from_which_parser_help_and_menus_follow(
     from samen.bot.commands import COMMANDS, resolve
 
     spec = COMMANDS[extra_command]
-    assert resolve("melden") == (spec, "nl") and resolve("REPORT") == (spec, "en") and resolve("meld")
+    assert resolve("voorstel") == (spec, "nl") and resolve("SUGGEST") == (spec, "en") and resolve("idee")
     chat = make_chat()
     chat.add_bot()
-    (answer,) = chat.send("!melden hij zegt rare dingen")
+    (answer,) = chat.send("!voorstel hij zegt rare dingen")
     assert "hij zegt" not in answer.text
     assert chat.inbox["alice"] == [answer]  # its answer, private as a mistake's
     (help_nl,) = chat.send("!hulp")
-    assert "!melden: meld een bericht" in help_nl.text
-    assert ("melden", "Meld een bericht bij de beheerders") in [
+    assert "!voorstel: stel iets voor" in help_nl.text
+    assert ("voorstel", "Stel iets voor aan de beheerders") in [
         (c.command, c.description) for c in menu("nl")
     ]
-    assert "report" in [c.command for c in menu("en")]
+    assert "suggest" in [c.command for c in menu("en")]
 
 
 def test_every_command_has_its_names_and_descriptions_in_every_language() -> None:
