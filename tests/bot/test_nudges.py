@@ -189,7 +189,7 @@ def _reordered_pack(tmp_path: Path) -> Pack:
     from samen.content import DEFAULT_PACK, load_pack
 
     text = DEFAULT_PACK.read_text(encoding="utf-8")
-    privacy = "  - {id: privacy, icon: lock, signals: [privacy]}\n"
+    privacy = "  - {id: privacy, signals: [privacy], icon: lock}\n"
     assert privacy in text
     text = text.replace(privacy, "").replace(
         "dos:\n  - {id: respect", "dos:\n" + privacy + "  - {id: respect", 1
