@@ -330,7 +330,7 @@ REPORT_ADMINS: dict[str, list[Line]] = {
                 _first(BOT.get("en", "report.admins.new")),
                 BOT.get("en", "report.admins.named", name="Sam de Vries"),
                 STORY_EN,
-                "matrix:group/m-earlier",
+                _first(BOT.get("en", "report.admins.link", link="")).rstrip(":"),
             ),
             direct=True,
             private=True,
