@@ -227,7 +227,8 @@ REPORTS: dict[str, list[Line]] = {
         Line("!melden", (_first(BOT.get("nl", "report.start")), *_routes(NL)), reply=True, private=True),
         Line(
             "9",
-            (_first(BOT.get("nl", "report.route_again", count=len(_routes(NL)) + bool(GROUP_ROUTE))),),
+            # whatever the count: the group's admins are offered only where the message's author is known
+            (BOT.get("nl", "report.route_again", count=0).split("0")[0],),
             direct=True,
             private=True,
         ),

@@ -166,3 +166,14 @@ def test_guessing_codes_in_the_chat_is_limited(chat: MemoryChat, store: MemorySt
         assert wrong.text == BOT.get("nl", "report.code_wrong")
     (refused,) = chat.send(f"!melden {code}", direct=True, group="dm-alice")
     assert refused.text == BOT.get("nl", "report.code_refused")
+
+
+def test_the_group_route_is_not_offered_about_a_message_whose_author_is_unknown(chat: MemoryChat) -> None:
+    """A report replying to a message whose author the platform did not say could be about an admin: the
+    group's admins are then not offered; the other routes are."""
+    chat.add_bot()
+    (unknown,) = chat.send("!melden", reply_to="m-earlier")
+    chat.send("stop", direct=True, group="dm-alice")
+    (known,) = chat.send("!melden", reply_to="m-earlier", reply_author="carol")
+    assert f"{len(REPORT_ROUTES) + 1}." not in unknown.text and f"{len(REPORT_ROUTES)}." in unknown.text
+    assert f"{len(REPORT_ROUTES) + 1}." in known.text

@@ -367,7 +367,11 @@ class MatrixAdapter(MatrixActions):
         )
         if isinstance(event, Command) and event.reply_to and not direct and _reports(event.name):
             # A report about a message: its author is left out of the group's admins (asked only here).
-            sender = await self.client.event_sender(room, event.reply_to)
+            try:
+                sender = await self.client.event_sender(room, event.reply_to)
+            except MatrixError as exc:  # unknown: the core then leaves the group's admins out of it
+                log.warning("Matrix: the author of a reported message is unknown: %s", type(exc).__name__)
+                sender = None
             event = replace(event, reply_author=UserID(sender) if sender else None)
         if isinstance(event, Command) and direct and not event.args:
             # A bare answer to a nudge in the direct room: the button it stands for.

@@ -421,8 +421,11 @@ class Bot:
             return self._report_code(event, local)
         routes = tuple(self.pack.spec.reports.routes)
         group_route = self.pack.spec.reports.group_route
-        if group_route and not event.direct and group_route not in routes:
-            routes += (group_route,)  # the group's own admins, reached through the bot
+        # The group's own admins, reached through the bot; not when the report is about a message whose
+        # author the platform did not say, who could be one of them (a report never reaches its subject).
+        unknown_author = event.reply_to is not None and event.reply_author is None
+        if group_route and not event.direct and not unknown_author and group_route not in routes:
+            routes += (group_route,)
         if not routes:
             body = compose.say_body(self.platform, local.code, "report.none", prefix=self.prefix)
             return [Private(group=event.group, user=event.user, body=body, fallback=False)]
