@@ -30,8 +30,10 @@ class Example:
         kinds: the abuse kinds it holds (empty: harmless).
         subtype: the identity-attack subtype where known.
         pattern: for our own examples, what it tests (``negation``, ``banter``…); else the set's name.
-        source: the set it comes from (``own``, ``convabuse``…).
+        source: the set it comes from (``own``, ``grammar``, ``everyday``, ``convabuse``…).
         split: ``train``, ``dev`` or ``test``.
+        template: for grammar examples, the id of the sentence shape it was generated from (the unit the
+            split is made by); empty for the other sets.
     """
 
     text: str
@@ -41,6 +43,7 @@ class Example:
     pattern: str
     source: str
     split: str
+    template: str = ""
 
 
 def hash_split(text: str, dev: int = 1, test: int = 1, parts: int = 5) -> str:
@@ -64,6 +67,24 @@ def own_examples() -> Iterator[Example]:
             message, kind, subtype, pattern = line.split("\t")
             kinds = frozenset() if kind == "none" else frozenset({kind})
             yield Example(message, lang, kinds, subtype or None, pattern, "own", hash_split(message))
+
+
+def grammar(root: Path | None = None) -> Iterator[Example]:
+    """Examples written by our grammar (:mod:`samen.signals.grammar`), split by template; ``root`` unused."""
+    from samen.signals.grammar import generate  # the grammar imports Example from here
+
+    yield from generate()
+
+
+def everyday(root: Path | None = None) -> Iterator[Example]:
+    """Our everyday study-group chat (``corpus/everyday.tsv``: text, lang, topic), all harmless; split by a
+    hash of the line; ``root`` unused."""
+    text = resources.files("samen.signals").joinpath("corpus", "everyday.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        message, lang, topic = line.split("\t")
+        yield Example(message, lang, frozenset(), None, f"everyday/{topic}", "everyday", hash_split(line))
 
 
 def _csv(path: Path) -> Iterator[dict[str, str]]:
@@ -202,7 +223,8 @@ def rtp_lx_nl(root: Path) -> Iterator[Example]:
         yield Example(text, "nl", kinds, None, "rtp-lx", "rtp-lx", split)
 
 
-#: Every shared data set's reader, by name.
+#: Every data set's reader, by name: the shared sets (read from ``root``) and our own grammar and
+#: everyday chat (shipped in the package; ``root`` unused).
 READERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "convabuse": convabuse,
     "edos": edos,
@@ -211,6 +233,8 @@ READERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "stormfront": stormfront,
     "toxigen": toxigen,
     "rtp-lx": rtp_lx_nl,
+    "grammar": grammar,
+    "everyday": everyday,
 }
 
 #: Sets the model may learn from (RTP-LX is kept for evaluation, as its README asks).

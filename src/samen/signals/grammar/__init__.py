@@ -1,0 +1,234 @@
+"""A generative grammar of study-group harm and its harmless twins, in Dutch and English.
+
+Sentence shapes (templates) and their slot fillers live in ``nl.yaml`` and ``en.yaml`` beside this file,
+written by us from study-group situations and the public taxonomies of online harm (never from the
+reserved functional test suites). :func:`generate` fills every template a few times with a fixed seed,
+varies the register (lower case, no punctuation, emoji, capitals) and writes spelling perturbations
+(:mod:`samen.signals.grammar.perturb`) of harmful and of some harmless examples.
+
+Each example's ``pattern`` is its functional family, ``template`` the id of its sentence shape
+(``<lang>/<family>/<crc32 of the shape>``). The split is by template: within a language and family the
+shapes are ordered by a hash of their id and dealt out test, dev, train, train, train, so every family
+has shapes in all three splits and every variant of a shape stays in its shape's split.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from samen.signals.corpora import Example
+from samen.signals.grammar.perturb import PERTURBATIONS, perturb
+
+#: Harmful families and the kind each carries.
+HARMFUL: dict[str, str] = {
+    "derogation_attribute": "identity_attack",
+    "dehumanisation": "identity_attack",
+    "threat_group": "threat",
+    "call_violence": "threat",
+    "hate_opinion": "identity_attack",
+    "implicit_derogation": "identity_attack",
+    "negated_praise": "identity_attack",
+    "slur": "identity_attack",
+    "normative_exclusion": "identity_attack",
+    "reference_back": "identity_attack",
+    "insult_person": "insult",
+    "exclusion_person": "insult",
+    "looks": "insult",
+    "threat_person": "threat",
+    "sexual_demand": "sexual",
+    "image_request": "sexual",
+}
+
+#: Harmless families (kinds empty).
+HARMLESS = (
+    "negated_hate",
+    "negation_scope",
+    "denial",
+    "counter_quote",
+    "counter_reference",
+    "academic",
+    "identity_neutral",
+    "identity_positive",
+    "reclaimed",
+    "abuse_thing",
+    "self_mockery",
+    "banter",
+    "congratulation",
+    "profanity_untargeted",
+    "compound_word",
+)
+
+#: The spelling families: a perturbed harmful example carries its template's kind.
+SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
+
+LANGS = ("nl", "en")
+SEED = 20261130
+FILLS = 6  # examples drawn from each template (fewer when its slots allow fewer)
+SPELLING_PER_HARMFUL = 3  # perturbed copies of each harmful template, kinds rotating
+SPELLING_PER_HARMLESS = 1
+
+_SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
+_CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
+_ARTICLE = re.compile(r"\b([Aa])n? (?=(\w+))")
+_VOWEL_SOUND = re.compile(r"(?i)[aeio8]|u(?!s|ni|se|r|k)|h(?:our|onest)|1[18]\b")
+# Slots whose value carries the harm, most telling first: the word a perturbation disguises.
+_HOT = ("slur", "insult", "dehum", "attr", "looks", "G", "threat", "sex", "dumb", "curse", "profanity")
+
+
+@dataclass(frozen=True)
+class Template:
+    """One sentence shape of one family in one language."""
+
+    id: str
+    lang: str
+    family: str
+    text: str
+
+
+@cache
+def load(lang: str) -> dict[str, Any]:
+    """The parsed grammar file of a language (``slots`` and ``families``)."""
+    text = resources.files("samen.signals.grammar").joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    unknown = set(data["families"]) - set(HARMFUL) - set(HARMLESS)
+    if unknown:
+        raise ValueError(f"grammar {lang}: unknown families {sorted(unknown)}")
+    return data
+
+
+def templates(lang: str) -> list[Template]:
+    """Every template of a language, in file order."""
+    found = []
+    for family, shapes in load(lang)["families"].items():
+        for shape in shapes:
+            digest = zlib.crc32(shape.encode("utf-8"))
+            found.append(Template(f"{lang}/{family}/{digest:08x}", lang, family, shape))
+    return found
+
+
+def template_splits(lang: str) -> dict[str, str]:
+    """The split of every template id: within a family, ordered by hash, dealt test, dev, then train."""
+    splits: dict[str, str] = {}
+    by_family: dict[str, list[str]] = {}
+    for template in templates(lang):
+        by_family.setdefault(template.family, []).append(template.id)
+    for ids in by_family.values():
+        ranked = sorted(ids, key=lambda i: zlib.crc32(f"split:{i}".encode()))
+        for rank, template_id in enumerate(ranked):
+            splits[template_id] = ("test", "dev", "train", "train", "train")[rank % 5]
+    return splits
+
+
+def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tuple[str, str | None, str]:
+    """One filling of a template: the text, the group's subtype (if a group slot is used), the hot word."""
+    text = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), template.text)
+    names = {m.group(1) for m in _SLOT.finditer(text)}
+    fields = {m.group(2) for m in _SLOT.finditer(text) if m.group(1) == "G" and m.group(2)}
+    group: dict[str, str] | None = None
+    if "G" in names:
+        candidates = [g for g in slots["groups"] if all(g.get(f) for f in fields)]
+        group = rng.choice(candidates)
+    chosen: dict[str, str] = {}
+    for name in sorted(names - {"G"}):
+        chosen[name] = rng.choice(slots[name])
+    hot = ""
+    for name in _HOT:
+        if name == "G" and group is not None:
+            field = "slur" if "slur" in fields else sorted(fields)[0]
+            hot = group[field]
+            break
+        if name in chosen:
+            hot = chosen[name]
+            break
+
+    def value(match: re.Match[str]) -> str:
+        name, field = match.group(1), match.group(2)
+        if name == "G":
+            assert group is not None
+            return group[field or "pl"]
+        return chosen[name]
+
+    filled = _SLOT.sub(value, text)
+    if template.lang == "en":
+        filled = _ARTICLE.sub(_article, filled)
+    subtype = group.get("subtype") if group else None
+    return filled, subtype, hot
+
+
+def _article(match: re.Match[str]) -> str:
+    """English "a" or "an" as the next word sounds."""
+    return match.group(1) + ("n " if _VOWEL_SOUND.match(match.group(2)) else " ")
+
+
+def _register(text: str, rng: random.Random, register: dict[str, list[str]]) -> str:
+    """Vary the register as chat does: lower case, no final punctuation, a lead-in, an emoji, capitals."""
+    if rng.random() < 0.12:
+        text = f"{rng.choice(register['lead'])} {text[0].lower()}{text[1:]}"
+    if rng.random() < 0.3:
+        text = text.rstrip(".!")
+    if rng.random() < 0.35:
+        text = text.lower()
+    if rng.random() < 0.15:
+        text = f"{text} {rng.choice(register['emoji'])}"
+    if rng.random() < 0.04:
+        text = text.upper()
+    return text
+
+
+def _variants(template: Template, data: dict[str, Any], first: int) -> list[tuple[str, str, str | None]]:
+    """The examples of one template as (text, family, subtype): its fillings in varied register, then its
+    perturbed copies, whose perturbations rotate from ``first`` on."""
+    rng = random.Random(zlib.crc32(f"{SEED}:{template.id}".encode()))
+    drawn: dict[str, tuple[str | None, str]] = {}
+    for _ in range(FILLS * 4):
+        filled, subtype, hot = _fill(template, data["slots"], rng)
+        drawn.setdefault(filled, (subtype, hot))
+        if len(drawn) == FILLS:
+            break
+    out = [(_register(text, rng, data["register"]), template.family, sub) for text, (sub, _) in drawn.items()]
+    harmful = template.family in HARMFUL
+    fillings = list(drawn.items())
+    for n in range(SPELLING_PER_HARMFUL if harmful else SPELLING_PER_HARMLESS):
+        text, (subtype, hot) = fillings[n % len(fillings)]
+        name = PERTURBATIONS[(first + n) % len(PERTURBATIONS)]
+        perturbed = perturb(name, text, hot, rng)
+        if perturbed != text:
+            out.append((perturbed, f"spelling_{name}" if harmful else template.family, subtype))
+    return out
+
+
+def generate() -> list[Example]:
+    """Every grammar example of both languages, the same on every run and in every process.
+
+    Returns:
+        Examples with ``source="grammar"``, ``pattern`` the family, ``template`` the shape's id, ``split``
+        the shape's split; harmful families carry their kind (and a group's subtype for identity
+        attacks), harmless ones no kind. No text occurs twice.
+    """
+    examples: list[Example] = []
+    seen: set[str] = set()
+    for lang in LANGS:
+        data = load(lang)
+        splits = template_splits(lang)
+        rotation = 0
+        for template in templates(lang):
+            kind = HARMFUL.get(template.family)
+            kinds = frozenset({kind}) if kind else frozenset()
+            for text, family, subtype in _variants(template, data, rotation):
+                if text in seen:
+                    continue
+                seen.add(text)
+                sub = subtype if kind == "identity_attack" else None
+                examples.append(
+                    Example(text, lang, kinds, sub, family, "grammar", splits[template.id], template.id)
+                )
+            rotation += SPELLING_PER_HARMFUL if kind else SPELLING_PER_HARMLESS
+    return examples

@@ -1,0 +1,140 @@
+"""Our own training data: the grammar of harm and its twins, and the everyday chat corpus."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from samen.signals.corpora import ABUSE_KINDS, READERS, Example
+from samen.signals.grammar import HARMFUL, HARMLESS, SPELLING, generate, load, template_splits, templates
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+SPLITS = ("train", "dev", "test")
+_DIGEST = (
+    "import hashlib; from samen.signals.grammar import generate; "
+    "print(hashlib.sha256(repr(generate()).encode()).hexdigest())"
+)
+
+
+@pytest.fixture(scope="module")
+def grammar() -> list[Example]:
+    return list(READERS["grammar"](Path("/unused")))
+
+
+@pytest.fixture(scope="module")
+def everyday() -> list[Example]:
+    return list(READERS["everyday"](Path("/unused")))
+
+
+def test_the_grammar_writes_the_same_examples_in_every_run_and_process(grammar: list[Example]) -> None:
+    assert generate() == grammar
+    digest = hashlib.sha256(repr(grammar).encode()).hexdigest()
+    for seed in ("1", "2"):
+        env = os.environ | {"PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _DIGEST], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert done.stdout.strip() == digest, done.stderr
+
+
+def test_every_family_is_in_every_split_of_both_languages(grammar: list[Example]) -> None:
+    found = {(e.lang, e.pattern, e.split) for e in grammar}
+    for lang in ("nl", "en"):
+        for family in (*HARMFUL, *HARMLESS, *SPELLING):
+            for split in SPLITS:
+                assert (lang, family, split) in found, (lang, family, split)
+
+
+def test_a_template_and_all_its_variants_stay_in_one_split(grammar: list[Example]) -> None:
+    splits: dict[str, set[str]] = defaultdict(set)
+    for example in grammar:
+        assert example.template, example
+        splits[example.template].add(example.split)
+    assert all(len(s) == 1 for s in splits.values())
+    for lang in ("nl", "en"):
+        ids = template_splits(lang)
+        assert set(ids) == {t.id for t in templates(lang)}
+        shares = {s: sum(v == s for v in ids.values()) / len(ids) for s in SPLITS}
+        assert 0.5 <= shares["train"] <= 0.7 and shares["dev"] >= 0.15 and shares["test"] >= 0.15
+
+
+def test_labels_follow_the_families(grammar: list[Example]) -> None:
+    for example in grammar:
+        assert example.source == "grammar" and example.lang in ("nl", "en")
+        if example.pattern in HARMLESS:
+            assert not example.kinds and example.subtype is None, example
+            continue
+        (kind,) = example.kinds
+        assert kind in ABUSE_KINDS
+        if example.pattern in HARMFUL:
+            assert kind == HARMFUL[example.pattern]
+        if kind == "identity_attack":
+            assert example.subtype in {"racism", "sexism", "homophobia", "transphobia", "ableism", "religion"}
+    subtypes = {(e.lang, e.subtype) for e in grammar if e.subtype}
+    assert len(subtypes) == 12, "six subtypes in each language"
+
+
+def test_harmless_twins_share_the_harmful_vocabulary(grammar: list[Example]) -> None:
+    # A model must learn composition, not words: most group, slur, insult, threat and sexual phrases of the
+    # harmful examples also occur in harmless ones (negated, quoted, discussed, aimed at things).
+    for lang in ("nl", "en"):
+        slots = load(lang)["slots"]
+        harmless = " ".join(e.text.lower() for e in grammar if e.lang == lang and not e.kinds)
+        phrases = [g[f] for g in slots["groups"] for f in ("pl", "slur") if f in g]
+        for name in ("insult", "attr", "dehum", "threat", "sex", "img", "looks_n", "kill_inf", "kill_pp"):
+            phrases += slots[name]
+        missing = [p for p in phrases if p.lower() not in harmless]
+        assert len(missing) <= 0.1 * len(phrases), (lang, missing)
+
+
+def test_spelling_perturbations_also_touch_harmless_examples(grammar: list[Example]) -> None:
+    for lang in ("nl", "en"):
+        odd = [e for e in grammar if e.lang == lang and not e.kinds and any(ord(c) > 0x2000 for c in e.text)]
+        assert len(odd) >= 20, lang
+
+
+def test_no_text_is_in_two_splits_or_in_a_test_split_elsewhere(
+    grammar: list[Example], everyday: list[Example]
+) -> None:
+    texts = [e.text for e in grammar]
+    assert len(set(texts)) == len(texts)
+    held_out = {e.text for e in everyday if e.split == "test"}
+    assert not held_out & set(texts)
+
+
+@pytest.mark.skipif(
+    not (DATA / "README.md").is_file(), reason="the shared data folder is not beside the clone"
+)
+def test_no_grammar_text_is_in_a_shared_set_test_split(grammar: list[Example]) -> None:
+    texts = {e.text.casefold() for e in grammar}
+    for name in ("convabuse", "edos", "davidson", "stormfront", "rtp-lx"):
+        held_out = {e.text.casefold() for e in READERS[name](DATA) if e.split == "test"}
+        assert not held_out & texts, name
+
+
+def test_everyday_chat_is_large_harmless_and_in_both_languages(everyday: list[Example]) -> None:
+    assert len(everyday) >= 1000
+    by_lang = {lang: [e for e in everyday if e.lang == lang] for lang in ("nl", "en")}
+    assert all(len(v) >= 450 for v in by_lang.values())
+    assert len(by_lang) == 2 and sum(len(v) for v in by_lang.values()) == len(everyday)
+    assert all(not e.kinds and e.source == "everyday" and e.pattern.startswith("everyday/") for e in everyday)
+    assert len({e.text for e in everyday}) == len(everyday)
+    for lang, mine in by_lang.items():
+        shares = {s: sum(e.split == s for e in mine) / len(mine) for s in SPLITS}
+        assert 0.5 <= shares["train"] <= 0.7 and min(shares["dev"], shares["test"]) >= 0.12, lang
+    texts = {e.text for e in everyday}
+    for case in (
+        "Hoe laat is de werkgroep morgen eigenlijk?",
+        "die deadline gaat me slopen",
+        "ik ga dood van het lachen",
+    ):
+        assert case in texts
+    joined = "\n".join(texts)
+    for trap in ("06-12-2024 23:59", "logo@2x.png", "1500 MB", "git@github.com:org/x.git"):
+        assert trap in joined
