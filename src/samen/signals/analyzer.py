@@ -95,11 +95,20 @@ class Signals:
         Args:
             text: one message as written.
         """
+        return self.examine(text)[0]
+
+    def examine(self, text: str) -> tuple[Analysis, dict[str, tuple[float, str | None, str]], Reading]:
+        """:meth:`analyze`, with every kind's score before thresholds and the cues read (for evaluation).
+
+        Args:
+            text: one message as written.
+        """
         text = text[:MAX_CHARS]
         folded = fold(text)
         words = tokens(folded)
         language = detect_language(words, folded)
-        scores = self.score(folded, words)
+        reading = self.reading(folded, words)
+        scores = self._score(folded, words, reading)
         findings = [
             Finding(kind, subtype, round(score, 3), KIND_DO[kind], why)
             for kind, (score, subtype, why) in scores.items()
@@ -117,7 +126,7 @@ class Signals:
                 )
             )
         findings.sort(key=lambda f: (-f.score, f.kind))
-        return Analysis(language=language, findings=tuple(findings))
+        return Analysis(language=language, findings=tuple(findings)), scores, reading
 
     def reading(self, folded: str, words: Sequence[str]) -> Reading:
         """The context cues and labelling functions of a folded message."""
@@ -131,7 +140,11 @@ class Signals:
             folded: the folded message.
             words: its words.
         """
-        reading = self.reading(folded, words)
+        return self._score(folded, words, self.reading(folded, words))
+
+    def _score(
+        self, folded: str, words: Sequence[str], reading: Reading
+    ) -> dict[str, tuple[float, str | None, str]]:
         best: dict[str, tuple[float, str | None, str]] = {}
         if self.model is not None:
             model = self.model

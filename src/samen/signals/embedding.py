@@ -37,7 +37,9 @@ def load_embedder() -> Embed | None:
     except ImportError:
         return None
     try:
-        model = E5()
+        # One thread: a chat message is too short for more to pay off (measured slower with two here),
+        # and the bot's other work keeps the other cores. An OMP_NUM_THREADS already set is left alone.
+        model = E5(num_threads=None if "OMP_NUM_THREADS" in os.environ else 1)
     except (OSError, RuntimeError, ValueError):
         return None
     if model.dim != DIM:
@@ -109,3 +111,17 @@ class EmbeddingCache:
 def default_cache_path() -> Path:
     """``var/cache/e5.bin`` under the current folder, or ``$SAMEN_EMBEDDING_CACHE``."""
     return Path(os.environ.get("SAMEN_EMBEDDING_CACHE", "var/cache/e5.bin"))
+
+
+def cached(cache: EmbeddingCache, embed: Embed) -> Embed:
+    """An embedding function that looks in the cache first and keeps what it embeds (for evaluation)."""
+
+    def lookup(text: str) -> npt.NDArray[np.float32]:
+        vector = cache.get(text)
+        if vector is None:
+            cache.fill([text], embed)
+            vector = cache.get(text)
+        assert vector is not None
+        return vector
+
+    return lookup

@@ -354,7 +354,7 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
             "after_group": any(0 < i - g <= 6 for g in group_at),
         }
         on.update(f"{role}&{c}" for c, v in cues.items() if v)
-        if role in ("profanity", "curse") and not aimed:
+        if role in ("profanity", "curse") and not near_person:
             profanity = True
     plain = " ".join(words)
     fired = []
