@@ -138,3 +138,10 @@ def test_everyday_chat_is_large_harmless_and_in_both_languages(everyday: list[Ex
     joined = "\n".join(texts)
     for trap in ("06-12-2024 23:59", "logo@2x.png", "1500 MB", "git@github.com:org/x.git"):
         assert trap in joined
+
+
+def test_the_docs_show_the_current_counts() -> None:
+    from samen.signals.grammar.__main__ import everyday_table, grammar_table
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "signals.md").read_text(encoding="utf-8")
+    assert grammar_table() in docs and everyday_table() in docs, "run python -m samen.signals.grammar"

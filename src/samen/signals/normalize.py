@@ -1,49 +1,246 @@
-"""Undo the usual disguises before matching: zero-width characters, homoglyphs, diacritics, l33t,
-letters spaced out or stretched.
+"""Undo the usual disguises before matching: invisible characters, bidirectional overrides, look-alike
+letters, diacritics, l33t, letters spaced out or stretched, words split apart.
 
 :func:`fold` turns a message into lower-case ASCII-ish text of the same meaning; :func:`tokens` splits
 folded text into words; :func:`squeeze` collapses repeated letters so that ``idioooot``, ``idiot`` and
-``iddiot`` meet in one key.
+``iddiot`` meet in one key; :func:`ordinary_compound` tells a word that merely starts with a curse
+(``kankerpatiënt``, ``Kuttekoven``) from a curse compound (``kankerlijer``).
+
+Characters are folded one code point at a time through a table filled on first use:
+
+- removed: every format character (Unicode category Cf: zero-width spaces and joiners, soft hyphen, word
+  joiner, U+180E, the tag block U+E0000–E007F, bidirectional embeddings, overrides and isolates), every
+  combining mark (Mn, Me: diacritics, U+034F combining grapheme joiner, variation selectors), control
+  characters and the blank fillers (Hangul fillers, braille blank);
+- mapped to ASCII: compatibility forms (NFKD: fullwidth, mathematical, circled, superscript letters),
+  Latin letter variants by their Unicode name (small capitals ``ɪᴅɪᴏᴏᴛ``, letters with stroke, dotless
+  i), and look-alikes by the Unicode confusables table (TR39) shipped by ``confusable-homoglyphs``,
+  followed to a Latin prototype; a few Cyrillic and Greek letters whose prototype is not Latin are
+  mapped by :data:`_LOOKALIKE_EXTRA`.
+
+A run written under a right-to-left override (U+202E) is shown reversed; it is read reversed when that
+makes a lexicon word appear (``\u202etooidi`` shows as ``idioot``), and as written otherwise.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad"))
-
-# Cyrillic and Greek letters that look like Latin ones (after lower-casing).
-_HOMOGLYPHS = str.maketrans(
-    {
-        "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "і": "i", "ї": "i", "ј": "j", "к": "k",
-        "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s",
-        "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ı": "i",
-        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
-        "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ς": "s", "σ": "o",
-        "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d",
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "`": "'", "´": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "«": '"', "»": '"',
-    }
-)  # fmt: skip
+import yaml
+from confusable_homoglyphs.confusables import confusables_data
 
 # Digits and signs used for letters inside words (only applied to words that also hold a letter).
 _LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "€": "e", "1": "i", "!": "i", "|": "i", "0": "o",
                        "5": "s", "$": "s", "7": "t", "+": "t", "9": "g", "8": "b"})  # fmt: skip
 
+# Look-alikes whose confusables prototype is not the Latin letter they pass for (the table maps к to ĸ,
+# м to ʍ, ε to ꞓ); they take precedence over the table.
+_LOOKALIKE_EXTRA = {"к": "k", "м": "m", "н": "h", "т": "t", "в": "b", "η": "n", "κ": "k", "ε": "e",
+                    "χ": "x", "ω": "w", "ш": "w", "г": "r", "п": "n", "и": "u", "ј": "j", "ь": "b",
+                    "ĸ": "k", "ð": "d", "þ": "p", "ȷ": "j", "ſ": "s"}  # fmt: skip
+# Blank letters and symbols that show as nothing (not in category Cf).
+_FILLERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x17B4, 0x17B5})
+_LATIN_NAME = re.compile(
+    r"\bLATIN (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL )?(?:DOTLESS |SCRIPT )?([A-Z]{1,2})\b"
+    r"|\bREGIONAL INDICATOR SYMBOL LETTER ([A-Z])\b"
+)
+
 _WORDISH = re.compile(r"[\w@$€!|+*#']+")
+# Links, e-mail addresses and file names: their digits and @ are no l33t (logo@2x.png, git@github.com).
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[\w@.\-]+\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip"
+    r"|r|py|ipynb|tex|bib|mp[34]|mov|html?|json|git|nl|com|org|net|edu|eu|be|de|uk)\b"
+)
 _HAS_LETTER = re.compile(r"[a-z]")
 _HAS_DIGITLIKE = re.compile(r"[0-9@$€!|+]")
 _SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*](?:[ .\-_]|  )){2,}[a-z0-9@$*])(?![\w])")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
+_RUN = re.compile(r"[a-z]+(?:[ .\-_*]+[a-z]+)+")
+_PIECES = re.compile(r"([ .\-_*]+)")
+_OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
 
 
-def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def _ignorable(code: int) -> bool:
+    """Blank fillers, and the default-ignorable ranges in full (their unassigned code points too)."""
+    return (
+        code in _FILLERS or 0xE0000 <= code <= 0xE0FFF or 0x2060 <= code <= 0x206F or 0xFFF0 <= code <= 0xFFF8
+    )
+
+
+class _CharTable(dict[int, str]):
+    """A ``str.translate`` table that folds each code point the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+def _fold_char(char: str) -> str:
+    """One (NFKD-decomposed, lower-cased) character folded: removed, ASCII, or kept as it is."""
+    if char.isascii():
+        return char
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf", "Cc", "Cs", "Co") or _ignorable(ord(char)):
+        return ""
+    if category == "Zs":
+        return " "
+    if category in ("Zl", "Zp"):
+        return "\n"
+    named = _LATIN_NAME.search(unicodedata.name(char, ""))
+    if named:
+        return (named.group(1) or named.group(2)).lower()
+    if char in _LOOKALIKE_EXTRA:
+        return _LOOKALIKE_EXTRA[char]
+    if category[0] in "LN" or category in ("Pi", "Pf", "Pd", "Sk"):
+        return _lookalike(char, 0) or char
+    return char
+
+
+def _lookalike(char: str, depth: int) -> str | None:
+    """The ASCII prototype of a confusable character, followed through the confusables table."""
+    if depth > 2:
+        return None
+    candidates = [h["c"] for h in confusables_data.get(char, ())]
+    for candidate in candidates:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", candidate) if not unicodedata.combining(c))
+        if plain.isascii() and plain.strip():
+            return '"' if plain == "''" else plain.lower()
+    for candidate in candidates:
+        if len(candidate) == 1 and candidate != char:
+            named = _LATIN_NAME.search(unicodedata.name(candidate, ""))
+            if named:
+                return (named.group(1) or named.group(2)).lower()
+            deeper = _lookalike(candidate, depth + 1) or _LOOKALIKE_EXTRA.get(candidate)
+            if deeper:
+                return deeper
+    return None
+
+
+_TABLE = _CharTable()
+_SIGNS = "0123456789@$€!|+"
+_SHIELD = str.maketrans({c: chr(0xF0000 + i) for i, c in enumerate(_SIGNS)})
+_UNSHIELD = str.maketrans({chr(0xF0000 + i): c for i, c in enumerate(_SIGNS)})
+
+
+@cache
+def _lexicon_terms() -> frozenset[str]:
+    """The squeezed lexicon words of four letters or more (``data/lexicon.tsv``): the words that letters
+    split apart or written under an override are put back together into."""
+    text = resources.files("samen.signals").joinpath("data", "lexicon.tsv").read_text(encoding="utf-8")
+    terms = (
+        line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+    return frozenset(squeeze(t) for t in terms if len(t) >= 4 and t.isalpha())
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The lists of ``data/normalize.yaml``: ordinary ``words``, ``tails``, ``heads``, ``function_words``."""
+    text = resources.files("samen.signals").joinpath("data", "normalize.yaml").read_text(encoding="utf-8")
+    return {name: frozenset(map(str, words)) for name, words in yaml.safe_load(text).items()}
+
+
+@cache
+def _compounds() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Ordinary words, tails and heads; curse prefixes and disease curses (from the lexicon)."""
+    folder = resources.files("samen.signals").joinpath("data")
+    data = _word_lists()
+    lexicon = folder.joinpath("lexicon.tsv").read_text(encoding="utf-8")
+    prefixes, curses = set(), set()
+    for line in lexicon.splitlines():
+        if line.strip() and not line.startswith("#"):
+            term, role = line.split("\t")[:2]
+            if role in ("curse", "profanity") and len(term) >= 3:
+                prefixes.add(term)
+            if role == "curse":
+                curses.add(term)
+    return (
+        frozenset(data["words"]),
+        frozenset(data["tails"]),
+        frozenset(data["heads"]),
+        tuple(sorted(prefixes, key=len, reverse=True)),
+        tuple(sorted(curses | {c + "n" for c in curses}, key=len, reverse=True)),
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def ordinary_compound(word: str) -> bool:
+    """Whether a word that starts (or ends) with a curse or coarse word is an ordinary word.
+
+    ``kankerpatiënt``, ``kankeronderzoek``, ``longkanker``, ``Kuttekoven`` and ``pesten`` are; ``kankerlijer``
+    and ``kankerdocent`` are not. The lists are in ``data/normalize.yaml``.
+
+    Args:
+        word: one word, as written or folded (case and diacritics do not matter).
+
+    Returns:
+        True for a listed word, a curse prefix followed by a listed tail (with or without a linking
+        ``s`` or ``e``), or a disease curse after a listed head.
+    """
+    key = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    words, tails, heads, prefixes, curses = _compounds()
+    if key in words:
+        return True
+    for prefix in prefixes:
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            tail = key[len(prefix) :]
+            if tail in tails or (tail[0] in "se" and tail[1:] in tails):
+                return True
+    return any(key.endswith(curse) and key[: -len(curse)].rstrip("-") in heads for curse in curses)
+
+
+def _rejoin(match: re.Match[str]) -> str:
+    """Words split apart (``idi oot``, ``k lootzak``) joined again where together they make a lexicon
+    word, not every piece is one already, one piece is shorter than four letters (a fragment), and none
+    is a common function word."""
+    parts = _PIECES.split(match.group(0))  # word, separator, word, separator, ...
+    words = parts[::2]
+    terms = _lexicon_terms()
+    function_words = _word_lists()["function_words"]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2):
+            group = words[i : i + size]
+            if (
+                len(group) == size
+                and squeeze("".join(group)) in terms
+                and not any(len(w) > 1 and w in function_words for w in group)
+                and not all(squeeze(w) in terms for w in group)
+                and min(map(len, group)) < 4  # "worth less" is two words; "idi oot" is one
+            ):
+                out.append("".join(group))
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+        if i < len(words):
+            out.append(parts[2 * i - 1])
+    return "".join(out)
+
+
+def _read_override(match: re.Match[str]) -> str:
+    """A right-to-left override run: reversed when that shows a lexicon word, else as written."""
+    written = match.group(1)
+    shown = written[::-1]
+    terms = _lexicon_terms()
+
+    def hits(run: str) -> int:
+        return sum(squeeze(t) in terms for t in _TOKEN.findall(fold(run)))
+
+    return shown if hits(shown) > hits(written) else written
+
+
+def _strip(text: str) -> str:
+    """Compatibility-decompose, lower-case and fold every character through the table."""
+    return unicodedata.normalize("NFKD", text).lower().translate(_TABLE)
 
 
 def _unleet(match: re.Match[str]) -> str:
@@ -53,6 +250,11 @@ def _unleet(match: re.Match[str]) -> str:
         core = word.rstrip("!")
         return core.translate(_LEET) + word[len(core) :]
     return word
+
+
+def _shield(match: re.Match[str]) -> str:
+    # Digits and signs of an address go out of l33t's reach for a moment (into the Private Use Area).
+    return match.group(0).translate(_SHIELD)
 
 
 def _join_spaced(match: re.Match[str]) -> str:
@@ -69,13 +271,18 @@ def fold(text: str) -> str:
     Returns:
         The folded text (not character-aligned with the input; spans come from the original text).
     """
-    text = text.translate(_ZERO_WIDTH)
-    text = unicodedata.normalize("NFKC", text).lower().translate(_HOMOGLYPHS)
-    if not text.isascii():
-        text = _strip_marks(text)
-    text = _WORDISH.sub(_unleet, text)
+    if text.isascii():
+        text = text.lower().replace("`", "'")
+    else:
+        if "\u202e" in text:
+            text = _OVERRIDE.sub(_read_override, text)
+        text = _strip(text)
+    if _HAS_DIGITLIKE.search(text):
+        # The table removed every private-use character, so the shielded ones are the only ones left.
+        text = _WORDISH.sub(_unleet, _ADDRESS.sub(_shield, text)).translate(_UNSHIELD)
     text = _SPACED.sub(_join_spaced, text)
-    return _STRETCH.sub(r"\1\1", text)
+    text = _STRETCH.sub(r"\1\1", text)
+    return _RUN.sub(_rejoin, text)
 
 
 def tokens(folded: str) -> list[str]:

@@ -77,7 +77,7 @@ SPELLING_PER_HARMLESS = 1
 
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
-_ARTICLE = re.compile(r"\b([Aa])n? (?=(\w+))")
+_ARTICLE = re.compile(r"\b([Aa])n? (?=['\"]?(\w+))")
 _VOWEL_SOUND = re.compile(r"(?i)[aeio8]|u(?!s|ni|se|r|k)|h(?:our|onest)|1[18]\b")
 # Slots whose value carries the harm, most telling first: the word a perturbation disguises.
 _HOT = ("slur", "insult", "dehum", "attr", "looks", "G", "threat", "sex", "dumb", "curse", "profanity")
@@ -129,12 +129,20 @@ def template_splits(lang: str) -> dict[str, str]:
 
 def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tuple[str, str | None, str]:
     """One filling of a template: the text, the group's subtype (if a group slot is used), the hot word."""
-    text = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), template.text)
+    text, subtypes = template.text, None
+    if text.startswith("@"):
+        head, text = text[1:].split(" ", 1)
+        subtypes = set(head.split(","))
+    text = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), text)
     names = {m.group(1) for m in _SLOT.finditer(text)}
     fields = {m.group(2) for m in _SLOT.finditer(text) if m.group(1) == "G" and m.group(2)}
     group: dict[str, str] | None = None
     if "G" in names:
-        candidates = [g for g in slots["groups"] if all(g.get(f) for f in fields)]
+        candidates = [
+            g
+            for g in slots["groups"]
+            if all(g.get(f) for f in fields) and (subtypes is None or g["subtype"] in subtypes)
+        ]
         group = rng.choice(candidates)
     chosen: dict[str, str] = {}
     for name in sorted(names - {"G"}):
@@ -169,7 +177,11 @@ def _article(match: re.Match[str]) -> str:
 
 
 def _register(text: str, rng: random.Random, register: dict[str, list[str]]) -> str:
-    """Vary the register as chat does: lower case, no final punctuation, a lead-in, an emoji, capitals."""
+    """Vary the register as chat does: a study-chat sentence around it, lower case, no final punctuation,
+    a lead-in, an emoji, capitals."""
+    if rng.random() < 0.12:
+        around = rng.choice(register["context"])
+        text = f"{around} {text}" if rng.random() < 0.6 else f"{text} {around}"
     if rng.random() < 0.12:
         text = f"{rng.choice(register['lead'])} {text[0].lower()}{text[1:]}"
     if rng.random() < 0.3:

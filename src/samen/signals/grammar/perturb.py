@@ -19,7 +19,7 @@ _INVISIBLE = ("\u200b", "\u00ad", "\u034f", "\u180e", "\u2060", "\u200c", "\u200
 # Look-alikes: Cyrillic and Greek letters, small capitals, and (built below) fullwidth and mathematical.
 _CYRILLIC_GREEK = {"a": "аα", "c": "с", "e": "еε", "i": "іι", "o": "оοσ", "p": "рρ", "x": "хχ", "y": "у",
                    "k": "кκ", "s": "ѕ", "j": "ј", "h": "һ", "n": "η", "t": "τ", "u": "υ", "v": "ν",
-                   "d": "ԁ", "w": "ԝ", "b": "Ь", "g": "ɡ", "l": "ӏ", "m": "м"}  # fmt: skip
+                   "d": "ԁ", "w": "ԝ", "b": "Ь", "g": "ɡ", "l": "ⅼ", "m": "м"}  # fmt: skip
 _SMALL_CAPS = dict(zip("abcdefghijklmnopqrstuvwxyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡxʏᴢ", strict=True))
 _WORD = re.compile(r"\w+")
 

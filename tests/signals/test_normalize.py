@@ -1,0 +1,122 @@
+"""Normalisation: no invisible, look-alike or reordering trick hides a word; ordinary compounds stay
+ordinary (issue 8, item 3)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from samen.signals.normalize import fold, ordinary_compound, squeeze, tokens
+
+PLAIN = fold("je bent een idioot")
+
+# Every way of hiding "idioot" that issue 8 quotes, and others of the same kinds.
+DISGUISED = {
+    "tag character": "je bent een idi\U000e0041oot",
+    "tag block space and cancel": "je bent een idi\U000e0020oo\U000e007ft",
+    "Mongolian vowel separator": "je bent een idi\u180eoot",
+    "combining grapheme joiner": "je bent een idi\u034foot",
+    "small capitals": "je bent een ɪᴅɪᴏᴏᴛ",
+    "right-to-left override, word as written": "je bent een \u202eidioot\u202c",
+    "right-to-left override, word reversed to show right": "je bent een \u202etooidi\u202c",
+    "override to the end of the message": "je bent een \u202etooidi",
+    "bidirectional isolates and embeddings": "je bent een \u2067idi\u2069o\u202bot\u202c",
+    "zero-width space": "je bent een id\u200bioot",
+    "zero-width joiner and non-joiner": "je bent een i\u200dd\u200cioot",
+    "soft hyphen": "je bent een idi\u00adoot",
+    "word joiner": "je bent een idi\u2060oot",
+    "byte order mark": "je bent een \ufeffidioot",
+    "variation selectors": "je bent een idi\ufe0foo\U000e0101t",
+    "Hangul filler": "je bent een idi\u3164oot",
+    "Cyrillic look-alikes": "je bent een іdіооt",
+    "Greek look-alikes": "je bent een ιdιοοτ",
+    "fullwidth": "ｊｅ ｂｅｎｔ ｅｅｎ ｉｄｉｏｏｔ",
+    "mathematical bold": "je bent een 𝐢𝐝𝐢𝐨𝐨𝐭",
+    "mathematical script": "je bent een 𝒾𝒹𝒾ℴℴ𝓉",
+    "circled letters": "je bent een ⓘⓓⓘⓞⓞⓣ",
+    "capitals": "JE BENT EEN IDIOOT",
+    "diacritics": "je bënt een ïdíòöt",
+    "stacked combining marks": "je bent een i\u0336d\u0336i\u0336o\u0336o\u0336t\u0336",
+    "words split apart": "je bent een idi oot",
+    "letters spaced out": "je bent een i d i o o t",
+    "letters dotted apart": "je bent een i.d.i.o.o.t",
+    "a letter split off": "je bent een i dioot",
+}
+
+
+@pytest.mark.parametrize("text", DISGUISED.values(), ids=DISGUISED.keys())
+def test_every_disguise_folds_to_the_plain_message(text: str) -> None:
+    assert fold(text) == PLAIN
+
+
+def test_l33t_and_stretched_letters_meet_the_plain_word_after_squeezing() -> None:
+    assert [squeeze(w) for w in tokens(fold("je bent een 1d10000t"))] == [squeeze(w) for w in tokens(PLAIN)]
+    assert tokens(fold("YOU ARE AN ɪᴅɪᴏᴛ")) == ["you", "are", "an", "idiot"]
+
+
+def test_folded_text_holds_no_invisible_or_combining_character() -> None:
+    text = "a\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"
+    text += "\u061c\u115f\u1160\u3164\u2800b"
+    text += "".join(map(chr, range(0xE0000, 0xE0080))) + "".join(map(chr, range(0xFE00, 0xFE10)))
+    text += "\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069c"
+    assert fold(text) == "abc"
+    for char in fold("Zo’n café, “naïef” en ĳverig ☕ 🎉"):
+        assert unicodedata.category(char) not in ("Cf", "Mn", "Me")
+
+
+def test_ordinary_text_keeps_its_meaning() -> None:
+    assert fold("Hoe laat is de werkgroep morgen eigenlijk?") == "hoe laat is de werkgroep morgen eigenlijk?"
+    assert fold("Zo’n café") == "zo'n cafe"
+    assert fold("hoe ren je zo snel") == "hoe ren je zo snel"  # two words that are no lexicon word's halves
+    assert fold("they are not worth less than us") == "they are not worth less than us"
+    assert (
+        fold("Deadline 06-12-2024 23:59, logo@2x.png, 1500 MB")
+        == "deadline 06-12-2024 23:59, logo@2x.png, 1500 mb"
+    )
+    assert fold("€5 voor 3 koffie") == "€5 voor 3 koffie"
+    assert fold("git@github.com:org/x.git https://x.nl/a1b2") == "git@github.com:org/x.git https://x.nl/a1b2"
+    assert tokens(fold("homo’s zijn welkom")) == ["homos", "zijn", "welkom"]
+
+
+def test_a_reversed_run_is_read_as_written_when_that_reads_better() -> None:
+    assert fold("\u202eolleh\u202c zei ze") == "olleh zei ze"
+    assert fold("hallo \u202ewereld\u202c") == "hallo wereld"
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["kankerpatiënt", "Kankerpatiënten", "kankeronderzoek", "kankerverwekkend", "kankerbestrijding",
+     "longkanker", "borstkanker", "waterpokken", "buiktyfus", "Kuttekoven", "Sexbierum", "Scunthorpe",
+     "pesten", "pikdonker", "homogeen"],
+)  # fmt: skip
+def test_ordinary_compounds_are_no_curses(word: str) -> None:
+    assert ordinary_compound(word)
+    assert ordinary_compound(fold(word))
+
+
+@pytest.mark.parametrize(
+    "word", ["kankerlijer", "kankerdocent", "tyfuslijer", "kutwijf", "kankerhoer", "tering"]
+)
+def test_curse_compounds_stay_curses(word: str) -> None:
+    assert not ordinary_compound(word)
+
+
+@pytest.mark.parametrize("name", ["invisible", "homoglyph"])
+def test_folding_undoes_the_grammars_invisible_and_look_alike_perturbations(name: str) -> None:
+    from random import Random
+
+    from samen.signals.grammar.perturb import perturb
+
+    rng = Random(8)
+    for text, hot in [
+        ("je bent een idioot", "idioot"),
+        ("jullie zijn allemaal kakkerlakken", "kakkerlakken"),
+        ("you absolute moron", "moron"),
+        ("send nudes now", "send nudes"),
+        ("ik maak je af", "maak"),
+    ]:
+        for _ in range(40):
+            disguised = perturb(name, text, hot, rng)
+            assert disguised != text
+            assert fold(disguised) == fold(text), repr(disguised)
