@@ -28,7 +28,7 @@ from samen.signals.corpora import READERS, own_examples
 
 
 def mix(count: int, ordinary: float) -> list[str]:
-    """``count`` messages, ``ordinary`` of them everyday chat, the rest harm and its twins, in a fixed order."""
+    """``count`` messages in a fixed order: ``ordinary`` of them everyday chat, the rest harm and twins."""
     everyday = [e.text for e in READERS["everyday"](Path("."))]
     other = [e.text for e in READERS["grammar"](Path("."))] + [e.text for e in own_examples()]
     other += ["bel Lisa op 06-12345678", "het bsn van Sanne is 123456782", "mail tom@example.nl even"]
@@ -86,8 +86,10 @@ def main() -> None:
     times.sort()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"messages            {len(texts)} ({args.ordinary:.0%} everyday chat)")
-    print(f"embedding stage     {embedded} of {scored} messages ({embedded / max(1, scored):.1%})"
-          f"{'' if signals.embed is not None else ' (not loaded)'}")
+    print(
+        f"embedding stage     {embedded} of {scored} messages ({embedded / max(1, scored):.1%})"
+        f"{'' if signals.embed is not None else ' (not loaded)'}"
+    )
     print(f"throughput          {len(texts) / total:,.0f} messages/s (one core, wall clock)")
     print(f"                    {len(texts) / cpu_total:,.0f} messages per CPU second of this process")
     print(f"mean                {statistics.fmean(times) * 1e3:.3f} ms")
@@ -96,7 +98,9 @@ def main() -> None:
     print(f"p99                 {times[int(len(times) * 0.99)] * 1e3:.3f} ms")
     print(f"sliding window      {window_ms:.2f} ms per new message (heat and language mix, 12 turns)")
     print(f"load time           {load_s * 1e3:.0f} ms (lexicon, rules, model, embedding engine)")
-    print(f"peak resident       {rss / 1024:.0f} MB (process; {rss_before / 1024:.0f} MB before loading samen)")
+    print(
+        f"peak resident       {rss / 1024:.0f} MB (process; {rss_before / 1024:.0f} MB before loading samen)"
+    )
 
 
 if __name__ == "__main__":

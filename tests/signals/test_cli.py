@@ -42,7 +42,7 @@ def test_one_json_object_per_line_in_order() -> None:
 
 def test_nudge_speaks_the_group_language_or_the_messages_own() -> None:
     # --lang is the group's language; a message in the pack's other language is answered in its own.
-    done = classify("ik maak je af\nI will kill you\n".encode(), "--lang", "en")
+    done = classify(b"ik maak je af\nI will kill you\n", "--lang", "en")
     dutch, english = (json.loads(line) for line in done.stdout.splitlines())
     assert "Ga respectvol met elkaar om" in dutch["nudge"]["message"]
     assert "Treat each other with respect" in english["nudge"]["message"]

@@ -49,7 +49,12 @@ def test_training_is_reproducible_and_thresholds_stay_in_range() -> None:
     assert np.array_equal(w1, w2) and np.array_equal(c1, c2) and np.array_equal(b1, b2)
     dev = [e for e in examples if e.split != "train"]
     encoded = encode(dev, names)
-    z = np.array([c @ c1 + b1 + w1[b].sum(axis=0) / np.sqrt(max(1, len(b))) for b, c in zip(encoded.buckets, encoded.cues, strict=True)])
+    z = np.array(
+        [
+            c @ c1 + b1 + w1[b].sum(axis=0) / np.sqrt(max(1, len(b)))
+            for b, c in zip(encoded.buckets, encoded.cues, strict=True)
+        ]
+    )
     probabilities = 1 / (1 + np.exp(-z))
     thresholds = choose_thresholds(probabilities, dev, np.zeros(len(dev), dtype=bool))
     assert ((thresholds >= 0.05) & (thresholds <= 1.0)).all()

@@ -174,7 +174,8 @@ def decide_nudge(
     admin_message = None
     if notify:
         group = group_local.do(first.number)
-        admin_values = values | {"title": group.title, "what": _label(finding.kind, finding.subtype, group_local.code)}
+        what = _label(finding.kind, finding.subtype, group_local.code)
+        admin_values = values | {"title": group.title, "what": what}
         admin_message = strings.get(group_local.code, "admins.notice", **admin_values)
     return Nudge(
         do=first.number,

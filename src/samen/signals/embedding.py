@@ -80,7 +80,9 @@ class EmbeddingCache:
         """The cached embedding of a text, or None."""
         return self.vectors.get(_key(text))
 
-    def fill(self, texts: Sequence[str], embed: Embed, progress: Callable[[int, int], None] | None = None) -> int:
+    def fill(
+        self, texts: Sequence[str], embed: Embed, progress: Callable[[int, int], None] | None = None
+    ) -> int:
         """Embed the texts not yet cached and append them to the file; returns how many were new."""
         missing = list(dict.fromkeys(t for t in texts if _key(t) not in self.vectors))
         self.path.parent.mkdir(parents=True, exist_ok=True)

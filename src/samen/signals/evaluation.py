@@ -126,7 +126,9 @@ def score_set(signals: Signals, name: str, examples: Iterable[Example], report: 
             report.subtypes[key] = report.subtypes.get(key, 0) + 1
         if name not in ONLY_SUBTYPE:
             for kind in ABUSE_KINDS:
-                report.curves.setdefault(kind, []).append((verdict.scores.get(kind, 0.0), kind in example.kinds))
+                report.curves.setdefault(kind, []).append(
+                    (verdict.scores.get(kind, 0.0), kind in example.kinds)
+                )
         if example.source == "grammar":
             right = bool(example.kinds & verdict.found) if example.kinds else not verdict.found
             done, total = report.families.get((example.lang, example.pattern), (0, 0))
@@ -262,7 +264,10 @@ def format_report(report: Report, signals: Signals | None = None) -> str:
         lines += ["", "| rule | fires on | precision | reason |", "|---|---|---|---|"]
         for lf_id in sorted(report.rules):
             fired, right = report.rules[lf_id]
-            lines.append(f"| `{lf_id}` | {fired} ({fired / rows:.2%}) | {right / fired:.2f} | {reasons.get(lf_id, '')} |")
+            lines.append(
+                f"| `{lf_id}` | {fired} ({fired / rows:.2%}) | {right / fired:.2f} "
+                f"| {reasons.get(lf_id, '')} |"
+            )
         for lf_id in sorted(reasons.keys() - report.rules.keys()):
             lines.append(f"| `{lf_id}` | 0 | - | {reasons[lf_id]} |")
     if report.subtypes:

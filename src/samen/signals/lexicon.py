@@ -92,4 +92,6 @@ def parse_lexicon(text: str) -> Lexicon:
 
 def load_lexicon() -> Lexicon:
     """Load the shipped lexicon from the package."""
-    return parse_lexicon(resources.files("samen.signals").joinpath("data/lexicon.tsv").read_text(encoding="utf-8"))
+    return parse_lexicon(
+        resources.files("samen.signals").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
+    )

@@ -36,7 +36,9 @@ NEGATIONS = _words(
     "nobody cant wont neither nor noch none nothing"
 )
 # A negated subject: "niemand hier is een idioot", "nobody here is stupid", "none of you is a loser".
-_NEGATED_SUBJECT = re.compile(r"^(?:en |and |maar |but )?(?:niemand|nobody|no one|noone|none|geen van|geen enkele)\b")
+_NEGATED_SUBJECT = re.compile(
+    r"^(?:en |and |maar |but )?(?:niemand|nobody|no one|noone|none|geen van|geen enkele)\b"
+)
 # A negated main clause puts the whole claim that follows in its scope: "ik vind niet dat je een idioot
 # bent", "I don't think you're an idiot", "het is niet waar dat…", "it's a myth that…".
 _NEGATED_MAIN = re.compile(
@@ -53,7 +55,8 @@ LAUGHTER = re.compile(
 )
 CONGRATULATION = re.compile(
     r"\b(?:gefeliciteerd|proficiat|congrats|congratulations|goed gedaan|well done|wat goed|nice one|"
-    r"knap|top gedaan|trots op|proud of|lekker bezig|you did it|je hebt het gehaald|geslaagd|passed)\b|[🎉🥳👏]"
+    r"knap|top gedaan|trots op|proud of|lekker bezig|you did it|je hebt het gehaald|geslaagd|passed)\b|"
+    r"[🎉🥳👏]"
 )
 QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'")
 # Words that say the writer condemns or reports what they mention.
@@ -86,12 +89,16 @@ ADDRESS = _words(
     "die dat deze wat zon zo such what a an een hey hee oi "
     "vuile vieze smerige stomme domme verdomde godverdomde kleine zielige gestoorde achterlijke waardeloze "
     "irritante arrogante vette lelijke stinkende vervelende walgelijke "
-    "fucking dirty ugly damn damned stupid dumb little pathetic stinking fat filthy annoying disgusting useless"
+    "fucking dirty ugly damn damned stupid dumb little pathetic stinking fat filthy annoying disgusting "
+    "useless"
 )
 _COPULAS = _words("is was ben bent zijn are were blijft blijkt remain")
 _THINGS_SUBJECT = _words("het dat dit it that this er there")
 # "een bitch van een tentamen", "rot op met die colleges": a name or curse for a thing.
-_THING = re.compile(r"\b\w+ (?:van een|of an?) \w+|\bmet (?:die|dat|de|het|deze|dit) \w+|\b(?:het|it) is een? \w+ (?:idee|plan|vak|tentamen|boek|film|idea|plan|course|exam|book|movie)\b")
+_THING = re.compile(
+    r"\b\w+ (?:van een|of an?) \w+|\bmet (?:die|dat|de|het|deze|dit) \w+|"
+    r"\b(?:het|it) is een? \w+ (?:idee|plan|vak|tentamen|boek|film|idea|plan|course|exam|book|movie)\b"
+)
 _FOND = _words("lucky poor arme gelukkige")
 _VOCATIVE = re.compile(r",\s*(\w+)\s*[!.?]*\s*$|^\s*(\w+)\s*(?:,|!)")
 
@@ -309,10 +316,8 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
     main = _NEGATED_MAIN.search(folded)
     main_from = len(tokens(folded[: main.start()])) if main else n
     for i in range(n):
-        if clauses[i] in subject_clauses or i >= main_from:
-            negated[i] = True
-        elif any(words[j] in NEGATIONS and clauses[j] == clauses[i] for j in range(max(0, i - 4), i)):
-            negated[i] = True
+        near = any(words[j] in NEGATIONS and clauses[j] == clauses[i] for j in range(max(0, i - 4), i))
+        negated[i] = clauses[i] in subject_clauses or i >= main_from or near
     flags["negated_subject"] = bool(subject_clauses)
     flags["negated_main"] = main is not None
     on.update(f"msg:{k}" for k, v in flags.items() if v)

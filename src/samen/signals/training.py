@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -44,7 +45,7 @@ TARGET_PRECISION = 0.9
 #: At most this share of everyday chat (development split) may be nudged.
 MAX_EVERYDAY_NUDGED = 0.005
 #: At most this share of everyday chat may reach the embedding stage (the benchmark's budget).
-MAX_EMBEDDED = 0.02
+MAX_EMBEDDED = 0.03
 #: How much one example counts, by source (our own writing is the closest to study-group chat).
 WEIGHT = {"own": 8.0, "grammar": 6.0, "everyday": 6.0}
 #: Sets a kind's model does not learn from: Davidson's "hate" follows slurs and dialect (its README warns of
@@ -55,13 +56,18 @@ C_CHEAP = 4.0
 C_EMBEDDING = 2.0
 #: Share (percent, by a hash of the text) of the large shared sets' training rows that both stages learn
 #: from: they would otherwise outweigh our study-group data, and embedding all of them takes hours here.
-EMBED_SHARE = {"edos": 20, "stormfront": 15, "olid": 8, "davidson": 5}
+EMBED_SHARE = {"edos": 15, "stormfront": 12, "olid": 6, "davidson": 4}
 #: Sets whose development rows form the pool for blends and thresholds.
 DEV_SOURCES = ("own", "grammar", "everyday", "convabuse", "rtp-lx")
 #: The fewest nudges a threshold must make on the pool before its precision is trusted.
 MIN_NUDGES = 5
 _GRID = tuple(round(float(t), 3) for t in np.arange(0.05, 0.996, 0.005))
-_BANDS = tuple((low, high) for low in (0.5, 0.4, 0.3, 0.2, 0.15, 0.1, 0.05) for high in (0.5, 0.7, 0.9, 1.01) if high > low)
+_BANDS = tuple(
+    (low, high)
+    for low in (0.5, 0.4, 0.3, 0.2, 0.15, 0.1, 0.05)
+    for high in (0.5, 0.7, 0.9, 1.01)
+    if high > low
+)
 
 
 class NoSklearn(Exception):
@@ -93,7 +99,10 @@ class Encoded:
     def select(self, keep: npt.NDArray[np.bool_]) -> Encoded:
         idx = np.flatnonzero(keep)
         return Encoded(
-            [self.examples[i] for i in idx], [self.buckets[i] for i in idx], self.cues[idx], [self.inputs[i] for i in idx]
+            [self.examples[i] for i in idx],
+            [self.buckets[i] for i in idx],
+            self.cues[idx],
+            [self.inputs[i] for i in idx],
         )
 
 
@@ -121,7 +130,9 @@ def sparse_matrix(data: Encoded) -> object:
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     indptr[1:] = np.cumsum([len(r) for r in rows])
     indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    values = np.concatenate([np.full(len(r), 1 / np.sqrt(max(1, len(r)))) for r in rows]) if rows else np.zeros(0)
+    values = (
+        np.concatenate([np.full(len(r), 1 / np.sqrt(max(1, len(r)))) for r in rows]) if rows else np.zeros(0)
+    )
     hashed = sparse.csr_matrix((values, indices, indptr), shape=(len(rows), BUCKETS))
     hashed.sum_duplicates()
     return sparse.hstack([hashed, sparse.csr_matrix(data.cues.astype(np.float64))], format="csr")
@@ -164,7 +175,7 @@ def _weights(examples: Sequence[Example]) -> npt.NDArray[np.float64]:
     return np.array([WEIGHT.get(e.source, 1.0) for e in examples])
 
 
-def _logistic(c: float, solver: str) -> object:
+def _logistic(c: float, solver: str) -> Any:
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError:
@@ -174,7 +185,9 @@ def _logistic(c: float, solver: str) -> object:
     return LogisticRegression(C=c, solver="lbfgs", max_iter=2000)
 
 
-def fit_cheap(data: Encoded) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+def fit_cheap(
+    data: Encoded,
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """Hashed weights ``(BUCKETS, kinds)``, cue weights ``(cues, kinds)`` and biases of the cheap stage."""
     full = sparse_matrix(data)
     ncues = data.cues.shape[1]
@@ -186,11 +199,13 @@ def fit_cheap(data: Encoded) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.fl
         x = full[keep]  # type: ignore[index]
         y = np.array([kind in e.kinds for e, kept in zip(data.examples, keep, strict=True) if kept])
         clf = _logistic(C_CHEAP, "liblinear")
-        clf.fit(x, y, sample_weight=_weights([e for e, kept in zip(data.examples, keep, strict=True) if kept]))  # type: ignore[attr-defined]
-        coef = clf.coef_[0]  # type: ignore[attr-defined]
+        clf.fit(
+            x, y, sample_weight=_weights([e for e, kept in zip(data.examples, keep, strict=True) if kept])
+        )
+        coef = clf.coef_[0]
         hashed[:, k] = coef[:BUCKETS]
         cue_weights[:, k] = coef[BUCKETS:]
-        bias[k] = clf.intercept_[0]  # type: ignore[attr-defined]
+        bias[k] = clf.intercept_[0]
     return hashed, cue_weights, bias
 
 
@@ -201,14 +216,16 @@ def fit_subtypes(data: Encoded, subtypes: Sequence[str]) -> npt.NDArray[np.float
     x = sparse_matrix(chosen)[:, :BUCKETS]  # type: ignore[index]
     y = np.array([subtypes.index(e.subtype or "") for e in chosen.examples])
     clf = _logistic(C_CHEAP, "lbfgs")
-    clf.fit(x, y, sample_weight=_weights(chosen.examples))  # type: ignore[attr-defined]
+    clf.fit(x, y, sample_weight=_weights(chosen.examples))
     weights = np.zeros((BUCKETS, len(subtypes)), dtype=np.float32)
-    for row, label in enumerate(clf.classes_):  # type: ignore[attr-defined]
-        weights[:, int(label)] = clf.coef_[row]  # type: ignore[attr-defined]
+    for row, label in enumerate(clf.classes_):
+        weights[:, int(label)] = clf.coef_[row]
     return weights
 
 
-def fit_embedding(data: Encoded, vectors: npt.NDArray[np.float32]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+def fit_embedding(
+    data: Encoded, vectors: npt.NDArray[np.float32]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """Weights ``(384 + cues, kinds)`` and biases of the embedding stage."""
     x = np.hstack([vectors, data.cues]).astype(np.float64)
     weights = np.zeros((x.shape[1], len(MODEL_KINDS)), dtype=np.float32)
@@ -217,9 +234,9 @@ def fit_embedding(data: Encoded, vectors: npt.NDArray[np.float32]) -> tuple[npt.
         keep = np.array([e.source not in LEFT_OUT.get(kind, ()) for e in data.examples])
         y = np.array([kind in e.kinds for e in data.examples])[keep]
         clf = _logistic(C_EMBEDDING, "lbfgs")
-        clf.fit(x[keep], y, sample_weight=_weights(data.examples)[keep])  # type: ignore[attr-defined]
-        weights[:, k] = clf.coef_[0]  # type: ignore[attr-defined]
-        bias[k] = clf.intercept_[0]  # type: ignore[attr-defined]
+        clf.fit(x[keep], y, sample_weight=_weights(data.examples)[keep])
+        weights[:, k] = clf.coef_[0]
+        bias[k] = clf.intercept_[0]
     return weights, bias
 
 
@@ -311,15 +328,18 @@ def train_model(
     for k, kind in enumerate(MODEL_KINDS):
         y = np.array([kind in e.kinds for e in dev.examples])
         clf = _logistic(1.0, "lbfgs")
-        clf.fit(np.stack([z_cheap[:, k], z_emb[:, k]], axis=1), y)  # type: ignore[attr-defined]
-        blend[:2, k] = clf.coef_[0]  # type: ignore[attr-defined]
-        blend[2, k] = clf.intercept_[0]  # type: ignore[attr-defined]
+        clf.fit(np.stack([z_cheap[:, k], z_emb[:, k]], axis=1), y)
+        blend[:2, k] = clf.coef_[0]
+        blend[2, k] = clf.intercept_[0]
     z_blend = blend[0] * z_cheap + blend[1] * z_emb + blend[2]
     cascade_thresholds = choose_thresholds(_sigmoid(z_blend), dev.examples, everyday)
     cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
     cal_blend = calibrate(_sigmoid(z_blend), cascade_thresholds.astype(np.float64))
     truth = np.array([bool(e.kinds) for e in dev.examples])
-    lines = ["| model | band | precision | recall | F1 | embedded (everyday / all) |", "|---|---|---|---|---|---|"]
+    lines = [
+        "| model | band | precision | recall | F1 | embedded (everyday / all) |",
+        "|---|---|---|---|---|---|",
+    ]
 
     def row(label: str, scores: npt.NDArray[np.float64], band: str, share: tuple[float, float]) -> float:
         nudged = (scores >= 0.5).any(axis=1)
@@ -328,15 +348,20 @@ def train_model(
         r = tp / max(1, int(truth.sum()))
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         lines.append(f"| {label} | {band} | {p:.3f} | {r:.3f} | {f1:.3f} | {share[0]:.1%} / {share[1]:.1%} |")
-        return f1 if p >= TARGET_PRECISION - 0.02 else 0.0
+        return f1 if p >= TARGET_PRECISION else 0.0
 
     row("(a) cheap: hashed n-grams + cues", cal_cheap, "-", (0.0, 0.0))
     e5_only = _sigmoid(z_emb)
-    row("(b) e5 head + cues", calibrate(e5_only, choose_thresholds(e5_only, dev.examples, everyday).astype(np.float64)), "-", (1.0, 1.0))
+    row(
+        "(b) e5 head + cues",
+        calibrate(e5_only, choose_thresholds(e5_only, dev.examples, everyday).astype(np.float64)),
+        "-",
+        (1.0, 1.0),
+    )
     row("(c0) blend, on every message", cal_blend, "-", (1.0, 1.0))
     best = (-1.0, (0.5, 0.5))
     for low, high in _BANDS:
-        unsure = ((cal_cheap >= low) & (cal_cheap < high)).any(axis=1)
+        unsure: npt.NDArray[np.bool_] = np.asarray(((cal_cheap >= low) & (cal_cheap < high)).any(axis=1))
         share = (float(unsure[everyday].mean()) if everyday.any() else 0.0, float(unsure.mean()))
         scores = np.where(unsure[:, None], cal_blend, cal_cheap)
         f1 = row("(c) cascade", scores, f"[{low}, {high})", share)
@@ -376,4 +401,13 @@ def _write(model: Model, out: Path | None, docs: int, started: float, comparison
     )
 
 
-__all__ = ["DIM", "NoSklearn", "TrainReport", "choose_thresholds", "encode", "fit_cheap", "gather", "train_model"]
+__all__ = [
+    "DIM",
+    "NoSklearn",
+    "TrainReport",
+    "choose_thresholds",
+    "encode",
+    "fit_cheap",
+    "gather",
+    "train_model",
+]
