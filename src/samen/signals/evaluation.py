@@ -3,8 +3,8 @@
 Held-out rows only: the test split of our own examples, the held-out (test) templates of our grammar, the
 test split of our everyday chat, RTP-LX Dutch (its test half), and the ConvAbuse and EDOS test splits.
 Reported: precision, recall and F1 per set, language and kind (``any``: some abuse, and some nudge);
-accuracy per functional family on the grammar's held-out templates (a harmful row is right when its kind
-is found, a harmless one when nothing a nudge would follow is found); the share of everyday chat nudged;
+accuracy per functional family on the grammar's held-out templates (a harmful row is right when it is
+nudged, a harmless one when it is not); the share of everyday chat nudged;
 each labelling function's precision and coverage; a confusion table of identity subtypes; how often the
 embedding stage ran; and, with ``plots``, precision-recall curves per kind as a PNG.
 """
@@ -130,7 +130,9 @@ def score_set(signals: Signals, name: str, examples: Iterable[Example], report: 
                     (verdict.scores.get(kind, 0.0), kind in example.kinds)
                 )
         if example.source == "grammar":
-            right = bool(example.kinds & verdict.found) if example.kinds else not verdict.found
+            # As the functional test suites judge: a harmful row is right when it is nudged (whatever the
+            # kind; the per-kind table above says whether the kind was right), a harmless one when not.
+            right = bool(verdict.found) == bool(example.kinds)
             done, total = report.families.get((example.lang, example.pattern), (0, 0))
             report.families[(example.lang, example.pattern)] = (done + right, total + 1)
         if example.source == "everyday":

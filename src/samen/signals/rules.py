@@ -31,6 +31,7 @@ def _words(text: str) -> frozenset[str]:
 SECOND_PERSON = _words("je jij jou jouw jullie u jezelf jouwe you your youre yourself yall ya ur thou")
 THIRD_PERSON = _words("hij zij ze hem haar he she him her hes shes")
 FIRST_PERSON = _words("ik me mij mijn mezelf i im ive id my myself me")
+FIRST_SUBJECT = _words("ik mezelf i im ive id myself")
 NEGATIONS = _words(
     "niet geen nooit niks niets niemand nergens not no never isnt arent dont doesnt wasnt werent aint "
     "nobody cant wont neither nor noch none nothing"
@@ -105,12 +106,12 @@ _VOCATIVE = re.compile(r",\s*(\w+)\s*[!.?]*\s*$|^\s*(\w+)\s*(?:,|!)")
 ROLES = ("insult", "slur", "group", "profanity", "curse", "sexual")
 _ROLE_CUES = (
     "aimed", "negated", "self", "quoted", "distanced", "in_group", "laughing", "thing", "question", "fond",
-    "group_near", "after_group",
+    "group_near", "after_group", "negation_after",
 )  # fmt: skip
 MESSAGE_CUES = (
     "second_person", "third_person", "first_person_only", "negated_subject", "negated_main", "quoted",
     "reporting", "condemns", "academic", "in_group", "laughing", "congratulating", "question", "thing",
-    "short", "exclaims",
+    "short", "exclaims", "negation",
 )  # fmt: skip
 
 
@@ -306,6 +307,7 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
         "thing": thing,
         "short": n <= 3,
         "exclaims": "!" in folded,
+        "negation": any(w in NEGATIONS for w in words),
     }
     clauses = _clause_spans(folded, words)
     # Negation scope: a negated subject or main clause covers the rest of its clause (and, for a main
@@ -343,7 +345,10 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
         copula = i >= 2 and words[i - 1] in ("een", "a", "an") and words[i - 2] in _COPULAS
         copula = copula and (i < 3 or words[i - 3] not in _THINGS_SUBJECT)
         aimed = near_person or before in ADDRESS or words[i] in vocatives or copula or n <= 2
-        self_directed = any(w in FIRST_PERSON for w in window) and not any(w in SECOND_PERSON for w in window)
+        # "ik ben zo'n sukkel": the writer as subject before the word, and nobody else addressed.
+        self_directed = any(w in FIRST_SUBJECT for w in words[max(0, i - 4) : i]) and not any(
+            w in SECOND_PERSON for w in window
+        )
         cues = {
             "aimed": aimed,
             "negated": negated[i],
@@ -357,6 +362,10 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
             "fond": before in _FOND,
             "group_near": any(abs(g - i) <= 3 and g != i for g in group_at),
             "after_group": any(0 < i - g <= 6 for g in group_at),
+            # "moslims zijn niet minderwaardig": the negation after a group name denies what is said of it.
+            "negation_after": any(
+                words[j] in NEGATIONS and clauses[j] == clauses[i] for j in range(i + 1, min(n, i + 4))
+            ),
         }
         on.update(f"{role}&{c}" for c, v in cues.items() if v)
         if role in ("profanity", "curse") and not near_person:
