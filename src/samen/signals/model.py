@@ -132,6 +132,9 @@ class Model:
         cascade_thresholds: per kind, the same for the blended probability.
         subtypes: the identity subtypes of the subtype head, in column order.
         subtype_weights: subtype head weights per bucket ``(BUCKETS, subtypes)``.
+        hidden_weights: ``(384 + cues, hidden)`` when the embedding stage is a one-hidden-layer perceptron
+            (ReLU; then ``embedding_weights`` is ``(hidden, kinds)``), or an empty array (a linear head).
+        hidden_bias: ``(hidden,)``.
     """
 
     kinds: tuple[str, ...]
@@ -147,6 +150,8 @@ class Model:
     cascade_thresholds: npt.NDArray[np.float32]
     subtypes: tuple[str, ...]
     subtype_weights: npt.NDArray[np.float32]
+    hidden_weights: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    hidden_bias: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
     # One contiguous row per kind: summing a row's gathered buckets is several times faster.
     rows: npt.NDArray[np.float32] = field(init=False, repr=False, compare=False)
     subtype_rows: npt.NDArray[np.float32] = field(init=False, repr=False, compare=False)
@@ -170,6 +175,8 @@ class Model:
     def embedding_logits(self, embedding: npt.NDArray[np.float32], cues: npt.NDArray[np.float32]) -> Vector:
         """The embedding stage's log-odds per kind."""
         x = np.concatenate([embedding, cues]).astype(np.float64)
+        if self.hidden_weights.size:
+            x = np.maximum(x @ self.hidden_weights + self.hidden_bias, 0.0)
         out: Vector = x @ self.embedding_weights + self.embedding_bias
         return out
 
@@ -212,6 +219,8 @@ class Model:
             cascade_thresholds=self.cascade_thresholds.astype(np.float32),
             subtypes=np.array(self.subtypes),
             subtype_weights=self.subtype_weights.astype(np.float16),
+            hidden_weights=self.hidden_weights.astype(np.float32),
+            hidden_bias=self.hidden_bias.astype(np.float32),
             features_version=np.array(FEATURES_VERSION),
         )
         return buffer.getvalue()
@@ -243,6 +252,8 @@ def parse_model(blob: bytes) -> Model:
             cascade_thresholds=data["cascade_thresholds"].astype(np.float32),
             subtypes=tuple(str(s) for s in data["subtypes"]),
             subtype_weights=data["subtype_weights"].astype(np.float32),
+            hidden_weights=data["hidden_weights"].astype(np.float32),
+            hidden_bias=data["hidden_bias"].astype(np.float32),
         )
 
 

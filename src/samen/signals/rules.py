@@ -80,7 +80,7 @@ ACADEMIC = re.compile(
     r"artikel|article|college|lecture|tentamenvraag|seminar)\b"
 )
 IN_GROUP = re.compile(
-    r"\b(?:als|as an?|as a fellow|my fellow|mijn mede|wij|we|ons|us|onze|our)\s+(?:\w+\s+)?"
+    r"\b(?:als|as an?|as a fellow|my fellow|mijn mede|wij|we|ons|us|onze|our)\s+(?:(?!alle|all)\w+\s+)?"
     r"(?:homo\w*|gay\w*|lesb\w*|queer\w*|flikker\w*|potten|dyke\w*|trans\w*|zwart\w*|black|nikker\w*|"
     r"nigga\w*|moslim\w*|muslim\w*|jood|joden|jew\w*|autist\w*|gehandicapt\w*|disabled|crip\w*|"
     r"vrouw\w*|wom[ae]n|girls|meiden|mietje\w*|nicht\w*)\b"
