@@ -364,7 +364,8 @@ def train_model(
         r = tp / max(1, int(truth.sum()))
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         lines.append(f"| {label} | {band} | {p:.3f} | {r:.3f} | {f1:.3f} | {share[0]:.1%} / {share[1]:.1%} |")
-        return f1 if p >= TARGET_PRECISION else 0.0
+        ordinary = float(nudged[everyday].mean()) if everyday.any() else 0.0
+        return f1 if p >= TARGET_PRECISION and ordinary <= MAX_EVERYDAY_NUDGED else 0.0
 
     row("(a) cheap: hashed n-grams + cues", cal_cheap, "-", (0.0, 0.0))
     heads = {
