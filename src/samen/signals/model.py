@@ -43,8 +43,28 @@ Vector = npt.NDArray[np.float64]
 
 #: Words after which the next :data:`NEGATION_REACH` words are marked as negated.
 NEGATORS = frozenset(
-    "niet geen nooit niks niets noch not no never isnt arent dont doesnt wasnt werent aint cant wont "
-    "neither nor".split()
+    [
+        "niet",
+        "geen",
+        "nooit",
+        "niks",
+        "niets",
+        "noch",
+        "not",
+        "no",
+        "never",
+        "isnt",
+        "arent",
+        "dont",
+        "doesnt",
+        "wasnt",
+        "werent",
+        "aint",
+        "cant",
+        "wont",
+        "neither",
+        "nor",
+    ]
 )
 NEGATION_REACH = 3
 
@@ -78,7 +98,8 @@ def features(words: Sequence[str]) -> npt.NDArray[np.int64]:
             marked = [
                 i
                 for i in range(len(words))
-                if any(w in NEGATORS for w in words[max(0, i - NEGATION_REACH) : i]) and words[i] not in NEGATORS
+                if any(w in NEGATORS for w in words[max(0, i - NEGATION_REACH) : i])
+                and words[i] not in NEGATORS
             ]
             if marked:
                 parts.append(hashes[marked] * np.uint64(0x100000001B3) + np.uint64(0x2545F491))

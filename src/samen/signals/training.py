@@ -17,10 +17,10 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from typing import Any
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -246,7 +246,9 @@ HIDDEN = 256
 
 def fit_embedding_mlp(
     data: Encoded, vectors: npt.NDArray[np.float32]
-) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+) -> tuple[
+    npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]
+]:
     """A one-hidden-layer perceptron over ``[embedding, cues]`` with one logistic output per kind (Adam,
     fixed seed): hidden weights and biases, output weights and biases. It can weigh a cue differently by
     what the sentence says ("X zijn niet minderwaardig" against "X zijn geen mensen"), which a linear
@@ -358,7 +360,7 @@ def train_model(
     ]
 
     def row(label: str, scores: npt.NDArray[np.float64], band: str, share: tuple[float, float]) -> float:
-        nudged = (scores >= 0.5).any(axis=1)
+        nudged: npt.NDArray[np.bool_] = np.asarray((scores >= 0.5).any(axis=1))
         tp = int((nudged & truth).sum())
         p = tp / max(1, int(nudged.sum()))
         r = tp / max(1, int(truth.sum()))
@@ -372,8 +374,11 @@ def train_model(
         "linear": (dev_x @ ew + eb, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), ew, eb),
         "perceptron": (np.maximum(dev_x @ w1 + b1, 0.0) @ w2 + b2, w1, b1, w2, b2),
     }
-    best: tuple[float, str, tuple[float, float], npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = None
-    for name, (z_emb, *_) in heads.items():
+    best: tuple[float, str, tuple[float, float], npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = (
+        None
+    )
+    for name, (z_raw, *_) in heads.items():
+        z_emb = np.asarray(z_raw, dtype=np.float64)
         e5_only = _sigmoid(z_emb)
         chosen = choose_thresholds(e5_only, dev.examples, everyday).astype(np.float64)
         row(f"(b) e5 {name} head + cues", calibrate(e5_only, chosen), "-", (1.0, 1.0))
