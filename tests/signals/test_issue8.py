@@ -61,3 +61,20 @@ def test_an_ordinary_compound_that_starts_with_a_curse_is_no_profanity(signals: 
 )
 def test_the_families_named_in_the_issue_are_found(signals: Signals, text: str, kind: str) -> None:
     assert kind in nudged(signals, text)
+
+
+def test_without_the_embedding_engine_the_cheap_stage_decides_alone() -> None:
+    cheap = Signals.load(embeddings=False)
+    assert cheap.embed is None
+    assert "insult" in nudged(cheap, "je bent een idioot")
+    assert nudged(cheap, "Hoe laat is de werkgroep morgen eigenlijk?") == set()
+    assert cheap.embedded == 0 and cheap.scored == 2
+
+
+def test_the_embedding_stage_runs_only_where_the_cheap_stage_is_unsure(signals: Signals) -> None:
+    assert signals.embed is not None and signals.model is not None
+    low, high = signals.model.band
+    assert 0 < low < high <= 1.01
+    before = signals.embedded
+    signals.analyze("Hoe laat is de werkgroep morgen eigenlijk?")
+    assert signals.embedded == before
