@@ -4,8 +4,10 @@ Reproducible: the same data gives the same file (fixed hashing, fixed splits, de
 embeddings come from the cache under ``var/cache/``, filled single-threaded the first time). Steps:
 
 1. the cheap stage: per kind, a logistic regression (liblinear) over hashed n-grams and context cues;
-2. the embedding stage: per kind, a logistic regression (lbfgs) over e5 embeddings and the same cues, on
-   every training example with an embedding (the large shared sets are subsampled by a hash of the text);
+2. the embedding stage: per kind, a logistic regression (lbfgs) over e5 embeddings and the same cues, and a
+   one-hidden-layer perceptron over the same inputs (Adam, fixed seed), on every training example (the
+   large shared sets are subsampled by a hash of the text); the head whose cascade does best on the
+   development pool is kept;
 3. the blend of both stages' log-odds, per kind, fitted on the development pool;
 4. the band of cheap scores that sends a message to the embedding stage, and the thresholds: per kind the
    lowest at which a nudge is right at least :data:`TARGET_PRECISION` of the time on the development pool,
@@ -26,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samen.signals.corpora import READERS, TRAINING_SETS, Example, own_examples
-from samen.signals.embedding import DIM, EmbeddingCache, default_cache_path, load_embedder
+from samen.signals.embedding import EmbeddingCache, default_cache_path, load_embedder
 from samen.signals.lexicon import load_lexicon
 from samen.signals.model import (
     BUCKETS,
@@ -434,15 +436,3 @@ def _write(model: Model, out: Path | None, docs: int, started: float, comparison
         band=model.band,
         comparison=comparison,
     )
-
-
-__all__ = [
-    "DIM",
-    "NoSklearn",
-    "TrainReport",
-    "choose_thresholds",
-    "encode",
-    "fit_cheap",
-    "gather",
-    "train_model",
-]
