@@ -17,6 +17,7 @@ Run them through the in-memory adapter with ``tests/bot/test_dialogs.py``; an ad
 from __future__ import annotations
 
 from dataclasses import dataclass
+from os.path import commonprefix
 
 from samen.bot import COMMANDS
 from samen.content import load_pack
@@ -162,8 +163,16 @@ ABUSE: dict[str, tuple[tuple[str, str, str], ...]] = {
 
 
 def _hidden(lang: str, says: str, kind: str, word: str) -> list[Line]:
-    """A fresh group, in ``lang``, where a member writes ``says``: the nudge, and nothing repeated."""
-    expect = (_nudge(lang, kind),)
+    """A fresh group, in ``lang``, where a member writes ``says``: the nudge, and nothing repeated.
+
+    Hurtful words may be read as an insult or as an attack on who people are (the learned signals weigh
+    the whole message); either nudge opens alike and names the Do both kinds fall under."""
+    if kind == "insult":
+        local = PACK.language(lang)
+        opening = commonprefix([_nudge(lang, "insult"), _nudge(lang, "identity_attack")])
+        expect: tuple[str, ...] = (opening, local.dos_for("insult")[0].title)
+    else:
+        expect = (_nudge(lang, kind),)
     line = Line(says, expect, private=None, notice=kind == "threat", unsaid=(word,))
     if lang == NL.code:
         return [line]

@@ -40,10 +40,12 @@ def test_one_json_object_per_line_in_order() -> None:
     assert "insult" in {s["kind"] for s in records[4]["signals"]}
 
 
-def test_nudge_language_follows_lang() -> None:
-    done = classify(b"ik maak je af\n", "--lang", "en")
-    record = json.loads(done.stdout)
-    assert "Treat each other with respect" in record["nudge"]["message"]
+def test_nudge_speaks_the_group_language_or_the_messages_own() -> None:
+    # --lang is the group's language; a message in the pack's other language is answered in its own.
+    done = classify(b"ik maak je af\nI will kill you\n", "--lang", "en")
+    dutch, english = (json.loads(line) for line in done.stdout.splitlines())
+    assert "Ga respectvol met elkaar om" in dutch["nudge"]["message"]
+    assert "Treat each other with respect" in english["nudge"]["message"]
 
 
 def test_non_utf8_line_is_a_clear_error_without_traceback() -> None:

@@ -308,7 +308,7 @@ class Bot:
             else:
                 answer = spec.handler(self, event, state, self.pack.language(lang))
         # The signals read a command's words as they read any message: `!faq <abuse>` is abuse all the same.
-        if event.text:
+        if event.text and event.args:
             answer += self._watch(_as_said(event), state)
         return answer
 
@@ -644,11 +644,12 @@ def _log_failure(event: Event, platform: str, exc: Exception) -> None:
 
 
 def _as_said(event: Command) -> Said:
-    """A command's words as an ordinary message, for the signals."""
+    """A command's words as an ordinary message, for the signals: what the member wrote after the command's
+    name, which is the bot's word and not theirs (``!report I will kill you`` reads "I will kill you")."""
     return Said(
         group=event.group,
         user=event.user,
-        text=event.text,
+        text=" ".join(event.args),
         at=event.at,
         is_admin=event.is_admin,
         direct=event.direct,

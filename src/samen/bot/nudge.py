@@ -110,7 +110,9 @@ def decide_nudge(
 
     Args:
         analysis: what :meth:`samen.signals.Signals.analyze` found in the message.
-        local: the campaign pack in the group's language.
+        local: the campaign pack in the group's language. The author's nudge speaks the message's
+            language instead when the pack has it and it differs (an English message in a Dutch group
+            gets an English nudge); the admins' notice stays in the group's language.
         mode: the group's nudge mode.
         do_url: the link to Do N (``/dos#do-N`` on the web toolkit, or the campaign page).
         faq_url: the link to a FAQ entry, where the deployment has one (else the pack's link, if any).
@@ -123,6 +125,9 @@ def decide_nudge(
     finding = min(candidates, key=lambda f: (PRIORITY.index(f.kind), -f.score))
     notify = finding.kind in ADMIN_KINDS or any(f.kind in ADMIN_KINDS for f in candidates)
     notify = notify or mode is NudgeMode.ADMINS
+    group_local = local
+    if analysis.language != local.code and analysis.language in local.pack.languages:
+        local = local.pack.language(analysis.language)
     strings = load_strings("nudge")
     lang = local.code
     numbers = _do_numbers(finding.kind, local)
@@ -142,7 +147,12 @@ def decide_nudge(
     message = strings.get(lang, key, **values) + _faq(finding, local, faq_url)
     if notify:
         message += " " + strings.get(lang, "author.admins_told")
-    admin_message = strings.get(lang, "admins.notice", **values) if notify else None
+    admin_message = None
+    if notify:
+        group = group_local.do(first.number)
+        what = _label(finding.kind, finding.subtype, group_local.code)
+        admin_values = values | {"title": group.title, "what": what}
+        admin_message = strings.get(group_local.code, "admins.notice", **admin_values)
     return Nudge(
         do=first.number,
         severity=_severity(finding),

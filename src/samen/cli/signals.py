@@ -113,34 +113,48 @@ def train(data: Path | None, out: Path | None) -> None:
     from samen.signals.training import NoSklearn, train_model
 
     try:
-        report = train_model(_data_folder(data), out)
+        report = train_model(_data_folder(data), out, progress=lambda line: click.echo(line, err=True))
     except NoSklearn:
         raise InputError("Training needs scikit-learn.", key="signals:no_sklearn") from None
     click.echo(
         _say("trained", path=report.path, size=report.size // 1024, docs=report.docs, seconds=report.seconds)
     )
+    click.echo(report.comparison)
 
 
 @signals.command("eval")
 @data_option
 @click.option("--sample", type=int, default=0, help="Evaluate on at most this many rows per set (0: all).")
 @click.option(
-    "--privacy-split",
+    "--split",
     type=click.Choice(["test", "dev"]),
     default="test",
-    help="Which half of our privacy set to report on (tune on dev).",
+    help="The held-out test splits (reported) or the development splits (what choices were made on).",
+)
+@click.option(
+    "--plot",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write precision-recall curves per kind to this PNG (needs matplotlib).",
 )
 @pack_option
-def evaluate(data: Path | None, sample: int, privacy_split: str, pack_path: Path | None) -> None:
-    """Precision, recall and F1 per kind and language, accuracy per pattern on our own cases, and the
-    privacy signal's precision and recall per subtype with its false-nudge rate on everyday chat."""
-    from samen.signals.evaluation import evaluate_all, format_report
+def evaluate(data: Path | None, sample: int, split: str, plot: Path | None, pack_path: Path | None) -> None:
+    """Precision, recall and F1 per set, language and kind; accuracy per grammar family; everyday chat
+    nudged; labelling functions' precision and coverage; identity subtypes; precision-recall curves; and
+    the privacy signal's precision and recall per subtype with its false-nudge rate on everyday chat."""
+    from samen.signals.embedding import EmbeddingCache, cached, default_cache_path
+    from samen.signals.evaluation import evaluate_all, format_report, plot_curves
     from samen.signals.privacy_evaluation import evaluate_privacy, format_privacy_report
 
     pack = load_pack(pack_path)
     detector = Signals.load(**pack.spec.signals_options())
-    report = evaluate_all(detector, _data_folder(data), sample=sample)
-    click.echo(format_report(report))
+    if detector.embed is not None:
+        # The same embeddings, remembered by a hash of the text under var/cache/ (a rerun is quick).
+        detector.embed = cached(EmbeddingCache(default_cache_path()), detector.embed)
+    report = evaluate_all(detector, _data_folder(data), sample=sample, split=split)
+    click.echo(format_report(report, detector))
+    if plot is not None:
+        plot_curves(report, plot)
     # Privacy has its own set and its own report (precision and recall per subtype, false nudges).
     click.echo("")
-    click.echo(format_privacy_report(evaluate_privacy(detector, privacy_split), privacy_split))
+    click.echo(format_privacy_report(evaluate_privacy(detector, split), split))

@@ -6,8 +6,9 @@
     analysis = signals.analyze("jij k4nker lijer")   # Analysis(language="nl", findings=(Finding(...),))
     signals.assess_window(turns)                      # heat, language_mix
 
-Loading reads the package's own lexicon and model files (``importlib.resources``); after that every call
-is pure and deterministic. Message text is never stored, logged or sent anywhere.
+Loading reads the package's own lexicon, rules and model files (``importlib.resources``) and the
+embedding engine; after that every call is deterministic (the only state: counts of messages scored and
+embedded). Message text is never stored, logged or sent anywhere.
 """
 
 from __future__ import annotations

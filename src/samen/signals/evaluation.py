@@ -1,23 +1,30 @@
-"""``samen signals eval``: precision, recall and F1 per kind, set and language; accuracy per pattern.
+"""``samen signals eval``: how the signals do on text they were not built from.
 
-Held-out sets only: our own examples' test split, RTP-LX Dutch (its test half), and the ConvAbuse and
-EDOS test splits. Our functional cases are also scored all together per pattern (negation, banter…): a
-harmful case is right when its kind is found, a harmless one when nothing a nudge would follow is found.
+Held-out rows only: the test split of our own examples, the held-out (test) templates of our grammar, the
+test split of our everyday chat, RTP-LX Dutch (its test half), and the ConvAbuse and EDOS test splits.
+Reported: precision, recall and F1 per set, language and kind (``any``: some abuse, and some nudge);
+accuracy per functional family on the grammar's held-out templates (a harmful row is right when it is
+nudged, a harmless one when it is not); the share of everyday chat nudged;
+each labelling function's precision and coverage; a confusion table of identity subtypes; how often the
+embedding stage ran; and, with ``plots``, precision-recall curves per kind as a PNG.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from samen.signals.analyzer import Signals
+from samen.signals.analyzer import THRESHOLD, Signals
 from samen.signals.corpora import ABUSE_KINDS, READERS, Example, own_examples
+from samen.signals.findings import IDENTITY_SUBTYPES
 
 #: Kinds a nudge follows (profanity alone never brings one).
 NUDGED = frozenset(ABUSE_KINDS)
-#: The held-out sets: (name, reader, split).
+#: The held-out shared sets: (name, split).
 HELD_OUT = (("rtp-lx", "test"), ("convabuse", "test"), ("edos", "test"))
+#: Sets that label one subtype only: a finding of another subtype is neither right nor wrong there.
+ONLY_SUBTYPE = {"edos": ("identity_attack", "sexism")}
 
 
 @dataclass
@@ -44,57 +51,100 @@ class Counts:
 
 @dataclass
 class Report:
-    """Counts per (set, language, kind), pattern accuracy and the sizes of the sets."""
+    """Everything ``samen signals eval`` prints."""
 
     counts: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
-    patterns: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    families: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
+    everyday: tuple[int, int] = (0, 0)
+    #: per labelling function: [rows it fired on, of which right]; and how many rows were read.
+    rules: dict[str, list[int]] = field(default_factory=dict)
+    rows: int = 0
+    subtypes: dict[tuple[str, str], int] = field(default_factory=dict)
+    embedded: tuple[int, int] = (0, 0)
+    #: per kind: (score, truth) pairs over every held-out row, for precision-recall curves.
+    curves: dict[str, list[tuple[float, bool]]] = field(default_factory=dict)
 
 
-#: Sets that label one subtype only: a finding of another subtype is neither right nor wrong there.
-ONLY_SUBTYPE = {"edos": ("identity_attack", "sexism")}
+@dataclass(frozen=True)
+class Verdict:
+    """What the signals said about one example."""
+
+    found: frozenset[str]
+    scores: dict[str, float]
+    subtype: str | None
+    fired: tuple[str, ...]
 
 
-def found_kinds(signals: Signals, text: str, only: tuple[str, str] | None = None) -> set[str]:
-    """The nudge-worthy kinds :meth:`Signals.analyze` reports for a text.
+def found_kinds(signals: Signals, text: str) -> set[str]:
+    """The nudge-worthy kinds :meth:`Signals.analyze` reports for a text."""
+    return {f.kind for f in signals.analyze(text).findings if f.kind in NUDGED}
 
-    Args:
-        signals: the loaded signals.
-        text: the message.
-        only: (kind, subtype): report just that kind, and only with that subtype or none.
-    """
-    findings = signals.analyze(text).findings
+
+def judge(signals: Signals, text: str) -> Verdict:
+    """The nudge-worthy kinds found in a text, every kind's score, the identity subtype and the labelling
+    functions that fired."""
+    analysis, raw, reading = signals.examine(text)
+    scores = {k: s for k, (s, _, _) in raw.items() if k in NUDGED}
+    identity = analysis.strongest("identity_attack")
+    fired = tuple(lf.id for lf in reading.fired)
+    found = frozenset(f.kind for f in analysis.findings if f.kind in NUDGED)
+    return Verdict(found, scores, identity.subtype if identity else None, fired)
+
+
+def _count(report: Report, name: str, example: Example, verdict: Verdict) -> None:
+    only = ONLY_SUBTYPE.get(name)
+    found = set(verdict.found)
     if only is not None:
         kind, subtype = only
-        return {f.kind for f in findings if f.kind == kind and f.subtype in (subtype, None)}
-    return {f.kind for f in findings if f.kind in NUDGED}
+        found = {kind} if kind in found and verdict.subtype in (subtype, None) else set()
+    kinds = (only[0],) if only else (*ABUSE_KINDS, "any")
+    for kind in kinds:
+        truth = bool(example.kinds) if kind == "any" else kind in example.kinds
+        predicted = bool(found) if kind == "any" else kind in found
+        counts = report.counts.setdefault((name, example.lang, kind), Counts())
+        counts.tp += truth and predicted
+        counts.fp += predicted and not truth
+        counts.fn += truth and not predicted
 
 
 def score_set(signals: Signals, name: str, examples: Iterable[Example], report: Report) -> None:
-    """Add one set's counts per kind (and ``any``: any nudge-worthy kind) to the report."""
+    """Add one set's counts, rule firings, subtypes and curve points to the report."""
     n = 0
-    only = ONLY_SUBTYPE.get(name)
-    kinds = (only[0],) if only else (*ABUSE_KINDS, "any")
     for example in examples:
         n += 1
-        found = found_kinds(signals, example.text, only)
-        for kind in kinds:
-            truth = bool(example.kinds) if kind == "any" else kind in example.kinds
-            predicted = bool(found) if kind == "any" else kind in found
-            counts = report.counts.setdefault((name, example.lang, kind), Counts())
-            counts.tp += truth and predicted
-            counts.fp += predicted and not truth
-            counts.fn += truth and not predicted
+        verdict = judge(signals, example.text)
+        _count(report, name, example, verdict)
+        for lf in verdict.fired:
+            right = any(lf_kind in example.kinds for lf_kind in _rule_kinds(signals, lf))
+            fired = report.rules.setdefault(lf, [0, 0])
+            fired[0] += 1
+            fired[1] += right
+        report.rows += 1
+        if "identity_attack" in example.kinds and example.subtype and "identity_attack" in verdict.found:
+            key = (example.subtype, verdict.subtype or "none")
+            report.subtypes[key] = report.subtypes.get(key, 0) + 1
+        if name not in ONLY_SUBTYPE:
+            for kind in ABUSE_KINDS:
+                report.curves.setdefault(kind, []).append(
+                    (verdict.scores.get(kind, 0.0), kind in example.kinds)
+                )
+        if example.source == "grammar":
+            # As the functional test suites judge: a harmful row is right when it is nudged (whatever the
+            # kind; the per-kind table above says whether the kind was right), a harmless one when not.
+            right = bool(verdict.found) == bool(example.kinds)
+            done, total = report.families.get((example.lang, example.pattern), (0, 0))
+            report.families[(example.lang, example.pattern)] = (done + right, total + 1)
+        if example.source == "everyday":
+            nudged, total = report.everyday
+            report.everyday = (nudged + bool(verdict.found), total + 1)
     report.sizes[name] = n
 
 
-def score_patterns(signals: Signals, examples: Iterable[Example], report: Report) -> None:
-    """Accuracy per (language, pattern) on our own functional cases."""
-    for example in examples:
-        found = found_kinds(signals, example.text)
-        right = bool(example.kinds & found) if example.kinds else not found
-        done, total = report.patterns.get((example.lang, example.pattern), (0, 0))
-        report.patterns[(example.lang, example.pattern)] = (done + right, total + 1)
+def _rule_kinds(signals: Signals, lf_id: str) -> tuple[str, ...]:
+    kinds = [lf.kind for lf in signals.rules if lf.id == lf_id]
+    # A threat against a group is also an identity attack in some sets' labels.
+    return (*kinds, "identity_attack") if "threat" in kinds else tuple(kinds)
 
 
 def _sample(examples: Iterable[Example], size: int) -> list[Example]:
@@ -105,25 +155,88 @@ def _sample(examples: Iterable[Example], size: int) -> list[Example]:
     return [items[int(i * step)] for i in range(size)]
 
 
-def evaluate_all(signals: Signals, root: Path, sample: int = 0) -> Report:
-    """Evaluate on our test split, the held-out shared sets and our functional cases.
+def held_out(root: Path, split: str = "test") -> list[tuple[str, list[Example]]]:
+    """The held-out sets (or, with ``split="dev"``, the development halves), by name."""
+    sets = [("own", [e for e in own_examples() if e.split == split])]
+    for name in ("grammar", "everyday"):
+        if name in READERS:
+            sets.append((name, [e for e in READERS[name](root) if e.split == split]))
+    for name, _ in HELD_OUT:
+        sets.append((name, [e for e in READERS[name](root) if e.split == split]))
+    return sets
+
+
+def evaluate_all(signals: Signals, root: Path, sample: int = 0, split: str = "test") -> Report:
+    """Evaluate on every held-out set.
 
     Args:
         signals: the loaded signals.
         root: the shared data folder.
         sample: at most this many examples per set (0: all), taken evenly.
+        split: ``test`` (what is reported) or ``dev`` (what thresholds and choices were made on).
     """
     report = Report()
-    own = list(own_examples())
-    score_set(signals, "own-test", [e for e in own if e.split == "test"], report)
-    for name, split in HELD_OUT:
-        examples = [e for e in READERS[name](root) if e.split == split]
+    before = (signals.scored, signals.embedded)
+    for name, examples in held_out(root, split):
         score_set(signals, name, _sample(examples, sample), report)
-    score_patterns(signals, own, report)
+    report.embedded = (signals.embedded - before[1], signals.scored - before[0])
     return report
 
 
-def format_report(report: Report) -> str:
+def operating_point(points: Sequence[tuple[float, bool]], min_precision: float) -> tuple[float, float]:
+    """The highest recall at which precision is at least ``min_precision`` (and that precision)."""
+    ranked = sorted(points, key=lambda p: -p[0])
+    positives = sum(t for _, t in ranked)
+    best = (0.0, 0.0)
+    tp = fp = 0
+    for _, truth in ranked:
+        tp += truth
+        fp += not truth
+        precision = tp / (tp + fp)
+        if precision >= min_precision and positives and tp / positives > best[0]:
+            best = (tp / positives, precision)
+    return best
+
+
+def plot_curves(report: Report, path: Path) -> None:
+    """Precision-recall curves per kind over every held-out row, with the threshold marked (matplotlib)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=110)
+    for kind, points in sorted(report.curves.items()):
+        ranked = sorted(points, key=lambda p: -p[0])
+        positives = sum(t for _, t in ranked)
+        if not positives:
+            continue
+        xs, ys = [], []
+        tp = fp = 0
+        mark = None
+        for score, truth in ranked:
+            tp += truth
+            fp += not truth
+            xs.append(tp / positives)
+            ys.append(tp / (tp + fp))
+            if score >= THRESHOLD:
+                mark = (xs[-1], ys[-1])
+        (line,) = ax.plot(xs, ys, label=f"{kind} ({positives})")
+        if mark is not None:
+            ax.plot(*mark, "o", color=line.get_color())
+    ax.set_xlabel("recall")
+    ax.set_ylabel("precision")
+    ax.set_ylim(0, 1.02)
+    ax.set_xlim(0, 1)
+    ax.grid(alpha=0.3)
+    ax.set_title("Held-out rows, per kind (dot: the reporting threshold)")
+    ax.legend(loc="lower left")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, metadata={"Software": None}, bbox_inches="tight")
+    plt.close(fig)
+
+
+def format_report(report: Report, signals: Signals | None = None) -> str:
     """The report as Markdown tables (the docs quote it)."""
     lines = ["| set | lang | kind | precision | recall | F1 | support |", "|---|---|---|---|---|---|---|"]
     for (name, lang, kind), c in sorted(report.counts.items()):
@@ -133,8 +246,46 @@ def format_report(report: Report) -> str:
         lines.append(
             f"| {name} | {lang} | {kind} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} | {support} |"
         )
-    lines += ["", "| lang | pattern | accuracy | cases |", "|---|---|---|---|"]
-    for (lang, pattern), (right, total) in sorted(report.patterns.items()):
-        lines.append(f"| {lang} | {pattern} | {right / total:.2f} | {total} |")
+    nudged, total = report.everyday
+    if total:
+        lines += ["", f"Everyday chat nudged: {nudged} of {total} ({nudged / total:.1%})."]
+    if report.families:
+        lines += ["", "| family | accuracy nl | accuracy en | rows |", "|---|---|---|---|"]
+        families = sorted({f for _, f in report.families})
+        for family in families:
+            cells = []
+            rows = 0
+            for lang in ("nl", "en"):
+                right, count = report.families.get((lang, family), (0, 0))
+                rows += count
+                cells.append(f"{right / count:.2f}" if count else "-")
+            lines.append(f"| {family} | {cells[0]} | {cells[1]} | {rows} |")
+    rows = report.rows
+    if rows:
+        reasons = {lf.id: lf.reason for lf in signals.rules} if signals is not None else {}
+        lines += ["", "| rule | fires on | precision | reason |", "|---|---|---|---|"]
+        for lf_id in sorted(report.rules):
+            fired, right = report.rules[lf_id]
+            lines.append(
+                f"| `{lf_id}` | {fired} ({fired / rows:.2%}) | {right / fired:.2f} "
+                f"| {reasons.get(lf_id, '')} |"
+            )
+        for lf_id in sorted(reasons.keys() - report.rules.keys()):
+            lines.append(f"| `{lf_id}` | 0 | - | {reasons[lf_id]} |")
+    if report.subtypes:
+        found = [*IDENTITY_SUBTYPES, "none"]
+        lines += ["", "| true \\ found | " + " | ".join(found) + " |", "|---" * (len(found) + 1) + "|"]
+        for truth in IDENTITY_SUBTYPES:
+            cells = [str(report.subtypes.get((truth, f), 0)) for f in found]
+            lines.append(f"| {truth} | " + " | ".join(cells) + " |")
+    embedded, scored = report.embedded
+    if scored:
+        lines += ["", f"Embedding stage ran on {embedded} of {scored} messages ({embedded / scored:.1%})."]
+    if report.curves:
+        lines += ["", "| kind | recall at precision ≥ 0.85 | at ≥ 0.90 |", "|---|---|---|"]
+        for kind, points in sorted(report.curves.items()):
+            r85, _ = operating_point(points, 0.85)
+            r90, _ = operating_point(points, 0.90)
+            lines.append(f"| {kind} | {r85:.2f} | {r90:.2f} |")
     lines += ["", "Sizes: " + ", ".join(f"{k} {v}" for k, v in report.sizes.items())]
     return "\n".join(lines)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -21,53 +20,21 @@ class Entry:
     weight: float
 
 
-PATTERN_KINDS = ("threat", "sexual", "identity_attack", "insult")
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A sentence shape (``data/patterns.tsv``): a threat, a sexual request, telling people to go away."""
-
-    kind: str
-    subtype: str | None
-    score: float
-    explanation: str
-    regex: re.Pattern[str]
-
-
 @dataclass(frozen=True)
 class Lexicon:
-    """Lexicon entries by squeezed word, the curse prefixes of Dutch compounds, and sentence shapes."""
+    """Lexicon entries by squeezed word and the curse prefixes of Dutch compounds."""
 
     words: dict[str, tuple[Entry, ...]]
     curse_prefixes: tuple[str, ...]
-    patterns: tuple[Pattern, ...] = field(default=())
-    by_kind: dict[str, tuple[Pattern, ...]] = field(init=False, repr=False, compare=False)
-    gates: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     prefix_set: frozenset[str] = field(init=False, repr=False, compare=False)
     prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
     near: dict[str, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "near", _near_misses(self.words))
-        by_kind = {kind: tuple(p for p in self.patterns if p.kind == kind) for kind in PATTERN_KINDS}
         lengths = tuple(sorted({len(p) for p in self.curse_prefixes}, reverse=True))
-        object.__setattr__(self, "by_kind", by_kind)
-        # One search tells whether any shape of a kind can match; most messages then skip the kind.
-        gates = {
-            k: re.compile("|".join(f"(?:{p.regex.pattern})" for p in v)) for k, v in by_kind.items() if v
-        }
-        object.__setattr__(self, "gates", gates)
         object.__setattr__(self, "prefix_set", frozenset(self.curse_prefixes))
         object.__setattr__(self, "prefix_lengths", lengths)
-
-    def shapes(self, kind: str, plain: str | None = None) -> tuple[Pattern, ...]:
-        """The sentence shapes of one kind (none when ``plain`` is given and no shape of the kind fits it)."""
-        if plain is not None:
-            gate = self.gates.get(kind)
-            if gate is None or gate.search(plain) is None:
-                return ()
-        return self.by_kind.get(kind, ())
 
     def curse_prefix(self, key: str) -> str | None:
         """The longest curse prefix a compound starts with (``kanker`` in ``kankerlijer``), if any."""
@@ -98,28 +65,7 @@ def _near_misses(words: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[Entry, 
     return near
 
 
-def parse_patterns(text: str) -> tuple[Pattern, ...]:
-    """Parse the sentence shapes' TSV text (``kind, subtype, score, explanation, regex``).
-
-    Raises:
-        ValueError: for a line with an unknown kind or a regular expression that does not compile.
-    """
-    patterns = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, subtype, score, explanation, regex = line.split("\t")
-        if kind not in PATTERN_KINDS:
-            raise ValueError(f"patterns line {number}: unknown kind {kind!r}")
-        try:
-            compiled = re.compile(regex)
-        except re.error as exc:
-            raise ValueError(f"patterns line {number}: {exc}") from None
-        patterns.append(Pattern(kind, subtype or None, float(score), explanation, compiled))
-    return tuple(patterns)
-
-
-def parse_lexicon(text: str, patterns: str = "") -> Lexicon:
+def parse_lexicon(text: str) -> Lexicon:
     """Parse the lexicon's TSV text (``term, role, subtype, weight``; ``#`` starts a comment line).
 
     Raises:
@@ -141,14 +87,11 @@ def parse_lexicon(text: str, patterns: str = "") -> Lexicon:
     return Lexicon(
         {k: tuple(v) for k, v in words.items()},
         tuple(sorted(set(prefixes), key=len, reverse=True)),
-        parse_patterns(patterns),
     )
 
 
 def load_lexicon() -> Lexicon:
-    """Load the shipped lexicon and sentence shapes from the package."""
-    folder = resources.files("samen.signals").joinpath("data")
+    """Load the shipped lexicon from the package."""
     return parse_lexicon(
-        folder.joinpath("lexicon.tsv").read_text(encoding="utf-8"),
-        folder.joinpath("patterns.tsv").read_text(encoding="utf-8"),
+        resources.files("samen.signals").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
     )

@@ -1,18 +1,27 @@
-"""A linear model over hashed character and word n-grams, run with numpy.
+"""The trained models, run with numpy: a cheap linear stage on every message and an embedding stage
+where the cheap one is unsure (a cascade).
 
-Features are the character 3-, 4- and 5-grams of the folded words, the words and the word pairs, hashed
-into ``2**BITS`` buckets by a fixed function (the same in training and at run time, in every process).
-Each kind has one weight per bucket; a message's score for a kind is the logistic of the sum of its
-features' weights over the square root of their number, plus a bias. The model file (``data/model.npz``)
-holds the weights as float16, the biases and, per kind, the threshold that reached the precision we aim
-for on the development data.
+**Cheap stage.** Per kind, a logistic regression over (1) the character 3-, 4- and 5-grams of the folded
+words, the words and the word pairs, hashed into ``2**BITS`` buckets by a fixed function (the same in
+training and at run time, in every process), weighted by one over the square root of their number; and
+(2) the context cues of :mod:`samen.signals.rules` (dense, 0 or 1 each), which the model weighs.
+
+**Embedding stage.** Per kind, a logistic regression over the message's multilingual-e5-small embedding
+(:mod:`samen.signals.embedding`) and the same cues. Its log-odds are blended with the cheap stage's
+(``blend``: two weights and a bias per kind, fitted on the development pool).
+
+**Cascade.** The embedding stage runs only when some kind's cheap score lies in the band ``[low, high)``
+(calibrated scores, 0.5 is the threshold); outside it the cheap stage decides alone.
+
+Scores are calibrated so that each kind's threshold (chosen on the development pool) lands on 0.5.
+The model file (``data/model.npz``) holds the hashed weights as float16 and everything else as float32.
 """
 
 from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -21,19 +30,51 @@ import numpy.typing as npt
 
 BITS = 18
 BUCKETS = 1 << BITS
-_MASK64 = np.uint64((1 << 64) - 1)
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _PRIME = np.uint64(1099511628211)
 _SEEDS = {3: np.uint64(0x3C6EF372), 4: np.uint64(0xA54FF53A), 5: np.uint64(0x510E527F)}
 MODEL_KINDS = ("insult", "identity_attack", "sexual", "threat")
 MODEL_FILE = "data/model.npz"
-#: Bumped whenever :func:`features` hashes differently: a model trained on other buckets is refused.
-FEATURES_VERSION = 2
+#: Bumped whenever :func:`features` hashes differently or the file's layout changes.
+FEATURES_VERSION = 5
+
+Vector = npt.NDArray[np.float64]
+
+
+#: Words after which the next :data:`NEGATION_REACH` words are marked as negated.
+NEGATORS = frozenset(
+    [
+        "niet",
+        "geen",
+        "nooit",
+        "niks",
+        "niets",
+        "noch",
+        "not",
+        "no",
+        "never",
+        "isnt",
+        "arent",
+        "dont",
+        "doesnt",
+        "wasnt",
+        "werent",
+        "aint",
+        "cant",
+        "wont",
+        "neither",
+        "nor",
+    ]
+)
+NEGATION_REACH = 3
 
 
 def features(words: Sequence[str]) -> npt.NDArray[np.int64]:
     """The hashed feature buckets of a message (with repeats; order does not matter): the character 3-, 4-
-    and 5-grams of its words joined by spaces, the words, and the pairs of neighbouring words.
+    and 5-grams of its words joined by spaces, the words, the pairs of neighbouring words, and the words
+    within :data:`NEGATION_REACH` after a negation marked as negated (Das and Chen 2001; Pang et al. 2002):
+    "moslims zijn niet minderwaardig" then differs from "moslims zijn minderwaardig" by a feature the
+    model can weigh against the word, while "X zijn geen mensen" keeps a negated word of its own.
 
     Args:
         words: the message's folded words (:func:`samen.signals.normalize.tokens`).
@@ -54,6 +95,14 @@ def features(words: Sequence[str]) -> npt.NDArray[np.int64]:
             parts.append(hashes * np.uint64(0x100000001B3) + np.uint64(7))
             if len(hashes) > 1:
                 parts.append((hashes[:-1] * _PRIME) ^ (hashes[1:] + np.uint64(0x5BD1E995)))
+            marked = [
+                i
+                for i in range(len(words))
+                if any(w in NEGATORS for w in words[max(0, i - NEGATION_REACH) : i])
+                and words[i] not in NEGATORS
+            ]
+            if marked:
+                parts.append(hashes[marked] * np.uint64(0x100000001B3) + np.uint64(0x2545F491))
     if not parts:
         return np.zeros(0, dtype=np.int64)
     with np.errstate(over="ignore"):
@@ -61,78 +110,176 @@ def features(words: Sequence[str]) -> npt.NDArray[np.int64]:
     return (mixed >> np.uint64(64 - BITS)).astype(np.int64)
 
 
+#: The value of a cue that is on. Larger than the hashed features' (one over the square root of their
+#: number): the few cues then cost less under the same L2 penalty, so the model can lean on them.
+CUE_VALUE = 3.0
+
+
+def cue_vector(names: Sequence[str], on: Collection[str]) -> npt.NDArray[np.float32]:
+    """The dense cue features ``(len(names),)``: :data:`CUE_VALUE` where the cue is on, else 0."""
+    return np.array([CUE_VALUE if n in on else 0.0 for n in names], dtype=np.float32)
+
+
+def calibrate(p: Vector, thresholds: Vector) -> Vector:
+    """Probabilities mapped piecewise-linearly so that each kind's threshold lands on 0.5 (a threshold of
+    1 or more keeps the kind under 0.5: off)."""
+    t = np.clip(thresholds, 1e-6, 1.0)
+    low = 0.5 * p / t
+    high = 0.5 + 0.5 * (p - t) / np.maximum(1.0 - t, 1e-6)
+    out: Vector = np.where(t >= 1.0, p * 0.49, np.where(p >= t, high, low))
+    return out
+
+
+def _sigmoid(z: Vector) -> Vector:
+    out: Vector = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    return out
+
+
 @dataclass(frozen=True)
-class LinearModel:
-    """Weights ``(BUCKETS, kinds)``, biases and per-kind thresholds of the hashed n-gram model."""
+class Model:
+    """Both stages of the cascade (see the module's docstring).
+
+    Attributes:
+        kinds: the kinds scored, in column order.
+        cues: the names of the dense cue features, in row order.
+        hashed: cheap-stage weights per bucket ``(BUCKETS, kinds)``.
+        cue_weights: cheap-stage weights per cue ``(cues, kinds)``.
+        bias: cheap-stage biases ``(kinds,)``.
+        embedding_weights: embedding-stage weights ``(384 + cues, kinds)``, or an empty array (no stage).
+        embedding_bias: embedding-stage biases ``(kinds,)``.
+        blend: ``(3, kinds)``: weight of the cheap log-odds, of the embedding log-odds, and a bias.
+        band: ``(low, high)``: the calibrated cheap scores for which the embedding stage runs.
+        thresholds: per kind, the cheap-stage probability that is reported as 0.5.
+        cascade_thresholds: per kind, the same for the blended probability.
+        subtypes: the identity subtypes of the subtype head, in column order.
+        subtype_weights: subtype head weights per bucket ``(BUCKETS, subtypes)``.
+        hidden_weights: ``(384 + cues, hidden)`` when the embedding stage is a one-hidden-layer perceptron
+            (ReLU; then ``embedding_weights`` is ``(hidden, kinds)``), or an empty array (a linear head).
+        hidden_bias: ``(hidden,)``.
+    """
 
     kinds: tuple[str, ...]
-    weights: npt.NDArray[np.float32]
+    cues: tuple[str, ...]
+    hashed: npt.NDArray[np.float32]
+    cue_weights: npt.NDArray[np.float32]
     bias: npt.NDArray[np.float32]
+    embedding_weights: npt.NDArray[np.float32]
+    embedding_bias: npt.NDArray[np.float32]
+    blend: npt.NDArray[np.float32]
+    band: tuple[float, float]
     thresholds: npt.NDArray[np.float32]
+    cascade_thresholds: npt.NDArray[np.float32]
+    subtypes: tuple[str, ...]
+    subtype_weights: npt.NDArray[np.float32]
+    hidden_weights: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    hidden_bias: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
     # One contiguous row per kind: summing a row's gathered buckets is several times faster.
     rows: npt.NDArray[np.float32] = field(init=False, repr=False, compare=False)
+    subtype_rows: npt.NDArray[np.float32] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "rows", np.ascontiguousarray(self.weights.T))
+        object.__setattr__(self, "rows", np.ascontiguousarray(self.hashed.T))
+        object.__setattr__(self, "subtype_rows", np.ascontiguousarray(self.subtype_weights.T))
 
-    def scores(self, buckets: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-        """The probability of each kind for a message's feature buckets."""
-        if len(buckets) == 0:
-            return np.zeros(len(self.kinds))
-        z = self.rows.take(buckets, axis=1).sum(axis=1, dtype=np.float64) / np.sqrt(len(buckets)) + self.bias
-        z = np.clip(z, -30.0, 30.0)
-        probabilities: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
-        return probabilities
+    @property
+    def has_embedding_stage(self) -> bool:
+        return self.embedding_weights.size > 0
 
-    def calibrated(self, buckets: npt.NDArray[np.int64]) -> dict[str, float]:
-        """Scores mapped so that each kind's threshold lands on 0.5 (the reporting threshold)."""
-        raw = self.scores(buckets)
-        out: dict[str, float] = {}
-        for kind, p, t in zip(self.kinds, raw, self.thresholds, strict=True):
-            t = float(min(max(t, 1e-6), 1.0))
-            if t >= 1.0:
-                out[kind] = float(p) * 0.49
-            elif p >= t:
-                out[kind] = 0.5 + 0.5 * float(p - t) / (1.0 - t)
-            else:
-                out[kind] = 0.5 * float(p) / t
+    def cheap_logits(self, buckets: npt.NDArray[np.int64], cues: npt.NDArray[np.float32]) -> Vector:
+        """The cheap stage's log-odds per kind."""
+        z = cues.astype(np.float64) @ self.cue_weights + self.bias
+        if len(buckets):
+            z = z + self.rows.take(buckets, axis=1).sum(axis=1, dtype=np.float64) / np.sqrt(len(buckets))
+        out: Vector = np.asarray(z, dtype=np.float64)
         return out
 
+    def embedding_logits(self, embedding: npt.NDArray[np.float32], cues: npt.NDArray[np.float32]) -> Vector:
+        """The embedding stage's log-odds per kind."""
+        x = np.concatenate([embedding, cues]).astype(np.float64)
+        if self.hidden_weights.size:
+            x = np.maximum(x @ self.hidden_weights + self.hidden_bias, 0.0)
+        out: Vector = x @ self.embedding_weights + self.embedding_bias
+        return out
+
+    def cheap(self, buckets: npt.NDArray[np.int64], cues: npt.NDArray[np.float32]) -> Vector:
+        """Calibrated cheap-stage scores per kind (0.5: the threshold)."""
+        return calibrate(_sigmoid(self.cheap_logits(buckets, cues)), self.thresholds.astype(np.float64))
+
+    def unsure(self, calibrated: Vector) -> bool:
+        """Whether the cheap scores call for the embedding stage."""
+        low, high = self.band
+        return self.has_embedding_stage and bool(((calibrated >= low) & (calibrated < high)).any())
+
+    def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
+        """Calibrated scores of the blended stages."""
+        z = self.blend[0] * cheap_logits + self.blend[1] * embedding_logits + self.blend[2]
+        return calibrate(_sigmoid(z), self.cascade_thresholds.astype(np.float64))
+
+    def subtype(self, buckets: npt.NDArray[np.int64]) -> str | None:
+        """The most likely identity subtype by the subtype head, or None without one."""
+        if not self.subtypes or len(buckets) == 0:
+            return None
+        z = self.subtype_rows.take(buckets, axis=1).sum(axis=1, dtype=np.float64)
+        return self.subtypes[int(np.argmax(z))]
+
     def dump(self) -> bytes:
-        """The model as ``.npz`` bytes (weights stored as float16)."""
+        """The model as ``.npz`` bytes (hashed weights as float16; written the same way every time)."""
         buffer = io.BytesIO()
         np.savez_compressed(
             buffer,
             kinds=np.array(self.kinds),
-            weights=self.weights.astype(np.float16),
+            cues=np.array(self.cues),
+            hashed=self.hashed.astype(np.float16),
+            cue_weights=self.cue_weights.astype(np.float32),
             bias=self.bias.astype(np.float32),
+            embedding_weights=self.embedding_weights.astype(np.float32),
+            embedding_bias=self.embedding_bias.astype(np.float32),
+            blend=self.blend.astype(np.float32),
+            band=np.array(self.band, dtype=np.float32),
             thresholds=self.thresholds.astype(np.float32),
+            cascade_thresholds=self.cascade_thresholds.astype(np.float32),
+            subtypes=np.array(self.subtypes),
+            subtype_weights=self.subtype_weights.astype(np.float16),
+            hidden_weights=self.hidden_weights.astype(np.float32),
+            hidden_bias=self.hidden_bias.astype(np.float32),
             features_version=np.array(FEATURES_VERSION),
         )
         return buffer.getvalue()
 
 
-def parse_model(blob: bytes) -> LinearModel:
-    """A model from ``.npz`` bytes written by :meth:`LinearModel.dump`.
+def parse_model(blob: bytes) -> Model:
+    """A model from ``.npz`` bytes written by :meth:`Model.dump`.
 
     Raises:
-        ValueError: for a model whose features were hashed by another version of :func:`features`
+        ValueError: for a model written for another version of :func:`features` or of the file's layout
             (rebuild it with ``samen signals train``).
     """
     with np.load(io.BytesIO(blob), allow_pickle=False) as data:
         version = int(data["features_version"]) if "features_version" in data.files else 1
         if version != FEATURES_VERSION:
             raise ValueError(f"model features version {version}, expected {FEATURES_VERSION}: retrain it")
-        return LinearModel(
+        band = data["band"].astype(np.float64)
+        return Model(
             kinds=tuple(str(k) for k in data["kinds"]),
-            weights=data["weights"].astype(np.float32),
+            cues=tuple(str(c) for c in data["cues"]),
+            hashed=data["hashed"].astype(np.float32),
+            cue_weights=data["cue_weights"].astype(np.float32),
             bias=data["bias"].astype(np.float32),
+            embedding_weights=data["embedding_weights"].astype(np.float32),
+            embedding_bias=data["embedding_bias"].astype(np.float32),
+            blend=data["blend"].astype(np.float32),
+            band=(float(band[0]), float(band[1])),
             thresholds=data["thresholds"].astype(np.float32),
+            cascade_thresholds=data["cascade_thresholds"].astype(np.float32),
+            subtypes=tuple(str(s) for s in data["subtypes"]),
+            subtype_weights=data["subtype_weights"].astype(np.float32),
+            hidden_weights=data["hidden_weights"].astype(np.float32),
+            hidden_bias=data["hidden_bias"].astype(np.float32),
         )
 
 
-def load_model() -> LinearModel | None:
-    """The shipped model, or None when the package has none (the rules still work without it)."""
+def load_model() -> Model | None:
+    """The shipped model, or None when the package has none."""
     path = resources.files("samen.signals").joinpath(MODEL_FILE)
     if not path.is_file():
         return None

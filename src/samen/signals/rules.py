@@ -1,20 +1,26 @@
-"""Context rules over the lexicon: who a word is aimed at, and whether it is meant.
+"""Context cues and labelling functions: what the words around a lexicon word say, as model features.
 
-A word alone decides little. ``sukkel`` is an insult in "jij sukkel" and nothing in "ik ben zo'n sukkel";
-``homo's`` is neutral in "homo's zijn niet ziek" and part of an attack in "homo's zijn ziek". The rules
-here look at the words around a lexicon hit: the person it is aimed at, negation, self-mockery, quoting
-to condemn, academic discussion, in-group use, laughter, and the shape of threats and sexual requests.
-Each rule yields a :class:`Hit` with an explanation that never quotes the message.
+A word alone decides little. ``sukkel`` is an insult in "jij sukkel" and nothing in "ik ben zo'n sukkel"
+or "niemand hier is een sukkel"; ``homo's`` is neutral in "homo's zijn niet ziek". This module does not
+decide; it *describes*: for each lexicon role present (insult, slur, group, profanity, curse, sexual) it
+says whether the word is aimed at someone, negated (and by what scope), said of oneself, quoted,
+condemned or studied, used in-group, laughed off, asked, or said of a thing. The trained model
+(:mod:`samen.signals.model`) weighs these cues; no score is set by hand here.
+
+Labelling functions (``data/rules.tsv``, in the Snorkel sense) are the few sentence shapes a rule states
+better than data teaches: each has an id and a one-line reason; it fires as a feature the model weighs,
+and ``samen signals eval`` reports its precision and coverage.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from samen.signals.lexicon import Entry, Lexicon
-from samen.signals.normalize import squeeze
+from samen.signals.normalize import squeeze, tokens
 
 
 def _words(text: str) -> frozenset[str]:
@@ -22,302 +28,222 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A rule's verdict on one message: a kind, its subtype, a score and why."""
-
-    kind: str
-    subtype: str | None
-    score: float
-    explanation: str
-
-
 SECOND_PERSON = _words("je jij jou jouw jullie u jezelf jouwe you your youre yourself yall ya ur thou")
-# Name-calling about someone who is talked about (gossip) counts as well as to their face.
 THIRD_PERSON = _words("hij zij ze hem haar he she him her hes shes")
 FIRST_PERSON = _words("ik me mij mijn mezelf i im ive id my myself me")
+FIRST_SUBJECT = _words("ik mezelf i im ive id myself")
 NEGATIONS = _words(
-    "niet geen nooit niks niemand not no never isnt arent dont doesnt wasnt werent aint nobody cant wont"
+    "niet geen nooit niks niets niemand nergens not no never isnt arent dont doesnt wasnt werent aint "
+    "nobody cant wont neither nor noch none nothing"
 )
+# A negated subject: "niemand hier is een idioot", "nobody here is stupid", "none of you is a loser".
+_NEGATED_SUBJECT = re.compile(
+    r"^(?:en |and |maar |but )?(?:niemand|nobody|no one|noone|none|geen van|geen enkele)\b"
+)
+# A negated main clause puts the whole claim that follows in its scope: "ik vind niet dat je een idioot
+# bent", "I don't think you're an idiot", "het is niet waar dat…", "it's a myth that…".
+_NEGATED_MAIN = re.compile(
+    r"\b(?:(?:ik|wij|we) (?:vind|vinden|denk|denken|geloof|geloven|zeg|zeggen|bedoel|bedoelen) (?:\w+ )?"
+    r"(?:niet|helemaal niet|echt niet|nooit)(?: dat)?|"
+    r"(?:i|we) (?:dont|do not|didnt|did not|never) (?:\w+ )?(?:think|believe|say|said|mean|meant|find|call)|"
+    r"(?:het is|dat is|its|it is) (?:\w+ )?(?:niet waar|not true|een mythe|a myth|onzin|nonsense|false)|"
+    r"(?:niet waar|not true|geen bewijs|no evidence|klopt niet|fabeltje) (?:\w+ ){0,2}(?:dat|that)|"
+    r"neither|noch|nor)\b"
+)
+_CLAUSE = re.compile(r"[,;:.!?\n]+|\s(?:maar|but|en|and|want|because|omdat|terwijl|while)\s")
 LAUGHTER = re.compile(
-    r"\b(?:ha(?:ha)+|hihi+|hehe+|lol+|lmao|xd+|grapje|geintje|jk|just kidding)\b|[😂🤣😜😝😛😉😆]"
+    r"\b(?:ha(?:ha)+|hihi+|hehe+|lol+|lmao|rofl|xd+|grapje|geintje|jk|just kidding)\b|[😂🤣😜😝😛😉😆😅]"
 )
-_QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'|“[^”]{1,200}”|‘[^’]{1,200}’")
-
-# Words that say the writer condemns, reports or studies what they mention.
+CONGRATULATION = re.compile(
+    r"\b(?:gefeliciteerd|proficiat|congrats|congratulations|goed gedaan|well done|wat goed|nice one|"
+    r"knap|top gedaan|trots op|proud of|lekker bezig|you did it|je hebt het gehaald|geslaagd|passed)\b|"
+    r"[🎉🥳👏]"
+)
+QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'")
+# Words that say the writer condemns or reports what they mention.
 CONDEMN = re.compile(
     r"\b(?:racis\w*|discrimin\w*|homofo\w*|homophob\w*|transfo\w*|transphob\w*|seksis\w*|sexis\w*|"
     r"misogyn\w*|validis\w*|ableis\w*|islamofob\w*|islamophob\w*|antisemit\w*|haatzaai\w*|hate ?speech|"
-    r"(?:dat|dit) kan (?:echt )?niet|kan echt niet|niet oke|niet ok|not ok|not okay|"
-    r"onacceptabel|unacceptable|"
-    r"schaam je|shame on|zeg dat niet|don'?t say|niet zeggen|"
-    r"stop met (?:mensen|iemand|elkaar|het woord|dat woord|die woorden|zulke)|stop (?:calling|saying|using)|"
-    r"ik (?:ga )?(?:dit|het) melden|(?:heb|hebben) (?:het|dit|hem|haar) gemeld|gemeld bij|"
-    r"i reported|reported (?:it|this|him|her|them)|report (?:this|him|her|them|it) to|"
-    r"walgelijk dat|disgusting that|horrible that|afschuwelijk|"
-    r"has no place|heeft geen plek|heeft geen plaats|"
-    r"geen plek voor|no place for|vile thing|vile comment|vile to say|bigot\w*|onverdraagza\w*|intolerant\w*|"
-    r"(?:people|those|anyone|whoever|mensen|iedereen|wie) (?:who |that |die )?"
-    r"(?:say|says|zegt|zeggen) (?:that |dat )?|"
-    r"what an? (?:horrible|terrible|disgusting|awful|hateful) (?:thing|comment|message)|"
-    r"hoe kun je (?:nou |nu )?(?:dat |zoiets )?zeggen|how can you say|you can'?t say that|"
-    r"dat mag je niet zeggen|dat zeg je niet|schandalig|"
-    r"tegen (?:racisme|discriminatie|homofobie|haat)|against (?:racism|hate|homophobia))\b"
+    r"kan (?:echt )?niet|niet oke|not ok(?:ay)?|onacceptabel|unacceptable|schaam je|shame on|"
+    r"melden|gemeld|report(?:ed)?|walgelijk dat|disgusting that|no place|geen plek|geen plaats|bigot\w*|"
+    r"schandalig|tegen (?:racisme|discriminatie|homofobie|haat)|against (?:racism|hate|homophobia))\b"
 )
 REPORTING = re.compile(
-    r"\b(?:noemde|noemt|noemen|genoemd|zei|zegt|zeggen|schreef|schrijft|riep|roept|stuurde|stuurt|"
-    r"uitgescholden|scheldt|schold|called|calls|call|said|says|say|saying|wrote|writes|texted|sent|shouted|"
-    r"yelled|told)\b"
+    r"\b(?:noemde|noemt|noemen|genoemd|zei|zegt|zeggen|schreef|schrijft|riep|roept|uitgescholden|scheldt|"
+    r"schold|called|calls|said|says|saying|wrote|writes|shouted|yelled|told)\b"
 )
 ACADEMIC = re.compile(
     r"\b(?:het woord|de term|dat woord|die term|het begrip|the word|the term|that word|the slur|slurs?|"
-    r"scheldwoord\w*|n-?woord|n-?word|etymolog\w*|onderzoek(?:t|en|ers?)?|research(?:ers?)?|studies|"
-    r"literatuur|literature|stereotype\w*|vooroorde\w*|prejudice|discourse|historisch\w*|historical\w*|"
-    r"historically|koloniaal|koloniale|colonial|definitie|definition|sociolog\w*|linguist\w*|taalkunde|"
-    r"scriptie|thesis|enquete|survey|steekproef|hypothese|hypothesis)\b"
+    r"scheldwoord\w*|n-?woord|n-?word|etymolog\w*|onderzoek\w*|research\w*|studies|literatuur|literature|"
+    r"stereotype\w*|vooroorde\w*|prejudice|discourse|historisch\w*|historical\w*|koloniaal|koloniale|"
+    r"colonial|definitie|definition|sociolog\w*|linguist\w*|taalkunde|scriptie|thesis|essay|paper|"
+    r"artikel|article|college|lecture|tentamenvraag|seminar)\b"
 )
 IN_GROUP = re.compile(
-    r"\b(?:(?:als|as an?|as a fellow|my fellow|mijn mede)\s+(?:\w+\s+)?|(?:wij|we|ons|us|onze|our)\s+)"
-    r"(homo'?s?|gay|gays|lesbo'?s?|lesbi\w*|queers?|flikkers?|potten|pot|dykes?|trans\w*|zwart\w*|"
-    r"black|nikkers?|niggas?|moslim\w*|muslims?|jood|joden|jew\w*|autist\w*|autistic|gehandicapt\w*|"
-    r"disabled|crips?|vrouw\w*|wom[ae]n|girls|meiden|mietjes?|nichten|nicht)\b"
+    r"\b(?:als|as an?|as a fellow|my fellow|mijn mede|wij|we|ons|us|onze|our)\s+(?:(?!alle|all)\w+\s+)?"
+    r"(?:homo\w*|gay\w*|lesb\w*|queer\w*|flikker\w*|potten|dyke\w*|trans\w*|zwart\w*|black|nikker\w*|"
+    r"nigga\w*|moslim\w*|muslim\w*|jood|joden|jew\w*|autist\w*|gehandicapt\w*|disabled|crip\w*|"
+    r"vrouw\w*|wom[ae]n|girls|meiden|mietje\w*|nicht\w*)\b"
 )
-_IN_GROUP_SUBTYPE = {
-    "homo": "homophobia", "gay": "homophobia", "lesb": "homophobia", "quee": "homophobia",
-    "flik": "homophobia", "pot": "homophobia", "dyke": "homophobia", "miet": "homophobia",
-    "nich": "homophobia", "tran": "transphobia", "zwar": "racism", "blac": "racism", "nikk": "racism",
-    "nigg": "racism", "mosl": "religion", "musl": "religion", "jood": "religion", "jode": "religion",
-    "jew": "religion", "auti": "ableism", "geha": "ableism", "disa": "ableism", "crip": "ableism",
-    "vrou": "sexism", "woma": "sexism", "wome": "sexism", "girl": "sexism", "meid": "sexism",
-}  # fmt: skip
-
-# Words that make a name-calling word point at someone: "die sukkel", "wat een idioot", "such a moron".
+# Words that make a name point at someone: "die sukkel", "wat een idioot", "stupid bitch".
 ADDRESS = _words(
-    "die dat deze wat vuile vieze smerige stomme domme vuil vies such what fucking dirty ugly "
-    # a scornful adjective before a name-calling word: "verdomde klootzak", "kleine trut", "stupid bitch"
-    "verdomde godverdomde vuile kleine zielige gestoorde achterlijke waardeloze irritante arrogante "
-    "verwaande ellendige zeurende pompeuze vette lelijke stinkende domme vervelende walgelijke "
-    "damn damned stupid dumb little pathetic stinking fat filthy annoying disgusting useless "
-    "tering kanker tyfus kut klote kolere"
+    "die dat deze wat zon zo such what a an een hey hee oi "
+    "vuile vieze smerige stomme domme verdomde godverdomde kleine zielige gestoorde achterlijke waardeloze "
+    "irritante arrogante vette lelijke stinkende vervelende walgelijke "
+    "fucking dirty ugly damn damned stupid dumb little pathetic stinking fat filthy annoying disgusting "
+    "useless"
 )
-
-# A generalising or dehumanising statement about a group.
-GROUP_PREDICATE = re.compile(
-    r"\b(?:ziek|zieke|gestoord\w*|ongedierte|kakkerlakken|parasiet\w*|beesten|dieren|apen|tuig|uitschot|"
-    r"minderwaardig\w*|inferieur\w*|criminel\w*|crimineel|terrorist\w*|verkrachters|vies|smerig\w*|"
-    r"walgelijk\w*|abnormaal|abnormale|onnatuurlijk\w*|pervers\w*|pedo\w*|een ziekte|een plaag|"
-    r"horen hier niet|horen niet (?:hier|thuis|bij ons|in nederland|op (?:de|onze) uni\w*)|horen er niet bij|"
-    r"moeten (?:allemaal )?(?:hier )?(?:dood|weg|terug|opgesloten|vergast|opgehangen)|afmaken|"
-    r"horen niet te \w+|zouden niet (?:mogen )?(?:bestaan|leven|studeren|stemmen|werken|trouwen)|"
-    r"mogen niet (?:bestaan|studeren|stemmen|werken|trouwen)|"
-    r"should(?:nt| not) (?:be allowed to )?(?:exist|live|study|vote|work|marry|drive)|"
-    r"should(?:nt| not) be allowed|"
-    r"should be deported|must be deported|"
-    r"mogen (?:hier )?niet|oprotten|vergassen|uitroeien|afknallen|doodschieten|ophangen|geen echte|"
-    r"doden|gedood|vermoorden|vermoord|afslachten|afgeslacht|verbranden|verbrand|uitmoorden|"
-    r"kill(?:ed)?|exterminated?|wiped out|burned|slaughtered|"
-    r"te dom|zijn dom|zijn stom|kunnen niet (?:autorijden|rijden|denken|leren|programmeren|rekenen)|"
-    r"horen in de keuken|in de keuken|achter het aanrecht|hysterisch\w*|te emotioneel|"
-    r"sick|disgusting|animals|vermin|parasites|cockroaches|subhuman|inferior|dirty|filthy|criminals|"
-    r"terrorists|rapists|should (?:all )?(?:die|be (?:killed|shot|gassed|deported|banned|locked up))|"
-    r"go back|don'?t belong|do not belong|belong in the kitchen|in the kitchen|"
-    r"can'?t (?:drive|think|code|do math)|"
-    r"are stupid|are dumb|are idiots|abnormal|unnatural|perverts|a disease|a plague|mentally ill|"
-    r"not real (?:women|men)|too emotional|hysterical|less intelligent|minder intelligent|"
-    r"nooit (?:zo )?goed als|never as good as|a mistake|een vergissing|freaks|"
-    r"haat ze|haat hen|hate them|despise them|cant stand them|hoeren|sletten|whores|sluts|bitches|"
-    r"gold ?diggers|property|objects|bezit|gehoorzamen|obey|shut up|zwijgen|hun mond houden|"
-    r"moeten (?:het land |nederland )?uit|moeten eruit|moeten vertrekken|must leave|should leave|get out|"
-    r"out of (?:our|my|this) country|het land uit|"
-    r"stay (?:at )?home|thuisblijven|worthless|scum|trash|garbage|waardeloos|afval|vuilnis|schorem|gespuis|"
-    r"minder waard|niks waard|less than human|"
-    r"horen in (?:de|een) (?:oven|gaskamer|kamp)|belong in (?:the|an?) (?:oven|gas chamber|camp)|"
-    r"(?:kunnen|moeten|mogen) (?:\w+ ){0,3}terug naar (?:hun|waar)|terug naar hun (?:eigen )?land)\b"
+_COPULAS = _words("is was ben bent zijn are were blijft blijkt remain")
+_THINGS_SUBJECT = _words("het dat dit it that this er there")
+# "een bitch van een tentamen", "rot op met die colleges": a name or curse for a thing.
+_THING = re.compile(
+    r"\b\w+ (?:van een|of an?) \w+|\bmet (?:die|dat|de|het|deze|dit) \w+|"
+    r"\b(?:het|it) is een? \w+ (?:idee|plan|vak|tentamen|boek|film|idea|plan|course|exam|book|movie)\b"
 )
-_GROUP_VIOLENCE = re.compile(
-    r"\b(?:vergassen|uitroeien|afknallen|doodschieten|ophangen|moeten (?:allemaal )?dood|doden|gedood|"
-    r"vermoorden|vermoord|afslachten|afgeslacht|verbranden|verbrand|uitmoorden|kill(?:ed)?|exterminated?|"
-    r"wiped out|burned|slaughtered|"
-    r"should (?:all )?(?:die|be (?:killed|shot|gassed))|kill all|dood aan)\b"
-)
+_FOND = _words("lucky poor arme gelukkige")
+_VOCATIVE = re.compile(r",\s*(\w+)\s*[!.?]*\s*$|^\s*(\w+)\s*(?:,|!)")
 
-
-_PERSON_NOUNS = _words(
-    "lijer lyer lijders hoer wijf wyf vent kind jong joch gozer man kop bek face head wad bag hole "
-    "lul leraar docent student mongool hond honden"
-)
-
-_AIMED_PHRASES = re.compile(
-    r"\b(?:fuck (?:you|u|jou|off)|rot (?:toch |maar |lekker )?op|"
-    r"flikker op|kanker op|tering op|tyfus op|sodemieter op|oprotten|"
-    r"hou je (?:bek|kop|muil|smoel)|houd je (?:bek|kop)|shut (?:the fuck )?up|stfu|get lost|"
-    r"krijg (?:de|het|een) (?:kanker|tering|tyfus|pest|klere|kolere|pleuris|pokken)|"
-    r"go to hell|loop naar de hel|screw you|piss off|"
-    r"fuck (?:jullie|iedereen|everyone|everybody|them|yourself|urself|jezelf)|"
-    r"(?:you|u) fuck (?:yourself|urself)|get the fuck out|eat shit|(?:you|u) suck\b(?! at)|"
-    r"donder (?:een eind |toch |maar )?op|sodemieter (?:toch |maar )?op|lazer (?:toch |maar )?op|"
-    r"tief (?:toch |maar )?op|"
-    r"krijg (?:toch |maar |lekker |allemaal )*(?:de|het|een) (?:kanker|tering|tyfus|pest|klere|kolere|"
-    r"pleuris|pokken)|"
-    r"(?:kan|kun|kunnen) (?:je |jij |jullie |u )?(?:allemaal |toch |lekker )*(?:de pot op|doodvallen|"
-    r"de klere krijgen|de tering krijgen|opzouten|oprotten))\b"
-)
-
-
-# "rot op met die vroege colleges": off with a thing, not with a person ("rot op met je vragen" is).
-_OFF_WITH_A_THING = re.compile(r" met (?!(?:\w+ )?(?:je|jij|jou|jouw|jullie|u)\b)")
-_DISBELIEF = re.compile(
-    r"\b(?:meen je (?:dat|niet|het)|serieus|gefeliciteerd|wat goed|no way|congrats|congratulations|"
-    r"seriously)\b"
-)
+ROLES = ("insult", "slur", "group", "profanity", "curse", "sexual")
+_ROLE_CUES = (
+    "aimed", "negated", "self", "quoted", "distanced", "in_group", "laughing", "thing", "question", "fond",
+    "group_near", "after_group", "negation_after",
+)  # fmt: skip
+MESSAGE_CUES = (
+    "second_person", "third_person", "first_person_only", "negated_subject", "negated_main", "quoted",
+    "reporting", "condemns", "academic", "in_group", "laughing", "congratulating", "question", "thing",
+    "short", "exclaims", "negation",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
-class Context:
-    """What the words around the hits say about the whole message."""
+class LabellingFunction:
+    """A sentence shape stated as a rule (``data/rules.tsv``): it fires as a feature for the model.
 
-    second_person: bool
-    laughing: bool
-    condemns: bool
-    reports: bool
-    academic: bool
-    quoted: str
-    in_group: frozenset[str]
-    question: bool
-    #: words the writer calls out to, set off by punctuation ("…, klootzakken!", "sukkel, lees eerst…").
-    vocatives: frozenset[str] = frozenset()
+    Attributes:
+        id: a stable name (``lf_threat_kill_you``), reported with its precision and coverage.
+        kind: the kind it votes for.
+        subtype: the identity-attack subtype it implies, or None.
+        reason: one line on why this is a rule and not left to the data.
+        regex: matched on the folded words joined by single spaces.
+    """
 
-    @property
-    def distancing(self) -> bool:
-        """The writer quotes, condemns or studies what they mention rather than saying it."""
-        return self.condemns or self.academic or (self.reports and bool(self.quoted))
+    id: str
+    kind: str
+    subtype: str | None
+    reason: str
+    regex: re.Pattern[str]
 
 
-# A word called out: after a comma at the end ("…, trut!"), or first and followed by a comma or "!".
-_VOCATIVE = re.compile(r",\s*(\w+)\s*[!.?]*\s*$|^\s*(\w+)\s*(?:,|!)")
+def parse_rules(text: str) -> tuple[LabellingFunction, ...]:
+    """Parse ``rules.tsv`` (``id, kind, subtype, reason, regex``; ``#`` starts a comment line).
+
+    Raises:
+        ValueError: for a line with an unknown kind, a repeated id or a regular expression that does not
+            compile.
+    """
+    found: list[LabellingFunction] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lf_id, kind, subtype, reason, regex = line.split("\t")
+        if kind not in ("insult", "identity_attack", "sexual", "threat"):
+            raise ValueError(f"rules line {number}: unknown kind {kind!r}")
+        if any(lf.id == lf_id for lf in found):
+            raise ValueError(f"rules line {number}: id {lf_id!r} used twice")
+        try:
+            compiled = re.compile(regex)
+        except re.error as exc:
+            raise ValueError(f"rules line {number}: {exc}") from None
+        found.append(LabellingFunction(lf_id, kind, subtype or None, reason, compiled))
+    return tuple(found)
 
 
-def read_context(folded: str, words: Sequence[str]) -> Context:
-    """The message-level context cues of folded text and its words."""
-    quoted = " ".join(_QUOTED.findall(folded))
-    in_group = frozenset(
-        subtype
-        for m in IN_GROUP.finditer(folded)
-        for prefix, subtype in _IN_GROUP_SUBTYPE.items()
-        if m.group(1).startswith(prefix)
-    )
-    return Context(
-        second_person=any(w in SECOND_PERSON for w in words),
-        laughing=bool(LAUGHTER.search(folded)),
-        condemns=bool(CONDEMN.search(folded)),
-        reports=bool(REPORTING.search(folded)),
-        academic=bool(ACADEMIC.search(folded)),
-        quoted=quoted,
-        in_group=in_group,
-        question="?" in folded,
-        vocatives=frozenset(m.group(1) or m.group(2) for m in _VOCATIVE.finditer(folded)),
-    )
+def load_rules() -> tuple[LabellingFunction, ...]:
+    """The shipped labelling functions."""
+    path = resources.files("samen.signals").joinpath("data/rules.tsv")
+    return parse_rules(path.read_text(encoding="utf-8"))
 
 
-def _negated(words: Sequence[str], i: int, reach: int = 2, *, words_: frozenset[str] = NEGATIONS) -> bool:
-    return any(w in words_ for w in words[max(0, i - reach) : i])
+#: Every cue feature's name, in the order of the model's dense weights.
+def cue_names(rules: Sequence[LabellingFunction]) -> tuple[str, ...]:
+    """The names of the dense cue features for these labelling functions (the model stores them)."""
+    names = [f"msg:{c}" for c in MESSAGE_CUES]
+    for role in ROLES:
+        names.append(f"{role}")
+        names += [f"{role}&{c}" for c in _ROLE_CUES]
+    for lf in rules:
+        names += [lf.id, f"{lf.id}&negated", f"{lf.id}&distanced", f"{lf.id}&laughing"]
+    return tuple(names)
 
 
-_FOND = _words("lucky poor arme gelukkige")
-# "idioot, zei ik tegen mezelf": a name the writer gives themselves.
-_REFLEXIVE = _words("mezelf myself")
-# "je hebt niks gedaan, rotzak": "niks" is what was done, it does not deny the name.
-_NAME_NEGATIONS = NEGATIONS - {"niks"}
-# "het is niet waar dat vrouwen …", "it's a myth that women …": the claim that follows is denied.
-_DENIAL = re.compile(
-    r"\b(?:niet waar|not true|geen bewijs|no evidence|een mythe|a myth|onzin|nonsense|klopt niet|"
-    r"is false|fabeltje|vooroordeel)(?: \w+){0,2} (?:dat|that)\b"
-)
+@dataclass(frozen=True)
+class Reading:
+    """What the cues say about one message.
 
+    Attributes:
+        cues: the names of the cue features that are on.
+        subtype: the identity subtype of the first group or slur named, or None.
+        fired: the labelling functions whose shape the message has.
+        profanity: a coarse word aimed at no one (reported, never nudged).
+    """
 
-def _denied(words: Sequence[str], i: int) -> bool:
-    """The words before position ``i`` deny what follows ("het is niet waar dat …")."""
-    return bool(_DENIAL.search(" ".join(words[max(0, i - 8) : i])))
-
-
-def _self_directed(words: Sequence[str], i: int) -> bool:
-    window = words[max(0, i - 5) : i]
-    return any(w in FIRST_PERSON for w in window) and not any(w in SECOND_PERSON for w in window)
-
-
-_COPULA_SAYS = _words("is was ben bent zijn are were blijft blijkt")
-
-
-def _aimed(words: Sequence[str], i: int, ctx: Context) -> bool:
-    # "een bitch van een tentamen", "a bitch of a test": an intensifier for a thing, not a name for someone.
-    if tuple(words[i + 1 : i + 3]) in (("van", "een"), ("of", "a"), ("of", "an")):
-        return False
-    if len(words) <= 3:
-        return True
-    if words[i] in ctx.vocatives:
-        return True
-    before = words[max(0, i - 4) : i]
-    after = words[i + 1 : i + 3]
-    near = any(w in SECOND_PERSON or w in THIRD_PERSON for w in (*before, *after))
-    # "Donovan is een klootzak", "Trump is een onverdraagzame idioot": a copula and an article (and
-    # adjectives) before the word name someone, unless the subject is a thing ("het is een idioot idee").
-    k = i
-    while k > 0 and i - k < 3 and (words[k - 1] in ADDRESS or words[k - 1].endswith(("e", "ig"))):
-        if words[k - 1] in ("de", "die", "deze", "the", "een"):
-            break
-        k -= 1
-    article = words[max(0, k - 4) : k]
-    if len(article) >= 2 and article[-1] in ("een", "a", "an") and article[-2] in _COPULA_SAYS:
-        subject = article[-3] if len(article) >= 3 else ""
-        if subject not in ("het", "dat", "dit", "it", "that", "this", "er", "there"):
-            return True
-    addressed = bool(before) and (before[-1] in ADDRESS or (len(before) > 1 and before[-2] in ADDRESS))
-    return near or addressed or (ctx.second_person and i == len(words) - 1)
-
-
-def _split_compound(key: str, lexicon: Lexicon) -> tuple[str, str] | None:
-    prefix = lexicon.curse_prefix(key)
-    return (prefix, key[len(prefix) :]) if prefix is not None else None
+    cues: frozenset[str]
+    subtype: str | None
+    fired: tuple[LabellingFunction, ...]
+    profanity: bool
 
 
 # Everyday words that a squeezed or inflected lexicon word would otherwise match.
 _REAL_WORDS = _words("niger mongol mongolen mongools mongolie mongolier")
 _SUFFIXES = ("tjes", "tje", "jes", "je", "en", "es", "s", "e")
+_PERSON_NOUNS = _words(
+    "lijer lyer lijders hoer wijf wyf vent kind jong joch gozer man kop bek face head wad bag hole "
+    "lul leraar docent student mongool hond honden"
+)
 
 
-def _resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
-    """Lexicon entries for a word, also inflected (``klootzakken``, ``hoertje``: only for strong name-calling
-    words of four letters or more) or masked with ``*`` or ``#`` (``f*ck``, ``k*nker``)."""
+def resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
+    """Lexicon entries for a word, also inflected (``klootzakken``, ``hoertje``: strong name-calling words
+    of four letters or more), misspelt (``idoit``), masked (``f*ck``) or a curse joined to a name
+    (``kankerlijer``, ``kutmarokkaan``). A curse joined to an ordinary word (``kankerpatient``,
+    ``Kuttekoven``) is nothing: the tail makes it an everyday word."""
     if word in _REAL_WORDS:
         return ()
+    if word.startswith("#") and len(word) > 1:
+        word = word[1:]
     key = squeeze(word)
     found = lexicon.lookup(key)
     if found:
         return found
-    if "*" not in word and "#" not in word:
-        if key in lexicon.near:
-            return lexicon.near[key]
-        for suffix in _SUFFIXES:
-            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
-                stem = lexicon.lookup(key[: -len(suffix)])
-                strong = tuple(e for e in stem if e.role in ("insult", "slur") and e.weight >= 0.6)
-                if strong:
-                    return strong
-        return ()
-    return lexicon.lookup(squeeze(unmask(word, lexicon)))
+    if "*" in word or "#" in word:
+        return lexicon.lookup(squeeze(unmask(word, lexicon)))
+    if key in lexicon.near:
+        return lexicon.near[key]
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            stem = lexicon.lookup(key[: -len(suffix)])
+            strong = tuple(e for e in stem if e.role in ("insult", "slur") and e.weight >= 0.6)
+            if strong:
+                return strong
+    prefix = lexicon.curse_prefix(key)
+    if prefix is not None:
+        rest = key[len(prefix) :]
+        tail = tuple(e for e in lexicon.lookup(rest) if e.role in ("insult", "slur", "group"))
+        if tail:
+            # A curse joined to a group name is a slur of that group; to a name, a stronger name.
+            return tuple(
+                Entry(e.term, "slur" if e.role == "group" else e.role, e.subtype, max(0.85, e.weight))
+                for e in tail
+            )
+        if rest in _PERSON_NOUNS:
+            return (Entry(key, "insult", None, 0.85),)
+    return ()
 
 
 def unmask(word: str, lexicon: Lexicon) -> str:
-    """The lexicon word a masked or stretched word stands for (``f*ck``, ``fuuck``: ``fuck``), or the word.
-
-    A leading ``#`` is a hashtag, not a mask: ``#life`` is ``life`` (not ``lowlife``).
-    """
-    if word.startswith("#") and len(word) > 1 and "#" not in word[1:]:
-        word = word[1:]
-    if "*" not in word and "#" not in word:
-        entries = lexicon.lookup(squeeze(word)) if word not in _REAL_WORDS else ()
-        return entries[0].term if entries and len(entries[0].term) == len(squeeze(entries[0].term)) else word
-    # Masks stand for one to three letters: f*ck, f**k, k*nker.
+    """The lexicon word a masked word stands for (``f*ck``: ``fuck``, ``k*nker``: ``kanker``), or the word."""
+    if "*" not in word and "#" not in word[1:]:
+        return word
     masked = re.sub(r"[*#]+", "[a-z]{1,3}", re.escape(squeeze(word)).replace(r"\*", "*").replace(r"\#", "#"))
     pattern = re.compile(masked)
     for candidate, entries in lexicon.words.items():
@@ -326,361 +252,140 @@ def unmask(word: str, lexicon: Lexicon) -> str:
     return word
 
 
-def word_hits(words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
-    """Hits from lexicon words in their context: insults, slurs, curses, profanity, sexual remarks."""
-    groups = [(i, e) for i, w in enumerate(words) for e in lexicon.lookup(squeeze(w)) if e.role == "group"]
-    for i, word in enumerate(words):
-        entries = _resolve(word, lexicon)
-        if not entries:
-            compound = _split_compound(squeeze(word), lexicon)
-            if compound is None:
-                continue
-            yield from _compound_hits(compound, words, i, lexicon, ctx)
-            continue
-        for entry in entries:
-            yield from _entry_hits(entry, words, i, ctx, groups)
+def _clause_spans(folded: str, words: Sequence[str]) -> list[int]:
+    """The clause number of each word (clauses split by punctuation and conjunctions)."""
+    clause_of: list[int] = []
+    clause = 0
+    at = 0
+    bounds = [m.end() for m in _CLAUSE.finditer(folded)]
+    pos = 0
+    for word in words:
+        found = folded.find(word, pos)
+        if found >= 0:
+            pos = found + len(word)
+        while at < len(bounds) and bounds[at] <= found:
+            at += 1
+            clause += 1
+        clause_of.append(clause)
+    return clause_of
 
 
-_CONDEMN_ADJECTIVE = re.compile(
-    r"(?:racistisch|seksistisch|homofob|transfob|racist|sexist|homophobic|transphobic|misogynist|"
-    r"onverdraagza|intoleran|bigot)\w*"
-)
-
-
-def _discount(score: float, ctx: Context, quoted_word: bool) -> float:
-    if ctx.distancing and (quoted_word or ctx.condemns or ctx.academic):
-        return score * 0.15
-    return score
-
-
-def _entry_hits(
-    entry: Entry, words: Sequence[str], i: int, ctx: Context, groups: list[tuple[int, Entry]]
-) -> Iterator[Hit]:
-    word = words[i]
-    quoted_word = word in ctx.quoted
-    if entry.role == "slur":
-        # Ableist words are mostly adjectives: "je bent niet achterlijk" reassures.
-        if entry.subtype == "ableism" and _negated(words, i):
-            return
-        score = entry.weight
-        if entry.subtype in ctx.in_group:
-            score *= 0.2
-        score = _discount(score, ctx, quoted_word)
-        if ctx.laughing and score < 0.9:
-            score *= 0.85
-        yield Hit(
-            "identity_attack",
-            entry.subtype,
-            score,
-            f"a slur against people for who they are ({entry.subtype})",
-        )
-        if entry.subtype == "ableism" and _aimed(words, i, ctx) and not _self_directed(words, i):
-            yield Hit(
-                "insult", None, _discount(entry.weight * 0.9, ctx, quoted_word), "calling someone names"
-            )
-        return
-    if entry.role == "insult":
-        if _negated(words, i, words_=_NAME_NEGATIONS) or _self_directed(words, i) or _denied(words, i):
-            return
-        if not ctx.second_person and any(w in _REFLEXIVE for w in words):
-            return
-        if i and words[i - 1] in _FOND:
-            return  # "you lucky bastard", "arme sukkel": sympathy, not name-calling
-        aimed = _aimed(words, i, ctx)
-        score = entry.weight if aimed else entry.weight * 0.5
-        near_group = [g for j, g in groups if abs(j - i) <= 2 and g.subtype]
-        if near_group and not _negated(words, min(i, *(j for j, _ in groups if abs(j - i) <= 2))):
-            subtype = near_group[0].subtype
-            attack = _discount(max(0.8, entry.weight), ctx, quoted_word)
-            if subtype in ctx.in_group:
-                attack *= 0.3
-            yield Hit("identity_attack", subtype, attack, f"name-calling aimed at a group ({subtype})")
-            return
-        if i and _CONDEMN_ADJECTIVE.fullmatch(words[i - 1]) and not ctx.academic and not quoted_word:
-            # "een racistische klootzak": the adjective names a fault of someone called names, not distance.
-            score = entry.weight
-        else:
-            score = _discount(score, ctx, quoted_word)
-        if ctx.laughing:
-            score *= 0.6
-        yield Hit("insult", None, score, "calling someone names")
-        return
-    if entry.role in ("curse", "profanity"):
-        if entry.role == "curse" and _names_the_disease(words, i):
-            return
-        aimed = _aimed(words, i, ctx) and ctx.second_person and entry.role == "curse"
-        if aimed and not _negated(words, i):
-            yield Hit("insult", None, _discount(0.85, ctx, quoted_word), "wishing a disease on someone")
-        else:
-            yield Hit("profanity", None, entry.weight, "coarse language")
-        return
-    if entry.role == "sexual":
-        near = any(w in SECOND_PERSON for w in words[max(0, i - 3) : i + 3])
-        if near and not _negated(words, i, 3):
-            score = _discount(entry.weight, ctx, quoted_word)
-            yield Hit(
-                "sexual", None, score * (0.7 if ctx.laughing else 1.0), "a sexual remark aimed at someone"
-            )
-
-
-_DISEASE_BEFORE = _words(
-    "heeft had hebben aan tegen met de het van over krijgt kreeg longkanker has had with against of"
-)
-_DISEASE_AFTER = _words("is was heeft onderzoek patienten cellen behandeling ziekte gehad overleden")
-
-
-def _names_the_disease(words: Sequence[str], i: int) -> bool:
-    """``kanker`` as the illness ("mijn oma heeft kanker", "kanker is een ziekte"), not as a curse."""
-    before = words[i - 1] if i else ""
-    after = words[i + 1] if i + 1 < len(words) else ""
-    return before in _DISEASE_BEFORE or after in _DISEASE_AFTER
-
-
-def _compound_hits(
-    compound: tuple[str, str], words: Sequence[str], i: int, lexicon: Lexicon, ctx: Context
-) -> Iterator[Hit]:
-    _, rest = compound
-    quoted_word = words[i] in ctx.quoted
-    for entry in lexicon.lookup(rest):
-        if entry.role in ("group", "slur") and entry.subtype:
-            score = 0.9 if entry.subtype not in ctx.in_group else 0.3
-            yield Hit(
-                "identity_attack",
-                entry.subtype,
-                _discount(score, ctx, quoted_word),
-                f"a curse word joined to a group ({entry.subtype})",
-            )
-            return
-        if entry.role == "insult":
-            yield Hit(
-                "insult",
-                None,
-                _discount(max(0.85, entry.weight), ctx, quoted_word),
-                "a curse word joined to a name for someone",
-            )
-            return
-    if rest in _PERSON_NOUNS or squeeze(rest) in _PERSON_NOUNS:
-        yield Hit(
-            "insult", None, _discount(0.85, ctx, quoted_word), "a curse word joined to a name for someone"
-        )
-    else:
-        yield Hit("profanity", None, 0.5, "coarse language")
-
-
-def phrase_hits(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
-    """Hits from the shape of a sentence: threats, group attacks, aimed curses, sexual requests.
+def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[LabellingFunction]) -> Reading:
+    """The cues of a folded message and its words (:func:`samen.signals.normalize.tokens`).
 
     Args:
-        plain: the message's words joined by single spaces (folded, apostrophes dropped).
-        words: the same words as a list.
-        lexicon: the lexicon (for group names).
-        ctx: the message's context cues.
+        folded: the folded message.
+        words: its words.
+        lexicon: the curated lexicon.
+        rules: the labelling functions.
     """
-    distancing = ctx.distancing
-    for shape in lexicon.shapes("threat", plain):
-        m = shape.regex.search(plain)
-        if m is None:
-            continue
-        score = shape.score
-        span_words = m.group(0).split()
-        if any(w in NEGATIONS for w in span_words) or _negated(
-            plain[: m.start()].split(), len(plain[: m.start()].split()), 1
-        ):
-            continue
-        if distancing or (ctx.reports and not ctx.second_person):
-            score *= 0.2
-        if ctx.laughing:
-            score *= 0.5
-        yield Hit("threat", None, score, shape.explanation)
-        break
-    for shape in lexicon.shapes("insult", plain):
-        m = shape.regex.search(plain)
-        if m is None:
-            continue
-        before = plain[: m.start()].split()
-        if _negated(before, len(before), 2) or _self_directed(before, len(before)):
-            continue
-        score = shape.score * (0.15 if distancing else 1.0) * (0.6 if ctx.laughing else 1.0)
-        yield Hit("insult", None, score, shape.explanation)
-        break
-    m = _AIMED_PHRASES.search(plain)
-    if m is not None and not _OFF_WITH_A_THING.match(plain[m.end() :]):
-        # "donder op, dat meen je niet!", "get the fuck out, you got a 10?!": disbelief, not telling off.
-        surprised = ctx.question or _DISBELIEF.search(plain) is not None
-        yield Hit(
-            "insult",
-            None,
-            0.8 * (0.2 if distancing else 1.0) * (0.6 if ctx.laughing else 1.0) * (0.5 if surprised else 1.0),
-            "telling someone off rudely",
+    on: set[str] = set()
+    n = len(words)
+    second = any(w in SECOND_PERSON for w in words)
+    first = any(w in FIRST_PERSON for w in words)
+    quoted_text = " ".join(QUOTED.findall(folded))
+    laughing = bool(LAUGHTER.search(folded))
+    question = "?" in folded
+    condemns = bool(CONDEMN.search(folded))
+    academic = bool(ACADEMIC.search(folded))
+    reporting = bool(REPORTING.search(folded))
+    in_group = bool(IN_GROUP.search(folded))
+    thing = bool(_THING.search(folded))
+    distanced = condemns or academic or (reporting and bool(quoted_text))
+    flags = {
+        "second_person": second,
+        "third_person": any(w in THIRD_PERSON for w in words),
+        "first_person_only": first and not second,
+        "quoted": bool(quoted_text),
+        "reporting": reporting,
+        "condemns": condemns,
+        "academic": academic,
+        "in_group": in_group,
+        "laughing": laughing,
+        "congratulating": bool(CONGRATULATION.search(folded)),
+        "question": question,
+        "thing": thing,
+        "short": n <= 3,
+        "exclaims": "!" in folded,
+        "negation": any(w in NEGATIONS for w in words),
+    }
+    clauses = _clause_spans(folded, words)
+    # Negation scope: a negated subject or main clause covers the rest of its clause (and, for a main
+    # clause, what follows); a negation word covers the next four words of its clause.
+    negated = [False] * n
+    clause_text = _CLAUSE.split(folded)
+    subject_clauses = {i for i, c in enumerate(clause_text) if _NEGATED_SUBJECT.search(c.strip())}
+    main = _NEGATED_MAIN.search(folded)
+    main_from = len(tokens(folded[: main.start()])) if main else n
+    for i in range(n):
+        near = any(words[j] in NEGATIONS and clauses[j] == clauses[i] for j in range(max(0, i - 4), i))
+        negated[i] = clauses[i] in subject_clauses or i >= main_from or near
+    flags["negated_subject"] = bool(subject_clauses)
+    flags["negated_main"] = main is not None
+    on.update(f"msg:{k}" for k, v in flags.items() if v)
+
+    vocatives = {m.group(1) or m.group(2) for m in _VOCATIVE.finditer(folded)}
+    subtype: str | None = None
+    profanity = False
+    group_at: list[int] = []
+    found: list[tuple[int, Entry]] = []
+    for i, word in enumerate(words):
+        for entry in resolve(word, lexicon):
+            found.append((i, entry))
+            if entry.role == "group":
+                group_at.append(i)
+            if entry.role in ("group", "slur") and entry.subtype and subtype is None:
+                subtype = entry.subtype
+    for i, entry in found:
+        role = entry.role
+        on.add(role)
+        window = words[max(0, i - 4) : i + 3]
+        near_person = any(w in SECOND_PERSON or w in THIRD_PERSON for w in window)
+        before = words[i - 1] if i else ""
+        copula = i >= 2 and words[i - 1] in ("een", "a", "an") and words[i - 2] in _COPULAS
+        copula = copula and (i < 3 or words[i - 3] not in _THINGS_SUBJECT)
+        aimed = near_person or before in ADDRESS or words[i] in vocatives or copula or n <= 2
+        # "ik ben zo'n sukkel": the writer as subject before the word, and nobody else addressed.
+        self_directed = any(w in FIRST_SUBJECT for w in words[max(0, i - 4) : i]) and not any(
+            w in SECOND_PERSON for w in window
         )
-    for shape in lexicon.shapes("identity_attack", plain):
-        if shape.regex.search(plain):
-            score = shape.score * (0.15 if distancing else 1.0)
-            yield Hit("identity_attack", shape.subtype, score, f"{shape.explanation} ({shape.subtype})")
-    yield from _group_statements(plain, words, lexicon, ctx)
-    for shape in lexicon.shapes("sexual", plain):
-        m = shape.regex.search(plain)
-        if m is None or any(w in NEGATIONS for w in m.group(0).split()):
-            continue
-        if _negated(plain[: m.start()].split(), len(plain[: m.start()].split()), 1):
-            continue
-        yield Hit("sexual", None, shape.score * (0.15 if distancing else 1.0), shape.explanation)
-
-
-# Hate said before naming the group: "ik haat moslims", "death to all X", "vieze X".
-_BEFORE_GROUP = re.compile(
-    r"\b(?:haat|haten|hate|hates|despise|verafschuw|walg van|kan niet uitstaan|cant stand|dood aan|death to|"
-    r"weg met|kill all|vermoord alle|fuck|fucking|kut|kanker|tyfus|tering|"
-    r"(?:ziek|zat|moe|beu) van|sick of|tired of|fed up with|"
-    r"vieze|smerige|vuile|filthy|dirty|disgusting|stinkende|stinking|"
-    r"(?:murder|kill|shoot|vermoorden|doden|neerschieten)(?: every| all| elke| iedere| alle))"
-    r"(?: (?:alle|de|die|jullie|al|vieze|verdomde|smerige|stomme|fucking|damn|all|the|those|these|every|"
-    r"elke|iedere|you)){0,2}$"
-)
-_VIOLENT_BEFORE = re.compile(
-    r"\b(?:dood aan|death to|kill all|vermoord alle|murder|kill|shoot|vermoorden|doden|neerschieten)\b"
-)
-# Calling someone a group name as an insult: "jij homo!" (not "ben jij homo?").
-_ADDRESS_GROUP = _words("jij you hey jou")
-# "vuile jood", "vieze homo": an abusive word before a group name makes the name an insult.
-_SLURRING = _words(
-    "vieze vuile smerige stomme domme kut kanker tyfus tering fucking dirty filthy stinking stinkende stupid"
-)
-_ASKING = _words("ben bent are is was als as of or")
-
-
-# One person, not a group: "mijn vriendin is ziek", "ik haat die vrouw" say nothing about women.
-_SINGULAR = _words(
-    "vrouw woman girl female wife girlfriend lady moslim moslima muslim jood jew turk marokkaan "
-    "immigrant migrant refugee arab mexican autist homo jodin feministe"
-)
-# Adjectives name a group only with a word for people after them: "zwarte mensen", not "zwarte kat".
-_ADJECTIVES = _words(
-    "zwarte black witte joodse jewish islamic homoseksuele gay lesbian lesbisch trans disabled "
-    "autistic chinese female homosexual transgender bi queer"
-)
-_PEOPLE = _words(
-    "mensen people men women man vrouwen mannen students studenten kids kinderen guys folks jongens "
-    "meisjes meiden girls boys person persoon persons personen families gezinnen vrouw woman"
-)
-_QUANTIFIERS = _words("alle elke iedere every all typical typisch typische")
-
-
-_COPULAS = _words("zijn is are were waren blijven remain worden become")
-_INTENSIFIERS = _words(
-    "allemaal all altijd always echt really so zo te too gewoon just nogal pretty ontzettend "
-    "extremely heel very honestly eigenlijk basically natuurlijk obviously duidelijk clearly een a an "
-    "typisch typically erg vaak often inherently van nature by nature naturally hetzelfde the same"
-)
-# Negative traits said of a whole group ("zwarte mensen zijn lui", "jews are greedy"); name-calling words
-# from the lexicon count as well.
-_TRAITS = _words(
-    "lui gierig oppervlakkig crimineel criminelen gevaarlijk agressief vies smerig vuil onbetrouwbaar "
-    "primitief inferieur minderwaardig zwak zwakker hysterisch overgevoelig walgelijk ziek gestoord "
-    "gek abnormaal onnatuurlijk pervers last parasieten ratten apen beesten dieren varkens honden "
-    "ongedierte kakkerlakken terroristen verkrachters dieven profiteurs uitvreters tuig uitschot "
-    "afval nutteloos waardeloos leugenaars lazy greedy dirty dangerous violent criminal criminals "
-    "inferior primitive weak hysterical disgusting sick abnormal unnatural perverted perverts burden "
-    "parasites rats apes monkeys animals pigs dogs vermin cockroaches terrorists rapists thieves scum "
-    "trash garbage worthless useless liars freaks subhuman evil filthy untrustworthy shallow"
-)
-
-
-def _trait_follows(words: Sequence[str], i: int, lexicon: Lexicon) -> bool:
-    """A group name, (a copula), intensifiers, then a negative trait: "vrouwen zijn zo dom", "why are
-    black people so lazy"."""
-    k = i + 1
-    if k < len(words) and words[i] in _ADJECTIVES:
-        k += 1  # the word for people after an adjective
-    inverted = i > 0 and words[i - 1] in _COPULAS
-    if not inverted:
-        if k >= len(words) or words[k] not in _COPULAS:
-            return False
-        k += 1
-    while k < len(words) and words[k] in _INTENSIFIERS:
-        k += 1
-    if k >= len(words):
-        return False
-    word = words[k]
-    if word in _TRAITS:
-        return True
-    return any(e.role in ("insult", "slur") and e.weight >= 0.45 for e in _resolve(word, lexicon))
-
-
-def _speaks_of_a_group(words: Sequence[str], i: int, entry: Entry) -> bool:
-    term = squeeze(words[i])
-    if entry.term in _ADJECTIVES or term in _ADJECTIVES:
-        return i + 1 < len(words) and words[i + 1] in _PEOPLE
-    if entry.term in _SINGULAR:
-        return i > 0 and words[i - 1] in _QUANTIFIERS
-    return True
-
-
-def _group_statements(plain: str, words: Sequence[str], lexicon: Lexicon, ctx: Context) -> Iterator[Hit]:
-    """ "<group> zijn ziek", "<group> should die": a predicate after a group name, unless negated."""
-    positions = [(i, e) for i, w in enumerate(words) for e in lexicon.lookup(squeeze(w)) if e.role == "group"]
-    if not positions:
-        return
-    offsets = []
-    at = 0
-    for w in words:
-        offsets.append(at)
-        at += len(w) + 1
-    for i, entry in positions:
-        if (
-            i
-            and (words[i - 1] in _SLURRING or (words[i - 1] in _ADDRESS_GROUP and not ctx.question))
-            and (i < 2 or words[i - 2] not in _ASKING)
-        ):
-            score = (0.8 if entry.subtype not in ctx.in_group else 0.3) * (0.15 if ctx.distancing else 1.0)
-            yield Hit(
-                "identity_attack", entry.subtype, score, f"a group name used as an insult ({entry.subtype})"
-            )
-            return
-        if not _speaks_of_a_group(words, i, entry) or _denied(words, i):
-            continue
-        before = " ".join(words[max(0, i - 5) : i])
-        pre = _BEFORE_GROUP.search(before)
-        if pre is not None and not any(w in NEGATIONS for w in before[: pre.start()].split()[-3:]):
-            violent = bool(_VIOLENT_BEFORE.search(pre.group(0)))
-            score = (0.95 if violent else 0.85) * (0.5 if entry.subtype in ctx.in_group else 1.0)
-            score *= 0.15 if ctx.distancing else 0.8 if ctx.laughing else 1.0
-            why = "a threat against a group" if violent else "hatred of a group"
-            yield Hit("identity_attack", entry.subtype, score, f"{why} ({entry.subtype})")
-            return
-        if _trait_follows(words, i, lexicon):
-            score = 0.85 * (0.5 if entry.subtype in ctx.in_group else 1.0)
-            score *= 0.15 if ctx.distancing else 0.8 if ctx.laughing else 1.0
-            score *= 0.6 if ctx.question else 1.0
-            yield Hit(
-                "identity_attack",
-                entry.subtype,
-                score,
-                f"a demeaning generalisation about a group ({entry.subtype})",
-            )
-            return
-        start = offsets[i] + len(words[i])
-        end = offsets[min(i + 8, len(words) - 1)] + len(words[min(i + 8, len(words) - 1)])
-        tail = plain[start:end]
-        m = GROUP_PREDICATE.search(tail)
+        cues = {
+            "aimed": aimed,
+            "negated": negated[i],
+            "self": self_directed,
+            "quoted": bool(quoted_text) and words[i] in quoted_text,
+            "distanced": distanced,
+            "in_group": in_group,
+            "laughing": laughing,
+            "thing": thing,
+            "question": question,
+            "fond": before in _FOND,
+            "group_near": any(abs(g - i) <= 3 and g != i for g in group_at),
+            "after_group": any(0 < i - g <= 6 for g in group_at),
+            # "moslims zijn niet minderwaardig": the negation after a group name denies what is said of it.
+            "negation_after": any(
+                words[j] in NEGATIONS and clauses[j] == clauses[i] for j in range(i + 1, min(n, i + 4))
+            ),
+        }
+        on.update(f"{role}&{c}" for c, v in cues.items() if v)
+        if role in ("profanity", "curse") and not near_person:
+            profanity = True
+    plain = " ".join(words)
+    fired = []
+    for lf in rules:
+        m = lf.regex.search(plain)
         if m is None:
             continue
-        between = tail[: m.start()].split()
-        if any(w in NEGATIONS for w in between):
-            continue
-        if _negated(words, i, 2) and words[max(0, i - 1)] not in ("alle", "all"):
-            continue
-        violent = bool(_GROUP_VIOLENCE.search(tail))
-        score = 0.95 if violent else 0.85
-        if entry.subtype in ctx.in_group:
-            score *= 0.5
-        if ctx.distancing:
-            score *= 0.15
-        elif ctx.laughing:
-            score *= 0.8
-        if ctx.question:
-            score *= 0.6
-        subtype = entry.subtype
-        why = "a threat against a group" if violent else "a demeaning generalisation about a group"
-        yield Hit("identity_attack", subtype, score, f"{why} ({subtype})")
-        return
+        fired.append(lf)
+        on.add(lf.id)
+        start = len(plain[: m.start()].split())
+        span_negated = any(negated[j] for j in range(start, min(n, start + len(m.group(0).split()))))
+        if span_negated or any(w in NEGATIONS for w in m.group(0).split()):
+            on.add(f"{lf.id}&negated")
+        if distanced:
+            on.add(f"{lf.id}&distanced")
+        if laughing:
+            on.add(f"{lf.id}&laughing")
+        if lf.subtype and subtype is None:
+            subtype = lf.subtype
+    return Reading(frozenset(on), subtype, tuple(fired), profanity)
