@@ -169,7 +169,7 @@ def _hidden(lang: str, says: str, kind: str, word: str) -> list[Line]:
     the whole message); either nudge opens alike and names the Do both kinds fall under."""
     if kind == "insult":
         local = PACK.language(lang)
-        opening = commonprefix([_nudge(lang, "insult"), _nudge(lang, "identity_attack")])
+        opening = commonprefix([_nudge(lang, "insult"), _nudge(lang, "identity_attack")])  # noqa: RUF071 (characters are what we want)
         expect: tuple[str, ...] = (opening, local.dos_for("insult")[0].title)
     else:
         expect = (_nudge(lang, kind),)
