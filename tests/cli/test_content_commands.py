@@ -61,6 +61,9 @@ def test_pack_validate_accepts_the_leiden_pack_and_lists_each_problem_of_a_broke
     ok = samen("pack", "validate", str(DEFAULT_PACK))
     assert ok.returncode == 0, ok.stderr
     assert "valid" in ok.stdout
+    # The one route with no address of its own is named, as a warning that does not fail the pack.
+    (warning,) = ok.stderr.splitlines()
+    assert warning.startswith("Warning: ") and "'programme-chair' has no contact" in warning
     broken = tmp_path / "broken.yaml"
     text = DEFAULT_PACK.read_text(encoding="utf-8")
     broken.write_text(

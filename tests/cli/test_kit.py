@@ -279,3 +279,28 @@ def test_a_too_long_intro_file_names_the_platform_as_people_write_it(
     argv = ["kit", "--platform", "discord", "--intro-file", str(intro), "--out", str(tmp_path / "out")]
     _, _, stderr = run(argv, capsys)
     assert "te lang voor Discord" in stderr and "discord" not in stderr.replace(str(intro), "")
+
+
+def test_the_read_me_lists_every_contact_and_says_where_the_links_lead(tmp_path: Path) -> None:
+    """A teacher passes the kit's read-me on; it must say how to reach each route, and whether the links go
+    to the university's campaign page (no SAMEN_BASE_URL) or to the teacher's own samen site."""
+    out = tmp_path / "kit"
+    env = {k: v for k, v in os.environ.items() if k != "SAMEN_BASE_URL"}
+    done = subprocess.run(
+        [sys.executable, "-m", "samen", "kit", "--platform", "whatsapp", "--lang", "en", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    readme = (out / "README.txt").read_text(encoding="utf-8")
+    local = load_pack().language("en")
+    for route in local.support:
+        assert route.name in readme
+        for way in (route.link, route.email):
+            if way:
+                assert way in readme
+    assert f"lead to the university’s campaign page ({local.campaign_url})" in readme
+    assert "?cf=" not in readme
+    assert local.campaign_url in (out / "2-dos.txt").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samen.content import DEFAULT_PACK, FAQ_TOPICS, check_pack, load_pack
+from samen.content import DEFAULT_PACK, FAQ_TOPICS, check_pack, contact_warnings, load_pack
 from samen.errors import InputError, PackError
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_73e1b4af15f146b3.txt"
@@ -93,7 +93,7 @@ def test_every_bot_faq_topic_is_found_by_its_word_in_both_languages() -> None:
 def test_support_routes_name_the_seeds_contacts() -> None:
     dutch = load_pack().language("nl")
     routes = {r.id: r for r in dutch.support}
-    assert set(routes) == {
+    assert set(routes) >= {
         "group-admin",
         "study-adviser",
         "programme-chair",
@@ -105,6 +105,42 @@ def test_support_routes_name_the_seeds_contacts() -> None:
     assert routes["diversity-office"].email == "diversiteit@leidenuniv.nl"
     assert routes["student-wellbeing"].email == "studentwellbeing@sea.leidenuniv.nl"
     assert routes["campaign-page"].link is not None and routes["campaign-page"].link.startswith("https://")
+
+
+def test_every_support_route_has_a_contact_except_the_one_the_pack_says_it_lacks() -> None:
+    """Each route names a page, an e-mail address or a phone number in every language, or is the group's own
+    admin; the programme chair has no public address we could confirm, so the pack reaches them through the
+    study adviser and ``contact_warnings`` names it."""
+    pack = load_pack()
+    for code in pack.languages:
+        for route in pack.language(code).support:
+            assert route.has_contact or route.in_group or route.via, (code, route.id)
+            if route.link:
+                assert "?cf=" not in route.link and "&cd=" not in route.link
+    _, _, source = check_pack(pack.path)
+    warnings = contact_warnings(pack, source)
+    assert [w.field for w in warnings] == ["support.2"]
+    assert "programme-chair" in warnings[0].message and warnings[0].line > 0
+
+
+def test_each_language_gets_the_campaign_page_in_that_language() -> None:
+    pack = load_pack()
+    assert pack.language("en").campaign_url.startswith("https://www.student.universiteitleiden.nl/en/")
+    assert pack.language("nl").campaign_url == pack.spec.links["campaign"]
+    assert pack.language("en").fill("{dos_link}") == pack.language("en").campaign_url
+
+
+def test_a_route_without_any_contact_is_warned_about(tmp_path: Path) -> None:
+    text = load_pack().path.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - {id: diversity-office, email: diversiteit@leidenuniv.nl}", "  - {id: diversity-office}"
+    )
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    pack, problems, source = check_pack(path)
+    assert pack is not None and not problems
+    fields = [w.field for w in contact_warnings(pack, source)]
+    assert fields == ["support.2", "support.5"]
 
 
 def test_intro_template_fills_the_group_kind_and_the_admins_own_text() -> None:

@@ -110,7 +110,7 @@ def test_platform_page_has_the_seeds_instructions_and_the_dos(
     for part in (*PAGES[platform].guide, "incidents"):
         for paragraph in getattr(guide, part).split("\n\n"):
             assert squash(paragraph) in page, part
-    dos_message = render_dos(local, platform, dos_url=campaign.dos_url(local.code)).text
+    dos_message = render_dos(local, platform, dos_url=f"http://testserver/{local.code}/dos/").text
     for do in local.dos:
         assert do.text in page
         assert do.text in dos_message
@@ -192,12 +192,54 @@ def test_help_ends_at_the_right_contact(web: Client, local: Localized, what: str
 
 
 @pytest.mark.parametrize("what", ["group", "unwanted", "lecture", "advice", "learn", "campaign"])
-def test_every_help_answer_gives_a_way_to_reach_someone(web: Client, what: str) -> None:
+def test_every_contact_in_a_help_answer_says_how_to_reach_them(
+    web: Client, local: Localized, what: str
+) -> None:
     """ "I experienced unwanted behaviour" ended at "The confidential counsellor" and "Your study adviser",
-    with neither an address nor a page: a student in distress was told whom, not how."""
-    body = web.get("/nl/help/", {"what": what}).content.decode()
+    with neither an address nor a page: a student in distress was told whom, not how. Now every contact in
+    an answer has a page, an e-mail address or a phone number (its own, or the route's it is reached
+    through), or is the group's admin, reached in the group."""
+    body = web.get(f"/{local.code}/help/", {"what": what}).content.decode()
     answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
-    assert "mailto:" in answer or 'href="https://' in answer
+    contacts = answer.split('<li class="contact">')[1:]
+    assert contacts
+    by_name = {html.escape(r.name): r for r in local.support}
+    for contact in contacts:
+        route = next(r for name, r in by_name.items() if f"<h3>{name}</h3>" in contact)
+        if route.in_group:
+            assert route.reach and html.escape(route.reach) in contact
+            continue
+        assert re.search(r'href="(https://|mailto:|tel:)', contact), route.id
+        if route.link:
+            assert f'href="{route.link}"' in contact
+
+
+def test_the_confidential_counsellor_is_reached_at_the_universitys_page_in_the_readers_language(
+    web: Client,
+) -> None:
+    for lang, page in (
+        (
+            "nl",
+            "https://www.student.universiteitleiden.nl/ondersteuning-en-welzijn/sociale-veiligheid--integriteit/ongewenst-gedrag",
+        ),
+        (
+            "en",
+            "https://www.student.universiteitleiden.nl/en/support-and-well-being/dignity-respect--integrity/unacceptable-behaviour",
+        ),
+    ):
+        body = web.get(f"/{lang}/help/", {"what": "unwanted"}).content.decode()
+        answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+        assert f'href="{page}"' in answer
+        assert "?cf=" not in body and "&amp;cd=" not in body
+
+
+def test_a_route_without_an_address_shows_the_one_it_is_reached_through(web: Client) -> None:
+    body = web.get("/en/help/", {"what": "lecture"}).content.decode()
+    answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+    chair = answer.split('<li class="contact">')[1]
+    assert "The programme chair" in chair
+    assert "Your study adviser knows who chairs your programme" in chair
+    assert "study-guidance-and-advisors/study-advisors" in chair
 
 
 def test_help_with_an_unknown_choice_asks_again(web: Client) -> None:

@@ -41,10 +41,14 @@ def help_text(local: Localized, platform: str, prefix: str, *, menus: bool = Fal
     variant = ".menu" if menus else ""
     point = say(local.code, f"help.point{variant}", prefix=prefix)
     seeing = say(local.code, f"help.see{variant}", prefix=prefix)
+    by_id = {route.id: route for route in local.support}
     routes = []
     for route in local.support:
-        reach = " ".join(x for x in (route.email, route.link) if x)
-        routes.append(f"{route.name}: {route.when}" + (f" {reach}" if reach else ""))
+        # Every route ends in an address: its own, or that of the route it is reached through.
+        through = by_id.get(route.via) if route.via and not route.has_contact else None
+        ways = [x for r in (route, through) if r for x in (r.link, r.email, r.phone, r.hours) if x]
+        words = " ".join(x for x in (route.when, route.reach, *ways) if x)
+        routes.append(f"{route.name}: {words}")
     return write(
         platform,
         [

@@ -127,7 +127,7 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
 def _kit(
     local: Localized, platform: str, admin_text: str, group_kind: str | None, intro_file: Path | None
 ) -> list[Material]:
-    dos_url = load_settings().dos_url(local.code, local.pack.campaign_url)
+    dos_url = load_settings().dos_url(local.code, local.campaign_url)
     try:
         return build_kit(local, platform, dos_url=dos_url, admin_text=admin_text, group_kind=group_kind)
     except LimitError as exc:

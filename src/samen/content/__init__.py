@@ -16,6 +16,7 @@ from samen.content.pack import (
     PackSource,
     SupportRoute,
     check_pack,
+    contact_warnings,
     load_pack,
 )
 from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS
@@ -46,6 +47,7 @@ __all__ = [
     "Strings",
     "SupportRoute",
     "check_pack",
+    "contact_warnings",
     "control_character",
     "describe_error",
     "limit_words",

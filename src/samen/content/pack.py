@@ -64,13 +64,39 @@ class FaqEntry:
 
 @dataclass(frozen=True)
 class SupportRoute:
-    """Where to go for help: who, when, and how to reach them where the pack knows it."""
+    """Where to go for help, in one language: who, when, and how to reach them.
+
+    Attributes:
+        link: their page in this language (or the pack's shared link), None when the pack has none.
+        email, phone: as the institution publishes them, None when the pack has none.
+        reach: how to reach them, in words ("choose your programme on the page"), or None.
+        hours: opening or consultation hours, or None.
+        per_programme: the page lists one per faculty or programme.
+        in_group: reached in the group itself (the group's admin).
+        via: the id of the route whose contact leads to this one, when it has no address of its own.
+    """
 
     id: str
     name: str
     when: str
     email: str | None
     link: str | None
+    phone: str | None = None
+    reach: str | None = None
+    hours: str | None = None
+    per_programme: bool = False
+    in_group: bool = False
+    via: str | None = None
+
+    @property
+    def has_contact(self) -> bool:
+        """Whether the pack gives an address of this route's own: a page, an e-mail address or a phone."""
+        return bool(self.link or self.email or self.phone)
+
+    @property
+    def phone_uri(self) -> str | None:
+        """The phone number as a ``tel:`` address (digits and a leading +), or None."""
+        return "tel:" + re.sub(r"[^\d+]", "", self.phone) if self.phone else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,6 +117,11 @@ class Localized:
     @property
     def campaign(self) -> str:
         return self.text.campaign
+
+    @property
+    def campaign_url(self) -> str:
+        """The campaign's page in this language."""
+        return self.pack.campaign_page(self.code)
 
     @property
     def is_translation(self) -> bool:
@@ -126,7 +157,7 @@ class Localized:
             "campaign": self.campaign,
             "group_kind": "",
             "admin_text": "",
-            "dos_link": self.pack.links.get("campaign", ""),
+            "dos_link": self.campaign_url,
         }
         filled = template.format_map(defaults | values)
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", filled)]
@@ -158,6 +189,10 @@ class Pack:
         """The campaign's own page: where the QR code leads when no deployment address is set."""
         return self.spec.links["campaign"]
 
+    def campaign_page(self, lang: str) -> str:
+        """The campaign's page in a language (``campaign_pages``), else its one page (``links.campaign``)."""
+        return self.spec.campaign_pages.get(lang, self.campaign_url)
+
     def language(self, code: str) -> Localized:
         """The pack in one language. Raises ``InputError`` naming the languages it has."""
         return _localize(self, code)
@@ -177,7 +212,7 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
             question=text.faq[spec.id].question,
             answer=text.faq[spec.id].answer,
             keywords=tuple(k.lower() for k in text.faq[spec.id].keywords),
-            link=pack.spec.links[spec.link] if spec.link else None,
+            link=spec.pages.get(code) or (pack.spec.links[spec.link] if spec.link else None),
             email=spec.email,
         )
         for spec in pack.spec.faq
@@ -188,7 +223,13 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
             name=text.support[spec.id].name,
             when=text.support[spec.id].when,
             email=spec.email,
-            link=pack.spec.links[spec.link] if spec.link else None,
+            link=spec.pages.get(code) or (pack.spec.links[spec.link] if spec.link else None),
+            phone=spec.phone,
+            reach=text.support[spec.id].reach,
+            hours=text.support[spec.id].hours,
+            per_programme=spec.per_programme,
+            in_group=spec.in_group,
+            via=spec.via,
         )
         for spec in pack.spec.support
     )
@@ -375,6 +416,14 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     for label, i, link in linked:
         if link is not None and link not in spec.links:
             yield source.problem((label, i, "link"), f"unknown link {link!r}; links has {sorted(spec.links)}")
+    for i, route in enumerate(spec.support):
+        if route.via is not None and route.via not in support_ids:
+            yield source.problem(
+                ("support", i, "via"), f"unknown route {route.via!r}; support has {support_ids}"
+            )
+        for code in route.pages:
+            if code not in spec.languages:
+                yield source.problem(("support", i, "pages", code), f"the language {code!r} has no texts")
     for i, faq in enumerate(spec.faq):
         if faq.topic is not None and faq.topic not in FAQ_TOPICS:
             yield source.problem(
@@ -405,6 +454,30 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             for ident in texts:
                 if ident not in ids:
                     yield source.problem((*at, label, ident), f"{ident!r} is not one of the pack's {label}")
+
+
+def contact_warnings(pack: Pack, source: PackSource) -> list[Problem]:
+    """The support routes a student could not reach: no page, e-mail or phone of their own.
+
+    Not errors (a pack may not know an address yet), but ``samen pack validate`` says so, because a help
+    answer that names a person without saying how to reach them leaves a student in trouble with nothing.
+    A route reached in the group itself (``in_group``) needs no address.
+    """
+    warnings = []
+    for i, spec in enumerate(pack.spec.support):
+        if spec.in_group or spec.email or spec.phone or spec.link:
+            continue
+        missing = [code for code in pack.languages if code not in spec.pages]
+        if not missing:
+            continue
+        through = f"; reached only through {spec.via!r}" if spec.via else ""
+        warnings.append(
+            source.problem(
+                ("support", i),
+                f"route {spec.id!r} has no contact (page, e-mail or phone) in {', '.join(missing)}{through}",
+            )
+        )
+    return warnings
 
 
 def _check_templates(data: dict[str, Any], source: PackSource) -> Iterator[Problem]:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 #: The platforms (settings) the toolkit serves, in the order the toolkit shows them.
@@ -47,13 +48,26 @@ class FaqSpec(_Strict):
     id: Id
     topic: str | None = None
     link: str | None = None
+    #: The page to read more, per language (overrides ``link`` in that language).
+    pages: dict[LangCode, Url] = Field(default_factory=dict)
     email: str | None = None
 
 
 class SupportSpec(_Strict):
+    """How to reach a support route, whatever the language: its own page per language, an e-mail address, a
+    phone number. ``per_programme``: the page lists one per faculty or programme (the reader chooses theirs);
+    ``in_group``: reached in the group itself (the group's admin); ``via``: a route with no public address of
+    its own, reached through another route's contact. A route with none of page, e-mail or phone makes
+    ``samen pack validate`` warn."""
+
     id: Id
     email: str | None = None
+    phone: str | None = None
     link: str | None = None
+    pages: dict[LangCode, Url] = Field(default_factory=dict)
+    per_programme: bool = False
+    in_group: bool = False
+    via: Id | None = None
 
 
 class Colours(_Strict):
@@ -77,6 +91,10 @@ class FaqText(_Strict):
 class SupportText(_Strict):
     name: Text
     when: Text
+    #: How to reach them, in words: "choose your programme on the page" and the like.
+    reach: Text | None = None
+    #: Opening or consultation hours, where the institution publishes them.
+    hours: Text | None = None
 
 
 class GuideText(_Strict):
@@ -118,7 +136,9 @@ class PackFile(_Strict):
     id: Id
     default_language: LangCode
     source_language: LangCode
-    links: dict[str, Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]]
+    links: dict[str, Url]
+    #: The campaign's page per language, where it has one (else ``links.campaign``).
+    campaign_pages: dict[LangCode, Url] = Field(default_factory=dict)
     student_number_pattern: str | None = None
     colours: Colours = Colours()
     dos: Annotated[list[DoSpec], Field(min_length=1, max_length=12)]

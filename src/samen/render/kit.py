@@ -208,13 +208,29 @@ def _media_type(filename: str) -> str:
     return MEDIA_TYPES[filename.rsplit(".", 1)[-1]]
 
 
-def _readme(local: Localized, platform: str, materials: list[Material]) -> Material:
+def support_lines(local: Localized) -> list[str]:
+    """Every support route with how to reach it, one line each: its own address, or the address of the
+    route it is reached through."""
+    by_id = {route.id: route for route in local.support}
+    lines = []
+    for route in local.support:
+        through = by_id.get(route.via) if route.via and not route.has_contact else None
+        ways = [x for r in (route, through) if r for x in (r.link, r.email, r.phone, r.hours) if x]
+        words = " ".join(x for x in (route.when, route.reach) if x)
+        lines.append(f"- {route.name}: {words}" + "".join(f"\n  {way}" for way in ways))
+    return lines
+
+
+def _readme(local: Localized, platform: str, materials: list[Material], dos_url: str) -> Material:
     guide = local.text.guide
     lines = [f"{local.campaign} — {local.group_kind(platform)}", ""]
     lines += [say(local, "readme.steps") + ":", say(local, f"steps.{platform}"), ""]
     lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
+    lines += [say(local, "readme.support") + ":", *support_lines(local), ""]
     lines.append(say(local, "readme.files") + ":")
     lines += [f"- {m.filename}: {m.title}" for m in materials]
+    own_site = dos_url != local.campaign_url
+    lines += ["", say(local, "readme.links.site" if own_site else "readme.links.campaign", url=dos_url)]
     lines += ["", guide.contact]
     filename = say(local, "readme.filename")
     return Material(filename, _media_type(filename), _text("\n".join(lines)), say(local, "title.readme"))
@@ -256,7 +272,7 @@ def build_kit(
     for ident in KITS[platform]:
         filename, title, make = MAKERS[ident]
         materials.append(Material(filename, _media_type(filename), make(context), say(local, title)))
-    return [_readme(local, platform, materials), *materials]
+    return [_readme(local, platform, materials, dos_url), *materials]
 
 
 _STORED = {"png", "pptx"}  # already compressed: deflating them again costs time and saves nothing

@@ -181,7 +181,7 @@ def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
     if layout not in POSTER_LAYOUTS or fmt not in POSTER_TYPES:
         raise Http404(layout)
     lang = translation.get_language()
-    data = campaign.poster(lang, layout, fmt)
+    data = campaign.poster(lang, campaign.dos_url(request, lang), layout, fmt)
     return HttpResponse(data, content_type=POSTER_TYPES[fmt])
 
 
@@ -239,8 +239,7 @@ def _intro(local: Localized, platform: str, form: IntroForm) -> tuple[Message, s
     return render_intro(local, platform), "", ""
 
 
-def _texts(local: Localized, platform: str, intro: Message) -> list[Text]:
-    dos_url = campaign.dos_url(local.code)
+def _texts(local: Localized, platform: str, intro: Message, dos_url: str) -> list[Text]:
     made: dict[str, tuple[str, str]] = {
         "intro": (_("Message 1: the welcome"), intro.text),
         "dos": (_("Message 2: the Do’s"), render_dos(local, platform, dos_url=dos_url).text),
@@ -279,11 +278,11 @@ def kit_files(lang: str, platform: str) -> tuple[FileEntry, ...]:
     return tuple(FileEntry(name, title) for name, title in kit_contents(campaign.localized(lang), platform))
 
 
-def _kit(local: Localized, platform: str, admin_text: str, group_kind: str) -> list[Material]:
+def _kit(local: Localized, platform: str, admin_text: str, group_kind: str, dos_url: str) -> list[Material]:
     return build_kit(
         local,
         platform,
-        dos_url=campaign.dos_url(local.code),
+        dos_url=dos_url,
         admin_text=admin_text,
         group_kind=group_kind,
     )
@@ -311,7 +310,9 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
     intro, admin_text, group_kind = _intro(local, platform, form)
     wanted = request.POST.get("download", "") if request.method == "POST" else ""
     if wanted and not form.errors:
-        return _answer_download(local, platform, wanted, admin_text, group_kind)
+        return _answer_download(
+            local, platform, wanted, admin_text, group_kind, campaign.dos_url(request, local.code)
+        )
     page = PAGES[platform]
     guide = local.text.guide
     files = kit_files(local.code, platform)
@@ -322,7 +323,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
         "guide": [paragraphs(getattr(guide, part)) for part in page.guide],
         "incidents": paragraphs(guide.incidents),
         "form": form,
-        "texts": _texts(local, platform, intro),
+        "texts": _texts(local, platform, intro, campaign.dos_url(request, local.code)),
         "materials": files,
         "slide": next((f for f in files if f.filename.endswith(".pptx")), None),
         "share": whatsapp_share_link(intro.text) if page.share else None,
@@ -335,9 +336,9 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
 
 
 def _answer_download(
-    local: Localized, platform: str, wanted: str, admin_text: str, group_kind: str
+    local: Localized, platform: str, wanted: str, admin_text: str, group_kind: str, dos_url: str
 ) -> HttpResponse:
-    kit = _kit(local, platform, admin_text, group_kind)
+    kit = _kit(local, platform, admin_text, group_kind, dos_url)
     if wanted == "zip":
         folder = f"samen-{platform}-{local.code}"
         data = zip_kit((folder, material) for material in kit)
@@ -408,13 +409,12 @@ class Situation:
     routes: tuple[str, ...]
 
 
-#: situation id → what happened, and who to contact. The contacts' names and e-mail come from the pack.
-#: The pack has no address for the adviser, chair or counsellor, so those answers end at the campaign page,
-#: which says how to reach them: an answer always says how, not only whom.
+#: situation id → what happened, and who to contact. How to reach each one (page, e-mail, phone) comes from
+#: the pack; a route without an address of its own shows the contact of the route it is reached through.
 SITUATIONS: dict[str, Situation] = {
     "group": Situation(
         gettext_lazy("Something happened in an online group or chat"),
-        ("group-admin", "study-adviser", "campaign-page"),
+        ("group-admin", "confidential-counsellor", "study-adviser", "campaign-page"),
     ),
     "unwanted": Situation(
         gettext_lazy("I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"),
@@ -422,7 +422,7 @@ SITUATIONS: dict[str, Situation] = {
     ),
     "lecture": Situation(
         gettext_lazy("It is about a lecture, the teaching or a lecturer"),
-        ("programme-chair", "study-adviser", "campaign-page"),
+        ("programme-chair", "study-adviser", "ombuds-officer", "campaign-page"),
     ),
     "advice": Situation(
         gettext_lazy("I need advice and don’t know where to start"), ("study-adviser", "campaign-page")
@@ -445,7 +445,7 @@ def help_page(request: HttpRequest) -> HttpResponse:
     routes: dict[str, SupportRoute] = {route.id: route for route in local.support}
     chosen = request.GET.get("what", "")
     situation = SITUATIONS.get(chosen)
-    answer = [routes[r] for r in situation.routes if r in routes] if situation else []
+    answer = [_reach(routes[r], routes) for r in situation.routes if r in routes] if situation else []
     situations = [(key, str(s.label)) for key, s in SITUATIONS.items()]
     return render(
         request,
@@ -455,10 +455,15 @@ def help_page(request: HttpRequest) -> HttpResponse:
             "chosen": chosen if situation else "",
             "chosen_label": str(situation.label) if situation else "",
             "answer": answer,
-            "routes": local.support,
+            "routes": [_reach(route, routes) for route in local.support],
             "unknown": bool(chosen) and situation is None,
         },
     )
+
+
+def _reach(route: SupportRoute, routes: dict[str, SupportRoute]) -> tuple[SupportRoute, SupportRoute | None]:
+    """A route with the route it is reached through (when it has no address of its own), for the page."""
+    return route, routes.get(route.via) if route.via else None
 
 
 @require_safe
