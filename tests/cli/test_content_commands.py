@@ -67,7 +67,7 @@ def test_pack_validate_accepts_the_leiden_pack_and_lists_each_problem_of_a_broke
     broken = tmp_path / "broken.yaml"
     text = DEFAULT_PACK.read_text(encoding="utf-8")
     broken.write_text(
-        text.replace("voor deze {group_kind} waar", "voor deze {soort} waar").replace(
+        text.replace("Welkom in {group}. Samen", "Welkom in {soort}. Samen").replace(
             "        text: 'Remember: there is a real person behind every screen and keyboard.'",
             "        text: ''",
         ),

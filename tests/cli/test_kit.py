@@ -55,7 +55,9 @@ def test_kit_writes_every_material_of_a_setting_and_says_so(
         assert f"{out / name}:" in stdout
     local = load_pack().language("nl")
     assert (
-        (out / "1-intro.txt").read_text(encoding="utf-8").rstrip().endswith("Vragen? Stuur mij een bericht.")
+        (out / "1-intro.txt")
+        .read_text(encoding="utf-8")
+        .startswith("Vragen? Stuur mij een bericht.\n\nWelkom in")
     )
     caption = (out / "2-dos.txt").read_text(encoding="utf-8")
     assert all(do.text in caption for do in local.dos)
@@ -121,9 +123,9 @@ def test_kit_replaces_an_earlier_kit_in_the_same_folder(
         (["--platform", "discord", "--intro-file", "FOLDER"], "is a folder"),
         (["--platform", "discord", "--intro-file", "TOO_LONG"], "2000"),
         (["--platform", "discord", "--intro-file", "UTF16"], "control character"),
-        (["--platform", "whatsapp", "--group-kind", "werk\ngroep"], "one line"),
-        (["--platform", "whatsapp", "--group-kind", "x" * 61], "61 characters"),
-        (["--platform", "whatsapp", "--group-kind", "werk\x01groep"], "control character (U+0001)"),
+        (["--platform", "whatsapp", "--group", "werk\ngroep"], "one line"),
+        (["--platform", "whatsapp", "--group", "x" * 61], "61 characters"),
+        (["--platform", "whatsapp", "--group", "werk\x01groep"], "control character (U+0001)"),
         (["--lang", "nl"], "Choose a platform"),
         (["--all", "--platform", "discord"], "not both"),
     ],
@@ -221,7 +223,7 @@ def test_platform_and_language_may_be_written_as_people_write_them(
     code, _, stderr = run(["kit", "--platform", "WhatsApp", "--lang", "NL", "--out", str(out)], capsys)
     assert code == 0, stderr
     intro = (out / "1-intro.txt").read_text(encoding="utf-8")
-    assert intro.startswith("Welkom in deze groep.")
+    assert intro.startswith("Welkom in deze WhatsApp-groep.")
     code, stdout, stderr = run(["dos", "--lang", "EN"], capsys)
     assert code == 0, stderr
     assert load_pack().language("en").dos[0].text in stdout

@@ -143,14 +143,41 @@ def test_a_route_without_any_contact_is_warned_about(tmp_path: Path) -> None:
     assert fields == ["support.2", "support.5"]
 
 
-def test_intro_template_fills_the_group_kind_and_the_admins_own_text() -> None:
+def test_intro_template_fills_the_group_and_the_admins_own_text() -> None:
     dutch = load_pack().language("nl")
-    plain = dutch.fill(dutch.text.intro, group_kind=dutch.group_kind("whatsapp"))
-    assert plain.startswith("Welkom in deze groep. Samen dragen we zorg voor een fijne, veilige leeromgeving")
-    assert "binnen de Universiteit Leiden" in plain and "voor deze WhatsApp-groep waar" in plain
+    plain = dutch.fill(dutch.text.intro, group=dutch.group("whatsapp"))
+    assert plain.startswith(
+        "Welkom in deze WhatsApp-groep. Samen dragen we zorg voor een fijne, veilige leeromgeving"
+    )
+    assert "binnen de Universiteit Leiden" in plain
     assert not plain.endswith("\n")
-    own = dutch.fill(dutch.text.intro, group_kind="groep", admin_text="We spreken Engels in deze groep.")
-    assert own.endswith("\n\nWe spreken Engels in deze groep.")
+    # The seed's welcome is an example to adapt: the admin's own words come first.
+    own = dutch.fill(dutch.text.intro, group="deze groep", admin_text="Hoi allemaal! Ik ben Marieke.")
+    assert own.startswith("Hoi allemaal! Ik ben Marieke.\n\nWelkom in deze groep.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "name"),
+    [
+        ("nl", "dit bestuur", "dit bestuur"),
+        ("nl", "deze  werkgroep ", "deze werkgroep"),
+        ("nl", "Onze studievereniging", "Onze studievereniging"),
+        ("en", "seminar", "this seminar"),
+        ("en", "our study group", "our study group"),
+        ("en", "", "this WhatsApp group"),
+    ],
+)
+def test_a_group_name_fits_the_welcome_with_its_article(lang: str, typed: str, name: str) -> None:
+    assert load_pack().language(lang).group_name("whatsapp", typed) == name
+
+
+@pytest.mark.parametrize("typed", ["bestuur", "werkgroep", "mentorgroep"])
+def test_a_dutch_group_name_without_deze_or_dit_is_refused(typed: str) -> None:
+    """ "deze bestuur" and "dit werkgroep" came from dropping a noun into a fixed "deze"/"dit": Dutch has two
+    articles, and only the writer knows which one their word takes."""
+    with pytest.raises(InputError) as caught:
+        load_pack().language("nl").group_name("teams", typed)
+    assert caught.value.key == "input.group_article"
 
 
 def test_unknown_language_and_do_numbers_are_user_errors() -> None:
@@ -222,10 +249,10 @@ def test_a_language_missing_a_translation_is_reported(tmp_path: Path) -> None:
 
 
 def test_an_unknown_placeholder_is_reported_with_the_known_ones(tmp_path: Path) -> None:
-    path = write_variant(tmp_path, "voor deze {group_kind} waar => voor deze {groepstype} waar")
+    path = write_variant(tmp_path, "Welkom in {group}. Samen => Welkom in {groepstype}. Samen")
     (problem,) = problems_of(path)
     assert "languages.nl.intro: unknown placeholder {groepstype}" in problem
-    assert "{group_kind}" in problem
+    assert "{group}" in problem
     assert problem.split(":")[1] == str(line_of(path, "    intro: |-"))
 
 

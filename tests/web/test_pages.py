@@ -50,7 +50,16 @@ def test_no_inline_script_or_style_and_a_strict_policy(web: Client, path: str) -
 
 
 @pytest.mark.parametrize(
-    ("accept", "lang"), [("nl-NL,nl;q=0.9,en;q=0.8", "nl"), ("en-GB,en;q=0.9", "en"), ("de", "nl")]
+    ("accept", "lang"),
+    [
+        ("nl-NL,nl;q=0.9,en;q=0.8", "nl"),
+        ("en-GB,en;q=0.9", "en"),
+        ("de", "en"),
+        ("fr-FR,fr;q=0.9", "en"),
+        ("zh-CN,zh;q=0.9", "en"),
+        ("de-DE,de;q=0.9,nl;q=0.5", "nl"),
+        ("", "en"),
+    ],
 )
 def test_root_goes_to_the_browsers_language(web: Client, accept: str, lang: str) -> None:
     response = web.get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -325,3 +334,28 @@ def test_a_method_a_page_does_not_take_gets_the_sites_page(
     assert f'<html lang="{lang}"' in body
     assert ("Dit lukte niet" if lang == "nl" else "This did not work") in text_of(response)
     assert ("kan zo niet" if lang == "nl" else "cannot be used this way") in text_of(response)
+
+
+def test_faq_search_finds_word_forms_and_offers_help_when_nothing_is_found(web: Client) -> None:
+    found = web.get("/nl/faq/", {"q": "discrimineren"}).content.decode()
+    assert 'id="discrimination"' in found.split("hidden")[0] or 'data-faq-entry="discrimination">' in found
+    assert web.get("/en/faq/search", {"q": "bullying"}).json()["ids"]
+    nothing = web.get("/en/faq/", {"q": "zzzqqq"}).content.decode()
+    help_link = nothing[nothing.index("data-faq-none") :][:200]
+    assert "hidden" not in help_link.split(">")[0] and 'href="/en/help/"' in help_link
+
+
+def test_the_language_switch_carries_a_search_only_where_it_finds_something(web: Client) -> None:
+    english_word = web.get("/nl/faq/", {"q": "bullying"}).content.decode()
+    assert 'href="/en/faq/?q=bullying"' in english_word
+    dutch_word = web.get("/en/faq/", {"q": "pesten"}).content.decode()
+    assert 'href="/nl/faq/?q=pesten"' in dutch_word
+    nowhere = web.get("/en/faq/", {"q": "gezelligheid"}).content.decode()
+    assert 'href="/nl/faq/" hreflang="nl"' in nowhere
+
+
+def test_served_pages_point_to_the_sites_own_dos_page(web: Client) -> None:
+    """Without SAMEN_BASE_URL the Do's link in message 2 led to the Dutch campaign page, also in English."""
+    body = web.get("/en/toolkit/whatsapp/").content.decode()
+    assert "https://testserver/en/dos/" in body
+    assert "?cf=" not in body and "&amp;cd=" not in body

@@ -146,16 +146,41 @@ class Localized:
                 return entry
         return None
 
-    def group_kind(self, platform: str) -> str:
-        """How this language calls a group on that platform ("WhatsApp-groep")."""
-        return self.text.group_kinds[platform]
+    def group(self, platform: str) -> str:
+        """The pack's name for a group on that platform, with its article ("deze WhatsApp-groep")."""
+        return self.text.group_names[platform]
+
+    def group_name(self, platform: str, typed: str | None = None) -> str:
+        """The group's name as the templates take it: what an admin typed, with its article, or the pack's.
+
+        "seminar" becomes "this seminar" where the language has one article for all (``group_article``);
+        Dutch has two (deze werkgroep, dit bestuur), so there a name without one is refused.
+
+        Raises:
+            InputError: ``input.group_article`` when the name has no article and the language needs one.
+        """
+        name = " ".join((typed or "").split())
+        if not name:
+            return self.group(platform)
+        first = name.split(" ", 1)[0].casefold()
+        if not self.text.group_articles or first in (a.casefold() for a in self.text.group_articles):
+            return name
+        if self.text.group_article:
+            return f"{self.text.group_article} {name}"
+        example = self.group(platform)
+        raise InputError(
+            f"Write the group's name with its article, as it fits the welcome: for example {example!r}.",
+            key="input.group_article",
+            name=name,
+            example=example,
+        )
 
     def fill(self, template: str, **values: str) -> str:
         """Fill a template's placeholders; unknown values become empty, and empty lines collapse."""
         defaults = {
             "institution": self.institution,
             "campaign": self.campaign,
-            "group_kind": "",
+            "group": "",
             "admin_text": "",
             "dos_link": self.campaign_url,
         }
@@ -444,7 +469,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             ("dos", do_ids, lang.dos),
             ("faq", faq_ids, lang.faq),
             ("support", support_ids, lang.support),
-            ("group_kinds", list(PLATFORMS), lang.group_kinds),
+            ("group_names", list(PLATFORMS), lang.group_names),
         ):
             for ident in ids:
                 if ident not in texts:

@@ -32,7 +32,7 @@ FAQ_TOPICS = (
 )
 
 #: Placeholders a template may use.
-PLACEHOLDERS = ("institution", "campaign", "group_kind", "admin_text", "dos_link")
+PLACEHOLDERS = ("institution", "campaign", "group", "admin_text", "dos_link")
 
 
 class _Strict(BaseModel):
@@ -123,11 +123,18 @@ class LanguageText(_Strict):
     description: Text
     description_short: Text
     member_welcome: Text
-    group_kinds: dict[str, Text]
+    #: platform → the group's name with its article ("deze WhatsApp-groep"), as it fits "Welkom in …".
+    group_names: dict[str, Text]
+    #: The words a group's name may start with ("deze", "dit"); a name typed without one is refused, or gets
+    #: ``group_article`` in front where the language has one article for every noun ("this").
+    group_articles: list[Text] = Field(default_factory=list)
+    group_article: Text | None = None
     illustration_alt: Text
     slide_notes: Text
     guide: GuideText
     faq: dict[str, FaqText]
+    #: A searched word → words or phrases it should also find in the FAQ ("pesten" → "ongewenst gedrag").
+    search_synonyms: dict[str, list[Text]] = Field(default_factory=dict)
     support: dict[str, SupportText]
 
 

@@ -52,7 +52,7 @@ class _Context:
     platform: str
     dos_url: str
     admin_text: str
-    group_kind: str | None
+    group: str | None
 
 
 MEDIA_TYPES: dict[str, str] = {
@@ -75,11 +75,11 @@ def _json(data: object) -> bytes:
 
 
 def _intro(c: _Context) -> str:
-    return render_intro(c.local, c.platform, admin_text=c.admin_text, group_kind=c.group_kind).text
+    return render_intro(c.local, c.platform, admin_text=c.admin_text, group=c.group).text
 
 
 def _intro_html(c: _Context) -> str:
-    return render_intro(c.local, c.platform, admin_text=c.admin_text, group_kind=c.group_kind).html or ""
+    return render_intro(c.local, c.platform, admin_text=c.admin_text, group=c.group).html or ""
 
 
 def _share_links(c: _Context) -> str:
@@ -139,9 +139,9 @@ MAKERS: dict[str, tuple[str, str, Callable[[_Context], bytes]]] = {
     "announcement": (
         "announcement.html",
         "title.announcement",
-        lambda c: brightspace_html(
-            c.local, dos_url=c.dos_url, admin_text=c.admin_text, group_kind=c.group_kind
-        ).encode("utf-8"),
+        lambda c: brightspace_html(c.local, dos_url=c.dos_url, admin_text=c.admin_text, group=c.group).encode(
+            "utf-8"
+        ),
     ),
     "slide": ("slide.pptx", "title.slide", lambda c: slide_pptx(c.local, dos_url=c.dos_url)),
     "portrait.png": (
@@ -223,7 +223,7 @@ def support_lines(local: Localized) -> list[str]:
 
 def _readme(local: Localized, platform: str, materials: list[Material], dos_url: str) -> Material:
     guide = local.text.guide
-    lines = [f"{local.campaign} — {local.group_kind(platform)}", ""]
+    lines = [f"{local.campaign} — {local.group(platform)}", ""]
     lines += [say(local, "readme.steps") + ":", say(local, f"steps.{platform}"), ""]
     lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
     lines += [say(local, "readme.support") + ":", *support_lines(local), ""]
@@ -251,7 +251,7 @@ def kit_contents(local: Localized, platform: str) -> list[tuple[str, str]]:
 
 
 def build_kit(
-    local: Localized, platform: str, *, dos_url: str, admin_text: str = "", group_kind: str | None = None
+    local: Localized, platform: str, *, dos_url: str, admin_text: str = "", group: str | None = None
 ) -> list[Material]:
     """Every material of one setting, in the order an admin uses them, with a read-me first.
 
@@ -260,14 +260,14 @@ def build_kit(
         platform: one of :data:`samen.content.PLATFORMS`.
         dos_url: where the Do's link and the QR code lead.
         admin_text: the admin's own intro text (plain text).
-        group_kind: how the admin calls the group; default the pack's word for the platform.
+        group: how the admin calls the group; default the pack's word for the platform.
 
     Raises:
         InputError: for an unknown platform.
         LimitError: when the admin's text makes a message too long for the platform.
     """
     style_of(platform)
-    context = _Context(local, platform, dos_url, admin_text, group_kind)
+    context = _Context(local, platform, dos_url, admin_text, group)
     materials = []
     for ident in KITS[platform]:
         filename, title, make = MAKERS[ident]

@@ -21,7 +21,6 @@ class PlatformPage:
         texts: which texts the admin copies, in order: ``intro``, ``dos``, ``description``, ``topic``.
         share: whether the platform has a link that opens it with the text ready (WhatsApp).
         poster: the illustration's layout for this setting: ``portrait`` for chats, ``landscape`` for screens.
-        lecture: whether its welcome is the lecture's (``lecture_intro``), which suggests other group names.
     """
 
     name: str
@@ -31,7 +30,6 @@ class PlatformPage:
     texts: tuple[str, ...]
     share: bool = False
     poster: str = "portrait"
-    lecture: bool = False
 
 
 _GROUP_GUIDE = ("groups", "language")
@@ -63,7 +61,6 @@ PAGES: dict[str, PlatformPage] = {
         _LECTURE_GUIDE,
         ("intro", "dos"),
         poster="landscape",
-        lecture=True,
     ),
     "kaltura": PlatformPage(
         "Kaltura",
@@ -72,7 +69,6 @@ PAGES: dict[str, PlatformPage] = {
         _LECTURE_GUIDE,
         ("intro", "dos"),
         poster="landscape",
-        lecture=True,
     ),
     "brightspace": PlatformPage(
         "Brightspace",

@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         path("toolkit/<str:platform>/", views.platform, name="platform"),
         path("toolkit/<str:platform>/preview", views.platform_preview, name="preview"),
         path("faq/", views.faq, name="faq"),
+        path("faq/search", views.faq_search, name="faq-search"),
         path("help/", views.help_page, name="help"),
         prefix_default_language=True,
     ),

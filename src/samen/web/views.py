@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
@@ -32,7 +31,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.csrf import csrf_exempt
 
-from samen.content import PLATFORMS, FaqEntry, Localized, SupportRoute
+from samen.content import PLATFORMS, Localized, SupportRoute
+from samen.content.search import search_faq, search_ids
 from samen.errors import LimitError
 from samen.render import (
     Material,
@@ -128,11 +128,23 @@ def cached(view: View) -> View:
     return answer
 
 
+#: The language for a browser that asks for none the pack has: the one an international student reads.
+FALLBACK_LANGUAGE = "en"
+
+
 def root(request: HttpRequest) -> HttpResponse:
-    """``/``: to the home page in the browser's language when the pack has it, else in the pack's own."""
-    lang = translation.get_language_from_request(request)
+    """``/``: to the home page in the browser's language when the pack has it; a browser that asks for none
+    of the pack's languages (French, German, Chinese) gets English, where the pack has it, not the pack's
+    own language: the student who reads no Dutch is the one it would lose."""
     current = campaign.pack()
-    response = HttpResponseRedirect(f"/{lang if lang in current.languages else current.default_language}/")
+    asked = {
+        part.split(";")[0].strip().lower().split("-")[0]
+        for part in request.META.get("HTTP_ACCEPT_LANGUAGE", "").split(",")
+    }
+    lang = translation.get_language_from_request(request)
+    if lang not in current.languages or lang not in asked:
+        lang = FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in current.languages else current.default_language
+    response = HttpResponseRedirect(f"/{lang}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
 
@@ -190,7 +202,7 @@ def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
 def toolkit(request: HttpRequest) -> HttpResponse:
     """Choose a setting."""
     local = _local()
-    choices = [(key, PAGES[key], local.group_kind(key)) for key in PLATFORMS if key in PAGES]
+    choices = [(key, PAGES[key], local.group(key)) for key in PLATFORMS if key in PAGES]
     return render(
         request, "web/toolkit.html", {"choices": choices, "about": paragraphs(local.text.guide.who)}
     )
@@ -227,12 +239,12 @@ def _intro(local: Localized, platform: str, form: IntroForm) -> tuple[Message, s
         The intro, and the admin text and group kind it was made with.
     """
     if form.is_bound and form.is_valid():
-        admin_text, group_kind = form.cleaned_data["admin_text"], form.cleaned_data["group_kind"]
+        admin_text, group = form.cleaned_data["admin_text"], form.cleaned_data["group"]
         try:
             return (
-                render_intro(local, platform, admin_text=admin_text, group_kind=group_kind),
+                render_intro(local, platform, admin_text=admin_text, group=group),
                 admin_text,
-                group_kind,
+                group,
             )
         except LimitError as exc:
             form.add_error("admin_text", too_long(exc))
@@ -278,13 +290,13 @@ def kit_files(lang: str, platform: str) -> tuple[FileEntry, ...]:
     return tuple(FileEntry(name, title) for name, title in kit_contents(campaign.localized(lang), platform))
 
 
-def _kit(local: Localized, platform: str, admin_text: str, group_kind: str, dos_url: str) -> list[Material]:
+def _kit(local: Localized, platform: str, admin_text: str, group: str, dos_url: str) -> list[Material]:
     return build_kit(
         local,
         platform,
         dos_url=dos_url,
         admin_text=admin_text,
-        group_kind=group_kind,
+        group=group,
     )
 
 
@@ -306,12 +318,12 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
     if platform not in PAGES:
         raise Http404(platform)
     local = _local()
-    form = IntroForm(request.POST if request.method == "POST" else None, lecture=PAGES[platform].lecture)
-    intro, admin_text, group_kind = _intro(local, platform, form)
+    form = IntroForm(request.POST if request.method == "POST" else None, local=local, platform=platform)
+    intro, admin_text, group = _intro(local, platform, form)
     wanted = request.POST.get("download", "") if request.method == "POST" else ""
     if wanted and not form.errors:
         return _answer_download(
-            local, platform, wanted, admin_text, group_kind, campaign.dos_url(request, local.code)
+            local, platform, wanted, admin_text, group, campaign.dos_url(request, local.code)
         )
     page = PAGES[platform]
     guide = local.text.guide
@@ -319,7 +331,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
     context = {
         "platform": platform,
         "page": page,
-        "group_kind": local.group_kind(platform),
+        "group": local.group(platform),
         "guide": [paragraphs(getattr(guide, part)) for part in page.guide],
         "incidents": paragraphs(guide.incidents),
         "form": form,
@@ -328,7 +340,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
         "slide": next((f for f in files if f.filename.endswith(".pptx")), None),
         "share": whatsapp_share_link(intro.text) if page.share else None,
         "poster_alt": illustration_alt(local),
-        "edited": bool(admin_text or group_kind),
+        "edited": bool(admin_text or group),
     }
     form.describe_errors()
     status = 400 if form.errors else 200
@@ -336,9 +348,9 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
 
 
 def _answer_download(
-    local: Localized, platform: str, wanted: str, admin_text: str, group_kind: str, dos_url: str
+    local: Localized, platform: str, wanted: str, admin_text: str, group: str, dos_url: str
 ) -> HttpResponse:
-    kit = _kit(local, platform, admin_text, group_kind, dos_url)
+    kit = _kit(local, platform, admin_text, group, dos_url)
     if wanted == "zip":
         folder = f"samen-{platform}-{local.code}"
         data = zip_kit((folder, material) for material in kit)
@@ -358,7 +370,7 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
     if platform not in PAGES:
         raise Http404(platform)
     local = _local()
-    form = IntroForm(request.POST, lecture=PAGES[platform].lecture)
+    form = IntroForm(request.POST, local=local, platform=platform)
     intro, _admin, _kind = _intro(local, platform, form)
     errors = [str(e) for field in form.errors.values() for e in field]
     return JsonResponse(
@@ -373,32 +385,33 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
     )
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, as the page's script compares, so both find the same questions."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-
-
-def _matches(entry: FaqEntry, words: list[str]) -> bool:
-    haystack = _fold(" ".join([entry.question, entry.answer, *entry.keywords]))
-    return all(word in haystack for word in words)
+#: The longest search the FAQ reads.
+QUERY_MAX = 100
 
 
 @cached
 @require_safe
 def faq(request: HttpRequest) -> HttpResponse:
-    """Every question with an anchor; ``?q=`` filters without JavaScript, the script filters as you type."""
+    """Every question with an anchor; ``?q=`` searches without JavaScript, the script asks
+    :func:`faq_search` as you type: one search (:func:`samen.content.search.search_faq`) for both."""
     local = _local()
-    query = request.GET.get("q", "")[:100].strip()
-    words = _fold(query).split()
+    query = request.GET.get("q", "")[:QUERY_MAX].strip()
+    found = {entry.id for entry in search_faq(local, query)}
     entries = [
-        {"entry": entry, "blocks": blocks(entry.answer), "shown": _matches(entry, words)}
-        for entry in local.faq
+        {"entry": entry, "blocks": blocks(entry.answer), "shown": entry.id in found} for entry in local.faq
     ]
     return render(
         request,
         "web/faq.html",
         {"entries": entries, "query": query, "count": sum(1 for e in entries if e["shown"])},
     )
+
+
+@require_safe
+def faq_search(request: HttpRequest) -> JsonResponse:
+    """The ids of the questions a search finds, for the FAQ page's script (``{"ids": [...]}``)."""
+    query = request.GET.get("q", "")[:QUERY_MAX].strip()
+    return JsonResponse({"ids": search_ids(_local(), query)})
 
 
 @dataclass(frozen=True)
