@@ -125,11 +125,45 @@ def test_platform_page_has_the_seeds_instructions_and_the_dos(
         assert do.text in dos_message
 
 
-def test_whatsapp_page_has_the_share_link_and_two_messages_in_order(web: Client) -> None:
+def test_whatsapp_page_puts_each_messages_buttons_beside_it_and_shares_the_dos_only_with_the_image(
+    web: Client,
+) -> None:
+    """ "Open WhatsApp met bericht 1" sat under message 2, and message 2 had a share link that sent the Do's
+    without the illustration, against the campaign's own order."""
     body = web.get("/nl/toolkit/whatsapp/").content.decode()
-    assert 'href="https://wa.me/?text=' in body
-    assert body.index("Bericht 1") < body.index("Bericht 2")
-    assert "Kopieer bericht 1" in body and "Kopieer bericht 2" in body
+    first, second = body.index('id="text-intro-heading"'), body.index('id="text-dos-heading"')
+    assert first < second
+    message_1, message_2 = body[first:second], body[second : body.index("</article>", second)]
+    assert message_1.count('href="https://wa.me/?text=') == 1 and "Versturen in WhatsApp" in message_1
+    assert "Kopieer bericht 1" in message_1 and "Kopieer bericht 2" in message_2
+    assert "wa.me" not in message_2 and body.count("wa.me/?text=") == 1
+    assert "data-share-image=" in message_2 and "Deel de illustratie met het bijschrift" in message_2
+    assert 'download="dos-portrait.png"' in message_2
+
+
+@pytest.mark.parametrize("platform", ["whatsapp", "discord", "teams", "brightspace"])
+def test_each_platform_page_gives_that_apps_own_steps(web: Client, platform: str) -> None:
+    body = text_of(web.get(f"/en/toolkit/{platform}/"))
+    own = {
+        "whatsapp": "paste the group description",
+        "discord": "Rules Screening",
+        "teams": "Post to a chat when a webhook request is received",
+        "brightspace": "HTML source view",
+    }[platform]
+    assert own in body
+    if platform == "brightspace":
+        assert "second message" not in body and "group description" not in body
+        assert "Copy the HTML" in body
+
+
+def test_brightspace_gets_the_announcement_html_to_copy_with_its_preview(web: Client) -> None:
+    response = web.post("/en/toolkit/brightspace/", {"admin_text": "<b>Hi</b> all"})
+    body = response.content.decode()
+    source = body[body.index('id="copy-announcement"') :]
+    source = source[: source.index("</textarea>")]
+    assert "&lt;section lang=&quot;en&quot;" in source and "&amp;lt;b&amp;gt;Hi" in source
+    preview = body[body.index('data-preview="announcement"') :]
+    assert '<section lang="en"' in preview[:200] and "&lt;b&gt;Hi" in preview
 
 
 def test_an_unknown_platform_is_not_found_in_the_right_language(web: Client) -> None:

@@ -164,7 +164,7 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path: object) -> No
 @pytest.mark.parametrize(("platform", "has_slide"), [("teams", True), ("kaltura", True), ("whatsapp", False)])
 def test_lecture_pages_offer_the_slide_beside_the_dos(web: Client, platform: str, has_slide: bool) -> None:
     body = web.get(f"/nl/toolkit/{platform}/").content.decode()
-    assert ("Download de slide (PPTX)" in body) is has_slide
+    assert ("Download de slides (PPTX)" in body) is has_slide
     if has_slide:
         response = web.post(f"/nl/toolkit/{platform}/", {"download": "slide.pptx"})
         assert response.status_code == 200

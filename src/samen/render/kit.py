@@ -83,11 +83,12 @@ def _intro_html(c: _Context) -> str:
 
 
 def _share_links(c: _Context) -> str:
-    dos = render_dos(c.local, c.platform, dos_url=c.dos_url).text
+    """The link for message 1 only: a link can carry text but no image, and the Do's go with the
+    illustration (the campaign's order), so message 2 is sent as the illustration's caption."""
     return "\n\n".join(
         [
             f"{say(c.local, 'title.intro')}:\n{whatsapp_share_link(_intro(c))}",
-            f"{say(c.local, 'title.dos')}:\n{whatsapp_share_link(dos)}",
+            say(c.local, "share.dos_with_image"),
         ]
     )
 

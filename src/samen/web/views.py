@@ -26,6 +26,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control, cache_page
@@ -37,6 +38,7 @@ from samen.errors import LimitError
 from samen.render import (
     Material,
     Message,
+    brightspace_html,
     build_kit,
     illustration_alt,
     kit_contents,
@@ -251,7 +253,9 @@ def _intro(local: Localized, platform: str, form: IntroForm) -> tuple[Message, s
     return render_intro(local, platform), "", ""
 
 
-def _texts(local: Localized, platform: str, intro: Message, dos_url: str) -> list[Text]:
+def _texts(
+    local: Localized, platform: str, intro: Message, dos_url: str, admin_text: str, group: str
+) -> list[Text]:
     made: dict[str, tuple[str, str]] = {
         "intro": (_("Message 1: the welcome"), intro.text),
         "dos": (_("Message 2: the Do’s"), render_dos(local, platform, dos_url=dos_url).text),
@@ -263,14 +267,25 @@ def _texts(local: Localized, platform: str, intro: Message, dos_url: str) -> lis
         )
     if "topic" in PAGES[platform].texts:
         made["topic"] = (_("The channel topic"), render_topic(local, platform, dos_url=dos_url))
+    if "announcement" in PAGES[platform].texts:
+        announcement = brightspace_html(local, dos_url=dos_url, admin_text=admin_text, group=group)
+        made["announcement"] = (_("The announcement (HTML)"), announcement)
     copy_labels = {
         "intro": _("Copy message 1"),
         "dos": _("Copy message 2"),
         "description": _("Copy the description"),
         "topic": _("Copy the topic"),
+        "announcement": _("Copy the HTML"),
     }
     return [
-        Text(key, label, text, preview_html(platform, text), copy_labels[key])
+        # The announcement is our own HTML (the admin's text escaped in it): it is its own preview.
+        Text(
+            key,
+            label,
+            text,
+            mark_safe(text) if key == "announcement" else preview_html(platform, text),
+            copy_labels[key],
+        )
         for key in PAGES[platform].texts
         for label, text in [made[key]]
     ]
@@ -335,11 +350,12 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
         "guide": [paragraphs(getattr(guide, part)) for part in page.guide],
         "incidents": paragraphs(guide.incidents),
         "form": form,
-        "texts": _texts(local, platform, intro, campaign.dos_url(request, local.code)),
+        "texts": _texts(local, platform, intro, campaign.dos_url(request, local.code), admin_text, group),
         "materials": files,
         "slide": next((f for f in files if f.filename.endswith(".pptx")), None),
         "share": whatsapp_share_link(intro.text) if page.share else None,
         "poster_alt": illustration_alt(local),
+        "poster_file": f"dos-{page.poster}.png",
         "edited": bool(admin_text or group),
     }
     form.describe_errors()
@@ -371,7 +387,7 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
         raise Http404(platform)
     local = _local()
     form = IntroForm(request.POST, local=local, platform=platform)
-    intro, _admin, _kind = _intro(local, platform, form)
+    intro, admin_text, group = _intro(local, platform, form)
     errors = [str(e) for field in form.errors.values() for e in field]
     return JsonResponse(
         {
@@ -380,6 +396,13 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
             "text": intro.text,
             "html": str(preview_html(platform, intro.text)),
             "share": whatsapp_share_link(intro.text) if PAGES[platform].share else None,
+            "announcement": (
+                brightspace_html(
+                    local, dos_url=campaign.dos_url(request, local.code), admin_text=admin_text, group=group
+                )
+                if "announcement" in PAGES[platform].texts
+                else None
+            ),
         },
         status=200,
     )

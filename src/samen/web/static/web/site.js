@@ -33,7 +33,7 @@
   }
 
   function setUpCopy() {
-    reveal("[data-copy]");
+    reveal("[data-copy-target]");
     var body = document.body;
     document.querySelectorAll("[data-copy-target]").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -87,6 +87,12 @@
         if (source) source.value = result.text;
         var share = document.querySelector("[data-share]");
         if (share && result.share) share.setAttribute("href", result.share);
+        if (result.announcement) {
+          var page = document.querySelector('[data-preview="announcement"]');
+          if (page) page.innerHTML = result.announcement;
+          var html = document.querySelector('[data-copy-source="announcement"]');
+          if (html) html.value = result.announcement;
+        }
         var field = form.querySelector("#id_admin_text");
         if (result.ok) {
           status.textContent = form.getAttribute("data-updated") || "";
@@ -159,6 +165,30 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
   }
 
+  function setUpShareImage() {
+    // On phones that can share files (the Web Share API), one tap sends the illustration with the Do's as
+    // its caption, as the campaign asks; elsewhere the button stays hidden and the download is the way.
+    document.querySelectorAll("[data-share-image]").forEach(function (button) {
+      if (!navigator.canShare || !window.File || !window.fetch) return;
+      var name = button.getAttribute("data-share-file");
+      if (!navigator.canShare({ files: [new File([""], name, { type: "image/png" })] })) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var caption = document.getElementById(button.getAttribute("data-share-caption"));
+        fetch(button.getAttribute("data-share-image"))
+          .then(function (response) { return response.blob(); })
+          .then(function (blob) {
+            var file = new File([blob], name, { type: "image/png" });
+            return navigator.share({ files: [file], text: caption ? caption.value : "" });
+          })
+          .catch(function (error) {
+            if (error && error.name === "AbortError") return;  // the person closed the share sheet
+            announce(button.getAttribute("data-share-failed"));
+          });
+      });
+    });
+  }
+
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 
@@ -166,4 +196,5 @@
   setUpPrint();
   setUpPreview();
   setUpFaq();
+  setUpShareImage();
 })();
