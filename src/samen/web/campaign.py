@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest
 
 from samen.content import Localized, Pack, load_pack
-from samen.render import illustration
+from samen.render import illustration, scene_svg
 
 
 def pack() -> Pack:
@@ -47,3 +47,9 @@ def poster(lang: str, url: str, layout: str, fmt: str) -> bytes:
         fmt: ``png`` or ``svg``.
     """
     return illustration(localized(lang), dos_url=url, layout=layout, fmt=fmt)
+
+
+@cache
+def scene(lang: str) -> bytes:
+    """The picture of students together online, drawn once per language (its title is the alt text)."""
+    return scene_svg(localized(lang))

@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         path("", views.home, name="home"),
         path("dos/", views.dos, name="dos"),
         path("dos/illustration-<str:layout>.<str:fmt>", views.poster, name="poster"),
+        path("dos/students-online.svg", views.scene, name="scene"),
         path("toolkit/", views.toolkit, name="toolkit"),
         path("toolkit/<str:platform>/", views.platform, name="platform"),
         path("toolkit/<str:platform>/preview", views.platform_preview, name="preview"),

@@ -46,6 +46,7 @@ from samen.render import (
     render_dos,
     render_intro,
     render_topic,
+    scene_alt,
     whatsapp_share_link,
     zip_kit,
 )
@@ -167,6 +168,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "goal": paragraphs(guide.goal),
             "contact": guide.contact,
             "dos": local.dos,
+            "scene_alt": scene_alt(local),
         },
     )
 
@@ -197,6 +199,13 @@ def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
     lang = translation.get_language()
     data = campaign.poster(lang, campaign.dos_url(request, lang), layout, fmt)
     return HttpResponse(data, content_type=POSTER_TYPES[fmt])
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def scene(request: HttpRequest) -> HttpResponse:
+    """The picture of students together online (the poster's), on its own, with its alt text as title."""
+    return HttpResponse(campaign.scene(translation.get_language()), content_type=POSTER_TYPES["svg"])
 
 
 @cached
