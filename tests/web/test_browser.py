@@ -171,8 +171,14 @@ def test_whatsapp_shares_the_illustration_with_its_caption_in_one_tap_where_file
         button = page.get_by_role("button", name="Deel de illustratie met het bijschrift")
         expect(button).to_be_visible()
         button.click()
-        page.wait_for_function("window.shared !== undefined")
-        shared = page.evaluate("window.shared")
+        # (wait_for_function evaluates a string in the page, which the site's policy forbids: poll instead.)
+        shared = None
+        for _ in range(100):
+            shared = page.evaluate("() => window.shared")
+            if shared:
+                break
+            page.wait_for_timeout(100)
+        assert shared, "the share sheet was never opened"
         assert shared["name"] == "dos-portrait.png" and shared["type"] == "image/png"
         assert shared["size"] > 50_000
         assert all(do.text in shared["text"] for do in local.dos)
