@@ -13,7 +13,7 @@ from PIL import Image
 
 from samen.content import Localized
 from samen.render import illustration, scene_alt, scene_svg
-from samen.render.scene import PEOPLE
+from samen.render.scene import PEOPLE, draw_person, person
 from tests.render.conftest import DOS_URL
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -26,6 +26,13 @@ def test_the_people_come_from_a_style_in_the_public_domain() -> None:
     style = json.loads((resources.files("dicebear_styles") / "open-peeps.json").read_text("utf-8"))
     assert style["meta"]["license"]["name"] == "CC0 1.0"
     assert style["meta"]["creator"]["name"] == "Pablo Stanley"
+
+
+def test_the_kept_people_are_what_dicebear_draws() -> None:
+    """The people are kept as files (drawing them costs a second of schema validation per process); they
+    must stay what DiceBear draws from the CC0 style with our seeds."""
+    for index in range(len(PEOPLE)):
+        assert person(index) == draw_person(index), index
 
 
 def test_the_picture_shows_every_student_with_its_alt_text(local: Localized) -> None:

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import cairosvg
 from PIL import Image, ImageDraw, ImageFont
 
-from samen.content import Localized
+from samen.content import Localized, Pack
 from samen.errors import InputError
 from samen.render.colour import WHITE, readable
 from samen.render.lettering import DRAWING, FONT_FILES, Lettering, face, wrap
@@ -542,8 +542,11 @@ def _icon_image(name: str, size: int, stroke: str) -> Image.Image:
 
 
 @cache
-def _picture_image(local: Localized, width: int, height: int) -> Image.Image:
-    png = cairosvg.svg2png(bytestring=scene_svg(local, width=width, height=height))
+def _picture_image(pack: Pack, width: int, height: int) -> Image.Image:
+    # Per pack, not per language: the picture has no words, so both languages share one drawing.
+    png = cairosvg.svg2png(
+        bytestring=scene_svg(pack.language(pack.default_language), width=width, height=height)
+    )
     assert isinstance(png, bytes)
     return Image.open(io.BytesIO(png)).convert("RGBA")
 
@@ -570,7 +573,7 @@ def _png(local: Localized, dos_url: str, layout: str) -> bytes:
             icon = _icon_image(shape.name, round(shape.size * k), shape.stroke)
             image.paste(icon, (round(shape.x * k), round(shape.y * k)), icon)
         elif isinstance(shape, _Picture):
-            picture = _picture_image(local, round(shape.w * k), round(shape.h * k))
+            picture = _picture_image(local.pack, round(shape.w * k), round(shape.h * k))
             image.paste(picture, (round(shape.x * k), round(shape.y * k)), picture)
         else:
             modules = qr_modules(shape.url)

@@ -5,6 +5,11 @@ a raised thumb, a speech bubble): our own vector art around people from Open Pee
 (CC0 1.0, https://www.openpeeps.com/), drawn by DiceBear (``dicebear-core``, MIT) from the style file that
 ``dicebear-styles`` ships. No words in the picture: it is the same in every language, and the alt text
 says what it shows. The same picture heads the poster, the home page and the Do's page.
+
+DiceBear validates its style file against a JSON schema before drawing, which takes a second of CPU: more
+than the whole kit may. The six people never change, so they are drawn once by :func:`write_people` (a
+development step; DiceBear is a development dependency) and kept as SVG files in ``render/people/``; a test
+draws them anew and checks that the files are what DiceBear draws today.
 """
 
 from __future__ import annotations
@@ -13,8 +18,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
-
-from dicebear import Avatar, Style
+from pathlib import Path
 
 from samen.content import Localized
 from samen.render.colour import WHITE
@@ -42,18 +46,17 @@ BUBBLES = ("heart", "thumbs-up", "message-circle")
 _OUTER_SVG = re.compile(r"^<svg[^>]*>|</svg>\s*$")
 
 
-@cache
-def _style() -> Style:
-    path = resources.files("dicebear_styles") / "open-peeps.json"
-    return Style(json.loads(path.read_text("utf-8")))
+def draw_person(index: int) -> str:
+    """One student's bust as DiceBear draws it (SVG inner elements on a 704 × 704 canvas).
 
+    Needs the development dependencies ``dicebear-core`` and ``dicebear-styles``.
+    """
+    from dicebear import Avatar, Style
 
-@cache
-def person(index: int) -> str:
-    """One student's bust as SVG markup (its inner elements, on a 704 × 704 canvas)."""
+    style = Style(json.loads((resources.files("dicebear_styles") / "open-peeps.json").read_text("utf-8")))
     seed, head, skin = PEOPLE[index]
     avatar = Avatar(
-        _style(),
+        style,
         {
             "seed": seed,
             "headVariant": head,
@@ -67,6 +70,24 @@ def person(index: int) -> str:
         },
     )
     return _OUTER_SVG.sub("", avatar.to_string())
+
+
+#: Where the drawn people are kept (package data).
+PEOPLE_DIR = "people"
+
+
+def write_people(folder: Path | None = None) -> None:
+    """Draw the six people with DiceBear and keep them as ``person-N.svg`` (run after changing PEOPLE)."""
+    target = folder or Path(__file__).parent / PEOPLE_DIR
+    target.mkdir(exist_ok=True)
+    for index in range(len(PEOPLE)):
+        (target / f"person-{index}.svg").write_text(draw_person(index), encoding="utf-8")
+
+
+@cache
+def person(index: int) -> str:
+    """One student's bust as kept in ``render/people/`` (SVG inner elements on a 704 × 704 canvas)."""
+    return (resources.files("samen.render") / PEOPLE_DIR / f"person-{index}.svg").read_text("utf-8")
 
 
 def scene_markup(
