@@ -446,9 +446,6 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             yield source.problem(
                 ("support", i, "via"), f"unknown route {route.via!r}; support has {support_ids}"
             )
-        for code in route.pages:
-            if code not in spec.languages:
-                yield source.problem(("support", i, "pages", code), f"the language {code!r} has no texts")
     for i, faq in enumerate(spec.faq):
         if faq.topic is not None and faq.topic not in FAQ_TOPICS:
             yield source.problem(
