@@ -51,7 +51,7 @@ def bot(platform: str, verbose: bool) -> None:
         pack,
         open_store(),
         adapter.capabilities,
-        dos_url=lambda lang, number: settings.dos_url(lang, pack.campaign_url, number),
+        dos_url=lambda lang, number: settings.dos_url(lang, pack.campaign_page(lang), number),
         illustrate=poster_apart,
         signals=Signals.load(student_number_pattern=pack.spec.student_number_pattern),
     )
