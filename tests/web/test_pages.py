@@ -393,3 +393,11 @@ def test_served_pages_point_to_the_sites_own_dos_page(web: Client) -> None:
     body = web.get("/en/toolkit/whatsapp/").content.decode()
     assert "https://testserver/en/dos/" in body
     assert "?cf=" not in body and "&amp;cd=" not in body
+
+
+def test_a_search_in_the_other_language_says_where_it_finds_something(web: Client) -> None:
+    body = web.get("/en/faq/", {"q": "pesten"}).content.decode()
+    assert 'href="/nl/faq/?q=pesten"' in body and "This search finds questions in Dutch." in body
+    dutch = web.get("/nl/faq/", {"q": "bullying"}).content.decode()
+    assert "Deze zoekopdracht vindt wel vragen in het Engels." in dutch
+    assert "vindt wel vragen" not in web.get("/nl/faq/", {"q": "zzzqqq"}).content.decode()

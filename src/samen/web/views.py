@@ -432,10 +432,21 @@ def faq(request: HttpRequest) -> HttpResponse:
     entries = [
         {"entry": entry, "blocks": blocks(entry.answer), "shown": entry.id in found} for entry in local.faq
     ]
+    count = sum(1 for e in entries if e["shown"])
+    # Nothing here, but the words are another language's ("bullying" on the Dutch page): say where.
+    elsewhere = (
+        [
+            code
+            for code in campaign.pack().languages
+            if code != local.code and search_faq(campaign.localized(code), query)
+        ]
+        if query and not count
+        else []
+    )
     return render(
         request,
         "web/faq.html",
-        {"entries": entries, "query": query, "count": sum(1 for e in entries if e["shown"])},
+        {"entries": entries, "query": query, "count": count, "elsewhere": elsewhere},
     )
 
 
