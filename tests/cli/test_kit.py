@@ -306,3 +306,31 @@ def test_the_read_me_lists_every_contact_and_says_where_the_links_lead(tmp_path:
     assert f"lead to the university’s campaign page ({local.campaign_url})" in readme
     assert "?cf=" not in readme
     assert local.campaign_url in (out / "2-dos.txt").read_text(encoding="utf-8")
+
+
+def test_a_group_name_is_for_one_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With --all, "deze werkgroep" would have become "Welcome to this deze werkgroep" in English."""
+    code, _, stderr = run(["kit", "--all", "--group", "deze werkgroep", "--out", str(tmp_path / "k")], capsys)
+    assert code == 2 and "--lang" in stderr
+    assert not (tmp_path / "k").exists()
+    code, _, stderr = run(
+        ["kit", "--platform", "teams", "--lang", "nl", "--group", "bestuur", "--out", str(tmp_path / "b")],
+        capsys,
+    )
+    assert code == 2 and "dit online college" in stderr  # the message gives the pack's name as an example
+    code, _, stderr = run(
+        [
+            "kit",
+            "--platform",
+            "teams",
+            "--lang",
+            "nl",
+            "--group",
+            "dit bestuur",
+            "--out",
+            str(tmp_path / "c"),
+        ],
+        capsys,
+    )
+    assert code == 0, stderr
+    assert "Welkom bij dit bestuur." in (tmp_path / "c" / "chat.txt").read_text(encoding="utf-8")

@@ -199,6 +199,12 @@ def kit(
     folder = _check_out(out)
     pack = load_pack(pack_path)
     languages = [lang] if lang else (list(pack.languages) if everything else [pack.default_language])
+    if group and len(languages) > 1:
+        # "deze werkgroep" fits the Dutch welcome only; in English it would become "this deze werkgroep".
+        raise _input_error(
+            "kit.group_one_language",
+            "A group's name is in one language: add --lang to --group.",
+        )
     locals_ = [pack.language(code) for code in languages]
     admin_text = _read_intro(intro_file)
 
