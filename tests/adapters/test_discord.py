@@ -293,8 +293,9 @@ class Webhooks:
         self.responses.append(params.payload)
         return _answer({"interaction": {"id": str(interaction_id), "type": 2}})
 
-    def execute_webhook(self, *args: object, params: Any, **kwargs: object) -> Any:
-        self.responses.append(params.payload)
+    def execute_webhook(self, *args: object, payload: Any = None, **kwargs: object) -> Any:
+        """A follow-up message (discord.py passes its JSON as ``payload``)."""
+        self.responses.append(payload or {})
         return _answer(None)
 
 
@@ -353,7 +354,8 @@ def webhooks() -> Webhooks:
 
 
 def _ephemeral(payload: dict[str, Any]) -> bool:
-    return bool(payload["data"].get("flags", 0) & 64)
+    """Whether an answer (the first response, with ``data``, or a follow-up, flat) is ephemeral."""
+    return bool(payload.get("data", payload).get("flags", 0) & 64)
 
 
 async def test_slash_do_answers_in_public_with_the_do(adapter: DiscordAdapter, webhooks: Webhooks) -> None:
@@ -365,8 +367,10 @@ async def test_slash_do_answers_in_public_with_the_do(adapter: DiscordAdapter, w
 
 async def test_slash_help_is_ephemeral(adapter: DiscordAdapter, webhooks: Webhooks) -> None:
     await adapter.tree._call(interaction(adapter, {"id": "2", "name": "help", "type": 1}))
-    said = "\n".join(r["data"]["content"] for r in webhooks.responses if "data" in r)
+    # With every route's address the help takes two messages: the answer and an ephemeral follow-up.
+    said = "\n".join(r.get("data", r).get("content", "") for r in webhooks.responses)
     assert NL.support[3].name in said and all(_ephemeral(r) for r in webhooks.responses)
+    assert NL.support[3].link and NL.support[3].link in said
     assert "Wijs op een Do" in said and "als antwoord op een bericht" not in said
     assert sent() == []
 

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from samen.content import load_pack
+
 
 def classify(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = os.environ | {"SAMEN_LANG": "en"}
@@ -43,7 +45,9 @@ def test_one_json_object_per_line_in_order() -> None:
 def test_nudge_language_follows_lang() -> None:
     done = classify(b"ik maak je af\n", "--lang", "en")
     record = json.loads(done.stdout)
-    assert "Treat each other with respect" in record["nudge"]["message"]
+    english = load_pack().language("en")
+    assert english.do(1).title in record["nudge"]["message"]
+    assert english.campaign_url in record["nudge"]["message"]  # the campaign's English page
 
 
 def test_non_utf8_line_is_a_clear_error_without_traceback() -> None:

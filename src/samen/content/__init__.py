@@ -17,6 +17,7 @@ from samen.content.pack import (
     Situation,
     SupportRoute,
     check_pack,
+    contact_warnings,
     control_character,
     load_pack,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "Strings",
     "SupportRoute",
     "check_pack",
+    "contact_warnings",
     "control_character",
     "describe_error",
     "limit_words",
