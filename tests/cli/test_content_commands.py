@@ -147,16 +147,18 @@ def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(t
     """The issue's three packs: a second title under Do 1, an unquoted ``no:`` as a language, a U+0007 in a
     Do's title; each said at its own line with the field and what to do, then the translated summary."""
     text = DEFAULT_PACK.read_text(encoding="utf-8")
-    title = "        title: Ga respectvol met elkaar om\n"
+    first_word, rest = load_pack().language("nl").dos[0].title.split(" ", 1)
+    title = f"        title: {first_word} {rest}\n"
+    assert title in text
     packs = {
         "twice": text.replace(title, title + "        title: Iets anders\n", 1),
         "no": text.replace("\n  en:\n", "\n  no:\n", 1),
-        "bell": text.replace(title, '        title: "Ga respectvol\\a met elkaar om"\n', 1),
+        "bell": text.replace(title, f'        title: "{first_word}\\a {rest}"\n', 1),
     }
     expected = {  # the field, words of the problem, and the text on its line
         "twice": ("languages.nl.dos.respect.title", "given twice", "title: Iets anders"),
         "no": ("languages.no", "put it in quotes: 'no':", "  no:"),
-        "bell": ("languages.nl.dos.respect.title", "control character (U+0007)", "respectvol\\a"),
+        "bell": ("languages.nl.dos.respect.title", "control character (U+0007)", f"{first_word}\\a"),
     }
     for name, content in packs.items():
         path = tmp_path / f"{name}.yaml"

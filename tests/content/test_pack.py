@@ -285,12 +285,9 @@ def test_unreadable_pack_files_are_input_errors(tmp_path: Path) -> None:
 
 
 def test_a_key_given_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
-    path = write_variant(
-        tmp_path,
-        "        title: Ga respectvol met elkaar om\n => "
-        "        title: Ga respectvol met elkaar om\n        title: Wees aardig\n",
-    )
-    first = line_of(path, "title: Ga respectvol met elkaar om")
+    title = f"        title: {load_pack().language('nl').dos[0].title}\n"
+    path = write_variant(tmp_path, f"{title} => {title}        title: Wees aardig\n")
+    first = line_of(path, title.strip())
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:{first + 1}: languages.nl.dos.respect.title: ")
     assert f"lines {first} and {first + 1}" in problem
@@ -320,8 +317,8 @@ def test_a_key_yaml_reads_as_no_text_is_reported_at_its_own_line_with_the_hint_t
     ("change", "field"),
     [
         (
-            "        title: Er zit een echt mens achter => "
-            + '        title: "Er zit een echt\\a mens achter"',
+            "        title: Achter elk scherm een mens => "
+            + '        title: "Achter elk\\a scherm een mens"',
             "languages.nl.dos.real-person.title",
         ),
         (
