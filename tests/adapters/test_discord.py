@@ -293,10 +293,34 @@ class Webhooks:
         self.responses.append(params.payload)
         return _answer({"interaction": {"id": str(interaction_id), "type": 2}})
 
-    def execute_webhook(self, *args: object, payload: Any = None, **kwargs: object) -> Any:
-        """A follow-up message (discord.py passes its JSON as ``payload``)."""
+    def execute_webhook(
+        self, webhook_id: int, *args: object, payload: Any = None, wait: bool = False, **kwargs: object
+    ) -> Any:
+        """A follow-up message (discord.py passes its JSON as ``payload``); with ``wait`` (an interaction's
+        follow-up always waits) Discord answers with the message it created, which discord.py reads."""
         self.responses.append(payload or {})
-        return _answer(None)
+        if not wait:
+            return _answer(None)
+        channel = dpytest.get_config().channels[0]
+        return _answer(
+            {
+                "id": str(discord.utils.time_snowflake(discord.utils.utcnow())),
+                "channel_id": str(channel.id),
+                "author": {"id": str(webhook_id), "username": "samen", "discriminator": "0", "avatar": None},
+                "content": (payload or {}).get("content", ""),
+                "timestamp": discord.utils.utcnow().isoformat(),
+                "edited_timestamp": None,
+                "tts": False,
+                "mention_everyone": False,
+                "mentions": [],
+                "mention_roles": [],
+                "attachments": [],
+                "embeds": [],
+                "pinned": False,
+                "type": 0,
+                "flags": (payload or {}).get("flags", 0),
+            }
+        )
 
 
 async def _answer(value: object) -> object:
