@@ -14,6 +14,7 @@ reader's language through the string catalogues; the English ``str()`` is for lo
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -39,12 +40,16 @@ class Problem:
         line: 1-based line of the offending value, or 0 when the value is missing altogether.
         field: dotted path of the field, such as ``languages.en.dos.privacy.text``.
         message: what is wrong, in English.
+        key: where a front end finds the message in the reader's language (``pack.*`` in
+            ``strings/errors.yaml``), with ``params``; empty for a problem said in English only.
     """
 
     file: str
     line: int
     field: str
     message: str
+    key: str = ""
+    params: dict[str, object] = dataclasses.field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 
 import pytest
+import stamina
 from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 from tests.bot.conftest import dos_url
 
-from samen.adapters.base import PlatformAdapter, Refusal, reconnecting, retrying
+from samen.adapters.base import PlatformAdapter, Refusal, keep_connected, reconnecting, retrying
 from samen.bot import (
     Added,
     Body,
@@ -140,3 +142,99 @@ async def test_a_refusal_tells_the_admins_once_and_a_failure_is_logged_by_type_o
         await adapter.carry_out(Reply(group=GroupID("g"), body=Body("x")), "ctx")
     assert "RuntimeError" in caplog.text and "secret" not in caplog.text
     adapter.worker.close()
+
+
+@pytest.fixture
+def tries() -> Iterator[list[int]]:
+    """The retry numbers the policy schedules (1 for the first retry in a row), without its waits."""
+    seen: list[int] = []
+    before = get_on_retry_hooks()
+
+    def record(details: RetryDetails) -> None:
+        seen.append(details.retry_num)
+
+    set_on_retry_hooks([record])
+    with stamina.set_testing(True, attempts=1000, cap=True):
+        yield seen
+    set_on_retry_hooks(before)
+
+
+async def test_keep_connected_reconnects_after_failures_until_stopped(tries: list[int]) -> None:
+    stop = asyncio.Event()
+    calls = 0
+
+    async def connect() -> None:
+        nonlocal calls
+        calls += 1
+        if calls < 4:
+            raise ConnectionError("token=abc123 in an error message")
+        stop.set()
+
+    reconnects = await keep_connected(connect, stop=stop, name="test")
+    assert calls == 4 and reconnects == 3 and tries == [1, 2, 3]
+
+
+async def test_the_backoff_starts_over_after_a_connection_that_stayed_up(tries: list[int]) -> None:
+    stop = asyncio.Event()
+    now = 0.0
+    lifetimes = iter(
+        [1.0, 1.0, 1.0, 1.0, 3600.0, 1.0]
+    )  # four quick failures, a day-long connection, one more
+
+    async def connect() -> None:
+        nonlocal now
+        try:
+            now += next(lifetimes)
+        except StopIteration:
+            stop.set()
+            return
+        raise ConnectionError("dropped")
+
+    await keep_connected(connect, stop=stop, name="test", clock=lambda: now)
+    assert tries == [1, 2, 3, 4, 1], (
+        "failures in a row wait longer each time; after a long connection, afresh"
+    )
+
+
+async def test_a_connection_that_worked_and_ended_is_made_again_at_once(tries: list[int]) -> None:
+    stop = asyncio.Event()
+    calls = 0
+
+    async def connect() -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            stop.set()
+
+    assert await keep_connected(connect, stop=stop, name="test") == 2
+    assert tries == []  # no backoff: it worked
+
+
+async def test_keep_connected_ends_a_wait_when_stopped_and_logs_the_error_type_only(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    stop = asyncio.Event()
+
+    async def connect() -> None:
+        asyncio.get_running_loop().call_later(0.05, stop.set)
+        raise ConnectionError("token=abc123")
+
+    # Real waits (a second and more): the stop ends the first at once.
+    await asyncio.wait_for(keep_connected(connect, stop=stop, name="test"), timeout=5)
+    assert "ConnectionError" in caplog.text and "abc123" not in caplog.text
+
+
+async def test_a_cancellation_is_never_retried() -> None:
+    """SIGTERM cancels the bot's task: a retry policy that took the cancellation for a failure would
+    keep the process alive until it is killed."""
+    started = asyncio.Event()
+
+    async def connect() -> None:
+        started.set()
+        await asyncio.sleep(3600)
+
+    task = asyncio.ensure_future(keep_connected(connect, stop=asyncio.Event(), name="test"))
+    await started.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(task, timeout=5)

@@ -508,12 +508,12 @@ def test_long_texts_are_cut_into_messages_discord_takes() -> None:
 async def test_a_declared_command_becomes_a_slash_command_in_the_packs_languages() -> None:
     bot = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url)
     client = DiscordAdapter(bot, sync_commands=False)
-    command = client.tree.get_command("sample")
+    command = client.tree.get_command("suggest")
     assert command is not None
     payload = await command.get_translated_payload(client.tree, Names())
-    assert payload["name_localizations"] == {"nl": "proef"}
+    assert payload["name_localizations"] == {"nl": "voorstel"}
     (option,) = payload["options"]
-    assert (option["name"], option["name_localizations"]) == ("text", {"nl": "tekst"})
+    assert (option["name"], option["name_localizations"]) == ("words", {"nl": "woorden"})
     client.worker.close()
 
 
@@ -525,9 +525,9 @@ async def test_words_typed_into_a_slash_commands_text_option_are_read_like_any_m
     config.guilds[0].owner_id = config.members[1].id
     data = {
         "id": "9",
-        "name": "sample",
+        "name": "suggest",
         "type": 1,
-        "options": [{"name": "text", "type": 3, "value": "ik maak je af als je dat nog een keer zegt"}],
+        "options": [{"name": "words", "type": 3, "value": "ik maak je af als je dat nog een keer zegt"}],
     }
     await adapter.tree._call(interaction(adapter, data))
     answers = [r["data"]["content"] for r in webhooks.responses if "data" in r]

@@ -8,9 +8,11 @@ restarts, exactly once, power levels, rate limits).
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 import urllib.parse
 from collections.abc import AsyncIterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,7 +67,7 @@ class Homeserver(MatrixClient):
         self.calls.append((endpoint, room, dict(body or {})))
         if endpoint in self.forbidden:
             raise MatrixError(403, "M_FORBIDDEN", endpoint)
-        if endpoint == "send":
+        if endpoint == "send" or endpoint.startswith("state "):
             return {"event_id": f"$sent{next(self._ids)}"}
         if endpoint == "get state m.room.power_levels":
             return self.power
@@ -73,6 +75,8 @@ class Homeserver(MatrixClient):
             raise MatrixError(404, "M_NOT_FOUND", endpoint)
         if endpoint == "joined members":
             return {"joined": {user: {} for user in (ALICE, BOB, BOT)}}
+        if endpoint == "join":
+            return {"room_id": urllib.parse.unquote(path.rsplit("/", 1)[-1])}
         if endpoint == "create direct room":
             return {"room_id": f"!dm-{body['invite'][0] if body else ''}"}
         if endpoint == "upload":
@@ -262,3 +266,77 @@ async def test_an_odd_relation_is_read_as_none_and_the_message_still_answered(
     await adapter.handle_sync(sync(message))
     ((room, content),) = homeserver.sent()
     assert room == ROOM and NL.do(3).text in content["body"]
+
+
+class Flaky(Homeserver):
+    """A homeserver that answers ``whoami`` with these errors first (then stops the adapter, as SIGTERM)."""
+
+    def __init__(self, failures: list[Exception]) -> None:
+        super().__init__()
+        self.failures = failures
+        self.adapter: MatrixAdapter | None = None
+
+    async def request(
+        self, method: str, path: str, body: Mapping[str, Any] | None = None, *, endpoint: str, **options: Any
+    ) -> JSON:
+        if endpoint == "whoami":
+            self.calls.append((endpoint, "", {}))
+            if self.failures:
+                raise self.failures.pop(0)
+            assert self.adapter is not None
+            self.adapter.stop()
+            return {"user_id": BOT}
+        return await super().request(method, path, body, endpoint=endpoint, **options)
+
+
+async def test_a_homeserver_down_at_start_is_tried_again_and_refused_credentials_are_not() -> None:
+    from samen.adapters.matrix_client import MatrixConnectionError
+    from samen.errors import ConfigError
+
+    core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url)
+    down = Flaky([MatrixConnectionError("down"), MatrixError(502, "", "whoami")])
+    down.adapter = MatrixAdapter(core, down)
+    with stamina.set_testing(True, attempts=10, cap=True):
+        await down.adapter.run()
+    assert [e for e, _, _ in down.calls].count("whoami") == 3
+    refused = Flaky([MatrixError(401, "M_UNKNOWN_TOKEN", "whoami")])
+    refused.adapter = MatrixAdapter(Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url), refused)
+    with pytest.raises(ConfigError):
+        await refused.adapter.run()
+    assert [e for e, _, _ in refused.calls].count("whoami") == 1
+
+
+async def test_sync_answers_recorded_from_synapse_replay_to_the_same_answers() -> None:
+    """``matrix_sync_recorded.json``: the ``/sync`` answers a real Synapse gave the bot while alice made a
+    room and invited it, bob joined, pointed to Do 4 as a reply, wrote "!ik maak je af" and asked for the
+    Do's (recorded once with ``test_matrix.py``'s fixtures; room version 12: alice, its creator, is an
+    admin, which the bot reads from the ``m.room.create`` event in the sync)."""
+    recording = json.loads((Path(__file__).parent / "matrix_sync_recorded.json").read_text())
+    room, earlier = recording["room"], recording["earlier"]
+    homeserver = Homeserver()
+    core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url, signals=SIGNALS, illustrate=_poster)
+    adapter = MatrixAdapter(core, homeserver)
+    with stamina.set_testing(True, attempts=3, cap=True):
+        for batch in recording["batches"]:
+            await adapter.handle_sync(parse_sync(batch))
+    adapter.worker.close()
+    calls = [(endpoint, r) for endpoint, r, _ in homeserver.calls]
+    sent = [(r, body) for endpoint, r, body in homeserver.calls if endpoint == "send"]
+    in_room = [body for r, body in sent if r == room]
+    intro, dos, image, welcome, pointed, listed = in_room
+    assert NL.institution in intro["body"]
+    assert NL.do(1).text in dos["body"] and image["msgtype"] == "m.image"
+    assert ("state m.room.pinned_events", room) in calls and ("state m.room.topic", room) in calls
+    assert "https://samen.test/nl/dos/" in welcome["body"]
+    assert (
+        NL.do(4).text in pointed["body"] and pointed["m.relates_to"]["m.in_reply_to"]["event_id"] == earlier
+    )
+    assert NL.do(8).text in listed["body"]
+    nudge = [body for r, body in sent if r == f"!dm-{BOB}"]
+    notice = [body for r, body in sent if r == f"!dm-{ALICE}"]
+    assert len(nudge) == 1 and "Do 1" in nudge[0]["body"] and "maak je af" not in nudge[0]["body"]
+    assert len(notice) == 1 and is_notice(notice[0]["body"])
+
+
+def _poster(local: object, url: str) -> tuple[bytes, str]:
+    return b"\x89PNG\r\n\x1a\n" + bytes(16), "alt"

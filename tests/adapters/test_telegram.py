@@ -294,11 +294,18 @@ async def test_a_command_for_another_bot_is_left_alone(
     assert request.calls == []
 
 
-async def run_dialog(adapter: TelegramAdapter, request: RecordingRequest, lines: list[Line]) -> None:
-    """Say each line in the group (``!`` as Telegram's ``/``) and check what the bot sent."""
+async def run_dialog(
+    adapter: TelegramAdapter, request: RecordingRequest, lines: list[Line], *, addressed: bool = False
+) -> None:
+    """Say each line in the group (``!`` as Telegram's ``/``; with ``addressed``, a command's first word as
+    ``/word@samen_bot``, as Telegram writes a command chosen from the menu in a group) and check what the
+    bot sent."""
     for line in lines:
         user = OWNER if line.admin else MEMBER
         says = "/" + line.says[1:] if line.says.startswith("!") else line.says
+        if addressed and says.startswith("/") and not says.startswith(("//", "/ ")):
+            first, _, rest = says.partition(" ")
+            says = f"{first}@samen_bot {rest}".strip()
         chat = user["id"] if line.direct else GROUP  # a private chat's id is the user's
         await feed(adapter, message(says, user=user, chat=chat, reply_to=5 if line.reply else None))
         sent = request.sent()
@@ -342,6 +349,13 @@ async def test_words_behind_a_command_prefix_are_read_like_any_message(
     telegram: tuple[TelegramAdapter, RecordingRequest], name: str
 ) -> None:
     await run_dialog(*telegram, HIDDEN[name])
+
+
+@pytest.mark.parametrize("name", [name for name, lines in HIDDEN.items() if lines[-1].says.startswith("!")])
+async def test_words_behind_a_command_addressed_to_the_bot_are_read_like_any_message(
+    telegram: tuple[TelegramAdapter, RecordingRequest], name: str
+) -> None:
+    await run_dialog(*telegram, HIDDEN[name], addressed=True)
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,8 @@ def chat(make_chat: Callable[..., MemoryChat]) -> MemoryChat:
 @pytest.fixture
 def extra_command() -> Iterator[str]:
     """A command declared the way a new one is: one decorated method and its strings (added to the loaded
-    catalogue for the test, removed after). Its answer repeats nothing the member wrote."""
+    catalogue for the test; whatever was there before, a real command included, is put back after). Its
+    answer repeats nothing the member wrote."""
     from samen.bot.actions import Action
     from samen.bot.commands import COMMANDS, Option, _index, command
     from samen.bot.core import Bot as CoreBot
@@ -71,23 +72,37 @@ def extra_command() -> Iterator[str]:
 
     strings = load_strings("bot").table
     added = {
-        "command.sample": {"nl": "proef, probeer", "en": "sample"},
-        "describe.sample": {"nl": "Een proefcommando", "en": "A sample command"},
-        "help.sample": {"nl": "{prefix}proef: een proefcommando", "en": "{prefix}sample: a sample command"},
-        "option.text": {"nl": "tekst", "en": "text"},
-        "describe.text": {"nl": "Wat je wilt zeggen", "en": "What you want to say"},
+        "command.suggest": {"nl": "voorstel, idee", "en": "suggest"},
+        "describe.suggest": {
+            "nl": "Stel iets voor aan de beheerders",
+            "en": "Suggest something to the admins",
+        },
+        "help.suggest": {
+            "nl": "{prefix}voorstel: stel iets voor",
+            "en": "{prefix}suggest: suggest something",
+        },
+        "option.words": {"nl": "woorden", "en": "words"},
+        "describe.words": {"nl": "Wat je voorstelt", "en": "What you suggest"},
     }
+    before = {key: strings.get(key) for key in added}
+    registered = COMMANDS.get("suggest")
     strings.update(added)
 
-    class Reporting(CoreBot):
-        @command("sample", option=Option("text", "text"))
-        def _cmd_sample(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
+    class Suggesting(CoreBot):
+        @command("suggest", option=Option("words", "text"))
+        def _cmd_suggest(self, event: Command, state: GroupState, local: Localized) -> list[Action]:
             return self._mistake(event, local.code, "error")
 
     try:
-        yield "sample"
+        yield "suggest"
     finally:
-        COMMANDS.pop("sample", None)
+        if registered is None:
+            COMMANDS.pop("suggest", None)
+        else:
+            COMMANDS["suggest"] = registered
         _index.cache_clear()
-        for key in added:
-            strings.pop(key, None)
+        for key, value in before.items():
+            if value is None:
+                strings.pop(key, None)
+            else:
+                strings[key] = value

@@ -50,16 +50,18 @@ def test_a_command_is_one_declaration_from_which_parser_help_and_menus_follow(
     from samen.bot.commands import COMMANDS, resolve
 
     spec = COMMANDS[extra_command]
-    assert resolve("proef") == (spec, "nl") and resolve("SAMPLE") == (spec, "en") and resolve("probeer")
+    assert resolve("voorstel") == (spec, "nl") and resolve("SUGGEST") == (spec, "en") and resolve("idee")
     chat = make_chat()
     chat.add_bot()
-    (answer,) = chat.send("!proef hij zegt rare dingen")
+    (answer,) = chat.send("!voorstel hij zegt rare dingen")
     assert "hij zegt" not in answer.text
     assert chat.inbox["alice"] == [answer]  # its answer, private as a mistake's
     (help_nl,) = chat.send("!hulp")
-    assert "!proef: een proefcommando" in help_nl.text
-    assert ("proef", "Een proefcommando") in [(c.command, c.description) for c in menu("nl")]
-    assert "sample" in [c.command for c in menu("en")]
+    assert "!voorstel: stel iets voor" in help_nl.text
+    assert ("voorstel", "Stel iets voor aan de beheerders") in [
+        (c.command, c.description) for c in menu("nl")
+    ]
+    assert "suggest" in [c.command for c in menu("en")]
 
 
 def test_every_command_has_its_names_and_descriptions_in_every_language() -> None:

@@ -189,13 +189,14 @@ def _reordered_pack(tmp_path: Path) -> Pack:
     from samen.content import DEFAULT_PACK, load_pack
 
     text = DEFAULT_PACK.read_text(encoding="utf-8")
-    privacy = "  - {id: privacy, icon: lock, signals: [privacy]}\n"
+    privacy = "  - {id: privacy, signals: [privacy], icon: lock}\n"
     assert privacy in text
     text = text.replace(privacy, "").replace(
         "dos:\n  - {id: respect", "dos:\n" + privacy + "  - {id: respect", 1
     )
     for old, new in (("respect", "be-kind"), ("real-person", "human"), ("privacy", "secrets")):
-        text = re.sub(rf"\b{old}(?=[,}}:])", new, text)
+        # Ids only: indented keys and flow values, never a top-level block such as `privacy:`.
+        text = re.sub(rf"(?<= ){old}(?=[,}}:])", new, text)
     path = tmp_path / "other.yaml"
     path.write_text(text, encoding="utf-8")
     return load_pack(path)

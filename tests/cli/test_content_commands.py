@@ -138,14 +138,14 @@ def test_a_pack_too_long_for_a_platform_is_said_in_dutch_with_the_platforms_name
     assert "caption" not in line and "tekens is langer dan" in line
     validated = samen("pack", "validate", str(pack), lang="nl")
     assert validated.returncode == 2
-    # Each pack problem is English, for the pack's author; the summary line is in the reader's language.
+    # The limits' problems are English, for the pack's author; the summary line is in the reader's language.
     assert re.search(r"caption of an image: 14\d\d characters", validated.stderr)
     assert validated.stderr.strip().splitlines()[-1].startswith("Fout: Het campagnepakket heeft")
 
 
 def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(tmp_path: Path) -> None:
     """The issue's three packs: a second title under Do 1, an unquoted ``no:`` as a language, a U+0007 in a
-    Do's title; each said at its own line with the field and what to do, then the translated summary."""
+    Do's title; each said at its own line with the field and what to do, in the reader's language."""
     text = DEFAULT_PACK.read_text(encoding="utf-8")
     first_word, rest = load_pack().language("nl").dos[0].title.split(" ", 1)
     title = f"        title: {first_word} {rest}\n"
@@ -155,19 +155,30 @@ def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(t
         "no": text.replace("\n  en:\n", "\n  no:\n", 1),
         "bell": text.replace(title, f'        title: "{first_word}\\a {rest}"\n', 1),
     }
-    expected = {  # the field, words of the problem, and the text on its line
-        "twice": ("languages.nl.dos.respect.title", "given twice", "title: Iets anders"),
-        "no": ("languages.no", "put it in quotes: 'no':", "  no:"),
-        "bell": ("languages.nl.dos.respect.title", "control character (U+0007)", f"{first_word}\\a"),
+    expected = {  # the field, its problem in Dutch and in English, and the text on its line
+        "twice": (
+            "languages.nl.dos.respect.title",
+            "staat er twee keer",
+            "given twice",
+            "title: Iets anders",
+        ),
+        "no": ("languages.no", "zet hem tussen aanhalingstekens: 'no':", "put it in quotes: 'no':", "  no:"),
+        "bell": (
+            "languages.nl.dos.respect.title",
+            "stuurteken (U+0007)",
+            "control character (U+0007)",
+            f"{first_word}\\a",
+        ),
     }
     for name, content in packs.items():
         path = tmp_path / f"{name}.yaml"
         path.write_text(content, encoding="utf-8")
-        done = samen("pack", "validate", str(path), lang="nl")
-        assert done.returncode == 2, done.stdout
-        first, *_, summary = done.stderr.strip().splitlines()
-        field, words, needle = expected[name]
+        field, dutch, english, needle = expected[name]
         line = next(i for i, text in enumerate(content.splitlines(), 1) if needle in text)
-        assert first.startswith(f"{path}:{line}: {field}: "), first
-        assert words in first
-        assert summary.startswith("Fout: ") and "Traceback" not in done.stderr
+        for lang, words, prefix in (("nl", dutch, "Fout: "), ("en", english, "Error: ")):
+            done = samen("pack", "validate", str(path), lang=lang)
+            assert done.returncode == 2, done.stdout
+            first, *_, summary = done.stderr.strip().splitlines()
+            assert first.startswith(f"{path}:{line}: {field}: "), first
+            assert words in first
+            assert summary.startswith(prefix) and "Traceback" not in done.stderr

@@ -367,7 +367,7 @@ def test_the_pack_says_which_routes_each_help_situation_leads_to() -> None:
     ("change", "field", "message"),
     [
         (
-            "{id: privacy, icon: lock, signals: [privacy]} => {id: privacy, icon: lock, signals: [gossip]}",
+            "{id: privacy, signals: [privacy], icon: lock} => {id: privacy, signals: [gossip], icon: lock}",
             "dos.3.signals.0",
             "unknown signal kind 'gossip'",
         ),
@@ -407,3 +407,30 @@ def test_a_pack_without_the_campaign_facts_stays_valid(tmp_path: Path) -> None:
     pack, problems, _ = check_pack(path)
     assert pack is not None and problems == []
     assert pack.language("nl").situations == ()
+
+
+def test_each_translated_problem_says_in_english_what_its_english_message_says(tmp_path: Path) -> None:
+    from samen.content import describe_problem
+
+    path = write_variant(
+        tmp_path,
+        "      respect:\n        title: Iedereen hoort erbij\n => "
+        '      respect:\n        title: "Iedereen\\a hoort erbij"\n        title: Tweede\n',
+    )
+    problems = check_pack(path)[1]
+    problems += check_pack(write_variant(tmp_path, "\n  en:\n => \n  no:\n"))[1]
+    for change in (
+        "{id: learn, routes: [diversity-office]} => {id: training, routes: [diversity-ofice]}",
+        "{id: privacy, signals: [privacy], icon: lock} => {id: privacy, signals: [gossip], icon: lock}",
+    ):
+        problems += check_pack(write_variant(tmp_path, change))[1]
+    keyed = [p for p in problems if p.key]
+    assert {p.key for p in keyed} >= {
+        "pack.twice",
+        "pack.not_text_key",
+        "pack.unknown_route",
+        "pack.unknown_signal",
+    }
+    for problem in keyed:
+        assert describe_problem(problem, "en") == str(problem)
+        assert describe_problem(problem, "nl") != str(problem)

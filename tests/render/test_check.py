@@ -56,7 +56,7 @@ def test_an_over_long_do_is_reported_at_that_do(tmp_path: Path, capsys: pytest.C
 def test_an_unknown_icon_and_a_pale_colour_are_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _broken(tmp_path, "icon: lock,", "icon: no-such-icon,")
+    path = _broken(tmp_path, "icon: lock}", "icon: no-such-icon}")
     path.write_text(path.read_text().replace('primary: "#001158"', 'primary: "#9fb3ff"'), encoding="utf-8")
     code, lines = _validate(path, capsys)
     assert code == 2

@@ -10,8 +10,9 @@ applies one failure policy:
 - any other failure of one action is logged by its type (never its message, which may quote a member or
   hold a token) and the other actions still go;
 - platform calls go through :func:`retrying`, which waits out a rate limit as long as the platform asks and
-  retries transient errors with exponential backoff and jitter (`stamina`), and a connection that cannot be
-  made at start is retried through :func:`reconnecting`, up to five minutes apart.
+  retries transient errors with exponential backoff and jitter (`stamina`); a connection that cannot be
+  made at start is retried through :func:`reconnecting`, up to five minutes apart; and a connection's
+  life is kept up by :func:`keep_connected`, on the same policy.
 
 Each adapter says what its platform's errors mean by type or code (``on_retry`` hooks, :class:`Refusal`),
 never by their English text.
@@ -21,7 +22,9 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
@@ -29,7 +32,10 @@ import stamina
 from stamina.instrumentation import set_on_retry_hooks
 
 from samen.bot import Action, Bot, Describe, Event, GroupID, NotifyAdmins, Post, Private, Refused, Reply
-from samen.bot.connection import MAX_BACKOFF, Worker
+from samen.bot.connection import Worker
+
+#: The longest wait between two tries, in seconds.
+MAX_BACKOFF = 300.0
 
 log = logging.getLogger("samen.adapters")
 
@@ -85,15 +91,19 @@ async def retrying(
 
 
 async def reconnecting(
-    connect: Callable[[], Awaitable[T]], *, on: RetryHookFn, name: str = "connection"
+    connect: Callable[[], Awaitable[T]],
+    *,
+    on: RetryHookFn,
+    name: str = "connection",
+    wait_initial: float = 1.0,
 ) -> T:
-    """Make a connection, retrying while the platform is unreachable: backoff from a second, doubling with
-    jitter up to five minutes, for as long as it takes; any other error is raised at once."""
+    """Make a connection, retrying while the platform is unreachable: backoff from ``wait_initial`` seconds,
+    doubling with jitter up to five minutes, for as long as it takes; any other error is raised at once."""
     async for attempt in stamina.retry_context(
         on=_capped(on, name),
         attempts=None,
         timeout=None,
-        wait_initial=1.0,
+        wait_initial=wait_initial,
         wait_max=MAX_BACKOFF,
         wait_jitter=1.0,
     ):
@@ -102,10 +112,81 @@ async def reconnecting(
     raise AssertionError("unreachable: stamina raises the last error")
 
 
+#: Seconds a connection must stay up before a failure counts as the first in a row again.
+HEALTHY_AFTER = 60.0
+
+
+async def keep_connected(
+    connect: Callable[[], Awaitable[None]],
+    *,
+    stop: asyncio.Event,
+    name: str,
+    wait_initial: float = 1.0,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Run ``connect`` (one connection's life) until ``stop`` is set, reconnecting through the shared policy.
+
+    A connection that ends without an error (it worked, then dropped) is made again at once. One that
+    fails is tried again with backoff from ``wait_initial`` seconds, doubling with jitter up to five
+    minutes; the backoff starts over once a connection has stayed up for :data:`HEALTHY_AFTER` seconds,
+    so a bot that ran for a day and then lost its server comes back quickly. Failures are logged by type
+    only (an error's message may hold a token or a member's words). Setting ``stop`` ends a wait at once.
+
+    Returns:
+        How many times it connected again after the first.
+    """
+    tries = 0
+
+    async def counted() -> None:
+        nonlocal tries
+        tries += 1
+        await connect()
+
+    while not stop.is_set():
+        run = asyncio.ensure_future(_until_one_worked(counted, name, wait_initial, clock))
+        stopped = asyncio.ensure_future(stop.wait())
+        try:
+            await asyncio.wait({run, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopped.cancel()
+            if not run.done():
+                run.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await run
+        if run.done() and not run.cancelled():
+            run.result()
+    return max(tries - 1, 0)
+
+
+async def _until_one_worked(
+    connect: Callable[[], Awaitable[None]], name: str, wait_initial: float, clock: Callable[[], float]
+) -> None:
+    """Connect until a connection has worked: one that fails soon is tried again with backoff; one that
+    ends, or fails after :data:`HEALTHY_AFTER` seconds, returns (and the next starts a fresh backoff)."""
+    async for attempt in stamina.retry_context(
+        on=_capped(lambda exc: True, f"{name} connection"),
+        attempts=None,
+        timeout=None,
+        wait_initial=wait_initial,
+        wait_max=MAX_BACKOFF,
+    ):
+        with attempt:
+            started = clock()
+            try:
+                await connect()
+            except Exception as exc:
+                if clock() - started < HEALTHY_AFTER:
+                    raise
+                log.warning("%s connection dropped: %s", name, type(exc).__name__)
+            return
+
+
 def _capped(on: RetryHookFn, name: str) -> Callable[[Exception], bool | float]:
     """The platform's hook, its waits capped at five minutes, each retry logged by the error's type."""
 
     def hook(exc: Exception) -> bool | float:
+        if not isinstance(exc, Exception):
+            return False  # a cancellation (SIGTERM) is never retried
         decision = on(exc)
         if decision is False:
             return False

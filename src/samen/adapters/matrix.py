@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from samen.adapters.base import keep_connected, reconnecting
 from samen.adapters.matrix_actions import CAPABILITIES, MatrixActions
 from samen.adapters.matrix_client import (
     JSON,
@@ -58,7 +58,6 @@ from samen.bot import (
     UserID,
     message_event,
 )
-from samen.bot.connection import backoff, keep_connected
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
@@ -67,6 +66,11 @@ __all__ = ["CAPABILITIES", "MatrixAdapter", "build", "login", "serve", "sync_cur
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+def _unreachable(exc: Exception) -> bool:
+    """Whether the homeserver is down or failing (try again), rather than refusing the bot (give up)."""
+    return isinstance(exc, MatrixConnectionError) or (isinstance(exc, MatrixError) and exc.status >= 500)
 
 
 def _server(user_id: str) -> str:
@@ -118,29 +122,34 @@ class MatrixAdapter(MatrixActions):
             ConfigError: when the homeserver refuses the credentials (at once, not retried).
         """
         try:
-            for attempt in itertools.count():
-                try:
-                    await self._connect()
-                    break
-                except (MatrixConnectionError, MatrixError) as exc:
-                    if isinstance(exc, MatrixError) and exc.status < 500:
-                        raise
-                    wait = backoff(attempt, base=self.backoff_base)
-                    log.warning("Matrix homeserver unreachable (%s); trying again in %.1f s", exc, wait)
-                    await self._sleep(wait)
-                    if self._stopping.is_set():
-                        return
-            await keep_connected(self._session, stop=self._stopping, name="Matrix", sleep=self._sleep)
+            # The first connection through the shared policy (credentials refused: at once, as ConfigError),
+            # given up at once when stop() is called while it waits.
+            connecting = asyncio.ensure_future(
+                reconnecting(
+                    self._connect, on=_unreachable, name="Matrix start", wait_initial=self.backoff_base
+                )
+            )
+            stopped = asyncio.ensure_future(self._stopping.wait())
+            try:
+                await asyncio.wait({connecting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                stopped.cancel()
+                if not connecting.done():
+                    connecting.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await connecting
+            if connecting.cancelled():
+                return
+            connecting.result()
+            await keep_connected(
+                self._session, stop=self._stopping, name="Matrix", wait_initial=self.backoff_base
+            )
         finally:
             self.worker.close()
 
     def stop(self) -> None:
         """Ask :meth:`run` to end (at once when it is waiting, else after the current sync)."""
         self._stopping.set()
-
-    async def _sleep(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
 
     async def _connect(self) -> None:
         """Log in (or check the token) and read the bot's direct rooms."""

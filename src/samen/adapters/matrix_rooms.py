@@ -29,6 +29,14 @@ PERMISSION_EVENTS: dict[str, str] = {
 }
 
 
+def _creators(create: ClientEvent) -> frozenset[str]:
+    """The creators an ``m.room.create`` event names, where its room version gives them unlimited power."""
+    content = create.content_as(CreateContent)
+    if content is None or content.room_version not in PRIVILEGED_CREATORS:
+        return frozenset()
+    return frozenset([create.sender, *content.additional_creators]) - {""}
+
+
 class RoomState:
     """The bot's knowledge of its rooms, for one account.
 
@@ -48,9 +56,13 @@ class RoomState:
     # -- from /sync ----------------------------------------------------------------------------------
 
     def note(self, room: str, event: ClientEvent) -> None:
-        """Keep what a state event says that the bot needs (the power levels)."""
-        if event.type == "m.room.power_levels" and event.state_key == "":
+        """Keep what a state event says that the bot needs (the power levels, the creators)."""
+        if event.state_key != "":
+            return
+        if event.type == "m.room.power_levels":
             self._power[room] = event.content_as(PowerLevels) or PowerLevels()
+        elif event.type == "m.room.create":
+            self._creators[room] = _creators(event)
 
     def forget(self, room: str) -> None:
         """The bot left a room: its power levels may change without the bot seeing them."""
@@ -99,13 +111,9 @@ class RoomState:
         if found is None:
             create = await self.client.get_state(room, "m.room.create", whole=True) or {}
             try:
-                event = ClientEvent.model_validate(create) if create else None
+                found = _creators(ClientEvent.model_validate(create)) if create else frozenset()
             except ValidationError:
-                event = None
-            content = event.content_as(CreateContent) if event is not None else None
-            found = frozenset()
-            if event is not None and content is not None and content.room_version in PRIVILEGED_CREATORS:
-                found = frozenset([event.sender, *content.additional_creators]) - {""}
+                found = frozenset()
             self._creators[room] = found
         return found
 

@@ -220,14 +220,16 @@ class TelegramAdapter(PlatformAdapter[int]):
         addressee = head.partition("@")[2].lower()
         mine = not addressee or addressee == (self.api.username or "").lower()
         prefixes = (CAPABILITIES.prefix,) if mine else ()
+        # "/hulp@samen_bot …" is "/hulp …" to us: the parser and the signals read the member's words.
+        text = message.text.replace(head, head.partition("@")[0], 1) if mine and addressee else message.text
         direct = message.chat.type == ChatType.PRIVATE
-        parsed = parse(message.text, prefixes) if prefixes else None
+        parsed = parse(text, prefixes) if prefixes else None
         found = resolve(parsed[0]) if parsed is not None else None
         # Asked of Telegram only where it matters: an admin command, or the help that lists them for admins.
         admin = bool(found and found[0].asks_admin and not direct) and await self.is_admin(message)
         reply_to = message.reply_to_message.message_id if message.reply_to_message else None
         event = message_event(
-            message.text,
+            text,
             prefixes,
             group=GroupID(str(message.chat.id)),
             user=UserID(str(message.from_user.id)),

@@ -1,22 +1,14 @@
-"""What every adapter needs for a connection's life: a worker thread for the core, and reconnecting.
+"""The core's side of a connection: :class:`Worker` runs :meth:`Bot.handle` in one thread of its own, so a
+database store never blocks the adapter's event loop and events of a connection are handled in order.
 
-- :class:`Worker` runs :meth:`Bot.handle` in one thread of its own, so a database store never blocks the
-  adapter's event loop and events of a connection are handled in order.
-- :func:`backoff` is the wait before the next reconnect: exponential, capped, with jitter so that many
-  bots do not come back at the same second.
-- :func:`keep_connected` runs a connection until it is stopped, reconnecting after each drop.
-
-Platform calls and first connections are retried by the adapters' one policy
-(:func:`samen.adapters.base.retrying`, on stamina); what stays here is the core's side of a connection.
+Reconnecting and retrying are the adapters' one policy (:mod:`samen.adapters.base`, on stamina).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import random
-import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
@@ -27,9 +19,6 @@ from samen.bot.events import Event
 log = logging.getLogger("samen.bot.connection")
 
 T = TypeVar("T")
-
-#: The longest wait between two reconnects, in seconds.
-MAX_BACKOFF = 300.0
 
 
 class Worker:
@@ -55,65 +44,3 @@ class Worker:
     def close(self) -> None:
         """Finish the events under way and stop the thread."""
         self._executor.shutdown(wait=True)
-
-
-def backoff(
-    attempt: int, *, base: float = 1.0, cap: float = MAX_BACKOFF, rng: random.Random | None = None
-) -> float:
-    """Seconds to wait before reconnect attempt ``attempt`` (0-based): full jitter below ``base * 2**n``.
-
-    Returns:
-        A wait between ``base / 2`` and ``cap``.
-    """
-    ceiling = min(cap, base * 2 ** min(attempt, 30))
-    return max(base / 2, (rng or random).uniform(0, ceiling))
-
-
-#: Seconds a connection must stay up before a drop counts as the first in a row again.
-HEALTHY_AFTER = 60.0
-
-
-async def keep_connected(
-    connect: Callable[[], Awaitable[None]],
-    *,
-    stop: asyncio.Event,
-    name: str,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    rng: random.Random | None = None,
-    clock: Callable[[], float] = time.monotonic,
-) -> int:
-    """Run ``connect`` (one connection's life) until ``stop`` is set, reconnecting with backoff.
-
-    A connection that ends without ``stop`` is a drop; it is logged by exception type only (an error's
-    message may hold a token or a member's text) and tried again. The backoff grows with drops in a row
-    and starts over once a connection has stayed up for :data:`HEALTHY_AFTER` seconds, so a bot that ran
-    for a day and then lost its server reconnects quickly rather than at the longest wait.
-
-    Args:
-        connect: connects and runs until the connection ends.
-        stop: set to end for good.
-        name: the platform, for the log.
-        sleep: how to wait (tests pass a recorder).
-        rng: the jitter's source (tests pass a seeded one).
-        clock: seconds, for how long a connection lasted (tests pass a fake one).
-
-    Returns:
-        How many times it reconnected.
-    """
-    attempt = 0
-    reconnects = 0
-    while not stop.is_set():
-        started = clock()
-        try:
-            await connect()
-            attempt = 0
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            log.warning("%s connection dropped: %s", name, type(exc).__name__)
-            attempt = 1 if clock() - started >= HEALTHY_AFTER else attempt + 1
-        if stop.is_set():
-            break
-        reconnects += 1
-        await sleep(backoff(attempt, rng=rng))
-    return reconnects

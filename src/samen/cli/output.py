@@ -25,12 +25,12 @@ def say(key: str, **values: object) -> str:
 
 def fail(exc: SamenError) -> None:
     """Print a user error: ``Error: …`` (or each pack problem on its own line)."""
-    from samen.content import describe_error
+    from samen.content import describe_error, describe_problem
 
     prefix = say("error.prefix")
     if isinstance(exc, PackError):
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            click.echo(describe_problem(problem, cli_language()), err=True)
         click.echo(f"{prefix}: {describe_error(exc, cli_language())}", err=True)
         return
     click.echo(f"{prefix}: {describe_error(exc, cli_language())}", err=True)

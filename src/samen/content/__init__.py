@@ -22,7 +22,14 @@ from samen.content.pack import (
     load_pack,
 )
 from samen.content.schema import FAQ_TOPICS, PLACEHOLDERS, PLATFORMS, SIGNAL_KINDS, SITUATIONS
-from samen.content.strings import Strings, describe_error, limit_words, load_strings, platform_name
+from samen.content.strings import (
+    Strings,
+    describe_error,
+    describe_problem,
+    limit_words,
+    load_strings,
+    platform_name,
+)
 
 __all__ = [
     "CONTROL_CHARACTER",
@@ -45,6 +52,7 @@ __all__ = [
     "contact_warnings",
     "control_character",
     "describe_error",
+    "describe_problem",
     "limit_words",
     "load_pack",
     "load_strings",

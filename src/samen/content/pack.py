@@ -415,7 +415,7 @@ class PackSource:
                 name, line = str(key.value), key.start_mark.line + 1
                 field = (*at, name)
                 if isinstance(key, yaml.ScalarNode) and key.tag != _STR:
-                    self.structure.append(self._at(line, field, _read_as(key)))
+                    self.structure.append(_read_as(self, line, field, key))
                 if name in seen:
                     self.structure.append(
                         self._at(
@@ -423,6 +423,10 @@ class PackSource:
                             field,
                             f"{name!r} is given twice, at lines {seen[name]} and {line}; YAML would keep "
                             "only the last one: remove or rename one of them",
+                            "pack.twice",
+                            name=name,
+                            first=seen[name],
+                            second=line,
                         )
                     )
                     continue
@@ -439,11 +443,14 @@ class PackSource:
                         self.lines[at],
                         at,
                         f"holds a control character ({code}), which is not plain text; remove it",
+                        "pack.control",
+                        code=code,
                     )
                 )
 
-    def _at(self, line: int, at: FieldPath, message: str) -> Problem:
-        return Problem(str(self.path), line, ".".join(str(p) for p in at) or "(file)", message)
+    def _at(self, line: int, at: FieldPath, message: str, key: str = "", **params: object) -> Problem:
+        dotted = ".".join(str(p) for p in at) or "(file)"
+        return Problem(str(self.path), line, dotted, message, key, params)
 
     def line_of(self, at: FieldPath) -> int:
         """The line of a value, or of the nearest enclosing value that exists (0 when none)."""
@@ -453,19 +460,20 @@ class PackSource:
             at = at[:-1]
         return self.lines.get((), 0)
 
-    def problem(self, at: FieldPath, message: str) -> Problem:
-        """A problem at a field path."""
-        return self._at(self.line_of(at), at, message)
+    def problem(self, at: FieldPath, message: str, key: str = "", **params: object) -> Problem:
+        """A problem at a field path (``key`` and ``params``: its words in the reader's language)."""
+        return self._at(self.line_of(at), at, message, key, **params)
 
 
-def _read_as(key: yaml.ScalarNode) -> str:
-    """Why a key that is no text is a problem, with the hint to quote it (``no:`` is YAML 1.1's false)."""
+def _read_as(source: PackSource, line: int, at: FieldPath, key: yaml.ScalarNode) -> Problem:
+    """A key that is no text, with the hint to quote it (``no:`` is YAML 1.1's false)."""
     value = json.dumps(yaml.safe_load(str(key.value)), default=str).strip('"')
     kind = key.tag.rsplit(":", 1)[-1]
-    return (
+    message = (
         f"the key {key.value} is read by YAML as the {kind} {value}, not as text; "
         f"put it in quotes: '{key.value}':"
     )
+    return source._at(line, at, message, "pack.not_text_key", name=key.value, kind=kind, value=value)
 
 
 #: The largest text file samen reads (a pack, an admin's intro): far above any real one, and a bound for a
@@ -656,25 +664,37 @@ def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Proble
     for i, do in enumerate(spec.dos):
         for j, kind in enumerate(do.signals):
             if kind not in SIGNAL_KINDS:
+                known = ", ".join(SIGNAL_KINDS)
                 yield source.problem(
                     ("dos", i, "signals", j),
-                    f"unknown signal kind {kind!r}; known: {', '.join(SIGNAL_KINDS)}",
+                    f"unknown signal kind {kind!r}; known: {known}",
+                    "pack.unknown_signal",
+                    kind=kind,
+                    known=known,
                 )
     answerable = SIGNAL_KINDS + SIGNAL_SUBTYPES
     for i, faq in enumerate(spec.faq):
         for j, kind in enumerate(faq.signals):
             if kind not in answerable:
+                known = ", ".join(answerable)
                 yield source.problem(
                     ("faq", i, "signals", j),
-                    f"unknown signal kind or subtype {kind!r}; known: {', '.join(answerable)}",
+                    f"unknown signal kind or subtype {kind!r}; known: {known}",
+                    "pack.unknown_answer",
+                    kind=kind,
+                    known=known,
                 )
     support_ids = {s.id for s in spec.support}
     for i, situation in enumerate(spec.situations):
         for j, route in enumerate(situation.routes):
             if route not in support_ids:
+                known = ", ".join(sorted(support_ids))
                 yield source.problem(
                     ("situations", i, "routes", j),
-                    f"unknown support route {route!r}; support has {', '.join(sorted(support_ids))}",
+                    f"unknown support route {route!r}; support has {known}",
+                    "pack.unknown_route",
+                    route=route,
+                    known=known,
                 )
         if situation.id in SITUATIONS:
             continue
@@ -683,13 +703,19 @@ def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Proble
                 yield source.problem(
                     ("languages", code, "situations", situation.id),
                     f"missing: the situation {situation.id!r} needs a label in {code}",
+                    "pack.situation_label",
+                    situation=situation.id,
+                    language=code,
                 )
     situation_ids = {s.id for s in spec.situations}
     for code, lang in spec.languages.items():
         for ident in lang.situations:
             if ident not in situation_ids:
                 yield source.problem(
-                    ("languages", code, "situations", ident), f"{ident!r} is not one of the pack's situations"
+                    ("languages", code, "situations", ident),
+                    f"{ident!r} is not one of the pack's situations",
+                    "pack.not_a_situation",
+                    situation=ident,
                 )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from samen.errors import LimitError, SamenError
+from samen.errors import LimitError, Problem, SamenError
 
 _FOLDER = Path(__file__).parent / "strings"
 FALLBACK = "en"
@@ -71,6 +71,16 @@ def describe_error(exc: SamenError, lang: str) -> str:
             }
         return catalogue.get(lang, name, **params)
     return str(exc)
+
+
+def describe_problem(problem: Problem, lang: str) -> str:
+    """One pack problem as a line in a language: file, line and field, then what is wrong (its English
+    message where the catalogue has no words for it)."""
+    catalogue = load_strings("errors")
+    if not problem.key or problem.key not in catalogue.table:
+        return str(problem)
+    words = catalogue.get(lang, problem.key, **problem.params)
+    return f"{problem.file}:{problem.line}: {problem.field}: {words}"
 
 
 def platform_name(platform: str, lang: str) -> str:
