@@ -622,8 +622,13 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             yield source.problem((label, i, "link"), f"unknown link {link!r}; links has {sorted(spec.links)}")
     for i, support in enumerate(spec.support):
         if support.via is not None and support.via not in support_ids:
+            known = ", ".join(sorted(support_ids))
             yield source.problem(
-                ("support", i, "via"), f"unknown route {support.via!r}; support has {support_ids}"
+                ("support", i, "via"),
+                f"unknown support route {support.via!r}; support has {known}",
+                "pack.unknown_route",
+                route=support.via,
+                known=known,
             )
     for i, faq in enumerate(spec.faq):
         if faq.topic is not None and faq.topic not in FAQ_TOPICS:
