@@ -42,3 +42,33 @@ class GroupState:
     warnings: frozenset[str] = frozenset()
     last_position: int | None = None
     last_event: str | None = None
+
+
+#: The two sides of a report's conversation: who holds the code that opened it.
+REPORTER, ADMINS = "reporter", "admins"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """A confidential report as one side of its conversation sees it with their code.
+
+    Attributes:
+        route: the pack's support route id it went to.
+        status: ``received``, ``conversation``, ``advised``, ``referred`` or ``closed``.
+        conversation: the report first, as ``("reporter", text)``, then each message as ``(author, text)``,
+            the author ``reporter`` or ``staff`` (the route's people: staff on the web, or the group's
+            admins through the bot).
+        side: whose code opened it: :data:`REPORTER`, or :data:`ADMINS` (the code the bot gave the
+            admins of the reporter's group, for a report to the pack's ``reports.group_route``).
+        case: the report's number, which the admins' messages name (never the reporter).
+        group: the group whose admins it was relayed to ("" when it was not relayed).
+        left_out: the member left out of that route because the report is about them ("" when none).
+    """
+
+    route: str
+    status: str
+    conversation: list[tuple[str, str]]
+    side: str = REPORTER
+    case: int = 0
+    group: str = ""
+    left_out: str = ""

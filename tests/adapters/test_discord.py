@@ -15,7 +15,7 @@ import discord.ext.test as dpytest
 import pytest
 from discord.webhook.async_ import async_context
 from tests.bot.conftest import extra_command  # noqa: F401 (a fixture)
-from tests.bot.dialogs import BOT, DIALOGS, HIDDEN, NL, REPORTS, Line, is_notice
+from tests.bot.dialogs import BOT, DIALOGS, HIDDEN, NL, REPORTS, STORY_NL, Line, is_notice
 
 from samen.adapters.discord import CAPABILITIES, DiscordAdapter, Names
 from samen.adapters.text import chunks
@@ -536,3 +536,55 @@ async def test_words_typed_into_a_slash_commands_text_option_are_read_like_any_m
     assert any("Do 1" in m.content and not is_notice(m.content) for m in direct)  # the author's nudge
     assert any(is_notice(m.content) for m in direct)  # and the owner's notice
     assert not any("maak je af" in text for text in answers + [m.content for m in direct])
+
+
+async def test_the_report_menu_starts_the_private_dialog_about_that_message(
+    adapter: DiscordAdapter, webhooks: Webhooks
+) -> None:
+    """ "Melden" on a message written by the server's owner: the dialog starts privately with that message
+    as the one replied to; a report to the group's admins then leaves the owner out, and the reporter is
+    told; nothing is said in the channel."""
+    config = dpytest.get_config()
+    channel, member, owner = config.channels[0], config.members[0], config.members[1]
+    config.guilds[0].owner_id = owner.id
+    target = await dpytest.message("iets over jou", channel=channel, member=owner)
+    sent()
+    message = dpytest.backend.facts.dict_from_message(target) | {"channel_id": str(target.channel.id)}
+    menu = {
+        "id": "7",
+        "name": "Report",
+        "type": 3,
+        "target_id": str(target.id),
+        "resolved": {"messages": {str(target.id): message}},
+    }
+    await adapter.tree._call(interaction(adapter, menu))
+    (start,) = webhooks.responses
+    group_admins = next(r.name for r in NL.support if r.id == PACK.spec.reports.group_route)
+    routes = len(PACK.spec.reports.routes) + 1
+    assert _ephemeral(start) and f"{routes}. {group_admins}" in start["data"]["content"]
+    assert sent() == []
+    dm = await member.create_dm()
+    for answer in (str(routes), "anoniem", STORY_NL, "ja", "nee"):
+        await dpytest.message(answer, channel=dm, member=member)
+    answers = sent()
+    assert all(isinstance(m.channel, discord.DMChannel) for m in answers)
+    said = "\n".join(m.content for m in answers)
+    assert BOT.get("nl", "report.admins.left_out") in said and "Je code:" in said
+    assert STORY_NL not in said  # the owner, the only admin told on Discord, is left out
+    store = adapter.bot.store
+    assert isinstance(store, MemoryStore)
+    (kept,) = store.reports.values()
+    assert (kept.route, kept.left_out, kept.link) == (
+        PACK.spec.reports.group_route,
+        str(owner.id),
+        f"discord:{config.guilds[0].id}/{target.id}",
+    )
+
+
+async def test_the_report_menu_is_localised(adapter: DiscordAdapter) -> None:
+    payloads = {
+        c.name: await c.get_translated_payload(adapter.tree, Names()) for c in adapter.tree.get_commands()
+    }
+    assert payloads[BOT.get("en", "menu.report")]["name_localizations"] == {
+        "nl": BOT.get("nl", "menu.report")
+    }

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import stamina
-from tests.bot.dialogs import DIALOGS, HIDDEN, NL, Line, is_notice
+from tests.bot.dialogs import DIALOGS, HIDDEN, NL, REPORT_ADMINS, REPORTS, Line, is_notice
 
 from samen.adapters.matrix import CAPABILITIES, MatrixAdapter
 from samen.adapters.matrix_client import JSON, MatrixClient, MatrixError
@@ -35,6 +35,11 @@ ALICE = "@alice:localhost"  # created the room: power level 100
 BOB = "@bob:localhost"
 
 
+def member(name: str) -> str:
+    """A dialog table's member (``alice``, ``bob``…) as a Matrix user on this homeserver."""
+    return f"@{name}:localhost"
+
+
 def dos_url(lang: str, number: int | None) -> str:
     return f"https://samen.test/{lang}/dos/" + (f"#do-{number}" if number else "")
 
@@ -45,6 +50,9 @@ class Homeserver(MatrixClient):
     Attributes:
         power: the room's ``m.room.power_levels``.
         forbidden: endpoints answered ``403 M_FORBIDDEN`` (a power level the bot lacks).
+        members: who is in the group room.
+        senders: who sent each event the bot may ask about (``GET /rooms/{room}/event/{id}``).
+        history: every message :meth:`sent` returned.
     """
 
     def __init__(self) -> None:
@@ -52,6 +60,9 @@ class Homeserver(MatrixClient):
         self.calls: list[tuple[str, str, dict[str, Any]]] = []
         self.power: JSON = {"users": {ALICE: 100, BOT: 50}, "users_default": 0}
         self.forbidden: set[str] = set()
+        self.members = [ALICE, BOB, BOT]
+        self.senders: dict[str, str] = {}
+        self.history: list[tuple[str, dict[str, Any]]] = []
         self._ids = itertools.count(1)
 
     async def request(
@@ -74,7 +85,12 @@ class Homeserver(MatrixClient):
         if endpoint.startswith(("get state", "get account data")):
             raise MatrixError(404, "M_NOT_FOUND", endpoint)
         if endpoint == "joined members":
-            return {"joined": {user: {} for user in (ALICE, BOB, BOT)}}
+            return {"joined": {user: {} for user in self.members}}
+        if endpoint == "get event":
+            event_id = urllib.parse.unquote(path.rsplit("/", 1)[-1])
+            if event_id not in self.senders:
+                raise MatrixError(404, "M_NOT_FOUND", endpoint)
+            return {"event_id": event_id, "sender": self.senders[event_id], "type": "m.room.message"}
         if endpoint == "join":
             return {"room_id": urllib.parse.unquote(path.rsplit("/", 1)[-1])}
         if endpoint == "create direct room":
@@ -87,6 +103,7 @@ class Homeserver(MatrixClient):
         """The messages sent since the last call, as (room, content); then forgets every call."""
         out = [(room, body) for endpoint, room, body in self.calls if endpoint == "send"]
         self.calls.clear()
+        self.history.extend(out)
         return out
 
 
@@ -95,11 +112,11 @@ _events = itertools.count(1)
 _clock = itertools.count(1_764_000_000_000, 1000)
 
 
-def sync(*events: dict[str, Any]) -> Any:
-    """One ``/sync`` answer with these timeline events in the group, typed at the edge."""
+def sync(*events: dict[str, Any], room: str = ROOM) -> Any:
+    """One ``/sync`` answer with these timeline events in a room (the group), typed at the edge."""
     raw = {
         "next_batch": f"s{next(_batches)}",
-        "rooms": {"join": {ROOM: {"timeline": {"events": list(events)}}}},
+        "rooms": {"join": {room: {"timeline": {"events": list(events)}}}},
     }
     return parse_sync(raw)
 
@@ -134,14 +151,21 @@ async def matrix() -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
     adapter.worker.close()
 
 
-async def run_dialog(adapter: MatrixAdapter, homeserver: Homeserver, lines: list[Line]) -> None:
-    earlier = said(ALICE, "Zullen we morgen om tien uur beginnen?")
+async def run_dialog(
+    adapter: MatrixAdapter, homeserver: Homeserver, lines: list[Line], *, by_name: bool = False
+) -> None:
+    """Say each line and check what the bot sent. The sender is alice (the admin) for an admin's line and
+    bob otherwise; with ``by_name``, the line's own member (``Line.user``), and the message replied to is
+    by ``Line.about``. A direct line goes to the sender's direct room with the bot."""
+    about = next((line.about for line in lines if line.about), "")
+    earlier = said(member(about) if by_name and about else ALICE, "Zullen we morgen om tien uur beginnen?")
+    homeserver.senders[earlier["event_id"]] = earlier["sender"]
     await adapter.handle_sync(sync(earlier))
     homeserver.sent()
     for line in lines:
-        sender = ALICE if line.admin else BOB
+        sender = member(line.user) if by_name else ALICE if line.admin else BOB
         message = said(sender, line.says, earlier["event_id"] if line.reply else None)
-        await adapter.handle_sync(sync(message))
+        await adapter.handle_sync(sync(message, room=f"!dm-{sender}" if line.direct else ROOM))
         sent = homeserver.sent()
         text = "\n".join(str(content.get("body", "")) for _, content in sent)
         for word in line.unsaid:
@@ -154,9 +178,14 @@ async def run_dialog(adapter: MatrixAdapter, homeserver: Homeserver, lines: list
         private = [room for room, _ in sent if room.startswith("!dm-")]
         if line.private is True:
             assert private and len(private) == len(sent), line.says
+            assert all(room == f"!dm-{sender}" for room in private) or line.notice, line.says
         elif line.private is False:
             assert not private, line.says
-        if not line.admin:
+        if by_name:
+            # the admins are told in their own direct rooms, never the sender's
+            to_others = [room for room in private if room != f"!dm-{sender}"]
+            assert bool(to_others) == line.notice, line.says
+        elif not line.admin:
             notices = [c for room, c in sent if room == f"!dm-{ALICE}" and is_notice(str(c.get("body")))]
             assert bool(notices) == line.notice, line.says
         public = [content for room, content in sent if room == ROOM]
@@ -166,6 +195,47 @@ async def run_dialog(adapter: MatrixAdapter, homeserver: Homeserver, lines: list
 @pytest.mark.parametrize("name", list(DIALOGS))
 async def test_dialog(matrix: tuple[MatrixAdapter, Homeserver], name: str) -> None:
     await run_dialog(*matrix, DIALOGS[name])
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+async def test_report_dialog(matrix: tuple[MatrixAdapter, Homeserver], name: str) -> None:
+    """``!melden`` in the room, then the direct room: nothing in the group, the code at the end."""
+    await run_dialog(*matrix, REPORTS[name])
+
+
+@pytest.fixture
+async def matrix_admins() -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
+    """The group with bob and carol as its admins (power level 100), alice and dave members."""
+    homeserver = Homeserver()
+    homeserver.members = [member(name) for name in ("alice", "bob", "carol", "dave")] + [BOT]
+    homeserver.power = {"users": {member("bob"): 100, member("carol"): 100, BOT: 50}, "users_default": 0}
+    core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url, signals=SIGNALS)
+    adapter = MatrixAdapter(core, homeserver)
+    with stamina.set_testing(True, attempts=3, cap=True):
+        await adapter.handle_sync(sync(event("m.room.member", BOT, {"membership": "join"}, state_key=BOT)))
+        homeserver.calls.clear()
+        yield adapter, homeserver
+    adapter.worker.close()
+
+
+@pytest.mark.parametrize("name", list(REPORT_ADMINS))
+async def test_report_to_the_groups_admins(
+    matrix_admins: tuple[MatrixAdapter, Homeserver], name: str
+) -> None:
+    """A report to the group's admins reaches each admin's direct room but that of the author of the
+    message reported, whose sender the bot asks the homeserver for."""
+    adapter, homeserver = matrix_admins
+    await run_dialog(adapter, homeserver, REPORT_ADMINS[name], by_name=True)
+    store = adapter.bot.store
+    assert isinstance(store, MemoryStore)
+    (kept,) = store.reports.values()
+    about = next(line.about for line in REPORT_ADMINS[name] if line.about)
+    assert (kept.group, kept.left_out) == (ROOM, member(about))
+    reached = {room for room, content in homeserver.history if kept.text in str(content.get("body"))}
+    admins = {member("bob"), member("carol")} - {member(about)}
+    assert reached == {
+        f"!dm-{admin}" for admin in admins
+    }  # not the group, not the reporter, not the one it is about
 
 
 @pytest.mark.parametrize("name", list(HIDDEN))

@@ -18,7 +18,19 @@ from telegram import Bot as TelegramBot
 from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
-from tests.bot.dialogs import BOT, DIALOGS, EN, HIDDEN, NL, NUDGE, REPORTS, Line
+from tests.bot.dialogs import (
+    BOT,
+    DIALOGS,
+    EN,
+    HIDDEN,
+    NL,
+    NUDGE,
+    REPORT_ADMINS,
+    REPORTS,
+    STORY_EN,
+    STORY_NL,
+    Line,
+)
 
 from samen.adapters.base import CALL_ATTEMPTS
 from samen.adapters.telegram import CAPABILITIES, TelegramAdapter, menu, retry_on
@@ -63,6 +75,7 @@ class RecordingRequest(BaseRequest):
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.admins: set[int] = {OWNER["id"]}  # type: ignore[arg-type]
+        self.people: dict[int, dict[str, Any]] = {OWNER["id"]: OWNER}  # type: ignore[dict-item]
         self.closed: set[int] = set()
         self.refuse: dict[str, str] = {}
         self.too_many = 0
@@ -166,7 +179,10 @@ class RecordingRequest(BaseRequest):
             }
         if endpoint == "getChatAdministrators":
             return [
-                {"status": "creator", "user": OWNER, "is_anonymous": False},
+                *(
+                    {"status": "creator", "user": self.people[a], "is_anonymous": False}
+                    for a in sorted(self.admins)
+                ),
                 {"status": "member", "user": BOT_USER},
             ]
         return True
@@ -210,7 +226,12 @@ async def feed(adapter: TelegramAdapter, payload: dict[str, Any]) -> None:
 
 
 def message(
-    text: str, *, user: dict[str, Any] = MEMBER, chat: int = GROUP, reply_to: int | None = None
+    text: str,
+    *,
+    user: dict[str, Any] = MEMBER,
+    chat: int = GROUP,
+    reply_to: int | None = None,
+    reply_from: dict[str, Any] = OWNER,
 ) -> dict[str, Any]:
     """An update with one text message, shaped as the recorded ones."""
     kind = "supergroup" if chat < 0 else "private"
@@ -226,7 +247,7 @@ def message(
     if reply_to is not None:
         body["reply_to_message"] = {
             "message_id": reply_to,
-            "from": OWNER,
+            "from": reply_from,
             "chat": body["chat"],
             "date": 1764000000,
             "text": "x",
@@ -342,6 +363,44 @@ async def test_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: 
 async def test_report_dialog(telegram: tuple[TelegramAdapter, RecordingRequest], name: str) -> None:
     """``/melden`` in the group, then the private chat: nothing in the group, the code at the end."""
     await run_dialog(*telegram, REPORTS[name])
+
+
+#: The dialog tables' members as Telegram users (bob and carol are the group's admins in REPORT_ADMINS).
+PEOPLE = {
+    name: {"id": 3000 + i, "is_bot": False, "first_name": name.title()}
+    for i, name in enumerate(("alice", "bob", "carol", "dave"))
+}
+
+
+@pytest.mark.parametrize("name", list(REPORT_ADMINS))
+async def test_report_to_the_groups_admins(
+    telegram: tuple[TelegramAdapter, RecordingRequest], name: str
+) -> None:
+    """Each line by its own member, in the group or their private chat: the report reaches each admin's
+    private chat but that of the author of the message reported (whose id comes with the reply)."""
+    adapter, request = telegram
+    request.people = {p["id"]: p for p in PEOPLE.values()}
+    request.admins = {PEOPLE["bob"]["id"], PEOPLE["carol"]["id"]}
+    reached: set[int] = set()
+    for line in REPORT_ADMINS[name]:
+        user = PEOPLE[line.user]
+        says = "/" + line.says[1:] if line.says.startswith("!") else line.says
+        reply = {"reply_to": 5, "reply_from": PEOPLE[line.about or "dave"]} if line.reply else {}
+        await feed(adapter, message(says, user=user, chat=user["id"] if line.direct else GROUP, **reply))
+        sent = request.sent()
+        said = texts(sent)
+        for piece in line.expect or ():
+            slash = "/" + piece[1:] if piece.startswith("!") and len(piece) > 1 else piece
+            assert piece in said or slash in said, f"{line.says[:40]!r}: {piece!r} not in {said[:300]!r}"
+        for word in line.unsaid:
+            assert word.casefold() not in said.casefold(), f"{line.says[:40]!r} repeated {word!r}"
+        assert all(int(p["chat_id"]) > 0 for p in sent) or not line.private, line.says
+        others = {int(p["chat_id"]) for p in sent} - {user["id"], GROUP}
+        assert bool(others) == line.notice, line.says
+        reached |= {int(p["chat_id"]) for p in sent if STORY_NL in p["text"] or STORY_EN in p["text"]}
+    about = next(line.about for line in REPORT_ADMINS[name] if line.about)
+    admins = {PEOPLE["bob"]["id"], PEOPLE["carol"]["id"]} - {PEOPLE[about]["id"]}
+    assert reached == admins
 
 
 @pytest.mark.parametrize("name", list(HIDDEN))

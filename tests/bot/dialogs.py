@@ -43,6 +43,8 @@ class Line:
         notice: whether the group's admins are told privately too (a threat).
         unsaid: words no answer of the bot may contain, public or private (the member's own words).
         direct: sent in the member's private chat with the bot rather than in the group.
+        user: who says it (``private`` counts that member's private messages).
+        about: who wrote the message replied to (where ``reply`` is set), when the platform says.
     """
 
     says: str
@@ -53,6 +55,8 @@ class Line:
     notice: bool = False
     unsaid: tuple[str, ...] = ()
     direct: bool = False
+    user: str = "alice"
+    about: str = ""
 
 
 def _first(text: str) -> str:
@@ -211,6 +215,8 @@ def _routes(local: object) -> tuple[str, ...]:
     return tuple(names[r] for r in PACK.spec.reports.routes)
 
 
+GROUP_ROUTE = PACK.spec.reports.group_route or ""
+
 STORY_NL = "Iemand uit mijn projectgroep stuurt me steeds berichten over mijn lichaam."
 STORY_EN = "A classmate keeps mocking my accent in the course chat."
 
@@ -219,7 +225,13 @@ STORY_EN = "A classmate keeps mocking my accent in the course chat."
 REPORTS: dict[str, list[Line]] = {
     "report_nl_anonymous_with_link": [
         Line("!melden", (_first(BOT.get("nl", "report.start")), *_routes(NL)), reply=True, private=True),
-        Line("9", (_first(BOT.get("nl", "report.route_again", count=3)),), direct=True, private=True),
+        Line(
+            "9",
+            # whatever the count: the group's admins are offered only where the message's author is known
+            (BOT.get("nl", "report.route_again", count=0).split("0")[0],),
+            direct=True,
+            private=True,
+        ),
         Line("1", (_first(BOT.get("nl", "report.identity")),), direct=True, private=True),
         Line("anoniem", (_first(BOT.get("nl", "report.text")),), direct=True, private=True),
         Line(
@@ -249,5 +261,82 @@ REPORTS: dict[str, list[Line]] = {
         Line("3", (_first(BOT.get("nl", "report.identity")),), direct=True, private=True),
         Line("stop", (_first(BOT.get("nl", "report.stopped")),), direct=True, private=True),
         Line("stop", None, direct=True),
+    ],
+}
+
+
+def _route(local: object, route: str) -> str:
+    """A support route's name in a language."""
+    return next(r.name for r in local.support if r.id == route)  # type: ignore[attr-defined]
+
+
+#: Reports to the group's own admins (the pack's ``reports.group_route``, offered after the other routes,
+#: in a group only): relayed privately to each admin but the one the report is about, who is left out (and
+#: the reporter told); bob and carol are the group's admins. Run through the in-memory adapter, which has
+#: more than one member (``tests/bot/test_report_dialog.py``).
+REPORT_ADMINS: dict[str, list[Line]] = {
+    "report_nl_admins_about_an_admin": [
+        Line("!hulp", (_first(BOT.get("nl", "help.support")),), admin=True, private=True, user="bob"),
+        Line("!hulp", (_first(BOT.get("nl", "help.support")),), admin=True, private=True, user="carol"),
+        Line(
+            "!melden",
+            (_first(BOT.get("nl", "report.start")), f"{len(_routes(NL)) + 1}. {_route(NL, GROUP_ROUTE)}"),
+            reply=True,
+            about="carol",
+            private=True,
+        ),
+        Line(
+            str(len(_routes(NL)) + 1), (_first(BOT.get("nl", "report.identity")),), direct=True, private=True
+        ),
+        Line("anoniem", (_first(BOT.get("nl", "report.text")),), direct=True, private=True),
+        Line(STORY_NL, (_first(BOT.get("nl", "report.link")),), direct=True, private=True),
+        Line("nee", (_first(BOT.get("nl", "report.special")),), direct=True, private=True),
+        Line(
+            "nee",
+            (
+                "Je code:",
+                _first(BOT.get("nl", "report.filed.admins")),
+                _first(BOT.get("nl", "report.admins.left_out")),
+                _first(BOT.get("nl", "report.admins.new")),
+                STORY_NL,
+                BOT.get("nl", "report.admins.anonymous"),
+            ),
+            direct=True,
+            private=None,
+            notice=True,
+            unsaid=("alice", "m-earlier"),
+        ),
+    ],
+    "report_en_admins_named": [
+        Line("!lang en", (_first(BOT.get("en", "lang.set")),), admin=True, user="bob"),
+        Line("!help", (_first(BOT.get("en", "help.support")),), admin=True, private=True, user="carol"),
+        Line(
+            "!report",
+            (f"{len(_routes(EN)) + 1}. {_route(EN, GROUP_ROUTE)}",),
+            reply=True,
+            about="dave",
+            private=True,
+        ),
+        Line(
+            str(len(_routes(EN)) + 1), (_first(BOT.get("en", "report.identity")),), direct=True, private=True
+        ),
+        Line("Sam de Vries", (_first(BOT.get("en", "report.text")),), direct=True, private=True),
+        Line(STORY_EN, (_first(BOT.get("en", "report.link")),), direct=True, private=True),
+        Line("yes", (_first(BOT.get("en", "report.special")),), direct=True, private=True),
+        Line(
+            "no",
+            (
+                "Your code:",
+                _first(BOT.get("en", "report.filed.admins")),
+                _first(BOT.get("en", "report.admins.new")),
+                BOT.get("en", "report.admins.named", name="Sam de Vries"),
+                STORY_EN,
+                _first(BOT.get("en", "report.admins.link", link="")).rstrip(":"),
+            ),
+            direct=True,
+            private=True,
+            notice=True,
+            unsaid=(_first(BOT.get("en", "report.admins.left_out")),),
+        ),
     ],
 }

@@ -33,14 +33,16 @@ def run(chat: MemoryChat, lines: list[Line]) -> None:
     room = chat.room("group")
     for line in lines:
         public_before = len(room.messages)
-        private_before = len(chat.inbox.get("alice", []))
+        private_before = len(chat.inbox.get(line.user, []))
         notices_before = len(chat.admin_inbox)
         answers = chat.send(
             line.says,
+            user=line.user,
             admin=line.admin,
             reply_to="m-earlier" if line.reply else None,
+            reply_author=line.about or None,
             direct=line.direct,
-            group="dm-alice" if line.direct else "group",
+            group=f"dm-{line.user}" if line.direct else "group",
         )
         said = "\n".join(b.text for b in answers)
         for word in line.unsaid:
@@ -51,7 +53,7 @@ def run(chat: MemoryChat, lines: list[Line]) -> None:
         for piece in line.expect:
             assert piece in said, f"{line.says[:40]!r}: {piece!r} not in {said[:300]!r}"
         public = len(room.messages) - public_before
-        private = len(chat.inbox.get("alice", [])) - private_before
+        private = len(chat.inbox.get(line.user, [])) - private_before
         if line.private is True:
             assert (public, private) == (0, 1), line.says
         elif line.private is False:

@@ -147,13 +147,36 @@ def test_a_report_is_filed_and_gets_a_code(store: Store) -> None:
     assert other != code
     view = store.report_view(code)
     assert view is not None
-    route, status, conversation = view
-    assert (route, status, conversation) == (
+    assert (view.route, view.status, view.conversation, view.side, view.group) == (
         "confidential-counsellor",
         "received",
         [("reporter", "Iemand bleef me berichten sturen.")],
+        "reporter",
+        "",
     )
     assert store.answer_report(code, "Het gebeurde weer.")
-    assert store.report_view(code) == (route, status, [*conversation, ("reporter", "Het gebeurde weer.")])
+    again = store.report_view(code)
+    assert again is not None and again.conversation == [
+        *view.conversation,
+        ("reporter", "Het gebeurde weer."),
+    ]
+
+    # relayed to a group's admins: their code reads it and answers as the route; only the reporter withdraws
+    admins, case = store.relay_report(code, group="!room:example.nl", left_out="@carol:example.nl")
+    assert admins != code and case == view.case
+    seen = store.report_view(admins)
+    assert seen is not None and (seen.side, seen.group, seen.left_out, seen.case) == (
+        "admins",
+        "!room:example.nl",
+        "@carol:example.nl",
+        case,
+    )
+    assert store.answer_report(admins, "Dank je, ik spreek het aan.")
+    mine = store.report_view(code)
+    assert mine is not None and mine.status == "conversation" and mine.side == "reporter"
+    assert mine.conversation[-1] == ("staff", "Dank je, ik spreek het aan.")
+    assert not store.withdraw_report(admins) and store.report_view(code) is not None
+
     assert store.withdraw_report(code) and store.report_view(code) is None
+    assert store.report_view(admins) is None
     assert not store.withdraw_report(code) and not store.answer_report(code, "x")

@@ -7,7 +7,8 @@ What it does on a server (see ``docs/bot.md``):
   :class:`~samen.bot.events.Joined`;
 - application (slash) commands with Dutch names and descriptions for Dutch clients (``/do``, ``/hulp``,
   ``/faq``, ``/taal``…), the admin ones only shown to members who may manage the server; message context
-  menus "Ik zie dit" / "I see this" and "Wijs op een Do" / "Point to a Do" (a choice of the Do's, then the
+  menus "Ik zie dit" / "I see this", "Melden" / "Report" (the private report dialog about that message) and
+  "Wijs op een Do" / "Point to a Do" (a choice of the Do's, then the
   bot replies to that message); ``!`` text commands as well, so that ``!do 4`` sent as a reply points to a
   Do with the message quoted;
 - ordinary messages go to the signals (this needs the message content intent); nudges arrive as a direct
@@ -231,6 +232,7 @@ class DiscordAdapter(PlatformAdapter[Origin], discord.Client):
             is_admin=admin,
             direct=direct,
             reply_to=MessageID(str(reply_to)) if reply_to else None,
+            reply_author=_author(message.reference),
             message_id=MessageID(str(message.id)),
             position=message.id,
         )
@@ -306,6 +308,7 @@ class DiscordAdapter(PlatformAdapter[Origin], discord.Client):
         name: str,
         *args: str,
         reply_to: int | None = None,
+        reply_author: UserID | None = None,
         text: str = "",
     ) -> None:
         """A slash command or context menu, as a bot command.
@@ -326,6 +329,7 @@ class DiscordAdapter(PlatformAdapter[Origin], discord.Client):
             and (interaction.permissions.manage_guild or interaction.permissions.administrator),
             direct=guild is None,
             reply_to=MessageID(str(reply_to)) if reply_to else None,
+            reply_author=reply_author,
             position=interaction.id,
         )
         origin = Origin(_messageable(interaction.channel), interaction, interaction.user)
@@ -434,9 +438,15 @@ class DiscordAdapter(PlatformAdapter[Origin], discord.Client):
         await _refusing("topic", channel.edit(topic=topic))
 
     async def notify_admins(self, action: NotifyAdmins, origin: Origin | None = None) -> None:
-        """Tell the server's owner privately; a closed inbox is logged, never made public."""
+        """Tell the server's owner privately (unless it leaves them out: then the reporter is told); a closed
+        inbox is logged, never made public."""
         guild = self.get_guild(int(action.group)) if action.group.isdigit() else None
         if guild is None or guild.owner_id is None:
+            return
+        if str(guild.owner_id) == action.leave_out:
+            # A report never reaches the one it is about: the owner is the only admin told, so nobody is.
+            if action.told is not None and origin is not None:
+                await self.private(action.told, origin)
             return
         try:
             owner = guild.owner or await guild.fetch_member(guild.owner_id)
@@ -489,8 +499,15 @@ class DiscordAdapter(PlatformAdapter[Origin], discord.Client):
         async def point_message(interaction: discord.Interaction, message: discord.Message) -> None:
             await self.offer_dos(interaction, message)
 
+        async def report_message(interaction: discord.Interaction, message: discord.Message) -> None:
+            # The private report dialog, with this message as the one replied to (its author left out).
+            await self.command(
+                interaction, "report", reply_to=message.id, reply_author=UserID(str(message.author.id))
+            )
+
         self.tree.add_command(app_commands.ContextMenu(name=text("menu.see"), callback=see_message))
         self.tree.add_command(app_commands.ContextMenu(name=text("menu.point"), callback=point_message))
+        self.tree.add_command(app_commands.ContextMenu(name=text("menu.report"), callback=report_message))
 
     def _slash(self, name: str, option: Option | None, text: Callable[[str], app_commands.locale_str]) -> Any:
         """The callback of a slash command: the option, if any, as Discord's form field."""
@@ -566,6 +583,12 @@ async def _refusing(permission: str, call: Awaitable[T]) -> T:
 def _messageable(channel: object) -> discord.abc.Messageable | None:
     """A channel the bot can write in, or None (a forum or category)."""
     return channel if isinstance(channel, discord.abc.Messageable) else None
+
+
+def _author(reference: discord.MessageReference | None) -> UserID | None:
+    """Who wrote the message a reply answers, where Discord sent it along (None when it did not)."""
+    resolved = reference.resolved if reference is not None else None
+    return UserID(str(resolved.author.id)) if isinstance(resolved, discord.Message) else None
 
 
 def _is_admin(user: discord.abc.User) -> bool:

@@ -58,6 +58,7 @@ from samen.bot import (
     UserID,
     message_event,
 )
+from samen.bot.commands import resolve
 from samen.errors import ConfigError
 from samen.settings import DOC, Settings
 
@@ -364,6 +365,14 @@ class MatrixAdapter(MatrixActions):
             position=position,
             event_id=event_id,
         )
+        if isinstance(event, Command) and event.reply_to and not direct and _reports(event.name):
+            # A report about a message: its author is left out of the group's admins (asked only here).
+            try:
+                sender = await self.client.event_sender(room, event.reply_to)
+            except MatrixError as exc:  # unknown: the core then leaves the group's admins out of it
+                log.warning("Matrix: the author of a reported message is unknown: %s", type(exc).__name__)
+                sender = None
+            event = replace(event, reply_author=UserID(sender) if sender else None)
         if isinstance(event, Command) and direct and not event.args:
             # A bare answer to a nudge in the direct room: the button it stands for.
             event = replace(event, args=self._pressed(item.sender, event.name) or ())
@@ -430,3 +439,9 @@ async def serve(settings: Settings, bot: Bot) -> None:
         await build(settings, bot, client, relogin).run()
     finally:
         await client.close()
+
+
+def _reports(name: str) -> bool:
+    """Whether a command's name (in any language) is the report command."""
+    found = resolve(name)
+    return found is not None and found[0].name == "report"

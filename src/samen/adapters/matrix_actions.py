@@ -130,9 +130,14 @@ class MatrixActions(PlatformAdapter[str]):
         await _refusing("topic", self.client.set_state(action.group, "m.room.topic", {"topic": topic}))
 
     async def notify_admins(self, action: NotifyAdmins, key: str) -> None:
-        """An ``m.notice`` in each admin's direct room."""
-        for admin in await self.rooms.admins(action.group):
-            await self.send_private(admin, action.body, txn=self._txn(key, f"admin:{admin}"))
+        """An ``m.notice`` in each admin's direct room, except the one it leaves out (a report never reaches
+        the one it is about; the reporter is then told)."""
+        admins = await self.rooms.admins(action.group)
+        if action.leave_out is not None and action.leave_out in admins and action.told is not None:
+            await self.private(action.told, key)
+        for admin in admins:
+            if admin != action.leave_out:
+                await self.send_private(admin, action.body, txn=self._txn(key, f"admin:{admin}"))
 
     def _language(self, group: str) -> str:
         """The group's language (on the core's thread: it may read the store)."""

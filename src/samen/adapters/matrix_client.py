@@ -301,6 +301,22 @@ class MatrixClient:
                 return None
             raise
 
+    async def event_sender(self, room: str, event_id: str) -> MatrixUserID | None:
+        """Who sent an event of a room (``GET /rooms/{roomId}/event/{eventId}``), or None when the
+        homeserver does not show it (404)."""
+        try:
+            found = await self.request(
+                "GET",
+                f"/_matrix/client/v3/rooms/{_quote(room)}/event/{_quote(event_id)}",
+                endpoint="get event",
+            )
+        except MatrixError as exc:
+            if exc.status == 404:
+                return None
+            raise
+        sender = found.get("sender") if isinstance(found, dict) else None
+        return MatrixUserID(sender) if isinstance(sender, str) else None
+
     async def joined_members(self, room: str) -> list[MatrixUserID]:
         """The members now in a room."""
         answer = await self.request(

@@ -237,6 +237,7 @@ class TelegramAdapter(PlatformAdapter[int]):
             is_admin=admin,
             direct=direct,
             reply_to=MessageID(str(reply_to)) if reply_to else None,
+            reply_author=_author(message.reply_to_message),
             message_id=MessageID(str(message.message_id)),
             position=update.update_id,
         )
@@ -402,16 +403,27 @@ class TelegramAdapter(PlatformAdapter[int]):
                 raise
 
     async def notify_admins(self, action: NotifyAdmins, chat_id: int) -> None:
-        """Tell each human admin privately; those who never started a chat with the bot cannot be told."""
+        """Tell each human admin privately, except the one it leaves out (the reporter is then told); those
+        who never started a chat with the bot cannot be told."""
         group = int(action.group) if action.group.lstrip("-").isdigit() else chat_id
         admins = await self.call(lambda: self.api.get_chat_administrators(group))
+        left_out = action.leave_out is not None and any(str(a.user.id) == action.leave_out for a in admins)
+        if left_out and action.told is not None:
+            await self.private(action.told, chat_id)
         for admin in admins:
-            if admin.user.is_bot:
-                continue
+            if admin.user.is_bot or str(admin.user.id) == action.leave_out:
+                continue  # a report never reaches the one it is about
             try:
                 await self.send(admin.user.id, action.body)
             except Forbidden:
                 log.info("Telegram admin notice not delivered: the admin has not started the bot")
+
+
+def _author(message: Message | None) -> UserID | None:
+    """Who wrote a message (None for none, or one sent as a channel or anonymously as the group)."""
+    if message is None or message.from_user is None or message.sender_chat is not None:
+        return None
+    return UserID(str(message.from_user.id))
 
 
 def _sender(

@@ -94,10 +94,18 @@ class Describe:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NotifyAdmins:
-    """Tell the group's admins privately (a threat, a missing permission)."""
+    """Tell the group's admins privately (a missing permission, a report to the group's admins).
+
+    Attributes:
+        leave_out: a member who must not get it (the one a report is about), admin or not.
+        told: said privately to the reporter when ``leave_out`` was in fact one of the admins (who were
+            then told without them); None: nobody is told.
+    """
 
     group: GroupID
     body: Body
+    leave_out: UserID | None = None
+    told: Private | None = None
 
 
 Action = Post | Reply | Private | Describe | NotifyAdmins

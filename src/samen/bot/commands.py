@@ -226,6 +226,7 @@ def message_event(
     is_admin: bool = False,
     direct: bool = False,
     reply_to: MessageID | None = None,
+    reply_author: UserID | None = None,
     message_id: MessageID | None = None,
     position: int | None = None,
     event_id: EventID | None = None,
@@ -241,6 +242,7 @@ def message_event(
         prefixes: what starts a command on this platform.
         at: when it was sent, in seconds since the epoch (for the signals' window).
         reply_to: the message it answers, for a command that points to a Do.
+        reply_author: who wrote that message, where the platform says (a report leaves them out).
         The rest: as :class:`Command` and :class:`Said` have them.
     """
     parsed = parse(text, prefixes)
@@ -258,6 +260,7 @@ def message_event(
             is_admin=is_admin,
             direct=direct,
             reply_to=reply_to,
+            reply_author=reply_author,
             message_id=message_id,
             position=position,
             event_id=event_id,

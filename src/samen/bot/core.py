@@ -20,12 +20,13 @@ from datetime import UTC, datetime
 from samen.bot import compose
 from samen.bot.actions import Action, Body, Capabilities, Describe, Image, NotifyAdmins, Post, Private, Reply
 from samen.bot.commands import Option, command, keyword, resolve
-from samen.bot.events import Added, Command, Event, GroupID, Joined, Moved, Refused, Said
+from samen.bot.events import Added, Command, Event, GroupID, Joined, Moved, Refused, Said, UserID
 from samen.bot.report import EXPIRE as REPORT_EXPIRE
 from samen.bot.report import TEXT_MAX as REPORT_TEXT_MAX
 from samen.bot.report import Dialog as ReportDialog
+from samen.bot.report import Filed as ReportFiled
 from samen.bot.report import words as report_words
-from samen.bot.store import NUDGE_MODES, GroupState, Store
+from samen.bot.store import ADMINS, NUDGE_MODES, GroupState, ReportView, Store
 from samen.bot.watch import Watch
 from samen.content import FaqEntry, Localized, Pack, load_strings
 from samen.render import (
@@ -94,6 +95,10 @@ class Bot:
         self.report_url = report_url or pack.campaign_page
         # Report dialogs in progress, by user: held in memory only until filed (or EXPIRE), never logged.
         self._reports: dict[str, ReportDialog] = {}
+        # Who filed each report relayed to a group's admins, by report number, so that the admins' answers
+        # reach them at once: in memory only (an anonymous reporter's account is never stored with the
+        # report); after a restart the reporter reads the answers with the code.
+        self._reporters: dict[int, tuple[GroupID, UserID]] = {}
         # Wrong follow-up codes per user, for the guessing limit (times, in memory only).
         self._code_failures: dict[str, list[float]] = {}
         self.illustrate = illustrate
@@ -415,15 +420,24 @@ class Bot:
         if event.args:
             return self._report_code(event, local)
         routes = tuple(self.pack.spec.reports.routes)
+        group_route = self.pack.spec.reports.group_route
+        # The group's own admins, reached through the bot; not when the report is about a message whose
+        # author the platform did not say, who could be one of them (a report never reaches its subject).
+        unknown_author = event.reply_to is not None and event.reply_author is None
+        if group_route and not event.direct and not unknown_author and group_route not in routes:
+            routes += (group_route,)
         if not routes:
             body = compose.say_body(self.platform, local.code, "report.none", prefix=self.prefix)
             return [Private(group=event.group, user=event.user, body=body, fallback=False)]
-        link = (
-            ""
-            if event.direct or event.reply_to is None
-            else f"{self.platform}:{event.group}/{event.reply_to}"
+        replied = not event.direct and event.reply_to is not None
+        dialog = ReportDialog(
+            local.code,
+            routes,
+            link=f"{self.platform}:{event.group}/{event.reply_to}" if replied else "",
+            group="" if event.direct else event.group,
+            about=(event.reply_author or "") if replied else "",
+            started=self.clock(),
         )
-        dialog = ReportDialog(local.code, routes, link=link, started=self.clock())
         self._reports[event.user] = dialog
         question = dialog.opening(local)
         body = compose.say_body(self.platform, local.code, question.key, **question.values)
@@ -450,23 +464,84 @@ class Bot:
         if view is None:
             self._code_failures[event.user] = [*tries, now]
             return say("report.code_wrong")
-        route_id, status, conversation = view
-        route = next((r.name for r in local.support if r.id == route_id), route_id)
+        route = next((r.name for r in local.support if r.id == view.route), view.route)
+        if view.side == ADMINS:
+            return self._report_admins(event, local, view, code, rest)
         if rest.casefold() in report_words(local.code, "report.word.withdraw"):
             self.store.withdraw_report(code)
+            self._reporters.pop(view.case, None)
             return say("report.withdrawn")
         if rest:
-            if not self.store.answer_report(code, rest[:REPORT_TEXT_MAX]):
+            answer = rest[:REPORT_TEXT_MAX]
+            if not self.store.answer_report(code, answer):
                 return say("report.closed")
+            if view.group:
+                self._reporters[view.case] = (event.group, event.user)
+                return [
+                    *say("report.answered", route=route),
+                    self._to_admins(view, "report.admins.answer", answer),
+                ]
             return say("report.answered", route=route)
         you = compose.say(local.code, "report.view.you")
-        lines = [f"{you if author == 'reporter' else route}: {text}" for author, text in conversation]
+        lines = [f"{you if author == 'reporter' else route}: {text}" for author, text in view.conversation]
         return say(
             "report.view",
             route=route,
-            status=compose.say(local.code, f"report.status.{status}"),
+            status=compose.say(local.code, f"report.status.{view.status}"),
             conversation="\n\n".join(lines),
             code=code,
+        )
+
+    def _report_admins(
+        self, event: Command, local: Localized, view: ReportView, code: str, rest: str
+    ) -> list[Action]:
+        """A group's admin follows up a report relayed to them, with the admins' code: read it, or answer
+        (the answer reaches the reporter at once where the bot still knows them, else with their code)."""
+
+        def say(key: str, **values: object) -> list[Action]:
+            body = compose.say_body(self.platform, local.code, key, prefix=self.prefix, **values)
+            return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+
+        if event.user == view.left_out:
+            return say("report.code_wrong")  # the one it is about never reads it, even with the code
+        if rest.casefold() in report_words(local.code, "report.word.withdraw"):
+            return say("report.admins.no_withdraw")
+        if rest:
+            answer = rest[:REPORT_TEXT_MAX]
+            if not self.store.answer_report(code, answer):
+                return say("report.closed")
+            actions = say("report.admins.sent", case=view.case)
+            reporter = self._reporters.get(view.case)
+            if reporter is not None:
+                route = next((r.name for r in local.support if r.id == view.route), view.route)
+                body = compose.say_body(
+                    self.platform, local.code, "report.reply", route=route, text=answer, prefix=self.prefix
+                )
+                actions.append(Private(group=reporter[0], user=reporter[1], body=body, fallback=False))
+            return actions
+        reporter_label = compose.say(local.code, "report.admins.reporter")
+        admins_label = compose.say(local.code, "report.admins.you")
+        lines = [
+            f"{reporter_label if author == 'reporter' else admins_label}: {text}"
+            for author, text in view.conversation
+        ]
+        return say(
+            "report.admins.view",
+            case=view.case,
+            status=compose.say(local.code, f"report.status.{view.status}"),
+            conversation="\n\n".join(lines),
+            code=code,
+        )
+
+    def _to_admins(self, view: ReportView, key: str, text: str, **values: object) -> NotifyAdmins:
+        """A message about a relayed report to its group's admins, leaving out the one it is about; in the
+        group's language."""
+        lang = self.language(self.group(view.group))
+        body = compose.say_body(
+            self.platform, lang, key, case=view.case, text=text, prefix=self.prefix, **values
+        )
+        return NotifyAdmins(
+            group=GroupID(view.group), body=body, leave_out=UserID(view.left_out) if view.left_out else None
         )
 
     def _report_step(self, event: Said) -> list[Action]:
@@ -475,10 +550,14 @@ class Bot:
         if self.clock() - dialog.started > REPORT_EXPIRE:
             return self._said(event, GroupState(self.platform, event.group))
         following, question, filed = dialog.answer(event.text)
+        if following is not None:
+            self._reports[event.user] = following
         values = dict(question.values)
+        key = question.key
+        relayed: list[Action] = []
         if filed is not None:
             local = self.pack.language(dialog.lang)
-            values["code"] = self.store.file_report(
+            code = self.store.file_report(
                 route=filed.route,
                 text=filed.text,
                 language=dialog.lang,
@@ -487,12 +566,49 @@ class Bot:
                 special=filed.special,
                 link=filed.link,
             )
+            values["code"] = code
             values["route"] = next((r.name for r in local.support if r.id == filed.route), filed.route)
             values["url"] = self.report_url(dialog.lang)
-        if following is not None:
-            self._reports[event.user] = following
-        body = compose.say_body(self.platform, dialog.lang, question.key, **values)
-        return [Private(group=event.group, user=event.user, body=body, fallback=False)]
+            if filed.route == self.pack.spec.reports.group_route and dialog.group:
+                key = "report.filed.admins"
+                values["prefix"] = self.prefix
+                values["anon"] = "" if filed.name else compose.say(dialog.lang, "report.filed.anonymous")
+                relayed = self._relay(event, dialog, code, filed)
+        body = compose.say_body(self.platform, dialog.lang, key, **values)
+        return [Private(group=event.group, user=event.user, body=body, fallback=False), *relayed]
+
+    def _relay(self, event: Said, dialog: ReportDialog, code: str, filed: ReportFiled) -> list[Action]:
+        """A report to the group's admins: to each of them privately through the bot, with their own code
+        to read and answer it, the reporter's name only when given, and never to the one it is about (the
+        reporter is told when that was an admin)."""
+        admins_code, case = self.store.relay_report(code, group=dialog.group, left_out=dialog.about)
+        self._reporters[case] = (event.group, event.user)
+        lang = self.language(self.group(dialog.group))
+        who = (
+            compose.say(lang, "report.admins.named", name=filed.name)
+            if filed.name
+            else compose.say(lang, "report.admins.anonymous")
+        )
+        link = compose.say(lang, "report.admins.link", link=filed.link) if filed.link else ""
+        body = compose.say_body(
+            self.platform,
+            lang,
+            "report.admins.new",
+            case=case,
+            who=who,
+            text=filed.text,
+            link=link,
+            code=admins_code,
+            prefix=self.prefix,
+        )
+        told = Private(
+            group=event.group,
+            user=event.user,
+            body=compose.say_body(self.platform, dialog.lang, "report.admins.left_out"),
+            fallback=False,
+        )
+        leave_out = UserID(dialog.about) if dialog.about else None
+        return [NotifyAdmins(group=GroupID(dialog.group), body=body, leave_out=leave_out, told=told)]
 
     @command("notmeant", listed=False)
     def _cmd_notmeant(self, event: Command, state: GroupState, local: Localized) -> list[Action]:

@@ -55,6 +55,8 @@ class Command:
         is_admin: whether the sender may change the group's settings (the adapter knows).
         direct: whether it came in a direct (one-to-one) chat rather than a group.
         reply_to: the message this command answers, when it was sent as a reply ("point to Do N").
+        reply_author: who wrote that message, where the platform says (a report about it never reaches
+            them).
         message_id: the command's own message, for quoting.
         text: the message as the member typed it, for the signals, which read every member's words in a
             group, a command's too (empty for a slash command, a menu or a button, which carry no words).
@@ -70,6 +72,7 @@ class Command:
     is_admin: bool = False
     direct: bool = False
     reply_to: MessageID | None = None
+    reply_author: UserID | None = None
     message_id: MessageID | None = None
     position: int | None = None
     event_id: EventID | None = None

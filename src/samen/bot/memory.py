@@ -47,6 +47,8 @@ class MemoryChat:
         self.rooms: dict[str, Room] = {}
         self.inbox: dict[str, list[Body]] = {}
         self.admin_inbox: list[Body] = []
+        # Each group's admins, as members who spoke there as admins made them known.
+        self.admins: dict[str, set[str]] = {}
 
     @property
     def capabilities(self) -> Capabilities:
@@ -74,6 +76,7 @@ class MemoryChat:
         admin: bool = False,
         direct: bool = False,
         reply_to: str | None = None,
+        reply_author: str | None = None,
         at: float = 0.0,
     ) -> list[Body]:
         """A member sends a message; a ``!`` command becomes a Command, anything else is Said.
@@ -82,6 +85,8 @@ class MemoryChat:
             Everything the bot sent in answer, public and private, in order.
         """
         number = next(self._ids)
+        if admin and not direct:
+            self.admins.setdefault(group, set()).add(user)
         event = message_event(
             text,
             (self.capabilities.prefix,),
@@ -91,6 +96,7 @@ class MemoryChat:
             is_admin=admin,
             direct=direct,
             reply_to=MessageID(reply_to) if reply_to else None,
+            reply_author=UserID(reply_author) if reply_author else None,
             message_id=MessageID(f"m{number}"),
             position=number,
         )
@@ -140,6 +146,11 @@ class MemoryChat:
             room.description = action.text if len(action.text) <= self.topic_limit else action.short
             return []
         if isinstance(action, NotifyAdmins):
+            # Each known admin gets it in their inbox, except the one it leaves out (who then is told).
             self.admin_inbox.append(action.body)
-            return [action.body]
+            admins = self.admins.get(action.group, set())
+            for admin in sorted(admins - {action.leave_out}):
+                self.inbox.setdefault(admin, []).append(action.body)
+            told = self.perform(action.told) if action.told and action.leave_out in admins else []
+            return [action.body, *told]
         raise TypeError(f"unknown action {type(action).__name__}")

@@ -60,6 +60,9 @@ class Dialog:
         lang: the language of the questions.
         routes: the route ids offered, in order.
         link: a reference to the message the command replied to ("" when none).
+        group: the group it began in, whose admins a report to the pack's ``group_route`` goes to ("" in
+            a direct chat, where that route is not offered).
+        about: the author of the message replied to, left out of the group's admins ("" when unknown).
         started: when it began (seconds since the epoch), for :data:`EXPIRE`.
         step: ``route``, ``identity``, ``text``, ``link``, ``special``.
     """
@@ -67,6 +70,8 @@ class Dialog:
     lang: str
     routes: tuple[str, ...]
     link: str = ""
+    group: str = ""
+    about: str = ""
     started: float = 0.0
     step: str = "route"
     route: str = ""

@@ -20,13 +20,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from samen.groups import NUDGE_MODES, CountRow, GroupState
+from samen.groups import ADMINS, NUDGE_MODES, REPORTER, CountRow, GroupState, ReportView
 
-__all__ = ["NUDGE_MODES", "CountRow", "GroupState", "MemoryStore", "ReportView", "Store"]
-
-#: A report as its reporter sees it: route id, status, and the conversation as (author, text) pairs, where
-#: the author is ``reporter`` or ``staff``.
-ReportView = tuple[str, str, list[tuple[str, str]]]
+__all__ = [
+    "ADMINS",
+    "NUDGE_MODES",
+    "REPORTER",
+    "CountRow",
+    "GroupState",
+    "MemoryStore",
+    "ReportView",
+    "Store",
+]
 
 
 class Store(Protocol):
@@ -72,17 +77,29 @@ class Store(Protocol):
         """
         ...
 
+    def relay_report(self, code: str, *, group: str, left_out: str) -> tuple[str, int]:
+        """Mark a report (by its reporter's code) as relayed to a group's admins through the bot: the group
+        and the member left out are kept with the words (sealed). Returns the admins' own code for the
+        report (only its hash is kept), with which they read and answer it, and the report's number.
+
+        Raises:
+            KeyError: for a wrong code.
+        """
+        ...
+
     def report_view(self, code: str) -> ReportView | None:
-        """A report as its reporter sees it with the code: its route, status and conversation (the report
-        first, as ``("reporter", text)``, then each message as ``(author, text)``); None for a wrong code."""
+        """A report as the holder of a code sees it (the reporter's code, or the admins' code of a relayed
+        report); None for a wrong code."""
         ...
 
     def answer_report(self, code: str, text: str) -> bool:
-        """The reporter answers; False for a wrong code or a closed case."""
+        """The holder of a code answers: the reporter, or the group's admins (their answer is the route's,
+        as a staff reply; a received case is then in conversation). False for a wrong code or a closed
+        case."""
         ...
 
     def withdraw_report(self, code: str) -> bool:
-        """The reporter withdraws (deletes) the report; False for a wrong code."""
+        """The reporter withdraws (deletes) the report; False for a wrong code or the admins' code."""
         ...
 
 
@@ -99,6 +116,10 @@ class KeptReport:
     link: str
     status: str = "received"
     messages: list[tuple[str, str]] = field(default_factory=list)
+    case: int = 0
+    admins_code: str = ""
+    group: str = ""
+    left_out: str = ""
 
 
 class MemoryStore:
@@ -143,24 +164,46 @@ class MemoryStore:
     ) -> str:
         """Keep the report in memory (tests) and return a code."""
         code = secrets.token_hex(10).upper()
-        self.reports[code] = KeptReport(route, text, language, platform, name, special, link)
+        case = max((r.case for r in self.reports.values()), default=0) + 1
+        self.reports[code] = KeptReport(route, text, language, platform, name, special, link, case=case)
         return code
 
+    def relay_report(self, code: str, *, group: str, left_out: str) -> tuple[str, int]:
+        """Keep the group and the member left out; return the admins' code and the report's number."""
+        found = self.reports[code.strip().upper()]
+        found.admins_code = secrets.token_hex(10).upper()
+        found.group, found.left_out = group, left_out
+        return found.admins_code, found.case
+
+    def _find(self, code: str) -> tuple[KeptReport, str] | None:
+        wanted = code.strip().upper()
+        if wanted in self.reports:
+            return self.reports[wanted], REPORTER
+        found = next((r for r in self.reports.values() if r.admins_code and r.admins_code == wanted), None)
+        return (found, ADMINS) if found is not None else None
+
     def report_view(self, code: str) -> ReportView | None:
-        """The report of a code, or None."""
-        found = self.reports.get(code.strip().upper())
+        """The report of a code, as its side sees it, or None."""
+        found = self._find(code)
         if found is None:
             return None
-        return found.route, found.status, [("reporter", found.text), *found.messages]
+        report, side = found
+        conversation = [("reporter", report.text), *report.messages]
+        return ReportView(
+            report.route, report.status, conversation, side, report.case, report.group, report.left_out
+        )
 
     def answer_report(self, code: str, text: str) -> bool:
-        """Add the reporter's answer; False for a wrong code or a closed case."""
-        found = self.reports.get(code.strip().upper())
-        if found is None or found.status == "closed":
+        """Add an answer from the code's side; False for a wrong code or a closed case."""
+        found = self._find(code)
+        if found is None or found[0].status == "closed":
             return False
-        found.messages.append(("reporter", text))
+        report, side = found
+        report.messages.append(("reporter" if side == REPORTER else "staff", text))
+        if side == ADMINS and report.status == "received":
+            report.status = "conversation"
         return True
 
     def withdraw_report(self, code: str) -> bool:
-        """Forget the report; False for a wrong code."""
+        """Forget the report; False for a wrong code or the admins' code."""
         return self.reports.pop(code.strip().upper(), None) is not None

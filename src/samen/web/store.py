@@ -16,7 +16,7 @@ from typing import TypeVar
 from django.db import IntegrityError, InterfaceError, OperationalError, connections, transaction
 from django.db.models import F
 
-from samen.groups import GroupState
+from samen.groups import ADMINS, REPORTER, GroupState, ReportView
 
 T = TypeVar("T")
 
@@ -143,28 +143,51 @@ class DatabaseStore:
         )
         return code
 
-    def report_view(self, code: str) -> tuple[str, str, list[tuple[str, str]]] | None:
-        """A report as its reporter sees it with the code (opening it is written to the access log)."""
-        from samen.web.reports.actions import REPORTER, find_report, open_case
+    def relay_report(self, code: str, *, group: str, left_out: str) -> tuple[str, int]:
+        """Relay a report to a group's admins (sealed: the group, the member left out); their code and the
+        report's number."""
+        from samen.web.reports.actions import find_report, relay
 
         report = find_report(code)
         if report is None:
+            raise KeyError("no report with this code")
+        return relay(report, group=group, left_out=left_out), report.pk
+
+    def report_view(self, code: str) -> ReportView | None:
+        """A report as the holder of the code sees it (opening it is written to the access log)."""
+        from samen.web.reports.actions import GROUP_ADMINS, find_relayed, find_report, open_case, relayed_to
+
+        report = find_report(code)
+        side = REPORTER
+        if report is None:
+            report, side = find_relayed(code), ADMINS
+        if report is None:
             return None
-        case = open_case(report, REPORTER)
-        return (
-            report.route,
-            report.status,
-            [("reporter", case.text), *((m.author, m.text) for m in case.messages)],
+        case = open_case(report, "reporter" if side == REPORTER else GROUP_ADMINS)
+        group, left_out = relayed_to(report)
+        return ReportView(
+            route=report.route,
+            status=report.status,
+            conversation=[("reporter", case.text), *((m.author, m.text) for m in case.messages)],
+            side=side,
+            case=report.pk,
+            group=group,
+            left_out=left_out,
         )
 
     def answer_report(self, code: str, text: str) -> bool:
-        """The reporter answers; False for a wrong code or a closed case."""
-        from samen.web.reports.actions import find_report, reporter_reply
+        """The holder of the code answers (the reporter, or the group's admins); False for a wrong code or
+        a closed case."""
+        from samen.web.reports.actions import admins_reply, find_relayed, find_report, reporter_reply
 
         report = find_report(code)
-        if report is None or report.status == "closed":
+        if report is not None and report.status != "closed":
+            reporter_reply(report, text)
+            return True
+        relayed = find_relayed(code) if report is None else None
+        if relayed is None or relayed.status == "closed":
             return False
-        reporter_reply(report, text)
+        admins_reply(relayed, text)
         return True
 
     def withdraw_report(self, code: str) -> bool:

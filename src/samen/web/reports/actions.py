@@ -24,6 +24,8 @@ from samen.web.reports.models import AccessLog, CodeAttempt, Message, Report, Re
 
 #: Who the access log names when the reporter acts (the reporter is never identified there).
 REPORTER = "reporter"
+#: Who the access log names when a group's admins act on a report relayed to them by the bot.
+GROUP_ADMINS = "group-admins"
 #: Who the access log names for the retention purge.
 RETENTION = "retention"
 #: Special categories of personal data (GDPR art. 9) a reporter can say the report touches.
@@ -126,6 +128,43 @@ def find_report(code: str) -> Report | None:
     return report
 
 
+def find_relayed(code: str) -> Report | None:
+    """The report relayed to a group's admins whose admins' code this is, or None."""
+    try:
+        wanted = codes.code_hash(code)
+    except ValueError:
+        return None
+    report = Report.objects.filter(admins_hash=wanted).first()
+    if report is None or report.admins_hash is None or not codes.same_hash(report.admins_hash, wanted):
+        return None
+    return report
+
+
+def relay(report: Report, *, group: str, left_out: str) -> str:
+    """Relay a report to a group's admins through the bot: the group and the member left out (the one the
+    report is about) are sealed with the words, and the admins get a code of their own, of which only the
+    hash is kept. Returns that code."""
+    sealed = {**unseal(report.sealed), "group": group, "left_out": left_out}
+    while True:
+        code = codes.new_code()
+        try:
+            with transaction.atomic():
+                report.admins_hash = codes.code_hash(code)
+                report.sealed = seal(sealed)
+                report.save(update_fields=["admins_hash", "sealed"])
+                log(GROUP_ADMINS, report.pk, "relayed")
+        except IntegrityError:  # the same code twice: draw another
+            continue
+        return code
+
+
+def relayed_to(report: Report) -> tuple[str, str]:
+    """The group a report was relayed to and the member left out ("" when not relayed); not logged as an
+    opening (the words stay sealed)."""
+    sealed = unseal(report.sealed)
+    return str(sealed.get("group", "")), str(sealed.get("left_out", ""))
+
+
 def open_case(report: Report, who: str) -> Case:
     """A case's words and conversation, unsealed; the opening is written to the access log."""
     log(who, report.pk, "open")
@@ -185,6 +224,25 @@ def staff_reply(report: Report, user: Any, text: str) -> None:
             fields.append("status")
         report.save(update_fields=fields)
         log(user.get_username(), report.pk, "reply")
+
+
+def admins_reply(report: Report, text: str) -> None:
+    """A group's admins answer a report relayed to them, as the route's reply (a received case is then in
+    conversation); a closed case takes no more messages.
+
+    Raises:
+        InputError: the case is closed, or the text is empty.
+    """
+    if report.status == "closed":
+        raise InputError("This case is closed.", key="reports:closed")
+    with transaction.atomic():
+        _add_message(report, "staff", text)
+        fields = ["updated"]
+        if report.status == "received":
+            report.status = "conversation"
+            fields.append("status")
+        report.save(update_fields=fields)
+        log(GROUP_ADMINS, report.pk, "reply")
 
 
 def set_status(report: Report, user: Any, status: str) -> None:
@@ -253,6 +311,7 @@ def export(report: Report) -> dict[str, Any]:
         "special_categories": list(case.special),
         "special_categories_consent": report.special_consent,
         "link": case.link,
+        "relayed_to_group": relayed_to(report)[0],
         "text": case.text,
         "messages": [
             {"from": m.author, "created": m.created.isoformat(), "text": m.text} for m in case.messages

@@ -37,6 +37,11 @@ class Report(models.Model):
     """
 
     code_hash: models.CharField[str, str] = models.CharField(max_length=64, unique=True)
+    # The SHA-256 of the code the bot gave a group's admins for a report relayed to them (the pack's
+    # ``reports.group_route``); null for every other report.
+    admins_hash: models.CharField[str | None, str | None] = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, default=None
+    )
     route: models.CharField[str, str] = models.CharField(max_length=64)
     platform: models.CharField[str, str] = models.CharField(max_length=32, default="web")
     language: models.CharField[str, str] = models.CharField(max_length=16)
