@@ -12,6 +12,10 @@ if [ "${SAMEN_BOOTSTRAP:-test}" != run ]; then
   if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     need_apt="$need_apt postgresql"
   fi
+  # The slide tests render the PPTX as LibreOffice shows it (with Arial's metric twin, Liberation Sans).
+  command -v soffice >/dev/null 2>&1 || need_apt="$need_apt libreoffice-impress"
+  command -v pdftoppm >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
+  [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || need_apt="$need_apt fonts-liberation2"
 fi
 if [ "${SAMEN_BOOTSTRAP_APT:-1}" != 0 ] && [ -n "$need_apt" ]; then
   echo "bootstrap: installing Debian packages:$need_apt" >&2

@@ -293,9 +293,34 @@ class Webhooks:
         self.responses.append(params.payload)
         return _answer({"interaction": {"id": str(interaction_id), "type": 2}})
 
-    def execute_webhook(self, *args: object, params: Any, **kwargs: object) -> Any:
-        self.responses.append(params.payload)
-        return _answer(None)
+    def execute_webhook(
+        self, webhook_id: int, *args: object, payload: Any = None, wait: bool = False, **kwargs: object
+    ) -> Any:
+        """A follow-up message (discord.py passes its JSON as ``payload``); with ``wait`` (an interaction's
+        follow-up always waits) Discord answers with the message it created, which discord.py reads."""
+        self.responses.append(payload or {})
+        if not wait:
+            return _answer(None)
+        channel = dpytest.get_config().channels[0]
+        return _answer(
+            {
+                "id": str(discord.utils.time_snowflake(discord.utils.utcnow())),
+                "channel_id": str(channel.id),
+                "author": {"id": str(webhook_id), "username": "samen", "discriminator": "0", "avatar": None},
+                "content": (payload or {}).get("content", ""),
+                "timestamp": discord.utils.utcnow().isoformat(),
+                "edited_timestamp": None,
+                "tts": False,
+                "mention_everyone": False,
+                "mentions": [],
+                "mention_roles": [],
+                "attachments": [],
+                "embeds": [],
+                "pinned": False,
+                "type": 0,
+                "flags": (payload or {}).get("flags", 0),
+            }
+        )
 
 
 async def _answer(value: object) -> object:
@@ -353,7 +378,8 @@ def webhooks() -> Webhooks:
 
 
 def _ephemeral(payload: dict[str, Any]) -> bool:
-    return bool(payload["data"].get("flags", 0) & 64)
+    """Whether an answer (the first response, with ``data``, or a follow-up, flat) is ephemeral."""
+    return bool(payload.get("data", payload).get("flags", 0) & 64)
 
 
 async def test_slash_do_answers_in_public_with_the_do(adapter: DiscordAdapter, webhooks: Webhooks) -> None:
@@ -365,8 +391,10 @@ async def test_slash_do_answers_in_public_with_the_do(adapter: DiscordAdapter, w
 
 async def test_slash_help_is_ephemeral(adapter: DiscordAdapter, webhooks: Webhooks) -> None:
     await adapter.tree._call(interaction(adapter, {"id": "2", "name": "help", "type": 1}))
-    said = "\n".join(r["data"]["content"] for r in webhooks.responses if "data" in r)
+    # With every route's address the help takes two messages: the answer and an ephemeral follow-up.
+    said = "\n".join(r.get("data", r).get("content", "") for r in webhooks.responses)
     assert NL.support[3].name in said and all(_ephemeral(r) for r in webhooks.responses)
+    assert NL.support[3].link and NL.support[3].link in said
     assert "Wijs op een Do" in said and "als antwoord op een bericht" not in said
     assert sent() == []
 

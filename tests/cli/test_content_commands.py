@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from samen.content import DEFAULT_PACK, load_pack
@@ -53,10 +54,13 @@ def test_pack_validate_accepts_the_leiden_pack_and_lists_each_problem_of_a_broke
     ok = samen("pack", "validate", str(DEFAULT_PACK))
     assert ok.returncode == 0, ok.stderr
     assert "valid" in ok.stdout
+    # The one route with no address of its own is named, as a warning that does not fail the pack.
+    (warning,) = ok.stderr.splitlines()
+    assert warning.startswith("Warning: ") and "'programme-chair' has no contact" in warning
     broken = tmp_path / "broken.yaml"
     text = DEFAULT_PACK.read_text(encoding="utf-8")
     broken.write_text(
-        text.replace("voor deze {group_kind} waar", "voor deze {soort} waar").replace(
+        text.replace("Welkom in {group}. Samen", "Welkom in {soort}. Samen").replace(
             "        text: 'Remember: there is a real person behind every screen and keyboard.'",
             "        text: ''",
         ),
@@ -135,7 +139,7 @@ def test_a_pack_too_long_for_a_platform_is_said_in_dutch_with_the_platforms_name
     validated = samen("pack", "validate", str(pack), lang="nl")
     assert validated.returncode == 2
     # The limits' problems are English, for the pack's author; the summary line is in the reader's language.
-    assert "caption of an image: 1448 characters" in validated.stderr
+    assert re.search(r"caption of an image: 14\d\d characters", validated.stderr)
     assert validated.stderr.strip().splitlines()[-1].startswith("Fout: Het campagnepakket heeft")
 
 
@@ -143,11 +147,13 @@ def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(t
     """The issue's three packs: a second title under Do 1, an unquoted ``no:`` as a language, a U+0007 in a
     Do's title; each said at its own line with the field and what to do, in the reader's language."""
     text = DEFAULT_PACK.read_text(encoding="utf-8")
-    title = "        title: Ga respectvol met elkaar om\n"
+    first_word, rest = load_pack().language("nl").dos[0].title.split(" ", 1)
+    title = f"        title: {first_word} {rest}\n"
+    assert title in text
     packs = {
         "twice": text.replace(title, title + "        title: Iets anders\n", 1),
         "no": text.replace("\n  en:\n", "\n  no:\n", 1),
-        "bell": text.replace(title, '        title: "Ga respectvol\\a met elkaar om"\n', 1),
+        "bell": text.replace(title, f'        title: "{first_word}\\a {rest}"\n', 1),
     }
     expected = {  # the field, its problem in Dutch and in English, and the text on its line
         "twice": (
@@ -161,7 +167,7 @@ def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(t
             "languages.nl.dos.respect.title",
             "stuurteken (U+0007)",
             "control character (U+0007)",
-            "respectvol\\a",
+            f"{first_word}\\a",
         ),
     }
     for name, content in packs.items():

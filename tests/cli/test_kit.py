@@ -54,7 +54,9 @@ def test_kit_writes_every_material_of_a_setting_and_says_so(
         assert f"{out / name}:" in stdout
     local = load_pack().language("nl")
     assert (
-        (out / "1-intro.txt").read_text(encoding="utf-8").rstrip().endswith("Vragen? Stuur mij een bericht.")
+        (out / "1-intro.txt")
+        .read_text(encoding="utf-8")
+        .startswith("Vragen? Stuur mij een bericht.\n\nWelkom in")
     )
     caption = (out / "2-dos.txt").read_text(encoding="utf-8")
     assert all(do.text in caption for do in local.dos)
@@ -112,9 +114,9 @@ def test_kit_replaces_an_earlier_kit_in_the_same_folder(
         (["--platform", "discord", "--intro-file", "FOLDER"], "is a folder"),
         (["--platform", "discord", "--intro-file", "TOO_LONG"], "2000"),
         (["--platform", "discord", "--intro-file", "UTF16"], "control character"),
-        (["--platform", "whatsapp", "--group-kind", "werk\ngroep"], "one line"),
-        (["--platform", "whatsapp", "--group-kind", "x" * 61], "61 characters"),
-        (["--platform", "whatsapp", "--group-kind", "werk\x01groep"], "control character (U+0001)"),
+        (["--platform", "whatsapp", "--group", "werk\ngroep"], "one line"),
+        (["--platform", "whatsapp", "--group", "x" * 61], "61 characters"),
+        (["--platform", "whatsapp", "--group", "werk\x01groep"], "control character (U+0001)"),
         (["--lang", "nl"], "Choose a platform"),
         (["--all", "--platform", "discord"], "not both"),
     ],
@@ -212,7 +214,7 @@ def test_platform_and_language_may_be_written_as_people_write_them(
     code, _, stderr = run(["kit", "--platform", "WhatsApp", "--lang", "NL", "--out", str(out)], capsys)
     assert code == 0, stderr
     intro = (out / "1-intro.txt").read_text(encoding="utf-8")
-    assert intro.startswith("Welkom in deze groep.")
+    assert intro.startswith("Welkom in deze WhatsApp-groep.")
     code, stdout, stderr = run(["dos", "--lang", "EN"], capsys)
     assert code == 0, stderr
     assert load_pack().language("en").dos[0].text in stdout
@@ -270,3 +272,49 @@ def test_a_too_long_intro_file_names_the_platform_as_people_write_it(
     argv = ["kit", "--platform", "discord", "--intro-file", str(intro), "--out", str(tmp_path / "out")]
     _, _, stderr = run(argv, capsys)
     assert "te lang voor Discord" in stderr and "discord" not in stderr.replace(str(intro), "")
+
+
+def test_the_read_me_lists_every_contact_and_says_where_the_links_lead(tmp_path: Path) -> None:
+    """A teacher passes the kit's read-me on; it must say how to reach each route, and whether the links go
+    to the university's campaign page (no SAMEN_BASE_URL) or to the teacher's own samen site."""
+    out = tmp_path / "kit"
+    done = samen("kit", "--platform", "whatsapp", "--lang", "en", "--out", str(out))  # no SAMEN_BASE_URL
+    assert done.returncode == 0, done.stderr
+    readme = (out / "README.txt").read_text(encoding="utf-8")
+    local = load_pack().language("en")
+    for route in local.support:
+        assert route.name in readme
+        for way in (route.link, route.email):
+            if way:
+                assert way in readme
+    assert f"lead to the university’s campaign page ({local.campaign_url})" in readme
+    assert "?cf=" not in readme
+    assert local.campaign_url in (out / "2-dos.txt").read_text(encoding="utf-8")
+
+
+def test_a_group_name_is_for_one_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With --all, "deze werkgroep" would have become "Welcome to this deze werkgroep" in English."""
+    code, _, stderr = run(["kit", "--all", "--group", "deze werkgroep", "--out", str(tmp_path / "k")], capsys)
+    assert code == 2 and "--lang" in stderr
+    assert not (tmp_path / "k").exists()
+    code, _, stderr = run(
+        ["kit", "--platform", "teams", "--lang", "nl", "--group", "bestuur", "--out", str(tmp_path / "b")],
+        capsys,
+    )
+    assert code == 2 and "dit online college" in stderr  # the message gives the pack's name as an example
+    code, _, stderr = run(
+        [
+            "kit",
+            "--platform",
+            "teams",
+            "--lang",
+            "nl",
+            "--group",
+            "dit bestuur",
+            "--out",
+            str(tmp_path / "c"),
+        ],
+        capsys,
+    )
+    assert code == 0, stderr
+    assert "Welkom bij dit bestuur." in (tmp_path / "c" / "chat.txt").read_text(encoding="utf-8")

@@ -68,7 +68,7 @@ def test_dos_too_long_for_a_readable_poster_and_slides_are_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Two Do's each within Discord's 300 characters for a rule, but together too much for the poster on a
-    # phone and for the slides.
+    # phone.
     old = "text: Wijs elkaar indien nodig op deze Do’s."
     path = _broken(tmp_path, old, old + " Echt waar, ook online." * 11)
     old = "text: 'Onthoud: er zit een echt mens achter ieder beeldscherm en toetsenbord."
@@ -81,7 +81,6 @@ def test_dos_too_long_for_a_readable_poster_and_slides_are_reported(
     assert any(
         "languages.nl.dos:" in out and "portrait poster" in out and "CSS px" in out for out in lines
     ), lines
-    assert any("languages.nl.dos:" in out and "lecture slides" in out and "18 pt" in out for out in lines), (
-        lines
-    )
+    # The slides take another slide instead: only a Do too long for a slide of its own is a problem.
+    assert not any("lecture slides" in out for out in lines), lines
     assert not any("languages.en.dos:" in out for out in lines), lines

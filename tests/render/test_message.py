@@ -57,21 +57,23 @@ def test_whatsapp_uses_its_own_bold_and_discord_its_markdown(local: Localized) -
     assert f"<{DOS_URL}>" in discord  # no link preview card under the Do's
 
 
-def test_intro_fills_the_template_with_group_kind_and_admin_text(local: Localized) -> None:
+def test_intro_fills_the_template_with_group_and_admin_text(local: Localized) -> None:
     message = render_intro(local, "whatsapp", admin_text="Vragen? Mail mij.")
-    assert local.group_kind("whatsapp") in message.text
+    assert local.group("whatsapp") in message.text
     assert local.institution in message.text
-    assert message.text.endswith("Vragen? Mail mij.")
-    custom = render_intro(local, "discord", group_kind="werkgroep")
-    assert "werkgroep" in custom.text
+    assert message.text.startswith("Vragen? Mail mij.\n\n")
+    custom = render_intro(local, "discord", group="deze werkgroep" if local.code == "nl" else "study group")
+    assert (
+        "Welkom in deze werkgroep." if local.code == "nl" else "Welcome to this study group."
+    ) in custom.text
     assert "{" not in custom.text  # no placeholder left unfilled
 
 
 def test_lectures_use_the_lecture_intro(local: Localized) -> None:
     teams = render_intro(local, "teams").text
-    assert teams == local.fill(local.text.lecture_intro, group_kind=local.group_kind("teams"))
+    assert teams == local.fill(local.text.lecture_intro, group=local.group("teams"))
     assert render_intro(local, "kaltura").text == local.fill(
-        local.text.lecture_intro, group_kind=local.group_kind("kaltura")
+        local.text.lecture_intro, group=local.group("kaltura")
     )
 
 

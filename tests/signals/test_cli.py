@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from samen.content import load_pack
+
 
 def classify(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = os.environ | {"SAMEN_LANG": "en"}
@@ -44,8 +46,10 @@ def test_nudge_speaks_the_group_language_or_the_messages_own() -> None:
     # --lang is the group's language; a message in the pack's other language is answered in its own.
     done = classify(b"ik maak je af\nI will kill you\n", "--lang", "en")
     dutch, english = (json.loads(line) for line in done.stdout.splitlines())
-    assert "Ga respectvol met elkaar om" in dutch["nudge"]["message"]
-    assert "Treat each other with respect" in english["nudge"]["message"]
+    pack = load_pack()
+    assert pack.language("nl").do(1).title in dutch["nudge"]["message"]
+    assert pack.language("en").do(1).title in english["nudge"]["message"]
+    assert pack.language("en").campaign_url in english["nudge"]["message"]  # the campaign's English page
 
 
 def test_non_utf8_line_is_a_clear_error_without_traceback() -> None:

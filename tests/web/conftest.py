@@ -36,7 +36,7 @@ def _site_ready() -> None:
 @pytest.fixture
 def web() -> Client:
     """A test client whose requests arrive over HTTPS through a proxy, as in production."""
-    return Client(HTTP_X_FORWARDED_PROTO="https")
+    return Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="testserver")  # a browser always names the host
 
 
 @pytest.fixture(params=["nl", "en"])

@@ -36,7 +36,19 @@ PATHS = [
     "help/",
     "help/?what=unwanted#answer",
 ]
-SHOTS = ["", "dos/", "toolkit/", "toolkit/whatsapp/", "toolkit/discord/", "faq/", "help/?what=group"]
+SHOTS = [
+    "",
+    "dos/",
+    "toolkit/",
+    "toolkit/whatsapp/",
+    "toolkit/discord/",
+    "toolkit/teams/",
+    "toolkit/brightspace/",
+    "faq/",
+    "faq/?q=pesten",
+    "help/?what=unwanted",
+    "help/?what=lecture",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
@@ -79,7 +91,7 @@ def test_the_whole_toolkit_flow(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/nl/toolkit/whatsapp/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("WhatsApp")
 
-    page.get_by_label("Je eigen tekst (niet verplicht)").fill("Ik ben Sanne, <b>mentor</b> van groep 4.")
+    page.get_by_label("Je eigen woorden (niet verplicht)").fill("Ik ben Sanne, <b>mentor</b> van groep 4.")
     bubble = page.locator('[data-preview="intro"]')
     expect(bubble).to_contain_text("Ik ben Sanne, <b>mentor</b> van groep 4.")
     expect(page.locator("[data-status]")).to_have_text("Het voorbeeld toont je tekst.")
@@ -109,7 +121,7 @@ def test_the_whole_toolkit_flow(page: Page) -> None:
 
 def test_a_too_long_text_is_reported_while_typing(page: Page) -> None:
     page.goto("/en/toolkit/whatsapp/")
-    page.get_by_label("Your own text (optional)").fill("x" * 4500)
+    page.get_by_label("Your own words (optional)").fill("x" * 4500)
     expect(page.locator("[data-status]")).to_contain_text("Your text is too long for WhatsApp")
     expect(page.locator("#id_admin_text")).to_have_attribute("aria-invalid", "true")
 
@@ -120,7 +132,7 @@ def test_the_flow_works_without_javascript(browser: Browser, live_server_url: st
     try:
         page.goto("/en/toolkit/discord/")
         expect(page.get_by_role("button", name="Copy message 1")).to_be_hidden()
-        page.get_by_label("Your own text (optional)").fill("Hello from the board of Minerva")
+        page.get_by_label("Your own words (optional)").fill("Hello from the board of Minerva")
         page.get_by_role("button", name="Show the preview").click()
         expect(page.locator('[data-preview="intro"]')).to_contain_text("Hello from the board of Minerva")
         assert "Hello from the board of Minerva" in page.locator("#copy-intro").input_value()
@@ -137,12 +149,62 @@ def test_the_flow_works_without_javascript(browser: Browser, live_server_url: st
         context.close()
 
 
+def test_whatsapp_shares_the_illustration_with_its_caption_in_one_tap_where_files_can_be_shared(
+    browser: Browser, live_server_url: str
+) -> None:
+    """On a phone whose browser shares files, one button sends the illustration with the Do's as its caption
+    (the Web Share API); where it cannot, the button stays hidden and the download is there."""
+    context = browser.new_context(base_url=live_server_url, viewport={"width": 390, "height": 844})
+    context.add_init_script(
+        """
+        navigator.canShare = (data) => !!(data && data.files && data.files.length);
+        navigator.share = async (data) => {
+          const file = data.files[0];
+          window.shared = {name: file.name, type: file.type, size: file.size, text: data.text};
+        };
+        """
+    )
+    page = context.new_page()
+    try:
+        local = load_pack().language("nl")
+        page.goto("/nl/toolkit/whatsapp/")
+        button = page.get_by_role("button", name="Deel de illustratie met het bijschrift")
+        expect(button).to_be_visible()
+        button.click()
+        # (wait_for_function evaluates a string in the page, which the site's policy forbids: poll instead.)
+        shared = None
+        for _ in range(100):
+            shared = page.evaluate("() => window.shared")
+            if shared:
+                break
+            page.wait_for_timeout(100)
+        assert shared, "the share sheet was never opened"
+        assert shared["name"] == "dos-portrait.png" and shared["type"] == "image/png"
+        assert shared["size"] > 50_000
+        assert all(do.text in shared["text"] for do in local.dos)
+    finally:
+        context.close()
+    plain = browser.new_context(base_url=live_server_url)
+    try:
+        page = plain.new_page()
+        page.goto("/nl/toolkit/whatsapp/")
+        expect(page.get_by_role("button", name="Deel de illustratie met het bijschrift")).to_be_hidden()
+        expect(page.get_by_role("link", name="Download de illustratie (PNG)").first).to_be_visible()
+    finally:
+        plain.close()
+
+
 def test_the_faq_filters_while_typing(page: Page) -> None:
     page.goto("/nl/faq/")
     page.get_by_label("Zoek in de vragen").fill("islamofobie")
     expect(page.get_by_role("heading", name="Wat is racisme?")).to_be_visible()
     expect(page.get_by_role("heading", name="Wat is seksisme?")).to_be_hidden()
     expect(page.locator("[data-faq-count]")).to_have_text("1 vraag gevonden")
+    page.get_by_label("Zoek in de vragen").fill("homofoob")
+    expect(page.get_by_role("heading", name="Wat is homofobie? Wat is transfobie?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Wat is racisme?")).to_be_hidden()
+    page.get_by_label("Zoek in de vragen").fill("zzzqqq")
+    expect(page.locator("[data-faq-none]")).to_be_visible()
     page.get_by_label("Zoek in de vragen").fill("")
     expect(page.get_by_role("heading", name="Wat is seksisme?")).to_be_visible()
 
@@ -255,15 +317,25 @@ def test_the_dos_page_prints_the_dos_alone(page: Page) -> None:
 
 def test_screenshots_at_phone_and_desktop_widths(browser: Browser, live_server_url: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, width, height in (("phone", 390, 844), ("desktop", 1280, 900)):
-        context = browser.new_context(base_url=live_server_url, viewport={"width": width, "height": height})
+    # 200 % zoom of a 1280 px window is a 640 px viewport drawn at twice the pixels.
+    for name, width, height, scale in (
+        ("phone", 390, 844, 1),
+        ("small", 320, 700, 1),
+        ("zoom200", 640, 450, 2),
+        ("desktop", 1280, 900, 1),
+    ):
+        context = browser.new_context(
+            base_url=live_server_url, viewport={"width": width, "height": height}, device_scale_factor=scale
+        )
         page = context.new_page()
         try:
             for lang in ("nl", "en"):
                 for path in SHOTS:
                     page.goto(f"/{lang}/{path}")
                     page.wait_for_load_state("networkidle")
-                    slug = path.strip("/").replace("/", "-").replace("?what=", "-") or "home"
+                    slug = (
+                        path.strip("/").replace("/", "-").replace("?what=", "-").replace("?q=", "-") or "home"
+                    )
                     target = SCREENSHOTS / f"{lang}-{slug}-{name}.png"
                     page.screenshot(path=str(target), full_page=True)
                     assert target.stat().st_size > 10_000

@@ -50,7 +50,16 @@ def test_no_inline_script_or_style_and_a_strict_policy(web: Client, path: str) -
 
 
 @pytest.mark.parametrize(
-    ("accept", "lang"), [("nl-NL,nl;q=0.9,en;q=0.8", "nl"), ("en-GB,en;q=0.9", "en"), ("de", "nl")]
+    ("accept", "lang"),
+    [
+        ("nl-NL,nl;q=0.9,en;q=0.8", "nl"),
+        ("en-GB,en;q=0.9", "en"),
+        ("de", "en"),
+        ("fr-FR,fr;q=0.9", "en"),
+        ("zh-CN,zh;q=0.9", "en"),
+        ("de-DE,de;q=0.9,nl;q=0.5", "nl"),
+        ("", "en"),
+    ],
 )
 def test_root_goes_to_the_browsers_language(web: Client, accept: str, lang: str) -> None:
     response = web.get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -110,17 +119,51 @@ def test_platform_page_has_the_seeds_instructions_and_the_dos(
     for part in (*PAGES[platform].guide, "incidents"):
         for paragraph in getattr(guide, part).split("\n\n"):
             assert squash(paragraph) in page, part
-    dos_message = render_dos(local, platform, dos_url=campaign.dos_url(local.code)).text
+    dos_message = render_dos(local, platform, dos_url=f"http://testserver/{local.code}/dos/").text
     for do in local.dos:
         assert do.text in page
         assert do.text in dos_message
 
 
-def test_whatsapp_page_has_the_share_link_and_two_messages_in_order(web: Client) -> None:
+def test_whatsapp_page_puts_each_messages_buttons_beside_it_and_shares_the_dos_only_with_the_image(
+    web: Client,
+) -> None:
+    """ "Open WhatsApp met bericht 1" sat under message 2, and message 2 had a share link that sent the Do's
+    without the illustration, against the campaign's own order."""
     body = web.get("/nl/toolkit/whatsapp/").content.decode()
-    assert 'href="https://wa.me/?text=' in body
-    assert body.index("Bericht 1") < body.index("Bericht 2")
-    assert "Kopieer bericht 1" in body and "Kopieer bericht 2" in body
+    first, second = body.index('id="text-intro-heading"'), body.index('id="text-dos-heading"')
+    assert first < second
+    message_1, message_2 = body[first:second], body[second : body.index("</article>", second)]
+    assert message_1.count('href="https://wa.me/?text=') == 1 and "Versturen in WhatsApp" in message_1
+    assert "Kopieer bericht 1" in message_1 and "Kopieer bericht 2" in message_2
+    assert "wa.me" not in message_2 and body.count("wa.me/?text=") == 1
+    assert "data-share-image=" in message_2 and "Deel de illustratie met het bijschrift" in message_2
+    assert 'download="dos-portrait.png"' in message_2
+
+
+@pytest.mark.parametrize("platform", ["whatsapp", "discord", "teams", "brightspace"])
+def test_each_platform_page_gives_that_apps_own_steps(web: Client, platform: str) -> None:
+    body = text_of(web.get(f"/en/toolkit/{platform}/"))
+    own = {
+        "whatsapp": "paste the group description",
+        "discord": "Rules Screening",
+        "teams": "Post to a chat when a webhook request is received",
+        "brightspace": "HTML source view",
+    }[platform]
+    assert own in body
+    if platform == "brightspace":
+        assert "second message" not in body and "group description" not in body
+        assert "Copy the HTML" in body
+
+
+def test_brightspace_gets_the_announcement_html_to_copy_with_its_preview(web: Client) -> None:
+    response = web.post("/en/toolkit/brightspace/", {"admin_text": "<b>Hi</b> all"})
+    body = response.content.decode()
+    source = body[body.index('id="copy-announcement"') :]
+    source = source[: source.index("</textarea>")]
+    assert "&lt;section lang=&quot;en&quot;" in source and "&amp;lt;b&amp;gt;Hi" in source
+    preview = body[body.index('data-preview="announcement"') :]
+    assert '<section lang="en"' in preview[:200] and "&lt;b&gt;Hi" in preview
 
 
 def test_an_unknown_platform_is_not_found_in_the_right_language(web: Client) -> None:
@@ -192,12 +235,54 @@ def test_help_ends_at_the_right_contact(web: Client, local: Localized, what: str
 
 
 @pytest.mark.parametrize("what", ["group", "unwanted", "lecture", "advice", "learn", "campaign"])
-def test_every_help_answer_gives_a_way_to_reach_someone(web: Client, what: str) -> None:
+def test_every_contact_in_a_help_answer_says_how_to_reach_them(
+    web: Client, local: Localized, what: str
+) -> None:
     """ "I experienced unwanted behaviour" ended at "The confidential counsellor" and "Your study adviser",
-    with neither an address nor a page: a student in distress was told whom, not how."""
-    body = web.get("/nl/help/", {"what": what}).content.decode()
+    with neither an address nor a page: a student in distress was told whom, not how. Now every contact in
+    an answer has a page, an e-mail address or a phone number (its own, or the route's it is reached
+    through), or is the group's admin, reached in the group."""
+    body = web.get(f"/{local.code}/help/", {"what": what}).content.decode()
     answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
-    assert "mailto:" in answer or 'href="https://' in answer
+    contacts = answer.split('<li class="contact">')[1:]
+    assert contacts
+    by_name = {html.escape(r.name): r for r in local.support}
+    for contact in contacts:
+        route = next(r for name, r in by_name.items() if f"<h3>{name}</h3>" in contact)
+        if route.in_group:
+            assert route.reach and html.escape(route.reach) in contact
+            continue
+        assert re.search(r'href="(https://|mailto:|tel:)', contact), route.id
+        if route.link:
+            assert f'href="{route.link}"' in contact
+
+
+def test_the_confidential_counsellor_is_reached_at_the_universitys_page_in_the_readers_language(
+    web: Client,
+) -> None:
+    for lang, page in (
+        (
+            "nl",
+            "https://www.student.universiteitleiden.nl/ondersteuning-en-welzijn/sociale-veiligheid--integriteit/ongewenst-gedrag",
+        ),
+        (
+            "en",
+            "https://www.student.universiteitleiden.nl/en/support-and-well-being/dignity-respect--integrity/unacceptable-behaviour",
+        ),
+    ):
+        body = web.get(f"/{lang}/help/", {"what": "unwanted"}).content.decode()
+        answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+        assert f'href="{page}"' in answer
+        assert "?cf=" not in body and "&amp;cd=" not in body
+
+
+def test_a_route_without_an_address_shows_the_one_it_is_reached_through(web: Client) -> None:
+    body = web.get("/en/help/", {"what": "lecture"}).content.decode()
+    answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+    chair = answer.split('<li class="contact">')[1]
+    assert "The programme chair" in chair
+    assert "Your study adviser knows who chairs your programme" in chair
+    assert "study-guidance-and-advisors/study-advisors" in chair
 
 
 def test_help_with_an_unknown_choice_asks_again(web: Client) -> None:
@@ -283,3 +368,36 @@ def test_a_method_a_page_does_not_take_gets_the_sites_page(
     assert f'<html lang="{lang}"' in body
     assert ("Dit lukte niet" if lang == "nl" else "This did not work") in text_of(response)
     assert ("kan zo niet" if lang == "nl" else "cannot be used this way") in text_of(response)
+
+
+def test_faq_search_finds_word_forms_and_offers_help_when_nothing_is_found(web: Client) -> None:
+    found = web.get("/nl/faq/", {"q": "discrimineren"}).content.decode()
+    assert 'id="discrimination"' in found.split("hidden")[0] or 'data-faq-entry="discrimination">' in found
+    assert web.get("/en/faq/search", {"q": "bullying"}).json()["ids"]
+    nothing = web.get("/en/faq/", {"q": "zzzqqq"}).content.decode()
+    help_link = nothing[nothing.index("data-faq-none") :][:200]
+    assert "hidden" not in help_link.split(">")[0] and 'href="/en/help/"' in help_link
+
+
+def test_the_language_switch_carries_a_search_only_where_it_finds_something(web: Client) -> None:
+    english_word = web.get("/nl/faq/", {"q": "bullying"}).content.decode()
+    assert 'href="/en/faq/?q=bullying"' in english_word
+    dutch_word = web.get("/en/faq/", {"q": "pesten"}).content.decode()
+    assert 'href="/nl/faq/?q=pesten"' in dutch_word
+    nowhere = web.get("/en/faq/", {"q": "gezelligheid"}).content.decode()
+    assert 'href="/nl/faq/" hreflang="nl"' in nowhere
+
+
+def test_served_pages_point_to_the_sites_own_dos_page(web: Client) -> None:
+    """Without SAMEN_BASE_URL the Do's link in message 2 led to the Dutch campaign page, also in English."""
+    body = web.get("/en/toolkit/whatsapp/").content.decode()
+    assert "https://testserver/en/dos/" in body
+    assert "?cf=" not in body and "&amp;cd=" not in body
+
+
+def test_a_search_in_the_other_language_says_where_it_finds_something(web: Client) -> None:
+    body = web.get("/en/faq/", {"q": "pesten"}).content.decode()
+    assert 'href="/nl/faq/?q=pesten"' in body and "This search finds questions in Dutch." in body
+    dutch = web.get("/nl/faq/", {"q": "bullying"}).content.decode()
+    assert "Deze zoekopdracht vindt wel vragen in het Engels." in dutch
+    assert "vindt wel vragen" not in web.get("/nl/faq/", {"q": "zzzqqq"}).content.decode()

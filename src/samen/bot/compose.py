@@ -44,10 +44,14 @@ def help_text(
         admin: the member may change the group's settings.
     """
     strings = load_strings("bot")
+    by_id = {route.id: route for route in local.support}
     routes = []
     for route in local.support:
-        reach = " ".join(x for x in (route.email, route.link) if x)
-        routes.append(f"{route.name}: {route.when}" + (f" {reach}" if reach else ""))
+        # Every route ends in an address: its own, or that of the route it is reached through.
+        through = by_id.get(route.via) if route.via and not route.has_contact else None
+        ways = [x for r in (route, through) if r for x in (r.link, r.email, r.phone, r.hours) if x]
+        words = " ".join(x for x in (route.when, route.reach, *ways) if x)
+        routes.append(f"{route.name}: {words}")
     everyday: list[str] = []
     admins: list[str] = []
     for spec in COMMANDS.values():

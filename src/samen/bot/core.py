@@ -92,7 +92,7 @@ class Bot:
         self.dos_url = dos_url
         self.clock = clock
         # Where a reporter follows up with the code, per language (the web's /<lang>/report/status/).
-        self.report_url = report_url or (lambda lang: pack.campaign_url)
+        self.report_url = report_url or pack.campaign_page
         # Report dialogs in progress, by user: held in memory only until filed (or EXPIRE), never logged.
         self._reports: dict[str, ReportDialog] = {}
         # Who filed each report relayed to a group's admins, by report number, so that the admins' answers

@@ -51,10 +51,10 @@ def bot(platform: str, verbose: bool) -> None:
         pack,
         open_store(),
         adapter.capabilities,
-        dos_url=lambda lang, number: settings.dos_url(lang, pack.campaign_url, number),
+        dos_url=lambda lang, number: settings.dos_url(lang, pack.campaign_page(lang), number),
         illustrate=poster_apart,
         signals=Signals.load(**pack.spec.signals_options()),
-        report_url=lambda lang: settings.report_url(lang, pack.campaign_url),
+        report_url=lambda lang: settings.report_url(lang, pack.campaign_page(lang)),
     )
     click.echo(load_strings("bot").get(cli_language(), "cli.starting", platform=platform), err=True)
     asyncio.run(_run(adapter.serve(settings, core)))

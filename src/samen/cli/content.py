@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from samen.cli.output import say
-from samen.content import Pack, PackSource, check_pack, load_pack
+from samen.content import Pack, PackSource, check_pack, contact_warnings, load_pack
 from samen.errors import InputError, PackError, Problem
 from samen.render.check import check_texts
 
@@ -93,8 +93,19 @@ def pack() -> None:
 @pack.command()
 @click.argument("file", type=click.Path(path_type=Path))
 def validate(file: Path) -> None:
-    """Check a campaign pack: every problem on one line with file, line and field; exit 2 when any."""
+    """Check a campaign pack: every problem on one line with file, line and field; exit 2 when any.
+
+    Warnings (a support route without a contact) go to stderr and leave the exit status 0.
+    """
     loaded = checked_pack(file)
+    _, _, source = check_pack(file)
+    for warning in contact_warnings(loaded, source):
+        click.echo(
+            say(
+                "pack.warning", where=f"{warning.file}:{warning.line}: {warning.field}", what=warning.message
+            ),
+            err=True,
+        )
     click.echo(
         say(
             "pack.valid",

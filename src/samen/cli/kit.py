@@ -51,23 +51,23 @@ def _read_intro(path: Path | None) -> str:
     return text
 
 
-def _group_kind(value: str | None) -> str | None:
+def _group(value: str | None) -> str | None:
     """What the admin calls the group, held to the web form's rules: one line, a name and not a paragraph."""
     if value is None or not value.strip():
         return None
     value = value.strip()
     if "\n" in value or "\r" in value:
-        raise _input_error("kit.group_kind_lines", "Write the name of the group (--group-kind) on one line.")
+        raise _input_error("kit.group_lines", "Write the name of the group (--group) on one line.")
     code = control_character(value)
     if code:
         raise _input_error(
-            "kit.group_kind_control",
-            f"The name of the group (--group-kind) holds a control character ({code}), not plain text.",
+            "kit.group_control",
+            f"The name of the group (--group) holds a control character ({code}), not plain text.",
             code=code,
         )
     if len(value) > GROUP_KIND_MAX:
         raise _input_error(
-            "kit.group_kind_long",
+            "kit.group_long",
             f"The name of the group is {len(value)} characters long; at most {GROUP_KIND_MAX}.",
             length=len(value),
             limit=GROUP_KIND_MAX,
@@ -125,16 +125,16 @@ def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
 
 
 def _kit(
-    local: Localized, platform: str, admin_text: str, group_kind: str | None, intro_file: Path | None
+    local: Localized, platform: str, admin_text: str, group: str | None, intro_file: Path | None
 ) -> list[Material]:
-    dos_url = load_settings().dos_url(local.code, local.pack.campaign_url)
+    dos_url = load_settings().dos_url(local.code, local.campaign_url)
     try:
-        return build_kit(local, platform, dos_url=dos_url, admin_text=admin_text, group_kind=group_kind)
+        return build_kit(local, platform, dos_url=dos_url, admin_text=admin_text, group=group)
     except LimitError as exc:
         if intro_file is None or not admin_text or exc.unit != "characters":
             raise
         try:  # is it the admin's own words? (a pack text that is too long is the pack's problem)
-            build_kit(local, platform, dos_url=dos_url, admin_text="", group_kind=group_kind)
+            build_kit(local, platform, dos_url=dos_url, admin_text="", group=group)
         except LimitError:
             raise exc from None
         # It is: say so, and by how much, as the web toolkit does.
@@ -155,15 +155,17 @@ def _kit(
     "--lang", default=None, callback=lowercase, help="Language code, such as nl or en (default: the pack's)."
 )
 @click.option(
+    "--group",
     "--group-kind",
+    "group",
     default=None,
-    help='What you call the group, such as "werkgroep" (for a lecture: "werkcollege").',
+    help='The group as it fits "Welcome to …": "deze werkgroep", "dit bestuur", "this seminar".',
 )
 @click.option(
     "--intro-file",
     type=click.Path(path_type=Path),
     default=None,
-    help="A UTF-8 text file with your own words for the welcome message.",
+    help="A UTF-8 text file with your own words; they open the welcome message.",
 )
 @click.option("--out", type=click.Path(), default=None, help="The folder to write the kit to.")
 @click.option("--all", "everything", is_flag=True, help="Every setting in every language, plus one zip.")
@@ -171,7 +173,7 @@ def _kit(
 def kit(
     platform: str | None,
     lang: str | None,
-    group_kind: str | None,
+    group: str | None,
     intro_file: Path | None,
     out: str | None,
     everything: bool,
@@ -193,16 +195,22 @@ def kit(
             platform=platform,
             choices=", ".join(PLATFORMS),
         )
-    group_kind = _group_kind(group_kind)
+    group = _group(group)
     folder = _check_out(out)
     pack = load_pack(pack_path)
     languages = [lang] if lang else (list(pack.languages) if everything else [pack.default_language])
+    if group and len(languages) > 1:
+        # "deze werkgroep" fits the Dutch welcome only; in English it would become "this deze werkgroep".
+        raise _input_error(
+            "kit.group_one_language",
+            "A group's name is in one language: add --lang to --group.",
+        )
     locals_ = [pack.language(code) for code in languages]
     admin_text = _read_intro(intro_file)
 
     if not everything:
         assert platform is not None
-        materials = _kit(locals_[0], platform, admin_text, group_kind, intro_file)
+        materials = _kit(locals_[0], platform, admin_text, group, intro_file)
         _write(folder, [(m.filename, m.data) for m in materials])
         for material in materials:
             click.echo(_say("kit.file", path=folder / material.filename, title=material.title))
@@ -212,9 +220,7 @@ def kit(
     entries: list[tuple[str, Material]] = []
     for local in locals_:
         for name in PLATFORMS:
-            entries += [
-                (f"{name}-{local.code}", m) for m in _kit(local, name, admin_text, group_kind, intro_file)
-            ]
+            entries += [(f"{name}-{local.code}", m) for m in _kit(local, name, admin_text, group, intro_file)]
     archive = zip_kit(entries)
     files = [(f"{prefix}/{m.filename}", m.data) for prefix, m in entries] + [(ZIP_NAME, archive)]
     _write(folder, files)

@@ -65,7 +65,7 @@ def classify(lang: str | None, pack_path: Path | None) -> None:
     detector = Signals.load(**pack.spec.signals_options())
 
     def do_url(number: int) -> str:
-        return settings.dos_url(local.code, pack.campaign_url, number)
+        return settings.dos_url(local.code, pack.campaign_page(local.code), number)
 
     out = sys.stdout
     for text in lines:

@@ -17,6 +17,7 @@ from samen.content.pack import (
     Situation,
     SupportRoute,
     check_pack,
+    contact_warnings,
     control_character,
     load_pack,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "Strings",
     "SupportRoute",
     "check_pack",
+    "contact_warnings",
     "control_character",
     "describe_error",
     "describe_problem",

@@ -76,13 +76,39 @@ class FaqEntry:
 
 @dataclass(frozen=True)
 class SupportRoute:
-    """Where to go for help: who, when, and how to reach them where the pack knows it."""
+    """Where to go for help, in one language: who, when, and how to reach them.
+
+    Attributes:
+        link: their page in this language (or the pack's shared link), None when the pack has none.
+        email, phone: as the institution publishes them, None when the pack has none.
+        reach: how to reach them, in words ("choose your programme on the page"), or None.
+        hours: opening or consultation hours, or None.
+        per_programme: the page lists one per faculty or programme.
+        in_group: reached in the group itself (the group's admin).
+        via: the id of the route whose contact leads to this one, when it has no address of its own.
+    """
 
     id: str
     name: str
     when: str
     email: str | None
     link: str | None
+    phone: str | None = None
+    reach: str | None = None
+    hours: str | None = None
+    per_programme: bool = False
+    in_group: bool = False
+    via: str | None = None
+
+    @property
+    def has_contact(self) -> bool:
+        """Whether the pack gives an address of this route's own: a page, an e-mail address or a phone."""
+        return bool(self.link or self.email or self.phone)
+
+    @property
+    def phone_uri(self) -> str | None:
+        """The phone number as a ``tel:`` address (digits and a leading +), or None."""
+        return "tel:" + re.sub(r"[^\d+]", "", self.phone) if self.phone else None
 
 
 @dataclass(frozen=True)
@@ -129,6 +155,11 @@ class Localized:
         return self.text.campaign
 
     @property
+    def campaign_url(self) -> str:
+        """The campaign's page in this language."""
+        return self.pack.campaign_page(self.code)
+
+    @property
     def is_translation(self) -> bool:
         return self.text.translation_of is not None
 
@@ -167,18 +198,43 @@ class Localized:
                 return entry
         return None
 
-    def group_kind(self, platform: str) -> str:
-        """How this language calls a group on that platform ("WhatsApp-groep")."""
-        return self.text.group_kinds[platform]
+    def group(self, platform: str) -> str:
+        """The pack's name for a group on that platform, with its article ("deze WhatsApp-groep")."""
+        return self.text.group_names[platform]
+
+    def group_name(self, platform: str, typed: str | None = None) -> str:
+        """The group's name as the templates take it: what an admin typed, with its article, or the pack's.
+
+        "seminar" becomes "this seminar" where the language has one article for all (``group_article``);
+        Dutch has two (deze werkgroep, dit bestuur), so there a name without one is refused.
+
+        Raises:
+            InputError: ``input.group_article`` when the name has no article and the language needs one.
+        """
+        name = " ".join((typed or "").split())
+        if not name:
+            return self.group(platform)
+        first = name.split(" ", 1)[0].casefold()
+        if not self.text.group_articles or first in (a.casefold() for a in self.text.group_articles):
+            return name
+        if self.text.group_article:
+            return f"{self.text.group_article} {name}"
+        example = self.group(platform)
+        raise InputError(
+            f"Write the group's name with its article, as it fits the welcome: for example {example!r}.",
+            key="input.group_article",
+            name=name,
+            example=example,
+        )
 
     def fill(self, template: str, **values: str) -> str:
         """Fill a template's placeholders; unknown values become empty, and empty lines collapse."""
         defaults = {
             "institution": self.institution,
             "campaign": self.campaign,
-            "group_kind": "",
+            "group": "",
             "admin_text": "",
-            "dos_link": self.pack.links.get("campaign", ""),
+            "dos_link": self.campaign_url,
         }
         filled = template.format_map(defaults | values)
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", filled)]
@@ -210,6 +266,10 @@ class Pack:
         """The campaign's own page: where the QR code leads when no deployment address is set."""
         return self.spec.links["campaign"]
 
+    def campaign_page(self, lang: str) -> str:
+        """The campaign's page in a language (``campaign_pages``), else its one page (``links.campaign``)."""
+        return self.spec.campaign_pages.get(lang, self.campaign_url)
+
     def language(self, code: str) -> Localized:
         """The pack in one language. Raises ``InputError`` naming the languages it has."""
         return _localize(self, code)
@@ -236,7 +296,7 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
             question=text.faq[spec.id].question,
             answer=text.faq[spec.id].answer,
             keywords=tuple(k.lower() for k in text.faq[spec.id].keywords),
-            link=pack.spec.links[spec.link] if spec.link else None,
+            link=spec.pages.get(code) or (pack.spec.links[spec.link] if spec.link else None),
             email=spec.email,
             signals=tuple(spec.signals),
         )
@@ -248,7 +308,13 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
             name=text.support[spec.id].name,
             when=text.support[spec.id].when,
             email=spec.email,
-            link=pack.spec.links[spec.link] if spec.link else None,
+            link=spec.pages.get(code) or (pack.spec.links[spec.link] if spec.link else None),
+            phone=spec.phone,
+            reach=text.support[spec.id].reach,
+            hours=text.support[spec.id].hours,
+            per_programme=spec.per_programme,
+            in_group=spec.in_group,
+            via=spec.via,
         )
         for spec in pack.spec.support
     )
@@ -554,6 +620,16 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     for label, i, link in linked:
         if link is not None and link not in spec.links:
             yield source.problem((label, i, "link"), f"unknown link {link!r}; links has {sorted(spec.links)}")
+    for i, support in enumerate(spec.support):
+        if support.via is not None and support.via not in support_ids:
+            known = ", ".join(sorted(support_ids))
+            yield source.problem(
+                ("support", i, "via"),
+                f"unknown support route {support.via!r}; support has {known}",
+                "pack.unknown_route",
+                route=support.via,
+                known=known,
+            )
     for i, faq in enumerate(spec.faq):
         if faq.topic is not None and faq.topic not in FAQ_TOPICS:
             yield source.problem(
@@ -576,7 +652,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             ("faq", faq_ids, lang.faq),
             ("support", support_ids, lang.support),
             ("handoff", handoff_ids, lang.handoff),
-            ("group_kinds", list(PLATFORMS), lang.group_kinds),
+            ("group_names", list(PLATFORMS), lang.group_names),
         ):
             for ident in ids:
                 if ident not in texts:
@@ -646,6 +722,30 @@ def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Proble
                     "pack.not_a_situation",
                     situation=ident,
                 )
+
+
+def contact_warnings(pack: Pack, source: PackSource) -> list[Problem]:
+    """The support routes a student could not reach: no page, e-mail or phone of their own.
+
+    Not errors (a pack may not know an address yet), but ``samen pack validate`` says so, because a help
+    answer that names a person without saying how to reach them leaves a student in trouble with nothing.
+    A route reached in the group itself (``in_group``) needs no address.
+    """
+    warnings = []
+    for i, spec in enumerate(pack.spec.support):
+        if spec.in_group or spec.email or spec.phone or spec.link:
+            continue
+        missing = [code for code in pack.languages if code not in spec.pages]
+        if not missing:
+            continue
+        through = f"; reached only through {spec.via!r}" if spec.via else ""
+        warnings.append(
+            source.problem(
+                ("support", i),
+                f"route {spec.id!r} has no contact (page, e-mail or phone) in {', '.join(missing)}{through}",
+            )
+        )
+    return warnings
 
 
 def _check_templates(data: dict[str, Any], source: PackSource) -> Iterator[Problem]:

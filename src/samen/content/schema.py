@@ -16,6 +16,7 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 Word = Annotated[str, StringConstraints(pattern=r"^[^\W\d_][\w'’-]*$")]
 Domain = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 #: The platforms (settings) the toolkit serves, in the order the toolkit shows them.
@@ -42,7 +43,7 @@ SIGNAL_SUBTYPES = ("racism", "sexism", "homophobia", "transphobia", "ableism", "
 SITUATIONS = ("group", "unwanted", "lecture", "advice", "learn", "campaign")
 
 #: Placeholders a template may use.
-PLACEHOLDERS = ("institution", "campaign", "group_kind", "admin_text", "dos_link")
+PLACEHOLDERS = ("institution", "campaign", "group", "admin_text", "dos_link")
 
 
 class _Strict(BaseModel):
@@ -60,6 +61,8 @@ class FaqSpec(_Strict):
     id: Id
     topic: str | None = None
     link: str | None = None
+    #: The page to read more, per language (overrides ``link`` in that language).
+    pages: dict[LangCode, Url] = Field(default_factory=dict)
     email: str | None = None
     #: The signal kinds or subtypes this entry answers: a nudge about one offers it to read more.
     signals: list[str] = Field(default_factory=list)
@@ -73,9 +76,20 @@ class SituationSpec(_Strict):
 
 
 class SupportSpec(_Strict):
+    """How to reach a support route, whatever the language: its own page per language, an e-mail address, a
+    phone number. ``per_programme``: the page lists one per faculty or programme (the reader chooses theirs);
+    ``in_group``: reached in the group itself (the group's admin); ``via``: a route with no public address of
+    its own, reached through another route's contact. A route with none of page, e-mail or phone makes
+    ``samen pack validate`` warn."""
+
     id: Id
     email: str | None = None
+    phone: str | None = None
     link: str | None = None
+    pages: dict[LangCode, Url] = Field(default_factory=dict)
+    per_programme: bool = False
+    in_group: bool = False
+    via: Id | None = None
 
 
 class ReportsSpec(_Strict):
@@ -116,6 +130,10 @@ class FaqText(_Strict):
 class SupportText(_Strict):
     name: Text
     when: Text
+    #: How to reach them, in words: "choose your programme on the page" and the like.
+    reach: Text | None = None
+    #: Opening or consultation hours, where the institution publishes them.
+    hours: Text | None = None
 
 
 class HandoffText(_Strict):
@@ -149,11 +167,18 @@ class LanguageText(_Strict):
     description: Text
     description_short: Text
     member_welcome: Text
-    group_kinds: dict[str, Text]
+    #: platform → the group's name with its article ("deze WhatsApp-groep"), as it fits "Welkom in …".
+    group_names: dict[str, Text]
+    #: The words a group's name may start with ("deze", "dit"); a name typed without one is refused, or gets
+    #: ``group_article`` in front where the language has one article for every noun ("this").
+    group_articles: list[Text] = Field(default_factory=list)
+    group_article: Text | None = None
     illustration_alt: Text
     slide_notes: Text
     guide: GuideText
     faq: dict[str, FaqText]
+    #: A searched word → words or phrases it should also find in the FAQ ("pesten" → "ongewenst gedrag").
+    search_synonyms: dict[str, list[Text]] = Field(default_factory=dict)
     support: dict[str, SupportText]
     handoff: dict[str, HandoffText] = Field(default_factory=dict)
     #: Labels of the pack's help situations; needed only for ids outside :data:`SITUATIONS`.
@@ -190,7 +215,9 @@ class PackFile(_Strict):
     id: Id
     default_language: LangCode
     source_language: LangCode
-    links: dict[str, Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]]
+    links: dict[str, Url]
+    #: The campaign's page per language, where it has one (else ``links.campaign``).
+    campaign_pages: dict[LangCode, Url] = Field(default_factory=dict)
     student_number_pattern: str | None = None
     privacy: PrivacySpec = PrivacySpec()
     colours: Colours = Colours()

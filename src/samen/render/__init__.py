@@ -21,6 +21,7 @@ from samen.render.message import (
     whatsapp_share_link,
 )
 from samen.render.qr import qr_png, qr_svg
+from samen.render.scene import scene_alt, scene_svg
 from samen.render.slide import slide_pptx
 
 __all__ = [
@@ -51,6 +52,8 @@ __all__ = [
     "render_dos",
     "render_intro",
     "render_topic",
+    "scene_alt",
+    "scene_svg",
     "slide_pptx",
     "teams_card",
     "whatsapp_share_link",

@@ -87,12 +87,12 @@ def teams_card(local: Localized, *, dos_url: str) -> dict[str, Any]:
 
 
 def brightspace_html(
-    local: Localized, *, dos_url: str, admin_text: str = "", group_kind: str | None = None
+    local: Localized, *, dos_url: str, admin_text: str = "", group: str | None = None
 ) -> str:
     """An accessible HTML fragment for a Brightspace announcement, widget or discussion post: a section in
     the pack's language with a heading, the welcome (admin text escaped), the Do's as a numbered list
     with their titles, and the link."""
-    intro = render_intro(local, "brightspace", admin_text=admin_text, group_kind=group_kind)
+    intro = render_intro(local, "brightspace", admin_text=admin_text, group=group)
     esc = html.escape
     heading_id = f"samen-dos-{local.code}"
     items = "\n".join(f"    <li><strong>{esc(do.title)}</strong><br>{esc(do.text)}</li>" for do in local.dos)

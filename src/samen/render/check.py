@@ -92,5 +92,5 @@ def _language(local: Localized, url: str) -> Iterator[tuple[FieldPath, str]]:
     if not fits:
         yield (
             (*at, "dos"),
-            f"too long for the lecture slides: four Do's do not fit one slide at {MIN_TEXT:g} pt",
+            f"too long for the lecture slides: a Do does not fit a slide of its own at {MIN_TEXT:g} pt",
         )

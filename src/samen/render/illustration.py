@@ -20,12 +20,13 @@ from xml.etree import ElementTree
 import cairosvg
 from PIL import Image, ImageDraw, ImageFont
 
-from samen.content import Localized
+from samen.content import Localized, Pack
 from samen.errors import InputError
 from samen.render.colour import WHITE, readable
 from samen.render.lettering import DRAWING, FONT_FILES, Lettering, face, wrap
 from samen.render.message import say
 from samen.render.qr import BORDER, qr_modules, qr_path
+from samen.render.scene import BUBBLES, scene_markup, scene_svg
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class Layout:
     label: float
     footer: float
     inline: bool
+    #: The picture of students together online: its height (pixels) in a strip under the header, or, with
+    #: ``picture_in_band``, its width in the header between the words and the QR code.
+    picture: int = 0
+    picture_in_band: bool = False
 
 
 #: The poster formats: portrait for chat threads (the shape of a phone screen, 9:16, so a phone shows it
@@ -64,6 +69,7 @@ LAYOUTS: dict[str, Layout] = {
         label=30,
         footer=30,
         inline=True,
+        picture=120,
     ),
     "landscape": Layout(
         width=1920,
@@ -76,6 +82,8 @@ LAYOUTS: dict[str, Layout] = {
         label=22,
         footer=24,
         inline=False,
+        picture=520,
+        picture_in_band=True,
     ),
 }
 
@@ -144,7 +152,17 @@ class _Qr:
     size: float
 
 
-_Shape = _Rect | _Circle | _Text | _Icon | _Qr
+@dataclass(frozen=True)
+class _Picture:
+    """The picture of students together online (:mod:`samen.render.scene`) in a box."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+_Shape = _Rect | _Circle | _Text | _Icon | _Qr | _Picture
 
 
 def illustration_alt(local: Localized) -> str:
@@ -328,6 +346,8 @@ def _scene(local: Localized, dos_url: str, layout: str) -> tuple[_Shape, ...]:
     label_size = spec.label
     label_width = face("bold").width(label, label_size)
     text_width = spec.width - 2 * m - max(spec.qr, label_width) - 32
+    if spec.picture_in_band:
+        text_width -= spec.picture + 32
     small = spec.small
     head: list[tuple[str, str, float]] = [(local.institution, "regular", small)]
     head += [
@@ -349,6 +369,8 @@ def _scene(local: Localized, dos_url: str, layout: str) -> tuple[_Shape, ...]:
     label_x = min(qx + (spec.qr - label_width) / 2, spec.width - m - label_width)
     baseline = qy + spec.qr + 8 + label_size
     shapes.append(_Text(label, label_x, baseline, label_size, "bold", colours.on_band, "label"))
+    if spec.picture_in_band:
+        shapes.append(_Picture(qx - 32 - spec.picture, 20, spec.picture, band - 40))
 
     # Footer: the address, so it can be typed where the QR code cannot be scanned.
     footer_size = spec.footer
@@ -359,8 +381,13 @@ def _scene(local: Localized, dos_url: str, layout: str) -> tuple[_Shape, ...]:
         baseline = spec.height - footer + 8 + (i + 1) * _lh(footer_size) - footer_size * 0.28
         shapes.append(_Text(line, m, baseline, footer_size, "regular", colours.link, "address"))
 
+    # The picture: students together online, the width of the cards, under the header.
+    top = band + 20
+    if spec.picture and not spec.picture_in_band:
+        shapes.append(_Picture(m, top, spec.width - 2 * m, spec.picture))
+        top += spec.picture + 20
     # Cards: the largest text size at which all of them fit between header and footer.
-    top, bottom = band + 20, spec.height - footer - 12
+    bottom = spec.height - footer - 12
     cols = spec.columns
     column_width = (spec.width - 2 * m - (cols - 1) * 20) / cols
     count = len(local.dos)
@@ -469,6 +496,9 @@ def _svg(local: Localized, dos_url: str, layout: str) -> bytes:
             out.append(
                 letters.line(shape.text, shape.x, shape.baseline, shape.size, shape.weight, shape.fill)
             )
+        elif isinstance(shape, _Picture):
+            icons = {name: icon_markup(name) for name in BUBBLES}
+            out.append(scene_markup(local, shape.x, shape.y, shape.w, shape.h, icons))
         elif isinstance(shape, _Icon):
             out.append(
                 f'<g transform="translate({shape.x:.1f} {shape.y:.1f}) scale({shape.size / 24:.4f})" '
@@ -512,6 +542,16 @@ def _icon_image(name: str, size: int, stroke: str) -> Image.Image:
 
 
 @cache
+def _picture_image(pack: Pack, width: int, height: int) -> Image.Image:
+    # Per pack, not per language: the picture has no words, so both languages share one drawing.
+    png = cairosvg.svg2png(
+        bytestring=scene_svg(pack.language(pack.default_language), width=width, height=height)
+    )
+    assert isinstance(png, bytes)
+    return Image.open(io.BytesIO(png)).convert("RGBA")
+
+
+@cache
 def _png(local: Localized, dos_url: str, layout: str) -> bytes:
     spec = LAYOUTS[layout]
     k = _SUPERSAMPLE
@@ -532,6 +572,9 @@ def _png(local: Localized, dos_url: str, layout: str) -> bytes:
         elif isinstance(shape, _Icon):
             icon = _icon_image(shape.name, round(shape.size * k), shape.stroke)
             image.paste(icon, (round(shape.x * k), round(shape.y * k)), icon)
+        elif isinstance(shape, _Picture):
+            picture = _picture_image(local.pack, round(shape.w * k), round(shape.h * k))
+            image.paste(picture, (round(shape.x * k), round(shape.y * k)), picture)
         else:
             modules = qr_modules(shape.url)
             unit = shape.size * k / (len(modules) + 2 * BORDER)

@@ -52,7 +52,7 @@ class _Context:
     platform: str
     dos_url: str
     admin_text: str
-    group_kind: str | None
+    group: str | None
 
 
 MEDIA_TYPES: dict[str, str] = {
@@ -75,19 +75,20 @@ def _json(data: object) -> bytes:
 
 
 def _intro(c: _Context) -> str:
-    return render_intro(c.local, c.platform, admin_text=c.admin_text, group_kind=c.group_kind).text
+    return render_intro(c.local, c.platform, admin_text=c.admin_text, group=c.group).text
 
 
 def _intro_html(c: _Context) -> str:
-    return render_intro(c.local, c.platform, admin_text=c.admin_text, group_kind=c.group_kind).html or ""
+    return render_intro(c.local, c.platform, admin_text=c.admin_text, group=c.group).html or ""
 
 
 def _share_links(c: _Context) -> str:
-    dos = render_dos(c.local, c.platform, dos_url=c.dos_url).text
+    """The link for message 1 only: a link can carry text but no image, and the Do's go with the
+    illustration (the campaign's order), so message 2 is sent as the illustration's caption."""
     return "\n\n".join(
         [
             f"{say(c.local, 'title.intro')}:\n{whatsapp_share_link(_intro(c))}",
-            f"{say(c.local, 'title.dos')}:\n{whatsapp_share_link(dos)}",
+            say(c.local, "share.dos_with_image"),
         ]
     )
 
@@ -139,9 +140,9 @@ MAKERS: dict[str, tuple[str, str, Callable[[_Context], bytes]]] = {
     "announcement": (
         "announcement.html",
         "title.announcement",
-        lambda c: brightspace_html(
-            c.local, dos_url=c.dos_url, admin_text=c.admin_text, group_kind=c.group_kind
-        ).encode("utf-8"),
+        lambda c: brightspace_html(c.local, dos_url=c.dos_url, admin_text=c.admin_text, group=c.group).encode(
+            "utf-8"
+        ),
     ),
     "slide": ("slide.pptx", "title.slide", lambda c: slide_pptx(c.local, dos_url=c.dos_url)),
     "portrait.png": (
@@ -208,13 +209,29 @@ def _media_type(filename: str) -> str:
     return MEDIA_TYPES[filename.rsplit(".", 1)[-1]]
 
 
-def _readme(local: Localized, platform: str, materials: list[Material]) -> Material:
+def support_lines(local: Localized) -> list[str]:
+    """Every support route with how to reach it, one line each: its own address, or the address of the
+    route it is reached through."""
+    by_id = {route.id: route for route in local.support}
+    lines = []
+    for route in local.support:
+        through = by_id.get(route.via) if route.via and not route.has_contact else None
+        ways = [x for r in (route, through) if r for x in (r.link, r.email, r.phone, r.hours) if x]
+        words = " ".join(x for x in (route.when, route.reach) if x)
+        lines.append(f"- {route.name}: {words}" + "".join(f"\n  {way}" for way in ways))
+    return lines
+
+
+def _readme(local: Localized, platform: str, materials: list[Material], dos_url: str) -> Material:
     guide = local.text.guide
-    lines = [f"{local.campaign} — {local.group_kind(platform)}", ""]
+    lines = [f"{local.campaign} — {local.group(platform)}", ""]
     lines += [say(local, "readme.steps") + ":", say(local, f"steps.{platform}"), ""]
     lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
+    lines += [say(local, "readme.support") + ":", *support_lines(local), ""]
     lines.append(say(local, "readme.files") + ":")
     lines += [f"- {m.filename}: {m.title}" for m in materials]
+    own_site = dos_url != local.campaign_url
+    lines += ["", say(local, "readme.links.site" if own_site else "readme.links.campaign", url=dos_url)]
     lines += ["", guide.contact]
     filename = say(local, "readme.filename")
     return Material(filename, _media_type(filename), _text("\n".join(lines)), say(local, "title.readme"))
@@ -235,7 +252,7 @@ def kit_contents(local: Localized, platform: str) -> list[tuple[str, str]]:
 
 
 def build_kit(
-    local: Localized, platform: str, *, dos_url: str, admin_text: str = "", group_kind: str | None = None
+    local: Localized, platform: str, *, dos_url: str, admin_text: str = "", group: str | None = None
 ) -> list[Material]:
     """Every material of one setting, in the order an admin uses them, with a read-me first.
 
@@ -244,19 +261,19 @@ def build_kit(
         platform: one of :data:`samen.content.PLATFORMS`.
         dos_url: where the Do's link and the QR code lead.
         admin_text: the admin's own intro text (plain text).
-        group_kind: how the admin calls the group; default the pack's word for the platform.
+        group: how the admin calls the group; default the pack's word for the platform.
 
     Raises:
         InputError: for an unknown platform.
         LimitError: when the admin's text makes a message too long for the platform.
     """
     style_of(platform)
-    context = _Context(local, platform, dos_url, admin_text, group_kind)
+    context = _Context(local, platform, dos_url, admin_text, group)
     materials = []
     for ident in KITS[platform]:
         filename, title, make = MAKERS[ident]
         materials.append(Material(filename, _media_type(filename), make(context), say(local, title)))
-    return [_readme(local, platform, materials), *materials]
+    return [_readme(local, platform, materials, dos_url), *materials]
 
 
 _STORED = {"png", "pptx"}  # already compressed: deflating them again costs time and saves nothing

@@ -78,7 +78,7 @@ def _write(platform: str, blocks: list[Block], field: str = "message") -> Messag
 
 
 def render_intro(
-    local: Localized, platform: str, *, admin_text: str = "", group_kind: str | None = None
+    local: Localized, platform: str, *, admin_text: str = "", group: str | None = None
 ) -> Message:
     """Message 1: the pack's welcome (the lecture welcome for Teams and Kaltura) with the admin's text.
 
@@ -86,15 +86,14 @@ def render_intro(
         local: the pack in one language.
         platform: one of :data:`samen.content.PLATFORMS`.
         admin_text: the admin's own text, plain text: escaped in HTML, never read as markup.
-        group_kind: how to call the group ("werkgroep"); default the pack's word for the platform.
+        group: how to call the group ("werkgroep"); default the pack's word for the platform.
 
     Returns:
         The message; raises ``LimitError`` when the admin's text makes it too long for the platform.
     """
     style = style_of(platform)
     template = local.text.lecture_intro if style.lecture else local.text.intro
-    kind = group_kind.strip() if group_kind and group_kind.strip() else local.group_kind(platform)
-    filled = local.fill(template, group_kind=kind, admin_text=admin_text.strip())
+    filled = local.fill(template, group=local.group_name(platform, group), admin_text=admin_text.strip())
     return _write(platform, [Para(p) for p in filled.split("\n\n")])
 
 

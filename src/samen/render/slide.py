@@ -1,18 +1,23 @@
-"""The lecture slides: 16:9 PPTX, four Do's a slide as cards, a QR code large enough to scan from the back
-of a lecture hall on each slide, the link, and the pack's speaker notes.
+"""The lecture slides: 16:9 PPTX with the Do's as cards at 24 pt or more, a QR code large enough to scan
+from the back of a lecture hall on each slide, the link, and the pack's speaker notes.
 
-Eight cards on one slide leave 12 pt for their text: unreadable beyond the front rows. Two slides of four
-carry them at 18 pt or more (the text size is the largest at which the four cards fit, measured with the
-font). Text stays text (editable, read by screen readers, found by search); icons and the QR code are
-pictures with alt text. The slides name Atkinson Hyperlegible; the font is not embedded (PowerPoint's
-embedded fonts are EOT parts that LibreOffice cannot read back), so the layout leaves room for a wider
-substitute: it measures every text a fifth wider than Atkinson Hyperlegible sets it, which holds DejaVu
-Sans (LibreOffice's fallback on Linux, the widest of the usual ones) and Arial.
+24 pt is the smallest text the back rows of a lecture hall read (about 7 cm on a 3 m screen): the Do's are
+set at that size and take as many slides as they need (four of two for the Leiden pack), each
+slide as many consecutive Do's as fit it. Text stays text (editable, read by screen readers, found by
+search); icons and the QR code are pictures with alt text.
+
+The font is Arial, which every viewer has: PowerPoint on Windows and macOS, Keynote, Google Slides, and
+LibreOffice, which sets it in the metric-compatible Liberation Sans (or, without that, DejaVu Sans). A
+font embedded in the file would be an EOT part that LibreOffice cannot read and that makes PowerPoint
+offer to repair a file it finds damaged. The layout measures every text a fifth wider than Atkinson
+Hyperlegible sets it (Arial and Liberation Sans set the Leiden texts narrower than that, DejaVu Sans 15 %
+wider), so no card overflows in any of them.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,15 +37,15 @@ from samen.render.lettering import DRAWING, wrap
 from samen.render.message import say
 from samen.render.qr import qr_png
 
-#: The family the poster draws with (see samen.render.lettering.FONT_FILES).
-FONT = "Atkinson Hyperlegible"
+#: The family the slides name: one every viewer has (see the module's docstring).
+FONT = "Arial"
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 
-#: Do's per slide: two slides of four keep the text at 18 pt or more.
-PER_SLIDE = 4
-#: The smallest and largest text size (points) of a Do's text; its title is a fifth larger.
-MIN_TEXT, MAX_TEXT = 18.0, 24.0
+#: The text size (points) of a Do on the slides, the smallest the back of a hall reads; its title is a fifth
+#: larger. The Do's take as many slides as this size needs; where those slides leave room, the text grows
+#: (one size for every slide, up to MAX_TEXT) rather than leaving gaps.
+MIN_TEXT, MAX_TEXT = 24.0, 32.0
 #: How much wider than Atkinson Hyperlegible a substitute font may set a text (DejaVu Sans: 15 % for
 #: regular, 19 % for bold, measured on the Leiden pack) and still fit its card.
 SUBSTITUTE = 1.2
@@ -116,34 +121,62 @@ def measure(local: Localized, numbers: list[int], card_width: int, size: float) 
     return measured
 
 
-def fit(local: Localized, numbers: list[int], card_width: int, room: int) -> list[CardText]:
-    """The Do's of one slide at the largest size (half points, up to 24) at which they fit ``room`` EMU."""
-    size = MAX_TEXT
-    while True:
-        cards = measure(local, numbers, card_width, size)
-        if sum(card.height for card in cards) + (len(cards) - 1) * _GAP <= room or size <= MIN_TEXT:
-            return cards
-        size -= 0.5
+def _needed(cards: list[CardText]) -> int:
+    """The height (EMU) a slide's cards take, gaps included."""
+    return sum(card.height for card in cards) + (len(cards) - 1) * _GAP
 
 
-def _groups(local: Localized) -> list[list[int]]:
+def groups(local: Localized) -> list[list[int]]:
+    """The Do's numbers per slide: the fewest slides on which every Do fits at :data:`MIN_TEXT`, the Do's
+    spread as evenly as they fit (3, 3, 2 rather than 3, 3, 1 and 1), in order."""
     numbers = [do.number for do in local.dos]
-    return [numbers[i : i + PER_SLIDE] for i in range(0, len(numbers), PER_SLIDE)]
+    heights = {card.number: card for card in measure(local, numbers, CARD_WIDTH, MIN_TEXT)}
+
+    def fits(group: list[int]) -> bool:
+        return _needed([heights[n] for n in group]) <= CARD_ROOM
+
+    for count in range(1, len(numbers) + 1):
+        split = _split(numbers, count, fits)
+        if split is not None:
+            return split
+    return [[n] for n in numbers]  # a Do too long for a slide of its own: reported by slide_text
+
+
+def _split(numbers: list[int], count: int, fits: Callable[[list[int]], bool]) -> list[list[int]] | None:
+    """``numbers`` in ``count`` consecutive groups that each fit, as even as possible, or None."""
+    if count == 1:
+        return [numbers] if fits(numbers) else None
+    # The first group takes its even share (rounded up) or less, so later slides are not left fuller.
+    for first in range(-(-len(numbers) // count), 0, -1):
+        head = numbers[:first]
+        if not fits(head):
+            continue
+        rest = _split(numbers[first:], count - 1, fits)
+        if rest is not None:
+            return [head, *rest]
+    return None
+
+
+def text_size(local: Localized, slides: list[list[int]]) -> float:
+    """The largest size (half points, :data:`MIN_TEXT` to :data:`MAX_TEXT`) at which every slide fits."""
+    size = MAX_TEXT
+    while size > MIN_TEXT and any(
+        _needed(measure(local, group, CARD_WIDTH, size)) > CARD_ROOM for group in slides
+    ):
+        size -= 0.5
+    return size
 
 
 def slide_text(local: Localized) -> tuple[float, bool]:
     """The size (points) of the Do's text on the slides, and whether every card fits its slide at it.
 
-    ``samen pack validate`` reports a pack whose Do's do not fit at 18 pt.
+    ``samen pack validate`` reports a pack with a Do too long for a slide of its own at 24 pt.
     """
-    groups = _groups(local)
     with DRAWING:
-        size = min(fit(local, group, CARD_WIDTH, CARD_ROOM)[0].size for group in groups)
-        needed = [
-            sum(card.height for card in measure(local, group, CARD_WIDTH, size)) + (len(group) - 1) * _GAP
-            for group in groups
-        ]
-    return size, all(height <= CARD_ROOM for height in needed)
+        slides = groups(local)
+        size = text_size(local, slides)
+        fitted = [_needed(measure(local, group, CARD_WIDTH, size)) <= CARD_ROOM for group in slides]
+    return size, all(fitted)
 
 
 def _text(
@@ -179,11 +212,14 @@ def notes_parts(notes: str, parts: int) -> list[str]:
 def _deck(local: Localized, dos_url: str) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
-    groups = _groups(local)
-    # One text size for all slides, the largest at which every slide fits: flipping from one slide to the
-    # next, the cards look the same.
-    size = min(fit(local, group, CARD_WIDTH, CARD_ROOM)[0].size for group in groups)
-    for group, notes in zip(groups, notes_parts(local.text.slide_notes, len(groups)), strict=True):
+    # python-pptx's template says type="screen4x3"; a 13.333 × 7.5 inch slide is PowerPoint's widescreen,
+    # which it writes without a type (the 16:9 type, screen16x9, is a 10 × 5.625 inch slide).
+    size_element = deck.part._element.find(qn("p:sldSz"))  # noqa: SLF001: python-pptx has no API for it
+    if size_element is not None and "type" in size_element.attrib:
+        del size_element.attrib["type"]
+    slides = groups(local)
+    size = text_size(local, slides)  # one size on every slide: flipping through, the cards look the same
+    for group, notes in zip(slides, notes_parts(local.text.slide_notes, len(slides)), strict=True):
         slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
         _slide(slide, local, dos_url, measure(local, group, CARD_WIDTH, size))
         if notes:
@@ -242,12 +278,12 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
         PP_ALIGN.CENTER,
     )
 
-    # The cards: one column, each as tall as its words need; spare height pads the cards a little and
-    # widens the gaps between them.
+    # The cards: one column from the top, each as tall as its words need; spare height pads the cards a
+    # little and widens the gaps a little, and the rest stays below (a gap in the middle splits the slide).
     top, card_width = _CARD_TOP, CARD_WIDTH
     spare = max(0, CARD_ROOM - sum(card.height for card in cards) - (len(cards) - 1) * _GAP)
-    pad = min(spare // len(cards), int(Inches(0.2)))
-    gap = _GAP + (spare - pad * len(cards)) // max(1, len(cards) - 1)
+    pad = min(spare // len(cards), int(Inches(0.3)))
+    gap = _GAP + min((spare - pad * len(cards)) // max(1, len(cards) - 1), int(Inches(0.25)))
     y = top
     for measured in cards:
         do = local.dos[measured.number - 1]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from samen.content import Localized, Pack, load_pack
-from samen.render import illustration
+from samen.render import illustration, scene_svg
 
 
 def pack() -> Pack:
@@ -24,19 +24,32 @@ def localized(lang: str) -> Localized:
     return current.language(lang)
 
 
-def dos_url(lang: str) -> str:
-    """Where the materials (QR code, links) point: this deployment's Do's page, or the campaign page."""
-    url: str = settings.SAMEN.dos_url(lang, pack().campaign_url)
-    return url
+def dos_url(request: HttpRequest, lang: str) -> str:
+    """Where the materials (QR code, links) point: this site's own Do's page in that language.
+
+    ``SAMEN_BASE_URL`` names the public address when the site is behind a proxy that changes it; without it
+    the site knows its own address from the request (its host is one of ``SAMEN_ALLOWED_HOSTS``).
+    """
+    if settings.SAMEN.base_url:
+        url: str = settings.SAMEN.dos_url(lang, pack().campaign_page(lang))
+        return url
+    return request.build_absolute_uri(f"/{lang}/dos/")
 
 
 @cache
-def poster(lang: str, layout: str, fmt: str) -> bytes:
-    """The illustration with the Do's, drawn once per language, layout and format and then kept.
+def poster(lang: str, url: str, layout: str, fmt: str) -> bytes:
+    """The illustration with the Do's, drawn once per language, address, layout and format and then kept.
 
     Args:
         lang: the language.
+        url: where its QR code and address lead (:func:`dos_url`).
         layout: ``portrait`` (chats) or ``landscape`` (screens).
         fmt: ``png`` or ``svg``.
     """
-    return illustration(localized(lang), dos_url=dos_url(lang), layout=layout, fmt=fmt)
+    return illustration(localized(lang), dos_url=url, layout=layout, fmt=fmt)
+
+
+@cache
+def scene(lang: str) -> bytes:
+    """The picture of students together online, drawn once per language (its title is the alt text)."""
+    return scene_svg(localized(lang))

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 
+from samen.content.search import search_faq
 from samen.web import campaign
 
 #: The main navigation: URL name → the words come from the template (translated there).
@@ -22,7 +23,12 @@ def _switch_url(request: HttpRequest, code: str) -> str:
     url = translate_url(request.path, code)
     if url == request.path:
         return f"/{code}/"
-    query = request.GET.urlencode()  # keeps a search or a choice ("what happened?") in the other language
+    params = request.GET.copy()
+    # A search is carried over only where it finds something: an English word searched on the Dutch page
+    # would otherwise land on an English page that says "no question found".
+    if "q" in params and not search_faq(campaign.pack().language(code), params.get("q", "")[:100]):
+        del params["q"]
+    query = params.urlencode()  # keeps a search or a choice ("what happened?") in the other language
     return f"{url}?{query}" if query else url
 
 

@@ -7,15 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.content import control_character
+from samen.content import Localized, control_character
+from samen.errors import InputError
 
 #: Far above any platform's message limit; the platform's own limit is checked when the intro is rendered.
 ADMIN_TEXT_MAX = 5000
 GROUP_KIND_MAX = 60
-
-
-#: The name examples of a lecture page: its welcome says "dit {group_kind}", which these words fit.
-LECTURE_KIND_HELP = _("For example: seminar, lecture. Leave empty for the usual word.")
 
 
 def _refuse_control(value: str) -> None:
@@ -33,8 +30,10 @@ class IntroForm(forms.Form):
     """What the admin adds to the welcome message. Nothing typed here is stored or logged."""
 
     admin_text = forms.CharField(
-        label=_("Your own text (optional)"),
-        help_text=_("For example who you are and what the group is for. It appears below the welcome."),
+        label=_("Your own words (optional)"),
+        help_text=_(
+            "For example who you are and what the group is for. They open the message, before the welcome."
+        ),
         required=False,
         max_length=ADMIN_TEXT_MAX,
         strip=True,
@@ -45,9 +44,9 @@ class IntroForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
     )
-    group_kind = forms.CharField(
+    group = forms.CharField(
         label=_("What do you call the group? (optional)"),
-        help_text=_("For example: study group, mentor group. Leave empty for the usual word."),
+        help_text="",
         required=False,
         max_length=GROUP_KIND_MAX,
         strip=True,
@@ -58,10 +57,13 @@ class IntroForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, lecture: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, local: Localized, platform: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if lecture:
-            self.fields["group_kind"].help_text = LECTURE_KIND_HELP
+        self.local, self.platform = local, platform
+        self.fields["group"].help_text = _(
+            "As it fits “Welcome to …”, for example “this study group” or “this seminar”. "
+            "Leave empty for “%(usual)s”."
+        ) % {"usual": local.group(platform)}
 
     def clean_admin_text(self) -> str:
         """Plain text: tabs and line breaks, but no control character that would end up in every file."""
@@ -69,13 +71,20 @@ class IntroForm(forms.Form):
         _refuse_control(value)
         return value
 
-    def clean_group_kind(self) -> str:
+    def clean_group(self) -> str:
         """One line only: a name for the group, not a paragraph, and no control character."""
-        value: str = self.cleaned_data["group_kind"]
+        value: str = self.cleaned_data["group"]
         if "\n" in value or "\r" in value:
             raise forms.ValidationError(_("Write the name of the group on one line."), code="one_line")
         _refuse_control(value)
-        return value
+        try:
+            return self.local.group_name(self.platform, value) if value else ""
+        except InputError:
+            raise forms.ValidationError(
+                _("Write the name with its article, as it fits “Welcome to …”: for example “%(example)s”."),
+                code="article",
+                params={"example": self.local.group(self.platform)},
+            ) from None
 
     def describe_errors(self) -> None:
         """Tie each field's error message to the field, after its hint, for screen readers."""

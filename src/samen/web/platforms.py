@@ -18,20 +18,21 @@ class PlatformPage:
         kind: what it is, in a few words (translated).
         guide: which of the pack's guide texts explain this setting, in order (what to do when something
             happens follows on every page).
-        texts: which texts the admin copies, in order: ``intro``, ``dos``, ``description``, ``topic``.
+        steps: what to do in that app, in its own words (its menus, its fields), one step each.
+        texts: which texts the admin copies, in order: ``intro``, ``dos``, ``description``, ``topic``,
+            ``announcement`` (Brightspace's HTML).
         share: whether the platform has a link that opens it with the text ready (WhatsApp).
         poster: the illustration's layout for this setting: ``portrait`` for chats, ``landscape`` for screens.
-        lecture: whether its welcome is the lecture's (``lecture_intro``), which suggests other group names.
     """
 
     name: str
     icon: str
     kind: str | Promise
     guide: tuple[str, ...]
+    steps: tuple[str | Promise, ...]
     texts: tuple[str, ...]
     share: bool = False
     poster: str = "portrait"
-    lecture: bool = False
 
 
 _GROUP_GUIDE = ("groups", "language")
@@ -44,41 +45,112 @@ PAGES: dict[str, PlatformPage] = {
         "message-circle",
         _("Group chat on your phone"),
         _GROUP_GUIDE,
+        (
+            _("Send message 1 to the group: on a phone, tap “Send in WhatsApp” beside it."),
+            _(
+                "Send the illustration with message 2 as its caption: on a phone, “Share the illustration "
+                "and its caption” does both at once; elsewhere, attach the downloaded illustration and paste "
+                "message 2 as its caption."
+            ),
+            _("Open the group’s info, tap the description and paste the group description."),
+        ),
         ("intro", "dos", "description"),
         share=True,
     ),
     "discord": PlatformPage(
-        "Discord", "messages-square", _("Community server"), _GROUP_GUIDE, ("intro", "dos", "topic")
+        "Discord",
+        "messages-square",
+        _("Community server"),
+        _GROUP_GUIDE,
+        (
+            _("Post message 1 in the channel, then message 2 with the illustration attached."),
+            _("Edit Channel › Overview › Channel Topic: paste the channel topic."),
+            _(
+                "On a Community server with Rules Screening (Server Settings), add the Do’s as the rules: "
+                "the kit’s rules.txt has them one per line."
+            ),
+            _(
+                "Posting with a bot or webhook instead? The kit’s embed.json is a message with one embed, a "
+                "field per Do. Create a webhook in Edit Channel › Integrations › Webhooks, copy its URL and "
+                "send the file there as the body of a POST request with Content-Type: application/json."
+            ),
+        ),
+        ("intro", "dos", "topic"),
     ),
     "telegram": PlatformPage(
-        "Telegram", "send", _("Group chat"), _GROUP_GUIDE, ("intro", "dos", "description")
+        "Telegram",
+        "send",
+        _("Group chat"),
+        _GROUP_GUIDE,
+        (
+            _("Send message 1 to the group."),
+            _("Send the illustration with message 2 as its caption."),
+            _("Open the group’s info, tap Edit and paste the description."),
+        ),
+        ("intro", "dos", "description"),
     ),
     "matrix": PlatformPage(
-        "Matrix", "hash", _("Room in Element or another Matrix app"), _GROUP_GUIDE, ("intro", "dos", "topic")
+        "Matrix",
+        "hash",
+        _("Room in Element or another Matrix app"),
+        _GROUP_GUIDE,
+        (
+            _("Send message 1 to the room, then the illustration and message 2."),
+            _("Room settings › General › Room Topic: paste the topic."),
+        ),
+        ("intro", "dos", "topic"),
     ),
     "teams": PlatformPage(
         "MS Teams",
         "presentation",
         _("Online lecture: chat and slide"),
         _LECTURE_GUIDE,
+        (
+            _(
+                "At the start of the lecture, share your screen and show the slides; their notes suggest "
+                "what to say."
+            ),
+            _("Paste message 1 and then message 2 into the meeting chat."),
+            _(
+                "Prefer a card in the chat? In the chat’s Workflows, choose “Post to a chat when a webhook "
+                "request is received” and send the kit’s card.json to the address it gives you."
+            ),
+        ),
         ("intro", "dos"),
         poster="landscape",
-        lecture=True,
     ),
     "kaltura": PlatformPage(
         "Kaltura",
         "video",
         _("Online lecture: chat and slide"),
         _LECTURE_GUIDE,
+        (
+            _(
+                "At the start of the session, share your screen in the virtual classroom and show the "
+                "slides; their notes suggest what to say."
+            ),
+            _("Paste message 1 and then message 2 into the chat."),
+        ),
         ("intro", "dos"),
         poster="landscape",
-        lecture=True,
     ),
     "brightspace": PlatformPage(
         "Brightspace",
         "graduation-cap",
         _("Announcement, widget or discussion post"),
-        ("brightspace", "groups", "language"),
-        ("intro", "dos"),
+        ("brightspace", "language"),
+        (
+            _(
+                "In your course, open Announcements and choose New Announcement (or a widget or "
+                "discussion post)."
+            ),
+            _("Copy the HTML below with its button."),
+            _(
+                "In the editor, open the HTML source view (the “</>” Source Code button), paste the HTML and "
+                "close the source view."
+            ),
+            _("Insert the illustration with Insert Image and give it the alt text below, then publish."),
+        ),
+        ("announcement",),
     ),
 }

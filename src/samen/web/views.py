@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
@@ -27,16 +26,19 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.csrf import csrf_exempt
 
-from samen.content import PLATFORMS, FaqEntry, Localized
+from samen.content import PLATFORMS, Localized, SupportRoute
+from samen.content.search import search_faq, search_ids
 from samen.errors import LimitError
 from samen.render import (
     Material,
     Message,
+    brightspace_html,
     build_kit,
     illustration_alt,
     kit_contents,
@@ -44,6 +46,7 @@ from samen.render import (
     render_dos,
     render_intro,
     render_topic,
+    scene_alt,
     whatsapp_share_link,
     zip_kit,
 )
@@ -128,11 +131,23 @@ def cached(view: View) -> View:
     return answer
 
 
+#: The language for a browser that asks for none the pack has: the one an international student reads.
+FALLBACK_LANGUAGE = "en"
+
+
 def root(request: HttpRequest) -> HttpResponse:
-    """``/``: to the home page in the browser's language when the pack has it, else in the pack's own."""
-    lang = translation.get_language_from_request(request)
+    """``/``: to the home page in the browser's language when the pack has it; a browser that asks for none
+    of the pack's languages (French, German, Chinese) gets English, where the pack has it, not the pack's
+    own language: the student who reads no Dutch is the one it would lose."""
     current = campaign.pack()
-    response = HttpResponseRedirect(f"/{lang if lang in current.languages else current.default_language}/")
+    asked = {
+        part.split(";")[0].strip().lower().split("-")[0]
+        for part in request.META.get("HTTP_ACCEPT_LANGUAGE", "").split(",")
+    }
+    lang = translation.get_language_from_request(request)
+    if lang not in current.languages or lang not in asked:
+        lang = FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in current.languages else current.default_language
+    response = HttpResponseRedirect(f"/{lang}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
 
@@ -153,6 +168,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "goal": paragraphs(guide.goal),
             "contact": guide.contact,
             "dos": local.dos,
+            "scene_alt": scene_alt(local),
         },
     )
 
@@ -181,8 +197,15 @@ def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
     if layout not in POSTER_LAYOUTS or fmt not in POSTER_TYPES:
         raise Http404(layout)
     lang = translation.get_language()
-    data = campaign.poster(lang, layout, fmt)
+    data = campaign.poster(lang, campaign.dos_url(request, lang), layout, fmt)
     return HttpResponse(data, content_type=POSTER_TYPES[fmt])
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def scene(request: HttpRequest) -> HttpResponse:
+    """The picture of students together online (the poster's), on its own, with its alt text as title."""
+    return HttpResponse(campaign.scene(translation.get_language()), content_type=POSTER_TYPES["svg"])
 
 
 @cached
@@ -190,7 +213,7 @@ def poster(request: HttpRequest, layout: str, fmt: str) -> HttpResponse:
 def toolkit(request: HttpRequest) -> HttpResponse:
     """Choose a setting."""
     local = _local()
-    choices = [(key, PAGES[key], local.group_kind(key)) for key in PLATFORMS if key in PAGES]
+    choices = [(key, PAGES[key], local.group(key)) for key in PLATFORMS if key in PAGES]
     return render(
         request, "web/toolkit.html", {"choices": choices, "about": paragraphs(local.text.guide.who)}
     )
@@ -227,20 +250,21 @@ def _intro(local: Localized, platform: str, form: IntroForm) -> tuple[Message, s
         The intro, and the admin text and group kind it was made with.
     """
     if form.is_bound and form.is_valid():
-        admin_text, group_kind = form.cleaned_data["admin_text"], form.cleaned_data["group_kind"]
+        admin_text, group = form.cleaned_data["admin_text"], form.cleaned_data["group"]
         try:
             return (
-                render_intro(local, platform, admin_text=admin_text, group_kind=group_kind),
+                render_intro(local, platform, admin_text=admin_text, group=group),
                 admin_text,
-                group_kind,
+                group,
             )
         except LimitError as exc:
             form.add_error("admin_text", too_long(exc))
     return render_intro(local, platform), "", ""
 
 
-def _texts(local: Localized, platform: str, intro: Message) -> list[Text]:
-    dos_url = campaign.dos_url(local.code)
+def _texts(
+    local: Localized, platform: str, intro: Message, dos_url: str, admin_text: str, group: str
+) -> list[Text]:
     made: dict[str, tuple[str, str]] = {
         "intro": (_("Message 1: the welcome"), intro.text),
         "dos": (_("Message 2: the Do’s"), render_dos(local, platform, dos_url=dos_url).text),
@@ -252,14 +276,25 @@ def _texts(local: Localized, platform: str, intro: Message) -> list[Text]:
         )
     if "topic" in PAGES[platform].texts:
         made["topic"] = (_("The channel topic"), render_topic(local, platform, dos_url=dos_url))
+    if "announcement" in PAGES[platform].texts:
+        announcement = brightspace_html(local, dos_url=dos_url, admin_text=admin_text, group=group)
+        made["announcement"] = (_("The announcement (HTML)"), announcement)
     copy_labels = {
         "intro": _("Copy message 1"),
         "dos": _("Copy message 2"),
         "description": _("Copy the description"),
         "topic": _("Copy the topic"),
+        "announcement": _("Copy the HTML"),
     }
     return [
-        Text(key, label, text, preview_html(platform, text), copy_labels[key])
+        # The announcement is our own HTML (the admin's text escaped in it): it is its own preview.
+        Text(
+            key,
+            label,
+            text,
+            mark_safe(text) if key == "announcement" else preview_html(platform, text),
+            copy_labels[key],
+        )
         for key in PAGES[platform].texts
         for label, text in [made[key]]
     ]
@@ -279,13 +314,13 @@ def kit_files(lang: str, platform: str) -> tuple[FileEntry, ...]:
     return tuple(FileEntry(name, title) for name, title in kit_contents(campaign.localized(lang), platform))
 
 
-def _kit(local: Localized, platform: str, admin_text: str, group_kind: str) -> list[Material]:
+def _kit(local: Localized, platform: str, admin_text: str, group: str, dos_url: str) -> list[Material]:
     return build_kit(
         local,
         platform,
-        dos_url=campaign.dos_url(local.code),
+        dos_url=dos_url,
         admin_text=admin_text,
-        group_kind=group_kind,
+        group=group,
     )
 
 
@@ -307,27 +342,30 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
     if platform not in PAGES:
         raise Http404(platform)
     local = _local()
-    form = IntroForm(request.POST if request.method == "POST" else None, lecture=PAGES[platform].lecture)
-    intro, admin_text, group_kind = _intro(local, platform, form)
+    form = IntroForm(request.POST if request.method == "POST" else None, local=local, platform=platform)
+    intro, admin_text, group = _intro(local, platform, form)
     wanted = request.POST.get("download", "") if request.method == "POST" else ""
     if wanted and not form.errors:
-        return _answer_download(local, platform, wanted, admin_text, group_kind)
+        return _answer_download(
+            local, platform, wanted, admin_text, group, campaign.dos_url(request, local.code)
+        )
     page = PAGES[platform]
     guide = local.text.guide
     files = kit_files(local.code, platform)
     context = {
         "platform": platform,
         "page": page,
-        "group_kind": local.group_kind(platform),
+        "group": local.group(platform),
         "guide": [paragraphs(getattr(guide, part)) for part in page.guide],
         "incidents": paragraphs(guide.incidents),
         "form": form,
-        "texts": _texts(local, platform, intro),
+        "texts": _texts(local, platform, intro, campaign.dos_url(request, local.code), admin_text, group),
         "materials": files,
         "slide": next((f for f in files if f.filename.endswith(".pptx")), None),
         "share": whatsapp_share_link(intro.text) if page.share else None,
         "poster_alt": illustration_alt(local),
-        "edited": bool(admin_text or group_kind),
+        "poster_file": f"dos-{page.poster}.png",
+        "edited": bool(admin_text or group),
     }
     form.describe_errors()
     status = 400 if form.errors else 200
@@ -335,9 +373,9 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
 
 
 def _answer_download(
-    local: Localized, platform: str, wanted: str, admin_text: str, group_kind: str
+    local: Localized, platform: str, wanted: str, admin_text: str, group: str, dos_url: str
 ) -> HttpResponse:
-    kit = _kit(local, platform, admin_text, group_kind)
+    kit = _kit(local, platform, admin_text, group, dos_url)
     if wanted == "zip":
         folder = f"samen-{platform}-{local.code}"
         data = zip_kit((folder, material) for material in kit)
@@ -357,8 +395,8 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
     if platform not in PAGES:
         raise Http404(platform)
     local = _local()
-    form = IntroForm(request.POST, lecture=PAGES[platform].lecture)
-    intro, _admin, _kind = _intro(local, platform, form)
+    form = IntroForm(request.POST, local=local, platform=platform)
+    intro, admin_text, group = _intro(local, platform, form)
     errors = [str(e) for field in form.errors.values() for e in field]
     return JsonResponse(
         {
@@ -367,37 +405,56 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
             "text": intro.text,
             "html": str(preview_html(platform, intro.text)),
             "share": whatsapp_share_link(intro.text) if PAGES[platform].share else None,
+            "announcement": (
+                brightspace_html(
+                    local, dos_url=campaign.dos_url(request, local.code), admin_text=admin_text, group=group
+                )
+                if "announcement" in PAGES[platform].texts
+                else None
+            ),
         },
         status=200,
     )
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, as the page's script compares, so both find the same questions."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-
-
-def _matches(entry: FaqEntry, words: list[str]) -> bool:
-    haystack = _fold(" ".join([entry.question, entry.answer, *entry.keywords]))
-    return all(word in haystack for word in words)
+#: The longest search the FAQ reads.
+QUERY_MAX = 100
 
 
 @cached
 @require_safe
 def faq(request: HttpRequest) -> HttpResponse:
-    """Every question with an anchor; ``?q=`` filters without JavaScript, the script filters as you type."""
+    """Every question with an anchor; ``?q=`` searches without JavaScript, the script asks
+    :func:`faq_search` as you type: one search (:func:`samen.content.search.search_faq`) for both."""
     local = _local()
-    query = request.GET.get("q", "")[:100].strip()
-    words = _fold(query).split()
+    query = request.GET.get("q", "")[:QUERY_MAX].strip()
+    found = {entry.id for entry in search_faq(local, query)}
     entries = [
-        {"entry": entry, "blocks": blocks(entry.answer), "shown": _matches(entry, words)}
-        for entry in local.faq
+        {"entry": entry, "blocks": blocks(entry.answer), "shown": entry.id in found} for entry in local.faq
     ]
+    count = sum(1 for e in entries if e["shown"])
+    # Nothing here, but the words are another language's ("bullying" on the Dutch page): say where.
+    elsewhere = (
+        [
+            code
+            for code in campaign.pack().languages
+            if code != local.code and search_faq(campaign.localized(code), query)
+        ]
+        if query and not count
+        else []
+    )
     return render(
         request,
         "web/faq.html",
-        {"entries": entries, "query": query, "count": sum(1 for e in entries if e["shown"])},
+        {"entries": entries, "query": query, "count": count, "elsewhere": elsewhere},
     )
+
+
+@require_safe
+def faq_search(request: HttpRequest) -> JsonResponse:
+    """The ids of the questions a search finds, for the FAQ page's script (``{"ids": [...]}``)."""
+    query = request.GET.get("q", "")[:QUERY_MAX].strip()
+    return JsonResponse({"ids": search_ids(_local(), query)})
 
 
 #: The product's words for the pack's help situations (``situations`` in the pack says which routes each
@@ -421,8 +478,9 @@ def help_page(request: HttpRequest) -> HttpResponse:
     local = _local()
     labels = {s.id: str(s.label or SITUATION_LABELS.get(s.id, s.id)) for s in local.situations}
     chosen = request.GET.get("what", "")
+    routes = {route.id: route for route in local.support}
     situation = next((s for s in local.situations if s.id == chosen), None)
-    answer = list(situation.routes) if situation else []
+    answer = [_reach(route, routes) for route in situation.routes] if situation else []
     situations = list(labels.items())
     return render(
         request,
@@ -432,10 +490,15 @@ def help_page(request: HttpRequest) -> HttpResponse:
             "chosen": chosen if situation else "",
             "chosen_label": labels[situation.id] if situation else "",
             "answer": answer,
-            "routes": local.support,
+            "routes": [_reach(route, routes) for route in local.support],
             "unknown": bool(chosen) and situation is None,
         },
     )
+
+
+def _reach(route: SupportRoute, routes: dict[str, SupportRoute]) -> tuple[SupportRoute, SupportRoute | None]:
+    """A route with the route it is reached through (when it has no address of its own), for the page."""
+    return route, routes.get(route.via) if route.via else None
 
 
 @require_safe

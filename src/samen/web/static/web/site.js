@@ -33,7 +33,7 @@
   }
 
   function setUpCopy() {
-    reveal("[data-copy]");
+    reveal("[data-copy-target]");
     var body = document.body;
     document.querySelectorAll("[data-copy-target]").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -70,7 +70,7 @@
       var mine = ++sequence;
       var data = new URLSearchParams();
       form.querySelectorAll("textarea[name], input[name]").forEach(function (field) {
-        if (field.name === "admin_text" || field.name === "group_kind") data.append(field.name, field.value);
+        if (field.name === "admin_text" || field.name === "group") data.append(field.name, field.value);
       });
       fetch(url, {
         method: "POST",
@@ -87,6 +87,12 @@
         if (source) source.value = result.text;
         var share = document.querySelector("[data-share]");
         if (share && result.share) share.setAttribute("href", result.share);
+        if (result.announcement) {
+          var page = document.querySelector('[data-preview="announcement"]');
+          if (page) page.innerHTML = result.announcement;
+          var html = document.querySelector('[data-copy-source="announcement"]');
+          if (html) html.value = result.announcement;
+        }
         var field = form.querySelector("#id_admin_text");
         if (result.ok) {
           status.textContent = form.getAttribute("data-updated") || "";
@@ -102,37 +108,35 @@
 
     form.addEventListener("input", function (event) {
       var name = event.target && event.target.name;
-      if (name !== "admin_text" && name !== "group_kind") return;
+      if (name !== "admin_text" && name !== "group") return;
       window.clearTimeout(timer);
       timer = window.setTimeout(update, 250);
     });
   }
 
   function setUpFaq() {
+    // The server searches (word forms, synonyms, typos); the script only asks it while you type.
     var form = document.querySelector("[data-faq-search]");
-    if (!form) return;
+    if (!form || !window.fetch) return;
     var input = form.querySelector("input[type=search]");
     var count = form.querySelector("[data-faq-count]");
+    var none = document.querySelector("[data-faq-none]");
     var entries = Array.prototype.slice.call(document.querySelectorAll("[data-faq-entry]"));
+    var timer = null;
+    var asked = 0;
 
-    function normalise(text) {
-      return text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    }
-    var haystacks = entries.map(function (entry) {
-      return normalise(entry.textContent + " " + (entry.getAttribute("data-keywords") || ""));
-    });
-
-    function filter() {
-      var words = normalise(input.value).split(/\s+/).filter(Boolean);
+    function show(ids, searched) {
       var shown = 0;
-      entries.forEach(function (entry, i) {
-        var match = words.every(function (word) { return haystacks[i].indexOf(word) !== -1; });
+      entries.forEach(function (entry) {
+        var id = entry.getAttribute("data-faq-entry");
+        var match = ids.indexOf(id) !== -1;
         entry.hidden = !match;
-        var link = document.querySelector('[data-faq-link="' + entry.getAttribute("data-faq-entry") + '"]');
+        var link = document.querySelector('[data-faq-link="' + id + '"]');
         if (link) link.hidden = !match;
         if (match) shown += 1;
       });
-      if (!words.length) {
+      if (none) none.hidden = !searched || shown !== 0;
+      if (!searched) {
         count.textContent = "";
       } else if (shown === 0) {
         count.textContent = count.getAttribute("data-template-none");
@@ -143,8 +147,46 @@
       }
     }
 
-    input.addEventListener("input", filter);
-    form.addEventListener("submit", function (event) { event.preventDefault(); filter(); });
+    function search() {
+      var query = input.value.trim();
+      var ticket = ++asked;
+      fetch(form.getAttribute("data-faq-search") + "?q=" + encodeURIComponent(query), {
+        headers: { Accept: "application/json" }
+      })
+        .then(function (response) { return response.json(); })
+        .then(function (data) { if (ticket === asked) show(data.ids, query !== ""); })
+        .catch(function () { /* the form still searches on the server when submitted */ });
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(search, 200);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
+  }
+
+  function setUpShareImage() {
+    // On phones that can share files (the Web Share API), one tap sends the illustration with the Do's as
+    // its caption, as the campaign asks; elsewhere the button stays hidden and the download is the way.
+    document.querySelectorAll("[data-share-image]").forEach(function (button) {
+      if (!navigator.canShare || !window.File || !window.fetch) return;
+      var name = button.getAttribute("data-share-file");
+      if (!navigator.canShare({ files: [new File([""], name, { type: "image/png" })] })) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var caption = document.getElementById(button.getAttribute("data-share-caption"));
+        fetch(button.getAttribute("data-share-image"))
+          .then(function (response) { return response.blob(); })
+          .then(function (blob) {
+            var file = new File([blob], name, { type: "image/png" });
+            return navigator.share({ files: [file], text: caption ? caption.value : "" });
+          })
+          .catch(function (error) {
+            if (error && error.name === "AbortError") return;  // the person closed the share sheet
+            announce(button.getAttribute("data-share-failed"));
+          });
+      });
+    });
   }
 
   var summary = document.getElementById("error-summary");
@@ -154,4 +196,5 @@
   setUpPrint();
   setUpPreview();
   setUpFaq();
+  setUpShareImage();
 })();
