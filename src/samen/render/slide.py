@@ -214,7 +214,7 @@ def _deck(local: Localized, dos_url: str) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     # python-pptx's template says type="screen4x3"; a 13.333 × 7.5 inch slide is PowerPoint's widescreen,
     # which it writes without a type (the 16:9 type, screen16x9, is a 10 × 5.625 inch slide).
-    size_element = deck.part._element.find(qn("p:sldSz"))  # noqa: SLF001: python-pptx has no API for it
+    size_element = deck.part._element.find(qn("p:sldSz"))  # python-pptx has no API for it
     if size_element is not None and "type" in size_element.attrib:
         del size_element.attrib["type"]
     slides = groups(local)
