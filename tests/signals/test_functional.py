@@ -99,11 +99,10 @@ def test_harmless_twins_bring_no_nudgeable_finding(signals: Signals, text: str) 
     assert kinds(signals, text) <= {"profanity"}
 
 
-def test_finding_carries_do_explanation_and_score(signals: Signals) -> None:
+def test_finding_carries_explanation_and_score(signals: Signals) -> None:
     analysis = signals.analyze("ik maak je af")
     finding = analysis.strongest("threat")
     assert finding is not None
-    assert finding.do == 1
     assert 0.5 <= finding.score <= 1
     assert finding.span is None
     assert "af" not in finding.explanation.split()

@@ -144,7 +144,7 @@ def test_language_mix_suggests_english_to_admins(signals: Signals) -> None:
 
 def test_window_nudge_none_without_findings() -> None:
     assert decide_window_nudge((), load_pack().language("en"), do_url=url) is None
-    weak = Finding("heat", None, 0.2, 7, "weak", None)
+    weak = Finding("heat", None, 0.2, "weak", None)
     assert decide_window_nudge((weak,), load_pack().language("en"), do_url=url) is None
 
 

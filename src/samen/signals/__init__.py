@@ -16,7 +16,6 @@ from __future__ import annotations
 from samen.signals.analyzer import THRESHOLD, Signals
 from samen.signals.findings import (
     IDENTITY_SUBTYPES,
-    KIND_DO,
     KINDS,
     PRIVACY_SUBTYPES,
     Analysis,
@@ -27,7 +26,6 @@ from samen.signals.findings import (
 __all__ = [
     "IDENTITY_SUBTYPES",
     "KINDS",
-    "KIND_DO",
     "PRIVACY_SUBTYPES",
     "THRESHOLD",
     "Analysis",

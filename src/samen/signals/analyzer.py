@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from samen.signals.embedding import Embed, load_embedder
-from samen.signals.findings import KIND_DO, Analysis, Finding, Turn
+from samen.signals.findings import Analysis, Finding, Turn
 from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, hostility
 from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
@@ -123,7 +123,7 @@ class Signals:
         reading = self.reading(folded, words)
         scores = self._score(folded, words, reading)
         findings = [
-            Finding(kind, subtype, round(score, 3), KIND_DO[kind], why)
+            Finding(kind, subtype, round(score, 3), why)
             for kind, (score, subtype, why) in scores.items()
             if score >= THRESHOLD
         ]
@@ -133,7 +133,6 @@ class Signals:
                     "privacy",
                     detail.subtype,
                     detail.score,
-                    KIND_DO["privacy"],
                     detail.explanation,
                     detail.span,
                 )

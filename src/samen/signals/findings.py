@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Every kind of finding, with the Do it concerns (1-based; 0 for none of the Do's: the admin guide's
-#: advice on language).
-KIND_DO: dict[str, int] = {
-    "insult": 1,
-    "identity_attack": 1,
-    "sexual": 1,
-    "threat": 1,
-    "profanity": 1,
-    "privacy": 4,
-    "heat": 7,
-    "language_mix": 0,
-}
-
-KINDS = tuple(KIND_DO)
+#: Every kind of finding. Which Do a kind concerns is the campaign pack's fact (``dos[].signals``), read by
+#: the bot and ``samen signals classify``; signals know no Do's.
+KINDS = ("insult", "identity_attack", "sexual", "threat", "profanity", "privacy", "heat", "language_mix")
 
 #: Subtypes of identity attacks (the FAQ has an entry for each group of them).
 IDENTITY_SUBTYPES = ("racism", "sexism", "homophobia", "transphobia", "ableism", "religion")
@@ -34,7 +23,6 @@ class Finding:
         kind: one of :data:`KINDS`.
         subtype: a finer label (``racism``, ``phone``…) or None.
         score: how sure, 0…1 (a finding is only reported above its kind's threshold).
-        do: the Do it concerns (1-based), 0 where no Do fits (language mix).
         explanation: one line a person can read, in English; it never quotes the message.
         span: the character span ``[start, end)`` in the message, for privacy findings.
     """
@@ -42,17 +30,15 @@ class Finding:
     kind: str
     subtype: str | None
     score: float
-    do: int
     explanation: str
     span: tuple[int, int] | None = None
 
     def as_dict(self) -> dict[str, object]:
-        """The finding as JSON-ready data (the shape ``samen signals classify`` prints)."""
+        """The finding as JSON-ready data (``samen signals classify`` adds the pack's Do to it)."""
         return {
             "kind": self.kind,
             "subtype": self.subtype,
             "score": round(self.score, 3),
-            "do": self.do,
             "explanation": self.explanation,
             "span": list(self.span) if self.span is not None else None,
         }

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from samen.signals.findings import KIND_DO, Finding
+from samen.signals.findings import Finding
 
 #: Heat looks at the last this many seconds of the window.
 HEAT_SPAN_S = 600.0
@@ -83,7 +83,6 @@ def assess_heat(readings: Sequence[TurnReading]) -> Finding | None:
         kind="heat",
         subtype=None,
         score=round(min(1.0, score), 3),
-        do=KIND_DO["heat"],
         explanation=f"{len(main)} people in a fast, heated back-and-forth",
     )
 
@@ -103,6 +102,5 @@ def assess_language_mix(readings: Sequence[TurnReading]) -> Finding | None:
         kind="language_mix",
         subtype=",".join(sorted(used)),
         score=round(min(1.0, 0.5 + share), 3),
-        do=KIND_DO["language_mix"],
         explanation=f"the group writes in {len(used)} languages ({len(writers)} people in the less used one)",
     )
