@@ -64,6 +64,7 @@ HARMLESS = (
     "congratulation",
     "profanity_untargeted",
     "compound_word",
+    "ordinary_request",
 )
 
 #: The spelling families: a perturbed harmful example carries its template's kind.
