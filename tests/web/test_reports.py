@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.utils import timezone
@@ -405,6 +406,63 @@ def test_cli_adds_staff_with_a_password_from_stdin() -> None:
     assert "Unknown role 'dean'; choose from: confidential-counsellor" in describe_error(
         wrong.exception, "en"
     )
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Str0ng-pass-anna!\nStr0ng-pass-anna!\n",  # typed twice, as a confirmation
+        "Str0ng-pass-anna!\r\nsomething else",
+        "Str0ng-pass\ranna!",  # a line break inside
+        "Str0ng-pass-anna!\u2028second",
+    ],
+)
+def test_cli_refuses_more_than_one_password_line(given: str) -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+    from samen.content import describe_error
+    from samen.errors import InputError
+
+    result = CliRunner(env={"SAMEN_LANG": "en"}).invoke(
+        samen, ["staff", "add", "anna", "--role", "confidential-counsellor"], input=given
+    )
+    assert isinstance(result.exception, InputError)
+    assert "exactly one line" in describe_error(result.exception, "en")
+    assert "één regel" in describe_error(result.exception, "nl")
+    assert not User.objects.filter(username="anna").exists()
+
+
+def test_cli_takes_the_one_line_with_surrounding_blank_lines() -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+
+    result = CliRunner().invoke(
+        samen, ["staff", "add", "anna", "--role", "study-adviser"], input="\nStr0ng-pass-anna!\r\n\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert _user("anna").check_password("Str0ng-pass-anna!")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("lang", "short", "weak"), [("en", "too short", "too common"), ("nl", "te kort", "te algemeen")]
+)
+def test_cli_password_refusals_say_why_in_the_cli_language(lang: str, short: str, weak: str) -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+    from samen.content import describe_error
+    from samen.errors import InputError
+
+    runner = CliRunner(env={"SAMEN_LANG": lang})
+    args = ["staff", "add", "anna", "--role", "study-adviser"]
+    too_short = runner.invoke(samen, args, input="kort-pw\n").exception
+    assert isinstance(too_short, InputError) and short in describe_error(too_short, lang)
+    common = runner.invoke(samen, args, input="password1234\n").exception
+    assert isinstance(common, InputError)  # main() prints it as one line, exit 2
+    assert weak in describe_error(common, lang), describe_error(common, lang)
+    assert not User.objects.filter(username="anna").exists()
 
 
 def test_the_database_is_the_configured_one() -> None:
