@@ -383,6 +383,28 @@ def test_insight_shows_counts_of_five_and_more_only(web: Client) -> None:
     assert "<svg" in page and "<table" in page
 
 
+@pytest.mark.parametrize("reporter_lang", ["nl", "en"])
+def test_every_handoff_reaches_the_reporter_with_the_phone_and_link_staff_saw(
+    web: Client, reporter_lang: str
+) -> None:
+    import html
+
+    code = file_through_page(web, reporter_lang, text=STORY)
+    report = Report.objects.get()
+    counsellor = staff_client("vp", "confidential-counsellor")
+    handoffs = load_pack().language(reporter_lang).handoff
+    assert any(h.phone for h in handoffs) and any(h.link for h in handoffs)
+    seen = html.unescape(counsellor.get(f"/staff/case/{report.pk}/").content.decode())
+    counsellor.post(f"/staff/case/{report.pk}/", {"action": "reply", "handoff": [h.id for h in handoffs]})
+    page = web.post(f"/{reporter_lang}/report/status/", {"code": code}).content.decode()
+    for item in handoffs:
+        for reach in filter(None, (item.phone, item.link, item.email)):
+            assert reach in seen, (item.id, reach)  # what staff saw …
+            assert reach in html.unescape(page), (item.id, reach)  # … the reporter gets
+        if item.link:
+            assert f'href="{html.escape(item.link)}"' in page or f'href="{item.link}"' in page
+
+
 def test_cli_adds_staff_with_a_password_from_stdin() -> None:
     from click.testing import CliRunner
 
