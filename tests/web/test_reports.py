@@ -405,6 +405,35 @@ def test_every_handoff_reaches_the_reporter_with_the_phone_and_link_staff_saw(
             assert f'href="{html.escape(item.link)}"' in page or f'href="{item.link}"' in page
 
 
+@pytest.mark.parametrize(("lang", "other"), [("nl", "en"), ("en", "nl")])
+def test_the_code_never_goes_into_a_link_and_the_language_switch_keeps_the_report(
+    web: Client, lang: str, other: str
+) -> None:
+    import html
+    import re
+
+    code = file_through_page(web, lang, text=STORY)
+    receipt = web.post(f"/{lang}/report/", {"route": "study-adviser", "text": STORY, "identity": "anonymous"})
+    form = web.get(f"/{lang}/report/status/").content.decode()
+    assert re.search(r'<form method="post" action="/' + lang + r'/report/status/"', form)
+    for page in (receipt.content.decode(), form):
+        assert "?code=" not in page
+    opened = web.post(f"/{lang}/report/status/", {"code": code})
+    assert opened.status_code == 200 and STORY in html.unescape(opened.content.decode())
+    # the language switch posts the code to the other language's status page
+    switch = re.search(
+        r'<form method="post" action="(/' + other + r'/report/status/)">.*?name="code" value="([^"]+)"',
+        opened.content.decode(),
+    )
+    assert switch and switch.group(2) == code
+    there = web.post(switch.group(1), {"code": switch.group(2)})
+    assert there.status_code == 200 and STORY in html.unescape(there.content.decode())
+    assert f'lang="{other}"' in there.content.decode()
+    # the stated interface still opens the report, but its language switch drops the code
+    by_link = web.get(f"/{lang}/report/status/", {"code": code}).content.decode()
+    assert STORY in html.unescape(by_link) and code not in re.sub(r'name="code" value="[^"]+"', "", by_link)
+
+
 def test_cli_adds_staff_with_a_password_from_stdin() -> None:
     from click.testing import CliRunner
 

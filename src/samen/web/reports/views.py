@@ -120,7 +120,11 @@ def _status_page(
 @never_cache
 @allow("GET", "HEAD", "POST")
 def report_status(request: HttpRequest) -> HttpResponseBase:
-    """Read the status and replies with the code; answer, export or withdraw (delete) the report."""
+    """Read the status and replies with the code; answer, export or withdraw (delete) the report.
+
+    The code comes in a POST (the code form, the receipt and the language switch all post it); a GET with
+    ``?code=`` still opens the report, but no page of the site links to one.
+    """
     code = (request.POST if request.method == "POST" else request.GET).get("code", "")[:64].strip()
     if not code:
         return _private(render(request, "web/report_code.html", {}))
@@ -130,9 +134,9 @@ def report_status(request: HttpRequest) -> HttpResponseBase:
     if found is None:
         codes.failed(request)
         return _private(render(request, "web/report_code.html", {"wrong": True, "code": code}, status=404))
-    if request.method != "POST":
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if not action:  # the code form posts the code, so it stays out of the address bar and the history
         return _status_page(request, found, code)
-    action = request.POST.get("action", "")
     if action == "answer":
         answer = AnswerForm(request.POST)
         if answer.is_valid():
