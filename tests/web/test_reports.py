@@ -355,6 +355,24 @@ def test_the_case_list_shows_status_but_no_words(web: Client) -> None:
     assert "Received" in page or "Ontvangen" in page
 
 
+@pytest.mark.parametrize(
+    "roles",
+    [
+        ("confidential-counsellor",),
+        ("study-adviser", "programme-chair"),
+        ("campaign",),
+        ("campaign", "study-adviser"),
+    ],
+)
+def test_the_staff_menu_offers_insight_exactly_where_it_opens(roles: tuple[str, ...]) -> None:
+    client = staff_client("someone", *roles)
+    for page in ("/staff/", "/staff/insight/"):
+        menu = client.get(page).content.decode().split('class="staff-nav"', 1)[1].split("</nav>", 1)[0]
+        opens = client.get("/staff/insight/").status_code == 200
+        assert ('href="/staff/insight/"' in menu) == opens, (roles, page)
+    assert (client.get("/staff/insight/").status_code == 200) == ("campaign" in roles)
+
+
 def test_insight_shows_counts_of_five_and_more_only(web: Client) -> None:
     from datetime import date
 
