@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 from datetime import timedelta
 from pathlib import Path
@@ -428,7 +429,6 @@ def test_the_code_never_goes_into_a_link_and_the_language_switch_keeps_the_repor
     web: Client, lang: str, other: str
 ) -> None:
     import html
-    import re
 
     code = file_through_page(web, lang, text=STORY)
     receipt = web.post(f"/{lang}/report/", {"route": "study-adviser", "text": STORY, "identity": "anonymous"})
@@ -450,6 +450,39 @@ def test_the_code_never_goes_into_a_link_and_the_language_switch_keeps_the_repor
     # the stated interface still opens the report, but its language switch drops the code
     by_link = web.get(f"/{lang}/report/status/", {"code": code}).content.decode()
     assert STORY in html.unescape(by_link) and code not in re.sub(r'name="code" value="[^"]+"', "", by_link)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_help_answer_offers_the_report_form_for_routes_that_take_reports(
+    web: Client, lang: str
+) -> None:
+    import html
+
+    from samen.web.reports import report_routes
+
+    local = load_pack().language(lang)
+    names = {html.escape(r.name): r.id for r in local.support}
+    offered = set()
+    for situation in local.situations:
+        body = web.get(f"/{lang}/help/", {"what": situation.id}).content.decode()
+        answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+        for contact in answer.split('<li class="contact">')[1:]:
+            route = next(rid for name, rid in names.items() if f"<h3>{name}</h3>" in contact)
+            link = f'href="/{lang}/report/?route={route}"'
+            assert (link in contact) == (route in report_routes()), (situation.id, route)
+            if link in contact:
+                offered.add(route)
+    assert offered == set(report_routes())  # each route that takes reports is reached from some answer
+    for route in report_routes():  # the link chooses that route in the form
+        form = web.get(f"/{lang}/report/", {"route": route}).content.decode()
+        assert re.search(rf'value="{route}"[^>]*checked', form), route
+    assert (
+        " checked"
+        not in web.get(f"/{lang}/report/", {"route": "dean"})
+        .content.decode()
+        .split('name="route"', 1)[1]
+        .split("</fieldset>", 1)[0]
+    )
 
 
 def test_cli_adds_staff_with_a_password_from_stdin() -> None:

@@ -72,9 +72,19 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
 @never_cache
 @allow("GET", "HEAD", "POST")
 def report(request: HttpRequest) -> HttpResponseBase:
-    """The report form; after sending, the receipt with the follow-up code (``data-report-code``)."""
+    """The report form; after sending, the receipt with the follow-up code (``data-report-code``).
+
+    ``?route=<id>`` (a route of the pack's ``reports.routes``) chooses that route beforehand, as the help
+    page's "report it confidentially" links do; any other value is ignored.
+    """
     local = _local()
-    form = ReportForm(request.POST if request.method == "POST" else None, local=local, routes=report_routes())
+    asked = request.GET.get("route", "")
+    form = ReportForm(
+        request.POST if request.method == "POST" else None,
+        initial={"route": asked} if asked in report_routes() else None,
+        local=local,
+        routes=report_routes(),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
