@@ -176,6 +176,9 @@ def test_report_and_staff_pages_fit_a_phone_with_long_addresses(
     expect(page.locator(".conversation")).to_contain_text(LONG_URL)
     assert "code=" not in page.url
     _fits(page, "status", problems)
+    page.locator(".language-switch button").click()  # the other language, the code posted again
+    expect(page.locator(".conversation")).to_contain_text(LONG_URL)
+    assert page.locator("html").get_attribute("lang") != lang and "code=" not in page.url
     page.goto("/staff/login/")
     page.fill("#id_username", "vp")
     page.fill("#id_password", PASSWORD)
