@@ -8,11 +8,13 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.utils import timezone
@@ -354,6 +356,24 @@ def test_the_case_list_shows_status_but_no_words(web: Client) -> None:
     assert "Received" in page or "Ontvangen" in page
 
 
+@pytest.mark.parametrize(
+    "roles",
+    [
+        ("confidential-counsellor",),
+        ("study-adviser", "programme-chair"),
+        ("campaign",),
+        ("campaign", "study-adviser"),
+    ],
+)
+def test_the_staff_menu_offers_insight_exactly_where_it_opens(roles: tuple[str, ...]) -> None:
+    client = staff_client("someone", *roles)
+    for page in ("/staff/", "/staff/insight/"):
+        menu = client.get(page).content.decode().split('class="staff-nav"', 1)[1].split("</nav>", 1)[0]
+        opens = client.get("/staff/insight/").status_code == 200
+        assert ('href="/staff/insight/"' in menu) == opens, (roles, page)
+    assert (client.get("/staff/insight/").status_code == 200) == ("campaign" in roles)
+
+
 def test_insight_shows_counts_of_five_and_more_only(web: Client) -> None:
     from datetime import date
 
@@ -382,6 +402,89 @@ def test_insight_shows_counts_of_five_and_more_only(web: Client) -> None:
     assert "<svg" in page and "<table" in page
 
 
+@pytest.mark.parametrize("reporter_lang", ["nl", "en"])
+def test_every_handoff_reaches_the_reporter_with_the_phone_and_link_staff_saw(
+    web: Client, reporter_lang: str
+) -> None:
+    import html
+
+    code = file_through_page(web, reporter_lang, text=STORY)
+    report = Report.objects.get()
+    counsellor = staff_client("vp", "confidential-counsellor")
+    handoffs = load_pack().language(reporter_lang).handoff
+    assert any(h.phone for h in handoffs) and any(h.link for h in handoffs)
+    seen = html.unescape(counsellor.get(f"/staff/case/{report.pk}/").content.decode())
+    counsellor.post(f"/staff/case/{report.pk}/", {"action": "reply", "handoff": [h.id for h in handoffs]})
+    page = web.post(f"/{reporter_lang}/report/status/", {"code": code}).content.decode()
+    for item in handoffs:
+        for reach in filter(None, (item.phone, item.link, item.email)):
+            assert reach in seen, (item.id, reach)  # what staff saw …
+            assert reach in html.unescape(page), (item.id, reach)  # … the reporter gets
+        if item.link:
+            assert f'href="{html.escape(item.link)}"' in page or f'href="{item.link}"' in page
+
+
+@pytest.mark.parametrize(("lang", "other"), [("nl", "en"), ("en", "nl")])
+def test_the_code_never_goes_into_a_link_and_the_language_switch_keeps_the_report(
+    web: Client, lang: str, other: str
+) -> None:
+    import html
+
+    code = file_through_page(web, lang, text=STORY)
+    receipt = web.post(f"/{lang}/report/", {"route": "study-adviser", "text": STORY, "identity": "anonymous"})
+    form = web.get(f"/{lang}/report/status/").content.decode()
+    assert re.search(r'<form method="post" action="/' + lang + r'/report/status/"', form)
+    for page in (receipt.content.decode(), form):
+        assert "?code=" not in page
+    opened = web.post(f"/{lang}/report/status/", {"code": code})
+    assert opened.status_code == 200 and STORY in html.unescape(opened.content.decode())
+    # the language switch posts the code to the other language's status page
+    switch = re.search(
+        r'<form method="post" action="(/' + other + r'/report/status/)">.*?name="code" value="([^"]+)"',
+        opened.content.decode(),
+    )
+    assert switch and switch.group(2) == code
+    there = web.post(switch.group(1), {"code": switch.group(2)})
+    assert there.status_code == 200 and STORY in html.unescape(there.content.decode())
+    assert f'lang="{other}"' in there.content.decode()
+    # the stated interface still opens the report, but its language switch drops the code
+    by_link = web.get(f"/{lang}/report/status/", {"code": code}).content.decode()
+    assert STORY in html.unescape(by_link) and code not in re.sub(r'name="code" value="[^"]+"', "", by_link)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_help_answer_offers_the_report_form_for_routes_that_take_reports(
+    web: Client, lang: str
+) -> None:
+    import html
+
+    from samen.web.reports import report_routes
+
+    local = load_pack().language(lang)
+    names = {html.escape(r.name): r.id for r in local.support}
+    offered = set()
+    for situation in local.situations:
+        body = web.get(f"/{lang}/help/", {"what": situation.id}).content.decode()
+        answer = body[body.index('id="answer"') : body.index("</section>", body.index('id="answer"'))]
+        for contact in answer.split('<li class="contact">')[1:]:
+            route = next(rid for name, rid in names.items() if f"<h3>{name}</h3>" in contact)
+            link = f'href="/{lang}/report/?route={route}"'
+            assert (link in contact) == (route in report_routes()), (situation.id, route)
+            if link in contact:
+                offered.add(route)
+    assert offered == set(report_routes())  # each route that takes reports is reached from some answer
+    for route in report_routes():  # the link chooses that route in the form
+        form = web.get(f"/{lang}/report/", {"route": route}).content.decode()
+        assert re.search(rf'value="{route}"[^>]*checked', form), route
+    assert (
+        " checked"
+        not in web.get(f"/{lang}/report/", {"route": "dean"})
+        .content.decode()
+        .split('name="route"', 1)[1]
+        .split("</fieldset>", 1)[0]
+    )
+
+
 def test_cli_adds_staff_with_a_password_from_stdin() -> None:
     from click.testing import CliRunner
 
@@ -405,6 +508,63 @@ def test_cli_adds_staff_with_a_password_from_stdin() -> None:
     assert "Unknown role 'dean'; choose from: confidential-counsellor" in describe_error(
         wrong.exception, "en"
     )
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Str0ng-pass-anna!\nStr0ng-pass-anna!\n",  # typed twice, as a confirmation
+        "Str0ng-pass-anna!\r\nsomething else",
+        "Str0ng-pass\ranna!",  # a line break inside
+        "Str0ng-pass-anna!\u2028second",
+    ],
+)
+def test_cli_refuses_more_than_one_password_line(given: str) -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+    from samen.content import describe_error
+    from samen.errors import InputError
+
+    result = CliRunner(env={"SAMEN_LANG": "en"}).invoke(
+        samen, ["staff", "add", "anna", "--role", "confidential-counsellor"], input=given
+    )
+    assert isinstance(result.exception, InputError)
+    assert "exactly one line" in describe_error(result.exception, "en")
+    assert "één regel" in describe_error(result.exception, "nl")
+    assert not User.objects.filter(username="anna").exists()
+
+
+def test_cli_takes_the_one_line_with_surrounding_blank_lines() -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+
+    result = CliRunner().invoke(
+        samen, ["staff", "add", "anna", "--role", "study-adviser"], input="\nStr0ng-pass-anna!\r\n\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert _user("anna").check_password("Str0ng-pass-anna!")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("lang", "short", "weak"), [("en", "too short", "too common"), ("nl", "te kort", "te algemeen")]
+)
+def test_cli_password_refusals_say_why_in_the_cli_language(lang: str, short: str, weak: str) -> None:
+    from click.testing import CliRunner
+
+    from samen.cli import samen
+    from samen.content import describe_error
+    from samen.errors import InputError
+
+    runner = CliRunner(env={"SAMEN_LANG": lang})
+    args = ["staff", "add", "anna", "--role", "study-adviser"]
+    too_short = runner.invoke(samen, args, input="kort-pw\n").exception
+    assert isinstance(too_short, InputError) and short in describe_error(too_short, lang)
+    common = runner.invoke(samen, args, input="password1234\n").exception
+    assert isinstance(common, InputError)  # main() prints it as one line, exit 2
+    assert weak in describe_error(common, lang), describe_error(common, lang)
+    assert not User.objects.filter(username="anna").exists()
 
 
 def test_the_database_is_the_configured_one() -> None:

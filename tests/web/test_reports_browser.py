@@ -131,3 +131,64 @@ def test_every_report_and_staff_page_passes_axe(browser: Browser, server: Server
     assert not found, found
     # a refused form answers 400 and a wrong code 404, as they should; a policy violation would show here
     assert [m for m in errors if not re.search(r"status of (400|404)\b", m)] == [], errors
+
+
+LONG_URL = (
+    "https://example.org/" + "/".join(["een-heel-lang-pad-zonder-spaties"] * 4) + "?met=parameters&nog=meer"
+)
+#: The width of a small phone: nothing may be wider, and no menu item may stand alone on a row.
+PHONE = 390
+
+
+def _fits(page: Page, name: str, problems: list[str]) -> None:
+    for width in (PHONE, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        if wide > width:
+            problems.append(f"{name}@{width}: {wide} px wide")
+        rows = page.evaluate(
+            "[...document.querySelectorAll('.main-nav li')].reduce((r, l) => "
+            "(r[l.offsetTop] = (r[l.offsetTop] || 0) + 1, r), {})"
+        )
+        if len(rows) > 1 and min(rows.values()) == 1:
+            problems.append(f"{name}@{width}: a menu item alone on a row {rows}")
+        steps = page.locator(".steps-status li")
+        for i in range(1, steps.count()):  # each step on its own line: no number against the last word
+            if steps.nth(i).bounding_box()["y"] <= steps.nth(i - 1).bounding_box()["y"]:  # type: ignore[index]
+                problems.append(f"{name}@{width}: status steps run together")
+                break
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_and_staff_pages_fit_a_phone_with_long_addresses(
+    browser: Browser, server: Server, lang: str
+) -> None:
+    page = _page(browser, server, lang)
+    problems: list[str] = []
+    for path in ("", "dos/", "toolkit/", "faq/", "help/", "report/", "report/status/"):
+        page.goto(f"/{lang}/{path}")
+        _fits(page, path or "home", problems)
+    page.goto(f"/{lang}/report/")
+    page.locator("input[value=confidential-counsellor]").check()
+    page.fill("textarea[name=text]", f"Hij stuurde steeds {LONG_URL} rond.")
+    page.locator("form.report-form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()  # "Go to my report" posts the code
+    expect(page.locator(".conversation")).to_contain_text(LONG_URL)
+    assert "code=" not in page.url
+    _fits(page, "status", problems)
+    page.locator(".language-switch button").click()  # the other language, the code posted again
+    expect(page.locator(".conversation")).to_contain_text(LONG_URL)
+    assert page.locator("html").get_attribute("lang") != lang and "code=" not in page.url
+    page.goto("/staff/login/")
+    page.fill("#id_username", "vp")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form.report-form button[type=submit]").click()
+    page.goto("/staff/")
+    page.locator("[data-case] a").first.click()
+    _fits(page, "case", problems)  # the hand-off hints hold the pack's long links
+    for box in page.locator("input[name=handoff]").all():
+        box.check()
+    page.locator("form.report-form button[type=submit]").first.click()
+    _fits(page, "case replied", problems)
+    page.locator(".staff-nav button").first.click()  # log out
+    assert not problems, problems

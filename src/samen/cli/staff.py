@@ -24,17 +24,36 @@ def _roles_known() -> tuple[str, ...]:
 
 
 def _read_password(username: str, role: str) -> str:
+    """The one password line from stdin (prompted twice at a terminal).
+
+    A pipe or file must hold exactly one non-empty line: a password cannot contain a line break, and two
+    lines (say, a password and its confirmation) would otherwise be stored joined, so that no login works.
+    Raises :class:`InputError` for none, several lines, or fewer than :data:`MIN_PASSWORD` characters.
+    """
     if sys.stdin.isatty():
         password = str(click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True))
+        lines = password.splitlines() or [""]
     else:
-        password = sys.stdin.read().rstrip("\r\n")
-    if len(password) < MIN_PASSWORD:
+        lines = [line for line in sys.stdin.read().splitlines() if line] or [""]
+    if len(lines) > 1:
+        raise InputError(
+            "More than one line on standard input.",
+            key="reports:password_lines",
+            username=username,
+            role=role,
+        )
+    password = lines[0]
+    if not password:
         raise InputError(
             "No password on standard input.",
             key="reports:no_password",
             length=MIN_PASSWORD,
             username=username,
             role=role,
+        )
+    if len(password) < MIN_PASSWORD:
+        raise InputError(
+            "Password too short.", key="reports:short_password", length=MIN_PASSWORD, given=len(password)
         )
     return password
 
@@ -73,9 +92,13 @@ def add(username: str, roles: tuple[str, ...]) -> None:
         raise InputError("Bad user name.", key="reports:bad_username") from None
     password = _read_password(username, roles[0])
     from django.contrib.auth.password_validation import validate_password
+    from django.utils import translation
+
+    from samen.cli.output import cli_language
 
     try:
-        validate_password(password)
+        with translation.override(cli_language()):  # Django's reasons in the message's language
+            validate_password(password)
     except ValidationError as exc:
         raise InputError(
             "Weak password.", key="reports:weak_password", reasons=" ".join(exc.messages)

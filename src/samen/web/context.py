@@ -24,6 +24,7 @@ def _switch_url(request: HttpRequest, code: str) -> str:
     if url == request.path:
         return f"/{code}/"
     params = request.GET.copy()
+    params.pop("code", None)  # a follow-up code never goes into a link (history, shared computers)
     # A search is carried over only where it finds something: an English word searched on the Dutch page
     # would otherwise land on an English page that says "no question found".
     if "q" in params and not search_faq(campaign.pack().language(code), params.get("q", "")[:100]):

@@ -54,6 +54,7 @@ from samen.web import campaign
 from samen.web.forms import IntroForm
 from samen.web.platforms import PAGES
 from samen.web.preview import preview_html
+from samen.web.reports import report_routes
 
 log = logging.getLogger(__name__)
 
@@ -492,6 +493,8 @@ def help_page(request: HttpRequest) -> HttpResponse:
             "answer": answer,
             "routes": [_reach(route, routes) for route in local.support],
             "unknown": bool(chosen) and situation is None,
+            # The routes whose staff take reports here: their contact offers the confidential report form.
+            "reportable": set(report_routes()),
         },
     )
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from samen.content import Localized, control_character
+from samen.content import Handoff, Localized, control_character
 from samen.web.reports.actions import SPECIAL_CATEGORIES, TEXT_MAX
 from samen.web.reports.models import STATUSES
 
@@ -211,12 +213,27 @@ class ReplyForm(DescribedForm):
         data = super().clean() or {}
         texts = {h.id: h for h in self.local.handoff}
         parts = [data.get("reply", "")] + [
-            f"{texts[key].title}: {texts[key].text}" for key in data.get("handoff", []) if key in texts
+            handoff_text(texts[key], self.local.code) for key in data.get("handoff", []) if key in texts
         ]
         data["message"] = "\n\n".join(p for p in parts if p)
         if not data["message"] and "reply" not in self.errors:
             self.add_error("reply", _("Write a reply, or choose a text for onward help."))
         return data
+
+
+def handoff_text(item: Handoff, language: str) -> str:
+    """A hand-off as the reporter receives it, in plain text: title, text, and every way to reach it.
+
+    The phone number, link and e-mail address are the pack's, as the case page shows them to staff; the
+    status page turns the link and address into links again (``urlize``).
+    """
+    with translation.override(language):
+        reach = [
+            f"({gettext('phone')} {item.phone})" if item.phone else "",
+            item.link or "",
+            item.email or "",
+        ]
+    return " ".join(part for part in [f"{item.title}: {item.text}", *reach] if part)
 
 
 class StatusForm(DescribedForm):

@@ -72,9 +72,19 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
 @never_cache
 @allow("GET", "HEAD", "POST")
 def report(request: HttpRequest) -> HttpResponseBase:
-    """The report form; after sending, the receipt with the follow-up code (``data-report-code``)."""
+    """The report form; after sending, the receipt with the follow-up code (``data-report-code``).
+
+    ``?route=<id>`` (a route of the pack's ``reports.routes``) chooses that route beforehand, as the help
+    page's "report it confidentially" links do; any other value is ignored.
+    """
     local = _local()
-    form = ReportForm(request.POST if request.method == "POST" else None, local=local, routes=report_routes())
+    asked = request.GET.get("route", "")
+    form = ReportForm(
+        request.POST if request.method == "POST" else None,
+        initial={"route": asked} if asked in report_routes() else None,
+        local=local,
+        routes=report_routes(),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -120,7 +130,11 @@ def _status_page(
 @never_cache
 @allow("GET", "HEAD", "POST")
 def report_status(request: HttpRequest) -> HttpResponseBase:
-    """Read the status and replies with the code; answer, export or withdraw (delete) the report."""
+    """Read the status and replies with the code; answer, export or withdraw (delete) the report.
+
+    The code comes in a POST (the code form, the receipt and the language switch all post it); a GET with
+    ``?code=`` still opens the report, but no page of the site links to one.
+    """
     code = (request.POST if request.method == "POST" else request.GET).get("code", "")[:64].strip()
     if not code:
         return _private(render(request, "web/report_code.html", {}))
@@ -130,9 +144,9 @@ def report_status(request: HttpRequest) -> HttpResponseBase:
     if found is None:
         codes.failed(request)
         return _private(render(request, "web/report_code.html", {"wrong": True, "code": code}, status=404))
-    if request.method != "POST":
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if not action:  # the code form posts the code, so it stays out of the address bar and the history
         return _status_page(request, found, code)
-    action = request.POST.get("action", "")
     if action == "answer":
         answer = AnswerForm(request.POST)
         if answer.is_valid():
