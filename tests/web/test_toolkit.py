@@ -213,3 +213,14 @@ def test_a_control_character_in_the_form_is_refused(web: Client, lang: str, fiel
 def test_tabs_and_line_breaks_in_the_admins_text_are_fine(web: Client) -> None:
     response = web.post("/en/toolkit/whatsapp/", {"admin_text": "Hi\tall\r\nwelcome\nto the group"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("lang", "says"), [("en", "Copy each text"), ("nl", "Kopieer elke tekst")])
+def test_a_platform_with_one_text_does_not_speak_of_each_text_in_the_app(
+    web: Client, lang: str, says: str
+) -> None:
+    # Brightspace takes one announcement, pasted in the editor's source view, not chat messages in an app.
+    brightspace = web.get(f"/{lang}/toolkit/brightspace/").content.decode()
+    whatsapp = web.get(f"/{lang}/toolkit/whatsapp/").content.decode()
+    assert says not in brightspace
+    assert says in whatsapp
