@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samen.signals import Signals
+from samen.signals import Signals, Turn
 from samen.signals.corpora import own_examples
 from samen.signals.evaluation import found_kinds
 
@@ -148,3 +148,14 @@ def test_most_held_out_own_cases_are_classified_as_written(signals: Signals) -> 
         found = found_kinds(signals, example.text)
         right += bool(example.kinds & found) if example.kinds else not found
     assert right / len(held_out) >= 0.8
+
+
+def test_a_message_analysed_is_not_scored_again_for_its_window(signals: Signals) -> None:
+    # The bot analyses each message, then asks about the window holding it: one scoring (and at most one
+    # embedding) per message, not two.
+    text = "ik denk dat jij echt een sukkel bent, kom op zeg"
+    signals.analyze(text)
+    scored = signals.scored
+    fresh = "wie neemt er morgen koffie mee voor de werkgroep van kwart over negen"
+    signals.assess_window([Turn("a", fresh, 0.0), Turn("b", text, 5.0)])
+    assert signals.scored == scored + 1  # only the turn not analysed before

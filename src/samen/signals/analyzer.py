@@ -122,6 +122,7 @@ class Signals:
         language = detect_language(words, folded)
         reading = self.reading(folded, words)
         scores = self._score(folded, words, reading)
+        self._remember(text, scores, language, len(words))
         findings = [
             Finding(kind, subtype, round(score, 3), why)
             for kind, (score, subtype, why) in scores.items()
@@ -202,13 +203,19 @@ class Signals:
                 return cached
         folded = fold(text)
         words = tokens(folded)
-        scores = self.score(folded, words)
+        return self._remember(text, self.score(folded, words), detect_language(words, folded), len(words))
+
+    def _remember(
+        self, text: str, scores: dict[str, tuple[float, str | None, str]], language: str, words: int
+    ) -> tuple[float, str, int]:
+        """Keep a message's window reading by a hash of its text (never the text): the bot analyses each
+        message and then asks about the window that holds it, which must not score it (and embed it) twice."""
         insult = max(
             (scores[k][0] for k in ("insult", "identity_attack", "threat") if k in scores), default=0.0
         )
-        reading = (hostility(text, insult), detect_language(words, folded), len(words))
+        reading = (hostility(text, insult), language, words)
         with self._lock:
-            self._readings[key] = reading
+            self._readings[hash(text)] = reading
             if len(self._readings) > READING_CACHE:
                 self._readings.popitem(last=False)
         return reading
