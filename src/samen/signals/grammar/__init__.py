@@ -7,9 +7,11 @@ varies the register (lower case, no punctuation, emoji, capitals) and writes spe
 (:mod:`samen.signals.grammar.perturb`) of harmful and of some harmless examples.
 
 Each example's ``pattern`` is its functional family, ``template`` the id of its sentence shape
-(``<lang>/<family>/<crc32 of the shape>``). The split is by template: within a language and family the
-shapes are ordered by a hash of their id and dealt out test, dev, train, train, train, so every family
-has shapes in all three splits and every variant of a shape stays in its shape's split.
+(``<lang>/<family>/<crc32 of the shape>``). The split is by template: a hash of the shape's id deals it
+to test, dev or train (1 : 1 : 3), so every variant of a shape stays in its shape's split and a shape
+added later never moves another one between splits. Training shapes are filled more often (more words in
+each slot, more disguises); held-out shapes keep a few fillings each, so that no shape outweighs others
+in the figures.
 """
 
 from __future__ import annotations
@@ -72,9 +74,11 @@ SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
 
 LANGS = ("nl", "en")
 SEED = 20261130
-FILLS = 6  # examples drawn from each template (fewer when its slots allow fewer)
-SPELLING_PER_HARMFUL = 3  # perturbed copies of each harmful template, kinds rotating
-SPELLING_PER_HARMLESS = 1
+#: Examples drawn from each template, by split (fewer when its slots allow fewer).
+FILLS = {"train": 16, "dev": 6, "test": 6}
+#: Perturbed copies of each harmful (harmless) template, by split; the perturbations rotate.
+SPELLING_PER_HARMFUL = {"train": 8, "dev": 3, "test": 3}
+SPELLING_PER_HARMLESS = {"train": 2, "dev": 1, "test": 1}
 
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
@@ -116,16 +120,11 @@ def templates(lang: str) -> list[Template]:
 
 
 def template_splits(lang: str) -> dict[str, str]:
-    """The split of every template id: within a family, ordered by hash, dealt test, dev, then train."""
-    splits: dict[str, str] = {}
-    by_family: dict[str, list[str]] = {}
-    for template in templates(lang):
-        by_family.setdefault(template.family, []).append(template.id)
-    for ids in by_family.values():
-        ranked = sorted(ids, key=lambda i: zlib.crc32(f"split:{i}".encode()))
-        for rank, template_id in enumerate(ranked):
-            splits[template_id] = ("test", "dev", "train", "train", "train")[rank % 5]
-    return splits
+    """The split of every template id, by a hash of the id alone (test : dev : train = 1 : 1 : 3)."""
+    return {
+        t.id: ("test", "dev", "train", "train", "train")[zlib.crc32(f"split:{t.id}".encode()) % 5]
+        for t in templates(lang)
+    }
 
 
 def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tuple[str, str | None, str]:
@@ -196,20 +195,22 @@ def _register(text: str, rng: random.Random, register: dict[str, list[str]]) -> 
     return text
 
 
-def _variants(template: Template, data: dict[str, Any], first: int) -> list[tuple[str, str, str | None]]:
+def _variants(
+    template: Template, data: dict[str, Any], first: int, split: str
+) -> list[tuple[str, str, str | None]]:
     """The examples of one template as (text, family, subtype): its fillings in varied register, then its
-    perturbed copies, whose perturbations rotate from ``first`` on."""
+    perturbed copies, whose perturbations rotate from ``first`` on; how many of each by ``split``."""
     rng = random.Random(zlib.crc32(f"{SEED}:{template.id}".encode()))
     drawn: dict[str, tuple[str | None, str]] = {}
-    for _ in range(FILLS * 4):
+    for _ in range(FILLS[split] * 4):
         filled, subtype, hot = _fill(template, data["slots"], rng)
         drawn.setdefault(filled, (subtype, hot))
-        if len(drawn) == FILLS:
+        if len(drawn) == FILLS[split]:
             break
     out = [(_register(text, rng, data["register"]), template.family, sub) for text, (sub, _) in drawn.items()]
     harmful = template.family in HARMFUL
     fillings = list(drawn.items())
-    for n in range(SPELLING_PER_HARMFUL if harmful else SPELLING_PER_HARMLESS):
+    for n in range((SPELLING_PER_HARMFUL if harmful else SPELLING_PER_HARMLESS)[split]):
         text, (subtype, hot) = fillings[n % len(fillings)]
         name = PERTURBATIONS[(first + n) % len(PERTURBATIONS)]
         perturbed = perturb(name, text, hot, rng)
@@ -235,13 +236,14 @@ def generate() -> list[Example]:
         for template in templates(lang):
             kind = HARMFUL.get(template.family)
             kinds = frozenset({kind}) if kind else frozenset()
-            for text, family, subtype in _variants(template, data, rotation):
+            split = splits[template.id]
+            for text, family, subtype in _variants(template, data, rotation, split):
                 if text in seen:
                     continue
                 seen.add(text)
                 sub = subtype if kind == "identity_attack" else None
                 examples.append(
-                    Example(text, lang, kinds, sub, family, "grammar", splits[template.id], template.id)
+                    Example(text, lang, kinds, sub, family, "grammar", split, template.id)
                 )
-            rotation += SPELLING_PER_HARMFUL if kind else SPELLING_PER_HARMLESS
+            rotation += (SPELLING_PER_HARMFUL if kind else SPELLING_PER_HARMLESS)[split]
     return examples
