@@ -111,7 +111,7 @@ _ROLE_CUES = (
 MESSAGE_CUES = (
     "second_person", "third_person", "first_person_only", "negated_subject", "negated_main", "quoted",
     "reporting", "condemns", "academic", "in_group", "laughing", "congratulating", "question", "thing",
-    "short", "exclaims", "negation",
+    "short", "exclaims",
 )  # fmt: skip
 
 
@@ -307,7 +307,6 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
         "thing": thing,
         "short": n <= 3,
         "exclaims": "!" in folded,
-        "negation": any(w in NEGATIONS for w in words),
     }
     clauses = _clause_spans(folded, words)
     # Negation scope: a negated subject or main clause covers the rest of its clause (and, for a main

@@ -75,17 +75,20 @@ SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
 LANGS = ("nl", "en")
 SEED = 20261130
 #: Examples drawn from each template, by split (fewer when its slots allow fewer).
-FILLS = {"train": 16, "dev": 6, "test": 6}
+FILLS = {"train": 8, "dev": 6, "test": 6}
 #: Perturbed copies of each harmful (harmless) template, by split; the perturbations rotate.
-SPELLING_PER_HARMFUL = {"train": 8, "dev": 3, "test": 3}
-SPELLING_PER_HARMLESS = {"train": 2, "dev": 1, "test": 1}
+SPELLING_PER_HARMFUL = {"train": 4, "dev": 3, "test": 3}
+SPELLING_PER_HARMLESS = {"train": 1, "dev": 1, "test": 1}
 
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
 _ARTICLE = re.compile(r"\b([Aa])n? (?=['\"]?(\w+))")
 _VOWEL_SOUND = re.compile(r"(?i)[aeio8]|u(?!s|ni|se|r|k)|h(?:our|onest)|1[18]\b")
 # Slots whose value carries the harm, most telling first: the word a perturbation disguises.
-_HOT = ("slur", "insult", "dehum", "attr", "looks", "G", "threat", "sex", "dumb", "curse", "profanity")
+_HOT = (
+    "slur", "insult", "worst", "dehum", "attr", "looks", "G", "threat", "die_wish", "sex", "dumb", "curse",
+    "profanity",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
