@@ -99,7 +99,7 @@ def test_the_whole_toolkit_flow(page: Page) -> None:
     assert share.startswith("https://wa.me/?text=") and "Sanne" in share
 
     page.get_by_role("button", name="Kopieer bericht 1").click()
-    expect(page.locator("#live")).to_have_text("Gekopieerd. Plak het nu in de app.")
+    expect(page.locator("#live")).to_have_text("Gekopieerd. Plak het nu in de WhatsApp-groep.")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "Ik ben Sanne, <b>mentor</b> van groep 4." in copied
     page.get_by_role("button", name="Kopieer bericht 2").click()

@@ -222,13 +222,15 @@ def toolkit(request: HttpRequest) -> HttpResponse:
 
 @dataclass(frozen=True)
 class Text:
-    """One text on a platform page that the admin copies: the message and how it will look."""
+    """One text on a platform page that the admin copies: the message, how it will look, and what its copy
+    button says once it has copied (where this platform's text goes next)."""
 
     id: str
     label: str
     text: str
     html: str
     copy_label: str
+    copied: str
 
 
 def too_long(exc: LimitError) -> str:
@@ -295,6 +297,7 @@ def _texts(
             text,
             mark_safe(text) if key == "announcement" else preview_html(platform, text),
             copy_labels[key],
+            _("Copied. Now paste it into %(place)s.") % {"place": PAGES[platform].paste_into[key]},
         )
         for key in PAGES[platform].texts
         for label, text in [made[key]]

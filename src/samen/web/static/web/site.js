@@ -40,8 +40,13 @@
         var source = document.getElementById(button.getAttribute("data-copy-target"));
         if (!source) return;
         copyText(source.value).then(function () {
-          announce(body.getAttribute("data-copied"));
-          button.classList.add("is-copied");
+          // The button names where this text goes on its platform; the page's word is a plain "Copied."
+          var said = button.getAttribute("data-copied") || body.getAttribute("data-copied");
+          announce(said);
+          // Seen as well as heard: the next step stays beside the message that was copied.
+          var block = button.closest(".message-block");
+          var seen = block && block.querySelector("[data-copy-status]");
+          if (seen) seen.textContent = said;
         }, function () {
           source.focus();
           source.select();
