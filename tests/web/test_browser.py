@@ -26,7 +26,6 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PATHS = [
     "",
     "dos/",
@@ -35,19 +34,6 @@ PATHS = [
     "faq/",
     "help/",
     "help/?what=unwanted#answer",
-]
-SHOTS = [
-    "",
-    "dos/",
-    "toolkit/",
-    "toolkit/whatsapp/",
-    "toolkit/discord/",
-    "toolkit/teams/",
-    "toolkit/brightspace/",
-    "faq/",
-    "faq/?q=pesten",
-    "help/?what=unwanted",
-    "help/?what=lecture",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
@@ -313,34 +299,6 @@ def test_the_dos_page_prints_the_dos_alone(page: Page) -> None:
     expect(page.locator(".main-nav")).to_be_hidden()
     expect(page.locator("#do-8")).to_be_visible()
     expect(page.locator("[data-print]")).to_be_hidden()
-
-
-def test_screenshots_at_phone_and_desktop_widths(browser: Browser, live_server_url: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # 200 % zoom of a 1280 px window is a 640 px viewport drawn at twice the pixels.
-    for name, width, height, scale in (
-        ("phone", 390, 844, 1),
-        ("small", 320, 700, 1),
-        ("zoom200", 640, 450, 2),
-        ("desktop", 1280, 900, 1),
-    ):
-        context = browser.new_context(
-            base_url=live_server_url, viewport={"width": width, "height": height}, device_scale_factor=scale
-        )
-        page = context.new_page()
-        try:
-            for lang in ("nl", "en"):
-                for path in SHOTS:
-                    page.goto(f"/{lang}/{path}")
-                    page.wait_for_load_state("networkidle")
-                    slug = (
-                        path.strip("/").replace("/", "-").replace("?what=", "-").replace("?q=", "-") or "home"
-                    )
-                    target = SCREENSHOTS / f"{lang}-{slug}-{name}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    assert target.stat().st_size > 10_000
-        finally:
-            context.close()
 
 
 def test_a_right_to_left_language_does_not_scroll_sideways(browser: Browser, tmp_path: Path) -> None:
