@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from samen.content import PLATFORMS
 from tests.web.test_browser import ARGS, CHROMIUM, PATHS
@@ -78,9 +78,12 @@ PROBLEMS_JS = """
     const box = el.getBoundingClientRect();
     if (box.left < -1 || box.right > width + 1) problems.push(name(el) + ' runs out of the window');
   }
-  // Text cut off: a box that hides what does not fit, while its text is wider or taller than the box.
+  // Text cut off: a box that hides what does not fit, while its text is wider or taller than the box,
+  // unless a visible button shows the rest ("Show the whole message", aria-expanded="false").
+  const folded = new Set([...document.querySelectorAll('[aria-controls][aria-expanded=false]')]
+    .filter(shown).map((b) => b.getAttribute('aria-controls')));
   for (const el of document.querySelectorAll('body *')) {
-    if (!shown(el) || !el.textContent.trim()) continue;
+    if (!shown(el) || !el.textContent.trim() || folded.has(el.id)) continue;
     const style = getComputedStyle(el);
     const hides = (v) => v === 'hidden' || v === 'clip';
     if ((hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1) ||
@@ -228,3 +231,36 @@ def test_every_in_page_link_lands_where_it_says(browser: Browser, live_server_ur
     finally:
         context.close()
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_whatsapp_page_on_a_phone_is_short_and_loses_nothing(
+    browser: Browser, live_server_url: str, lang: str
+) -> None:
+    """At 390 px the page was 6.5 screens: the Do's message now shows its first lines with a button for the
+    rest (as WhatsApp itself does), the description that repeats them folds away, and the full text is one
+    tap away; on a wide screen the message is shown whole."""
+    from samen.content import load_pack
+
+    local = load_pack().language(lang)
+    context = browser.new_context(base_url=live_server_url, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(f"/{lang}/toolkit/whatsapp/")
+        screens = page.evaluate("document.documentElement.scrollHeight") / 844
+        assert screens <= 5.5, f"{screens:.1f} screens"
+        bubble = page.locator('[data-preview="dos"]')
+        assert local.dos[-1].text not in bubble.evaluate("e => e.innerText") or bubble.evaluate(
+            "e => e.scrollHeight > e.clientHeight + 1"
+        )
+        more = page.locator("[data-read-more]")
+        more.click()
+        assert more.get_attribute("aria-expanded") == "true"
+        assert bubble.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+        assert all(do.text in bubble.inner_text() for do in local.dos)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.reload()
+        expect(page.locator("[data-read-more]")).to_be_hidden()
+        assert page.locator('[data-preview="dos"]').evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+    finally:
+        context.close()

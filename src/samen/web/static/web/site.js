@@ -194,6 +194,20 @@
     });
   }
 
+  function setUpReadMore() {
+    // On a phone a long message shows its first lines, as the app itself does, with a button for the rest:
+    // the page stays a few screens long. Without the script, or on a wider screen, it is shown whole.
+    document.querySelectorAll("[data-read-more]").forEach(function (button) {
+      var bubble = document.getElementById(button.getAttribute("aria-controls"));
+      if (!bubble) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var open = bubble.classList.toggle("is-open");
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+    });
+  }
+
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 
@@ -202,4 +216,5 @@
   setUpPreview();
   setUpFaq();
   setUpShareImage();
+  setUpReadMore();
 })();
