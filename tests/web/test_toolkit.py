@@ -291,3 +291,28 @@ def test_the_footer_names_the_cookie_a_form_sets_and_says_none_where_none_is_set
         assert other_pages in body and {"nl": "geen cookies", "en": "no cookies"}[lang] not in body.replace(
             other_pages, ""
         )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_kits_read_me_names_who_runs_the_group_as_the_setting_does(lang: str, platform: str) -> None:
+    """The Brightspace and lecture read-mes sent students to "the admin of this group" by "a private message
+    in the group's app": in a course and in a lecture it is the lecturer, reached there.
+    Chats keep the admin."""
+    local = load_pack().language(lang)
+    kit = build_kit(local, platform, dos_url=local.campaign_url)
+    readme = next(m.data.decode() for m in kit if m.filename.lower().startswith(("leesmij", "readme")))
+    # The first route listed is the one in the group itself.
+    routes = next(line for line in readme.splitlines() if line.startswith("- "))
+    group_words = {
+        "nl": ("beheerder van deze groep", "app van de groep"),
+        "en": ("admin of this group", "app"),
+    }
+    lecturer = {"nl": "De docent", "en": "The lecturer"}[lang]
+    if platform in ("teams", "kaltura", "brightspace"):
+        assert lecturer in routes
+        assert not any(re.search(rf"\b{w}\b", routes) for w in group_words[lang]), routes
+    else:
+        assert group_words[lang][0] in routes.lower() and lecturer not in routes
+    # The same addresses on every platform: only the words change.
+    assert all(r.name in readme for r in local.support if not r.in_group)
