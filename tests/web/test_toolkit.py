@@ -316,3 +316,24 @@ def test_the_kits_read_me_names_who_runs_the_group_as_the_setting_does(lang: str
         assert group_words[lang][0] in routes.lower() and lecturer not in routes
     # The same addresses on every platform: only the words change.
     assert all(r.name in readme for r in local.support if not r.in_group)
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_text_that_repeats_the_dos_folds_its_preview_and_keeps_it(
+    web: Client, lang: str, platform: str
+) -> None:
+    """The WhatsApp page was 6.5 phone screens, the Do's shown twice: a description or topic that repeats
+    them shows its preview on request (a <details>, no script needed); a short one stays open."""
+    local = load_pack().language(lang)
+    body = html.unescape(web.get(f"/{lang}/toolkit/{platform}/").content.decode())
+    folded = re.findall(r'<details class="preview-details">(.*?)</details>', body, re.S)
+    extra = [t for t in PAGES[platform].texts if t in ("description", "topic")]
+    if not extra:
+        assert not folded
+        return
+    shown = re.search(rf'data-preview="{extra[0]}"[^>]*>(.*?)</div>', body, re.S)
+    assert shown
+    repeats = any(d.title in shown[1] or d.text in shown[1] for d in local.dos)
+    assert len(folded) == (1 if repeats else 0), platform
+    if repeats:
+        assert f'data-preview="{extra[0]}"' in folded[0]
