@@ -86,11 +86,18 @@ def test_the_whole_toolkit_flow(page: Page) -> None:
 
     page.get_by_role("button", name="Kopieer bericht 1").click()
     expect(page.locator("#live")).to_have_text("Gekopieerd. Plak het nu in de WhatsApp-groep.")
+    # Seen beside the message as well: where this text goes next.
+    expect(page.locator("[data-copy-status]").first).to_have_text(
+        "Gekopieerd. Plak het nu in de WhatsApp-groep."
+    )
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "Ik ben Sanne, <b>mentor</b> van groep 4." in copied
     page.get_by_role("button", name="Kopieer bericht 2").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert all(do.text in copied for do in local.dos)
+    expect(page.locator("#live")).to_have_text(
+        "Gekopieerd. Plak het nu in het bijschrift van de illustratie in WhatsApp."
+    )
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Download alles (zip)").click()
@@ -325,3 +332,28 @@ def test_a_right_to_left_language_does_not_scroll_sideways(browser: Browser, tmp
     finally:
         context.close()
         stop_server(server)
+
+
+@pytest.mark.parametrize(
+    ("lang", "platform", "button", "said"),
+    [
+        (
+            "en",
+            "brightspace",
+            "Copy the HTML",
+            "Copied. Now paste it into the HTML source view of the Brightspace editor.",
+        ),
+        ("nl", "teams", "Kopieer bericht 1", "Gekopieerd. Plak het nu in de vergaderchat in Teams."),
+        ("en", "kaltura", "Copy message 2", "Copied. Now paste it into the chat of the Kaltura classroom."),
+    ],
+)
+def test_copying_says_the_next_step_on_that_platform(
+    page: Page, lang: str, platform: str, button: str, said: str
+) -> None:
+    """ "Copied. Now paste it in the app." on Brightspace, Teams and Kaltura, where there is no app to paste
+    in: each platform's own place, heard and seen."""
+    page.goto(f"/{lang}/toolkit/{platform}/")
+    page.get_by_role("button", name=button).click()
+    expect(page.locator("#live")).to_have_text(said)
+    block = page.locator(".message-block", has=page.get_by_role("button", name=button))
+    expect(block.locator("[data-copy-status]")).to_have_text(said)
