@@ -337,3 +337,10 @@ def test_a_text_that_repeats_the_dos_folds_its_preview_and_keeps_it(
     assert len(folded) == (1 if repeats else 0), platform
     if repeats:
         assert f'data-preview="{extra[0]}"' in folded[0]
+
+
+def test_the_staff_pages_name_both_cookies_they_set(web: Client) -> None:
+    response = web.get("/staff/login/", follow=True)
+    body = response.content.decode()
+    assert "sessionid" in body and "csrftoken" in body
+    assert "This page sets no cookies." not in body and "Deze pagina zet geen cookies." not in body
