@@ -434,3 +434,34 @@ def test_each_translated_problem_says_in_english_what_its_english_message_says(t
     for problem in keyed:
         assert describe_problem(problem, "en") == str(problem)
         assert describe_problem(problem, "nl") != str(problem)
+
+
+def test_a_routes_words_for_a_platform_must_name_a_platform(tmp_path: Path) -> None:
+    """``support.<route>.platforms`` gives a setting its own words (the lecturer of a course); a key that is
+    no platform would never be used, so it is reported at its line."""
+    text = load_pack().path.read_text(encoding="utf-8")
+    assert text.count("          brightspace:\n            name: De docent van deze cursus") == 1
+    text = text.replace(
+        "          brightspace:\n            name: De docent van deze cursus",
+        "          blackboard:\n            name: De docent van deze cursus",
+    )
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, problems, _ = check_pack(path)
+    assert [p.field for p in problems] == ["languages.nl.support.group-admin.platforms.blackboard"]
+    assert "'blackboard' is not a platform" in problems[0].message
+
+
+def test_a_lecture_and_a_course_name_the_lecturer_where_a_chat_names_the_admin() -> None:
+    for code in ("nl", "en"):
+        local = load_pack().language(code)
+        chat = {r.id: r for r in local.support_on("whatsapp")}
+        for platform in ("teams", "kaltura", "brightspace"):
+            routes = {r.id: r for r in local.support_on(platform)}
+            assert routes["group-admin"].name != chat["group-admin"].name
+            assert ("docent" if code == "nl" else "lecturer") in routes["group-admin"].name
+            # Only the words change: every other route, and every address, is the same.
+            assert {k: v for k, v in routes.items() if k != "group-admin"} == {
+                k: v for k, v in chat.items() if k != "group-admin"
+            }
+        assert local.support_on("whatsapp") == local.support

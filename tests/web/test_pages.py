@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
-from samen.content import PLATFORMS, Localized
+from samen.content import PLATFORMS, Localized, SupportRoute
 from samen.render import illustration_alt, render_dos
 from samen.web import campaign
 from samen.web.platforms import PAGES
@@ -401,3 +403,58 @@ def test_a_search_in_the_other_language_says_where_it_finds_something(web: Clien
     dutch = web.get("/nl/faq/", {"q": "bullying"}).content.decode()
     assert "Deze zoekopdracht vindt wel vragen in het Engels." in dutch
     assert "vindt wel vragen" not in web.get("/nl/faq/", {"q": "zzzqqq"}).content.decode()
+
+
+def _ways(route: SupportRoute, by_id: dict[str, SupportRoute]) -> list[str]:
+    """How a student reaches a route: its own link, e-mail, phone and hours, or those of its ``via``."""
+    through = by_id.get(route.via) if route.via and not route.has_contact else None
+    return [x for r in (route, through) if r for x in (r.link, r.email, r.phone, r.hours) if x]
+
+
+def test_web_help_the_bots_help_and_the_kits_read_me_give_the_same_contacts(
+    web: Client, local: Localized
+) -> None:
+    from samen.bot.compose import help_text
+    from samen.render import build_kit
+
+    page = html.unescape(web.get(f"/{local.code}/help/").content.decode())
+    bot = help_text(local, "matrix", "!").text
+    kit = build_kit(local, "whatsapp", dos_url=local.campaign_url)
+    readme = next(
+        m.data.decode() for m in kit if m.filename.endswith(".txt") and b"http" in m.data and m.title
+    )
+    readme = next(
+        (
+            m.data.decode()
+            for m in kit
+            if any(r.name in m.data.decode(errors="ignore") for r in local.support)
+        ),
+        readme,
+    )
+    by_id = {r.id: r for r in local.support}
+    for route in local.support:
+        ways = _ways(route, by_id)
+        assert ways or route.in_group, f"{route.id} has no way to reach it"
+        for way in ways:
+            assert way in page, (route.id, way, "web")
+            assert way in bot, (route.id, way, "bot")
+            assert way in readme, (route.id, way, "kit")
+
+
+def test_a_route_reached_through_another_shows_all_of_its_ways(local: Localized) -> None:
+    """The web showed only the link and e-mail of the route one is sent through, where the bot and the kit
+    give its phone and hours too: the help page shows every way the pack knows."""
+    from django.template.loader import render_to_string
+
+    by_id = {r.id: r for r in local.support}
+    chair = next(r for r in local.support if r.via and not r.has_contact)
+    via = dataclasses.replace(
+        by_id[chair.via or ""], email="advice@example.org", phone="+31 71 000 0000", hours="Mon–Fri 9–17"
+    )
+    with translation.override(local.code):
+        shown = render_to_string(
+            "web/_contact.html", {"route": chair, "via": via, "reportable": set(), "campaign": local}
+        )
+    for way in _ways(chair, {**by_id, via.id: via}):
+        assert html.escape(way) in shown or way in shown, way
+    assert 'href="tel:' in shown

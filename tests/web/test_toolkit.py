@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import secrets
 import subprocess
 import sys
@@ -11,9 +13,11 @@ import zipfile
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from samen.content import PLATFORMS, load_pack
 from samen.render import KITS, build_kit, render_intro
+from samen.web.platforms import PAGES
 
 SCRIPT = '<script>alert("x")</script><b>vet</b>'
 
@@ -215,7 +219,9 @@ def test_tabs_and_line_breaks_in_the_admins_text_are_fine(web: Client) -> None:
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize(("lang", "says"), [("en", "Copy each text"), ("nl", "Kopieer elke tekst")])
+@pytest.mark.parametrize(
+    ("lang", "says"), [("en", "Copy the texts one by one"), ("nl", "Kopieer de teksten een voor een")]
+)
 def test_a_platform_with_one_text_does_not_speak_of_each_text_in_the_app(
     web: Client, lang: str, says: str
 ) -> None:
@@ -224,3 +230,117 @@ def test_a_platform_with_one_text_does_not_speak_of_each_text_in_the_app(
     whatsapp = web.get(f"/{lang}/toolkit/whatsapp/").content.decode()
     assert says not in brightspace
     assert says in whatsapp
+
+
+COPY_BUTTON = re.compile(
+    r'<button[^>]*data-copy-target="copy-(?P<id>[a-z]+)"[^>]*data-copied="(?P<said>[^"]*)"'
+)
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_each_copy_button_says_where_its_text_goes_on_that_platform(
+    web: Client, lang: str, platform: str
+) -> None:
+    """Copying said "Copied. Now paste it in the app." everywhere, also on Brightspace, Teams and Kaltura,
+    where nothing is called an app: each button names its own platform's place, in the page's language."""
+    body = web.get(f"/{lang}/toolkit/{platform}/").content.decode()
+    found = {m["id"]: html.unescape(m["said"]) for m in COPY_BUTTON.finditer(body)}
+    assert set(found) == set(PAGES[platform].texts), found
+    first = {"nl": "Gekopieerd. Plak het nu in ", "en": "Copied. Now paste it into "}[lang]
+    for said in found.values():
+        assert said.startswith(first), said
+        assert not re.search(r"\b(the|de) app\b", said), said
+        assert any(word in said for word in PAGES[platform].name.split()), said
+    # Texts that go to different places (a message, the description) say different places.
+    with translation.override(lang):
+        places = {key: str(place) for key, place in PAGES[platform].paste_into.items()}
+    assert all(places[key] in said for key, said in found.items())
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_platform_with_several_texts_names_who_sees_them_and_no_app(
+    web: Client, lang: str, platform: str
+) -> None:
+    body = web.get(f"/{lang}/toolkit/{platform}/").content.decode()
+    assert "in de app" not in body and "in the app" not in body
+    if platform in ("teams", "kaltura", "brightspace"):
+        assert {"nl": "je studenten", "en": "your students"}[lang] in body
+
+
+def test_the_footer_names_the_cookie_a_form_sets_and_says_none_where_none_is_set(
+    web: Client, lang: str
+) -> None:
+    """The footer said "no cookies" while the report-code form set csrftoken: it now says what is set."""
+    for path in ("", "toolkit/whatsapp/", "help/", "faq/"):
+        response = web.get(f"/{lang}/{path}")
+        assert not response.cookies, (path, response.cookies)
+        assert {"nl": "Deze pagina zet geen cookies.", "en": "This page sets no cookies."}[lang] in (
+            response.content.decode()
+        )
+    for path in ("report/", "report/status/"):
+        response = web.get(f"/{lang}/{path}")
+        body = response.content.decode()
+        assert "csrftoken" in response.cookies, path
+        assert (
+            "csrftoken" in body and {"nl": "strikt noodzakelijke", "en": "strictly necessary"}[lang] in body
+        )
+        assert {"nl": "Deze pagina zet geen cookies.", "en": "This page sets no cookies."}[lang] not in body
+        other_pages = {"nl": "Andere pagina’s zetten geen cookies.", "en": "Other pages set no cookies."}[
+            lang
+        ]
+        assert other_pages in body and {"nl": "geen cookies", "en": "no cookies"}[lang] not in body.replace(
+            other_pages, ""
+        )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_kits_read_me_names_who_runs_the_group_as_the_setting_does(lang: str, platform: str) -> None:
+    """The Brightspace and lecture read-mes sent students to "the admin of this group" by "a private message
+    in the group's app": in a course and in a lecture it is the lecturer, reached there.
+    Chats keep the admin."""
+    local = load_pack().language(lang)
+    kit = build_kit(local, platform, dos_url=local.campaign_url)
+    readme = next(m.data.decode() for m in kit if m.filename.lower().startswith(("leesmij", "readme")))
+    # The first route listed is the one in the group itself.
+    routes = next(line for line in readme.splitlines() if line.startswith("- "))
+    group_words = {
+        "nl": ("beheerder van deze groep", "app van de groep"),
+        "en": ("admin of this group", "app"),
+    }
+    lecturer = {"nl": "De docent", "en": "The lecturer"}[lang]
+    if platform in ("teams", "kaltura", "brightspace"):
+        assert lecturer in routes
+        assert not any(re.search(rf"\b{w}\b", routes) for w in group_words[lang]), routes
+    else:
+        assert group_words[lang][0] in routes.lower() and lecturer not in routes
+    # The same addresses on every platform: only the words change.
+    assert all(r.name in readme for r in local.support if not r.in_group)
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_text_that_repeats_the_dos_folds_its_preview_and_keeps_it(
+    web: Client, lang: str, platform: str
+) -> None:
+    """The WhatsApp page was 6.5 phone screens, the Do's shown twice: a description or topic that repeats
+    them shows its preview on request (a <details>, no script needed); a short one stays open."""
+    local = load_pack().language(lang)
+    body = html.unescape(web.get(f"/{lang}/toolkit/{platform}/").content.decode())
+    folded = re.findall(r'<details class="preview-details">(.*?)</details>', body, re.S)
+    extra = [t for t in PAGES[platform].texts if t in ("description", "topic")]
+    if not extra:
+        assert not folded
+        return
+    shown = re.search(rf'data-preview="{extra[0]}"[^>]*>(.*?)</div>', body, re.S)
+    assert shown
+    repeats = any(d.title in shown[1] or d.text in shown[1] for d in local.dos)
+    assert len(folded) == (1 if repeats else 0), platform
+    if repeats:
+        assert f'data-preview="{extra[0]}"' in folded[0]
+
+
+def test_the_staff_pages_name_both_cookies_they_set(web: Client) -> None:
+    response = web.get("/staff/login/", follow=True)
+    body = response.content.decode()
+    assert "sessionid" in body and "csrftoken" in body
+    assert "This page sets no cookies." not in body and "Deze pagina zet geen cookies." not in body

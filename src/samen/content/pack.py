@@ -13,7 +13,7 @@ import json
 import re
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -197,6 +197,26 @@ class Localized:
             if wanted == entry.id or wanted == entry.topic or wanted in entry.keywords:
                 return entry
         return None
+
+    def support_on(self, platform: str) -> tuple[SupportRoute, ...]:
+        """The support routes as that platform's material names them: a route's words for that setting
+        (``support.<route>.platforms.<platform>`` in the pack: the lecturer of a course, not "the admin of
+        this group") where the pack gives them, its general words otherwise. Addresses never change."""
+        routes = []
+        for route in self.support:
+            words = self.text.support[route.id].platforms.get(platform)
+            if words is None:
+                routes.append(route)
+                continue
+            routes.append(
+                replace(
+                    route,
+                    name=words.name or route.name,
+                    when=words.when or route.when,
+                    reach=words.reach or route.reach,
+                )
+            )
+        return tuple(routes)
 
     def group(self, platform: str) -> str:
         """The pack's name for a group on that platform, with its article ("deze WhatsApp-groep")."""
@@ -662,6 +682,13 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             for ident in texts:
                 if ident not in ids:
                     yield source.problem((*at, label, ident), f"{ident!r} is not one of the pack's {label}")
+        for route, words in lang.support.items():
+            for platform in words.platforms:
+                if platform not in PLATFORMS:
+                    yield source.problem(
+                        (*at, "support", route, "platforms", platform),
+                        f"{platform!r} is not a platform; known: {', '.join(PLATFORMS)}",
+                    )
 
 
 def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Problem]:

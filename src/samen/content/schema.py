@@ -127,6 +127,14 @@ class FaqText(_Strict):
     keywords: list[str] = Field(default_factory=list)
 
 
+class SupportWords(_Strict):
+    """A route's words in one setting, where the general ones do not fit it (each left out keeps those)."""
+
+    name: Text | None = None
+    when: Text | None = None
+    reach: Text | None = None
+
+
 class SupportText(_Strict):
     name: Text
     when: Text
@@ -134,6 +142,9 @@ class SupportText(_Strict):
     reach: Text | None = None
     #: Opening or consultation hours, where the institution publishes them.
     hours: Text | None = None
+    #: Platform id → the words for that setting: the group's admin is the lecturer in a lecture (Teams,
+    #: Kaltura) and in a course (Brightspace), where "the admin of this group" and "the group's app" fit not.
+    platforms: dict[str, SupportWords] = Field(default_factory=dict)
 
 
 class HandoffText(_Strict):

@@ -209,12 +209,14 @@ def _media_type(filename: str) -> str:
     return MEDIA_TYPES[filename.rsplit(".", 1)[-1]]
 
 
-def support_lines(local: Localized) -> list[str]:
+def support_lines(local: Localized, platform: str | None = None) -> list[str]:
     """Every support route with how to reach it, one line each: its own address, or the address of the
-    route it is reached through."""
-    by_id = {route.id: route for route in local.support}
+    route it is reached through; in the words of that platform's setting when one is given (the lecturer
+    of a course on Brightspace, not the admin of a group)."""
+    routes = local.support_on(platform) if platform else local.support
+    by_id = {route.id: route for route in routes}
     lines = []
-    for route in local.support:
+    for route in routes:
         through = by_id.get(route.via) if route.via and not route.has_contact else None
         ways = [x for r in (route, through) if r for x in (r.link, r.email, r.phone, r.hours) if x]
         words = " ".join(x for x in (route.when, route.reach) if x)
@@ -227,7 +229,7 @@ def _readme(local: Localized, platform: str, materials: list[Material], dos_url:
     lines = [f"{local.campaign} — {local.group(platform)}", ""]
     lines += [say(local, "readme.steps") + ":", say(local, f"steps.{platform}"), ""]
     lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
-    lines += [say(local, "readme.support") + ":", *support_lines(local), ""]
+    lines += [say(local, "readme.support") + ":", *support_lines(local, platform), ""]
     lines.append(say(local, "readme.files") + ":")
     lines += [f"- {m.filename}: {m.title}" for m in materials]
     own_site = dos_url != local.campaign_url

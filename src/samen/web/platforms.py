@@ -21,6 +21,9 @@ class PlatformPage:
         steps: what to do in that app, in its own words (its menus, its fields), one step each.
         texts: which texts the admin copies, in order: ``intro``, ``dos``, ``description``, ``topic``,
             ``announcement`` (Brightspace's HTML).
+        audience: who sees what is posted, as it fits "This is what … will see" (translated).
+        paste_into: where each text goes, by text id, as it fits "Now paste it into …" (translated): the
+            copy button's confirmation says it, so it names this platform's own place, never "the app".
         share: whether the platform has a link that opens it with the text ready (WhatsApp).
         poster: the illustration's layout for this setting: ``portrait`` for chats, ``landscape`` for screens.
     """
@@ -31,6 +34,8 @@ class PlatformPage:
     guide: tuple[str, ...]
     steps: tuple[str | Promise, ...]
     texts: tuple[str, ...]
+    audience: str | Promise
+    paste_into: dict[str, str | Promise]
     share: bool = False
     poster: str = "portrait"
 
@@ -55,6 +60,12 @@ PAGES: dict[str, PlatformPage] = {
             _("Open the group’s info, tap the description and paste the group description."),
         ),
         ("intro", "dos", "description"),
+        _("the group"),
+        {
+            "intro": _("the WhatsApp group"),
+            "dos": _("the illustration’s caption in WhatsApp"),
+            "description": _("the group’s description in WhatsApp"),
+        },
         share=True,
     ),
     "discord": PlatformPage(
@@ -76,6 +87,12 @@ PAGES: dict[str, PlatformPage] = {
             ),
         ),
         ("intro", "dos", "topic"),
+        _("the channel"),
+        {
+            "intro": _("the Discord channel"),
+            "dos": _("the Discord channel, with the illustration attached"),
+            "topic": _("the channel topic in Discord (Edit Channel › Overview)"),
+        },
     ),
     "telegram": PlatformPage(
         "Telegram",
@@ -88,6 +105,12 @@ PAGES: dict[str, PlatformPage] = {
             _("Open the group’s info, tap Edit and paste the description."),
         ),
         ("intro", "dos", "description"),
+        _("the group"),
+        {
+            "intro": _("the Telegram group"),
+            "dos": _("the illustration’s caption in Telegram"),
+            "description": _("the group’s description in Telegram"),
+        },
     ),
     "matrix": PlatformPage(
         "Matrix",
@@ -99,6 +122,12 @@ PAGES: dict[str, PlatformPage] = {
             _("Room settings › General › Room Topic: paste the topic."),
         ),
         ("intro", "dos", "topic"),
+        _("the room"),
+        {
+            "intro": _("the Matrix room"),
+            "dos": _("the Matrix room, after the illustration"),
+            "topic": _("the room topic in Matrix (Room settings › General)"),
+        },
     ),
     "teams": PlatformPage(
         "MS Teams",
@@ -117,6 +146,8 @@ PAGES: dict[str, PlatformPage] = {
             ),
         ),
         ("intro", "dos"),
+        _("your students"),
+        {"intro": _("the meeting chat in Teams"), "dos": _("the meeting chat in Teams")},
         poster="landscape",
     ),
     "kaltura": PlatformPage(
@@ -132,6 +163,8 @@ PAGES: dict[str, PlatformPage] = {
             _("Paste message 1 and then message 2 into the chat."),
         ),
         ("intro", "dos"),
+        _("your students"),
+        {"intro": _("the chat of the Kaltura classroom"), "dos": _("the chat of the Kaltura classroom")},
         poster="landscape",
     ),
     "brightspace": PlatformPage(
@@ -152,5 +185,7 @@ PAGES: dict[str, PlatformPage] = {
             _("Insert the illustration with Insert Image and give it the alt text below, then publish."),
         ),
         ("announcement",),
+        _("your students"),
+        {"announcement": _("the HTML source view of the Brightspace editor")},
     ),
 }

@@ -222,13 +222,17 @@ def toolkit(request: HttpRequest) -> HttpResponse:
 
 @dataclass(frozen=True)
 class Text:
-    """One text on a platform page that the admin copies: the message and how it will look."""
+    """One text on a platform page that the admin copies: the message, how it will look, what its copy
+    button says once it has copied (where this platform's text goes next), and whether its preview is
+    folded away (it repeats the Do's of the message above)."""
 
     id: str
     label: str
     text: str
     html: str
     copy_label: str
+    copied: str
+    folded: bool = False
 
 
 def too_long(exc: LimitError) -> str:
@@ -295,6 +299,9 @@ def _texts(
             text,
             mark_safe(text) if key == "announcement" else preview_html(platform, text),
             copy_labels[key],
+            _("Copied. Now paste it into %(place)s.") % {"place": PAGES[platform].paste_into[key]},
+            # A description or topic that repeats the Do's shown just above shows its preview on request.
+            key in ("description", "topic") and any(d.title in text or d.text in text for d in local.dos),
         )
         for key in PAGES[platform].texts
         for label, text in [made[key]]

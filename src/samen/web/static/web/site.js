@@ -40,8 +40,13 @@
         var source = document.getElementById(button.getAttribute("data-copy-target"));
         if (!source) return;
         copyText(source.value).then(function () {
-          announce(body.getAttribute("data-copied"));
-          button.classList.add("is-copied");
+          // The button names where this text goes on its platform; the page's word is a plain "Copied."
+          var said = button.getAttribute("data-copied") || body.getAttribute("data-copied");
+          announce(said);
+          // Seen as well as heard: the next step stays beside the message that was copied.
+          var block = button.closest(".message-block");
+          var seen = block && block.querySelector("[data-copy-status]");
+          if (seen) seen.textContent = said;
         }, function () {
           source.focus();
           source.select();
@@ -189,6 +194,20 @@
     });
   }
 
+  function setUpReadMore() {
+    // On a phone a long message shows its first lines, as the app itself does, with a button for the rest:
+    // the page stays a few screens long. Without the script, or on a wider screen, it is shown whole.
+    document.querySelectorAll("[data-read-more]").forEach(function (button) {
+      var bubble = document.getElementById(button.getAttribute("aria-controls"));
+      if (!bubble) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var open = bubble.classList.toggle("is-open");
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+    });
+  }
+
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 
@@ -197,4 +216,5 @@
   setUpPreview();
   setUpFaq();
   setUpShareImage();
+  setUpReadMore();
 })();
