@@ -3,6 +3,7 @@ right without a rule written for the sentence."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from samen.signals import Signals
@@ -71,10 +72,11 @@ def test_without_the_embedding_engine_the_cheap_stage_decides_alone() -> None:
     assert cheap.embedded == 0 and cheap.scored == 2
 
 
-def test_the_embedding_stage_runs_only_where_the_cheap_stage_is_unsure(signals: Signals) -> None:
+def test_the_embedding_stage_runs_only_where_the_gate_sends_a_message(signals: Signals) -> None:
     assert signals.embed is not None and signals.model is not None
-    low, high = signals.model.band
-    assert 0 < low < high <= 1.01
+    assert signals.model.gate.size and np.isfinite(signals.model.gate_threshold)
     before = signals.embedded
     signals.analyze("Hoe laat is de werkgroep morgen eigenlijk?")
     assert signals.embedded == before
+    signals.analyze("vrouwen zijn dom en horen niet op de universiteit")
+    assert signals.embedded == before + 1

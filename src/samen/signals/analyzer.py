@@ -163,13 +163,13 @@ class Signals:
             model = self.model
             buckets = features(words)
             cues = cue_vector(model.cues, reading.cues)
-            scores = model.cheap(buckets, cues)
+            linear = model.linear_logits(buckets, cues)
+            cheap = linear[: len(model.kinds)]
+            scores = model.cheap(cheap)
             self.scored += 1
-            if self.embed is not None and model.unsure(scores):
+            if self.embed is not None and model.second_look(linear):
                 self.embedded += 1
-                scores = model.blended(
-                    model.cheap_logits(buckets, cues), model.embedding_logits(self.embed(folded), cues)
-                )
+                scores = model.blended(cheap, model.embedding_logits(self.embed(folded), cues))
             for kind, value in zip(model.kinds, scores, strict=True):
                 subtype = None
                 why = _EXPLANATION[kind]

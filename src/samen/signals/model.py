@@ -1,5 +1,5 @@
 """The trained models, run with numpy: a cheap linear stage on every message and an embedding stage
-where the cheap one is unsure (a cascade).
+where a gate says the message needs a second look (a cascade).
 
 **Cheap stage.** Per kind, a logistic regression over (1) the character 3-, 4- and 5-grams of the folded
 words, the words and the word pairs, hashed into ``2**BITS`` buckets by a fixed function (the same in
@@ -10,8 +10,12 @@ training and at run time, in every process), weighted by one over the square roo
 (:mod:`samen.signals.embedding`) and the same cues. Its log-odds are blended with the cheap stage's
 (``blend``: two weights and a bias per kind, fitted on the development pool).
 
-**Cascade.** The embedding stage runs only when some kind's cheap score lies in the band ``[low, high)``
-(calibrated scores, 0.5 is the threshold); outside it the cheap stage decides alone.
+**Gate.** A logistic regression over the same hashed n-grams and cues, trained for one question: does the
+message hold any abuse at all (classes balanced). The embedding stage runs when the gate's log-odds reach
+``gate_threshold`` (chosen so that a set share of everyday chat passes, the speed budget) or when the cheap
+stage would nudge: then the blend has the last word on every nudge. Elsewhere the cheap stage decides
+alone. A gate trained for recall lets through far more harm at the same share of ordinary chat than the
+cheap stage's own scores do, which are shaped by the thresholds set for precision (docs/signals.md).
 
 Scores are calibrated so that each kind's threshold (chosen on the development pool) lands on 0.5.
 The model file (``data/model.npz``) holds the hashed weights as float16 and everything else as float32.
@@ -36,7 +40,7 @@ _SEEDS = {3: np.uint64(0x3C6EF372), 4: np.uint64(0xA54FF53A), 5: np.uint64(0x510
 MODEL_KINDS = ("insult", "identity_attack", "sexual", "threat")
 MODEL_FILE = "data/model.npz"
 #: Bumped whenever :func:`features` hashes differently or the file's layout changes.
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 
 Vector = npt.NDArray[np.float64]
 
@@ -148,7 +152,9 @@ class Model:
         embedding_weights: embedding-stage weights ``(384 + cues, kinds)``, or an empty array (no stage).
         embedding_bias: embedding-stage biases ``(kinds,)``.
         blend: ``(3, kinds)``: weight of the cheap log-odds, of the embedding log-odds, and a bias.
-        band: ``(low, high)``: the calibrated cheap scores for which the embedding stage runs.
+        gate: the gate's weights per bucket ``(BUCKETS,)``, then per cue, then its bias
+            ``(BUCKETS + cues + 1,)``.
+        gate_threshold: the gate's log-odds from which the embedding stage runs.
         thresholds: per kind, the cheap-stage probability that is reported as 0.5.
         cascade_thresholds: per kind, the same for the blended probability.
         subtypes: the identity subtypes of the subtype head, in column order.
@@ -166,7 +172,8 @@ class Model:
     embedding_weights: npt.NDArray[np.float32]
     embedding_bias: npt.NDArray[np.float32]
     blend: npt.NDArray[np.float32]
-    band: tuple[float, float]
+    gate: npt.NDArray[np.float32]
+    gate_threshold: float
     thresholds: npt.NDArray[np.float32]
     cascade_thresholds: npt.NDArray[np.float32]
     subtypes: tuple[str, ...]
@@ -178,20 +185,29 @@ class Model:
     subtype_rows: npt.NDArray[np.float32] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "rows", np.ascontiguousarray(self.hashed.T))
+        # The gate's bucket weights ride along as a last row: one gather serves both.
+        rows = np.vstack([self.hashed.T, self.gate[None, :BUCKETS]]) if self.gate.size else self.hashed.T
+        object.__setattr__(self, "rows", np.ascontiguousarray(rows))
         object.__setattr__(self, "subtype_rows", np.ascontiguousarray(self.subtype_weights.T))
 
     @property
     def has_embedding_stage(self) -> bool:
         return self.embedding_weights.size > 0
 
-    def cheap_logits(self, buckets: npt.NDArray[np.int64], cues: npt.NDArray[np.float32]) -> Vector:
-        """The cheap stage's log-odds per kind."""
-        z = cues.astype(np.float64) @ self.cue_weights + self.bias
+    def linear_logits(self, buckets: npt.NDArray[np.int64], cues: npt.NDArray[np.float32]) -> Vector:
+        """The cheap stage's log-odds per kind, then (with a gate) the gate's: ``(kinds [+ 1],)``."""
+        x = cues.astype(np.float64)
+        z = x @ self.cue_weights + self.bias
+        if self.gate.size:
+            z = np.append(z, x @ self.gate[BUCKETS:-1] + self.gate[-1])
         if len(buckets):
             z = z + self.rows.take(buckets, axis=1).sum(axis=1, dtype=np.float64) / np.sqrt(len(buckets))
         out: Vector = np.asarray(z, dtype=np.float64)
         return out
+
+    def cheap_logits(self, buckets: npt.NDArray[np.int64], cues: npt.NDArray[np.float32]) -> Vector:
+        """The cheap stage's log-odds per kind."""
+        return self.linear_logits(buckets, cues)[: len(self.kinds)]
 
     def embedding_logits(self, embedding: npt.NDArray[np.float32], cues: npt.NDArray[np.float32]) -> Vector:
         """The embedding stage's log-odds per kind."""
@@ -201,14 +217,18 @@ class Model:
         out: Vector = x @ self.embedding_weights + self.embedding_bias
         return out
 
-    def cheap(self, buckets: npt.NDArray[np.int64], cues: npt.NDArray[np.float32]) -> Vector:
-        """Calibrated cheap-stage scores per kind (0.5: the threshold)."""
-        return calibrate(_sigmoid(self.cheap_logits(buckets, cues)), self.thresholds.astype(np.float64))
+    def cheap(self, cheap_logits: Vector) -> Vector:
+        """Calibrated cheap-stage scores per kind (0.5: the threshold), from :meth:`cheap_logits`."""
+        return calibrate(_sigmoid(cheap_logits), self.thresholds.astype(np.float64))
 
-    def unsure(self, calibrated: Vector) -> bool:
-        """Whether the cheap scores call for the embedding stage."""
-        low, high = self.band
-        return self.has_embedding_stage and bool(((calibrated >= low) & (calibrated < high)).any())
+    def second_look(self, linear_logits: Vector) -> bool:
+        """Whether the embedding stage runs, from :meth:`linear_logits`: the gate passes the message, or
+        the cheap stage would nudge it."""
+        if not self.has_embedding_stage:
+            return False
+        kinds = len(self.kinds)
+        gated = len(linear_logits) > kinds and linear_logits[kinds] >= self.gate_threshold
+        return bool(gated or (self.cheap(linear_logits[:kinds]) >= 0.5).any())
 
     def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
         """Calibrated scores of the blended stages."""
@@ -235,7 +255,8 @@ class Model:
             embedding_weights=self.embedding_weights.astype(np.float32),
             embedding_bias=self.embedding_bias.astype(np.float32),
             blend=self.blend.astype(np.float32),
-            band=np.array(self.band, dtype=np.float32),
+            gate=self.gate.astype(np.float16),
+            gate_threshold=np.array(self.gate_threshold, dtype=np.float32),
             thresholds=self.thresholds.astype(np.float32),
             cascade_thresholds=self.cascade_thresholds.astype(np.float32),
             subtypes=np.array(self.subtypes),
@@ -258,7 +279,6 @@ def parse_model(blob: bytes) -> Model:
         version = int(data["features_version"]) if "features_version" in data.files else 1
         if version != FEATURES_VERSION:
             raise ValueError(f"model features version {version}, expected {FEATURES_VERSION}: retrain it")
-        band = data["band"].astype(np.float64)
         return Model(
             kinds=tuple(str(k) for k in data["kinds"]),
             cues=tuple(str(c) for c in data["cues"]),
@@ -268,7 +288,8 @@ def parse_model(blob: bytes) -> Model:
             embedding_weights=data["embedding_weights"].astype(np.float32),
             embedding_bias=data["embedding_bias"].astype(np.float32),
             blend=data["blend"].astype(np.float32),
-            band=(float(band[0]), float(band[1])),
+            gate=data["gate"].astype(np.float32),
+            gate_threshold=float(data["gate_threshold"]),
             thresholds=data["thresholds"].astype(np.float32),
             cascade_thresholds=data["cascade_thresholds"].astype(np.float32),
             subtypes=tuple(str(s) for s in data["subtypes"]),

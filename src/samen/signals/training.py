@@ -3,15 +3,16 @@
 Reproducible: the same data gives the same file (fixed hashing, fixed splits, deterministic solvers; the
 embeddings come from the cache under ``var/cache/``, filled single-threaded the first time). Steps:
 
-1. the cheap stage: per kind, a logistic regression (liblinear) over hashed n-grams and context cues;
+1. the cheap stage: per kind, a logistic regression (liblinear) over hashed n-grams and context cues; and
+   the gate: one more such regression, for "any abuse at all", classes balanced;
 2. the embedding stage: per kind, a logistic regression (lbfgs) over e5 embeddings and the same cues, and a
    one-hidden-layer perceptron over the same inputs (Adam, fixed seed), on every training example (the
    large shared sets are subsampled by a hash of the text); the head whose cascade does best on the
    development pool is kept;
 3. the blend of both stages' log-odds, per kind, fitted on the development pool;
-4. the band of cheap scores that sends a message to the embedding stage, and the thresholds: per kind the
-   lowest at which a nudge is right at least :data:`TARGET_PRECISION` of the time on the development pool,
-   with at most :data:`MAX_EVERYDAY_NUDGED` of everyday chat nudged.
+4. the thresholds: per kind the lowest at which a nudge is right at least :data:`TARGET_PRECISION` of the
+   time on the development pool, with at most :data:`MAX_EVERYDAY_NUDGED` of everyday chat nudged; and the
+   gate's threshold, which lets :data:`MAX_EMBEDDED` of everyday chat through to the embedding stage.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,8 +49,10 @@ TARGET_PRECISION = 0.9
 MAX_EVERYDAY_NUDGED = 0.005
 #: At most this share of everyday chat may reach the embedding stage (the benchmark's budget).
 MAX_EMBEDDED = 0.03
+#: The gate's shares of everyday chat compared in the table (the shipped one is :data:`MAX_EMBEDDED`).
+GATE_SHARES = (0.01, 0.02, 0.03, 0.05, 0.08, 0.15)
 #: How much one example counts, by source (our own writing is the closest to study-group chat).
-WEIGHT = {"own": 8.0, "grammar": 6.0, "everyday": 6.0}
+WEIGHT = {"own": 8.0, "grammar": 2.0, "everyday": 6.0}
 #: Sets a kind's model does not learn from: Davidson's "hate" follows slurs and dialect (its README warns of
 #: dialect bias), which teaches the identity-attack head to flag words rather than attacks.
 LEFT_OUT: dict[str, tuple[str, ...]] = {"identity_attack": ("davidson",)}
@@ -64,12 +67,6 @@ DEV_SOURCES = ("own", "grammar", "everyday", "convabuse", "rtp-lx")
 #: The fewest nudges a threshold must make on the pool before its precision is trusted.
 MIN_NUDGES = 5
 _GRID = tuple(round(float(t), 3) for t in np.arange(0.05, 0.996, 0.005))
-_BANDS = tuple(
-    (low, high)
-    for low in (0.5, 0.4, 0.3, 0.2, 0.15, 0.1, 0.05)
-    for high in (0.5, 0.7, 0.9, 1.01)
-    if high > low
-)
 
 
 class NoSklearn(Exception):
@@ -85,7 +82,6 @@ class TrainReport:
     docs: int
     seconds: float
     thresholds: dict[str, float]
-    band: tuple[float, float]
     comparison: str
 
 
@@ -211,6 +207,26 @@ def fit_cheap(
     return hashed, cue_weights, bias
 
 
+def fit_gate(data: Encoded) -> npt.NDArray[np.float32]:
+    """The gate ``(BUCKETS + cues + 1,)``: weights per bucket, per cue, and the bias of a logistic
+    regression for "holds any abuse" with balanced classes (it is to let harm through, not to judge it)."""
+    clf = _logistic(1.0, "liblinear")
+    clf.set_params(class_weight="balanced")
+    clf.fit(
+        sparse_matrix(data), [bool(e.kinds) for e in data.examples], sample_weight=_weights(data.examples)
+    )
+    return np.append(clf.coef_[0], clf.intercept_[0]).astype(np.float16).astype(np.float32)
+
+
+def gate_threshold(logits: npt.NDArray[np.float64], share: float) -> float:
+    """The gate log-odds that at most ``share`` of these (everyday chat) logits reach."""
+    ranked = np.sort(logits)[::-1]
+    allowed = int(np.floor(share * len(ranked)))
+    if allowed >= len(ranked):
+        return float(ranked[-1])
+    return float(np.nextafter(ranked[allowed], np.inf))
+
+
 def fit_subtypes(data: Encoded, subtypes: Sequence[str]) -> npt.NDArray[np.float32]:
     """Weights ``(BUCKETS, subtypes)`` of a multinomial subtype head over the hashed n-grams."""
     keep = np.array([("identity_attack" in e.kinds and e.subtype in subtypes) for e in data.examples])
@@ -327,17 +343,20 @@ def train_model(
     subtypes = ("racism", "sexism", "homophobia", "transphobia", "ableism", "religion")
     subtype_weights = fit_subtypes(train, subtypes)
     hashed = hashed.astype(np.float16).astype(np.float32)
+    gate = fit_gate(train)
+    say("cheap stage and gate fitted")
     cheap = Model(
         MODEL_KINDS, names, hashed, cue_weights, bias, np.zeros((0, len(MODEL_KINDS)), dtype=np.float32),
         np.zeros(len(MODEL_KINDS), dtype=np.float32), np.zeros((3, len(MODEL_KINDS)), dtype=np.float32),
-        (0.5, 0.5), np.ones(len(MODEL_KINDS), dtype=np.float32), np.ones(len(MODEL_KINDS), dtype=np.float32),
-        subtypes, subtype_weights.astype(np.float16).astype(np.float32),
+        np.zeros(0, dtype=np.float32), np.inf, np.ones(len(MODEL_KINDS), dtype=np.float32),
+        np.ones(len(MODEL_KINDS), dtype=np.float32), subtypes,
+        subtype_weights.astype(np.float16).astype(np.float32),
     )  # fmt: skip
     z_cheap = np.array([cheap.cheap_logits(b, c) for b, c in zip(dev.buckets, dev.cues, strict=True)])
     everyday = np.array([e.source == "everyday" for e in dev.examples])
     thresholds = choose_thresholds(_sigmoid(z_cheap), dev.examples, everyday)
     if not embeddings:
-        return _write(cheap_with(cheap, thresholds), out, len(train.examples), started, "")
+        return _write(replace(cheap, thresholds=thresholds), out, len(train.examples), started, "")
 
     # The embedding stage.
     cache = cache or EmbeddingCache(default_cache_path())
@@ -356,18 +375,20 @@ def train_model(
     say("embedding stage fitted (linear and perceptron heads)")
     truth = np.array([bool(e.kinds) for e in dev.examples])
     cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
+    cheap_nudges = (cal_cheap >= 0.5).any(axis=1)
+    z_gate = np.asarray(sparse_matrix(dev) @ gate[:-1] + gate[-1], dtype=np.float64)  # type: ignore[operator]
     lines = [
-        "| model | band | precision | recall | F1 | embedded (everyday / all) |",
+        "| model | gate's aim (everyday) | precision | recall | F1 | embedded (everyday / all) |",
         "|---|---|---|---|---|---|",
     ]
 
-    def row(label: str, scores: npt.NDArray[np.float64], band: str, share: tuple[float, float]) -> float:
+    def row(label: str, scores: npt.NDArray[np.float64], aim: str, share: tuple[float, float]) -> float:
         nudged: npt.NDArray[np.bool_] = np.asarray((scores >= 0.5).any(axis=1))
         tp = int((nudged & truth).sum())
         p = tp / max(1, int(nudged.sum()))
         r = tp / max(1, int(truth.sum()))
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        lines.append(f"| {label} | {band} | {p:.3f} | {r:.3f} | {f1:.3f} | {share[0]:.1%} / {share[1]:.1%} |")
+        lines.append(f"| {label} | {aim} | {p:.3f} | {r:.3f} | {f1:.3f} | {share[0]:.1%} / {share[1]:.1%} |")
         ordinary = float(nudged[everyday].mean()) if everyday.any() else 0.0
         return f1 if p >= TARGET_PRECISION and ordinary <= MAX_EVERYDAY_NUDGED else 0.0
 
@@ -376,9 +397,7 @@ def train_model(
         "linear": (dev_x @ ew + eb, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), ew, eb),
         "perceptron": (np.maximum(dev_x @ w1 + b1, 0.0) @ w2 + b2, w1, b1, w2, b2),
     }
-    best: tuple[float, str, tuple[float, float], npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = (
-        None
-    )
+    best: tuple[float, str, npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = None
     for name, (z_raw, *_) in heads.items():
         z_emb = np.asarray(z_raw, dtype=np.float64)
         e5_only = _sigmoid(z_emb)
@@ -395,31 +414,23 @@ def train_model(
         cascade_thresholds = choose_thresholds(_sigmoid(z_blend), dev.examples, everyday)
         cal_blend = calibrate(_sigmoid(z_blend), cascade_thresholds.astype(np.float64))
         row(f"(c0) blend with the {name} head, on every message", cal_blend, "-", (1.0, 1.0))
-        for low, high in _BANDS:
-            unsure: npt.NDArray[np.bool_] = np.asarray(((cal_cheap >= low) & (cal_cheap < high)).any(axis=1))
-            share = (float(unsure[everyday].mean()) if everyday.any() else 0.0, float(unsure.mean()))
-            scores = np.where(unsure[:, None], cal_blend, cal_cheap)
-            f1 = row(f"(c) cascade, {name} head", scores, f"[{low}, {high})", share)
-            if share[0] <= MAX_EMBEDDED and (best is None or f1 > best[0] + 1e-9):
-                best = (f1, name, (low, high), blend, cascade_thresholds)
+        for aim in GATE_SHARES:
+            through = (z_gate >= gate_threshold(z_gate[everyday], aim)) | cheap_nudges
+            share = (float(through[everyday].mean()) if everyday.any() else 0.0, float(through.mean()))
+            scores = np.where(through[:, None], cal_blend, cal_cheap)
+            f1 = row(f"(c) cascade, {name} head", scores, f"{aim:.0%}", share)
+            if aim == MAX_EMBEDDED and (best is None or f1 > best[0] + 1e-9):
+                best = (f1, name, blend, cascade_thresholds)
     assert best is not None
-    _, name, band, blend, cascade_thresholds = best
-    say(f"chosen: the {name} head, band {band}")
+    _, name, blend, cascade_thresholds = best
+    say(f"chosen: the {name} head")
     _, hidden, hidden_bias, out_weights, out_bias = heads[name]
     model = Model(
-        MODEL_KINDS, names, hashed, cue_weights, bias, out_weights, out_bias, blend, band, thresholds,
-        cascade_thresholds, subtypes, subtype_weights, hidden, hidden_bias,
+        MODEL_KINDS, names, hashed, cue_weights, bias, out_weights, out_bias, blend, gate,
+        gate_threshold(z_gate[everyday], MAX_EMBEDDED), thresholds, cascade_thresholds, subtypes,
+        subtype_weights, hidden, hidden_bias,
     )  # fmt: skip
     return _write(model, out, len(train.examples), started, "\n".join(lines))
-
-
-def cheap_with(model: Model, thresholds: npt.NDArray[np.float32]) -> Model:
-    """The cheap stage of a model alone, with these thresholds."""
-    return Model(
-        model.kinds, model.cues, model.hashed, model.cue_weights, model.bias, model.embedding_weights,
-        model.embedding_bias, model.blend, model.band, thresholds, model.cascade_thresholds, model.subtypes,
-        model.subtype_weights, model.hidden_weights, model.hidden_bias,
-    )  # fmt: skip
 
 
 def _write(model: Model, out: Path | None, docs: int, started: float, comparison: str) -> TrainReport:
@@ -433,6 +444,5 @@ def _write(model: Model, out: Path | None, docs: int, started: float, comparison
         docs=docs,
         seconds=round(time.perf_counter() - started, 1),
         thresholds={k: float(t) for k, t in zip(MODEL_KINDS, model.thresholds, strict=True)},
-        band=model.band,
         comparison=comparison,
     )

@@ -245,8 +245,6 @@ def generate() -> list[Example]:
                     continue
                 seen.add(text)
                 sub = subtype if kind == "identity_attack" else None
-                examples.append(
-                    Example(text, lang, kinds, sub, family, "grammar", split, template.id)
-                )
+                examples.append(Example(text, lang, kinds, sub, family, "grammar", split, template.id))
             rotation += (SPELLING_PER_HARMFUL if kind else SPELLING_PER_HARMLESS)[split]
     return examples
