@@ -165,6 +165,11 @@ def test_intro_template_fills_the_group_and_the_admins_own_text() -> None:
         ("en", "seminar", "this seminar"),
         ("en", "our study group", "our study group"),
         ("en", "", "this WhatsApp group"),
+        # a possessive is a determiner too: "Welcome to my tutorial group", never "this my tutorial group"
+        ("en", "my tutorial group", "my tutorial group"),
+        ("en", "your study group", "your study group"),
+        ("nl", "mijn werkgroep", "mijn werkgroep"),
+        ("nl", "jullie mentorgroep", "jullie mentorgroep"),
     ],
 )
 def test_a_group_name_fits_the_welcome_with_its_article(lang: str, typed: str, name: str) -> None:

@@ -45,6 +45,7 @@ TEMPLATES = (
     "description_short",
     "member_welcome",
     "illustration_alt",
+    "slide_notes",
 )
 
 
