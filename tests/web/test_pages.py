@@ -458,3 +458,23 @@ def test_a_route_reached_through_another_shows_all_of_its_ways(local: Localized)
     for way in _ways(chair, {**by_id, via.id: via}):
         assert html.escape(way) in shown or way in shown, way
     assert 'href="tel:' in shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [
+        ("nl", "ik word gepest"),
+        ("nl", "racisme"),
+        ("en", "someone threatens me"),
+        ("en", "bullying"),
+        ("en", ""),
+    ],
+)
+def test_the_faq_leads_to_a_contact_whatever_a_search_finds(web: Client, lang: str, query: str) -> None:
+    """A student who searches "someone threatens me" and finds an explanation must still see, before it,
+    the way to who can help: not only when the search finds nothing (issue 11: help ends in a contact)."""
+    body = web.get(f"/{lang}/faq/", {"q": query}).content.decode()
+    main = body[body.index("<main") :]
+    before_answers = main[: main.index('class="faq-entry"')]
+    link = re.search(rf'<p[^>]*>(?:(?!</p>).)*href="/{lang}/help/"', before_answers, flags=re.S)
+    assert link is not None and "hidden" not in link.group(0).split(">")[0], before_answers[-600:]
