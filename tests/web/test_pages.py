@@ -63,10 +63,17 @@ def test_no_inline_script_or_style_and_a_strict_policy(web: Client, path: str) -
         ("", "en"),
     ],
 )
-def test_root_goes_to_the_browsers_language(web: Client, accept: str, lang: str) -> None:
-    response = web.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+@pytest.mark.parametrize(
+    "path", ["", "help/", "help/?what=unwanted", "faq/?q=bullying", "dos/", "toolkit/teams/"]
+)
+def test_an_address_without_a_language_goes_to_the_browsers_language(
+    web: Client, accept: str, lang: str, path: str
+) -> None:
+    """The home page and every deep link (a QR code's /dos/, a shared /help/) choose the language the same
+    way: a French or Chinese browser gets English, not the pack's Dutch (issue 11)."""
+    response = web.get(f"/{path}", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 302
-    assert response["Location"] == f"/{lang}/"
+    assert response["Location"] == f"/{lang}/{path}"
     assert "Accept-Language" in response["Vary"]
 
 
