@@ -485,3 +485,22 @@ def test_the_faq_leads_to_a_contact_whatever_a_search_finds(web: Client, lang: s
     before_answers = main[: main.index('class="faq-entry"')]
     link = re.search(rf'<p[^>]*>(?:(?!</p>).)*href="/{lang}/help/"', before_answers, flags=re.S)
     assert link is not None and "hidden" not in link.group(0).split(">")[0], before_answers[-600:]
+
+
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [("nl", ["pesten", "discriminatie", "bedreiging"]), ("en", ["bullying", "discrimination", "threats"])],
+)
+def test_the_help_choices_name_what_happened_in_the_students_words(
+    web: Client, lang: str, named: list[str]
+) -> None:
+    """A student who was bullied, discriminated against or threatened finds their word among the choices,
+    and no choice says a word twice ("intimidatie, discriminatie of seksuele intimidatie", issue 11)."""
+    body = web.get(f"/{lang}/help/").content.decode()
+    labels = [html.unescape(t) for t in re.findall(r'<label for="what-[^"]+">([^<]*)', body)]
+    assert labels
+    said = " ".join(labels).casefold()
+    assert [word for word in named if word not in said] == []
+    for label in labels:
+        words = [w.casefold() for w in re.findall(r"\w{5,}", label)]
+        assert len(words) == len(set(words)), label

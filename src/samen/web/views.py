@@ -457,7 +457,7 @@ def faq_search(request: HttpRequest) -> JsonResponse:
 SITUATION_LABELS: dict[str, str | Promise] = {
     "group": gettext_lazy("Something happened in an online group or chat"),
     "unwanted": gettext_lazy(
-        "I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"
+        "I experienced unacceptable behaviour, such as bullying, discrimination, threats or sexual harassment"
     ),
     "lecture": gettext_lazy("It is about a lecture, the teaching or a lecturer"),
     "advice": gettext_lazy("I need advice and don’t know where to start"),
