@@ -27,6 +27,13 @@ from samen.content.search import search_ids
         ("en", "bullying", "sexual-harassment"),
         ("en", "help", "why"),
         ("en", "lgbtq", "homophobia-transphobia"),
+        # what a student who was threatened, harassed or stalked types
+        ("nl", "bedreiging", "sexual-harassment"),
+        ("nl", "ik word bedreigd", "sexual-harassment"),
+        ("nl", "lastiggevallen", "sexual-harassment"),
+        ("nl", "stalking", "sexual-harassment"),
+        ("en", "threat", "sexual-harassment"),
+        ("en", "stalked", "sexual-harassment"),
         # small typos
         ("nl", "rasisme", "racism"),
         ("en", "harrasment", "sexual-harassment"),
