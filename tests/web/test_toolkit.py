@@ -17,6 +17,7 @@ from django.utils import translation
 
 from samen.content import PLATFORMS, load_pack
 from samen.render import KITS, build_kit, render_intro
+from samen.web import campaign
 from samen.web.platforms import PAGES
 
 SCRIPT = '<script>alert("x")</script><b>vet</b>'
@@ -346,3 +347,17 @@ def test_the_staff_pages_name_both_cookies_they_set(web: Client) -> None:
     body = response.content.decode()
     assert "sessionid" in body and "csrftoken" in body
     assert "This page sets no cookies." not in body and "Deze pagina zet geen cookies." not in body
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_group_field_quotes_the_welcome_it_fills(web: Client, lang: str, platform: str) -> None:
+    """A lecture's Dutch welcome says "Welkom bij …", a group's "Welkom in …": the field's hint and its
+    error quote the sentence the name goes into, not always the group's."""
+    local = campaign.localized(lang)
+    welcome = render_intro(local, platform).text
+    opening = welcome.split(local.group(platform))[0].strip()
+    hint = web.get(f"/{lang}/toolkit/{platform}/").content.decode()
+    error = web.post(f"/{lang}/toolkit/{platform}/", {"group": "Kwak"}).content.decode()
+    for page in (hint, error):
+        quoted = re.findall(r"[‘“]([^’”]*) …[’”]", html.unescape(page))
+        assert quoted and set(quoted) == {opening}, (quoted, opening)
