@@ -154,7 +154,7 @@ def test_whatsapp_page_puts_each_messages_buttons_beside_it_and_shares_the_dos_o
 def test_each_platform_page_gives_that_apps_own_steps(web: Client, platform: str) -> None:
     body = text_of(web.get(f"/en/toolkit/{platform}/"))
     own = {
-        "whatsapp": "paste the group description",
+        "whatsapp": "Open the group’s info, tap its description",
         "discord": "Rules Screening",
         "teams": "Post to a chat when a webhook request is received",
         "brightspace": "HTML source view",
