@@ -298,7 +298,7 @@ def test_a_group_name_is_for_one_language(tmp_path: Path, capsys: pytest.Capture
     assert code == 2 and "--lang" in stderr
     assert not (tmp_path / "k").exists()
     code, _, stderr = run(
-        ["kit", "--platform", "teams", "--lang", "nl", "--group", "bestuur", "--out", str(tmp_path / "b")],
+        ["kit", "--platform", "teams", "--lang", "nl", "--group", "Kwak", "--out", str(tmp_path / "b")],
         capsys,
     )
     assert code == 2 and "dit online college" in stderr  # the message gives the pack's name as an example

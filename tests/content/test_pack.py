@@ -165,16 +165,40 @@ def test_intro_template_fills_the_group_and_the_admins_own_text() -> None:
         ("en", "seminar", "this seminar"),
         ("en", "our study group", "our study group"),
         ("en", "", "this WhatsApp group"),
+        # a possessive is a determiner too: "Welcome to my tutorial group", never "this my tutorial group"
+        ("en", "my tutorial group", "my tutorial group"),
+        ("en", "your study group", "your study group"),
+        ("nl", "mijn werkgroep", "mijn werkgroep"),
+        ("nl", "jullie mentorgroep", "jullie mentorgroep"),
     ],
 )
 def test_a_group_name_fits_the_welcome_with_its_article(lang: str, typed: str, name: str) -> None:
     assert load_pack().language(lang).group_name("whatsapp", typed) == name
 
 
-@pytest.mark.parametrize("typed", ["bestuur", "werkgroep", "mentorgroep"])
-def test_a_dutch_group_name_without_deze_or_dit_is_refused(typed: str) -> None:
-    """ "deze bestuur" and "dit werkgroep" came from dropping a noun into a fixed "deze"/"dit": Dutch has two
-    articles, and only the writer knows which one their word takes."""
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("bestuur", "dit bestuur"),
+        ("werkgroep", "deze werkgroep"),
+        ("mentorgroep", "deze mentorgroep"),
+        ("werkgroep Recht 2", "deze werkgroep Recht 2"),
+        ("Studievereniging Leiden", "deze Studievereniging Leiden"),
+        ("hoorcollege", "dit hoorcollege"),
+        ("seminar", "dit seminar"),
+        ("Tutorial group", "deze Tutorial group"),
+    ],
+)
+def test_a_dutch_group_name_gets_the_article_its_noun_takes(typed: str, name: str) -> None:
+    """ "deze bestuur" and "dit werkgroep" came from dropping a noun into a fixed "deze"/"dit". A teacher
+    types "werkgroep": the pack knows which article the nouns of groups take, and a compound takes its last
+    part's ("mentorgroep" as "groep"), so the name fits the sentence without asking (issue 11)."""
+    assert load_pack().language("nl").group_name("teams", typed) == name
+
+
+@pytest.mark.parametrize("typed", ["Kwak", "LAPP-Top 2026"])
+def test_a_dutch_group_name_whose_noun_is_unknown_is_asked_with_its_article(typed: str) -> None:
+    """Only the writer knows the article of a word the pack does not know: they are asked, never guessed."""
     with pytest.raises(InputError) as caught:
         load_pack().language("nl").group_name("teams", typed)
     assert caught.value.key == "input.group_article"

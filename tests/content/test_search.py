@@ -27,6 +27,13 @@ from samen.content.search import search_ids
         ("en", "bullying", "sexual-harassment"),
         ("en", "help", "why"),
         ("en", "lgbtq", "homophobia-transphobia"),
+        # what a student who was threatened, harassed or stalked types
+        ("nl", "bedreiging", "sexual-harassment"),
+        ("nl", "ik word bedreigd", "sexual-harassment"),
+        ("nl", "lastiggevallen", "sexual-harassment"),
+        ("nl", "stalking", "sexual-harassment"),
+        ("en", "threat", "sexual-harassment"),
+        ("en", "stalked", "sexual-harassment"),
         # small typos
         ("nl", "rasisme", "racism"),
         ("en", "harrasment", "sexual-harassment"),
@@ -50,3 +57,24 @@ def test_a_specific_word_narrows_rather_than_matching_everything() -> None:
     local = load_pack().language("en")
     assert search_ids(local, "racism") == ["discrimination", "racism"]
     assert search_ids(local, "sexism women") == ["sexism"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "word"),
+    [
+        ("nl", "ik word gepest", "gepest"),
+        ("nl", "iemand discrimineert mij in de groep", "discrimineert"),
+        ("nl", "wat moet ik doen bij racisme", "racisme"),
+        ("en", "someone threatens me", "threatens"),
+        ("en", "I am being bullied in my group", "bullied"),
+        ("en", "what do I do about sexism", "sexism"),
+    ],
+)
+def test_a_sentence_finds_what_its_telling_word_finds(lang: str, sentence: str, word: str) -> None:
+    """Students type what happened; the common words of a sentence ("ik", "word", "me") must not cancel the
+    one that says it (issue 11: "ik word gepest" found nothing while "gepest" finds five questions)."""
+    local = load_pack().language(lang)
+    alone = search_ids(local, word)
+    found = search_ids(local, sentence)
+    assert alone, f"{word!r} alone finds nothing in {lang}"
+    assert found and set(found) <= set(alone), (sentence, found, alone)

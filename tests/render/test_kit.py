@@ -108,3 +108,34 @@ def test_the_read_me_lists_every_file_and_its_steps_name_only_files_of_the_kit(
 def test_kit_contents_lists_the_kit_without_making_it(local: Localized, platform: str) -> None:
     made = build_kit(local, platform, dos_url=DOS_URL)
     assert kit_contents(local, platform) == [(m.filename, m.title) for m in made]
+
+
+def _words_of(filename: str, data: bytes) -> str:
+    """What a reader meets in a material: its text, a PPTX's slides and speaker notes; "" for images."""
+    if filename.endswith(".pptx"):
+        with zipfile.ZipFile(io.BytesIO(data)) as deck:
+            parts = [n for n in deck.namelist() if re.match(r"ppt/(slides|notesSlides)/\w+\.xml$", n)]
+            return " ".join(
+                html.unescape(t)
+                for n in parts
+                for t in re.findall(r"<a:t>([^<]*)</a:t>", deck.read(n).decode())
+            )
+    if filename.endswith((".png", ".svg", ".zip")):
+        return ""
+    return _readable(filename, data)
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_groups_name_reaches_every_file(local: Localized, platform: str) -> None:
+    """One field names the group in every material, the read-me's title and the slide's notes included: a
+    teacher who calls the lecture "this seminar" must not find "this online lecture" in the kit (issue 11)."""
+    typed = "dit seminar" if local.code == "nl" else "this seminar"
+    usual = local.group(platform)
+    materials = build_kit(local, platform, dos_url=DOS_URL, group=typed)
+    texts = {m.filename: _words_of(m.filename, m.data) for m in materials}
+    assert any(typed in text for text in texts.values())
+    assert [name for name, text in texts.items() if usual in text] == []
+    readme = materials[0]
+    assert readme.data.decode().splitlines()[0].endswith(typed)
+    if "slide.pptx" in texts:
+        assert typed in texts["slide.pptx"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import urllib.parse
 
 import pytest
@@ -183,3 +184,23 @@ def test_whatsapp_share_link_opens_whatsapp_with_the_text(local: Localized) -> N
     assert link.startswith("https://wa.me/?text=")
     assert urllib.parse.unquote(link.removeprefix("https://wa.me/?text=")) == text
     assert " " not in link and "\n" not in link
+
+
+#: Words a sentence may well need twice: articles, pronouns, conjunctions and prepositions.
+FUNCTION_WORDS = {
+    "nl": {"de", "het", "een", "deze", "dit", "en", "of", "je", "we", "ik"}
+    | {"in", "op", "aan", "van", "voor", "met"},
+    "en": {"the", "a", "an", "this", "and", "or", "you", "we", "i"}
+    | {"in", "on", "to", "of", "for", "with", "it"},
+}
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_welcome_says_each_word_once(local: Localized, platform: str) -> None:
+    """The welcome is read aloud, pasted and re-read: a word said twice in it ("So here are the Do’s we
+    follow here.", "ook hier in de chat … die hier gelden") reads as a slip (issue 11: repeated words)."""
+    text = render_intro(local, platform).text
+    own = text.replace(local.institution, "").replace(local.group(platform), "")  # names, not words of ours
+    said = [w.casefold() for w in re.findall(r"\w+", own)]
+    again = {w for w in said if said.count(w) > 1} - FUNCTION_WORDS[local.code]
+    assert again == set(), text

@@ -66,7 +66,8 @@ def test_slides_are_16_9_with_every_do_the_qr_code_and_the_notes(local: Localize
         assert DOS_URL in qr._element.nvPicPr.cNvPr.get("descr")
     # The speaker notes, in full and in order, over the two slides.
     notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
-    assert "\n\n".join(n for n in notes if n) == local.text.slide_notes
+    said = local.fill(local.text.slide_notes, group=local.group("teams"))
+    assert "\n\n".join(n for n in notes if n) == said
 
 
 def test_card_text_is_readable_from_the_back_and_fits_a_wider_substitute_font(local: Localized) -> None:

@@ -63,10 +63,17 @@ def test_no_inline_script_or_style_and_a_strict_policy(web: Client, path: str) -
         ("", "en"),
     ],
 )
-def test_root_goes_to_the_browsers_language(web: Client, accept: str, lang: str) -> None:
-    response = web.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+@pytest.mark.parametrize(
+    "path", ["", "help/", "help/?what=unwanted", "faq/?q=bullying", "dos/", "toolkit/teams/"]
+)
+def test_an_address_without_a_language_goes_to_the_browsers_language(
+    web: Client, accept: str, lang: str, path: str
+) -> None:
+    """The home page and every deep link (a QR code's /dos/, a shared /help/) choose the language the same
+    way: a French or Chinese browser gets English, not the pack's Dutch (issue 11)."""
+    response = web.get(f"/{path}", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 302
-    assert response["Location"] == f"/{lang}/"
+    assert response["Location"] == f"/{lang}/{path}"
     assert "Accept-Language" in response["Vary"]
 
 
@@ -147,7 +154,7 @@ def test_whatsapp_page_puts_each_messages_buttons_beside_it_and_shares_the_dos_o
 def test_each_platform_page_gives_that_apps_own_steps(web: Client, platform: str) -> None:
     body = text_of(web.get(f"/en/toolkit/{platform}/"))
     own = {
-        "whatsapp": "paste the group description",
+        "whatsapp": "Open the group’s info, tap its description",
         "discord": "Rules Screening",
         "teams": "Post to a chat when a webhook request is received",
         "brightspace": "HTML source view",
@@ -458,3 +465,42 @@ def test_a_route_reached_through_another_shows_all_of_its_ways(local: Localized)
     for way in _ways(chair, {**by_id, via.id: via}):
         assert html.escape(way) in shown or way in shown, way
     assert 'href="tel:' in shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [
+        ("nl", "ik word gepest"),
+        ("nl", "racisme"),
+        ("en", "someone threatens me"),
+        ("en", "bullying"),
+        ("en", ""),
+    ],
+)
+def test_the_faq_leads_to_a_contact_whatever_a_search_finds(web: Client, lang: str, query: str) -> None:
+    """A student who searches "someone threatens me" and finds an explanation must still see, before it,
+    the way to who can help: not only when the search finds nothing (issue 11: help ends in a contact)."""
+    body = web.get(f"/{lang}/faq/", {"q": query}).content.decode()
+    main = body[body.index("<main") :]
+    before_answers = main[: main.index('class="faq-entry"')]
+    link = re.search(rf'<p[^>]*>(?:(?!</p>).)*href="/{lang}/help/"', before_answers, flags=re.S)
+    assert link is not None and "hidden" not in link.group(0).split(">")[0], before_answers[-600:]
+
+
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [("nl", ["pesten", "discriminatie", "bedreiging"]), ("en", ["bullying", "discrimination", "threats"])],
+)
+def test_the_help_choices_name_what_happened_in_the_students_words(
+    web: Client, lang: str, named: list[str]
+) -> None:
+    """A student who was bullied, discriminated against or threatened finds their word among the choices,
+    and no choice says a word twice ("intimidatie, discriminatie of seksuele intimidatie", issue 11)."""
+    body = web.get(f"/{lang}/help/").content.decode()
+    labels = [html.unescape(t) for t in re.findall(r'<label for="what-[^"]+">([^<]*)', body)]
+    assert labels
+    said = " ".join(labels).casefold()
+    assert [word for word in named if word not in said] == []
+    for label in labels:
+        words = [w.casefold() for w in re.findall(r"\w{5,}", label)]
+        assert len(words) == len(set(words)), label

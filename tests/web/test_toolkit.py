@@ -17,6 +17,7 @@ from django.utils import translation
 
 from samen.content import PLATFORMS, load_pack
 from samen.render import KITS, build_kit, render_intro
+from samen.web import campaign
 from samen.web.platforms import PAGES
 
 SCRIPT = '<script>alert("x")</script><b>vet</b>'
@@ -192,9 +193,11 @@ def test_the_groups_name_is_asked_with_its_article_and_named_once(web: Client, p
     assert "met ‘deze’ of ‘dit’ ervoor" in page
     board = web.post(f"/nl/toolkit/{platform}/", {"group": "dit bestuur"}).content.decode()
     assert "dit bestuur." in board and "deze bestuur" not in board
-    bare = web.post(f"/nl/toolkit/{platform}/", {"group": "werkgroep"})
-    assert bare.status_code == 400
-    assert "Schrijf ‘deze’ of ‘dit’ voor de naam" in bare.content.decode()
+    bare = web.post(f"/nl/toolkit/{platform}/", {"group": "werkgroep"}).content.decode()
+    assert "deze werkgroep." in bare and "dit werkgroep" not in bare
+    unknown = web.post(f"/nl/toolkit/{platform}/", {"group": "Kwak"})
+    assert unknown.status_code == 400
+    assert "Schrijf ‘deze’ of ‘dit’ voor de naam" in unknown.content.decode()
     seminar = web.post(f"/en/toolkit/{platform}/", {"group": "seminar"}).content.decode()
     assert "Welcome to this seminar." in seminar
     assert "this lecture" not in seminar.split('id="messages-heading"')[1].split("</section>")[0]
@@ -344,3 +347,17 @@ def test_the_staff_pages_name_both_cookies_they_set(web: Client) -> None:
     body = response.content.decode()
     assert "sessionid" in body and "csrftoken" in body
     assert "This page sets no cookies." not in body and "Deze pagina zet geen cookies." not in body
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_group_field_quotes_the_welcome_it_fills(web: Client, lang: str, platform: str) -> None:
+    """A lecture's Dutch welcome says "Welkom bij …", a group's "Welkom in …": the field's hint and its
+    error quote the sentence the name goes into, not always the group's."""
+    local = campaign.localized(lang)
+    welcome = render_intro(local, platform).text
+    opening = welcome.split(local.group(platform))[0].strip()
+    hint = web.get(f"/{lang}/toolkit/{platform}/").content.decode()
+    error = web.post(f"/{lang}/toolkit/{platform}/", {"group": "Kwak"}).content.decode()
+    for page in (hint, error):
+        quoted = re.findall(r"[‘“]([^’”]*) …[’”]", html.unescape(page))
+        assert quoted and set(quoted) == {opening}, (quoted, opening)

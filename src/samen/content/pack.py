@@ -45,6 +45,7 @@ TEMPLATES = (
     "description_short",
     "member_welcome",
     "illustration_alt",
+    "slide_notes",
 )
 
 
@@ -226,7 +227,9 @@ class Localized:
         """The group's name as the templates take it: what an admin typed, with its article, or the pack's.
 
         "seminar" becomes "this seminar" where the language has one article for all (``group_article``);
-        Dutch has two (deze werkgroep, dit bestuur), so there a name without one is refused.
+        Dutch has two (deze werkgroep, dit bestuur): there a name without one gets the article of the first of
+        its words that is, or ends in, one of the pack's ``group_nouns`` ("werkgroep Recht" → "deze
+        werkgroep Recht", as "groep"), and any other name is refused.
 
         Raises:
             InputError: ``input.group_article`` when the name has no article and the language needs one.
@@ -239,6 +242,9 @@ class Localized:
             return name
         if self.text.group_article:
             return f"{self.text.group_article} {name}"
+        article = self._article_of(name)
+        if article:
+            return f"{article} {name}"
         example = self.group(platform)
         raise InputError(
             f"Write the group's name with its article, as it fits the welcome: for example {example!r}.",
@@ -246,6 +252,15 @@ class Localized:
             name=name,
             example=example,
         )
+
+    def _article_of(self, name: str) -> str | None:
+        """The article of the first word of ``name`` that is or ends in a known noun (the longest fitting)."""
+        nouns = {noun.casefold(): article for noun, article in self.text.group_nouns.items()}
+        for word in name.casefold().split():
+            fitting = [noun for noun in nouns if word.endswith(noun)]
+            if fitting:
+                return nouns[max(fitting, key=len)]
+        return None
 
     def fill(self, template: str, **values: str) -> str:
         """Fill a template's placeholders; unknown values become empty, and empty lines collapse."""

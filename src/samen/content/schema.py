@@ -184,6 +184,9 @@ class LanguageText(_Strict):
     #: ``group_article`` in front where the language has one article for every noun ("this").
     group_articles: list[Text] = Field(default_factory=list)
     group_article: Text | None = None
+    #: Nouns for groups → the article they take ("werkgroep": "deze", "bestuur": "dit"), for a name typed
+    #: without one; a compound takes its last part's ("mentorgroep" as "groep"). Other names are refused.
+    group_nouns: dict[Text, Text] = Field(default_factory=dict)
     illustration_alt: Text
     slide_notes: Text
     guide: GuideText

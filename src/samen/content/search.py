@@ -2,8 +2,12 @@
 
 A question is found when every searched word (that the FAQ knows at all) matches a word of its question,
 answer or keywords, or one of the words the pack lists as that word's synonyms ("pesten" → "ongewenst
-gedrag"). Two words match when they are the same after Snowball stemming (``snowballstemmer``, Dutch and
-English algorithms; no stemming for a language it lacks), when they share a long common beginning
+gedrag"). When no question has them all, as when a student types a sentence ("ik word gepest", "someone
+threatens me"), words are let go one by one until a question has the rest: first the language's stop words
+("ik", "someone", "me"; the ``stop-words`` package's lists), then the word found in the most questions.
+
+Two words match when they are the same after Snowball stemming (``snowballstemmer``, Dutch and English
+algorithms; no stemming for a language it lacks), when they share a long common beginning
 ("racist"/"racisme", "homofoob"/"homofobie": the Dutch stemmer leaves these apart), or when one is a small
 typo of the other (one edit for words of 4 to 7 letters, two from 8: optimal string alignment distance).
 """
@@ -15,6 +19,7 @@ import unicodedata
 from functools import cache
 
 import snowballstemmer
+from stop_words import LANGUAGE_MAPPING, get_stop_words
 
 from samen.content.pack import FaqEntry, Localized
 
@@ -76,6 +81,8 @@ class _Index:
         ]
         self.stems = [{self.stem(w) for w in ws} for ws in self.words]
         self.synonyms = {fold(key): tuple(values) for key, values in local.text.search_synonyms.items()}
+        listed = local.code in LANGUAGE_MAPPING
+        self.stop_words = {fold(w) for w in get_stop_words(local.code)} if listed else set()
 
     def stem(self, word: str) -> str:
         return str(self._stemmer.stemWord(word)) if self._stemmer else word
@@ -143,10 +150,15 @@ def search_faq(local: Localized, query: str) -> tuple[FaqEntry, ...]:
     index = _index(local)
     if not typed:
         return index.entries
-    known = [found for found in (index.found(w) for w in typed) if found]
-    if not known:
+    found = [(word in index.stop_words, len(hits), hits) for word in typed if (hits := index.found(word))]
+    if not found:
         return ()
+    # Let go first of stop words, then of the word in most questions; the last word left finds something.
+    known = [hits for _, _, hits in sorted(found, key=lambda f: (f[0], f[1]))]
     chosen = set.intersection(*known)
+    while not chosen:
+        known.pop()
+        chosen = set.intersection(*known)
     return tuple(entry for i, entry in enumerate(index.entries) if i in chosen)
 
 

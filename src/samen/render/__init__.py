@@ -18,6 +18,7 @@ from samen.render.message import (
     render_dos,
     render_intro,
     render_topic,
+    welcome_opening,
     whatsapp_share_link,
 )
 from samen.render.qr import qr_png, qr_svg
@@ -56,6 +57,7 @@ __all__ = [
     "scene_svg",
     "slide_pptx",
     "teams_card",
+    "welcome_opening",
     "whatsapp_share_link",
     "zip_kit",
 ]

@@ -144,7 +144,11 @@ MAKERS: dict[str, tuple[str, str, Callable[[_Context], bytes]]] = {
             "utf-8"
         ),
     ),
-    "slide": ("slide.pptx", "title.slide", lambda c: slide_pptx(c.local, dos_url=c.dos_url)),
+    "slide": (
+        "slide.pptx",
+        "title.slide",
+        lambda c: slide_pptx(c.local, dos_url=c.dos_url, group=c.local.group_name(c.platform, c.group)),
+    ),
     "portrait.png": (
         "dos-portrait.png",
         "title.portrait_png",
@@ -224,9 +228,10 @@ def support_lines(local: Localized, platform: str | None = None) -> list[str]:
     return lines
 
 
-def _readme(local: Localized, platform: str, materials: list[Material], dos_url: str) -> Material:
+def _readme(c: _Context, materials: list[Material]) -> Material:
+    local, platform, dos_url = c.local, c.platform, c.dos_url
     guide = local.text.guide
-    lines = [f"{local.campaign} — {local.group(platform)}", ""]
+    lines = [f"{local.campaign} — {local.group_name(platform, c.group)}", ""]
     lines += [say(local, "readme.steps") + ":", say(local, f"steps.{platform}"), ""]
     lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
     lines += [say(local, "readme.support") + ":", *support_lines(local, platform), ""]
@@ -275,7 +280,7 @@ def build_kit(
     for ident in KITS[platform]:
         filename, title, make = MAKERS[ident]
         materials.append(Material(filename, _media_type(filename), make(context), say(local, title)))
-    return [_readme(local, platform, materials, dos_url), *materials]
+    return [_readme(context, materials), *materials]
 
 
 _STORED = {"png", "pptx"}  # already compressed: deflating them again costs time and saves nothing

@@ -97,6 +97,14 @@ def render_intro(
     return _write(platform, [Para(p) for p in filled.split("\n\n")])
 
 
+def welcome_opening(local: Localized, platform: str) -> str:
+    """The words of the platform's welcome before the group's name ("Welkom in", "Welkom bij"): where a
+    hint or an error quotes the sentence the name goes into."""
+    template = local.text.lecture_intro if style_of(platform).lecture else local.text.intro
+    line = next((line for line in template.splitlines() if "{group}" in line), "{group}")
+    return line.split("{group}", 1)[0].strip()
+
+
 def dos_blocks(local: Localized, dos_url: str) -> list[Block]:
     """The Do's message as blocks: heading, the numbered Do's verbatim, and the link."""
     return [

@@ -76,11 +76,15 @@ def _emu(value: float) -> Emu:
     return Emu(round(value))
 
 
-def slide_pptx(local: Localized, *, dos_url: str) -> bytes:
-    """The lecture slides as PPTX bytes (cached per pack language and address)."""
+def slide_pptx(local: Localized, *, dos_url: str, group: str | None = None) -> bytes:
+    """The lecture slides as PPTX bytes (cached per pack language, address and group).
+
+    ``group`` names the lecture in the speaker notes, with its article ("this seminar"); default the pack's
+    name for a lecture on Teams.
+    """
     # Measuring the words reads the font's glyph tables, which are not safe to share between threads.
     with DRAWING:
-        return _deck(local, dos_url)
+        return _deck(local, dos_url, group or local.group("teams"))
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,7 @@ def notes_parts(notes: str, parts: int) -> list[str]:
 
 
 @cache
-def _deck(local: Localized, dos_url: str) -> bytes:
+def _deck(local: Localized, dos_url: str, lecture: str) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     # python-pptx's template says type="screen4x3"; a 13.333 × 7.5 inch slide is PowerPoint's widescreen,
@@ -219,7 +223,9 @@ def _deck(local: Localized, dos_url: str) -> bytes:
         del size_element.attrib["type"]
     slides = groups(local)
     size = text_size(local, slides)  # one size on every slide: flipping through, the cards look the same
-    for group, notes in zip(slides, notes_parts(local.text.slide_notes, len(slides)), strict=True):
+    for group, notes in zip(
+        slides, notes_parts(local.fill(local.text.slide_notes, group=lecture), len(slides)), strict=True
+    ):
         slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
         _slide(slide, local, dos_url, measure(local, group, CARD_WIDTH, size))
         if notes:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.content import Localized, control_character
 from samen.errors import InputError
+from samen.render import welcome_opening
 
 #: Far above any platform's message limit; the platform's own limit is checked when the intro is rendered.
 ADMIN_TEXT_MAX = 5000
@@ -61,9 +62,9 @@ class IntroForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.local, self.platform = local, platform
         self.fields["group"].help_text = _(
-            "As it fits “Welcome to …”, for example “this study group” or “this seminar”. "
+            "As it fits “%(opening)s …”, for example “this study group” or “this seminar”. "
             "Leave empty for “%(usual)s”."
-        ) % {"usual": local.group(platform)}
+        ) % {"opening": welcome_opening(local, platform), "usual": local.group(platform)}
 
     def clean_admin_text(self) -> str:
         """Plain text: tabs and line breaks, but no control character that would end up in every file."""
@@ -81,9 +82,12 @@ class IntroForm(forms.Form):
             return self.local.group_name(self.platform, value) if value else ""
         except InputError:
             raise forms.ValidationError(
-                _("Write the name with its article, as it fits “Welcome to …”: for example “%(example)s”."),
+                _("Write the name with its article, as it fits “%(opening)s …”: for example “%(example)s”."),
                 code="article",
-                params={"example": self.local.group(self.platform)},
+                params={
+                    "opening": welcome_opening(self.local, self.platform),
+                    "example": self.local.group(self.platform),
+                },
             ) from None
 
     def describe_errors(self) -> None:

@@ -57,7 +57,7 @@ PAGES: dict[str, PlatformPage] = {
                 "and its caption” does both at once; elsewhere, attach the downloaded illustration and paste "
                 "message 2 as its caption."
             ),
-            _("Open the group’s info, tap the description and paste the group description."),
+            _("Open the group’s info, tap its description and paste the copied text."),
         ),
         ("intro", "dos", "description"),
         _("the group"),

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "samen.web.security.ContentSecurityPolicyMiddleware",
     # Sessions only for staff who log in (confidential reports); other pages never touch them: no cookie.
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "samen.web.language.LocaleMiddleware",  # Django's, with our fallback for a browser we cannot serve
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

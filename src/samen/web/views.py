@@ -52,6 +52,7 @@ from samen.render import (
 )
 from samen.web import campaign
 from samen.web.forms import IntroForm
+from samen.web.language import browser_language
 from samen.web.platforms import PAGES
 from samen.web.preview import preview_html
 from samen.web.reports import report_routes
@@ -132,23 +133,9 @@ def cached(view: View) -> View:
     return answer
 
 
-#: The language for a browser that asks for none the pack has: the one an international student reads.
-FALLBACK_LANGUAGE = "en"
-
-
 def root(request: HttpRequest) -> HttpResponse:
-    """``/``: to the home page in the browser's language when the pack has it; a browser that asks for none
-    of the pack's languages (French, German, Chinese) gets English, where the pack has it, not the pack's
-    own language: the student who reads no Dutch is the one it would lose."""
-    current = campaign.pack()
-    asked = {
-        part.split(";")[0].strip().lower().split("-")[0]
-        for part in request.META.get("HTTP_ACCEPT_LANGUAGE", "").split(",")
-    }
-    lang = translation.get_language_from_request(request)
-    if lang not in current.languages or lang not in asked:
-        lang = FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in current.languages else current.default_language
-    response = HttpResponseRedirect(f"/{lang}/")
+    """``/``: to the home page in the browser's language (:func:`samen.web.language.browser_language`)."""
+    response = HttpResponseRedirect(f"/{browser_language(request)}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
 
@@ -470,7 +457,7 @@ def faq_search(request: HttpRequest) -> JsonResponse:
 SITUATION_LABELS: dict[str, str | Promise] = {
     "group": gettext_lazy("Something happened in an online group or chat"),
     "unwanted": gettext_lazy(
-        "I experienced unwanted behaviour: intimidation, discrimination or sexual harassment"
+        "I experienced unacceptable behaviour, such as bullying, discrimination, threats or sexual harassment"
     ),
     "lecture": gettext_lazy("It is about a lecture, the teaching or a lecturer"),
     "advice": gettext_lazy("I need advice and don’t know where to start"),
