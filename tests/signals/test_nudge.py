@@ -62,10 +62,7 @@ def test_privacy_points_to_the_privacy_do(signals: Signals) -> None:
     [
         "homo's zijn niet ziek",
         "ik ben zo'n sukkel",
-        pytest.param(
-            "we gaan die deadline killen",
-            marks=pytest.mark.xfail(reason="not learned yet: an English verb on a thing in Dutch chat"),
-        ),
+        "we gaan die deadline killen",
         "kanker, mijn laptop crasht",
     ],
 )

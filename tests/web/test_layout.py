@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
 from samen.content import PLATFORMS
-from tests.web.test_browser import ARGS, CHROMIUM, PATHS
+from tests.web.test_browser import PATHS
 
 pytestmark = pytest.mark.browser
 
@@ -110,18 +109,6 @@ PROBLEMS_JS = """
   return problems;
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing; scripts/bootstrap.sh installs Debian's chromium")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def _slug(path: str) -> str:

@@ -258,8 +258,10 @@ def fit_embedding(
     return weights, bias
 
 
-#: Hidden units of the perceptron head compared with the linear one on the embeddings.
-HIDDEN = 256
+#: Hidden units, L2 penalty and epochs of the perceptron head compared with the linear one.
+HIDDEN = 512
+ALPHA = 1e-2
+EPOCHS = 150
 
 
 def fit_embedding_mlp(
@@ -278,7 +280,7 @@ def fit_embedding_mlp(
     keep = np.array([e.source != "davidson" for e in data.examples])
     x = np.hstack([vectors, data.cues]).astype(np.float64)[keep]
     y = np.array([[kind in e.kinds for kind in MODEL_KINDS] for e in data.examples], dtype=int)[keep]
-    clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=1e-2, max_iter=150, random_state=0)
+    clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=ALPHA, max_iter=EPOCHS, random_state=0)
     clf.fit(x, y, sample_weight=_weights(data.examples)[keep])
     w1, w2 = clf.coefs_
     b1, b2 = clf.intercepts_
