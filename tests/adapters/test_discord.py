@@ -377,6 +377,18 @@ def webhooks() -> Webhooks:
     return hooks
 
 
+def message_menu(command_id: str, name: str, target: discord.Message) -> dict[str, Any]:
+    """The data of a message-menu interaction (type 3) used on ``target``, as Discord sends it."""
+    message = dpytest.backend.facts.dict_from_message(target) | {"channel_id": str(target.channel.id)}
+    return {
+        "id": command_id,
+        "name": name,
+        "type": 3,
+        "target_id": str(target.id),
+        "resolved": {"messages": {str(target.id): message}},
+    }
+
+
 def _ephemeral(payload: dict[str, Any]) -> bool:
     """Whether an answer (the first response, with ``data``, or a follow-up, flat) is ephemeral."""
     return bool(payload.get("data", payload).get("flags", 0) & 64)
@@ -416,19 +428,7 @@ async def test_the_i_see_this_menu_answers_the_message_it_was_used_on(
     config = dpytest.get_config()
     target = await dpytest.message("iets wat pijn doet", channel=config.channels[0], member=config.members[1])
     sent()
-    data = {
-        "id": "5",
-        "name": "I see this",
-        "type": 3,
-        "target_id": str(target.id),
-        "resolved": {
-            "messages": {
-                str(target.id): dpytest.backend.facts.dict_from_message(target)
-                | {"channel_id": str(target.channel.id)}
-            }
-        },
-    }
-    await adapter.tree._call(interaction(adapter, data))
+    await adapter.tree._call(interaction(adapter, message_menu("5", "I see this", target)))
     (seen,) = sent()
     assert "👀" in seen.content
     http = adapter.http
@@ -443,15 +443,7 @@ async def test_point_to_a_do_from_the_message_menu(adapter: DiscordAdapter, webh
         "iemands adres staat hier", channel=config.channels[0], member=config.members[1]
     )
     sent()
-    message = dpytest.backend.facts.dict_from_message(target) | {"channel_id": str(target.channel.id)}
-    menu = {
-        "id": "6",
-        "name": "Point to a Do",
-        "type": 3,
-        "target_id": str(target.id),
-        "resolved": {"messages": {str(target.id): message}},
-    }
-    await adapter.tree._call(interaction(adapter, menu))
+    await adapter.tree._call(interaction(adapter, message_menu("6", "Point to a Do", target)))
     (offer,) = webhooks.responses
     assert _ephemeral(offer) and offer["data"]["content"] == BOT.get("nl", "point.choose")
     (row,) = offer["data"]["components"]
@@ -549,15 +541,7 @@ async def test_the_report_menu_starts_the_private_dialog_about_that_message(
     config.guilds[0].owner_id = owner.id
     target = await dpytest.message("iets over jou", channel=channel, member=owner)
     sent()
-    message = dpytest.backend.facts.dict_from_message(target) | {"channel_id": str(target.channel.id)}
-    menu = {
-        "id": "7",
-        "name": "Report",
-        "type": 3,
-        "target_id": str(target.id),
-        "resolved": {"messages": {str(target.id): message}},
-    }
-    await adapter.tree._call(interaction(adapter, menu))
+    await adapter.tree._call(interaction(adapter, message_menu("7", "Report", target)))
     (start,) = webhooks.responses
     group_admins = next(r.name for r in NL.support if r.id == PACK.spec.reports.group_route)
     routes = len(PACK.spec.reports.routes) + 1

@@ -139,9 +139,8 @@ def said(sender: str, body: str, reply_to: str | None = None) -> dict[str, Any]:
     return event("m.room.message", sender, content)
 
 
-@pytest.fixture
-async def matrix() -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
-    homeserver = Homeserver()
+async def joined(homeserver: Homeserver) -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
+    """The bot's adapter on ``homeserver``, joined to the room, with the join's calls forgotten."""
     core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url, signals=SIGNALS)
     adapter = MatrixAdapter(core, homeserver)
     with stamina.set_testing(True, attempts=3, cap=True):
@@ -149,6 +148,12 @@ async def matrix() -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
         homeserver.calls.clear()
         yield adapter, homeserver
     adapter.worker.close()
+
+
+@pytest.fixture
+async def matrix() -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
+    async for ready in joined(Homeserver()):
+        yield ready
 
 
 async def run_dialog(
@@ -209,13 +214,8 @@ async def matrix_admins() -> AsyncIterator[tuple[MatrixAdapter, Homeserver]]:
     homeserver = Homeserver()
     homeserver.members = [member(name) for name in ("alice", "bob", "carol", "dave")] + [BOT]
     homeserver.power = {"users": {member("bob"): 100, member("carol"): 100, BOT: 50}, "users_default": 0}
-    core = Bot(PACK, MemoryStore(), CAPABILITIES, dos_url=dos_url, signals=SIGNALS)
-    adapter = MatrixAdapter(core, homeserver)
-    with stamina.set_testing(True, attempts=3, cap=True):
-        await adapter.handle_sync(sync(event("m.room.member", BOT, {"membership": "join"}, state_key=BOT)))
-        homeserver.calls.clear()
-        yield adapter, homeserver
-    adapter.worker.close()
+    async for ready in joined(homeserver):
+        yield ready
 
 
 @pytest.mark.parametrize("name", list(REPORT_ADMINS))

@@ -221,14 +221,14 @@ class Model:
         """Calibrated cheap-stage scores per kind (0.5: the threshold), from :meth:`cheap_logits`."""
         return calibrate(_sigmoid(cheap_logits), self.thresholds.astype(np.float64))
 
-    def second_look(self, linear_logits: Vector) -> bool:
-        """Whether the embedding stage runs, from :meth:`linear_logits`: the gate passes the message, or
-        the cheap stage would nudge it."""
+    def second_look(self, linear_logits: Vector, calibrated: Vector) -> bool:
+        """Whether the embedding stage runs: the gate passes the message (from :meth:`linear_logits`), or
+        the cheap stage would nudge it (``calibrated``: :meth:`cheap`'s scores, already computed)."""
         if not self.has_embedding_stage:
             return False
         kinds = len(self.kinds)
         gated = len(linear_logits) > kinds and linear_logits[kinds] >= self.gate_threshold
-        return bool(gated or (self.cheap(linear_logits[:kinds]) >= 0.5).any())
+        return bool(gated or (calibrated >= 0.5).any())
 
     def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
         """Calibrated scores of the blended stages."""
