@@ -84,6 +84,46 @@ def test_a_reversed_run_is_read_as_written_when_that_reads_better() -> None:
     assert fold("hallo \u202ewereld\u202c") == "hallo wereld"
 
 
+# Letters dropped, added or swapped in the word that matters, and words run together (issue 8's families
+# "words run together, letters dropped or swapped"): folding shows the words again.
+MISSPELT = {
+    "je bent een idot": "je bent een idiot",
+    "women are sutpid": "women are stupid",
+    "I hate blakc people": "i hate black people",
+    "musilms are vermin": "muslims are vermin",
+    "trnas people are disgusting": "trans people are disgusting",
+    "i hate muslmis": "i hate muslims",
+    "twee retads in mijn groep": "twee retards in mijn groep",
+    "laten we de jode uit leiden verjagen": "laten we de joden uit leiden verjagen",
+    "je bent eenidioot": "je bent een idioot",
+    "gaypeople are scum": "gay people are scum",
+    "jodenzijnratten": "joden zijn ratten",
+    "ikhaatjoden": "ik haat joden",
+    "allemoslimsmoetenweg": "alle moslims moeten weg",
+    "womenshouldstayinthekitchen": "women should stay in the kitchen",
+    "retardsshouldnotvote": "retards should not vote",
+}
+
+
+@pytest.mark.parametrize("text", MISSPELT, ids=MISSPELT.values())
+def test_misspelt_and_run_together_words_are_repaired(text: str) -> None:
+    assert fold(text) == MISSPELT[text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we have to register again for the resit", "the canteen has the best toasties",
+     "ik heb een groepsruimte geboekt", "kimberle crenshaw coined the term", "ik wacht bij de kapstokken",
+     "mijn vriendin is surinaams-hindoestaans", "overleaf link for the report", "ik ben echt een slons",
+     "i speak darija at home", "het college staat op kaltura", "kankeronderzoeker", "Kuttekoven",
+     "the gas is off", "ik lees de decolonisation reader", "happy vaisakhi", "de wachtrij in de mensa",
+     "het hindoeistische divali-feest", "homes and homos"],
+)  # fmt: skip
+def test_rare_ordinary_words_are_not_respelt_or_split(text: str) -> None:
+    # A repair only ever shows a lexicon word: ordinary rare words, names and compounds keep their letters.
+    assert tokens(fold(text)) == tokens(text.lower())
+
+
 @pytest.mark.parametrize(
     "word",
     ["kankerpatiënt", "Kankerpatiënten", "kankeronderzoek", "kankerverwekkend", "kankerbestrijding",

@@ -1,5 +1,6 @@
 """Undo the usual disguises before matching: invisible characters, bidirectional overrides, look-alike
-letters, diacritics, l33t, letters spaced out or stretched, words split apart.
+letters, diacritics, l33t, letters spaced out or stretched, words split apart, letters dropped, swapped
+or doubled, and words run together.
 
 :func:`fold` turns a message into lower-case ASCII-ish text of the same meaning; :func:`tokens` splits
 folded text into words; :func:`squeeze` collapses repeated letters so that ``idioooot``, ``idiot`` and
@@ -20,6 +21,17 @@ Characters are folded one code point at a time through a table filled on first u
 
 A run written under a right-to-left override (U+202E) is shown reversed; it is read reversed when that
 makes a lexicon word appear (``\u202etooidi`` shows as ``idioot``), and as written otherwise.
+
+A word that hides a lexicon word is repaired, with the Dutch and English word frequencies of ``wordfreq``
+(Speer 2022) telling likely from unlikely words, as a noisy-channel spelling corrector does (Kernighan,
+Church and Gale 1990; Norvig 2007): a word of four letters or more, not common itself (:data:`CERTAIN`),
+becomes the lexicon word one letter dropped, added or two neighbours swapped away when that word is far
+more frequent (:data:`LIKELIER`: ``idot`` → ``idiot``, ``retads`` → ``retards``; ``gas`` stays ``gas``).
+Failing that, a word rare in both languages (:data:`RARE`) is split into the likeliest run of common words
+(unigram segmentation, Manning and Schütze 1999) when that shows a lexicon word: ``moslimszijnidioten`` →
+``moslims zijn idioten``, ``blackpeoplearetrash``. A split with a curse or coarse word in it is left whole
+(``ordinary_compound`` decides those). Repairs only ever show a lexicon word: a rare word of ordinary talk
+(``resit``, a course name, ``mensa``) is left as written, where a general corrector would make ``rest``.
 """
 
 from __future__ import annotations
@@ -29,8 +41,23 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
+import numpy as np
 import yaml
 from confusable_homoglyphs.confusables import confusables_data
+
+#: A word rarer than this (share of running words, in Dutch and in English: Zipf 2) may be a run of words.
+RARE = 1e-7
+#: A word this common (Zipf 4) is taken as written.
+CERTAIN = 1e-5
+#: A word is respelt as a lexicon word one edit away when that is this many times more frequent.
+LIKELIER = 50
+#: A repair must land on words at least this common (Zipf 3).
+COMMON = 1e-6
+#: Short pieces of a split must be this common: two letters Zipf 5 (``in``, ``je``), three letters
+#: Zipf 4.3 (``the``, ``dom``, not ``ist`` or ``che``), as words run together are mostly common words.
+SHORT_PIECE = {1: 1.0, 2: 1e-4, 3: 2e-5}
+#: Longest piece tried when splitting a run-together word.
+LONGEST_PIECE = 16
 
 # Digits and signs used for letters inside words (only applied to words that also hold a letter).
 _LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "€": "e", "1": "i", "!": "i", "|": "i", "0": "o",
@@ -63,6 +90,8 @@ _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
 _RUN = re.compile(r"[a-z]+(?:[ .\-_*]+[a-z]+)+")
 _PIECES = re.compile(r"([ .\-_*]+)")
 _OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
+_LONG_WORD = re.compile(r"\b[a-z]{4,}\b")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _ignorable(code: int) -> bool:
@@ -226,6 +255,119 @@ def _rejoin(match: re.Match[str]) -> str:
     return "".join(out)
 
 
+@cache
+def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
+    """wordfreq's Dutch and English word frequencies by folded word (loaded on first use, under a second):
+    a word with diacritics is also found without them, as folding removes them (``hindoeïsme``)."""
+    import wordfreq
+
+    out = []
+    for lang in ("nl", "en"):
+        frequencies = dict(wordfreq.get_frequency_dict(lang))
+        for word, value in list(frequencies.items()):
+            if not word.isascii():
+                decomposed = unicodedata.normalize("NFKD", word)
+                plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+                frequencies[plain] = max(frequencies.get(plain, 0.0), value)
+        out.append(frequencies)
+    return out[0], out[1]
+
+
+def frequency(word: str) -> float:
+    """A folded word's frequency as a share of running words, the larger of Dutch and English (0: unknown)."""
+    nl, en = _frequencies()
+    return max(nl.get(word, 0.0), en.get(word, 0.0))
+
+
+@cache
+def _shown_terms() -> tuple[frozenset[str], frozenset[str]]:
+    """The squeezed lexicon words of three letters or more a split is made to show (``gay`` in
+    ``gaypeople``), and those of the roles ``curse`` and ``profanity``, which a split is not made to show."""
+    _, _, _, prefixes, _ = _compounds()
+    coarse = frozenset(squeeze(p) for p in prefixes)
+    text = resources.files("samen.signals").joinpath("data", "lexicon.tsv").read_text(encoding="utf-8")
+    terms = (
+        line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+    return frozenset(squeeze(t) for t in terms if len(t) >= 3 and t.isalpha()) - coarse, coarse
+
+
+def _respell(word: str) -> str | None:
+    """The lexicon word one edit away (a letter dropped or added, two neighbours swapped), the most
+    frequent if there are several; None when there is none."""
+    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    edits |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in _ALPHABET}
+    edits.discard(word)
+    terms = _shown_terms()[0]
+    listed = sorted(e for e in edits if _shows(e, terms))
+    best = max(listed, key=frequency) if listed else None
+    # A noisy channel (Kernighan et al. 1990): a word is read as a slip for a lexicon word only when that
+    # word is far more likely than the one written (a typo here is taken to be about 1 in LIKELIER).
+    if best is None or frequency(best) < LIKELIER * frequency(word):
+        return None
+    return best
+
+
+def _shows(piece: str, terms: frozenset[str]) -> bool:
+    """Whether a piece is one of the (squeezed) terms, also in the plural (``retards``, ``idioten``)."""
+    key = squeeze(piece)
+    if len(key) < 3:  # "as" is not "ass"
+        return False
+    # A plural of a term of four letters or more: "mens" is not a plural of "men".
+    stems = [key[:-1]] if key[-1:] == "s" else [key[:-2]] if key[-2:] == "en" else []
+    return key in terms or any(len(stem) >= 4 and stem in terms for stem in stems)
+
+
+def _segment(word: str) -> list[str] | None:
+    """The likeliest split of a word into two or more pieces, each a common word (:data:`COMMON`, and
+    :data:`SHORT_PIECE` for short ones) or a lexicon word (the highest product of their frequencies), or
+    None."""
+    terms = _shown_terms()[0]
+    # best[i]: (log-probability, pieces) of the best split of word[:i].
+    best: list[tuple[float, list[str]] | None] = [(0.0, [])] + [None] * len(word)
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - LONGEST_PIECE), end - 1):
+            before = best[start]
+            piece = word[start:end]
+            if before is None:
+                continue
+            found = max(frequency(piece), COMMON if _shows(piece, terms) else 0.0)
+            if found < SHORT_PIECE.get(len(piece), COMMON):
+                continue
+            score = before[0] + float(np.log10(found))
+            current = best[end]
+            if current is None or score > current[0]:
+                best[end] = (score, [*before[1], piece])
+    split = best[len(word)]
+    return split[1] if split is not None and len(split[1]) > 1 else None
+
+
+@lru_cache(maxsize=1 << 16)
+def repair(word: str) -> str:
+    """A folded word as meant: a rare word that hides a lexicon word respelt or split (see the module's
+    docstring), else the word as it is.
+
+    Args:
+        word: one folded word of letters only.
+
+    Returns:
+        The word, the lexicon word it hides, or its pieces joined by spaces.
+    """
+    if len(word) < 4 or frequency(word) >= CERTAIN or squeeze(word) in _lexicon_terms():
+        return word
+    if ordinary_compound(word):
+        return word
+    respelt = _respell(word)
+    if respelt is not None:
+        return respelt
+    pieces = _segment(word) if len(word) >= 6 and frequency(word) < RARE else None
+    terms, coarse = _shown_terms()
+    if pieces is None or not any(_shows(p, terms) for p in pieces) or any(_shows(p, coarse) for p in pieces):
+        return word
+    return " ".join(pieces)
+
+
 def _read_override(match: re.Match[str]) -> str:
     """A right-to-left override run: reversed when that shows a lexicon word, else as written."""
     written = match.group(1)
@@ -282,7 +424,8 @@ def fold(text: str) -> str:
         text = _WORDISH.sub(_unleet, _ADDRESS.sub(_shield, text)).translate(_UNSHIELD)
     text = _SPACED.sub(_join_spaced, text)
     text = _STRETCH.sub(r"\1\1", text)
-    return _RUN.sub(_rejoin, text)
+    text = _RUN.sub(_rejoin, text)
+    return _LONG_WORD.sub(lambda m: repair(m.group(0)), text)
 
 
 def tokens(folded: str) -> list[str]:
