@@ -114,7 +114,7 @@ def main() -> None:
     print(f"sliding window      {window_ms:.2f} ms per new message (heat and language mix, 12 turns)")
     print(f"privacy part        {privacy_mean * 1e3:.3f} ms mean per message (of the above)")
     print(f"                    {detail_mean * 1e3:.3f} ms mean per message of our privacy set")
-    print(f"load time           {load_s * 1e3:.0f} ms (lexicon, rules, model, embedding engine)")
+    print(f"load time           {load_s * 1e3:.0f} ms (lexicon, rules, model, e5 engine, word frequencies)")
     print(
         f"peak resident       {rss / 1024:.0f} MB (process; {rss_before / 1024:.0f} MB before loading samen)"
     )

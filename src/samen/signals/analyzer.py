@@ -13,7 +13,7 @@ from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, ho
 from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import Model, cue_vector, features, load_model
-from samen.signals.normalize import fold, tokens
+from samen.signals.normalize import fold, prepare, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
 from samen.signals.rules import LabellingFunction, Reading, load_rules, read
 
@@ -100,6 +100,7 @@ class Signals:
         if embeddings is None:
             embeddings = os.environ.get(EMBEDDINGS_VARIABLE, "1") != "0"
         embed = load_embedder() if embeddings and model is not None and model.has_embedding_stage else None
+        prepare()
         return cls(load_lexicon(), model, privacy, load_rules(), embed)
 
     def analyze(self, text: str) -> Analysis:

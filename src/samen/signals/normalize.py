@@ -273,6 +273,14 @@ def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
     return out[0], out[1]
 
 
+def prepare() -> None:
+    """Load the tables folding reads on first use (wordfreq's frequencies, the lexicon's words), so that a
+    service pays for them when it starts rather than on its first message."""
+    _frequencies()
+    _lexicon_terms()
+    _shown_terms()
+
+
 def frequency(word: str) -> float:
     """A folded word's frequency as a share of running words, the larger of Dutch and English (0: unknown)."""
     nl, en = _frequencies()
