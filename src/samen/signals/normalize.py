@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -91,6 +92,7 @@ _RUN = re.compile(r"[a-z]+(?:[ .\-_*]+[a-z]+)+")
 _PIECES = re.compile(r"([ .\-_*]+)")
 _OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
 _LONG_WORD = re.compile(r"\b[a-z]{4,}\b")
+_PLAIN_WORD = re.compile(r"[a-z]+")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -256,21 +258,25 @@ def _rejoin(match: re.Match[str]) -> str:
 
 
 @cache
-def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
-    """wordfreq's Dutch and English word frequencies by folded word (loaded on first use, under a second):
-    a word with diacritics is also found without them, as folding removes them (``hindoeïsme``)."""
+def _frequencies() -> dict[str, float]:
+    """wordfreq's Dutch and English word frequencies by folded word, the larger of the two, for words of
+    plain letters only (the only ones repaired); a word with diacritics is found without them, as folding
+    removes them (``hindoeïsme``). Loaded on first use: about 0.4 s and 40 MB."""
     import wordfreq
 
-    out = []
+    merged: dict[str, float] = {}
     for lang in ("nl", "en"):
-        frequencies = dict(wordfreq.get_frequency_dict(lang))
-        for word, value in list(frequencies.items()):
-            if not word.isascii():
-                decomposed = unicodedata.normalize("NFKD", word)
-                plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-                frequencies[plain] = max(frequencies.get(plain, 0.0), value)
-        out.append(frequencies)
-    return out[0], out[1]
+        # wordfreq keeps words in buckets one centibel apart, most frequent first (its own layout).
+        for bucket, words in enumerate(wordfreq.get_frequency_list(lang)):
+            value = 10.0 ** (-bucket / 100)
+            for word in words:
+                if not word.isascii():
+                    decomposed = unicodedata.normalize("NFKD", word)
+                    word = "".join(c for c in decomposed if not unicodedata.combining(c))
+                if _PLAIN_WORD.fullmatch(word) and value > merged.get(word, 0.0):
+                    merged[word] = value
+    wordfreq.get_frequency_list.cache_clear()  # its lists would double the memory
+    return merged
 
 
 def prepare() -> None:
@@ -278,37 +284,42 @@ def prepare() -> None:
     service pays for them when it starts rather than on its first message."""
     _frequencies()
     _lexicon_terms()
-    _shown_terms()
+    _shown_forms()
 
 
 def frequency(word: str) -> float:
     """A folded word's frequency as a share of running words, the larger of Dutch and English (0: unknown)."""
-    nl, en = _frequencies()
-    return max(nl.get(word, 0.0), en.get(word, 0.0))
+    return _frequencies().get(word, 0.0)
 
 
 @cache
-def _shown_terms() -> tuple[frozenset[str], frozenset[str]]:
-    """The squeezed lexicon words of three letters or more a split is made to show (``gay`` in
-    ``gaypeople``), and those of the roles ``curse`` and ``profanity``, which a split is not made to show."""
+def _shown_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The squeezed forms a repair may show: the lexicon words of three letters or more (``gay`` in
+    ``gaypeople``), also in the plural for words of four letters or more (``retards``, ``idioten``; "mens"
+    is no plural of "men"); and those of the curse and coarse words, which a split is not made to show."""
     _, _, _, prefixes, _ = _compounds()
-    coarse = frozenset(squeeze(p) for p in prefixes)
     text = resources.files("samen.signals").joinpath("data", "lexicon.tsv").read_text(encoding="utf-8")
-    terms = (
+    listed = (
         line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
-    return frozenset(squeeze(t) for t in terms if len(t) >= 3 and t.isalpha()) - coarse, coarse
+    coarse = frozenset(squeeze(p) for p in prefixes)
+    terms = frozenset(squeeze(t) for t in listed if len(t) >= 3 and t.isalpha()) - coarse
+
+    def with_plurals(words: frozenset[str]) -> frozenset[str]:
+        return words | {w + end for w in words if len(w) >= 4 for end in ("s", "en")}
+
+    return with_plurals(terms), with_plurals(coarse)
 
 
 def _respell(word: str) -> str | None:
     """The lexicon word one edit away (a letter dropped or added, two neighbours swapped), the most
-    frequent if there are several; None when there is none."""
+    frequent if there are several; None when there is none or it is not far more likely than ``word``."""
     edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
     edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     edits |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in _ALPHABET}
     edits.discard(word)
-    terms = _shown_terms()[0]
-    listed = sorted(e for e in edits if _shows(e, terms))
+    forms = _shown_forms()[0]
+    listed = sorted(e for e in edits if _shows(e, forms))
     best = max(listed, key=frequency) if listed else None
     # A noisy channel (Kernighan et al. 1990): a word is read as a slip for a lexicon word only when that
     # word is far more likely than the one written (a typo here is taken to be about 1 in LIKELIER).
@@ -317,21 +328,17 @@ def _respell(word: str) -> str | None:
     return best
 
 
-def _shows(piece: str, terms: frozenset[str]) -> bool:
-    """Whether a piece is one of the (squeezed) terms, also in the plural (``retards``, ``idioten``)."""
+def _shows(piece: str, forms: Collection[str]) -> bool:
+    """Whether a piece is one of the squeezed forms (three letters or more: "as" is not "ass")."""
     key = squeeze(piece)
-    if len(key) < 3:  # "as" is not "ass"
-        return False
-    # A plural of a term of four letters or more: "mens" is not a plural of "men".
-    stems = [key[:-1]] if key[-1:] == "s" else [key[:-2]] if key[-2:] == "en" else []
-    return key in terms or any(len(stem) >= 4 and stem in terms for stem in stems)
+    return len(key) >= 3 and key in forms
 
 
 def _segment(word: str) -> list[str] | None:
     """The likeliest split of a word into two or more pieces, each a common word (:data:`COMMON`, and
     :data:`SHORT_PIECE` for short ones) or a lexicon word (the highest product of their frequencies), or
     None."""
-    terms = _shown_terms()[0]
+    forms = _shown_forms()[0]
     # best[i]: (log-probability, pieces) of the best split of word[:i].
     best: list[tuple[float, list[str]] | None] = [(0.0, [])] + [None] * len(word)
     for end in range(2, len(word) + 1):
@@ -340,8 +347,11 @@ def _segment(word: str) -> list[str] | None:
             piece = word[start:end]
             if before is None:
                 continue
-            found = max(frequency(piece), COMMON if _shows(piece, terms) else 0.0)
-            if found < SHORT_PIECE.get(len(piece), COMMON):
+            found = frequency(piece)
+            needed = SHORT_PIECE.get(len(piece), COMMON)
+            if found < needed and _shows(piece, forms):
+                found = max(found, COMMON)
+            if found < needed:
                 continue
             score = before[0] + float(np.log10(found))
             current = best[end]
@@ -370,8 +380,8 @@ def repair(word: str) -> str:
     if respelt is not None:
         return respelt
     pieces = _segment(word) if len(word) >= 6 and frequency(word) < RARE else None
-    terms, coarse = _shown_terms()
-    if pieces is None or not any(_shows(p, terms) for p in pieces) or any(_shows(p, coarse) for p in pieces):
+    forms, coarse = _shown_forms()
+    if pieces is None or not any(_shows(p, forms) for p in pieces) or any(_shows(p, coarse) for p in pieces):
         return word
     return " ".join(pieces)
 
