@@ -36,13 +36,13 @@ Failing that, a word rare in both languages (:data:`RARE`) is split into the lik
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Collection
 from functools import cache, lru_cache
 from importlib import resources
 
-import numpy as np
 import yaml
 from confusable_homoglyphs.confusables import confusables_data
 
@@ -160,14 +160,18 @@ _UNSHIELD = str.maketrans({chr(0xF0000 + i): c for i, c in enumerate(_SIGNS)})
 
 
 @cache
+def _lexicon_rows() -> tuple[tuple[str, str], ...]:
+    """Every ``(term, role)`` of ``data/lexicon.tsv``, read once for all the tables below."""
+    text = resources.files("samen.signals").joinpath("data", "lexicon.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t")[:2] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple((term, role) for term, role in rows)
+
+
+@cache
 def _lexicon_terms() -> frozenset[str]:
     """The squeezed lexicon words of four letters or more (``data/lexicon.tsv``): the words that letters
     split apart or written under an override are put back together into."""
-    text = resources.files("samen.signals").joinpath("data", "lexicon.tsv").read_text(encoding="utf-8")
-    terms = (
-        line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-    return frozenset(squeeze(t) for t in terms if len(t) >= 4 and t.isalpha())
+    return frozenset(squeeze(t) for t, _ in _lexicon_rows() if len(t) >= 4 and t.isalpha())
 
 
 @cache
@@ -180,17 +184,13 @@ def _word_lists() -> dict[str, frozenset[str]]:
 @cache
 def _compounds() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """Ordinary words, tails and heads; curse prefixes and disease curses (from the lexicon)."""
-    folder = resources.files("samen.signals").joinpath("data")
     data = _word_lists()
-    lexicon = folder.joinpath("lexicon.tsv").read_text(encoding="utf-8")
     prefixes, curses = set(), set()
-    for line in lexicon.splitlines():
-        if line.strip() and not line.startswith("#"):
-            term, role = line.split("\t")[:2]
-            if role in ("curse", "profanity") and len(term) >= 3:
-                prefixes.add(term)
-            if role == "curse":
-                curses.add(term)
+    for term, role in _lexicon_rows():
+        if role in ("curse", "profanity") and len(term) >= 3:
+            prefixes.add(term)
+        if role == "curse":
+            curses.add(term)
     return (
         frozenset(data["words"]),
         frozenset(data["tails"]),
@@ -298,12 +298,8 @@ def _shown_forms() -> tuple[frozenset[str], frozenset[str]]:
     ``gaypeople``), also in the plural for words of four letters or more (``retards``, ``idioten``; "mens"
     is no plural of "men"); and those of the curse and coarse words, which a split is not made to show."""
     _, _, _, prefixes, _ = _compounds()
-    text = resources.files("samen.signals").joinpath("data", "lexicon.tsv").read_text(encoding="utf-8")
-    listed = (
-        line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
     coarse = frozenset(squeeze(p) for p in prefixes)
-    terms = frozenset(squeeze(t) for t in listed if len(t) >= 3 and t.isalpha()) - coarse
+    terms = frozenset(squeeze(t) for t, _ in _lexicon_rows() if len(t) >= 3 and t.isalpha()) - coarse
 
     def with_plurals(words: frozenset[str]) -> frozenset[str]:
         return words | {w + end for w in words if len(w) >= 4 for end in ("s", "en")}
@@ -353,7 +349,7 @@ def _segment(word: str) -> list[str] | None:
                 found = max(found, COMMON)
             if found < needed:
                 continue
-            score = before[0] + float(np.log10(found))
+            score = before[0] + math.log10(found)
             current = best[end]
             if current is None or score > current[0]:
                 best[end] = (score, [*before[1], piece])
@@ -372,14 +368,13 @@ def repair(word: str) -> str:
     Returns:
         The word, the lexicon word it hides, or its pieces joined by spaces.
     """
-    if len(word) < 4 or frequency(word) >= CERTAIN or squeeze(word) in _lexicon_terms():
-        return word
-    if ordinary_compound(word):
+    written = frequency(word)
+    if len(word) < 4 or written >= CERTAIN or squeeze(word) in _lexicon_terms() or ordinary_compound(word):
         return word
     respelt = _respell(word)
     if respelt is not None:
         return respelt
-    pieces = _segment(word) if len(word) >= 6 and frequency(word) < RARE else None
+    pieces = _segment(word) if len(word) >= 6 and written < RARE else None
     forms, coarse = _shown_forms()
     if pieces is None or not any(_shows(p, forms) for p in pieces) or any(_shows(p, coarse) for p in pieces):
         return word
