@@ -11,11 +11,12 @@ training and at run time, in every process), weighted by one over the square roo
 (``blend``: two weights and a bias per kind, fitted on the development pool).
 
 **Gate.** A logistic regression over the same hashed n-grams and cues, trained for one question: does the
-message hold any abuse at all (classes balanced). The embedding stage runs when the gate's log-odds reach
-``gate_threshold`` (chosen so that a set share of everyday chat passes, the speed budget) or when the cheap
-stage would nudge: then the blend has the last word on every nudge. Elsewhere the cheap stage decides
-alone. A gate trained for recall lets through far more harm at the same share of ordinary chat than the
-cheap stage's own scores do, which are shaped by the thresholds set for precision (docs/signals.md).
+message hold any abuse at all, against ordinary chat (classes balanced; our grammar's harmless twins are
+left to the blend). The embedding stage runs when the gate's log-odds reach ``gate_threshold`` (chosen so
+that a set share of everyday chat passes, the speed budget) or when the cheap stage would nudge: then the
+blend has the last word on every nudge. Elsewhere the cheap stage decides alone. A gate trained for
+recall lets through far more harm at the same share of ordinary chat than the cheap stage's own scores
+do, which are shaped by the thresholds set for precision (docs/signals.md).
 
 Scores are calibrated so that each kind's threshold (chosen on the development pool) lands on 0.5.
 The model file (``data/model.npz``) holds the hashed weights as float16 and everything else as float32.
