@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.test import Client
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from samen.content import Localized, load_pack
 from tests.conftest import free_port
@@ -151,3 +151,13 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
     yield browser
     browser.close()
+
+
+def load(page: Page, act: Callable[[], object]) -> None:
+    """Run ``act`` (a click or key press that loads a new page) and return once that page has loaded.
+
+    Playwright's click returns when a navigation has *started*; reading the page or going elsewhere before
+    it ends finds no document, or cancels the form's POST. Every step that loads a page goes through here.
+    """
+    with page.expect_navigation():
+        act()

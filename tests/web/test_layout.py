@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from samen.content import PLATFORMS
+from tests.web.conftest import load
 from tests.web.test_browser import PATHS
 
 pytestmark = pytest.mark.browser
@@ -219,8 +220,7 @@ def test_every_in_page_link_lands_where_it_says(browser: Browser, live_server_ur
             field.check() if choose.startswith("#what") else field.fill("Hallo allemaal")
             button = page.locator(press)
             says = button.inner_text()
-            button.click()
-            page.wait_for_load_state()
+            load(page, button.click)
             target = page.evaluate("() => location.hash")
             assert target, f"{says!r} on /{lang}/{path} leads to no place on the page"
             lands = page.locator(target)

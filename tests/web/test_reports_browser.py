@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.web.conftest import Server, start_server, stop_server
+from tests.web.conftest import Server, load, start_server, stop_server
 from tests.web.test_browser import AXE_TAGS
 
 pytestmark = pytest.mark.browser
@@ -66,7 +66,7 @@ def test_every_report_and_staff_page_passes_axe(browser: Browser, server: Server
 
     page.goto(f"/{lang}/report/")
     _axe(page, found, "form")
-    page.locator("form.report-form button[type=submit]").click()  # empty: the error summary
+    load(page, page.locator("form.report-form button[type=submit]").click)  # empty: the error summary
     _axe(page, found, "form with errors")
 
     # the whole report by keyboard
@@ -78,7 +78,7 @@ def test_every_report_and_staff_page_passes_axe(browser: Browser, server: Server
     page.keyboard.press("Tab")
     checked = page.locator("input[name=route]:checked").get_attribute("value")
     page.locator("form.report-form button[type=submit]").focus()
-    page.keyboard.press("Enter")
+    load(page, lambda: page.keyboard.press("Enter"))
     code = page.locator("[data-report-code]").get_attribute("data-report-code")
     assert code and re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", code)
     assert checked == "study-adviser"
@@ -96,24 +96,24 @@ def test_every_report_and_staff_page_passes_axe(browser: Browser, server: Server
     _axe(page, found, "login")
     page.fill("#id_username", "vp")
     page.fill("#id_password", PASSWORD)
-    page.locator("form.report-form button[type=submit]").click()
+    load(page, page.locator("form.report-form button[type=submit]").click)
     page.goto(f"/{lang}/report/")  # one to the counsellor, as the staff account is logged in too
     page.locator("input[value=confidential-counsellor]").check()
     page.fill("textarea[name=text]", STORY)
-    page.locator("form.report-form button[type=submit]").click()
+    load(page, page.locator("form.report-form button[type=submit]").click)
     page.goto("/staff/")
     _axe(page, found, "cases")
-    page.locator("[data-case] a").first.click()
+    load(page, page.locator("[data-case] a").first.click)
     expect(page.locator(".conversation")).to_contain_text(STORY)
     _axe(page, found, "case")
-    page.locator("form.report-form button[type=submit]").first.click()  # an empty reply: the error
+    load(page, page.locator("form.report-form button[type=submit]").first.click)  # an empty reply: the error
     _axe(page, found, "case with error")
-    page.locator("form.staff-nav button, .staff-nav button").first.click()  # log out
+    load(page, page.locator("form.staff-nav button, .staff-nav button").first.click)  # log out
 
     page.goto("/staff/login/")
     page.fill("#id_username", "team")
     page.fill("#id_password", PASSWORD)
-    page.locator("form.report-form button[type=submit]").click()
+    load(page, page.locator("form.report-form button[type=submit]").click)
     page.goto("/staff/insight/")
     _axe(page, found, "insight")
     assert STORY not in page.content()
@@ -160,24 +160,24 @@ def test_report_and_staff_pages_fit_a_phone_with_long_addresses(
     page.goto(f"/{lang}/report/")
     page.locator("input[value=confidential-counsellor]").check()
     page.fill("textarea[name=text]", f"Hij stuurde steeds {LONG_URL} rond.")
-    page.locator("form.report-form button[type=submit]").click()
-    page.locator("main form button[type=submit]").first.click()  # "Go to my report" posts the code
+    load(page, page.locator("form.report-form button[type=submit]").click)
+    load(page, page.locator("main form button[type=submit]").first.click)  # "Go to my report" posts the code
     expect(page.locator(".conversation")).to_contain_text(LONG_URL)
     assert "code=" not in page.url
     _fits(page, "status", problems)
-    page.locator(".language-switch button").click()  # the other language, the code posted again
+    load(page, page.locator(".language-switch button").click)  # the other language, the code posted again
     expect(page.locator(".conversation")).to_contain_text(LONG_URL)
     assert page.locator("html").get_attribute("lang") != lang and "code=" not in page.url
     page.goto("/staff/login/")
     page.fill("#id_username", "vp")
     page.fill("#id_password", PASSWORD)
-    page.locator("form.report-form button[type=submit]").click()
+    load(page, page.locator("form.report-form button[type=submit]").click)
     page.goto("/staff/")
-    page.locator("[data-case] a").first.click()
+    load(page, page.locator("[data-case] a").first.click)
     _fits(page, "case", problems)  # the hand-off hints hold the pack's long links
     for box in page.locator("input[name=handoff]").all():
         box.check()
-    page.locator("form.report-form button[type=submit]").first.click()
+    load(page, page.locator("form.report-form button[type=submit]").first.click)
     _fits(page, "case replied", problems)
-    page.locator(".staff-nav button").first.click()  # log out
+    load(page, page.locator(".staff-nav button").first.click)  # log out
     assert not problems, problems
