@@ -284,7 +284,7 @@ def prepare() -> None:
     service pays for them when it starts rather than on its first message."""
     _frequencies()
     _lexicon_terms()
-    _shown_forms()
+    _one_short()
 
 
 def frequency(word: str) -> float:
@@ -307,12 +307,22 @@ def _shown_forms() -> tuple[frozenset[str], frozenset[str]]:
     return with_plurals(terms), with_plurals(coarse)
 
 
+@cache
+def _one_short() -> frozenset[str]:
+    """The shown forms, and each with one letter dropped, squeezed: the squeezed keys of the words that a
+    letter added could turn into a shown form. Any other word needs no additions tried (26 per place)."""
+    forms = _shown_forms()[0]
+    return forms | {squeeze(f[:i] + f[i + 1 :]) for f in forms for i in range(len(f))}
+
+
 def _respell(word: str) -> str | None:
     """The lexicon word one edit away (a letter dropped or added, two neighbours swapped), the most
     frequent if there are several; None when there is none or it is not far more likely than ``word``."""
     edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
     edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    edits |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in _ALPHABET}
+    # A letter added shows a form only if the word squeezes to that form less one letter (or to the form).
+    if squeeze(word) in _one_short():
+        edits |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in _ALPHABET}
     edits.discard(word)
     forms = _shown_forms()[0]
     listed = sorted(e for e in edits if _shows(e, forms))
