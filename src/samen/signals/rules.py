@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from samen.signals.lexicon import Entry, Lexicon
+from samen.signals.lexicon import ROLES, Entry, Lexicon
 from samen.signals.normalize import squeeze, tokens
 
 
@@ -103,7 +103,6 @@ _THING = re.compile(
 _FOND = _words("lucky poor arme gelukkige")
 _VOCATIVE = re.compile(r",\s*(\w+)\s*[!.?]*\s*$|^\s*(\w+)\s*(?:,|!)")
 
-ROLES = ("insult", "slur", "group", "profanity", "curse", "sexual")
 _ROLE_CUES = (
     "aimed", "negated", "self", "quoted", "distanced", "in_group", "laughing", "thing", "question", "fond",
     "group_near", "after_group", "negation_after",
