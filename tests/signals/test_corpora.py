@@ -140,6 +140,13 @@ def test_everyday_chat_is_large_harmless_and_in_both_languages(everyday: list[Ex
         assert trap in joined
 
 
+def test_rule_twins_are_harmless_and_apart_from_everyday_chat(everyday: list[Example]) -> None:
+    twins = list(READERS["twins"](Path("/unused")))
+    assert {e.lang for e in twins} == {"nl", "en"} and {e.split for e in twins} == set(SPLITS)
+    assert all(not e.kinds and e.source == "twins" and e.pattern.startswith("twins/") for e in twins)
+    assert not {e.text for e in twins} & {e.text for e in everyday}, "a line is a twin or everyday chat"
+
+
 def test_the_docs_show_the_current_counts() -> None:
     from samen.signals.grammar.__main__ import everyday_table, grammar_table
 

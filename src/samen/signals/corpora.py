@@ -79,12 +79,23 @@ def grammar(root: Path | None = None) -> Iterator[Example]:
 def everyday(root: Path | None = None) -> Iterator[Example]:
     """Our everyday study-group chat (``corpus/everyday.tsv``: text, lang, topic), all harmless; split by a
     hash of the line; ``root`` unused."""
-    text = resources.files("samen.signals").joinpath("corpus", "everyday.tsv").read_text(encoding="utf-8")
+    yield from _harmless_lines("everyday")
+
+
+def twins(root: Path | None = None) -> Iterator[Example]:
+    """Our rule twins (``corpus/twins.tsv``: text, lang, topic): harmless chat in which a labelling
+    function's phrase occurs, hard negatives like the grammar's twins, not a sample of ordinary chat; split
+    by a hash of the line; ``root`` unused."""
+    yield from _harmless_lines("twins")
+
+
+def _harmless_lines(name: str) -> Iterator[Example]:
+    text = resources.files("samen.signals").joinpath("corpus", f"{name}.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         message, lang, topic = line.split("\t")
-        yield Example(message, lang, frozenset(), None, f"everyday/{topic}", "everyday", hash_split(line))
+        yield Example(message, lang, frozenset(), None, f"{name}/{topic}", name, hash_split(line))
 
 
 def _csv(path: Path) -> Iterator[dict[str, str]]:
@@ -235,7 +246,11 @@ READERS: dict[str, Callable[[Path], Iterator[Example]]] = {
     "rtp-lx": rtp_lx_nl,
     "grammar": grammar,
     "everyday": everyday,
+    "twins": twins,
 }
+
+#: Our own sets beside :func:`own_examples`: trained on, and held out by their own splits.
+OUR_SETS = ("grammar", "everyday", "twins")
 
 #: Sets the model may learn from (RTP-LX is kept for evaluation, as its README asks).
 TRAINING_SETS = ("convabuse", "edos", "davidson", "olid", "stormfront", "toxigen")

@@ -1,10 +1,11 @@
 """``samen signals eval``: how the signals do on text they were not built from.
 
 Held-out rows only: the test split of our own examples, the held-out (test) templates of our grammar, the
-test split of our everyday chat, RTP-LX Dutch (its test half), and the ConvAbuse and EDOS test splits.
+test splits of our everyday chat and rule twins, RTP-LX Dutch (its test half), and the ConvAbuse and EDOS
+test splits.
 Reported: precision, recall and F1 per set, language and kind (``any``: some abuse, and some nudge);
 accuracy per functional family on the grammar's held-out templates (a harmful row is right when it is
-nudged, a harmless one when it is not); the share of everyday chat nudged;
+nudged, a harmless one when it is not); the share of everyday chat and of rule twins nudged;
 each labelling function's precision and coverage; a confusion table of identity subtypes; how often the
 embedding stage ran; and, with ``plots``, precision-recall curves per kind as a PNG.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samen.signals.analyzer import THRESHOLD, Signals
-from samen.signals.corpora import ABUSE_KINDS, READERS, Example, own_examples
+from samen.signals.corpora import ABUSE_KINDS, OUR_SETS, READERS, Example, own_examples
 from samen.signals.findings import IDENTITY_SUBTYPES
 
 #: Kinds a nudge follows (profanity alone never brings one).
@@ -56,7 +57,8 @@ class Report:
     counts: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
     families: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
-    everyday: tuple[int, int] = (0, 0)
+    #: per harmless set ("everyday", "twins"): (rows nudged, rows).
+    harmless: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: per labelling function: [rows it fired on, of which right]; and how many rows were read.
     rules: dict[str, list[int]] = field(default_factory=dict)
     rows: int = 0
@@ -135,9 +137,9 @@ def score_set(signals: Signals, name: str, examples: Iterable[Example], report: 
             right = bool(verdict.found) == bool(example.kinds)
             done, total = report.families.get((example.lang, example.pattern), (0, 0))
             report.families[(example.lang, example.pattern)] = (done + right, total + 1)
-        if example.source == "everyday":
-            nudged, total = report.everyday
-            report.everyday = (nudged + bool(verdict.found), total + 1)
+        if example.source in ("everyday", "twins"):
+            nudged, total = report.harmless.get(example.source, (0, 0))
+            report.harmless[example.source] = (nudged + bool(verdict.found), total + 1)
     report.sizes[name] = n
 
 
@@ -158,9 +160,8 @@ def _sample(examples: Iterable[Example], size: int) -> list[Example]:
 def held_out(root: Path, split: str = "test") -> list[tuple[str, list[Example]]]:
     """The held-out sets (or, with ``split="dev"``, the development halves), by name."""
     sets = [("own", [e for e in own_examples() if e.split == split])]
-    for name in ("grammar", "everyday"):
-        if name in READERS:
-            sets.append((name, [e for e in READERS[name](root) if e.split == split]))
+    for name in OUR_SETS:
+        sets.append((name, [e for e in READERS[name](root) if e.split == split]))
     for name, _ in HELD_OUT:
         sets.append((name, [e for e in READERS[name](root) if e.split == split]))
     return sets
@@ -246,9 +247,10 @@ def format_report(report: Report, signals: Signals | None = None) -> str:
         lines.append(
             f"| {name} | {lang} | {kind} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} | {support} |"
         )
-    nudged, total = report.everyday
-    if total:
-        lines += ["", f"Everyday chat nudged: {nudged} of {total} ({nudged / total:.1%})."]
+    for source, label in (("everyday", "Everyday chat"), ("twins", "Rule twins (hard negatives)")):
+        nudged, total = report.harmless.get(source, (0, 0))
+        if total:
+            lines += ["", f"{label} nudged: {nudged} of {total} ({nudged / total:.1%})."]
     if report.families:
         lines += ["", "| family | accuracy nl | accuracy en | rows |", "|---|---|---|---|"]
         families = sorted({f for _, f in report.families})

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from samen.signals.corpora import READERS, TRAINING_SETS, Example, own_examples
+from samen.signals.corpora import OUR_SETS, READERS, TRAINING_SETS, Example, own_examples
 from samen.signals.embedding import EmbeddingCache, default_cache_path, load_embedder
 from samen.signals.lexicon import load_lexicon
 from samen.signals.model import (
@@ -52,7 +52,7 @@ MAX_EMBEDDED = 0.03
 #: The gate's shares of everyday chat compared in the table (the shipped one is :data:`MAX_EMBEDDED`).
 GATE_SHARES = (0.01, 0.02, 0.03, 0.05, 0.08, 0.15)
 #: How much one example counts, by source (our own writing is the closest to study-group chat).
-WEIGHT = {"own": 8.0, "grammar": 2.0, "everyday": 6.0}
+WEIGHT = {"own": 8.0, "grammar": 2.0, "everyday": 6.0, "twins": 6.0}
 #: How much more an everyday line counts for the gate: its threshold is set on everyday chat, so that is
 #: the chat it must tell apart from harm (4× and 8× measured on the development pool, 8× kept).
 GATE_EVERYDAY_WEIGHT = 8.0
@@ -148,9 +148,8 @@ def gather(root: Path) -> tuple[list[Example], list[Example]]:
     train: list[Example] = []
     dev: list[Example] = []
     ours: list[Example] = list(own_examples())
-    for name in ("grammar", "everyday"):
-        if name in READERS:
-            ours.extend(READERS[name](root))
+    for name in OUR_SETS:
+        ours.extend(READERS[name](root))
     for example in ours:
         if example.split == "train":
             train.append(example)
