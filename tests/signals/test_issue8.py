@@ -3,10 +3,13 @@ right without a rule written for the sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from samen.signals import Signals
+from samen.signals.corpora import READERS
 from samen.signals.evaluation import NUDGED
 
 
@@ -75,8 +78,14 @@ def test_without_the_embedding_engine_the_cheap_stage_decides_alone() -> None:
 def test_the_embedding_stage_runs_only_where_the_gate_sends_a_message(signals: Signals) -> None:
     assert signals.embed is not None and signals.model is not None
     assert signals.model.gate.size and np.isfinite(signals.model.gate_threshold)
+    # Ordinary chat mostly stays in the cheap stage: the gate's budget is 3 % of everyday dev chat, and the
+    # cheap stage's own nudges are checked too (5.2 % of the everyday test split went on, by the model of
+    # the fifth round). Harm goes on.
+    ordinary = [e.text for e in READERS["everyday"](Path("/unused")) if e.split == "test"]
     before = signals.embedded
-    signals.analyze("Hoe laat is de werkgroep morgen eigenlijk?")
-    assert signals.embedded == before
+    for text in ordinary:
+        signals.analyze(text)
+    assert signals.embedded - before < 0.1 * len(ordinary)
+    before = signals.embedded
     signals.analyze("vrouwen zijn dom en horen niet op de universiteit")
     assert signals.embedded == before + 1
