@@ -157,7 +157,7 @@ ABUSE: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "en": (
         ("I will kill you", "threat", "kill you"),
-        ("you are such an idiot", "insult", "idiot"),
+        ("you are a complete idiot", "insult", "idiot"),
     ),
 }
 

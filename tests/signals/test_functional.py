@@ -28,6 +28,8 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("jij kan\u200bkerlijer", "insult"),
         ("je bent echt een debieeeeel", "insult"),
         pytest.param("you are such an idiooot", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        # Exclamation marks pull an insult down: the "exclaims" cue is learned from congratulations, banter.
+        pytest.param("!!! you are such an idiot", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         ("shut up, you worthless loser", "insult"),
         ("krijg de tering", "insult"),
         # Found by the blend (0.76); the cheap stage gives 0.44 and the gate does not send it there.
