@@ -32,7 +32,7 @@ def kinds(signals: Signals, text: str) -> set[str]:
         pytest.param("!!! you are such an idiot", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         ("shut up, you worthless loser", "insult"),
         ("krijg de tering", "insult"),
-        # Found by the blend (0.76); the cheap stage gives 0.44 and the gate does not send it there.
+        # Found by the blend (0.75); the cheap stage gives 0.30 and the gate does not send it there.
         pytest.param("hij is echt een smeerlap", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         ("stelletje klootzakken, doe je deel", "insult"),
         pytest.param("jij stuk stront", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),

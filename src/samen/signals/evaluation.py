@@ -50,6 +50,10 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+#: Our all-harmless sets, whose nudge rate is reported, with their names in the report.
+HARMLESS_SETS = {"everyday": "Everyday chat", "twins": "Rule twins (hard negatives)"}
+
+
 @dataclass
 class Report:
     """Everything ``samen signals eval`` prints."""
@@ -57,7 +61,7 @@ class Report:
     counts: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
     families: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
-    #: per harmless set ("everyday", "twins"): (rows nudged, rows).
+    #: per set of :data:`HARMLESS_SETS`: (rows nudged, rows).
     harmless: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: per labelling function: [rows it fired on, of which right]; and how many rows were read.
     rules: dict[str, list[int]] = field(default_factory=dict)
@@ -137,7 +141,7 @@ def score_set(signals: Signals, name: str, examples: Iterable[Example], report: 
             right = bool(verdict.found) == bool(example.kinds)
             done, total = report.families.get((example.lang, example.pattern), (0, 0))
             report.families[(example.lang, example.pattern)] = (done + right, total + 1)
-        if example.source in ("everyday", "twins"):
+        if example.source in HARMLESS_SETS:
             nudged, total = report.harmless.get(example.source, (0, 0))
             report.harmless[example.source] = (nudged + bool(verdict.found), total + 1)
     report.sizes[name] = n
@@ -247,7 +251,7 @@ def format_report(report: Report, signals: Signals | None = None) -> str:
         lines.append(
             f"| {name} | {lang} | {kind} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} | {support} |"
         )
-    for source, label in (("everyday", "Everyday chat"), ("twins", "Rule twins (hard negatives)")):
+    for source, label in HARMLESS_SETS.items():
         nudged, total = report.harmless.get(source, (0, 0))
         if total:
             lines += ["", f"{label} nudged: {nudged} of {total} ({nudged / total:.1%})."]

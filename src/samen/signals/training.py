@@ -11,8 +11,9 @@ embeddings come from the cache under ``var/cache/``, filled single-threaded the 
    development pool is kept;
 3. the blend of both stages' log-odds, per kind, fitted on the development pool;
 4. the thresholds: per kind the lowest at which a nudge is right at least :data:`TARGET_PRECISION` of the
-   time on the development pool, with at most :data:`MAX_EVERYDAY_NUDGED` of everyday chat nudged; and the
-   gate's threshold, which lets :data:`MAX_EMBEDDED` of everyday chat through to the embedding stage.
+   time on the development pool, with at most :data:`MAX_EVERYDAY_NUDGED` of everyday chat nudged (the
+   cheap stage's on every message, the blend's on the messages the gate sends it); and the gate's
+   threshold, which lets :data:`MAX_EMBEDDED` of everyday chat through to the embedding stage.
 """
 
 from __future__ import annotations
