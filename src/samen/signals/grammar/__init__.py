@@ -6,6 +6,12 @@ reserved functional test suites). :func:`generate` fills every template a few ti
 varies the register (lower case, no punctuation, emoji, capitals) and writes spelling perturbations
 (:mod:`samen.signals.grammar.perturb`) of harmful and of some harmless examples.
 
+Every template is also written with a line of everyday chat (:func:`samen.signals.corpora.everyday`, of
+the template's own split) before or after it, and with exclamation marks: harm does not stop being harm
+when a message goes on about the meeting, or shouts. A harmful template's copies with chat around them
+form the family ``chat_around``; a harmless one's stay in its family. They are drawn with a generator of
+their own, so adding them changed no other example.
+
 Each example's ``pattern`` is its functional family, ``template`` the id of its sentence shape
 (``<lang>/<family>/<crc32 of the shape>``). The split is by template: a hash of the shape's id deals it
 to test, dev or train (1 : 1 : 3), so every variant of a shape stays in its shape's split and a shape
@@ -72,6 +78,11 @@ HARMLESS = (
 #: The spelling families: a perturbed harmful example carries its template's kind.
 SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
 
+#: Harm with a line of everyday chat before or after it (the harmful templates' copies).
+CHAT_AROUND = "chat_around"
+#: The families written from other families' templates; each example carries its template's kind.
+DERIVED = (*SPELLING, CHAT_AROUND)
+
 LANGS = ("nl", "en")
 SEED = 20261130
 #: Examples drawn from each template, by split (fewer when its slots allow fewer).
@@ -79,6 +90,17 @@ FILLS = {"train": 8, "dev": 6, "test": 6}
 #: Perturbed copies of each harmful (harmless) template, by split; the perturbations rotate.
 SPELLING_PER_HARMFUL = {"train": 4, "dev": 3, "test": 3}
 SPELLING_PER_HARMLESS = {"train": 1, "dev": 1, "test": 1}
+#: Copies of each template with a line of everyday chat around them, and with exclamation marks, by split.
+CHAT_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
+EMPHASIS_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
+# Everyday topics that change how a message next to them reads (a harmful line beside a line about racism
+# or moderation looks like counter-speech; beside banter or coarse words, like banter): never put around.
+_NOT_AROUND = frozenset({"study_content", "identity", "moderation", "profanity", "compound_word", "banter"})
+# How chat joins a message, and how a message shouts; as students type them.
+_JOINS = (", ", ". ", " ", "\n", " - ", "! ", " 😂 ", "... ")
+_SHOUTS = ("{}!!!", "{}!!", "!!! {}", "{}!?!", "{} !!!!!", "{}!!1", "{} 😡!!")
+# Families whose messages exclaim by nature: copies with more exclamation marks teach nothing new.
+_EXCLAIMING = frozenset({"banter", "congratulation"})
 
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
@@ -222,6 +244,48 @@ def _variants(
     return out
 
 
+@cache
+def _chat_lines(split: str, lang: str) -> tuple[str, ...]:
+    """Everyday lines of a split that may stand next to a message of ``lang``: its own language four
+    times as often as the other (a Dutch group writes some English too)."""
+    from samen.signals.corpora import everyday  # corpora imports this module lazily, for the grammar
+
+    lines = [e for e in everyday() if e.split == split and e.pattern.split("/", 1)[1] not in _NOT_AROUND]
+    return tuple(e.text for e in lines for _ in range(4 if e.lang == lang else 1))
+
+
+def _with_chat(text: str, line: str, rng: random.Random) -> str:
+    join = rng.choice(_JOINS)
+    first, second = (text, line) if rng.random() < 0.6 else (line, text)
+    if join.strip() in {",", ".", "!", "..."}:  # "…idiot.! See you" is no one's typing
+        first = first.rstrip(".,!?;: ")
+    return f"{first}{join}{second}"
+
+
+def _emphasis(text: str, rng: random.Random) -> str:
+    shouted = rng.choice(_SHOUTS).format(text.rstrip(".!"))
+    return shouted.upper() if rng.random() < 0.25 else shouted
+
+
+def _derived(
+    template: Template, variants: list[tuple[str, str, str | None]], split: str
+) -> list[tuple[str, str, str | None]]:
+    """A template's copies with chat around them and with exclamation marks (from its fillings)."""
+    rng = random.Random(zlib.crc32(f"{SEED}:around:{template.id}".encode()))
+    fillings = [v for v in variants if v[1] == template.family][: FILLS[split]]  # not the disguised
+    harmful = template.family in HARMFUL
+    lines = _chat_lines(split, template.lang)
+    out = []
+    for n in range(CHAT_PER_TEMPLATE[split]):
+        text, _, subtype = fillings[n % len(fillings)]
+        out.append((_with_chat(text, rng.choice(lines), rng), CHAT_AROUND if harmful else template.family, subtype))
+    if template.family not in _EXCLAIMING:
+        for n in range(EMPHASIS_PER_TEMPLATE[split]):
+            text, family, subtype = fillings[-1 - n % len(fillings)]
+            out.append((_emphasis(text, rng), family, subtype))
+    return out
+
+
 def generate() -> list[Example]:
     """Every grammar example of both languages, the same on every run and in every process.
 
@@ -240,7 +304,8 @@ def generate() -> list[Example]:
             kind = HARMFUL.get(template.family)
             kinds = frozenset({kind}) if kind else frozenset()
             split = splits[template.id]
-            for text, family, subtype in _variants(template, data, rotation, split):
+            variants = _variants(template, data, rotation, split)
+            for text, family, subtype in variants + _derived(template, variants, split):
                 if text in seen:
                     continue
                 seen.add(text)

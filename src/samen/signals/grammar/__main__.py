@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from samen.signals.corpora import everyday
-from samen.signals.grammar import HARMFUL, HARMLESS, LANGS, SPELLING, generate, templates
+from samen.signals.grammar import DERIVED, HARMFUL, HARMLESS, LANGS, generate, templates
 
 SPLITS = ("train", "dev", "test")
 
@@ -21,13 +21,13 @@ def grammar_table() -> str:
     head = "| family | kind | " + " | ".join(f"{lang} {s}" for lang in LANGS for s in SPLITS)
     head += " | " + " | ".join(f"{lang} templates" for lang in LANGS) + " |"
     lines = [head, "|" + "---|" * (2 + 4 * len(LANGS))]
-    for family in (*HARMFUL, *SPELLING, *HARMLESS):
-        kind = HARMFUL.get(family, "(template's)" if family in SPELLING else "none")
+    for family in (*HARMFUL, *DERIVED, *HARMLESS):
+        kind = HARMFUL.get(family, "(template's)" if family in DERIVED else "none")
         cells = [str(counts[(lang, family, s)]) for lang in LANGS for s in SPLITS]
-        cells += [str(shapes[(lang, family)]) if family not in SPELLING else "–" for lang in LANGS]
+        cells += [str(shapes[(lang, family)]) if family not in DERIVED else "–" for lang in LANGS]
         lines.append(f"| {family} | {kind} | " + " | ".join(cells) + " |")
     totals = [
-        str(sum(counts[(lang, f, s)] for f in (*HARMFUL, *SPELLING, *HARMLESS)))
+        str(sum(counts[(lang, f, s)] for f in (*HARMFUL, *DERIVED, *HARMLESS)))
         for lang in LANGS
         for s in SPLITS
     ]
