@@ -34,6 +34,7 @@ class Example:
         split: ``train``, ``dev`` or ``test``.
         template: for grammar examples, the id of the sentence shape it was generated from (the unit the
             split is made by); empty for the other sets.
+        restyled: a grammar example that is another one with chat around it or with exclamation marks.
     """
 
     text: str
@@ -44,6 +45,7 @@ class Example:
     source: str
     split: str
     template: str = ""
+    restyled: bool = False
 
 
 def hash_split(text: str, dev: int = 1, test: int = 1, parts: int = 5) -> str:

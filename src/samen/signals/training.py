@@ -54,6 +54,7 @@ MAX_EMBEDDED = 0.03
 GATE_SHARES = (0.01, 0.02, 0.03, 0.05, 0.08, 0.15)
 #: How much one example counts, by source (our own writing is the closest to study-group chat).
 WEIGHT = {"own": 8.0, "grammar": 2.0, "everyday": 6.0, "twins": 6.0}
+RESTYLED_WEIGHT = float(__import__("os").environ.get("SAMEN_RESTYLED", "1"))
 #: How much more an everyday line counts for the gate: its threshold is set on everyday chat, so that is
 #: the chat it must tell apart from harm (4× and 8× measured on the development pool, 8× kept).
 GATE_EVERYDAY_WEIGHT = 8.0
@@ -173,7 +174,7 @@ def wants_embedding(example: Example) -> bool:
 
 
 def _weights(examples: Sequence[Example]) -> npt.NDArray[np.float64]:
-    return np.array([WEIGHT.get(e.source, 1.0) for e in examples])
+    return np.array([WEIGHT.get(e.source, 1.0) * (RESTYLED_WEIGHT if e.restyled else 1.0) for e in examples])
 
 
 def _logistic(c: float, solver: str) -> Any:

@@ -305,11 +305,13 @@ def generate() -> list[Example]:
             kinds = frozenset({kind}) if kind else frozenset()
             split = splits[template.id]
             variants = _variants(template, data, rotation, split)
-            for text, family, subtype in variants + _derived(template, variants, split):
+            restyled = _derived(template, variants, split)
+            for n, (text, family, subtype) in enumerate(variants + restyled):
                 if text in seen:
                     continue
                 seen.add(text)
                 sub = subtype if kind == "identity_attack" else None
-                examples.append(Example(text, lang, kinds, sub, family, "grammar", split, template.id))
+                copy = n >= len(variants)
+                examples.append(Example(text, lang, kinds, sub, family, "grammar", split, template.id, copy))
             rotation += (SPELLING_PER_HARMFUL if kind else SPELLING_PER_HARMLESS)[split]
     return examples
