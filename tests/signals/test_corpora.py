@@ -99,6 +99,35 @@ def test_spelling_perturbations_also_touch_harmless_examples(grammar: list[Examp
         assert len(odd) >= 20, lang
 
 
+def test_harm_is_also_written_with_chat_around_it_and_shouting(
+    grammar: list[Example], everyday: list[Example]
+) -> None:
+    around = [e for e in grammar if e.pattern == "chat_around"]
+    assert around and all(e.restyled and e.kinds for e in around)
+    for lang in ("nl", "en"):
+        for split in SPLITS:
+            assert any(e.lang == lang and e.split == split for e in around), (lang, split)
+    lines = {e.text.rstrip(".,!?;: "): e.split for e in everyday}
+    originals = defaultdict(list)
+    for e in grammar:
+        if not e.restyled:
+            originals[e.template].append(e.text.rstrip(".,!?;: "))
+    shouted = 0
+    for example in [e for e in grammar if e.restyled][::40]:
+        # Each copy is one of its template's fillings, with an everyday line of the same split around it
+        # or with exclamation marks; never a line of another split.
+        used = [line for line in lines if line and line in example.text]
+        assert all(lines[line] == example.split for line in used if len(line) > 25), example.text
+        assert any(text.casefold() in example.text.casefold() for text in originals[example.template])
+        if not used:
+            shouted += 1
+            assert "!" in example.text and example.pattern not in ("banter", "congratulation")
+            assert example.pattern != "chat_around" and bool(example.kinds) == (example.pattern in HARMFUL)
+    assert shouted > 20  # (short everyday lines like "ok" occur inside many texts)
+    # A harmless twin's copies stay in its family (counter-speech with chat around it is still harmless).
+    assert all(e.pattern in HARMLESS for e in grammar if e.restyled and not e.kinds)
+
+
 def test_no_text_is_in_two_splits_or_in_a_test_split_elsewhere(
     grammar: list[Example], everyday: list[Example]
 ) -> None:
