@@ -54,7 +54,10 @@ MAX_EMBEDDED = 0.03
 GATE_SHARES = (0.01, 0.02, 0.03, 0.05, 0.08, 0.15)
 #: How much one example counts, by source (our own writing is the closest to study-group chat).
 WEIGHT = {"own": 8.0, "grammar": 2.0, "everyday": 6.0, "twins": 6.0}
-RESTYLED_WEIGHT = float(__import__("os").environ.get("SAMEN_RESTYLED", "1"))
+#: How much a restyled grammar copy (chat around it, exclamation marks) counts beside its original: at
+#: full weight the copies taught that everyday-looking text is harm, the everyday aim then raised every
+#: threshold and harmful dev rows found fell from 0.79 to 0.75 (family mean); at 0.25 they rose to 0.80.
+RESTYLED_WEIGHT = 0.25
 #: How much more an everyday line counts for the gate: its threshold is set on everyday chat, so that is
 #: the chat it must tell apart from harm (4× and 8× measured on the development pool, 8× kept).
 GATE_EVERYDAY_WEIGHT = 8.0
