@@ -27,17 +27,17 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("jij kаnkerlijer", "insult"),  # Cyrillic а
         ("jij kan\u200bkerlijer", "insult"),
         ("je bent echt een debieeeeel", "insult"),
-        pytest.param("you are such an idiooot", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
-        # Exclamation marks pull an insult down: the "exclaims" cue is learned from congratulations, banter.
-        pytest.param("!!! you are such an idiot", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        ("you are such an idiooot", "insult"),
+        # Shouting used to pull an insult down (the "exclaims" cue was learned from congratulations and
+        # banter) until the grammar wrote harm with exclamation marks too.
+        ("!!! you are such an idiot", "insult"),
         ("shut up, you worthless loser", "insult"),
         ("krijg de tering", "insult"),
-        # Found by the blend (0.75); the cheap stage gives 0.30 and the gate does not send it there.
-        pytest.param("hij is echt een smeerlap", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        ("hij is echt een smeerlap", "insult"),  # gossip: an insult about a third person
         ("stelletje klootzakken, doe je deel", "insult"),
         pytest.param("jij stuk stront", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         ("f*ck off, jij", "insult"),
-        pytest.param("wat een hoertje is dat", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        ("wat een hoertje is dat", "insult"),
         ("domme vrouwen ook altijd", "identity_attack"),
         ("vrouwen zijn dom", "identity_attack"),
         ("op een dag zullen we alle joden doden", "threat"),  # a threat against a group is a threat
@@ -86,7 +86,7 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "In the lecture we discussed why the word 'retard' is a slur",
         "mijn zus is lesbisch en ze komt ook naar de borrel",
         "er zitten veel moslims en joden in onze jaargroep",
-        pytest.param("trans women are women", marks=pytest.mark.xfail(reason="nudged (0.66): " + KNOWN_GAP)),
+        "trans women are women",
         "als homo mag ik mezelf best een flikker noemen",
         "stuur me even de foto van het whiteboard",
         "Ik haal je om acht uur af bij het station",

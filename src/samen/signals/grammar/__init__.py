@@ -278,7 +278,8 @@ def _derived(
     out = []
     for n in range(CHAT_PER_TEMPLATE[split]):
         text, _, subtype = fillings[n % len(fillings)]
-        out.append((_with_chat(text, rng.choice(lines), rng), CHAT_AROUND if harmful else template.family, subtype))
+        family = CHAT_AROUND if harmful else template.family
+        out.append((_with_chat(text, rng.choice(lines), rng), family, subtype))
     if template.family not in _EXCLAIMING:
         for n in range(EMPHASIS_PER_TEMPLATE[split]):
             text, family, subtype = fillings[-1 - n % len(fillings)]
