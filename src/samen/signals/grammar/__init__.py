@@ -25,7 +25,7 @@ from __future__ import annotations
 import random
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -267,7 +267,7 @@ def _emphasis(text: str, rng: random.Random) -> str:
     return shouted.upper() if rng.random() < 0.25 else shouted
 
 
-def _derived(
+def _restyled(
     template: Template, variants: list[tuple[str, str, str | None]], split: str
 ) -> list[tuple[str, str, str | None]]:
     """A template's copies with chat around them and with exclamation marks (from its fillings)."""
@@ -293,7 +293,8 @@ def generate() -> list[Example]:
     Returns:
         Examples with ``source="grammar"``, ``pattern`` the family, ``template`` the shape's id, ``split``
         the shape's split; harmful families carry their kind (and a group's subtype for identity
-        attacks), harmless ones no kind. No text occurs twice.
+        attacks), harmless ones no kind; ``restyled`` marks the copies with chat around them or
+        with exclamation marks (training weighs them less). No text occurs twice.
     """
     examples: list[Example] = []
     seen: set[str] = set()
@@ -306,13 +307,13 @@ def generate() -> list[Example]:
             kinds = frozenset({kind}) if kind else frozenset()
             split = splits[template.id]
             variants = _variants(template, data, rotation, split)
-            restyled = _derived(template, variants, split)
-            for n, (text, family, subtype) in enumerate(variants + restyled):
+            copies = _restyled(template, variants, split)
+            for n, (text, family, subtype) in enumerate(variants + copies):
                 if text in seen:
                     continue
                 seen.add(text)
                 sub = subtype if kind == "identity_attack" else None
-                copy = n >= len(variants)
-                examples.append(Example(text, lang, kinds, sub, family, "grammar", split, template.id, copy))
+                example = Example(text, lang, kinds, sub, family, "grammar", split, template.id)
+                examples.append(replace(example, restyled=True) if n >= len(variants) else example)
             rotation += (SPELLING_PER_HARMFUL if kind else SPELLING_PER_HARMLESS)[split]
     return examples
