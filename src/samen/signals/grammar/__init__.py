@@ -105,6 +105,7 @@ _EXCLAIMING = frozenset({"banter", "congratulation"})
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
 _ARTICLE = re.compile(r"\b([Aa])n? (?=['\"]?(\w+))")
+_PREFIX_JOIN = re.compile(r"(?<=\w)- (?=\w)")  # a value ending in "-" is a prefix: "Roma-" + "studenten"
 _VOWEL_SOUND = re.compile(r"(?i)[aeio8]|u(?!s|ni|se|r|k)|h(?:our|onest)|1[18]\b")
 # Slots whose value carries the harm, most telling first: the word a perturbation disguises.
 _HOT = (
@@ -189,7 +190,7 @@ def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tupl
             return group[field or "pl"]
         return chosen[name]
 
-    filled = _SLOT.sub(value, text)
+    filled = _PREFIX_JOIN.sub("-", _SLOT.sub(value, text))
     if template.lang == "en":
         filled = _ARTICLE.sub(_article, filled)
     subtype = group.get("subtype") if group else None
