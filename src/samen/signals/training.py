@@ -277,17 +277,20 @@ def fit_embedding(
 HIDDEN = 512
 ALPHA = 1e-2
 EPOCHS = 150
+#: Seeds of the perceptrons whose log-odds the ensemble head averages.
+SEEDS = (0, 1, 2)
 
-
-def fit_embedding_mlp(
-    data: Encoded, vectors: npt.NDArray[np.float32]
-) -> tuple[
+MLP = tuple[
     npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]
-]:
-    """A one-hidden-layer perceptron over ``[embedding, cues]`` with one logistic output per kind (Adam,
-    fixed seed): hidden weights and biases, output weights and biases. It can weigh a cue differently by
-    what the sentence says ("X zijn niet minderwaardig" against "X zijn geen mensen"), which a linear
-    head cannot. Davidson is left out (its "hate" follows slurs and dialect)."""
+]
+
+
+def fit_embedding_mlp(data: Encoded, vectors: npt.NDArray[np.float32]) -> list[MLP]:
+    """One-hidden-layer perceptrons over ``[embedding, cues]`` with one logistic output per kind (Adam), one
+    per seed: hidden weights ``(384 + cues, HIDDEN)`` and biases, output weights ``(HIDDEN, kinds)`` and
+    biases. A perceptron can weigh a cue differently by what the sentence says ("X zijn niet
+    minderwaardig" against "X zijn geen mensen"), which a linear head cannot. Davidson is left out (its
+    "hate" follows slurs and dialect)."""
     try:
         from sklearn.neural_network import MLPClassifier
     except ImportError:
@@ -295,11 +298,29 @@ def fit_embedding_mlp(
     keep = np.array([e.source != "davidson" for e in data.examples])
     x = np.hstack([vectors, data.cues]).astype(np.float64)[keep]
     y = np.array([[kind in e.kinds for kind in MODEL_KINDS] for e in data.examples], dtype=int)[keep]
-    clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=ALPHA, max_iter=EPOCHS, random_state=0)
-    clf.fit(x, y, sample_weight=_weights(data.examples)[keep])
-    w1, w2 = clf.coefs_
-    b1, b2 = clf.intercepts_
-    return w1.astype(np.float32), b1.astype(np.float32), w2.astype(np.float32), b2.astype(np.float32)
+    out = []
+    for seed in SEEDS:
+        clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=ALPHA, max_iter=EPOCHS, random_state=seed)
+        clf.fit(x, y, sample_weight=_weights(data.examples)[keep])
+        w1, w2 = clf.coefs_
+        b1, b2 = clf.intercepts_
+        out.append(
+            (w1.astype(np.float32), b1.astype(np.float32), w2.astype(np.float32), b2.astype(np.float32))
+        )
+    return out
+
+
+def ensemble(perceptrons: Sequence[MLP]) -> MLP:
+    """Perceptrons whose output log-odds are averaged, written as one perceptron: their hidden layers side
+    by side, each output weight divided by their number, the output biases averaged (the same log-odds,
+    one matrix product at run time)."""
+    n = len(perceptrons)
+    return (
+        np.hstack([p[0] for p in perceptrons]),
+        np.concatenate([p[1] for p in perceptrons]),
+        (np.vstack([p[2] for p in perceptrons]) / n).astype(np.float32),
+        (np.mean([p[3] for p in perceptrons], axis=0)).astype(np.float32),
+    )
 
 
 def _sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -389,7 +410,7 @@ def train_model(
     train_vectors = cache.matrix(train.inputs)
     dev_x = np.hstack([cache.matrix(dev.inputs), dev.cues]).astype(np.float64)
     ew, eb = fit_embedding(train, train_vectors)
-    w1, b1, w2, b2 = fit_embedding_mlp(train, train_vectors)
+    perceptrons = fit_embedding_mlp(train, train_vectors)
     say("embedding stage fitted (linear and perceptron heads)")
     truth = np.array([bool(e.kinds) for e in dev.examples])
     cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
@@ -415,10 +436,14 @@ def train_model(
         return f1 if p >= TARGET_PRECISION and ordinary <= MAX_EVERYDAY_NUDGED else 0.0
 
     row("(a) cheap: hashed n-grams + cues", cal_cheap, "-", (0.0, 0.0))
-    heads = {
-        "linear": (dev_x @ ew + eb, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), ew, eb),
-        "perceptron": (np.maximum(dev_x @ w1 + b1, 0.0) @ w2 + b2, w1, b1, w2, b2),
+    heads: dict[str, tuple[Any, ...]] = {
+        "linear": (dev_x @ ew + eb, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), ew, eb)
     }
+    for label, (w1, b1, w2, b2) in (
+        ("perceptron", perceptrons[0]),
+        (f"ensemble of {len(perceptrons)} perceptrons", ensemble(perceptrons)),
+    ):
+        heads[label] = (np.maximum(dev_x @ w1 + b1, 0.0) @ w2 + b2, w1, b1, w2, b2)
     best: tuple[float, str, npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = None
     for name, (z_raw, *_) in heads.items():
         z_emb = np.asarray(z_raw, dtype=np.float64)
