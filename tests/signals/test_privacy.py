@@ -155,6 +155,8 @@ def test_whose_detail_is_read_from_its_clause(
         "de docent zegt: mail vragen naar j.jansen@hum.leidenuniv.nl",
         "the lecturer said to mail questions to j.jansen@hum.leidenuniv.nl",
         "contact the servicedesk at servicedesk@example.nl",
+        "questions about your plan? careeradvice@example.nl",
+        "met vragen over toelating: toelating-vragen@example.nl",
         "IBAN van de studievereniging: NL91ABNA0417164300",
         "the helpdesk number is 071 527 8888",
         "bel gratis 0800-0432",
@@ -162,6 +164,10 @@ def test_whose_detail_is_read_from_its_clause(
 )
 def test_an_institutions_desks_and_mailboxes_are_public(signals: Signals, text: str) -> None:
     assert privacy(signals, text) == []
+
+
+def test_a_persons_mailbox_stays_personal_with_a_service_word_in_it(signals: Signals) -> None:
+    assert privacy(signals, "mail anna.help@gmail.com") == [("email", "anna.help@gmail.com")]
 
 
 def test_students_mail_at_the_institution_is_personal(signals: Signals) -> None:

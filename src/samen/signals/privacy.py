@@ -91,6 +91,8 @@ MAILBOX_WORDS = _words(
     enrolment enrollment visa housing huisvesting internship stage stages education research lab it
     bestuur board redactie kascommissie bestellingen bestelling orders order webshop tickets kaartverkoop
     reserveringen reservering reservations booking bookings klantenservice service customerservice
+    advice advies help hulp helpline vragen questions examens exams tentamens toelating registration
+    registrar
     """
 )
 _PRIVATE = ("priv", "persoonlijk", "personal")
