@@ -10,12 +10,13 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from samen.signals.corpora import Example, own_examples
 from samen.signals.model import MODEL_KINDS, load_model, parse_model
 from samen.signals.rules import cue_names, load_rules
-from samen.signals.training import MAX_EVERYDAY_NUDGED, choose_thresholds, encode, ensemble, fit_cheap
+from samen.signals.training import MAX_EVERYDAY_NUDGED, MLP, choose_thresholds, encode, ensemble, fit_cheap
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -75,18 +76,22 @@ def test_thresholds_keep_the_everyday_aim_however_far_they_must_rise() -> None:
 
 def test_an_ensemble_is_one_perceptron_with_the_mean_of_their_log_odds() -> None:
     rng = np.random.default_rng(1)
-    shapes = ((20, 8), (8,), (8, 4), (4,))
-    perceptrons = [tuple(rng.normal(size=s).astype(np.float32) for s in shapes) for _ in range(3)]
-    x = rng.normal(size=(5, 20)).astype(np.float32)
 
-    def log_odds(w1, b1, w2, b2):  # type: ignore[no-untyped-def]
-        return np.maximum(x @ w1 + b1, 0.0) @ w2 + b2
+    def weights(*shape: int) -> npt.NDArray[np.float32]:
+        return rng.normal(size=shape).astype(np.float32)
 
-    one = ensemble(perceptrons)  # type: ignore[arg-type]
+    perceptrons: list[MLP] = [(weights(20, 8), weights(8), weights(8, 4), weights(4)) for _ in range(3)]
+    x = weights(5, 20)
+
+    def log_odds(perceptron: MLP) -> npt.NDArray[np.float32]:
+        w1, b1, w2, b2 = perceptron
+        return np.asarray(np.maximum(x @ w1 + b1, 0.0) @ w2 + b2, dtype=np.float32)
+
+    one = ensemble(perceptrons)
     assert one[0].shape == (20, 24) and one[2].shape == (24, 4)
-    mean = np.mean([log_odds(*p) for p in perceptrons], axis=0)
-    assert np.allclose(log_odds(*one), mean, atol=1e-4)
-    assert not np.allclose(log_odds(*perceptrons[0]), mean, atol=1e-2)
+    mean = np.mean([log_odds(p) for p in perceptrons], axis=0)
+    assert np.allclose(log_odds(one), mean, atol=1e-4)
+    assert not np.allclose(log_odds(perceptrons[0]), mean, atol=1e-2)
 
 
 def test_the_model_weighs_the_context_cues() -> None:
