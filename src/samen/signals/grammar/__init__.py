@@ -7,7 +7,8 @@ varies the register (lower case, no punctuation, emoji, capitals) and writes spe
 (:mod:`samen.signals.grammar.perturb`) of harmful and of some harmless examples.
 
 Every template is also written with a line of everyday chat (:func:`samen.signals.corpora.everyday`, of
-the template's own split) before or after it, and with exclamation marks: harm does not stop being harm
+the template's own split) before or after it, and (except banter and congratulations, which exclaim
+already) with exclamation marks: harm does not stop being harm
 when a message goes on about the meeting, or shouts. A harmful template's copies with chat around them
 form the family ``chat_around``; a harmless one's stay in its family. They are drawn with a generator of
 their own, so adding them changed no other example.
@@ -105,7 +106,9 @@ _EXCLAIMING = frozenset({"banter", "congratulation"})
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
 _ARTICLE = re.compile(r"\b([Aa])n? (?=['\"]?(\w+))")
-_PREFIX_JOIN = re.compile(r"(?<=\w)- (?=\w)")  # a value ending in "-" is a prefix: "Roma-" + "studenten"
+# A word ending in "-" joins the next: a slot value that is a prefix ("Roma-" + "studenten"). Applied to the
+# whole filled text, so a template must not write "voor- en nadelen" (none does).
+_PREFIX_JOIN = re.compile(r"(?<=\w)- (?=\w)")
 _VOWEL_SOUND = re.compile(r"(?i)[aeio8]|u(?!s|ni|se|r|k)|h(?:our|onest)|1[18]\b")
 # Slots whose value carries the harm, most telling first: the word a perturbation disguises.
 _HOT = (
