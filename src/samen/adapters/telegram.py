@@ -220,8 +220,11 @@ class TelegramAdapter(PlatformAdapter[int]):
         addressee = head.partition("@")[2].lower()
         mine = not addressee or addressee == (self.api.username or "").lower()
         prefixes = (CAPABILITIES.prefix,) if mine else ()
-        # "/hulp@samen_bot …" is "/hulp …" to us: the parser and the signals read the member's words.
-        text = message.text.replace(head, head.partition("@")[0], 1) if mine and addressee else message.text
+        # "/hulp@samen_bot …" is "/hulp …" to us, and "/start@other_bot …" is "/start …": the parser (ours
+        # only) and the signals read the member's words, not a bot's name ("@other_bot" read as l33t, "a",
+        # made "startaother_bot" of it, and a threat after it scored under the threshold).
+        command_to_a_bot = head.startswith("/") and addressee
+        text = message.text.replace(head, head.partition("@")[0], 1) if command_to_a_bot else message.text
         direct = message.chat.type == ChatType.PRIVATE
         parsed = parse(text, prefixes) if prefixes else None
         found = resolve(parsed[0]) if parsed is not None else None
