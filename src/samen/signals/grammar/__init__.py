@@ -106,9 +106,8 @@ _EXCLAIMING = frozenset({"banter", "congratulation"})
 _SLOT = re.compile(r"\{([A-Za-z_0-9]+)(?:\.([a-z_0-9]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
 _ARTICLE = re.compile(r"\b([Aa])n? (?=['\"]?(\w+))")
-# A word ending in "-" joins the next: a slot value that is a prefix ("Roma-" + "studenten"). Applied to the
-# whole filled text, so a template must not write "voor- en nadelen" (none does).
-_PREFIX_JOIN = re.compile(r"(?<=\w)- (?=\w)")
+# A slot and the space after it: a value ending in "-" is a prefix and takes the next word ("Roma-studenten").
+_SLOT_AND_SPACE = re.compile(_SLOT.pattern + "( ?)")
 _VOWEL_SOUND = re.compile(r"(?i)[aeio8]|u(?!s|ni|se|r|k)|h(?:our|onest)|1[18]\b")
 # Slots whose value carries the harm, most telling first: the word a perturbation disguises.
 _HOT = (
@@ -187,13 +186,15 @@ def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tupl
             break
 
     def value(match: re.Match[str]) -> str:
-        name, field = match.group(1), match.group(2)
+        name, field, space = match.groups()
         if name == "G":
             assert group is not None
-            return group[field or "pl"]
-        return chosen[name]
+            written = group[field or "pl"]
+        else:
+            written = chosen[name]
+        return written if written.endswith("-") else written + space
 
-    filled = _PREFIX_JOIN.sub("-", _SLOT.sub(value, text))
+    filled = _SLOT_AND_SPACE.sub(value, text)
     if template.lang == "en":
         filled = _ARTICLE.sub(_article, filled)
     subtype = group.get("subtype") if group else None
