@@ -110,6 +110,35 @@ def test_misspelt_and_run_together_words_are_repaired(text: str) -> None:
     assert fold(text) == MISSPELT[text]
 
 
+# Signs that mask letters inside a word are read as the letters that make a word: a vowel for each sign,
+# or a run of them for a few letters; a curse joined to a word is read whole.
+MASKED = {
+    "jij k@nkerlijer": "jij kankerlijer",
+    "vuile t@ringlijer": "vuile teringlijer",
+    "je bent een idi@@t": "je bent een idioot",
+    "what a b*tch": "what a bitch",
+    "je moeder is een h**r": "je moeder is een hoer",
+    "f**k you": "fuck you",
+    "ik haat j#den": "ik haat joden",
+    "wat een m*ngool": "wat een mongool",
+}
+
+
+@pytest.mark.parametrize("text", MASKED, ids=MASKED.values())
+def test_masked_letters_are_read_as_the_word_they_hide(text: str) -> None:
+    assert fold(text) == MASKED[text]
+
+
+def test_signs_that_mask_nothing_are_left_as_they_are() -> None:
+    # l33t that reads as a common word is that word; signs at a word's edge are a mention, a hashtag or
+    # emphasis; signs between digits are arithmetic; addresses keep their signs.
+    assert fold("m@rk, d@g!") == "mark, dag!"
+    assert fold("@lisa #metoo *belangrijk*") == "@lisa #metoo *belangrijk*"
+    assert tokens(fold("@lisa kom je ook?")) == ["lisa", "kom", "je", "ook"]
+    assert fold("5*3 = 15 en x*y") == "5*3 = 15 en x*y"
+    assert fold("mail anna@uni.nl of zie https://x.nl/a#b") == "mail anna@uni.nl of zie https://x.nl/a#b"
+
+
 @pytest.mark.parametrize(
     "text",
     ["we have to register again for the resit", "the canteen has the best toasties",

@@ -22,6 +22,13 @@ Characters are folded one code point at a time through a table filled on first u
 A run written under a right-to-left override (U+202E) is shown reversed; it is read reversed when that
 makes a lexicon word appear (``\u202etooidi`` shows as ``idioot``), and as written otherwise.
 
+A sign inside a word that masks a letter (``k*nker``, ``t@ringlijer``, ``idi@@t``, ``f**k``) is read as the
+letter that makes a word: each ``*``, ``#`` or ``@`` a vowel, the ``@`` first as the ``a`` of l33t. The reading
+kept is the word as l33t reads it when that is a common word (``m@rk``), else the most frequent reading
+that is a lexicon word, else a curse joined to a lexicon or common word (``teringlijer``), else a common
+word; failing those, a run of signs stands for one to three letters of a lexicon word (``f**k``). A sign at the start of a word is a hashtag,
+a mention or emphasis (``#metoo``, ``@lisa``, ``*idioot*``), not a mask.
+
 A word that hides a lexicon word is repaired, with the Dutch and English word frequencies of ``wordfreq``
 (Speer 2022) telling likely from unlikely words, as a noisy-channel spelling corrector does (Kernighan,
 Church and Gale 1990; Norvig 2007): a word of four letters or more, not common itself (:data:`CERTAIN`),
@@ -36,6 +43,7 @@ Failing that, a word rare in both languages (:data:`RARE`) is split into the lik
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -84,6 +92,11 @@ _ADDRESS = re.compile(
 )
 _HAS_LETTER = re.compile(r"[a-z]")
 _HAS_DIGITLIKE = re.compile(r"[0-9@$€!|+]")
+_HAS_SIGN = re.compile(r"[0-9@$€!|+*#]")
+# Signs that mask a letter inside a word; more than this many in one word are not read as masks.
+_MASKS = "*#@"
+_MOST_MASKS = 4
+_MASK_RUN = re.compile(r"[*#@]+")
 _SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*](?:[ .\-_]|  )){2,}[a-z0-9@$*])(?![\w])")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -154,7 +167,7 @@ def _lookalike(char: str, depth: int) -> str | None:
 
 
 _TABLE = _CharTable()
-_SIGNS = "0123456789@$€!|+"
+_SIGNS = "0123456789@$€!|+*#"
 _SHIELD = str.maketrans({c: chr(0xF0000 + i) for i, c in enumerate(_SIGNS)})
 _UNSHIELD = str.maketrans({chr(0xF0000 + i): c for i, c in enumerate(_SIGNS)})
 
@@ -410,11 +423,57 @@ def _strip(text: str) -> str:
 
 def _unleet(match: re.Match[str]) -> str:
     word = match.group(0)
-    if _HAS_LETTER.search(word) and _HAS_DIGITLIKE.search(word):
-        # A trailing ! is punctuation, not an i.
-        core = word.rstrip("!")
-        return core.translate(_LEET) + word[len(core) :]
-    return word
+    # A trailing ! is punctuation and a trailing * emphasis; a leading sign a hashtag, mention or emphasis.
+    core = word.rstrip("!*")
+    body = core.lstrip(_MASKS)
+    if not _HAS_LETTER.search(body) or not _HAS_SIGN.search(body):
+        return word
+    return core[: len(core) - len(body)] + _read_signs(body) + word[len(core) :]
+
+
+@lru_cache(maxsize=1 << 12)
+def _read_signs(word: str) -> str:
+    """A word with digits or signs for letters, read as l33t, and its masks as the letters that make a word
+    (see the module's docstring)."""
+    plain = word.translate(_LEET)
+    masks = [i for i, char in enumerate(word) if char in _MASKS]
+    if not masks:
+        return plain
+    if "*" not in plain and "#" not in plain and _known(plain):
+        return plain
+    readings = []
+    if len(masks) <= _MOST_MASKS:
+        for vowels in itertools.product("aeiou", repeat=len(masks)):
+            letters = list(plain)
+            for at, vowel in zip(masks, vowels, strict=True):
+                letters[at] = vowel
+            readings.append("".join(letters))
+    terms = _lexicon_terms()
+    # The likeliest reading (wordfreq) of the first kind that has one: "idioot" before "idiiot".
+    for fits in (lambda r: squeeze(r) in terms, _curse_compound, _known):
+        fitting = [r for r in readings if fits(r)]
+        if fitting:
+            return max(fitting, key=frequency)
+    if len(word) >= 4:
+        pattern = re.compile("[a-z]{1,3}".join(map(re.escape, _MASK_RUN.split(plain))))
+        fitting = [t for t, _ in _lexicon_rows() if len(t) >= 3 and pattern.fullmatch(t)]
+        if fitting:
+            return max(fitting, key=frequency)
+    return plain
+
+
+def _known(word: str) -> bool:
+    """Whether a word is common (:data:`COMMON`) or a lexicon word."""
+    return frequency(word) >= COMMON or squeeze(word) in _lexicon_terms()
+
+
+def _curse_compound(word: str) -> bool:
+    """Whether a word is a curse joined to a lexicon or common word (``teringlijer``, ``kankerdocent``)
+    and not an ordinary compound (``kankeronderzoek``)."""
+    prefixes = _compounds()[3]
+    return not ordinary_compound(word) and any(
+        word.startswith(p) and len(word) - len(p) >= 3 and _known(word[len(p) :]) for p in prefixes
+    )
 
 
 def _shield(match: re.Match[str]) -> str:
@@ -442,7 +501,7 @@ def fold(text: str) -> str:
         if "\u202e" in text:
             text = _OVERRIDE.sub(_read_override, text)
         text = _strip(text)
-    if _HAS_DIGITLIKE.search(text):
+    if _HAS_SIGN.search(text):
         # The table removed every private-use character, so the shielded ones are the only ones left.
         text = _WORDISH.sub(_unleet, _ADDRESS.sub(_shield, text)).translate(_UNSHIELD)
     text = _SPACED.sub(_join_spaced, text)

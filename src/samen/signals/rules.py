@@ -203,7 +203,7 @@ _PERSON_NOUNS = _words(
 
 def resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
     """Lexicon entries for a word, also inflected (``klootzakken``, ``hoertje``: strong name-calling words
-    of four letters or more), misspelt (``idoit``), masked (``f*ck``) or a curse joined to a name
+    of four letters or more), misspelt (``idoit``) or a curse joined to a name
     (``kankerlijer``, ``kutmarokkaan``). A curse joined to an ordinary word (``kankerpatient``,
     ``Kuttekoven``) is nothing: the tail makes it an everyday word."""
     if word in _REAL_WORDS:
@@ -214,8 +214,6 @@ def resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
     found = lexicon.lookup(key)
     if found:
         return found
-    if "*" in word or "#" in word:
-        return lexicon.lookup(squeeze(unmask(word, lexicon)))
     if key in lexicon.near:
         return lexicon.near[key]
     for suffix in _SUFFIXES:
@@ -237,18 +235,6 @@ def resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
         if rest in _PERSON_NOUNS:
             return (Entry(key, "insult", None, 0.85),)
     return ()
-
-
-def unmask(word: str, lexicon: Lexicon) -> str:
-    """The lexicon word a masked word stands for (``f*ck``: ``fuck``, ``k*nker``: ``kanker``), or the word."""
-    if "*" not in word and "#" not in word[1:]:
-        return word
-    masked = re.sub(r"[*#]+", "[a-z]{1,3}", re.escape(squeeze(word)).replace(r"\*", "*").replace(r"\#", "#"))
-    pattern = re.compile(masked)
-    for candidate, entries in lexicon.words.items():
-        if len(candidate) >= 3 and pattern.fullmatch(candidate):
-            return entries[0].term
-    return word
 
 
 def _clause_spans(folded: str, words: Sequence[str]) -> list[int]:
