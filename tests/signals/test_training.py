@@ -16,7 +16,15 @@ import pytest
 from samen.signals.corpora import Example, own_examples
 from samen.signals.model import MODEL_KINDS, load_model, parse_model
 from samen.signals.rules import cue_names, load_rules
-from samen.signals.training import MAX_EVERYDAY_NUDGED, MLP, choose_thresholds, encode, ensemble, fit_cheap
+from samen.signals.training import (
+    MAX_EVERYDAY_NUDGED,
+    MLP,
+    choose_thresholds,
+    encode,
+    ensemble,
+    fit_cheap,
+    fit_embedding_mlp,
+)
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -59,6 +67,22 @@ def test_training_is_reproducible_and_thresholds_stay_in_range() -> None:
     probabilities = 1 / (1 + np.exp(-z))
     thresholds = choose_thresholds(probabilities, dev, np.zeros(len(dev), dtype=bool))
     assert ((thresholds >= 0.05) & (thresholds <= 1.0)).all()
+
+
+def test_the_perceptrons_learn_the_same_weights_twice() -> None:
+    # The embedding stage is reproducible too: seeded perceptrons on the same rows give identical bytes
+    # (stand-in vectors here; the embeddings themselves come from a fixed model).
+    examples = [e for e in own_examples() if e.split == "train"][:200]
+    data = encode(examples, cue_names(load_rules()))
+    vectors = np.random.default_rng(0).normal(size=(len(examples), 384)).astype(np.float32)
+    first, second = fit_embedding_mlp(data, vectors), fit_embedding_mlp(data, vectors)
+    assert len(first) == 3
+    assert all(
+        a.tobytes() == b.tobytes()
+        for p, q in zip(first, second, strict=True)
+        for a, b in zip(p, q, strict=True)
+    )
+    assert first[0][0].tobytes() != first[1][0].tobytes(), "each seed its own perceptron"
 
 
 def test_thresholds_keep_the_everyday_aim_however_far_they_must_rise() -> None:

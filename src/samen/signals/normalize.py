@@ -22,12 +22,16 @@ Characters are folded one code point at a time through a table filled on first u
 A run written under a right-to-left override (U+202E) is shown reversed; it is read reversed when that
 makes a lexicon word appear (``\u202etooidi`` shows as ``idioot``), and as written otherwise.
 
-A sign inside a word that masks a letter (``k*nker``, ``t@ringlijer``, ``idi@@t``, ``f**k``) is read as the
-letter that makes a word: each ``*``, ``#`` or ``@`` a vowel, the ``@`` first as the ``a`` of l33t. The reading
-kept is the word as l33t reads it when that is a common word (``m@rk``), else the most frequent reading
-that is a lexicon word, else a curse joined to a lexicon or common word (``teringlijer``), else a common
-word; failing those, a run of signs stands for one to three letters of a lexicon word (``f**k``). A sign at the start of a word is a hashtag,
-a mention or emphasis (``#metoo``, ``@lisa``, ``*idioot*``), not a mask.
+A sign that masks letters (``k*nker``, ``t@ringlijer``, ``idi@@t``, ``b**ch``) is read as the letters of
+the word it hides. A word whose signs are all l33t and which l33t makes a common or lexicon word is that
+word (``m@rk``, ``k@k``); else each ``*``, ``#`` or ``@`` may be a vowel, and the likeliest reading that is
+a lexicon word of three letters or more (``k*t`` → ``kut``, ``h**r`` → ``hoer``) or a curse joined to a
+lexicon or common word (``teringlijer``) is kept; failing those, a run of signs stands for one to three
+letters of a lexicon word, when two letters or more are shown (``b**ch``, ``sh**``). A sign at a word's
+edge is a mention, a hashtag, emphasis or part of a name (``@lisa``, ``#metoo``, ``*echt*``, ``C#``),
+unless the word without it is no known word and the sign hides a lexicon word's letter (``@sshole``); the
+name after it is not repaired. In a sum or formula (``=``, ``^``, a digit beside ``*``, ``f(x)``) a ``*``
+multiplies, and a message has at most eight masked words read (each costs up to a millisecond).
 
 A word that hides a lexicon word is repaired, with the Dutch and English word frequencies of ``wordfreq``
 (Speer 2022) telling likely from unlikely words, as a noisy-channel spelling corrector does (Kernighan,
@@ -91,12 +95,17 @@ _ADDRESS = re.compile(
     r"|r|py|ipynb|tex|bib|mp[34]|mov|html?|json|git|nl|com|org|net|edu|eu|be|de|uk)\b"
 )
 _HAS_LETTER = re.compile(r"[a-z]")
-_HAS_DIGITLIKE = re.compile(r"[0-9@$€!|+]")
 _HAS_SIGN = re.compile(r"[0-9@$€!|+*#]")
-# Signs that mask a letter inside a word; more than this many in one word are not read as masks.
+# Signs that mask letters (k*nker, t@ringlijer), the most signs read as vowels in one word (6**3 readings)
+# and the most masked words read in one message (each costs up to a millisecond).
 _MASKS = "*#@"
-_MOST_MASKS = 4
+_MOST_VOWELS = 3
+_MOST_MASKED_WORDS = 8
 _MASK_RUN = re.compile(r"[*#@]+")
+# A sum or formula: = or ^, a digit beside *, a product of single letters beside an operator, f(x).
+_ARITHMETIC = re.compile(
+    r"[=^]|\d\s*\*|\*\s*\d|\b[a-z]\*[a-z]\b\s*[-+/)]|[-+/(]\s*[a-z]\*[a-z]\b|[a-z]\([a-z0-9]"
+)
 _SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*](?:[ .\-_]|  )){2,}[a-z0-9@$*])(?![\w])")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -104,7 +113,7 @@ _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
 _RUN = re.compile(r"[a-z]+(?:[ .\-_*]+[a-z]+)+")
 _PIECES = re.compile(r"([ .\-_*]+)")
 _OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
-_LONG_WORD = re.compile(r"\b[a-z]{4,}\b")
+_LONG_WORD = re.compile(r"(?<![\w@#*])[a-z]{4,}\b")  # not the name of a mention or hashtag
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -421,59 +430,86 @@ def _strip(text: str) -> str:
     return unicodedata.normalize("NFKD", text).lower().translate(_TABLE)
 
 
-def _unleet(match: re.Match[str]) -> str:
-    word = match.group(0)
-    # A trailing ! is punctuation and a trailing * emphasis; a leading sign a hashtag, mention or emphasis.
-    core = word.rstrip("!*")
-    body = core.lstrip(_MASKS)
-    if not _HAS_LETTER.search(body) or not _HAS_SIGN.search(body):
+def _read_word(word: str, masks: str) -> str:
+    """A word with digits or signs for letters (from :data:`_WORDISH`), read as meant: l33t undone, and
+    the ``masks`` among its signs read as the letters they hide (see the module's docstring)."""
+    core = word.rstrip("!")  # a trailing ! is punctuation, not an i
+    if not _HAS_LETTER.search(core) or not _HAS_SIGN.search(core):
         return word
-    return core[: len(core) - len(body)] + _read_signs(body) + word[len(core) :]
+    body = core.strip(masks)
+    if body == core:
+        return (_unmask(core, masks) or core.translate(_LEET)) + word[len(core) :]
+    # A sign at a word's edge is a mention, a hashtag or emphasis (@lisa, #metoo, *echt*) or part of a name
+    # (C#), unless the word is no known word without it and the sign hides a letter of a lexicon word (@ss).
+    unknown = len(body) >= 2 and not (len(body) >= 3 and _known(body.translate(_LEET)))
+    read = _unmask(core, masks) if unknown else None
+    if read is None:
+        lead = core.index(body) if body else len(core)
+        read = core[:lead] + body.translate(_LEET) + core[lead + len(body) :]
+    return read + word[len(core) :]
 
 
 @lru_cache(maxsize=1 << 12)
-def _read_signs(word: str) -> str:
-    """A word with digits or signs for letters, read as l33t, and its masks as the letters that make a word
-    (see the module's docstring)."""
+def _unmask(word: str, masks: str) -> str | None:
+    """A word read as l33t with its ``masks`` read as the letters of the likeliest word they can hide, or
+    None when they hide no word."""
     plain = word.translate(_LEET)
-    masks = [i for i, char in enumerate(word) if char in _MASKS]
-    if not masks:
-        return plain
-    if "*" not in plain and "#" not in plain and _known(plain):
-        return plain
+    at = [i for i, char in enumerate(word) if char in masks]
+    edge = word[0] in masks or word[-1] in masks
+    if not at or (not edge and not _MASK_RUN.search(plain) and _known(plain)):
+        return plain  # l33t alone makes a word (m@rk, k@k)
     readings = []
-    if len(masks) <= _MOST_MASKS:
-        for vowels in itertools.product("aeiou", repeat=len(masks)):
+    if len(at) <= _MOST_VOWELS:
+        for vowels in itertools.product("aeiouy", repeat=len(at)):
             letters = list(plain)
-            for at, vowel in zip(masks, vowels, strict=True):
-                letters[at] = vowel
+            for place, vowel in zip(at, vowels, strict=True):
+                letters[place] = vowel
             readings.append("".join(letters))
-    terms = _lexicon_terms()
-    # The likeliest reading (wordfreq) of the first kind that has one: "idioot" before "idiiot".
-    for fits in (lambda r: squeeze(r) in terms, _curse_compound, _known):
-        fitting = [r for r in readings if fits(r)]
-        if fitting:
-            return max(fitting, key=frequency)
-    if len(word) >= 4:
+    # Each sign a vowel that makes a lexicon word (as the lexicon spells it: k**t is kut) or a curse
+    # compound; else a run of signs one to three letters of a lexicon word (b**ch), when two letters or
+    # more are shown. The likeliest (wordfreq) wins.
+    spelt = _mask_forms()
+    terms = [term for r in readings for term in spelt.get(squeeze(r), ())]
+    if terms:
+        return max(terms, key=frequency)
+    compounds = [r for r in readings if _curse_compound(r)]
+    if compounds:
+        return max(compounds, key=frequency)
+    if sum(c.isalpha() for c in plain) >= 2:
         pattern = re.compile("[a-z]{1,3}".join(map(re.escape, _MASK_RUN.split(plain))))
-        fitting = [t for t, _ in _lexicon_rows() if len(t) >= 3 and pattern.fullmatch(t)]
+        fitting = [term for term in _mask_terms() if pattern.fullmatch(term)]
         if fitting:
             return max(fitting, key=frequency)
-    return plain
+    return None
+
+
+@cache
+def _mask_terms() -> tuple[str, ...]:
+    """The lexicon's words of three letters or more (``kut``, ``fag``): the words a mask may hide."""
+    return tuple(sorted({t for t, _ in _lexicon_rows() if len(t) >= 3 and t.isalpha()}))
+
+
+@cache
+def _mask_forms() -> dict[str, tuple[str, ...]]:
+    """The words of :func:`_mask_terms` by their squeezed form (``idiot``: ``idiot``, ``idioot``)."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for term in _mask_terms():
+        forms[squeeze(term)] = (*forms.get(squeeze(term), ()), term)
+    return forms
 
 
 def _known(word: str) -> bool:
-    """Whether a word is common (:data:`COMMON`) or a lexicon word."""
-    return frequency(word) >= COMMON or squeeze(word) in _lexicon_terms()
+    """Whether a word is common (:data:`COMMON`) or a lexicon word of three letters or more."""
+    return frequency(word) >= COMMON or squeeze(word) in _mask_forms()
 
 
 def _curse_compound(word: str) -> bool:
     """Whether a word is a curse joined to a lexicon or common word (``teringlijer``, ``kankerdocent``)
     and not an ordinary compound (``kankeronderzoek``)."""
-    prefixes = _compounds()[3]
-    return not ordinary_compound(word) and any(
-        word.startswith(p) and len(word) - len(p) >= 3 and _known(word[len(p) :]) for p in prefixes
-    )
+    for prefix in _compounds()[3]:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and _known(word[len(prefix) :]):
+            return not ordinary_compound(word)
+    return False
 
 
 def _shield(match: re.Match[str]) -> str:
@@ -502,8 +538,18 @@ def fold(text: str) -> str:
             text = _OVERRIDE.sub(_read_override, text)
         text = _strip(text)
     if _HAS_SIGN.search(text):
+        # In a sum or formula a * multiplies (F=m*a); a few masked words at most are read in one message.
+        masks = "#@" if _ARITHMETIC.search(text) else _MASKS
+        budget = iter(range(_MOST_MASKED_WORDS))
+
+        def read(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if any(c in masks for c in word) and next(budget, None) is None:
+                return word
+            return _read_word(word, masks)
+
         # The table removed every private-use character, so the shielded ones are the only ones left.
-        text = _WORDISH.sub(_unleet, _ADDRESS.sub(_shield, text)).translate(_UNSHIELD)
+        text = _WORDISH.sub(read, _ADDRESS.sub(_shield, text)).translate(_UNSHIELD)
     text = _SPACED.sub(_join_spaced, text)
     text = _STRETCH.sub(r"\1\1", text)
     text = _RUN.sub(_rejoin, text)
