@@ -127,6 +127,8 @@ MASKED = {
     "this is sh**": "this is shit",
     "you *diot": "you idiot",
     "you @sshole": "you asshole",
+    "je bent een k*t =)": "je bent een kut =)",
+    "f**k jou ^^": "fuck jou ^^",
 }
 
 
@@ -142,6 +144,7 @@ UNMASKED = {
     "m@rk, d@g!": "mark, dag!",
     "@lisa #metoo *belangrijk* test*": "@lisa #metoo *belangrijk* test*",
     "@jdevries @ccount kom je?": "@jdevries @ccount kom je?",
+    "prima #ok, #me hoor, #ns trein": "prima #ok, #me hoor, #ns trein",
     "ik programmeer in C# en F#, jij?": "ik programmeer in c# en f#, jij?",
     "5*3 = 15 en x*y": "5*3 = 15 en x*y",
     "F=m*a en s=v*t": "f=m*a en s=v*t",

@@ -27,11 +27,13 @@ the word it hides. A word whose signs are all l33t and which l33t makes a common
 word (``m@rk``, ``k@k``); else each ``*``, ``#`` or ``@`` may be a vowel, and the likeliest reading that is
 a lexicon word of three letters or more (``k*t`` → ``kut``, ``h**r`` → ``hoer``) or a curse joined to a
 lexicon or common word (``teringlijer``) is kept; failing those, a run of signs stands for one to three
-letters of a lexicon word, when two letters or more are shown (``b**ch``, ``sh**``). A sign at a word's
-edge is a mention, a hashtag, emphasis or part of a name (``@lisa``, ``#metoo``, ``*echt*``, ``C#``),
-unless the word without it is no known word and the sign hides a lexicon word's letter (``@sshole``); the
-name after it is not repaired. In a sum or formula (``=``, ``^``, a digit beside ``*``, ``f(x)``) a ``*``
-multiplies, and a message has at most eight masked words read (each costs up to a millisecond).
+letters of a lexicon word, when two letters or more are shown (a run of ``*`` or ``#``: ``b**ch``,
+``sh**``). A sign at a word's edge is a mention, a hashtag, emphasis or part of a name (``@lisa``,
+``#metoo``, ``#ok``, ``*echt*``, ``C#``), unless the word without it is no known word and the sign hides a
+lexicon word's letter (``@sshole``) or two signs or more end the word (``sh**``); the name after it is
+not repaired. A message with a sum or formula in it (``=`` or ``^`` between terms, a digit beside ``*``, a
+product of single letters, ``f(x)``) reads no ``*`` as a mask; at most eight masked words are read in a
+message (each costs up to a millisecond), and the words after those are left as written.
 
 A word that hides a lexicon word is repaired, with the Dutch and English word frequencies of ``wordfreq``
 (Speer 2022) telling likely from unlikely words, as a noisy-channel spelling corrector does (Kernighan,
@@ -102,9 +104,10 @@ _MASKS = "*#@"
 _MOST_VOWELS = 3
 _MOST_MASKED_WORDS = 8
 _MASK_RUN = re.compile(r"[*#@]+")
-# A sum or formula: = or ^, a digit beside *, a product of single letters beside an operator, f(x).
+# A sum or formula: = or ^ between terms (not a smiley's "=)" or "^^"), a digit beside *, a product of
+# single letters beside an operator, f(x).
 _ARITHMETIC = re.compile(
-    r"[=^]|\d\s*\*|\*\s*\d|\b[a-z]\*[a-z]\b\s*[-+/)]|[-+/(]\s*[a-z]\*[a-z]\b|[a-z]\([a-z0-9]"
+    r"\w\s*[=^]\s*[\w(]|\d\s*\*|\*\s*\d|\b[a-z]\*[a-z]\b\s*[-+/)]|[-+/(]\s*[a-z]\*[a-z]\b|[a-z]\([a-z0-9]"
 )
 _SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*](?:[ .\-_]|  )){2,}[a-z0-9@$*])(?![\w])")
 _STRETCH = re.compile(r"(.)\1{2,}")
@@ -441,7 +444,9 @@ def _read_word(word: str, masks: str) -> str:
         return (_unmask(core, masks) or core.translate(_LEET)) + word[len(core) :]
     # A sign at a word's edge is a mention, a hashtag or emphasis (@lisa, #metoo, *echt*) or part of a name
     # (C#), unless the word is no known word without it and the sign hides a letter of a lexicon word (@ss).
-    unknown = len(body) >= 2 and not (len(body) >= 3 and _known(body.translate(_LEET)))
+    # Two signs or more after a word, none before it, hide its end (sh**, fu**) whatever the word shows.
+    hidden_end = core.startswith(body) and len(core) - len(body) >= 2
+    unknown = len(body) >= 2 and (hidden_end or not _known(body.translate(_LEET)))
     read = _unmask(core, masks) if unknown else None
     if read is None:
         lead = core.index(body) if body else len(core)
