@@ -499,7 +499,8 @@ def _mask_forms() -> dict[str, tuple[str, ...]]:
     """The words of :func:`_mask_terms` by their squeezed form (``idiot``: ``idiot``, ``idioot``)."""
     forms: dict[str, tuple[str, ...]] = {}
     for term in _mask_terms():
-        forms[squeeze(term)] = (*forms.get(squeeze(term), ()), term)
+        key = squeeze(term)
+        forms[key] = (*forms.get(key, ()), term)
     return forms
 
 
