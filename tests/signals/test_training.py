@@ -23,7 +23,6 @@ from samen.signals.training import (
     encode,
     ensemble,
     fit_cheap,
-    fit_embedding_mlp,
 )
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -69,20 +68,37 @@ def test_training_is_reproducible_and_thresholds_stay_in_range() -> None:
     assert ((thresholds >= 0.05) & (thresholds <= 1.0)).all()
 
 
-def test_the_perceptrons_learn_the_same_weights_twice() -> None:
+_FIT_PERCEPTRONS = """
+import hashlib
+import numpy as np
+from samen.signals.corpora import own_examples
+from samen.signals.rules import cue_names, load_rules
+from samen.signals.training import encode, fit_embedding_mlp, one_blas_thread
+examples = [e for e in own_examples() if e.split == "train"][:200]
+data = encode(examples, cue_names(load_rules()))
+vectors = np.random.default_rng(0).normal(size=(len(examples), 384)).astype(np.float32)
+with one_blas_thread():
+    perceptrons = fit_embedding_mlp(data, vectors)
+for p in perceptrons:
+    print(hashlib.sha256(b"".join(a.tobytes() for a in p)).hexdigest())
+"""
+
+
+def test_the_perceptrons_learn_the_same_bytes_whatever_the_cores() -> None:
     # The embedding stage is reproducible too: seeded perceptrons on the same rows give identical bytes
-    # (stand-in vectors here; the embeddings themselves come from a fixed model).
-    examples = [e for e in own_examples() if e.split == "train"][:200]
-    data = encode(examples, cue_names(load_rules()))
-    vectors = np.random.default_rng(0).normal(size=(len(examples), 384)).astype(np.float32)
-    first, second = fit_embedding_mlp(data, vectors), fit_embedding_mlp(data, vectors)
-    assert len(first) == 3
-    assert all(
-        a.tobytes() == b.tobytes()
-        for p, q in zip(first, second, strict=True)
-        for a, b in zip(p, q, strict=True)
-    )
-    assert first[0][0].tobytes() != first[1][0].tobytes(), "each seed its own perceptron"
+    # under one BLAS thread and under two (stand-in vectors here; the embeddings come from a fixed model).
+    # Without one_blas_thread, two threads sum in another order and the bytes differ.
+    hashes = []
+    for threads in ("1", "2"):
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": threads, "OMP_NUM_THREADS": threads}
+        run = subprocess.run(
+            [sys.executable, "-c", _FIT_PERCEPTRONS], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert run.returncode == 0, run.stderr
+        hashes.append(run.stdout.split())
+    assert len(hashes[0]) == 3
+    assert hashes[0] == hashes[1]
+    assert len(set(hashes[0])) == 3, "each seed its own perceptron"
 
 
 def test_thresholds_keep_the_everyday_aim_however_far_they_must_rise() -> None:

@@ -1,7 +1,8 @@
 """``samen signals train``: rebuild ``data/model.npz`` from our grammar, our corpora and the shared sets.
 
-Reproducible: the same data gives the same file (fixed hashing, fixed splits, deterministic solvers; the
-embeddings come from the cache under ``var/cache/``, filled single-threaded the first time). Steps:
+Reproducible: the same data gives the same file on the same kind of processor (fixed hashing, fixed splits,
+deterministic solvers, one BLAS thread; the embeddings come from the cache under ``var/cache/``, filled
+single-threaded the first time). Steps:
 
 1. the cheap stage: per kind, a logistic regression (liblinear) over hashed n-grams and context cues; and
    the gate: one more such regression, for "any abuse at all" against ordinary chat, classes balanced;
@@ -371,7 +372,36 @@ def train_model(
         cache: the embedding cache (default: ``var/cache/e5.bin``); texts missing from it are embedded.
         progress: called with a line of progress now and then.
         embeddings: train the embedding stage too (without it the cheap stage decides alone).
+
+    Raises:
+        NoSklearn: scikit-learn (with its threadpoolctl) is not installed.
     """
+    with one_blas_thread():
+        return _train(root, out, cache, progress, embeddings)
+
+
+def one_blas_thread() -> Any:
+    """A context in which numpy's BLAS runs on one thread. With two, OpenBLAS adds up in another order
+    and the perceptrons come out with other bytes (measured), so the file would depend on the machine's
+    cores; training is single-threaded anyway.
+
+    Raises:
+        NoSklearn: threadpoolctl (which scikit-learn brings) is not installed.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        raise NoSklearn() from None
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def _train(
+    root: Path,
+    out: Path | None,
+    cache: EmbeddingCache | None,
+    progress: Callable[[str], None] | None,
+    embeddings: bool,
+) -> TrainReport:
     say = progress or (lambda line: None)
     started = time.perf_counter()
     names = cue_names(load_rules())
