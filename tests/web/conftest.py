@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import os
 import subprocess
 import sys
@@ -40,7 +41,10 @@ def _site_ready() -> None:
     from samen.web.catalogue import compile_catalogues
 
     compile_catalogues(settings.LOCALE_PATHS[0])
-    # Django may have read the catalogues before they were compiled; make it read them again.
+    # Django read the default language's catalogue at setup, before it was compiled. Make it read them
+    # again; Python's gettext keeps each catalogue it parsed by path, which Django's reset does not reach,
+    # so a catalogue recompiled after an edit would otherwise be served stale for the whole run.
+    gettext._translations.clear()  # type: ignore[attr-defined]
     setting_changed.send(sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
     call_command("collectstatic", interactive=False, verbosity=0)
 

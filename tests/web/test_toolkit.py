@@ -284,9 +284,12 @@ def test_the_footer_names_the_cookie_a_form_sets_and_says_none_where_none_is_set
         response = web.get(f"/{lang}/{path}")
         body = response.content.decode()
         assert "csrftoken" in response.cookies, path
+        cookie = response.cookies["csrftoken"]
+        assert not cookie["max-age"] and not cookie["expires"], "gone when the browser closes"
         assert (
             "csrftoken" in body and {"nl": "strikt noodzakelijke", "en": "strictly necessary"}[lang] in body
         )
+        assert {"nl": "als je de browser sluit", "en": "when you close the browser"}[lang] in body
         assert {"nl": "Deze pagina zet geen cookies.", "en": "This page sets no cookies."}[lang] not in body
         other_pages = {"nl": "Andere pagina’s zetten geen cookies.", "en": "Other pages set no cookies."}[
             lang

@@ -156,6 +156,8 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+# The forms' token need not outlive the visit (Django keeps it a year by default): a browser-session cookie.
+CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "samen.web.views.refused"
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31_536_000
