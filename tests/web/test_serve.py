@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 from samen.content import load_pack
 from samen.content.pack import DEFAULT_PACK
+from samen.web.catalogue import compile_catalogues
 from samen.web.wsgi import KeptPages
 from tests.web.conftest import start_server, stop_server
 
@@ -382,3 +384,18 @@ def test_a_kept_page_is_kept_no_longer_than_its_max_age(monkeypatch: pytest.Monk
     assert body == b"page 1" and headers["Age"] == "102"
     clock[0] += 198
     assert _get(app)[2] == b"page 2", "Django kept it 2 s before: 300 s in all"
+
+
+def test_a_catalogue_is_compiled_from_its_contents_whatever_the_file_times(tmp_path: Path) -> None:
+    # A compiled catalogue newer than its .po file was once kept even when it was not the .po's (files
+    # copied with their old times): the contents decide now, and an unchanged catalogue is not rewritten.
+    compiled = {mo.parent.parent.name: mo for mo in compile_catalogues(tmp_path, ["nl", "en"])}
+    right = compiled["nl"].read_bytes()
+    assert b"Deze pagina zet geen cookies." in right
+    compiled["nl"].write_bytes(b"not this")
+    os.utime(compiled["nl"], (2_000_000_000, 2_000_000_000))  # in 2033: newer than any .po
+    compile_catalogues(tmp_path, ["nl", "en"])
+    assert compiled["nl"].read_bytes() == right
+    os.utime(compiled["nl"], (1_000_000_000, 1_000_000_000))
+    compile_catalogues(tmp_path, ["nl", "en"])
+    assert compiled["nl"].stat().st_mtime == 1_000_000_000, "an unchanged catalogue is left as it is"

@@ -7,6 +7,7 @@ system package (GNU gettext's ``msgfmt`` is only needed to *edit* them with ``ma
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,7 +24,10 @@ FALLBACK = "en"
 def compile_catalogues(target: Path, languages: Iterable[str] = ()) -> list[Path]:
     """Compile every ``.po`` file of the site into ``target/<lang>/LC_MESSAGES/django.mo``.
 
-    A catalogue that is newer than its ``.po`` file is left as it is; a new one replaces the old at once.
+    Every ``.po`` file is compiled (both take about 40 ms): a catalogue whose bytes are unchanged is left
+    as it is, a changed one replaces the old at once. Comparing contents, not modification times, keeps a
+    catalogue right when files arrive with old times (a copy that keeps them, an archive, a clock that
+    differs).
 
     Args:
         target: the folder Django reads catalogues from (``LOCALE_PATHS``).
@@ -49,16 +53,17 @@ def compile_catalogues(target: Path, languages: Iterable[str] = ()) -> list[Path
     ]
     for po, mo in sorted(pairs):
         compiled.append(mo)
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
         try:
             with po.open("rb") as source:
                 catalogue = read_po(source, abort_invalid=True)
         except (OSError, PoFileError) as exc:
             raise ConfigError(f"{po} cannot be compiled: {exc}", key="config.catalogue") from None
+        out = io.BytesIO()
+        write_mo(out, catalogue)
+        if mo.exists() and mo.read_bytes() == out.getvalue():
+            continue
         mo.parent.mkdir(parents=True, exist_ok=True)
         partial = mo.with_name(f"{mo.name}.{id(catalogue)}.tmp")
-        with partial.open("wb") as out:
-            write_mo(out, catalogue)
+        partial.write_bytes(out.getvalue())
         partial.replace(mo)
     return compiled
