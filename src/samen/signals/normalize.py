@@ -43,7 +43,8 @@ more frequent (:data:`LIKELIER`: ``idot`` → ``idiot``, ``retads`` → ``retard
 Failing that, a word rare in both languages (:data:`RARE`) is split into the likeliest run of common words
 (unigram segmentation, Manning and Schütze 1999) when that shows a lexicon word: ``moslimszijnidioten`` →
 ``moslims zijn idioten``, ``blackpeoplearetrash``. A split with a curse or coarse word in it is left whole
-(``ordinary_compound`` decides those). Repairs only ever show a lexicon word: a rare word of ordinary talk
+(``ordinary_compound`` decides those), and so is a compound whose last part is a thing as well as a slur
+(``klassenpot``: the class's kitty). Repairs only ever show a lexicon word: a rare word of ordinary talk
 (``resit``, a course name, ``mensa``) is left as written, where a general corrector would make ``rest``.
 """
 
@@ -201,7 +202,8 @@ def _lexicon_terms() -> frozenset[str]:
 
 @cache
 def _word_lists() -> dict[str, frozenset[str]]:
-    """The lists of ``data/normalize.yaml``: ordinary ``words``, ``tails``, ``heads``, ``function_words``."""
+    """The lists of ``data/normalize.yaml``: ordinary ``words``, ``tails``, ``heads``, ``things``,
+    ``function_words``."""
     text = resources.files("samen.signals").joinpath("data", "normalize.yaml").read_text(encoding="utf-8")
     return {name: frozenset(map(str, words)) for name, words in yaml.safe_load(text).items()}
 
@@ -413,7 +415,21 @@ def repair(word: str) -> str:
     forms, coarse = _shown_forms()
     if pieces is None or not any(_shows(p, forms) for p in pieces) or any(_shows(p, coarse) for p in pieces):
         return word
+    if _thing_compound(pieces):
+        return word
     return " ".join(pieces)
+
+
+def _thing_compound(pieces: list[str]) -> bool:
+    """Whether a split is a compound that ends in a word that is a thing too (``things`` in
+    ``data/normalize.yaml``) after content words that show no lexicon word: ``klassenpot`` is the class's
+    kitty. A sentence run together keeps its split (``jullie zijn stom`` has function words), and so does
+    one with a lexicon word before the last (``homo pot``)."""
+    *before, last = pieces
+    lists = _word_lists()
+    return squeeze(last) in {squeeze(w) for w in lists["things"]} and not any(
+        p in lists["function_words"] or _shows(p, _shown_forms()[0]) for p in before
+    )
 
 
 def _read_override(match: re.Match[str]) -> str:
