@@ -13,6 +13,7 @@ import pytest
 
 from samen.signals.corpora import ABUSE_KINDS, READERS, Example
 from samen.signals.grammar import DERIVED, HARMFUL, HARMLESS, generate, load, template_splits, templates
+from samen.signals.normalize import fold
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 SPLITS = ("train", "dev", "test")
@@ -120,7 +121,8 @@ def test_harm_is_also_written_with_chat_around_it_and_shouting(
         # The line used is the longest found: "this reading is killing me" (dev) is inside "… slowly" (train).
         used = [line for line in found if not any(line != other and line in other for other in found)]
         assert all(lines[line] == example.split for line in used if len(line) > 25), example.text
-        assert any(text.casefold() in example.text.casefold() for text in originals[example.template])
+        # (folded: a filling may have been written with look-alike letters and its copy plainly)
+        assert any(fold(text) in fold(example.text) for text in originals[example.template])
         if not used:
             shouted += 1
             assert "!" in example.text and example.pattern not in ("banter", "congratulation")
