@@ -101,6 +101,8 @@ _HAS_LETTER = re.compile(r"[a-z]")
 _HAS_SIGN = re.compile(r"[0-9@$€!|+*#]")
 # Signs that mask letters (k*nker, t@ringlijer), the most signs read as vowels in one word (6**3 readings)
 # and the most masked words read in one message (each costs up to a millisecond).
+#: The linking sound of a Dutch compound that a split reads as the word "en" (fooi-en-pot).
+_LINKING = frozenset({"en"})
 _MASKS = "*#@"
 _MOST_VOWELS = 3
 _MOST_MASKED_WORDS = 8
@@ -203,7 +205,7 @@ def _lexicon_terms() -> frozenset[str]:
 @cache
 def _word_lists() -> dict[str, frozenset[str]]:
     """The lists of ``data/normalize.yaml``: ordinary ``words``, ``tails``, ``heads``, ``things``,
-    ``function_words``."""
+    ``slur_adjectives``, ``function_words``."""
     text = resources.files("samen.signals").joinpath("data", "normalize.yaml").read_text(encoding="utf-8")
     return {name: frozenset(map(str, words)) for name, words in yaml.safe_load(text).items()}
 
@@ -423,13 +425,23 @@ def repair(word: str) -> str:
 def _thing_compound(pieces: list[str]) -> bool:
     """Whether a split is a compound that ends in a word that is a thing too (``things`` in
     ``data/normalize.yaml``) after content words that show no lexicon word: ``klassenpot`` is the class's
-    kitty. A sentence run together keeps its split (``jullie zijn stom`` has function words), and so does
-    one with a lexicon word before the last (``homo pot``)."""
+    kitty, ``fooienpot`` (read ``fooi en pot``: a linking ``-en-``) the tips jar. A sentence run together
+    keeps its split (``jij vuile pot`` has a function word), and so does a lexicon word or an insulting
+    adjective before the thing (``homo pot``, ``vuile pot``)."""
     *before, last = pieces
+    things, ahead = _thing_lists()
+    if squeeze(last) not in things:
+        return False
+    content = [p for i, p in enumerate(before) if not (i > 0 and p in _LINKING)]
+    return not any(p in ahead or _shows(p, _shown_forms()[0]) for p in content)
+
+
+@cache
+def _thing_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The squeezed ``things``, and the words that make a split before one a sentence or an insult: the
+    function words and the ``slur_adjectives`` of ``data/normalize.yaml``."""
     lists = _word_lists()
-    return squeeze(last) in {squeeze(w) for w in lists["things"]} and not any(
-        p in lists["function_words"] or _shows(p, _shown_forms()[0]) for p in before
-    )
+    return frozenset(map(squeeze, lists["things"])), lists["function_words"] | lists["slur_adjectives"]
 
 
 def _read_override(match: re.Match[str]) -> str:

@@ -376,12 +376,12 @@ def train_model(
     Raises:
         NoSklearn: scikit-learn (with its threadpoolctl) is not installed.
     """
-    with one_blas_thread():
+    with single_threaded():
         return _train(root, out, cache, progress, embeddings)
 
 
-def one_blas_thread() -> Any:
-    """A context in which numpy's BLAS runs on one thread. With two, OpenBLAS adds up in another order
+def single_threaded() -> Any:
+    """A context in which BLAS and OpenMP run on one thread. With two, OpenBLAS adds up in another order
     and the perceptrons come out with other bytes (measured), so the file would depend on the machine's
     cores; training is single-threaded anyway.
 
@@ -389,10 +389,13 @@ def one_blas_thread() -> Any:
         NoSklearn: threadpoolctl (which scikit-learn brings) is not installed.
     """
     try:
+        # A limit reaches only the libraries loaded when it is set: scikit-learn brings SciPy's own BLAS.
+        import sklearn.linear_model
+        import sklearn.neural_network  # noqa: F401
         from threadpoolctl import threadpool_limits
     except ImportError:
         raise NoSklearn() from None
-    return threadpool_limits(limits=1, user_api="blas")
+    return threadpool_limits(limits=1)
 
 
 def _train(
