@@ -99,10 +99,10 @@ _ADDRESS = re.compile(
 )
 _HAS_LETTER = re.compile(r"[a-z]")
 _HAS_SIGN = re.compile(r"[0-9@$€!|+*#]")
-# Signs that mask letters (k*nker, t@ringlijer), the most signs read as vowels in one word (6**3 readings)
-# and the most masked words read in one message (each costs up to a millisecond).
 #: The linking sound of a Dutch compound that a split reads as the word "en" (fooi-en-pot).
 _LINKING = frozenset({"en"})
+# Signs that mask letters (k*nker, t@ringlijer), the most signs read as vowels in one word (6**3 readings)
+# and the most masked words read in one message (each costs up to a millisecond).
 _MASKS = "*#@"
 _MOST_VOWELS = 3
 _MOST_MASKED_WORDS = 8
@@ -425,9 +425,9 @@ def repair(word: str) -> str:
 def _thing_compound(pieces: list[str]) -> bool:
     """Whether a split is a compound that ends in a word that is a thing too (``things`` in
     ``data/normalize.yaml``) after content words that show no lexicon word: ``klassenpot`` is the class's
-    kitty, ``fooienpot`` (read ``fooi en pot``: a linking ``-en-``) the tips jar. A sentence run together
-    keeps its split (``jij vuile pot`` has a function word), and so does a lexicon word or an insulting
-    adjective before the thing (``homo pot``, ``vuile pot``)."""
+    kitty, ``kerstfooienpot`` (read ``kerst fooi en pot``: a linking ``-en-``) the Christmas tips jar. A
+    sentence run together keeps its split (``jij vuile pot`` has a function word), and so does a lexicon
+    word or an insulting adjective before the thing (``homo pot``, ``vuile pot``)."""
     *before, last = pieces
     things, ahead = _thing_lists()
     if squeeze(last) not in things:
