@@ -1,8 +1,8 @@
 """``samen signals train``: rebuild ``data/model.npz`` from our grammar, our corpora and the shared sets.
 
 Reproducible: the same data gives the same file on the same kind of processor (fixed hashing, fixed splits,
-deterministic solvers, one BLAS thread; the embeddings come from the cache under ``var/cache/``, filled
-single-threaded the first time). Steps:
+deterministic solvers, one thread for BLAS and OpenMP; the embeddings come from the cache under
+``var/cache/``, filled single-threaded the first time). Steps:
 
 1. the cheap stage: per kind, a logistic regression (liblinear) over hashed n-grams and context cues; and
    the gate: one more such regression, for "any abuse at all" against ordinary chat, classes balanced;

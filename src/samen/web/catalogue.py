@@ -24,10 +24,10 @@ FALLBACK = "en"
 def compile_catalogues(target: Path, languages: Iterable[str] = ()) -> list[Path]:
     """Compile every ``.po`` file of the site into ``target/<lang>/LC_MESSAGES/django.mo``.
 
-    Every ``.po`` file is compiled (the two of the site take about 40 ms together): a catalogue whose bytes are unchanged is left
-    as it is, a changed one replaces the old at once. Comparing contents, not modification times, keeps a
-    catalogue right when files arrive with old times (a copy that keeps them, an archive, a clock that
-    differs).
+    Every ``.po`` file is compiled (the site's two take about 40 ms together): a catalogue whose bytes are
+    unchanged is left as it is, a changed one replaces the old at once. Comparing contents, not modification
+    times, keeps a catalogue right when files arrive with old times (a copy that keeps them, an archive, a
+    clock that differs).
 
     Args:
         target: the folder Django reads catalogues from (``LOCALE_PATHS``).
