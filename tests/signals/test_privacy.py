@@ -67,6 +67,33 @@ def test_postcode_alone_is_not_an_address(signals: Signals, text: str) -> None:
     assert privacy(signals, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sam lives at 14 Mill Road, Cambridge CB1 2AD",
+            [("address", "14 Mill Road"), ("postcode", "CB1 2AD")],
+        ),
+        (
+            "zijn zus woont in Londen, 8 Elm Street, E2 7QB",
+            [("address", "8 Elm Street"), ("postcode", "E2 7QB")],
+        ),
+        ("her postcode is SE1 9SG", [("postcode", "SE1 9SG")]),
+        ("the exchange office is at 3 Park Road, Bristol BS8 1TH", []),
+        ("de postcode van de bibliotheek is OX1 3BG", []),
+        ("we get the A1 2BB bus at 9", []),
+    ],
+)
+def test_british_postcodes_go_with_their_street_and_their_person(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
+def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
+    assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
+
+
 def test_a_desk_or_role_address_is_not_personal(signals: Signals) -> None:
     assert privacy(signals, "Bel de receptie: 071 527 2727") == []
     assert privacy(signals, "mail de servicedesk via servicedesk@example.nl") == []

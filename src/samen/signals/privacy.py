@@ -12,8 +12,8 @@ Three steps, each a mechanism rather than a list of cases:
    and company numbers are no one's), e-mail addresses by the address grammar
    with a real public suffix (the ``publicsuffixlist`` package's bundled list: ``logo@2x.png`` has none,
    and ``git@host:path`` is a remote), IBANs and BSNs by their check digits (``python-stdnum``; a BSN
-   only beside a word that names it), Dutch postcodes by their format beside a street, a house number or a
-   place, street addresses by Dutch and English street-name morphology (``-straat``, ``-gracht``,
+   only beside a word that names it), Dutch and British postcodes by their format beside a street, a house
+   number or a place, street addresses by Dutch and English street-name morphology (``-straat``, ``-gracht``,
    ``Street``…) or by a residence word before a capitalised name and a house number (``woont op
    Rapenburg 70``), student numbers by the campaign pack's pattern.
 3. **Whose detail**, read from the clause it stands in (:func:`owner`): the writer's own (``mijn nummer
@@ -36,6 +36,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
@@ -202,7 +203,14 @@ _LOWER_ADDRESS = re.compile(
     r"\b(?P<street>[a-z][a-zà-ÿ'-]{2,})[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
     r"(?![\w@]|[.,:/-]\d)"
 )
-_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}[ ]?(?!SA|SD|SS)(?P<letters>[A-Z]{2}|[a-z]{2})(?![\w@])")
+# Dutch (2311 CS; SA, SD and SS are not issued) and British (SW1A 1AA, M1 5QA: outward code, inward code)
+# postcodes; a Dutch one may be written in lower case.
+_POSTCODE = re.compile(
+    r"(?<![\w-])(?:[1-9]\d{3}[ ]?(?!SA|SD|SS)(?P<letters>[A-Z]{2}|[a-z]{2})"
+    r"|(?P<uk>[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}))(?![\w@])"
+)
+# What may stand between a street address and its postcode: a comma and a place ("Baker Street, London").
+_BEFORE_POSTCODE = re.compile(r"[ ]?,?[ ]?(?:[A-Z][\w'-]+[ ]?){0,2},?[ ]?")
 _POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip)\b", re.IGNORECASE)
 
 _EMAIL = re.compile(
@@ -232,7 +240,8 @@ _DAYS = (
     r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|mon|tue|tues|wed|"
     r"thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?"
 )
-_TIME = r"(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d(?:[:.][0-5]\d)?|[ ]?(?:uur|u|h|am|pm|a\.m\.|p\.m\.))"
+# A unit ends the word: "4 Hill Street" holds no time.
+_TIME = r"(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d(?:[:.][0-5]\d)?|[ ]?(?:uur|u|h|am|pm|a\.m\.|p\.m\.)(?![^\W\d_]))"
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _UNITS = (
     r"(?:[kKMGTP]i?B|[kKMGTP]b(?:it)?s?|[kKMGT]B/s|bytes?|bits?|px|pt|dpi|fps|Hz|kHz|MHz|GHz|km/u|km/h|km|"
@@ -713,11 +722,19 @@ def _street_like(street: str) -> bool:
     return bool(_STREET_SUFFIX.search(last)) and len(last) > 4 and last not in {"week", "park", "markt"}
 
 
-def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool, bool]]:
-    """Street addresses and postcodes, each with whether a word in its clause makes it a home (woont,
-    thuis, lives, house…; an address word alone only helps recognise the street) and whether it needs a
-    person named to be anyone's (a postcode alone: "de postcode van het Gorlaeus")."""
-    found: list[list[object]] = []  # [subtype, span, home, needs a person]
+class _Place(NamedTuple):
+    """A street address or a postcode found by :func:`_addresses`."""
+
+    subtype: str  # address or postcode
+    span: Span
+    home: bool  # a word in its clause makes it a home (woont, thuis, lives, house…)
+    needs_person: bool  # a postcode alone is someone's only with a person ("de postcode van het Gorlaeus")
+    street: Span | None  # the street address a postcode belongs to: it is reported with it or not at all
+
+
+def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
+    """Street addresses and postcodes (an address word alone only helps recognise the street)."""
+    found: list[_Place] = []
     streets: list[Span] = []
 
     def street(span: Span, number: Span) -> None:
@@ -725,7 +742,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool,
             return
         clause = _clause(text, span)
         streets.append(span)
-        found.append(["address", span, _HOME.search(text, clause[0], span[0]) is not None, False])
+        found.append(_Place("address", span, _HOME.search(text, clause[0], span[0]) is not None, False, None))
 
     for m in _DUTCH_ADDRESS.finditer(text):
         words = m.group("street").split()
@@ -747,19 +764,23 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[tuple[str, Span, bool,
         span = m.span()
         if _overlaps(span, claims) and not re.search(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]):
             continue  # 1500 MB: a size, unless a place follows
-        beside = [f for f in found if f[0] == "address" and 0 <= span[0] - f[1][1] <= 3]  # type: ignore[index]
+        beside = [
+            f
+            for f in found
+            if f.subtype == "address" and _BEFORE_POSTCODE.fullmatch(text, f.span[1], span[0])
+        ]
         if beside:
-            found.append(["postcode", span, beside[0][2], False])
+            found.append(_Place("postcode", span, beside[0].home, False, beside[0].span))
             continue
-        if m.group("letters").islower():
+        if m.group("letters") and m.group("letters").islower():
             continue
         cue = _POSTCODE_CUE.search(text, max(0, span[0] - 30), span[0]) is not None
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
         if cue or number or residence:
             home = _HOME.search(text, _clause(text, span)[0], span[0]) is not None
-            found.append(["postcode", span, home, not number])
-    return [(str(f[0]), f[1], bool(f[2]), bool(f[3])) for f in found]  # type: ignore[misc]
+            found.append(_Place("postcode", span, home, not number, None))
+    return found
 
 
 _EXPLANATIONS = {
@@ -823,25 +844,33 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             if not _overlaps(m.span(), containers) and not _overlaps(m.span(), taken):
                 taken.append(m.span())
                 candidates.append(("student_number", m.span(), None))
-    homes: dict[Span, bool] = {}
-    person_needed: list[Span] = []
-    for subtype, span, home, needs_person in _addresses(readable, claims):
-        if not _overlaps(span, taken):
-            taken.append(span)
-            candidates.append((subtype, span, None))
-            homes[span] = home
-            if needs_person:
-                person_needed.append(span)
+    places: dict[Span, _Place] = {}
+    for found in _addresses(readable, claims):
+        if not _overlaps(found.span, taken):
+            taken.append(found.span)
+            candidates.append((found.subtype, found.span, None))
+            places[found.span] = found
+    reported: set[Span] = set()
     for subtype, span, verdict in candidates:
+        place = places.get(span)
+        if place is not None and place.street is not None:
+            if place.street in reported:  # a postcode goes with its street ("Baker Street, London NW1 6XE")
+                yield _detail(subtype, span, index)
+            continue
         whose = verdict or owner(readable, span, roles, taken)
         if whose == "staff":  # a lecturer's work number is public; their home is not
             whose = "other" if subtype in ("address", "postcode") else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
             continue
-        if span in homes and whose != "other" and (span in person_needed or not homes[span]):
+        if place is not None and whose != "other" and (place.needs_person or not place.home):
             continue  # a street and a number (or a postcode) nobody is said to live at: a place
-        start, end = index[span[0]], index[span[1] - 1] + 1
-        yield Detail(subtype, (start, end), _SCORES[subtype], _EXPLANATIONS[subtype])
+        reported.add(span)
+        yield _detail(subtype, span, index)
+
+
+def _detail(subtype: str, span: Span, index: Sequence[int]) -> Detail:
+    """The detail at ``span`` of the readable text, its span mapped back to the message as written."""
+    return Detail(subtype, (index[span[0]], index[span[1] - 1] + 1), _SCORES[subtype], _EXPLANATIONS[subtype])
 
 
 def privacy_context(
