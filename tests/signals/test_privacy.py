@@ -90,6 +90,53 @@ def test_british_postcodes_go_with_their_street_and_their_person(
     assert privacy(signals, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a house number shaped like a date, after a street's name
+        ("Mila woont op de Hoflaan 7-2", [("address", "Hoflaan 7-2")]),
+        # a postcode whose letters are a unit, or after "post code" / "zip code" (claimed as size or id)
+        ("Daan woont op Plesmanlaan 9, 2333 KG", [("address", "Plesmanlaan 9"), ("postcode", "2333 KG")]),
+        ("haar post code is 2333 CM", [("postcode", "2333 CM")]),
+        ("his zip code is LS6 1AA", [("postcode", "LS6 1AA")]),
+        # a town of several words between the street and the postcode
+        (
+            "Noor woont op Kerkweg 3, Capelle aan den IJssel 2902 AB",
+            [("address", "Kerkweg 3"), ("postcode", "2902 AB")],
+        ),
+    ],
+)
+def test_addresses_and_postcodes_in_the_forms_people_write(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij schreef zijn essay over Goldberg 2015",  # a name and a year, not a street and a house number
+        "she did her exchange in Autumn 2023, he did Spring 2024",
+        "Mijn gegevens zijn: Hoflaan 7, 2333 AB Leiden",  # "zijn" the verb, not "his"
+        "ik heb een nieuw nummer: 06-87654321",
+        "Nieuw mailadres, sla even op: anna.bakker@gmail.com",
+        "Tot morgen! Groeten, Daan (06-87654321)",  # a signature
+        "Bel de apotheek, hun nummer is 071 516 3131",  # "they" are the desk
+        "Contact Student Services, their number is 071 516 3131",
+        "Vragen over je huur? Bel SSH op 071 516 3131",  # an organisation's acronym
+        "De huisartsenpraktijk: 071 516 3131",
+    ],
+)
+def test_own_details_and_desks_in_other_words_are_no_ones_concern(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+def test_a_phone_number_in_brackets_and_the_whole_number_of_another_country(signals: Signals) -> None:
+    assert privacy(signals, "Vraag Bram (06 12345678) even") == [("phone", "06 12345678")]
+    # a fragment valid in one country never hides the whole number of another
+    assert privacy(signals, "Call Priya on 0117 496 0123 tonight") == [("phone", "0117 496 0123")]
+
+
 def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
     assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
 

@@ -77,7 +77,8 @@ ROLE_WORDS = _words(
     klantenservice kroeg cafe café bar restaurant winkel shop store museum sportcentrum gym venue
     gebouw building vereniging association studievereniging borrel feest party kantine canteen mensa uni
     school pizzeria snackbar tandarts dentist kapper hairdresser fysio physio bedrijf company firm hotel
-    hostel organisation organization stichting foundation loket
+    hostel organisation organization stichting foundation loket conciërge concierge porter porters lodge
+    receptionist studentenarts studentenpsycholoog studentenpsychologen
     """
 )
 #: Names a mailbox of no one in particular takes (``info@``, ``noreply@``), besides the role words; in a
@@ -109,6 +110,7 @@ _STAFF = _words(
 _ROLE_ENDINGS = (
     "desk", "office", "balie", "bureau", "loket", "vereniging", "centrum", "centre", "center", "dienst",
     "service", "services", "zaken", "secretariaat", "commissie", "committee", "afdeling", "winkel",
+    "praktijk", "kliniek", "clinic", "support",
 )  # fmt: skip
 
 # Words that tie a detail to the writer: first-person pronouns and "call me", "pay me" shapes.
@@ -116,8 +118,21 @@ _OWN_WORDS = _words("mijn m'n mn me mij mezelf ikzelf ons onze i'm im my mine me
 # "ik ben…", "I live…": the writer speaking of themselves (a bare "ik heb" may hold someone else's number).
 _OWN_PHRASE = re.compile(
     r"\b(?:ik|'k|wij|we)\s+(?:ben|zijn|woon|wonen|zit|zitten|heet|sta|staan)\b|"
-    r"\b(?:i|we)\s+(?:am|live|stay|'m)\b",
+    r"\b(?:i|we)\s+(?:am|live|stay|'m)\b|"
+    # "ik heb een nieuw nummer", "I've got a new phone": the writer's own new detail
+    r"\b(?:ik|'k|i|we)\s+(?:heb|hebben|have|'ve|got|'ve\s+got)\s+(?:een|a)\s+(?:nieuw\w*|new)\b",
     re.IGNORECASE,
+)
+# A detail announced as new with no one named ("Nieuw nummer, sla even op: 06…") is the writer's.
+_NEW_DETAIL = re.compile(
+    r"^\W*(?:(?:mijn|my)\s+)?(?:nieuw\w*|new)\s+(?:\w*nummer|number|phone|mobiel|mobile|\w*adres|address|"
+    r"e-?mail\w*)\b",
+    re.IGNORECASE,
+)
+# Words that close a message before the writer's name ("Groetjes, Sanne (06…)"): a name after them is the
+# writer's signature.
+_CLOSINGS = _words(
+    "groetjes groeten groet gr grtjs mvg liefs doei cheers regards best thanks thx bedankt dank xx xxx"
 )
 # Asking to be paid is sharing one's own account ("maak het over naar NL…", "tikkie").
 _PAY = re.compile(
@@ -192,7 +207,7 @@ _DUTCH_ADDRESS = re.compile(
     rf"(?P<street>{_WORD}(?:[ ](?:{_LINK}[ ])*{_WORD}){{0,3}})[ ](?:nr\.?[ ]?|nummer[ ])?"
     r"(?P<number>[1-9]\d{0,4}"
     r"(?:[ ]?-[ ]?\d{1,4}|[ ]?[a-zA-Z](?![\w@])|[ ](?:bis|hs|huis|zw|rd|boven|I{1,3})\b)?)"
-    r"(?![\w@]|[.,:/-]\d)"
+    r"(?![\w@]|[.,:/-]\d)(?<!\d{4}(?=[ ]?[A-Z]{2}\b))"  # "Alphen aan den Rijn 2405 AB": a postcode
 )
 _ENGLISH_ADDRESS = re.compile(
     r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[A-Za-z]?)[ ](?P<street>(?:[A-Z][a-z']+[ ]){1,3}(?:"
@@ -209,9 +224,14 @@ _POSTCODE = re.compile(
     r"(?<![\w-])(?:[1-9]\d{3}[ ]?(?!SA|SD|SS)(?P<letters>[A-Z]{2}|[a-z]{2})"
     r"|(?P<uk>[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}))(?![\w@])"
 )
-# What may stand between a street address and its postcode: a comma and a place ("Baker Street, London").
-_BEFORE_POSTCODE = re.compile(r"[ ]?,?[ ]?(?:[A-Z][\w'-]+[ ]?){0,2},?[ ]?")
-_POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip)\b", re.IGNORECASE)
+# What may stand between a street address and its postcode: a comma and a place ("Baker Street, London",
+# "Alphen aan den Rijn", "'s-Gravenhage", "Newcastle upon Tyne").
+_BEFORE_POSTCODE = re.compile(
+    r"[ ]?,?[ ]?(?:(?:'s-)?[A-Z][\w'-]+(?:[ ](?:aan|den|de|der|op|upon|on|under|in|the|van)){0,2}[ ]?){0,3}"
+    r",?[ ]?"
+)
+_POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip(?: code)?)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 _EMAIL = re.compile(
     r"(?<![\w.+'/=-])(?P<local>[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+=?^_`{|}~-]+)*)"
@@ -348,7 +368,7 @@ _PHONE_EXCLUDED = frozenset(
 # Where a clause ends: sentence ends, line ends, and the conjunctions that start a new statement.
 _CLAUSE_END = re.compile(
     r"[.!?;](?=\s|$)|\n|\s[-–—]\s|"
-    r"\s(?:en|of|want|terwijl|and|but|or|while|whereas)\s(?=\S)",
+    r"\s(?:en|of|maar|want|terwijl|and|but|or|while|whereas)\s(?=\S)",
     re.IGNORECASE,
 )
 # First-person words in hedges say nothing about whose a detail is ("volgens mij was het 06…").
@@ -519,6 +539,11 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
 
 
 _POSSESSIVES = _words("mijn m'n mn ons onze my our")
+# Capitals only: an organisation's acronym (DUO, GGD, DUWO), unless it names the detail itself.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_DETAIL_ACRONYMS = _words("iban bsn gsm sms tel id pin nr zip ov app dm pm cv")
+# Third-person plurals, which may point back at a desk named before them.
+_PLURAL_PRONOUNS = _words("hun hen ze zij their they them")
 # What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
 _DETAIL_NOUN = re.compile(
     r"(?:\W+\w+){0,2}?\W+(?:\w*nummer\w*|number|nr|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
@@ -554,6 +579,8 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     after: list[str] = []
     previous = ""
     place_name = False
+    clause = text[start:end]
+    shouting = sum(c.isupper() for c in clause) > sum(c.islower() for c in clause)
     skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
         if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
@@ -564,6 +591,14 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
         cue = _cue(word, original, first, roles, previous)
         if cue == "own" and word in _POSSESSIVES and not _owns_detail(text, m.end(), span[0]):
             cue = None  # "het nummer van iemand uit mijn klas": "mijn" is the class's, not the number's
+        if word == "zijn" and m.end() <= span[0] and not text[m.end() : span[0]].strip(" :,-"):
+            cue = None  # "mijn gegevens zijn: …": the verb, not "his"
+        if word in _PLURAL_PRONOUNS and before and before[-1] == "role":
+            cue = "role"  # "bel de servicedesk, hun nummer is …": they are the desk
+        if cue == "name" and previous in _CLOSINGS:
+            cue = "own"  # "Groetjes, Sanne (06…)": the writer's signature
+        if cue is None and _ACRONYM.fullmatch(original) and not shouting and word not in _DETAIL_ACRONYMS:
+            cue = "role"  # "bel DUO", "de GGD": an organisation's acronym
         capital = original[:1].isupper()
         if capital and cue == "name" and place_name:
             cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
@@ -585,6 +620,8 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     whose = before[-1] if before else after[0] if after else None
     if whose is None and _DESK_HOURS.search(text):
         return "role"  # a number with opening hours is a desk's
+    if whose is None and _NEW_DETAIL.match(text, start):
+        return "own"
     if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
         return "other"  # "het privénummer van de docent"
     return whose
@@ -677,22 +714,30 @@ def _phones(text: str) -> Iterator[Span]:
     in international form."""
     if not _DIGIT_RUN.search(text):
         return  # fewer than seven digits in a row (spaces, dots, dashes and brackets between): no number
-    seen: list[Span] = []
+    found: list[tuple[int, Span]] = []  # (run, span)
     runs = [("NL", phonenumbers.Leniency.VALID)]
     if "+" in text or "00" in text:
         runs.append(("NL", phonenumbers.Leniency.POSSIBLE))
     if _PHONE_WORD.search(text):
         runs += [(region, phonenumbers.Leniency.VALID) for region in _OTHER_REGIONS]
-    for region, leniency in runs:
-        if region != "NL" and all(_overlaps(m.span(), seen) for m in _DIGIT_RUN.finditer(text)):
+    for run, (region, leniency) in enumerate(runs):
+        covered = [span for _, span in found]
+        if region != "NL" and all(
+            any(a <= m.start() and m.end() <= b for a, b in covered) for m in _DIGIT_RUN.finditer(text)
+        ):
             break  # every run of digits is a Dutch or an international number already
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
             span = (match.start, match.end)
             raw = match.raw_string.lstrip("(")
+            if raw != match.raw_string and ")" not in raw:
+                span = (
+                    match.start + 1,
+                    match.end,
+                )  # "(06 12345678)": the bracket opens the aside, not the number
             international = raw.startswith(("+", "00"))
             if leniency is phonenumbers.Leniency.POSSIBLE and not international:
                 continue
-            if _overlaps(span, seen) or phonenumbers.number_type(match.number) in _PHONE_EXCLUDED:
+            if phonenumbers.number_type(match.number) in _PHONE_EXCLUDED:
                 continue
             if international and (
                 phonenumbers.region_code_for_country_code(match.number.country_code or 0) == "ZZ"
@@ -700,8 +745,14 @@ def _phones(text: str) -> Iterator[Span]:
                 or len(str(match.number.national_number)) < 7
             ):
                 continue
+            found.append((run, span))
+    # Where readings overlap, the longest wins, then the earliest run: a fragment valid in one country
+    # ("1649") never hides the whole number of another ("0117 394 1649").
+    seen: list[Span] = []
+    for _, span in sorted(found, key=lambda f: (f[1][0] - f[1][1], f[0])):
+        if not _overlaps(span, seen):
             seen.append(span)
-            yield span
+    yield from sorted(seen)
 
 
 def _numbers(text: str) -> Iterator[tuple[str, Span]]:
@@ -737,8 +788,14 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
     found: list[_Place] = []
     streets: list[Span] = []
 
-    def street(span: Span, number: Span) -> None:
-        if _overlaps(number, claims) or _overlaps(span, streets):
+    def street(span: Span, number: Span, named: bool = False) -> None:
+        digits = text[number[0] : number[1]]
+        postcode_next = _POSTCODE.match(text, len(text) - len(text[span[1] :].lstrip(" ,"))) is not None
+        if _YEAR.fullmatch(digits) and not postcode_next:
+            return  # "Spring 2025", "Goldberg 2012": a year, not a house number, unless a postcode follows
+        # "Breestraat 12-3" reads as a date, but after a street's name it is a house number.
+        claimed = not (named and _NUMERIC_DATE_CLAIM.fullmatch(digits)) and _overlaps(number, claims)
+        if claimed or _overlaps(span, streets):
             return
         clause = _clause(text, span)
         streets.append(span)
@@ -754,7 +811,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         begin = m.end("street") - len(" ".join(words))
         clause = _clause(text, (begin, m.end()))
         if _street_like(words[-1]) or _RESIDENCE.search(text, clause[0], begin):
-            street((begin, m.end()), m.span("number"))
+            street((begin, m.end()), m.span("number"), named=_street_like(words[-1]))
     for m in _ENGLISH_ADDRESS.finditer(text):
         street(m.span(), m.span("number"))
     for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
@@ -762,19 +819,20 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
             street(m.span(), m.span("number"))
     for m in _POSTCODE.finditer(text):
         span = m.span()
-        if _overlaps(span, claims) and not re.search(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]):
-            continue  # 1500 MB: a size, unless a place follows
         beside = [
             f
             for f in found
             if f.subtype == "address" and _BEFORE_POSTCODE.fullmatch(text, f.span[1], span[0])
         ]
+        cue = _POSTCODE_CUE.search(text, max(0, span[0] - 30), span[0]) is not None
+        place_after = re.match(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]) is not None
+        if _overlaps(span, claims) and not (beside or cue or place_after):
+            continue  # 1500 MB: a size, unless a street, a postcode word or a place says it is a postcode
         if beside:
             found.append(_Place("postcode", span, beside[0].home, False, beside[0].span))
             continue
         if m.group("letters") and m.group("letters").islower():
             continue
-        cue = _POSTCODE_CUE.search(text, max(0, span[0] - 30), span[0]) is not None
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
         if cue or number or residence:
