@@ -137,6 +137,41 @@ def test_a_phone_number_in_brackets_and_the_whole_number_of_another_country(sign
     assert privacy(signals, "Call Priya on 0117 496 0123 tonight") == [("phone", "0117 496 0123")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English order without a street word, or in lower case, after a residence word
+        ("Maya lives at 6 Kings Parade", [("address", "6 Kings Parade")]),
+        ("Finn's flat is 11 The Green", [("address", "11 The Green")]),
+        ("Cian's address is 3 O'Brien Road", [("address", "3 O'Brien Road")]),
+        ("zoe lives at 8 station road", [("address", "8 station road")]),
+        ("her postcode is cb2 1tn", [("postcode", "cb2 1tn")]),
+        # a possessive name that is also a word; a role word that only says what kind of mailbox it is
+        ("Wil's address is 4 Elm Grove", [("address", "4 Elm Grove")]),
+        ("Noor's uni email is n.smit@umail.leidenuniv.nl", [("email", "n.smit@umail.leidenuniv.nl")]),
+        # a British mobile needs no phone word
+        ("Ask Maya, 07911 123456", [("phone", "07911 123456")]),
+    ],
+)
+def test_details_in_the_ways_british_and_dutch_students_write_them(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn nummer voor Telegram is 06-87654321",  # a capital after the writer's own possessive
+        "Hallo allemaal, ik ben Daan Bakker, 06-87654321",  # the writer introduces themselves
+        "Our course rep is on 07911 123456 this week",  # a person in a role: their phone for the role
+        "Grades out: 07700 marks, sorry 770",  # no number
+    ],
+)
+def test_the_writers_own_details_after_their_name_or_possessive(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
 def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
     assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
 

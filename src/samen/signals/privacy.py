@@ -103,7 +103,7 @@ _STAFF = _words(
     """
     docent docenten lecturer lecturers tutor tutors professor prof hoogleraar studieadviseur studieadviseurs
     studyadvisor adviser advisor decaan dean coordinator coördinator begeleider supervisor mentor ta tas
-    vertrouwenspersoon studentendecaan
+    vertrouwenspersoon studentendecaan rep reps representative vertegenwoordiger studentvertegenwoordiger
     """
 )
 # Endings of compound words that name an organisation or a desk ("studievereniging", "kenniscentrum").
@@ -162,6 +162,12 @@ _HOME = re.compile(
     r"zit op kamers)\b",
     re.IGNORECASE,
 )
+# A residence word right before an address in the English order ("lives at 5", "address is 14", "flat is 8").
+_RESIDENCE_BEFORE = re.compile(
+    r"\b(?:lives?|living|staying|stays|moved|address(?:es)?|flat|house|home|apartment|place|room|dorm|woont|"
+    r"adres|verhuisd)\W+(?:(?:is|at|to|on|in|now|op|naar|aan)\W+){0,2}$",
+    re.IGNORECASE,
+)
 _RESIDENCE = re.compile(
     r"\b(?:woon\w*|wonen|woont|adres\w*|address\w*|huisadres|postadres|lives?|living|verhuis\w*|"
     r"huis|house|flat|apartment|appartement|woning|dorm|studentenhuis|"
@@ -198,7 +204,10 @@ _STREET_WORDS_EN = (
     "Grove", "Mews", "Walk", "Hill",
 )  # fmt: skip
 _STREET_SUFFIX = re.compile(r"(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")$")
+# Words before a number that name a dwelling inside an address, not a street ("Flat 3, 45 Gower Street").
+_DWELLINGS = _words("flat apartment apt appartement unit suite room kamer studio verdieping floor")
 _STREET_LINKS = _words("van de der den het ter ten te aan op in 't 's la le du von")
+_NOT_STREET_START = _NOT_NAMES | _STREET_LINKS | _DWELLINGS
 
 # A capitalised word (or a run of them, with Dutch name links) before a house number.
 _WORD = r"(?:'s-)?[A-ZÀ-Ý][\wÀ-ÿ'’.-]*"
@@ -209,26 +218,40 @@ _DUTCH_ADDRESS = re.compile(
     r"(?:[ ]?-[ ]?\d{1,4}|[ ]?[a-zA-Z](?![\w@])|[ ](?:bis|hs|huis|zw|rd|boven|I{1,3})\b)?)"
     r"(?![\w@]|[.,:/-]\d)(?<!\d{4}(?=[ ]?[A-Z]{2}\b))"  # "Alphen aan den Rijn 2405 AB": a postcode
 )
+_NAME_WORD = r"[A-Z][A-Za-z'’]*[a-z]"  # Baker, Kings, O'Connell, McAllister
 _ENGLISH_ADDRESS = re.compile(
-    r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[A-Za-z]?)[ ](?P<street>(?:[A-Z][a-z']+[ ]){1,3}(?:"
+    rf"(?<![\w.,-])(?P<number>[1-9]\d{{0,4}}[A-Za-z]?)[ ](?P<street>(?:{_NAME_WORD}[ ]){{1,3}}(?:"
     + "|".join(_STREET_WORDS_EN)
     + r"))\b\.?"
+)
+# After a residence word ("lives at", "address is"), a number and a name are an address in the English
+# order even without a street word ("5 Kings Parade", "3 The Green"), and so is a lower-case street with
+# one ("14 mill road").
+_ENGLISH_NAMED_ADDRESS = re.compile(
+    rf"(?<![\w.,-])(?P<number>[1-9]\d{{0,4}}[A-Za-z]?)[ ]"
+    rf"(?P<street>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})(?![\w'’])"
+)
+_LOWER_ENGLISH_ADDRESS = re.compile(
+    r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[a-z]?)[ ](?P<street>(?:[a-z][a-z'’]+[ ]){1,3}(?:"
+    + "|".join(w.lower() for w in _STREET_WORDS_EN if len(w) > 3)
+    + r"))\b"
 )
 _LOWER_ADDRESS = re.compile(
     r"\b(?P<street>[a-z][a-zà-ÿ'-]{2,})[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
     r"(?![\w@]|[.,:/-]\d)"
 )
 # Dutch (2311 CS; SA, SD and SS are not issued) and British (SW1A 1AA, M1 5QA: outward code, inward code)
-# postcodes; a Dutch one may be written in lower case.
+# postcodes, either in lower case too (then only beside a street or after a postcode word).
 _POSTCODE = re.compile(
     r"(?<![\w-])(?:[1-9]\d{3}[ ]?(?!SA|SD|SS)(?P<letters>[A-Z]{2}|[a-z]{2})"
-    r"|(?P<uk>[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}))(?![\w@])"
+    r"|(?P<uk>[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2})"
+    r"|(?P<uklower>[a-z]{1,2}\d[a-z\d]?[ ]\d[abd-hjlnp-uw-z]{2}))(?![\w@])"
 )
 # What may stand between a street address and its postcode: a comma and a place ("Baker Street, London",
-# "Alphen aan den Rijn", "'s-Gravenhage", "Newcastle upon Tyne").
+# "Alphen aan den Rijn", "'s-Gravenhage", "Newcastle upon Tyne"; in lower case only after a comma).
 _BEFORE_POSTCODE = re.compile(
     r"[ ]?,?[ ]?(?:(?:'s-)?[A-Z][\w'-]+(?:[ ](?:aan|den|de|der|op|upon|on|under|in|the|van)){0,2}[ ]?){0,3}"
-    r",?[ ]?"
+    r",?[ ]?|[ ]?,[ ]?[a-z][a-z'-]+(?:[ ][a-z][a-z'-]+)?[ ]?,?[ ]?"
 )
 _POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip(?: code)?)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -524,8 +547,8 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
         return "other"
     if word.endswith(("'s", "’s")):
         base = word[:-2]
-        if base in _OTHER_WORDS or (original[:1].isupper() and base not in _NOT_NAMES):
-            return "other"  # Lisa's, my friend's, the TA's
+        if base in _OTHER_WORDS or (original[:1].isupper() and base not in _CONTRACTED):
+            return "other"  # Lisa's, my friend's, the TA's, Dan's (not "That's")
     if (
         original[:1].isupper()
         and original[1:].islower()
@@ -539,9 +562,19 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
 
 
 _POSSESSIVES = _words("mijn m'n mn ons onze my our")
+# Words whose 's is "is" or "us", never a possessive ("That's", "Let's", "Who's").
+_CONTRACTED = _words("it that what there here who let he she where how when this everyone everything")
 # Capitals only: an organisation's acronym (DUO, GGD, DUWO), unless it names the detail itself.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _DETAIL_ACRONYMS = _words("iban bsn gsm sms tel id pin nr zip ov app dm pm cv")
+# A detail noun right after a word: "uni email", "work phone", "school mail".
+_DETAIL_NOUN_NEXT = re.compile(
+    r"\W+(?:e-?mail\w*|mail\w*|nummer|number|phone|telefoon\w*|mobiel\w*|adres\w*|address)\b", re.I
+)
+# The writer naming themselves: "ik ben …", "ik heet …", "I'm …", "my name is …".
+_SELF_INTRODUCTION = re.compile(
+    r"(?:ik|'k)\s+(?:ben|heet)\b|i\s*'?m\b|i\s+am\b|(?:mijn|my)\s+na(?:am|me)\b", re.I
+)
 # Third-person plurals, which may point back at a desk named before them.
 _PLURAL_PRONOUNS = _words("hun hen ze zij their they them")
 # What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
@@ -581,6 +614,7 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     place_name = False
     clause = text[start:end]
     shouting = sum(c.isupper() for c in clause) > sum(c.islower() for c in clause)
+    self_named = False  # the writer has said the detail is theirs, or named themselves
     skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
         if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
@@ -589,25 +623,32 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
         word = original.lower()
         first = not text[start : m.start()].strip(" \t\"'“‘(:")
         cue = _cue(word, original, first, roles, previous)
+        if cue is None and _OTHER_VERBS.fullmatch(word):
+            cue = "other"
+        if cue is None and _OWN_PHRASE.match(text, m.start()):
+            cue = "own"
+        # What the words around a cue make of it.
         if cue == "own" and word in _POSSESSIVES and not _owns_detail(text, m.end(), span[0]):
             cue = None  # "het nummer van iemand uit mijn klas": "mijn" is the class's, not the number's
-        if word == "zijn" and m.end() <= span[0] and not text[m.end() : span[0]].strip(" :,-"):
+        elif word == "zijn" and m.end() <= span[0] and not text[m.end() : span[0]].strip(" :,-"):
             cue = None  # "mijn gegevens zijn: …": the verb, not "his"
-        if word in _PLURAL_PRONOUNS and before and before[-1] == "role":
+        elif word in _PLURAL_PRONOUNS and before and before[-1] == "role":
             cue = "role"  # "bel de servicedesk, hun nummer is …": they are the desk
-        if cue == "name" and previous in _CLOSINGS:
-            cue = "own"  # "Groetjes, Sanne (06…)": the writer's signature
-        if cue is None and _ACRONYM.fullmatch(original) and not shouting and word not in _DETAIL_ACRONYMS:
+        elif cue is None and _ACRONYM.fullmatch(original) and not shouting and word not in _DETAIL_ACRONYMS:
             cue = "role"  # "bel DUO", "de GGD": an organisation's acronym
+        elif cue == "role" and "other" in before and _DETAIL_NOUN_NEXT.match(text, m.end()):
+            cue = None  # "Tom's uni email": the word says what kind of mailbox, Tom says whose
+        elif cue == "name" and previous in _CLOSINGS:
+            cue = "own"  # "Groetjes, Sanne (06…)": the writer's signature
+        elif cue == "name" and self_named:
+            cue = None  # "mijn nummer voor Signal", "ik ben nieuw hier, Sanne de Vries": the writer's
+        if cue == "own" and (word in _POSSESSIVES or _SELF_INTRODUCTION.match(text, m.start())):
+            self_named = True
         capital = original[:1].isupper()
         if capital and cue == "name" and place_name:
             cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
         place_name = capital and (place_name or previous in _PLACE_BEFORE or first)
         previous = word
-        if cue is None and _OTHER_VERBS.fullmatch(word):
-            cue = "other"
-        if cue is None and _OWN_PHRASE.match(text, m.start()):
-            cue = "own"
         if cue is not None:
             if m.end() <= span[0]:
                 before.append("other" if cue == "name" else cue)
@@ -718,8 +759,10 @@ def _phones(text: str) -> Iterator[Span]:
     runs = [("NL", phonenumbers.Leniency.VALID)]
     if "+" in text or "00" in text:
         runs.append(("NL", phonenumbers.Leniency.POSSIBLE))
-    if _PHONE_WORD.search(text):
-        runs += [(region, phonenumbers.Leniency.VALID) for region in _OTHER_REGIONS]
+    phone_word = _PHONE_WORD.search(text) is not None
+    # Without a phone word only British mobiles (07… and ten digits) are read too: their form is no one
+    # else's, and students from the UK write them bare ("Tom's is 07700 900789").
+    runs += [(region, phonenumbers.Leniency.VALID) for region in (_OTHER_REGIONS if phone_word else ("GB",))]
     for run, (region, leniency) in enumerate(runs):
         covered = [span for _, span in found]
         if region != "NL" and all(
@@ -737,7 +780,10 @@ def _phones(text: str) -> Iterator[Span]:
             international = raw.startswith(("+", "00"))
             if leniency is phonenumbers.Leniency.POSSIBLE and not international:
                 continue
-            if phonenumbers.number_type(match.number) in _PHONE_EXCLUDED:
+            kind = phonenumbers.number_type(match.number)
+            if kind in _PHONE_EXCLUDED or (
+                region == "GB" and not phone_word and kind != PhoneNumberType.MOBILE
+            ):
                 continue
             if international and (
                 phonenumbers.region_code_for_country_code(match.number.country_code or 0) == "ZZ"
@@ -804,7 +850,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
     for m in _DUTCH_ADDRESS.finditer(text):
         words = m.group("street").split()
         # Leading capitalised words that are no part of a street name ("Bel", "Lisa woont op").
-        while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _STREET_LINKS):
+        while words and words[0].lower() in _NOT_STREET_START:
             words = words[1:]
         if not words:
             continue
@@ -817,6 +863,10 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
     for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
         if _street_like(m.group("street")) and _RESIDENCE.search(text, _clause(text, m.span())[0], m.start()):
             street(m.span(), m.span("number"))
+    for pattern in (_ENGLISH_NAMED_ADDRESS, _LOWER_ENGLISH_ADDRESS):
+        for m in pattern.finditer(text):
+            if _RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                street(m.span(), m.span("number"))
     for m in _POSTCODE.finditer(text):
         span = m.span()
         beside = [
@@ -831,8 +881,9 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         if beside:
             found.append(_Place("postcode", span, beside[0].home, False, beside[0].span))
             continue
-        if m.group("letters") and m.group("letters").islower():
-            continue
+        lower = m.group("uklower") or (m.group("letters") or "").islower()
+        if lower and not cue:
+            continue  # a postcode in lower case only beside a street or after a postcode word
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
         if cue or number or residence:
