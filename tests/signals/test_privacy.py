@@ -172,6 +172,31 @@ def test_the_writers_own_details_after_their_name_or_possessive(signals: Signals
     assert privacy(signals, text) == []
 
 
+def test_a_mark_after_a_detail_says_whose_it_is(signals: Signals) -> None:
+    assert privacy(signals, "Telefoonlijst: 06-87654321 (ik), 06-12345678 (Joris)") == [
+        ("phone", "06-12345678")
+    ]
+    assert privacy(signals, "emails: sam.k@gmail.com (me), lena.v@gmail.com (her)") == [
+        ("email", "lena.v@gmail.com")
+    ]
+    assert privacy(signals, "bel 06-12345678 (privé)") == [("phone", "06-12345678")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Joris woont op Rapenburg 70-B", [("address", "Rapenburg 70-B")]),
+        ("Mila's nieuwe adres: Hooigracht 15-III", [("address", "Hooigracht 15-III")]),
+        ("Sanne woont op de Breestraat 8/2", [("address", "Breestraat 8/2")]),
+        ("Kai's address: 12-14 Mill Road", [("address", "12-14 Mill Road")]),
+    ],
+)
+def test_house_numbers_with_their_suffixes(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
 def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
     assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
 

@@ -215,14 +215,14 @@ _LINK = r"(?:van|de|der|den|het|ter|ten|te|aan|op|in|'t|'s|la|le)"
 _DUTCH_ADDRESS = re.compile(
     rf"(?P<street>{_WORD}(?:[ ](?:{_LINK}[ ])*{_WORD}){{0,3}})[ ](?:nr\.?[ ]?|nummer[ ])?"
     r"(?P<number>[1-9]\d{0,4}"
-    r"(?:[ ]?-[ ]?\d{1,4}|[ ]?[a-zA-Z](?![\w@])|[ ](?:bis|hs|huis|zw|rd|boven|I{1,3})\b)?)"
+    # 104-2, 12/3, 21a, 70-A, 52-II, 45bis, 33 bis, 40 zw
+    r"(?:[ ]?[-/][ ]?\d{1,4}|[ ]?-?[a-zA-Z](?![\w@])|[ ]?-?(?:bis|hs|huis|zw|rd|boven|I{1,3}|IV)\b)?)"
     r"(?![\w@]|[.,:/-]\d)(?<!\d{4}(?=[ ]?[A-Z]{2}\b))"  # "Alphen aan den Rijn 2405 AB": a postcode
 )
 _NAME_WORD = r"[A-Z][A-Za-z'’]*[a-z]"  # Baker, Kings, O'Connell, McAllister
 _ENGLISH_ADDRESS = re.compile(
-    rf"(?<![\w.,-])(?P<number>[1-9]\d{{0,4}}[A-Za-z]?)[ ](?P<street>(?:{_NAME_WORD}[ ]){{1,3}}(?:"
-    + "|".join(_STREET_WORDS_EN)
-    + r"))\b\.?"
+    r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}(?:-[1-9]\d{0,4})?[A-Za-z]?)[ ]"  # 221B, 45-47
+    rf"(?P<street>(?:{_NAME_WORD}[ ]){{1,3}}(?:" + "|".join(_STREET_WORDS_EN) + r"))\b\.?"
 )
 # After a residence word ("lives at", "address is"), a number and a name are an address in the English
 # order even without a street word ("5 Kings Parade", "3 The Green"), and so is a lower-case street with
@@ -564,6 +564,8 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
 _POSSESSIVES = _words("mijn m'n mn ons onze my our")
 # Words whose 's is "is" or "us", never a possessive ("That's", "Let's", "Who's").
 _CONTRACTED = _words("it that what there here who let he she where how when this everyone everything")
+# A mark in brackets right after a detail: whose it is ("06-1… (ik), 06-2… (Bram)", "bram@… (him)").
+_OWNER_MARK = re.compile(r"[ ]?\((?P<who>[^()\d]{1,30})\)")
 # Capitals only: an organisation's acronym (DUO, GGD, DUWO), unless it names the detail itself.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _DETAIL_ACRONYMS = _words("iban bsn gsm sms tel id pin nr zip ov app dm pm cv")
@@ -595,6 +597,16 @@ def _owns_detail(text: str, at: int, detail: int) -> bool:
     return _DETAIL_NOUN.match(text, at, detail) is not None
 
 
+def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
+    """Whose a mark in brackets after a detail says it is: "(ik)", "(me)", "(Bram)", "(him)", "(balie)"."""
+    for original in _TOKEN.findall(who):
+        word = original.lower()
+        cue = "own" if word in ("ik", "i", "zelf") else _cue(word, original, False, roles, "")
+        if cue is not None:
+            return "other" if cue in ("name", "private") else cue
+    return None
+
+
 def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = ()) -> str | None:
     """Whose a detail is, read from its clause: ``own``, ``other``, ``role``, ``staff`` (a person in a
     role: public at work, private at home) or None (the clause does not tell). The cue nearest before
@@ -615,7 +627,12 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     clause = text[start:end]
     shouting = sum(c.isupper() for c in clause) > sum(c.islower() for c in clause)
     self_named = False  # the writer has said the detail is theirs, or named themselves
-    skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
+    mark = _OWNER_MARK.match(text, span[1])
+    marked = _marked_owner(mark.group("who"), roles) if mark is not None else None
+    if marked is not None:  # "06-1… (ik), 06-2… (Bram)": a mark right after a detail says whose it is
+        return marked
+    marks = [m.span() for a, b in skip if (m := _OWNER_MARK.match(text, b)) is not None]
+    skip = [*skip, *marks, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
         if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
             continue
@@ -656,7 +673,8 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
                 after.append(cue)
     if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
         return "own"
-    if re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE):
+    last_ik = re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE)
+    if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), marks):
         return "own"  # "…en ik s1234567", "ik: 06…"
     whose = before[-1] if before else after[0] if after else None
     if whose is None and _DESK_HOURS.search(text):
@@ -839,7 +857,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         postcode_next = _POSTCODE.match(text, len(text) - len(text[span[1] :].lstrip(" ,"))) is not None
         if _YEAR.fullmatch(digits) and not postcode_next:
             return  # "Spring 2025", "Goldberg 2012": a year, not a house number, unless a postcode follows
-        # "Breestraat 12-3" reads as a date, but after a street's name it is a house number.
+        # "Breestraat 12-3", "12-14 Mill Road" read as dates; beside a street's name they are house numbers.
         claimed = not (named and _NUMERIC_DATE_CLAIM.fullmatch(digits)) and _overlaps(number, claims)
         if claimed or _overlaps(span, streets):
             return
@@ -859,7 +877,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         if _street_like(words[-1]) or _RESIDENCE.search(text, clause[0], begin):
             street((begin, m.end()), m.span("number"), named=_street_like(words[-1]))
     for m in _ENGLISH_ADDRESS.finditer(text):
-        street(m.span(), m.span("number"))
+        street(m.span(), m.span("number"), named=True)
     for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
         if _street_like(m.group("street")) and _RESIDENCE.search(text, _clause(text, m.span())[0], m.start()):
             street(m.span(), m.span("number"))
