@@ -197,6 +197,38 @@ def test_house_numbers_with_their_suffixes(
     assert privacy(signals, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names in lower case, as students write them
+        ("finn's postcode is 2311 AB", [("postcode", "2311 AB")]),
+        ("stuur de uitnodiging naar joris: Hoflaan 7", [("address", "Hoflaan 7")]),
+        ("maak het geld over naar femke: NL91 ABNA 0417 1643 00", [("iban", "NL91 ABNA 0417 1643 00")]),
+        ("joris z'n adres is Hoflaan 7", [("address", "Hoflaan 7")]),
+        # a first-person possessive after the detail that does not own it
+        ("06-87654321 is het nummer van onze nieuwe huisgenoot", [("phone", "06-87654321")]),
+        # a lower-case street with an adjective; a postcode word far before the postcode
+        ("daan woont op de oude singel 12", [("address", "oude singel 12")]),
+        ("de postcode van de ouders van joris is 3512 JE", [("postcode", "3512 JE")]),
+    ],
+)
+def test_people_named_the_way_students_write(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "doei, lotte | 06-87654321",  # a signature in lower case
+        "voor kamers: housing@uu.nl of bel 030 253 3550",  # a desk's other way in
+    ],
+)
+def test_a_lower_case_signature_and_a_desks_alternative(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
 def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
     assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
 

@@ -36,6 +36,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import phonenumbers
@@ -143,7 +144,8 @@ _PAY = re.compile(
 # Words that point at someone else: third-person pronouns and possessives, person words.
 _OTHER_WORDS = _words(
     """
-    hij zij ze hem haar hun hen zijn diens wiens he she him her his hers they them their theirs
+    hij zij ze hem haar hun hen zijn z'n zn d'r diens wiens he she him her his hers they them their theirs
+    ouders parents kinderen kids
     moeder vader mama papa mam pap broer zus zusje broertje oma opa tante oom neef nicht vriend vriendin
     vriendje vriendinnetje huisgenoot huisgenote huisgenoten kamergenoot buurman buurvrouw buren collega
     klasgenoot medestudent medestudente studiegenoot groepsgenoot groepsgenote partner man vrouw
@@ -237,7 +239,8 @@ _LOWER_ENGLISH_ADDRESS = re.compile(
     + r"))\b"
 )
 _LOWER_ADDRESS = re.compile(
-    r"\b(?P<street>[a-z][a-zà-ÿ'-]{2,})[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
+    r"\b(?P<street>(?:[a-z][a-zà-ÿ'-]{2,}e[ ])?[a-z][a-zà-ÿ'-]{2,})"  # breestraat, witte singel
+    r"[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
     r"(?![\w@]|[.,:/-]\d)"
 )
 # Dutch (2311 CS; SA, SD and SS are not issued) and British (SW1A 1AA, M1 5QA: outward code, inward code)
@@ -564,6 +567,11 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
 _POSSESSIVES = _words("mijn m'n mn ons onze my our")
 # Words whose 's is "is" or "us", never a possessive ("That's", "Let's", "Who's").
 _CONTRACTED = _words("it that what there here who let he she where how when this everyone everything")
+# Words before a person's name ("naar mark: …", "send it to priya: …"), and what joins it to the detail.
+_TO_SOMEONE = _words("van naar aan voor to for of")
+_COLON_BEFORE = re.compile(r"\s*:\s*")
+# What joins a desk's detail to another way to reach it: "… of bel …", "… or call …".
+_ALTERNATIVE = re.compile(r"[\s,]*(?:of|or)\b[^.!?\n]*", re.IGNORECASE)
 # A mark in brackets right after a detail: whose it is ("06-1… (ik), 06-2… (Bram)", "bram@… (him)").
 _OWNER_MARK = re.compile(r"[ ]?\((?P<who>[^()\d]{1,30})\)")
 # Capitals only: an organisation's acronym (DUO, GGD, DUWO), unless it names the detail itself.
@@ -591,10 +599,30 @@ _DETAIL_NOUN = re.compile(
 
 def _owns_detail(text: str, at: int, detail: int) -> bool:
     """Whether a possessive ending at ``at`` owns the detail starting at ``detail``: a detail noun
-    follows within three words, or the detail itself does."""
+    follows within three words, or the detail itself does (after the detail: a detail noun follows)."""
+    if at > detail:  # after the detail: "… is mijn nummer", not "… is het nummer van onze groepsgenoot"
+        return _DETAIL_NOUN.match(text, at) is not None
     if not text[at:detail].strip(" :,-"):
         return True
     return _DETAIL_NOUN.match(text, at, detail) is not None
+
+
+def _lower_case_name(text: str, token: re.Match[str], word: str, previous: str, detail: Span) -> bool:
+    """Whether a word in lower case is a person's name by its place: a possessive before a detail noun
+    ("mia's postcode", "rosie's new address"; not "that's", "my number's"), or after "naar / van / to"
+    and right before a colon and the detail ("stuur het naar mark: Rapenburg 45")."""
+    if word.endswith(("'s", "’s")):
+        base = word[:-2]
+        return (
+            base not in _CONTRACTED
+            and not _DETAIL_NOUN.fullmatch(" " + base)
+            and _DETAIL_NOUN.match(text, token.end()) is not None
+        )
+    return (
+        previous in _TO_SOMEONE
+        and word.isalpha()
+        and _COLON_BEFORE.fullmatch(text, token.end(), detail[0]) is not None
+    )
 
 
 def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
@@ -655,8 +683,10 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
             cue = "role"  # "bel DUO", "de GGD": an organisation's acronym
         elif cue == "role" and "other" in before and _DETAIL_NOUN_NEXT.match(text, m.end()):
             cue = None  # "Tom's uni email": the word says what kind of mailbox, Tom says whose
-        elif cue == "name" and previous in _CLOSINGS:
-            cue = "own"  # "Groetjes, Sanne (06…)": the writer's signature
+        elif previous in _CLOSINGS and cue in (None, "name") and word.isalpha():
+            cue = "own"  # "Groetjes, Sanne (06…)", "cheers, emma | 07…": the writer's signature
+        elif cue is None and _lower_case_name(text, m, word, previous, span):
+            cue = "other"  # "mia's postcode", "stuur het naar mark: Rapenburg 45": a name in lower case
         elif cue == "name" and self_named:
             cue = None  # "mijn nummer voor Signal", "ik ben nieuw hier, Sanne de Vries": the writer's
         if cue == "own" and (word in _POSSESSIVES or _SELF_INTRODUCTION.match(text, m.start())):
@@ -892,7 +922,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
             for f in found
             if f.subtype == "address" and _BEFORE_POSTCODE.fullmatch(text, f.span[1], span[0])
         ]
-        cue = _POSTCODE_CUE.search(text, max(0, span[0] - 30), span[0]) is not None
+        cue = _POSTCODE_CUE.search(text, _clause(text, span)[0], span[0]) is not None
         place_after = re.match(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]) is not None
         if _overlaps(span, claims) and not (beside or cue or place_after):
             continue  # 1500 MB: a size, unless a street, a postcode word or a place says it is a postcode
@@ -978,13 +1008,21 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             candidates.append((found.subtype, found.span, None))
             places[found.span] = found
     reported: set[Span] = set()
-    for subtype, span, verdict in candidates:
+    owners = {span: verdict or owner(readable, span, roles, taken) for _, span, verdict in candidates}
+    for previous, span in pairwise(sorted(owners)):
+        if (
+            owners[span] is None
+            and owners[previous] == "role"
+            and _ALTERNATIVE.fullmatch(readable, previous[1], span[0])
+        ):
+            owners[span] = "role"  # "studentenbalie@uva.nl of bel 020 …": the desk's other way in
+    for subtype, span, _ in candidates:
         place = places.get(span)
         if place is not None and place.street is not None:
             if place.street in reported:  # a postcode goes with its street ("Baker Street, London NW1 6XE")
                 yield _detail(subtype, span, index)
             continue
-        whose = verdict or owner(readable, span, roles, taken)
+        whose = owners[span]
         if whose == "staff":  # a lecturer's work number is public; their home is not
             whose = "other" if subtype in ("address", "postcode") else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
