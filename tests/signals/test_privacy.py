@@ -229,6 +229,53 @@ def test_a_lower_case_signature_and_a_desks_alternative(signals: Signals, text: 
     assert privacy(signals, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word in brackets after the writer's own detail
+        "Mijn nummer is 06-87654321 (alleen WhatsApp)",
+        "My number: 06-87654321 (Telegram)",
+        # a preposition, a word and a colon that name no one
+        "Adres voor morgenavond: Hoflaan 7",
+        "Mijn mail voor stages: daan.bakker@gmail.com",
+        # days and times with an 's, and times after a residence word
+        "Saturday's party is at 14 Mill Road",
+        "Dinner at Noor's place at 7 Sunday",
+        "Finn's house is 3 Stops from Centraal",
+        # a date after a place that ends like a street
+        "Ga je mee naar de Kerstmarkt 14-12?",
+        # a file's size after "zip"; a closing word in mid-sentence
+        "Sam's zip is 1200 MB, too big for mail",
+    ],
+)
+def test_ordinary_chat_and_own_details_around_the_new_cues_stay_silent(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ze" after a desk is mostly "she"; an abbreviation is no organisation; the writer's name is not
+        # every later name
+        ("Noor werkt bij de receptie, ze is bereikbaar op 06-87654321", [("phone", "06-87654321")]),
+        ("bel Joris ASAP: 06-87654321", [("phone", "06-87654321")]),
+        ("My phone is dead, call Joris on 06-87654321", [("phone", "06-87654321")]),
+        ("Het nummer van Joris, dank je: 06-87654321", [("phone", "06-87654321")]),  # no signature
+    ],
+)
+def test_cues_that_must_not_silence_someone_elses_detail(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
+def test_a_run_of_capitals_between_street_and_postcode_does_not_stall(signals: Signals) -> None:
+    # Each word between a street and a postcode splits one way only (the old pattern backtracked for
+    # minutes on a few hundred capitals); a wrong split would not find the street at all.
+    text = "Lisa woont op Breestraat 12 " + "HA" * 400 + "! 2311 CS"
+    assert ("address", "Breestraat 12") in privacy(signals, text)
+
+
 def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
     assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
 

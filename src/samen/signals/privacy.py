@@ -121,7 +121,7 @@ _OWN_PHRASE = re.compile(
     r"\b(?:ik|'k|wij|we)\s+(?:ben|zijn|woon|wonen|zit|zitten|heet|sta|staan)\b|"
     r"\b(?:i|we)\s+(?:am|live|stay|'m)\b|"
     # "ik heb een nieuw nummer", "I've got a new phone": the writer's own new detail
-    r"\b(?:ik|'k|i|we)\s+(?:heb|hebben|have|'ve|got|'ve\s+got)\s+(?:een|a)\s+(?:nieuw\w*|new)\b",
+    r"\b(?:ik|'k|i|we)(?:\s+(?:heb|hebben|have|got)|'ve(?:\s+got)?)\s+(?:een|a)\s+(?:nieuw\w*|new)\b",
     re.IGNORECASE,
 )
 # A detail announced as new with no one named ("Nieuw nummer, sla even op: 06…") is the writer's.
@@ -166,8 +166,8 @@ _HOME = re.compile(
 )
 # A residence word right before an address in the English order ("lives at 5", "address is 14", "flat is 8").
 _RESIDENCE_BEFORE = re.compile(
-    r"\b(?:lives?|living|staying|stays|moved|address(?:es)?|flat|house|home|apartment|place|room|dorm|woont|"
-    r"adres|verhuisd)\W+(?:(?:is|at|to|on|in|now|op|naar|aan)\W+){0,2}$",
+    r"\b(?:lives?|living|staying|stays|moved|address(?:es)?|flat|house|apartment|dorm|woont|adres|verhuisd)"
+    r"\W+(?:(?:is|at|to|on|in|now|op|naar|aan)\W+){0,2}$",
     re.IGNORECASE,
 )
 _RESIDENCE = re.compile(
@@ -232,11 +232,12 @@ _ENGLISH_ADDRESS = re.compile(
 _ENGLISH_NAMED_ADDRESS = re.compile(
     rf"(?<![\w.,-])(?P<number>[1-9]\d{{0,4}}[A-Za-z]?)[ ]"
     rf"(?P<street>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})(?![\w'’])"
+    r"(?=\s*(?:$|[,.;!?)]|[A-Z\d]))"  # the name ends the phrase: "2 Stops from Centraal" is no street
 )
+# In lower case only the street words that are nothing else ("3 doors down the hill" is no address).
 _LOWER_ENGLISH_ADDRESS = re.compile(
-    r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[a-z]?)[ ](?P<street>(?:[a-z][a-z'’]+[ ]){1,3}(?:"
-    + "|".join(w.lower() for w in _STREET_WORDS_EN if len(w) > 3)
-    + r"))\b"
+    r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[a-z]?)[ ](?P<street>(?:[a-z][a-z'’]+[ ]){1,2}"
+    r"(?:street|road|avenue|lane|crescent|terrace|gardens|boulevard|grove|mews|square))\b"
 )
 _LOWER_ADDRESS = re.compile(
     r"\b(?P<street>(?:[a-z][a-zà-ÿ'-]{2,}e[ ])?[a-z][a-zà-ÿ'-]{2,})"  # breestraat, witte singel
@@ -252,11 +253,14 @@ _POSTCODE = re.compile(
 )
 # What may stand between a street address and its postcode: a comma and a place ("Baker Street, London",
 # "Alphen aan den Rijn", "'s-Gravenhage", "Newcastle upon Tyne"; in lower case only after a comma).
+_PLACE_WORD = r"(?:'s-)?[A-Z][\w'-]*"  # one word, so that a run of capitals splits only one way
+_PLACE_LINK = r"(?:aan|den|de|der|op|upon|on|under|in|the|van)"
 _BEFORE_POSTCODE = re.compile(
-    r"[ ]?,?[ ]?(?:(?:'s-)?[A-Z][\w'-]+(?:[ ](?:aan|den|de|der|op|upon|on|under|in|the|van)){0,2}[ ]?){0,3}"
-    r",?[ ]?|[ ]?,[ ]?[a-z][a-z'-]+(?:[ ][a-z][a-z'-]+)?[ ]?,?[ ]?"
+    rf"[ ]?,?[ ]?(?:{_PLACE_WORD}(?:[ ](?:{_PLACE_LINK}|{_PLACE_WORD})){{0,3}}[ ]?,?[ ]?)?"
+    r"|[ ]?,[ ]?[a-z][a-z'-]+(?:[ ][a-z][a-z'-]+)?[ ]?,?[ ]?"
 )
 _POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip(?: code)?)\b", re.IGNORECASE)
+_POSTCODE_WORD = re.compile(r"\b(?:postcode|postal code|post code|zip code)\b", re.IGNORECASE)  # not "zip"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 _EMAIL = re.compile(
@@ -550,8 +554,8 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
         return "other"
     if word.endswith(("'s", "’s")):
         base = word[:-2]
-        if base in _OTHER_WORDS or (original[:1].isupper() and base not in _CONTRACTED):
-            return "other"  # Lisa's, my friend's, the TA's, Dan's (not "That's")
+        if base in _OTHER_WORDS or (original[:1].isupper() and base not in _NOT_POSSESSORS):
+            return "other"  # Lisa's, my friend's, the TA's, Dan's (not "That's", "Friday's")
     if (
         original[:1].isupper()
         and original[1:].islower()
@@ -567,16 +571,35 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
 _POSSESSIVES = _words("mijn m'n mn ons onze my our")
 # Words whose 's is "is" or "us", never a possessive ("That's", "Let's", "Who's").
 _CONTRACTED = _words("it that what there here who let he she where how when this everyone everything")
-# Words before a person's name ("naar mark: …", "send it to priya: …"), and what joins it to the detail.
-_TO_SOMEONE = _words("van naar aan voor to for of")
+# Days, months (not April, May, June: names too) and times, whose 's is no person's ("Friday's dinner").
+_TIME_NAMES = _words(
+    """
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday friday
+    saturday sunday januari februari maart juli augustus september oktober november december january
+    february march july august october today tonight tomorrow yesterday morning evening night weekend
+    week month year vandaag vanavond morgen gisteren
+    """
+)
+_NOT_POSSESSORS = _CONTRACTED | _TIME_NAMES
+_ARTICLES_AND_POSSESSIVES = _words("de het een the a an this that mijn my onze our jullie your hun their")
 _COLON_BEFORE = re.compile(r"\s*:\s*")
 # What joins a desk's detail to another way to reach it: "… of bel …", "… or call …".
 _ALTERNATIVE = re.compile(r"[\s,]*(?:of|or)\b[^.!?\n]*", re.IGNORECASE)
 # A mark in brackets right after a detail: whose it is ("06-1… (ik), 06-2… (Bram)", "bram@… (him)").
-_OWNER_MARK = re.compile(r"[ ]?\((?P<who>[^()\d]{1,30})\)")
+_OWNER_MARK = re.compile(r"[ ]?\((?P<who>[^()\d\s]{1,20})\)")  # one word: "(ik)", not "(ook op Telegram)"
 # Capitals only: an organisation's acronym (DUO, GGD, DUWO), unless it names the detail itself.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_DETAIL_ACRONYMS = _words("iban bsn gsm sms tel id pin nr zip ov app dm pm cv")
+# Words before an organisation's acronym: a call to contact it, an article ("bel DUO", "de GGD").
+_BEFORE_ORGANISATION = _words("bel bellen belt mail mailen app contact call ring email de het the bij via at")
+_LABEL_GAP = re.compile(r"\s*[,:]?\s*")  # "DUWO, 071 …", "GGD: 071 …"
+# Words after which a name is someone the writer speaks of, not the writer ("call Tom", "die van Tom").
+_NAMING_SOMEONE_ELSE = _words(
+    "bel bellen belt app mail vraag stuur call ring text ask message contact van of"
+)
+# Capitals that are no organisation: the detail's own name, chat abbreviations.
+_NOT_ORGANISATIONS = _words(
+    "iban bsn gsm sms tel id pin nr zip ov app dm pm am cv bbq asap fyi btw lol omg tbh idk nb ps"
+)
 # A detail noun right after a word: "uni email", "work phone", "school mail".
 _DETAIL_NOUN_NEXT = re.compile(
     r"\W+(?:e-?mail\w*|mail\w*|nummer|number|phone|telefoon\w*|mobiel\w*|adres\w*|address)\b", re.I
@@ -586,7 +609,7 @@ _SELF_INTRODUCTION = re.compile(
     r"(?:ik|'k)\s+(?:ben|heet)\b|i\s*'?m\b|i\s+am\b|(?:mijn|my)\s+na(?:am|me)\b", re.I
 )
 # Third-person plurals, which may point back at a desk named before them.
-_PLURAL_PRONOUNS = _words("hun hen ze zij their they them")
+_PLURAL_PRONOUNS = _words("hun hen their they them")  # not ze/zij: mostly "she"
 # What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
 _DETAIL_NOUN = re.compile(
     r"(?:\W+\w+){0,2}?\W+(?:\w*nummer\w*|number|nr|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
@@ -607,31 +630,44 @@ def _owns_detail(text: str, at: int, detail: int) -> bool:
     return _DETAIL_NOUN.match(text, at, detail) is not None
 
 
-def _lower_case_name(text: str, token: re.Match[str], word: str, previous: str, detail: Span) -> bool:
+def _lower_case_name(
+    text: str, token: re.Match[str], previous: str, before_previous: str, detail: Span
+) -> bool:
     """Whether a word in lower case is a person's name by its place: a possessive before a detail noun
-    ("mia's postcode", "rosie's new address"; not "that's", "my number's"), or after "naar / van / to"
-    and right before a colon and the detail ("stuur het naar mark: Rapenburg 45")."""
+    ("mia's postcode", "rosie's new address"; not "that's", "tonight's address", "the group's address",
+    "my number's"), or right before a colon and the detail after "naar / to" or a detail noun and "van"
+    ("stuur het naar mark: Rapenburg 45", "adres van bram: …"; not "adres voor vanavond: …")."""
+    word = token.group(0)
+    if not word.islower():
+        return False
     if word.endswith(("'s", "’s")):
         base = word[:-2]
         return (
-            base not in _CONTRACTED
+            base not in _NOT_POSSESSORS
+            and previous not in _ARTICLES_AND_POSSESSIVES
             and not _DETAIL_NOUN.fullmatch(" " + base)
             and _DETAIL_NOUN.match(text, token.end()) is not None
         )
+    to_someone = previous in ("naar", "to") or (
+        previous == "van" and _DETAIL_NOUN.fullmatch(" " + before_previous) is not None
+    )
     return (
-        previous in _TO_SOMEONE
+        to_someone
         and word.isalpha()
+        and word not in _NOT_NAMES
+        and word not in _TIME_NAMES
         and _COLON_BEFORE.fullmatch(text, token.end(), detail[0]) is not None
     )
 
 
 def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
-    """Whose a mark in brackets after a detail says it is: "(ik)", "(me)", "(Bram)", "(him)", "(balie)"."""
-    for original in _TOKEN.findall(who):
-        word = original.lower()
-        cue = "own" if word in ("ik", "i", "zelf") else _cue(word, original, False, roles, "")
-        if cue is not None:
-            return "other" if cue in ("name", "private") else cue
+    """Whose a one-word mark in brackets after a detail says it is: "(ik)", "(me)" the writer's; "(Bram)",
+    "(him)", "(privé)" someone else's; anything else ("(Signal)" after "mijn nummer") says nothing."""
+    word = who.lower()
+    if word in ("ik", "i", "zelf") or word in _OWN_WORDS:
+        return "own"
+    if word in _OTHER_WORDS or word.startswith(_PRIVATE) or (who[:1].isupper() and word not in _NOT_NAMES):
+        return "other"
     return None
 
 
@@ -653,12 +689,12 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     previous = ""
     place_name = False
     clause = text[start:end]
-    shouting = sum(c.isupper() for c in clause) > sum(c.islower() for c in clause)
+    shouting = not any(c.islower() for c in clause)  # then capitals are no acronyms
     self_named = False  # the writer has said the detail is theirs, or named themselves
+    before_previous = ""
+    closing = False  # the previous word opens a signature ("Groetjes, …")
     mark = _OWNER_MARK.match(text, span[1])
     marked = _marked_owner(mark.group("who"), roles) if mark is not None else None
-    if marked is not None:  # "06-1… (ik), 06-2… (Bram)": a mark right after a detail says whose it is
-        return marked
     marks = [m.span() for a, b in skip if (m := _OWNER_MARK.match(text, b)) is not None]
     skip = [*skip, *marks, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
@@ -679,23 +715,32 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
             cue = None  # "mijn gegevens zijn: …": the verb, not "his"
         elif word in _PLURAL_PRONOUNS and before and before[-1] == "role":
             cue = "role"  # "bel de servicedesk, hun nummer is …": they are the desk
-        elif cue is None and _ACRONYM.fullmatch(original) and not shouting and word not in _DETAIL_ACRONYMS:
-            cue = "role"  # "bel DUO", "de GGD": an organisation's acronym
+        elif (
+            cue is None
+            and _ACRONYM.fullmatch(original)
+            and not shouting
+            and (previous in _BEFORE_ORGANISATION or _LABEL_GAP.fullmatch(text, m.end(), span[0]))
+            and word not in _NOT_ORGANISATIONS
+        ):
+            cue = "role"  # "bel DUO", "de GGD": an organisation's acronym (not "bel hem ASAP")
         elif cue == "role" and "other" in before and _DETAIL_NOUN_NEXT.match(text, m.end()):
             cue = None  # "Tom's uni email": the word says what kind of mailbox, Tom says whose
-        elif previous in _CLOSINGS and cue in (None, "name") and word.isalpha():
+        elif closing and cue in (None, "name") and word.isalpha():
             cue = "own"  # "Groetjes, Sanne (06…)", "cheers, emma | 07…": the writer's signature
-        elif cue is None and _lower_case_name(text, m, word, previous, span):
+        elif cue is None and _lower_case_name(text, m, previous, before_previous, span):
             cue = "other"  # "mia's postcode", "stuur het naar mark: Rapenburg 45": a name in lower case
         elif cue == "name" and self_named:
             cue = None  # "mijn nummer voor Signal", "ik ben nieuw hier, Sanne de Vries": the writer's
         if cue == "own" and (word in _POSSESSIVES or _SELF_INTRODUCTION.match(text, m.start())):
             self_named = True
+        elif word in _NAMING_SOMEONE_ELSE:
+            self_named = False  # "my phone is dead, call Tom on …": Tom is no name of the writer's
+        closing = word in _CLOSINGS and first and text.startswith(",", m.end())  # "Groetjes, Sanne"
         capital = original[:1].isupper()
         if capital and cue == "name" and place_name:
             cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
         place_name = capital and (place_name or previous in _PLACE_BEFORE or first)
-        previous = word
+        before_previous, previous = previous, word
         if cue is not None:
             if m.end() <= span[0]:
                 before.append("other" if cue == "name" else cue)
@@ -706,7 +751,7 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     last_ik = re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE)
     if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), marks):
         return "own"  # "…en ik s1234567", "ik: 06…"
-    whose = before[-1] if before else after[0] if after else None
+    whose = before[-1] if before else marked or (after[0] if after else None)
     if whose is None and _DESK_HOURS.search(text):
         return "role"  # a number with opening hours is a desk's
     if whose is None and _NEW_DETAIL.match(text, start):
@@ -794,6 +839,7 @@ _PHONE_WORD = re.compile(
     re.IGNORECASE,
 )
 _OTHER_REGIONS = ("BE", "DE", "GB", "US", "FR")
+_BRITISH_MOBILE = re.compile(r"(?<![\d+])(?:\+44\s?|0044\s?|0)7\d")
 _DIGIT_RUN = re.compile(r"\d(?:[ ().\-/]{0,3}\d){6,}")
 
 
@@ -808,9 +854,12 @@ def _phones(text: str) -> Iterator[Span]:
     if "+" in text or "00" in text:
         runs.append(("NL", phonenumbers.Leniency.POSSIBLE))
     phone_word = _PHONE_WORD.search(text) is not None
-    # Without a phone word only British mobiles (07… and ten digits) are read too: their form is no one
-    # else's, and students from the UK write them bare ("Tom's is 07700 900789").
-    runs += [(region, phonenumbers.Leniency.VALID) for region in (_OTHER_REGIONS if phone_word else ("GB",))]
+    if phone_word:
+        runs += [(region, phonenumbers.Leniency.VALID) for region in _OTHER_REGIONS]
+    elif _BRITISH_MOBILE.search(text):
+        # Without a phone word only British mobiles are read too: their form (07… and nine digits) is no
+        # one else's, and students from the UK write them bare ("Chloe's is 07911 123456").
+        runs.append(("GB", phonenumbers.Leniency.VALID))
     for run, (region, leniency) in enumerate(runs):
         covered = [span for _, span in found]
         if region != "NL" and all(
@@ -904,8 +953,10 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
             continue
         begin = m.end("street") - len(" ".join(words))
         clause = _clause(text, (begin, m.end()))
-        if _street_like(words[-1]) or _RESIDENCE.search(text, clause[0], begin):
-            street((begin, m.end()), m.span("number"), named=_street_like(words[-1]))
+        residence = _RESIDENCE.search(text, clause[0], begin) is not None
+        if _street_like(words[-1]) or residence:
+            # "woont op de Breestraat 12-3", not "naar de Kerstmarkt 12-12"
+            street((begin, m.end()), m.span("number"), named=_street_like(words[-1]) and residence)
     for m in _ENGLISH_ADDRESS.finditer(text):
         street(m.span(), m.span("number"), named=True)
     for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
@@ -913,18 +964,18 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
             street(m.span(), m.span("number"))
     for pattern in (_ENGLISH_NAMED_ADDRESS, _LOWER_ENGLISH_ADDRESS):
         for m in pattern.finditer(text):
-            if _RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-                street(m.span(), m.span("number"))
+            times = _TIME_NAMES.intersection(m.group("street").lower().split())
+            if not times and _RESIDENCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                street(m.span(), m.span("number"))  # not "Ben's house at 8 Friday"
     for m in _POSTCODE.finditer(text):
         span = m.span()
-        beside = [
-            f
-            for f in found
-            if f.subtype == "address" and _BEFORE_POSTCODE.fullmatch(text, f.span[1], span[0])
-        ]
+        streets_before = [f for f in found if f.subtype == "address" and f.span[1] <= span[0]]
+        nearest = max(streets_before, key=lambda f: f.span[1], default=None)
+        beside = [nearest] if nearest and _BEFORE_POSTCODE.fullmatch(text, nearest.span[1], span[0]) else []
         cue = _POSTCODE_CUE.search(text, _clause(text, span)[0], span[0]) is not None
         place_after = re.match(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]) is not None
-        if _overlaps(span, claims) and not (beside or cue or place_after):
+        strong_cue = cue and _POSTCODE_WORD.search(text, _clause(text, span)[0], span[0]) is not None
+        if _overlaps(span, claims) and not (beside or strong_cue or place_after):
             continue  # 1500 MB: a size, unless a street, a postcode word or a place says it is a postcode
         if beside:
             found.append(_Place("postcode", span, beside[0].home, False, beside[0].span))
@@ -1008,7 +1059,12 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             candidates.append((found.subtype, found.span, None))
             places[found.span] = found
     reported: set[Span] = set()
-    owners = {span: verdict or owner(readable, span, roles, taken) for _, span, verdict in candidates}
+    # Whose each detail is; a postcode after its street goes with the street (below) and needs no owner.
+    owners = {
+        span: verdict or owner(readable, span, roles, taken)
+        for _, span, verdict in candidates
+        if span not in places or places[span].street is None
+    }
     for previous, span in pairwise(sorted(owners)):
         if (
             owners[span] is None
@@ -1022,7 +1078,7 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             if place.street in reported:  # a postcode goes with its street ("Baker Street, London NW1 6XE")
                 yield _detail(subtype, span, index)
             continue
-        whose = owners[span]
+        whose = owners[span]  # streets come before their postcodes in the candidates
         if whose == "staff":  # a lecturer's work number is public; their home is not
             whose = "other" if subtype in ("address", "postcode") else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
