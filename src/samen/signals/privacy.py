@@ -660,7 +660,7 @@ def _lower_case_name(
     )
 
 
-def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
+def _marked_owner(who: str) -> str | None:
     """Whose a one-word mark in brackets after a detail says it is: "(ik)", "(me)" the writer's; "(Bram)",
     "(him)", "(privé)" someone else's; anything else ("(Signal)" after "mijn nummer") says nothing."""
     word = who.lower()
@@ -674,8 +674,8 @@ def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
 def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = ()) -> str | None:
     """Whose a detail is, read from its clause: ``own``, ``other``, ``role``, ``staff`` (a person in a
     role: public at work, private at home) or None (the clause does not tell). The cue nearest before
-    the detail decides; without one, the nearest after it (names excepted: after a detail a capital is
-    as often its place).
+    the detail decides; without one, a one-word mark in brackets right after it ("06… (Bram)"), then the
+    nearest cue after it (names excepted: after a detail a capital is as often its place).
 
     Args:
         text: the readable text.
@@ -694,7 +694,7 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
     before_previous = ""
     closing = False  # the previous word opens a signature ("Groetjes, …")
     mark = _OWNER_MARK.match(text, span[1])
-    marked = _marked_owner(mark.group("who"), roles) if mark is not None else None
+    marked = _marked_owner(mark.group("who")) if mark is not None else None
     marks = [m.span() for a, b in skip if (m := _OWNER_MARK.match(text, b)) is not None]
     skip = [*skip, *marks, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
