@@ -276,6 +276,15 @@ def test_a_run_of_capitals_between_street_and_postcode_does_not_stall(signals: S
     assert ("address", "Breestraat 12") in privacy(signals, text)
 
 
+def test_a_compound_of_a_desk_and_a_detail_noun_is_the_desks_unless_a_person_owns_it(
+    signals: Signals,
+) -> None:
+    assert privacy(signals, "verenigingsrekening: NL91 ABNA 0417 1643 00") == []
+    assert privacy(signals, "Lisa haar schoolmail is lisa.bakker@gmail.com") == [
+        ("email", "lisa.bakker@gmail.com")
+    ]
+
+
 def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
     assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
 

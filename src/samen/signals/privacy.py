@@ -532,6 +532,8 @@ def _clause(text: str, span: Span) -> Span:
     return start, end
 
 
+# A compound that ends in a detail noun ("verenigingsrekening", "bureaunummer"), with the word before it.
+_DETAIL_COMPOUND = re.compile(r"(?P<head>\w{3,}?)s?(?:rekening|nummer|telefoon|adres|mail(?:adres)?)")
 _PLACE_BEFORE = _words("de het een the a an in uit te from at op via on onze our jullie")
 
 
@@ -550,6 +552,9 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
         return "staff"
     if word in roles or word.endswith(_ROLE_ENDINGS):
         return "role"
+    compound = _DETAIL_COMPOUND.fullmatch(word)
+    if compound and (compound["head"] in roles or compound["head"].endswith(_ROLE_ENDINGS)):
+        return "role"  # "verenigingsrekening", "secretariaatsnummer": the desk's own detail
     if word in _OTHER_WORDS:
         return "other"
     if word.endswith(("'s", "’s")):
@@ -723,8 +728,12 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
             and word not in _NOT_ORGANISATIONS
         ):
             cue = "role"  # "bel DUO", "de GGD": an organisation's acronym (not "bel hem ASAP")
-        elif cue == "role" and "other" in before and _DETAIL_NOUN_NEXT.match(text, m.end()):
-            cue = None  # "Tom's uni email": the word says what kind of mailbox, Tom says whose
+        elif (
+            cue == "role"
+            and "other" in before
+            and (_DETAIL_NOUN_NEXT.match(text, m.end()) or _DETAIL_COMPOUND.fullmatch(word))
+        ):
+            cue = None  # "Tom's uni email", "Lisa haar schoolmail": what kind of mailbox; Tom says whose
         elif closing and cue in (None, "name") and word.isalpha():
             cue = "own"  # "Groetjes, Sanne (06…)", "cheers, emma | 07…": the writer's signature
         elif cue is None and _lower_case_name(text, m, previous, before_previous, span):
