@@ -285,6 +285,28 @@ def test_a_compound_of_a_desk_and_a_detail_noun_is_the_desks_unless_a_person_own
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event is no organisation: a detail next to it is still someone's
+        (
+            "voor het feest: €5 naar NL91 ABNA 0417 1643 00 (rekening van joris)",
+            [("iban", "NL91 ABNA 0417 1643 00")],
+        ),
+        (
+            "noor's room for the party: 8 Elm Grove, CB1 2AB",
+            [("address", "8 Elm Grove"), ("postcode", "CB1 2AB")],
+        ),
+        # an English word that ends like a Dutch street is no street in lower case
+        ("Her house party is at 9, bring 2 bottles", []),
+    ],
+)
+def test_events_are_no_desks_and_english_words_no_streets(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
 def test_a_time_unit_does_not_start_a_street_name(signals: Signals) -> None:
     assert privacy(signals, "Jan woont in Engeland, 4 Hill Street") == [("address", "4 Hill Street")]
 

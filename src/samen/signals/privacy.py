@@ -76,7 +76,7 @@ ROLE_WORDS = _words(
     committee commissie department afdeling instituut institute university universiteit hogeschool
     gemeente municipality politie police huisarts huisartsenpost gp apotheek pharmacy ziekenhuis hospital
     klantenservice kroeg cafe café bar restaurant winkel shop store museum sportcentrum gym venue
-    gebouw building vereniging association studievereniging borrel feest party kantine canteen mensa uni
+    gebouw building vereniging association studievereniging kantine canteen mensa uni
     school pizzeria snackbar tandarts dentist kapper hairdresser fysio physio bedrijf company firm hotel
     hostel organisation organization stichting foundation loket conciërge concierge porter porters lodge
     receptionist studentenarts studentenpsycholoog studentenpsychologen
@@ -239,6 +239,9 @@ _LOWER_ENGLISH_ADDRESS = re.compile(
     r"(?<![\w.,-])(?P<number>[1-9]\d{0,4}[a-z]?)[ ](?P<street>(?:[a-z][a-z'’]+[ ]){1,2}"
     r"(?:street|road|avenue|lane|crescent|terrace|gardens|boulevard|grove|mews|square))\b"
 )
+# What stands before a street in lower case: "op de breestraat 12", "adres is breestraat 9", "…: breestraat 9"
+# (not "…, bring 2 bottles": an English word that ends like a street).
+_BEFORE_LOWER_STREET = re.compile(r"(?:\b(?:op|aan|naar|de|het|is|in|bij|van)|:)[ ]+$", re.IGNORECASE)
 _LOWER_ADDRESS = re.compile(
     r"\b(?P<street>(?:[a-z][a-zà-ÿ'-]{2,}e[ ])?[a-z][a-zà-ÿ'-]{2,})"  # breestraat, witte singel
     r"[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
@@ -587,7 +590,7 @@ _TIME_NAMES = _words(
 )
 _NOT_POSSESSORS = _CONTRACTED | _TIME_NAMES
 _ARTICLES_AND_POSSESSIVES = _words("de het een the a an this that mijn my onze our jullie your hun their")
-_COLON_BEFORE = re.compile(r"\s*:\s*")
+_COLON_BEFORE = re.compile(r"\s*(?::|is|=)\s*")  # "naar mark: …", "adres van daan is …"
 # What joins a desk's detail to another way to reach it: "… of bel …", "… or call …".
 _ALTERNATIVE = re.compile(r"[\s,]*(?:of|or)\b[^.!?\n]*", re.IGNORECASE)
 # A mark in brackets right after a detail: whose it is ("06-1… (ik), 06-2… (Bram)", "bram@… (him)").
@@ -969,7 +972,12 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
     for m in _ENGLISH_ADDRESS.finditer(text):
         street(m.span(), m.span("number"), named=True)
     for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
-        if _street_like(m.group("street")) and _RESIDENCE.search(text, _clause(text, m.span())[0], m.start()):
+        introduced = _BEFORE_LOWER_STREET.search(text, max(0, m.start() - 12), m.start()) is not None
+        if (
+            introduced
+            and _street_like(m.group("street"))
+            and _RESIDENCE.search(text, _clause(text, m.span())[0], m.start())
+        ):
             street(m.span(), m.span("number"))
     for pattern in (_ENGLISH_NAMED_ADDRESS, _LOWER_ENGLISH_ADDRESS):
         for m in pattern.finditer(text):
