@@ -264,6 +264,7 @@ _BEFORE_POSTCODE = re.compile(
 )
 _POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip(?: code)?)\b", re.IGNORECASE)
 _POSTCODE_WORD = re.compile(r"\b(?:postcode|postal code|post code|zip code)\b", re.IGNORECASE)  # not "zip"
+_POSTCODE_NEXT = re.compile(r"[ ,]*(?:" + _POSTCODE.pattern + ")")  # "Breestraat 12, 2311 CS"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 _EMAIL = re.compile(
@@ -608,10 +609,6 @@ _NAMING_SOMEONE_ELSE = _words(
 _NOT_ORGANISATIONS = _words(
     "iban bsn gsm sms tel id pin nr zip ov app dm pm am cv bbq asap fyi btw lol omg tbh idk nb ps"
 )
-# A detail noun right after a word: "uni email", "work phone", "school mail".
-_DETAIL_NOUN_NEXT = re.compile(
-    r"\W+(?:e-?mail\w*|mail\w*|nummer|number|phone|telefoon\w*|mobiel\w*|adres\w*|address)\b", re.I
-)
 # The writer naming themselves: "ik ben …", "ik heet …", "I'm …", "my name is …".
 _SELF_INTRODUCTION = re.compile(
     r"(?:ik|'k)\s+(?:ben|heet)\b|i\s*'?m\b|i\s+am\b|(?:mijn|my)\s+na(?:am|me)\b", re.I
@@ -619,13 +616,15 @@ _SELF_INTRODUCTION = re.compile(
 # Third-person plurals, which may point back at a desk named before them.
 _PLURAL_PRONOUNS = _words("hun hen their they them")  # not ze/zij: mostly "she"
 # What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
-_DETAIL_NOUN = re.compile(
-    r"(?:\W+\w+){0,2}?\W+(?:\w*nummer\w*|number|nr|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
-    r"\w*mail\w*|\w*adres\w*|address\w*|iban|rekening\w*|account|bank\w*|bsn|postcode|zip|"
+_DETAIL_NOUNS = (
+    r"(?:\w*nummer\w*|number|nr|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
+    r"e-mail\w*|\w*mail\w*|\w*adres\w*|address\w*|iban|rekening\w*|account|bank\w*|bsn|postcode|zip|"
     r"gegevens|details|contact\w*|whatsapp|signal|huis|house|home|kamer|room|flat|apartment|appartement|"
-    r"woning|place|kot|studio)\b",
-    re.IGNORECASE,
+    r"woning|place|kot|studio)\b"
 )
+_DETAIL_NOUN = re.compile(r"(?:\W+\w+){0,2}?\W+" + _DETAIL_NOUNS, re.IGNORECASE)
+# A detail noun right after a word: "uni email", "work phone", "school mail".
+_DETAIL_NOUN_NEXT = re.compile(r"\W+" + _DETAIL_NOUNS, re.IGNORECASE)
 
 
 def _owns_detail(text: str, at: int, detail: int) -> bool:
@@ -881,11 +880,8 @@ def _phones(text: str) -> Iterator[Span]:
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
             span = (match.start, match.end)
             raw = match.raw_string.lstrip("(")
-            if raw != match.raw_string and ")" not in raw:
-                span = (
-                    match.start + 1,
-                    match.end,
-                )  # "(06 12345678)": the bracket opens the aside, not the number
+            if raw != match.raw_string and ")" not in raw:  # "(06 12345678)": the bracket opens an aside
+                span = (match.start + 1, match.end)
             international = raw.startswith(("+", "00"))
             if leniency is phonenumbers.Leniency.POSSIBLE and not international:
                 continue
@@ -945,7 +941,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
 
     def street(span: Span, number: Span, named: bool = False) -> None:
         digits = text[number[0] : number[1]]
-        postcode_next = _POSTCODE.match(text, len(text) - len(text[span[1] :].lstrip(" ,"))) is not None
+        postcode_next = _POSTCODE_NEXT.match(text, span[1]) is not None
         if _YEAR.fullmatch(digits) and not postcode_next:
             return  # "Spring 2025", "Goldberg 2012": a year, not a house number, unless a postcode follows
         # "Breestraat 12-3", "12-14 Mill Road" read as dates; beside a street's name they are house numbers.
