@@ -210,6 +210,9 @@ def test_house_numbers_with_their_suffixes(
         # a lower-case street with an adjective; a postcode word far before the postcode
         ("daan woont op de oude singel 12", [("address", "oude singel 12")]),
         ("de postcode van de ouders van joris is 3512 JE", [("postcode", "3512 JE")]),
+        # a lower-case name joined to the detail by a verb of place; a postcode with no word for it
+        ("de nieuwe kamer van sophie zit in 1012 WX", [("postcode", "1012 WX")]),
+        ("het adres van bram is nu Hoflaan 7", [("address", "Hoflaan 7")]),
     ],
 )
 def test_people_named_the_way_students_write(
@@ -237,6 +240,8 @@ def test_a_lower_case_signature_and_a_desks_alternative(signals: Signals, text: 
         "My number: 06-87654321 (Telegram)",
         # a preposition, a word and a colon that name no one
         "Adres voor morgenavond: Hoflaan 7",
+        "het adres van de borrel is nu Hoflaan 7",
+        "we zitten vandaag in 2333 CC, bij het Gorlaeus",
         "Mijn mail voor stages: daan.bakker@gmail.com",
         # days and times with an 's, and times after a residence word
         "Saturday's party is at 14 Mill Road",
@@ -570,3 +575,23 @@ def test_a_groups_or_desks_mailbox_with_a_number_is_still_no_ones(signals: Signa
 )
 def test_mailboxes_named_for_a_function_are_no_ones(signals: Signals, text: str) -> None:
     assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone else's words passed on: their "mijn" and "my" are theirs
+        ("Bas zei: mijn nummer is 06-12345678", [("phone", "06-12345678")]),
+        ('Tom wrote "my number is 06-12345678, text me"', [("phone", "06-12345678")]),
+        ("Doorgestuurd bericht:\nhoi! mijn adres is Breestraat 12", [("address", "Breestraat 12")]),
+        ("Fwd: hey all, my new number is 06-12345678", [("phone", "06-12345678")]),
+        # the writer quoting themselves, and a quote that ended on its line
+        ("ik zei: mijn nummer is 06-12345678", []),
+        ("I said: my number is 06-12345678", []),
+        ("Bas zei: top!\nmijn nummer is 06-12345678", []),
+    ],
+)
+def test_first_person_words_passed_on_are_the_speakers(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected

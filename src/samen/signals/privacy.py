@@ -591,7 +591,10 @@ _TIME_NAMES = _words(
 )
 _NOT_POSSESSORS = _CONTRACTED | _TIME_NAMES
 _ARTICLES_AND_POSSESSIVES = _words("de het een the a an this that mijn my onze our jullie your hun their")
-_COLON_BEFORE = re.compile(r"\s*(?::|is|=)\s*")  # "naar mark: …", "adres van daan is …"
+# What joins a name to the detail after it: "naar mark: …", "adres van daan is …", "van sophie zit in …".
+_COLON_BEFORE = re.compile(
+    r"\s*(?::|=|(?:is|zit|ligt|staat|was|nu|now|in|op|aan|at|on)(?:\s+(?:nu|now|in|op|aan|at|on))*)\s*"
+)
 # What joins a desk's detail to another way to reach it: "… of bel …", "… or call …".
 _ALTERNATIVE = re.compile(r"[\s,]*(?:of|or)\b[^.!?\n]*", re.IGNORECASE)
 # A mark in brackets right after a detail: whose it is ("06-1… (ik), 06-2… (Bram)", "bram@… (him)").
@@ -613,6 +616,16 @@ _NOT_ORGANISATIONS = _words(
 _SELF_INTRODUCTION = re.compile(
     r"(?:ik|'k)\s+(?:ben|heet)\b|i\s*'?m\b|i\s+am\b|(?:mijn|my)\s+na(?:am|me)\b", re.I
 )
+# Someone else's words passed on: a speech verb and a colon or a quote mark ("Bas zei: …", "Tom wrote
+# 'my number is …'"), or a forwarded message. First-person words after it are the speaker's, not the
+# writer's; "ik zei: …" and "I wrote: …" quote the writer.
+_QUOTED = re.compile(
+    r"\b(?P<speaker>[\w'’]+)\s+(?:zei|zegt|schreef|schrijft|appte|appt|vroeg|stuurde|said|says|wrote|"
+    r"writes|texted|asked|sent)\b\s*(?:[:\"“”‘']|\s*$)|"
+    r"\b(?:doorgestuurd(?:\s+bericht)?|forwarded(?:\s+message)?|fwd?)\s*[:\-]",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = _words("ik i 'k we wij")
 # Third-person plurals, which may point back at a desk named before them.
 _PLURAL_PRONOUNS = _words("hun hen their they them")  # not ze/zij: mostly "she"
 # What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
@@ -769,7 +782,20 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
         return "own"
     if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
         return "other"  # "het privénummer van de docent"
+    if whose == "own" and _passed_on(text, span[0]):
+        return "other"  # "Bas zei: mijn nummer is …": Bas's own, not the writer's
     return whose
+
+
+def _passed_on(text: str, at: int) -> bool:
+    """Whether the text before ``at`` passes on someone else's words (:data:`_QUOTED`), so that a
+    first-person word after it is theirs: a forwarded message to its end, a quote to the end of its line."""
+    for m in _QUOTED.finditer(text, 0, at):
+        if m["speaker"] is None:
+            return True
+        if m["speaker"].lower() not in _FIRST_PERSON and "\n" not in text[m.end() : at]:
+            return True
+    return False
 
 
 _AT = r"(?:\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s+(?:at|apenstaartje)\s+)"
@@ -997,10 +1023,10 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         if lower and not cue:
             continue  # a postcode in lower case only beside a street or after a postcode word
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
-        residence = _RESIDENCE.search(text, _clause(text, span)[0], span[0]) is not None
-        if cue or number or residence:
-            home = _HOME.search(text, _clause(text, span)[0], span[0]) is not None
-            found.append(_Place("postcode", span, home, not number, None))
+        # With no word for it, a postcode is still someone's when a person is tied to it ("de kamer van
+        # sophie zit in 1012 WX"): it needs one, as a postcode with no house number always does.
+        home = _HOME.search(text, _clause(text, span)[0], span[0]) is not None
+        found.append(_Place("postcode", span, home, not number, None))
     return found
 
 
