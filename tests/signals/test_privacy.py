@@ -595,3 +595,51 @@ def test_first_person_words_passed_on_are_the_speakers(
     signals: Signals, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner said after the detail, or in the clause before it
+        ("06-47382910 is van Tim trouwens, niet van mij", [("phone", "06-47382910")]),
+        ("Ella is verhuisd. Nieuw adres: Hoflaan 7", [("address", "Hoflaan 7")]),
+        ("wat was de postcode van Noor ook alweer? 2313 AV toch?", [("postcode", "2313 AV")]),
+        # the writer as the one who gets the messages
+        ("mn ex blijft me appen vanaf 06-19384756, tips?", [("phone", "06-19384756")]),
+        # a list: each name owns the detail after it; the writer's own comes last
+        (
+            "Group 7 — Sophie s2039587, Daniel s2193847, me s2283746",
+            [("student_number", "s2039587"), ("student_number", "s2193847")],
+        ),
+        # a British mobile in a range kept for fiction, with no phone word
+        ("Priya: 07700 900321", [("phone", "07700 900321")]),
+    ],
+)
+def test_whose_from_around_the_clause(signals: Signals, text: str, expected: list[tuple[str, str]]) -> None:
+    assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nieuw nummer! 06-51029384 sla maar op x",  # announced in the clause before
+        "mijn gegevens zijn: Tess de Jong, s2039481, t.dejong@umail.leidenuniv.nl",  # "zijn" before a colon
+        "Hi all, Jake here: 07700 900123",  # the writer naming themselves
+        "Ik ben verhuisd! Nieuw adres: Hoflaan 7",  # the clause before is the writer's
+        "groetjes, Anna (mentor groep 4) — 06-24681357 voor dringende dingen",  # a signature in a role
+        "exam venue: Sports Centre, Gibbet Street, HX1 4DJ",  # capitals before a postcode: a place
+        "071-5272727 is van DUO",  # a desk said after its number
+        "I just moved to 12 Mill Road, come visit",  # a verb of moving after "I"
+        "ik ben verhuisd naar Hoflaan 7",
+    ],
+)
+def test_whose_from_around_the_clause_the_writers_or_no_ones(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+def test_a_clause_with_its_own_detail_lends_no_owner(signals: Signals) -> None:
+    # The clause before holds the writer's number: it says nothing of Alex's.
+    text = "my number's 06-11223344 and alex's dutch one is 06-57382910"
+    assert privacy(signals, text) == [("phone", "06-57382910")]
+    text = "kunnen jullie het overmaken naar mijn huisgenoot ipv mij? NL91 ABNA 0417 1643 00"
+    assert privacy(signals, text) == [("iban", "NL91 ABNA 0417 1643 00")]

@@ -536,6 +536,12 @@ def _clause(text: str, span: Span) -> Span:
     return start, end
 
 
+def _clause_before(text: str, start: int) -> Span | None:
+    """The clause before the one that starts at ``start`` (None for the first)."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text, 0, start) if m.end() == start]
+    return _clause(text, (ends[0], ends[0])) if ends else None
+
+
 # A compound that ends in a detail noun ("verenigingsrekening", "bureaunummer"), with the word before it.
 _DETAIL_COMPOUND = re.compile(r"(?P<head>\w{3,}?)s?(?:rekening|nummer|telefoon|adres|mail(?:adres)?)")
 _PLACE_BEFORE = _words("de het een the a an in uit te from at op via on onze our jullie")
@@ -598,7 +604,12 @@ _COLON_BEFORE = re.compile(
 # What joins a desk's detail to another way to reach it: "… of bel …", "… or call …".
 _ALTERNATIVE = re.compile(r"[\s,]*(?:of|or)\b[^.!?\n]*", re.IGNORECASE)
 # A mark in brackets right after a detail: whose it is ("06-1… (ik), 06-2… (Bram)", "bram@… (him)").
-_OWNER_MARK = re.compile(r"[ ]?\((?P<who>[^()\d\s]{1,20})\)")  # one word: "(ik)", not "(ook op Telegram)"
+# Or a word that says whose right after it: "06… is van Tim", "… belongs to Tim", "… is Tim's".
+_OWNER_MARK = re.compile(
+    r"[ ]?\((?P<who>[^()\d\s]{1,20})\)|"  # one word: "(ik)", not "(ook op Telegram)"
+    r"[ ,]+(?:is|was)\s+(?:van|from)\s+(?P<of>[\w'’]+)|[ ,]+belongs\s+to\s+(?P<to>[\w'’]+)|"
+    r"[ ,]+(?:is|was)\s+(?P<poss>[\w’]+)['’]s\b"
+)
 # Capitals only: an organisation's acronym (DUO, GGD, DUWO), unless it names the detail itself.
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Words before an organisation's acronym: a call to contact it, an article ("bel DUO", "de GGD").
@@ -626,6 +637,13 @@ _QUOTED = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = _words("ik i 'k we wij")
+# A first-person subject a few words before a verb ("I just moved", "ik ben verhuisd").
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:ik|'k|i|we|wij)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+# The writer as the object of a verb, and a number that messages come from: "… appt me vanaf 06…".
+_OBJECTS = _words("me mij us ons")
+_SENT_FROM = re.compile(r"\b(?:vanaf|from)\W*$", re.IGNORECASE)
+# "Jake here: …", "Sanne hier!": a name that introduces the writer.
+_HERE = re.compile(r"\s+(?:here|hier)\s*[:,!.\-–—]")
 # Third-person plurals, which may point back at a desk named before them.
 _PLURAL_PRONOUNS = _words("hun hen their they them")  # not ze/zij: mostly "she"
 # What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
@@ -680,59 +698,119 @@ def _lower_case_name(
     )
 
 
-def _marked_owner(who: str) -> str | None:
-    """Whose a one-word mark in brackets after a detail says it is: "(ik)", "(me)" the writer's; "(Bram)",
-    "(him)", "(privé)" someone else's; anything else ("(Signal)" after "mijn nummer") says nothing."""
+def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
+    """Whose a one-word mark after a detail says it is: "(ik)", "is van mij" the writer's; "(DUO)", "is van
+    secretariaat" a desk's; "(Bram)", "is van Tim", "(him)", "(privé)" someone else's; anything else
+    ("(Signal)" after "mijn nummer") says nothing."""
     word = who.lower()
     if word in ("ik", "i", "zelf") or word in _OWN_WORDS:
         return "own"
+    if word in roles or word.endswith(_ROLE_ENDINGS) or _ACRONYM.fullmatch(who):
+        return "role"
     if word in _OTHER_WORDS or word.startswith(_PRIVATE) or (who[:1].isupper() and word not in _NOT_NAMES):
         return "other"
     return None
 
 
-def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = ()) -> str | None:
+def owner(
+    text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (), names: bool = True
+) -> str | None:
     """Whose a detail is, read from its clause: ``own``, ``other``, ``role``, ``staff`` (a person in a
     role: public at work, private at home) or None (the clause does not tell). The cue nearest before
     the detail decides; without one, a one-word mark in brackets right after it ("06… (Bram)"), then the
-    nearest cue after it (names excepted: after a detail a capital is as often its place).
+    nearest cue after it (names excepted: after a detail a capital is as often its place); a clause that
+    says nothing at all takes the last cue of the clause before it ("Sophie is verhuisd. Nieuw adres: …").
 
     Args:
         text: the readable text.
         span: the detail's span in it.
         roles: words that name a desk, an office or a role.
         skip: spans whose words are no cue (the details themselves).
+        names: whether a capitalised word counts as a person's name ("Gibbet Street, HX1 4DJ": not
+            before a postcode that no word names).
     """
     start, end = _clause(text, span)
+    mark = _OWNER_MARK.match(text, span[1])
+    marked = _marked_owner(mark.group(mark.lastgroup or 0), roles) if mark is not None else None
+    marks = [m.span() for a, b in skip if (m := _OWNER_MARK.match(text, b)) is not None]
+    skip = [*skip, *marks]
+    before, after = _cues(text, (start, end), span, roles, skip, names)
+    if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
+        return "own"
+    last_ik = re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE)
+    if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), marks):
+        return "own"  # "…en ik s1234567", "ik: 06…"
+    whose = before[-1] if before else marked or (after[0] if after else None)
+    earlier = _clause_before(text, start)
+    if whose is None and earlier is not None and not _overlaps(earlier, skip):
+        # A clause that says nothing takes the clause before it, when that one holds no detail of its own
+        # and its cues agree on reporting: "Sophie is verhuisd. Nieuw adres: …", "Groetjes, Anna (mentor
+        # groep 4) — 06…" (not "… naar mijn huisgenoot ipv mij? NL…").
+        cues, _ = _cues(text, earlier, (start, start), roles, skip, names)
+        quiet = [c in ("own", "role", "staff") for c in cues]
+        whose = cues[-1] if cues and (all(quiet) or not any(quiet)) else None
+    if whose is None and _DESK_HOURS.search(text):
+        return "role"  # a number with opening hours is a desk's
+    if whose is None and any(
+        _NEW_DETAIL.match(text, at) for at in (start, earlier and earlier[0]) if at is not None
+    ):
+        return "own"  # "Nieuw nummer! 06…"
+    if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
+        return "other"  # "het privénummer van de docent"
+    if whose == "own" and _passed_on(text, span[0]):
+        return "other"  # "Bas zei: mijn nummer is …": Bas's own, not the writer's
+    return whose
+
+
+def _cues(
+    text: str, clause: Span, span: Span, roles: frozenset[str], skip: Sequence[Span], names: bool
+) -> tuple[list[str], list[str]]:
+    """What the words of a clause say about whose the detail at ``span`` is (see :func:`_cue`), in order:
+    the cues before the detail and those after it (no names: after a detail a capital is as often its
+    place, "…, 2311 BZ Leiden")."""
+    start, end = clause
     before: list[str] = []
     after: list[str] = []
     previous = ""
     place_name = False
-    clause = text[start:end]
-    shouting = not any(c.islower() for c in clause)  # then capitals are no acronyms
+    shouting = not any(c.islower() for c in text[start:end])  # then capitals are no acronyms
     self_named = False  # the writer has said the detail is theirs, or named themselves
     before_previous = ""
     closing = False  # the previous word opens a signature ("Groetjes, …")
-    mark = _OWNER_MARK.match(text, span[1])
-    marked = _marked_owner(mark.group("who")) if mark is not None else None
-    marks = [m.span() for a, b in skip if (m := _OWNER_MARK.match(text, b)) is not None]
-    skip = [*skip, *marks, *(m.span() for m in _HEDGE.finditer(text, start, end))]
+    details = [d for d in skip if d != span]
+    skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
     for m in _TOKEN.finditer(text, start, end):
-        if _overlaps(m.span(), skip) or span[0] <= m.start() < span[1]:
+        if span[0] <= m.start() < span[1]:
+            continue
+        if m.start() >= span[1] and _overlaps(m.span(), details):
+            break  # "Sophie s1…, Daniel s2…, me s3…": the words after the next detail are about that one
+        if _overlaps(m.span(), skip):
+            place_name = False  # a detail ends a run of capitals: "Sophie s1…, Daniel s2…"
             continue
         original = m.group(0).strip("'’-")
         word = original.lower()
         first = not text[start : m.start()].strip(" \t\"'“‘(:")
         cue = _cue(word, original, first, roles, previous)
         if cue is None and _OTHER_VERBS.fullmatch(word):
-            cue = "other"
+            # "Lisa moved", not "I just moved", "ik ben verhuisd": the verb is the writer's after "ik", "we"
+            cue = "own" if _FIRST_PERSON_BEFORE.search(text, start, m.start()) else "other"
         if cue is None and _OWN_PHRASE.match(text, m.start()):
             cue = "own"
         # What the words around a cue make of it.
         if cue == "own" and word in _POSSESSIVES and not _owns_detail(text, m.end(), span[0]):
             cue = None  # "het nummer van iemand uit mijn klas": "mijn" is the class's, not the number's
-        elif word == "zijn" and m.end() <= span[0] and not text[m.end() : span[0]].strip(" :,-"):
-            cue = None  # "mijn gegevens zijn: …": the verb, not "his"
+        elif word in _OBJECTS and m.end() <= span[0] and _SENT_FROM.search(text, m.end(), span[0]):
+            cue = None  # "mn ex blijft me appen vanaf 06…": the writer gets the messages, the number is his
+        elif (
+            word == "zijn"
+            and m.end() <= span[0]
+            and (
+                not text[m.end() : span[0]].strip(" :,-")
+                or text[m.end() :].lstrip().startswith(":")
+                or _DETAIL_NOUN.fullmatch(" " + previous)
+            )
+        ):
+            cue = None  # "mijn gegevens zijn: …", "de nummers zijn …": the verb, not "his"
         elif word in _PLURAL_PRONOUNS and before and before[-1] == "role":
             cue = "role"  # "bel de servicedesk, hun nummer is …": they are the desk
         elif (
@@ -753,6 +831,13 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
             cue = "own"  # "Groetjes, Sanne (06…)", "cheers, emma | 07…": the writer's signature
         elif cue is None and _lower_case_name(text, m, previous, before_previous, span):
             cue = "other"  # "mia's postcode", "stuur het naar mark: Rapenburg 45": a name in lower case
+        elif (
+            original[:1].isupper()
+            and original.isalpha()
+            and word not in _NOT_NAMES
+            and _HERE.match(text, m.end())
+        ):
+            cue = "own"  # "Hi all, Jake here: 07…", "Sanne hier!": the writer naming themselves
         elif cue == "name" and self_named:
             cue = None  # "mijn nummer voor Signal", "ik ben nieuw hier, Sanne de Vries": the writer's
         if cue == "own" and (word in _POSSESSIVES or _SELF_INTRODUCTION.match(text, m.start())):
@@ -761,7 +846,7 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
             self_named = False  # "my phone is dead, call Tom on …": Tom is no name of the writer's
         closing = word in _CLOSINGS and first and text.startswith(",", m.end())  # "Groetjes, Sanne"
         capital = original[:1].isupper()
-        if capital and cue == "name" and place_name:
+        if capital and cue == "name" and (place_name or not names):
             cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
         place_name = capital and (place_name or previous in _PLACE_BEFORE or first)
         before_previous, previous = previous, word
@@ -770,21 +855,7 @@ def owner(text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (
                 before.append("other" if cue == "name" else cue)
             elif cue != "name":  # after a detail a capital is as often its place: "…, 2311 BZ Leiden"
                 after.append(cue)
-    if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
-        return "own"
-    last_ik = re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE)
-    if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), marks):
-        return "own"  # "…en ik s1234567", "ik: 06…"
-    whose = before[-1] if before else marked or (after[0] if after else None)
-    if whose is None and _DESK_HOURS.search(text):
-        return "role"  # a number with opening hours is a desk's
-    if whose is None and _NEW_DETAIL.match(text, start):
-        return "own"
-    if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
-        return "other"  # "het privénummer van de docent"
-    if whose == "own" and _passed_on(text, span[0]):
-        return "other"  # "Bas zei: mijn nummer is …": Bas's own, not the writer's
-    return whose
+    return before, after
 
 
 def _passed_on(text: str, at: int) -> bool:
@@ -872,7 +943,7 @@ _ANY_DIGIT = re.compile(r"\d")
 # A message that speaks of a phone: then national forms of other countries are read too.
 _PHONE_WORD = re.compile(
     r"\b(?:bel\w*|app\w*|sms\w*|tel|telefoon\w*|nummer|mobiel\w*|gsm|handy|mobile|cell\w*|phone\w*|"
-    r"number|call\w*|text\w*|ring|whatsapp|signal|landline)\b",
+    r"number|call\w*|text\w*|ring|whatsapp|signal|landline|contact)\b",
     re.IGNORECASE,
 )
 _OTHER_REGIONS = ("BE", "DE", "GB", "US", "FR")
@@ -893,10 +964,11 @@ def _phones(text: str) -> Iterator[Span]:
     phone_word = _PHONE_WORD.search(text) is not None
     if phone_word:
         runs += [(region, phonenumbers.Leniency.VALID) for region in _OTHER_REGIONS]
-    elif _BRITISH_MOBILE.search(text):
-        # Without a phone word only British mobiles are read too: their form (07… and nine digits) is no
-        # one else's, and students from the UK write them bare ("Chloe's is 07911 123456").
-        runs.append(("GB", phonenumbers.Leniency.VALID))
+    if _BRITISH_MOBILE.search(text):
+        # British mobiles are read with or without a phone word: their form (07… and nine digits) is no
+        # one else's, and students from the UK write them bare ("Chloe's is 07911 123456"); possible ones
+        # too, as ranges kept for fiction and new ones are not valid ("07700 900321").
+        runs.append(("GB", phonenumbers.Leniency.POSSIBLE))
     for run, (region, leniency) in enumerate(runs):
         covered = [span for _, span in found]
         if region != "NL" and all(
@@ -909,12 +981,11 @@ def _phones(text: str) -> Iterator[Span]:
             if raw != match.raw_string and ")" not in raw:  # "(06 12345678)": the bracket opens an aside
                 span = (match.start + 1, match.end)
             international = raw.startswith(("+", "00"))
-            if leniency is phonenumbers.Leniency.POSSIBLE and not international:
+            british_mobile = region == "GB" and str(match.number.national_number).startswith("7")
+            if leniency is phonenumbers.Leniency.POSSIBLE and not (international or british_mobile):
                 continue
             kind = phonenumbers.number_type(match.number)
-            if kind in _PHONE_EXCLUDED or (
-                region == "GB" and not phone_word and kind != PhoneNumberType.MOBILE
-            ):
+            if kind in _PHONE_EXCLUDED or (region == "GB" and not phone_word and not british_mobile):
                 continue
             if international and (
                 phonenumbers.region_code_for_country_code(match.number.country_code or 0) == "ZZ"
@@ -958,6 +1029,7 @@ class _Place(NamedTuple):
     home: bool  # a word in its clause makes it a home (woont, thuis, lives, house…)
     needs_person: bool  # a postcode alone is someone's only with a person ("de postcode van het Gorlaeus")
     street: Span | None  # the street address a postcode belongs to: it is reported with it or not at all
+    unnamed: bool = False  # no word says it is a postcode: a capital before it is as often its place
 
 
 def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
@@ -1025,8 +1097,15 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         # With no word for it, a postcode is still someone's when a person is tied to it ("de kamer van
         # sophie zit in 1012 WX"): it needs one, as a postcode with no house number always does.
-        home = _HOME.search(text, _clause(text, span)[0], span[0]) is not None
-        found.append(_Place("postcode", span, home, not number, None))
+        clause = _clause(text, span)
+        home = _HOME.search(text, clause[0], span[0]) is not None
+        # "wat was de postcode van Noor? 2313 AV toch?": the word may stand in the question before it.
+        asked = _clause_before(text, clause[0]) if not re.search(r"\w", text[clause[0] : span[0]]) else None
+        said = (asked or clause)[0]
+        unnamed = not (
+            number or _POSTCODE_CUE.search(text, said, span[0]) or _RESIDENCE.search(text, said, span[0])
+        )
+        found.append(_Place("postcode", span, home, not number, None, unnamed))
     return found
 
 
@@ -1100,7 +1179,8 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     reported: set[Span] = set()
     # Whose each detail is; a postcode after its street goes with the street (below) and needs no owner.
     owners = {
-        span: verdict or owner(readable, span, roles, taken)
+        span: verdict
+        or owner(readable, span, roles, taken, names=span not in places or not places[span].unnamed)
         for _, span, verdict in candidates
         if span not in places or places[span].street is None
     }
