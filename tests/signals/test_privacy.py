@@ -643,3 +643,41 @@ def test_a_clause_with_its_own_detail_lends_no_owner(signals: Signals) -> None:
     assert privacy(signals, text) == [("phone", "06-57382910")]
     text = "kunnen jullie het overmaken naar mijn huisgenoot ipv mij? NL91 ABNA 0417 1643 00"
     assert privacy(signals, text) == [("iban", "NL91 ABNA 0417 1643 00")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "maar" that softens a request is no "but"; a request to be paid into an account
+        "maak maar over naar NL91ABNA0417164300, is €4,50 pp",
+        "just send it to NL91ABNA0417164300, €6 each for the snacks",
+        # the writer moving
+        "ik verhuis volgende maand naar Herengracht 60, 2312 LH",
+        # a signature: every detail after the name, with dashes or bars between, is the writer's
+        "Groetjes, Mark de Groot - m.degroot@live.nl - 06 17 28 39 40",
+        "best regards, Emily Clarke | emily.clarke@outlook.com | tel: +44 7700 900321",
+        # an organisation's acronym before a contact verb
+        "DUO bellen? 050-5997755, wel lang in de wacht",
+    ],
+)
+def test_the_writers_own_said_in_other_words(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a desk as a landmark says nothing of whose the home is
+        ("May woont boven de kapper op Haarlemmerstraat 88", [("address", "Haarlemmerstraat 88")]),
+        # a street named after a person; a lower-case street after "at"
+        ("new housemate Max moved into Van der Werffstraat 8", [("address", "Van der Werffstraat 8")]),
+        ("my gf lives at lammenschansweg 130, so we can study there", [("address", "lammenschansweg 130")]),
+        # "maar" as "but" still ends a clause; paying words do not make someone else's address the writer's
+        ("ik kan niet maar Tom wel, zijn nummer is 06-12345678", [("phone", "06-12345678")]),
+        ("send the card to his address: Breestraat 12", [("address", "Breestraat 12")]),
+    ],
+)
+def test_someone_elses_said_in_other_words(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected

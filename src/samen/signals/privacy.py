@@ -118,8 +118,8 @@ _ROLE_ENDINGS = (
 _OWN_WORDS = _words("mijn m'n mn me mij mezelf ikzelf ons onze i'm im my mine me myself us our ours")
 # "ik ben…", "I live…": the writer speaking of themselves (a bare "ik heb" may hold someone else's number).
 _OWN_PHRASE = re.compile(
-    r"\b(?:ik|'k|wij|we)\s+(?:ben|zijn|woon|wonen|zit|zitten|heet|sta|staan)\b|"
-    r"\b(?:i|we)\s+(?:am|live|stay|'m)\b|"
+    r"\b(?:ik|'k|wij|we)\s+(?:ben|zijn|woon|wonen|zit|zitten|heet|sta|staan|verhuis|verhuizen)\b|"
+    r"\b(?:i|we)\s+(?:am|live|stay|'m|move|moved)\b|"
     # "ik heb een nieuw nummer", "I've got a new phone": the writer's own new detail
     r"\b(?:ik|'k|i|we)(?:\s+(?:heb|hebben|have|got)|'ve(?:\s+got)?)\s+(?:een|a)\s+(?:nieuw\w*|new)\b",
     re.IGNORECASE,
@@ -135,10 +135,20 @@ _NEW_DETAIL = re.compile(
 _CLOSINGS = _words(
     "groetjes groeten groet gr grtjs mvg liefs doei cheers regards best thanks thx bedankt dank xx xxx"
 )
+# Words that may open a closing: "best regards", "met vriendelijke groet", "many thanks".
+_CLOSING_OPENERS = r"(?:(?:best|kind|warm|warmest|many|met|vriendelijke|hartelijke|lieve|veel)\s+){0,2}"
+# A signature: a closing, a comma and the writer's name ("Groetjes, Mark de Groot"), then only the
+# writer's details with separators and labels between them ("- m.degroot@live.nl - 06 …", "| tel: …").
+_SIGNATURE = re.compile(
+    r"\s*" + _CLOSING_OPENERS + r"(?:" + "|".join(sorted(_CLOSINGS, key=len, reverse=True)) + r")\s*,"
+    r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}",
+    re.IGNORECASE,
+)
+_BETWEEN_SIGNED = re.compile(r"(?:[\s\-–—|,/:;()•·]|\b(?:tel|telefoon|phone|mob|mobile|gsm|e-?mail|mail)\b)*")
 # Asking to be paid is sharing one's own account ("maak het over naar NL…", "tikkie").
 _PAY = re.compile(
     r"\b(?:maak\w*\s+(?:\S+\s+){0,3}over|overmaken|overmaakt|betaal\w*|tikkie|stort\w*|pay|paypal|transfer|"
-    r"send\s+(?:the\s+)?money|venmo)\b",
+    r"send\s+(?:it|them|the\s+money|money|me)\b|venmo)\b",
     re.IGNORECASE,
 )
 # Words that point at someone else: third-person pronouns and possessives, person words.
@@ -241,7 +251,9 @@ _LOWER_ENGLISH_ADDRESS = re.compile(
 )
 # What stands before a street in lower case: "op de breestraat 12", "adres is breestraat 9", "…: breestraat 9"
 # (not "…, bring 2 bottles": an English word that ends like a street).
-_BEFORE_LOWER_STREET = re.compile(r"(?:\b(?:op|aan|naar|de|het|is|in|bij|van)|:)[ ]+$", re.IGNORECASE)
+_BEFORE_LOWER_STREET = re.compile(
+    r"(?:\b(?:op|aan|naar|de|het|is|in|bij|van|at|on|to)|:)[ ]+$", re.IGNORECASE
+)
 _LOWER_ADDRESS = re.compile(
     r"\b(?P<street>(?:[a-z][a-zà-ÿ'-]{2,}e[ ])?[a-z][a-zà-ÿ'-]{2,})"  # breestraat, witte singel
     r"[ ](?P<number>[1-9]\d{0,4}(?:[ ]?-[ ]?\d{1,4}|[a-z](?![\w@]))?)"
@@ -402,7 +414,9 @@ _PHONE_EXCLUDED = frozenset(
 # Where a clause ends: sentence ends, line ends, and the conjunctions that start a new statement.
 _CLAUSE_END = re.compile(
     r"[.!?;](?=\s|$)|\n|\s[-–—]\s|"
-    r"\s(?:en|of|maar|want|terwijl|and|but|or|while|whereas)\s(?=\S)",
+    r"\s(?:en|of|want|terwijl|and|but|or|while|whereas)\s(?=\S)|"
+    # "maar" before a particle softens a request ("maak maar over naar …", "vraag maar aan Ruben"): no "but"
+    r"\smaar\s(?!(?:even|ff|effe|gewoon|eens|weer|over|naar|aan|op|mee|door|in|uit|zo)\b)(?=\S)",
     re.IGNORECASE,
 )
 # First-person words in hedges say nothing about whose a detail is ("volgens mij was het 06…").
@@ -536,6 +550,17 @@ def _clause(text: str, span: Span) -> Span:
     return start, end
 
 
+def _signed(text: str, at: int, details: Sequence[Span]) -> bool:
+    """Whether the line holding ``at`` opens with a signature (:data:`_SIGNATURE`) and only the writer's
+    details, separators and their labels stand between it and ``at``."""
+    line = text.rfind("\n", 0, at) + 1
+    signature = _SIGNATURE.match(text, line)
+    if signature is None or signature.end() > at:
+        return False
+    rest = "".join(" " if _overlaps((i, i + 1), details) else text[i] for i in range(signature.end(), at))
+    return _BETWEEN_SIGNED.fullmatch(rest) is not None
+
+
 def _clause_before(text: str, start: int) -> Span | None:
     """The clause before the one that starts at ``start`` (None for the first)."""
     ends = [m.start() for m in _CLAUSE_END.finditer(text, 0, start) if m.end() == start]
@@ -618,6 +643,13 @@ _LABEL_GAP = re.compile(r"\s*[,:]?\s*")  # "DUWO, 071 …", "GGD: 071 …"
 # Words after which a name is someone the writer speaks of, not the writer ("call Tom", "die van Tom").
 _NAMING_SOMEONE_ELSE = _words(
     "bel bellen belt app mail vraag stuur call ring text ask message contact van of"
+)
+# Words of place before a desk that make it a landmark ("boven de kapper", "next to the library"); not
+# "bij": "bij de receptie: 071 …" is the desk's number.
+_LANDMARK = _words("boven onder naast tegenover achter above below next near opposite behind across beside")
+# A contact verb after an organisation's acronym: "DUO bellen?", "GGD mailen".
+_CONTACT_NEXT = re.compile(
+    r"\s+(?:bellen|mailen|appen|contacteren|call|email|mail|ring|phone)\b", re.IGNORECASE
 )
 # Capitals that are no organisation: the detail's own name, chat abbreviations.
 _NOT_ORGANISATIONS = _words(
@@ -735,8 +767,8 @@ def owner(
     marks = [m.span() for a, b in skip if (m := _OWNER_MARK.match(text, b)) is not None]
     skip = [*skip, *marks]
     before, after = _cues(text, (start, end), span, roles, skip, names)
-    if _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
-        return "own"
+    if _IBAN.fullmatch(text, *span) and _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
+        return "own"  # "maak het over naar NL…", "just send it to NL…": the account asked to be paid into
     last_ik = re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE)
     if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), marks):
         return "own"  # "…en ik s1234567", "ik: 06…"
@@ -749,6 +781,10 @@ def owner(
         cues, _ = _cues(text, earlier, (start, start), roles, skip, names)
         quiet = [c in ("own", "role", "staff") for c in cues]
         whose = cues[-1] if cues and (all(quiet) or not any(quiet)) else None
+    if whose is None and _signed(text, span[0], skip):
+        return (
+            "own"  # "Groetjes, Mark de Groot - m.degroot@live.nl - 06 …": all of a signature is the writer's
+        )
     if whose is None and _DESK_HOURS.search(text):
         return "role"  # a number with opening hours is a desk's
     if whose is None and any(
@@ -817,10 +853,16 @@ def _cues(
             cue is None
             and _ACRONYM.fullmatch(original)
             and not shouting
-            and (previous in _BEFORE_ORGANISATION or _LABEL_GAP.fullmatch(text, m.end(), span[0]))
+            and (
+                previous in _BEFORE_ORGANISATION
+                or _LABEL_GAP.fullmatch(text, m.end(), span[0])
+                or _CONTACT_NEXT.match(text, m.end())
+            )
             and word not in _NOT_ORGANISATIONS
         ):
             cue = "role"  # "bel DUO", "de GGD": an organisation's acronym (not "bel hem ASAP")
+        elif cue == "role" and (previous in _LANDMARK or before_previous in _LANDMARK):
+            cue = None  # "May woont boven de kapper op …": a landmark, not whose
         elif (
             cue == "role"
             and "other" in before
@@ -829,6 +871,7 @@ def _cues(
             cue = None  # "Tom's uni email", "Lisa haar schoolmail": what kind of mailbox; Tom says whose
         elif closing and cue in (None, "name") and word.isalpha():
             cue = "own"  # "Groetjes, Sanne (06…)", "cheers, emma | 07…": the writer's signature
+            self_named = True  # a surname after it is the writer's too ("Best regards, Emily Clarke")
         elif cue is None and _lower_case_name(text, m, previous, before_previous, span):
             cue = "other"  # "mia's postcode", "stuur het naar mark: Rapenburg 45": a name in lower case
         elif (
@@ -844,7 +887,10 @@ def _cues(
             self_named = True
         elif word in _NAMING_SOMEONE_ELSE:
             self_named = False  # "my phone is dead, call Tom on …": Tom is no name of the writer's
-        closing = word in _CLOSINGS and first and text.startswith(",", m.end())  # "Groetjes, Sanne"
+        opens = re.fullmatch(r"[\s\"'“‘(:]*" + _CLOSING_OPENERS, text[start : m.start()], re.IGNORECASE)
+        closing = (
+            word in _CLOSINGS and opens is not None and text.startswith(",", m.end())
+        )  # "Groetjes, Sanne"
         capital = original[:1].isupper()
         if capital and cue == "name" and (place_name or not names):
             cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
@@ -1053,7 +1099,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
     for m in _DUTCH_ADDRESS.finditer(text):
         words = m.group("street").split()
         # Leading capitalised words that are no part of a street name ("Bel", "Lisa woont op").
-        while words and words[0].lower() in _NOT_STREET_START:
+        while words and words[0].lower() in _NOT_STREET_START and words[0] not in ("Van", "Von"):
             words = words[1:]
         if not words:
             continue
