@@ -681,3 +681,56 @@ def test_someone_elses_said_in_other_words(
     signals: Signals, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbers with two capitals that no word calls a postcode, even beside a person
+        "Hij stierf in 1274 AD, dus dat klopt niet",
+        "mijn zus rijdt een 2012 VW polo",
+        "he got 1400 XP on duolingo",
+        "haar spelletje staat op 2500 XP",
+        "IK HEB HEM GEZEGD DAT HET 2024 OF 2025 WORDT",
+        # a name, a thank-you or a person in the clause before a meeting place
+        "Dank je wel Daan! Het feest is op Breestraat 12",
+        "thanks for booking the room, Emma. It's at 12 Mill Road",
+        "De docent geeft het werkcollege. Locatie: Rapenburg 70",
+        "Mijn broer komt ook. Adres: Breestraat 12",
+        # the writer's own words, not a quote of someone else's
+        "For those who asked: my number is 07911 123456",
+        "Zoals ik al zei: mijn nummer is 06-12345678",
+        "Lisa said 'great idea'. Anyway, my number is 06-12345678",
+        "Zoals de docent zei: stuur het naar mijn mail, sanne.devries@gmail.com",  # staff's work mail
+        # the writer's own, reached from a number or after a noun with "van"
+        "mail me from s1234567@umail.leidenuniv.nl if the link breaks",
+        "mijn nummer van werk is nu 06-12345678",
+        "mijn adres van thuis: Breestraat 12",
+        "het adres van zaterdagavond ligt op Breestraat 12",
+        # short times and ids next to a British-looking number; "contact" is no phone word
+        "tentamen start 0745, zaal open vanaf 0715, 1234567 studenten lol",
+        "after contact with the lab, sample 2125550199 was fine",
+        # a desk's address and its town before its number
+        "Balie Studentenzaken, Rapenburg 70 Leiden, 071 527 2727",
+        # a building's owner
+        "het pand op Rapenburg 70 is van Augustinus",
+    ],
+)
+def test_a_reviewers_false_alarms(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dat nummer 06-12345678 is van mijn broer", [("phone", "06-12345678")]),
+        ("07911 123456 is from my landlord btw", [("phone", "07911 123456")]),
+        ("I know Tim lives at 12 Mill Road", [("address", "12 Mill Road")]),
+        ("we think Lisa moved to Rapenburg 70", [("address", "Rapenburg 70")]),
+        ("Nummer van Tim hier: 06-12345678", [("phone", "06-12345678")]),
+        ("I'm on 07911 503826 and amy's on 07400 372918", [("phone", "07400 372918")]),
+        ("what's the postcode of Lily's place again? 2311 EZ?", [("postcode", "2311 EZ")]),
+    ],
+)
+def test_a_reviewers_misses(signals: Signals, text: str, expected: list[tuple[str, str]]) -> None:
+    assert privacy(signals, text) == expected

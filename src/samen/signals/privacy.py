@@ -277,6 +277,11 @@ _BEFORE_POSTCODE = re.compile(
 _POSTCODE_CUE = re.compile(r"\b(?:postcode|postal code|post code|zip(?: code)?)\b", re.IGNORECASE)
 _POSTCODE_WORD = re.compile(r"\b(?:postcode|postal code|post code|zip code)\b", re.IGNORECASE)  # not "zip"
 _POSTCODE_NEXT = re.compile(r"[ ,]*(?:" + _POSTCODE.pattern + ")")  # "Breestraat 12, 2311 CS"
+# A verb of place right before a postcode that no word names: "de kamer van sophie zit in 1012 WX".
+_PLACE_VERB_BEFORE = re.compile(
+    r"\b(?:zit|zitten|ligt|woont|wonen|lives?|is)\s+(?:(?:nu|now)\s+)?in\s+$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 _EMAIL = re.compile(
@@ -412,13 +417,17 @@ _PHONE_EXCLUDED = frozenset(
 )
 
 # Where a clause ends: sentence ends, line ends, and the conjunctions that start a new statement.
-_CLAUSE_END = re.compile(
+_CLAUSE_END_SHAPE = (
     r"[.!?;](?=\s|$)|\n|\s[-–—]\s|"
-    r"\s(?:en|of|want|terwijl|and|but|or|while|whereas)\s(?=\S)|"
+    r"\s(?:en|{of}want|terwijl|and|but|or|while|whereas)\s(?=\S)|"
     # "maar" before a particle softens a request ("maak maar over naar …", "vraag maar aan Ruben"): no "but"
-    r"\smaar\s(?!(?:even|ff|effe|gewoon|eens|weer|over|naar|aan|op|mee|door|in|uit|zo)\b)(?=\S)",
-    re.IGNORECASE,
+    r"\smaar\s(?!(?:even|ff|effe|gewoon|eens|weer|over|naar|aan|op|mee|door|in|uit|zo)\b)(?=\S)"
 )
+_CLAUSE_END = re.compile(_CLAUSE_END_SHAPE.format(of="of|"), re.IGNORECASE)
+# In English "of" joins ("the postcode of Lily's place"); only Dutch "of" (or) ends a clause.
+_CLAUSE_END_ENGLISH = re.compile(_CLAUSE_END_SHAPE.format(of=""), re.IGNORECASE)
+_ENGLISH_WORDS = re.compile(r"\b(?:the|what|you|your|my|his|her|with|this|and|please|where|of|to)\b", re.I)
+_DUTCH_WORDS = re.compile(r"\b(?:de|het|een|je|jij|mijn|wat|waar|en|met|dit|van|ik|niet|maar|naar)\b", re.I)
 # First-person words in hedges say nothing about whose a detail is ("volgens mij was het 06…").
 _HEDGE = re.compile(
     r"\b(?:volgens (?:mij|mn|m'n)|lijkt (?:mij|me)|(?:mij|me) lijkt|denk ik|wat mij betreft|"
@@ -433,6 +442,8 @@ _DESK_HOURS = re.compile(
     r"(?:ma|maandag|mon|monday)\s*(?:-|–|t/m|tot|to|through)\s*(?:vr|vrijdag|fri|friday))\b",
     re.IGNORECASE,
 )
+#: The most details one message is read for (the first ones, in reading order).
+MAX_DETAILS = 30
 _TOKEN = re.compile(r"[\wÀ-ÿ'’-]+")
 
 
@@ -538,14 +549,21 @@ def _overlaps(span: Span, taken: Iterable[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
+@lru_cache(maxsize=64)
+def _clause_ends(text: str) -> tuple[Span, ...]:
+    """Where the clauses of a message end (:data:`_CLAUSE_END`, for English text without "of")."""
+    english = len(_ENGLISH_WORDS.findall(text)) > len(_DUTCH_WORDS.findall(text))
+    return tuple(m.span() for m in (_CLAUSE_END_ENGLISH if english else _CLAUSE_END).finditer(text))
+
+
 def _clause(text: str, span: Span) -> Span:
     """The clause around a span: from the last clause end before it to the first one after it."""
     start, end = 0, len(text)
-    for m in _CLAUSE_END.finditer(text):
-        if m.end() <= span[0]:
-            start = m.end()
-        elif m.start() >= span[1]:
-            end = m.start()
+    for a, b in _clause_ends(text):
+        if b <= span[0]:
+            start = b
+        elif a >= span[1]:
+            end = a
             break
     return start, end
 
@@ -563,8 +581,12 @@ def _signed(text: str, at: int, details: Sequence[Span]) -> bool:
 
 def _clause_before(text: str, start: int) -> Span | None:
     """The clause before the one that starts at ``start`` (None for the first)."""
-    ends = [m.start() for m in _CLAUSE_END.finditer(text, 0, start) if m.end() == start]
-    return _clause(text, (ends[0], ends[0])) if ends else None
+    for a, b in _clause_ends(text):
+        if b == start:
+            return _clause(text, (a, a))
+        if b > start:
+            break
+    return None
 
 
 # A compound that ends in a detail noun ("verenigingsrekening", "bureaunummer"), with the word before it.
@@ -621,18 +643,28 @@ _TIME_NAMES = _words(
     """
 )
 _NOT_POSSESSORS = _CONTRACTED | _TIME_NAMES
+_TIME_NAMES_PREFIXES = tuple(_TIME_NAMES)  # "zaterdagavond", "fridaynight"
+# The writer's own detail noun before "van": "mijn adres van thuis", "my number of work".
+_OWN_NOUN_BEFORE = re.compile(r"\b(?:mijn|m'n|mn|my|onze|our)\s+\w+\s+(?:van|of)\s+$", re.IGNORECASE)
 _ARTICLES_AND_POSSESSIVES = _words("de het een the a an this that mijn my onze our jullie your hun their")
-# What joins a name to the detail after it: "naar mark: …", "adres van daan is …", "van sophie zit in …".
-_COLON_BEFORE = re.compile(
-    r"\s*(?::|=|(?:is|zit|ligt|staat|was|nu|now|in|op|aan|at|on)(?:\s+(?:nu|now|in|op|aan|at|on))*)\s*"
+# What joins a name to the detail after it: "naar mark: …", "adres van daan is …"; after a dwelling also a
+# verb of place: "de kamer van sophie zit in …".
+_POSSESSIVE_JOIN = re.compile(r"\s*(?::|=|is|on|op)\s*", re.IGNORECASE)  # "amy's on 07…", "rose's is 07…"
+_NAME_JOIN = re.compile(r"\s*(?::|=|is(?:\s+(?:nu|now))?)\s*")
+_DWELLING_JOIN = re.compile(
+    r"\s*(?::|=|(?:is|zit|ligt|staat|was)(?:\s+(?:nu|now|in|op|aan|at|on))*)\s*", re.IGNORECASE
 )
+_DWELLING_NOUNS = _words("kamer room huis house kot flat appartement apartment woning studio place")
 # What joins a desk's detail to another way to reach it: "… of bel …", "… or call …".
 _ALTERNATIVE = re.compile(r"[\s,]*(?:of|or)\b[^.!?\n]*", re.IGNORECASE)
 # A mark in brackets right after a detail: whose it is ("06-1… (ik), 06-2… (Bram)", "bram@… (him)").
+# What the writer's own detail may be said to be of: "06… is van mijn werk", "… is from my job".
+_OWN_THINGS = _words("werk baan stage bijbaan studie werkgever work job internship office school uni")
 # Or a word that says whose right after it: "06… is van Tim", "… belongs to Tim", "… is Tim's".
 _OWNER_MARK = re.compile(
     r"[ ]?\((?P<who>[^()\d\s]{1,20})\)|"  # one word: "(ik)", not "(ook op Telegram)"
-    r"[ ,]+(?:is|was)\s+(?:van|from)\s+(?P<of>[\w'’]+)|[ ,]+belongs\s+to\s+(?P<to>[\w'’]+)|"
+    r"[ ,]+(?:is|was)\s+(?:van|from)\s+(?P<of>(?:(?:mijn|m'n|mn|my)\s+)?[\w'’]+)|"
+    r"[ ,]+belongs\s+to\s+(?P<to>(?:my\s+)?[\w'’]+)|"
     r"[ ,]+(?:is|was)\s+(?P<poss>[\w’]+)['’]s\b"
 )
 # Capitals only: an organisation's acronym (DUO, GGD, DUWO), unless it names the detail itself.
@@ -663,18 +695,25 @@ _SELF_INTRODUCTION = re.compile(
 # 'my number is …'"), or a forwarded message. First-person words after it are the speaker's, not the
 # writer's; "ik zei: …" and "I wrote: …" quote the writer.
 _QUOTED = re.compile(
-    r"\b(?P<speaker>[\w'’]+)\s+(?:zei|zegt|schreef|schrijft|appte|appt|vroeg|stuurde|said|says|wrote|"
-    r"writes|texted|asked|sent)\b\s*(?:[:\"“”‘']|\s*$)|"
-    r"\b(?:doorgestuurd(?:\s+bericht)?|forwarded(?:\s+message)?|fwd?)\s*[:\-]",
+    r"\b(?P<speaker>[\w'’]+)\s+(?:zei|zegt|schreef|schrijft|appte|appt|stuurde|said|says|wrote|writes|"
+    r"texted|sent)\s*(?:[:\"“”‘']|$)|"
+    r"^[ \t>]*(?:doorgestuurd(?:\s+bericht)?|forwarded(?:\s+message)?|fwd?)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_OWN_SUBJECTS = _words("ik i we wij")
+# Where a quote ends: its closing mark or the end of its sentence or line.
+_QUOTE_END = re.compile(r"[\"”’][ .!?]|[.!?](?=\s)|\n")
+# A first-person subject a few words before a verb ("I just moved", "ik ben verhuisd").
+_FIRST_PERSON_BEFORE = re.compile(
+    r"\b(?:ik|'k|i|we|wij)\s+(?:(?:ben|zijn|heb|hebben|net|pas|al|ook|eindelijk|am|are|have|'ve|'m|just|"
+    r"already|finally|recently|also)\s+){0,2}$",
     re.IGNORECASE,
 )
-_FIRST_PERSON = _words("ik i 'k we wij")
-# A first-person subject a few words before a verb ("I just moved", "ik ben verhuisd").
-_FIRST_PERSON_BEFORE = re.compile(r"\b(?:ik|'k|i|we|wij)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 # The writer as the object of a verb, and a number that messages come from: "… appt me vanaf 06…".
 _OBJECTS = _words("me mij us ons")
 _SENT_FROM = re.compile(r"\b(?:vanaf|from)\W*$", re.IGNORECASE)
 # "Jake here: …", "Sanne hier!": a name that introduces the writer.
+_GREETINGS = _words("hoi hey hi hallo hee hello yo all allemaal everyone guys iedereen")
 _HERE = re.compile(r"\s+(?:here|hier)\s*[:,!.\-–—]")
 # Third-person plurals, which may point back at a desk named before them.
 _PLURAL_PRONOUNS = _words("hun hen their they them")  # not ze/zij: mostly "she"
@@ -703,10 +742,11 @@ def _owns_detail(text: str, at: int, detail: int) -> bool:
 def _lower_case_name(
     text: str, token: re.Match[str], previous: str, before_previous: str, detail: Span
 ) -> bool:
-    """Whether a word in lower case is a person's name by its place: a possessive before a detail noun
-    ("mia's postcode", "rosie's new address"; not "that's", "tonight's address", "the group's address",
-    "my number's"), or right before a colon and the detail after "naar / to" or a detail noun and "van"
-    ("stuur het naar mark: Rapenburg 45", "adres van bram: …"; not "adres voor vanavond: …")."""
+    """Whether a word in lower case is a person's name by its place: a possessive before a detail noun or
+    joined to the detail ("mia's postcode", "rosie's new address", "amy's on 07…"; not "that's",
+    "tonight's address", "the group's address", "my number's"), or right before a colon and the detail
+    after "naar / to" or a detail noun and "van" ("stuur het naar mark: Rapenburg 45", "adres van bram:
+    …", "de kamer van sophie zit in …"; not "adres voor vanavond: …", "mijn adres van thuis: …")."""
     word = token.group(0)
     if not word.islower():
         return False
@@ -716,27 +756,40 @@ def _lower_case_name(
             base not in _NOT_POSSESSORS
             and previous not in _ARTICLES_AND_POSSESSIVES
             and not _DETAIL_NOUN.fullmatch(" " + base)
-            and _DETAIL_NOUN.match(text, token.end()) is not None
+            and (
+                _DETAIL_NOUN.match(text, token.end()) is not None
+                or _POSSESSIVE_JOIN.fullmatch(text, token.end(), detail[0]) is not None
+            )
         )
     to_someone = previous in ("naar", "to") or (
-        previous == "van" and _DETAIL_NOUN.fullmatch(" " + before_previous) is not None
+        previous == "van"
+        and _DETAIL_NOUN.fullmatch(" " + before_previous) is not None
+        and _OWN_NOUN_BEFORE.search(text, 0, token.start()) is None  # "mijn adres van thuis: …"
     )
+    join = _DWELLING_JOIN if previous == "van" and before_previous in _DWELLING_NOUNS else _NAME_JOIN
     return (
         to_someone
         and word.isalpha()
         and word not in _NOT_NAMES
-        and word not in _TIME_NAMES
-        and _COLON_BEFORE.fullmatch(text, token.end(), detail[0]) is not None
+        and not word.startswith(_TIME_NAMES_PREFIXES)
+        and join.fullmatch(text, token.end(), detail[0]) is not None
     )
 
 
-def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
-    """Whose a one-word mark after a detail says it is: "(ik)", "is van mij" the writer's; "(DUO)", "is van
-    secretariaat" a desk's; "(Bram)", "is van Tim", "(him)", "(privé)" someone else's; anything else
-    ("(Signal)" after "mijn nummer") says nothing."""
+def _marked_owner(mark: re.Match[str], roles: frozenset[str], place: bool) -> str | None:
+    """Whose a mark after a detail says it is: "(ik)", "is van mij" the writer's; "(DUO)", "is van
+    secretariaat" a desk's; "(Bram)", "is van Tim", "is van mijn broer", "(him)", "(privé)" someone else's;
+    anything else ("(Signal)" after "mijn nummer", "is van KPN", a place "is van Augustinus") says nothing."""
+    who = mark.group(mark.lastgroup or 0)
+    *possessive, who = who.split()
     word = who.lower()
+    said = mark.lastgroup != "who"  # "is van …", "belongs to …" rather than a word in brackets
+    if possessive:  # "is van mijn broer", "is from my landlord"; "is van mijn werk" is the writer's
+        return "own" if word in _OWN_THINGS else "other"
     if word in ("ik", "i", "zelf") or word in _OWN_WORDS:
         return "own"
+    if said and place and who[:1].isupper() and not _ACRONYM.fullmatch(who):
+        return None  # "het pand op Rapenburg 70 is van Augustinus": an owner of a building, no one's home
     if word in roles or word.endswith(_ROLE_ENDINGS) or _ACRONYM.fullmatch(who):
         return "role"
     if word in _OTHER_WORDS or word.startswith(_PRIVATE) or (who[:1].isupper() and word not in _NOT_NAMES):
@@ -744,47 +797,56 @@ def _marked_owner(who: str, roles: frozenset[str]) -> str | None:
     return None
 
 
-def owner(
-    text: str, span: Span, roles: frozenset[str], skip: Sequence[Span] = (), names: bool = True
-) -> str | None:
+class _Message(NamedTuple):
+    """One message's readable text and what every question of whose a detail is shares."""
+
+    text: str
+    roles: frozenset[str]  # words that name a desk, an office or a role
+    details: tuple[Span, ...]  # every candidate detail
+    marks: tuple[Span, ...]  # the marks of whose right after details ("(Bram)", "is van Tim")
+    places: tuple[Span, ...]  # the details that are street addresses or postcodes
+
+
+def _owner(message: _Message, span: Span, place: bool = False, names: bool = True) -> str | None:
     """Whose a detail is, read from its clause: ``own``, ``other``, ``role``, ``staff`` (a person in a
     role: public at work, private at home) or None (the clause does not tell). The cue nearest before
-    the detail decides; without one, a one-word mark in brackets right after it ("06… (Bram)"), then the
+    the detail decides; without one, a mark right after it ("06… (Bram)", "06… is van Tim"), then the
     nearest cue after it (names excepted: after a detail a capital is as often its place); a clause that
-    says nothing at all takes the last cue of the clause before it ("Sophie is verhuisd. Nieuw adres: …").
+    says nothing at all takes the clause before it ("Sophie is verhuisd. Nieuw adres: …").
 
     Args:
-        text: the readable text.
-        span: the detail's span in it.
-        roles: words that name a desk, an office or a role.
-        skip: spans whose words are no cue (the details themselves).
+        message: the message.
+        span: the detail's span in its text.
+        place: whether the detail is a street address or a postcode.
         names: whether a capitalised word counts as a person's name ("Gibbet Street, HX1 4DJ": not
             before a postcode that no word names).
     """
+    text = message.text
     start, end = _clause(text, span)
     mark = _OWNER_MARK.match(text, span[1])
-    marked = _marked_owner(mark.group(mark.lastgroup or 0), roles) if mark is not None else None
-    marks = [m.span() for a, b in skip if (m := _OWNER_MARK.match(text, b)) is not None]
-    skip = [*skip, *marks]
-    before, after = _cues(text, (start, end), span, roles, skip, names)
+    marked = _marked_owner(mark, message.roles, place) if mark is not None else None
+    named, after = _cues(message, (start, end), span, names)
+    before = ["other" if cue == "name" else cue for cue in named]
     if _IBAN.fullmatch(text, *span) and _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
         return "own"  # "maak het over naar NL…", "just send it to NL…": the account asked to be paid into
     last_ik = re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE)
-    if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), marks):
+    if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), message.marks):
         return "own"  # "…en ik s1234567", "ik: 06…"
     whose = before[-1] if before else marked or (after[0] if after else None)
     earlier = _clause_before(text, start)
-    if whose is None and earlier is not None and not _overlaps(earlier, skip):
+    if whose is None and earlier is not None and not _overlaps(earlier, message.details):
         # A clause that says nothing takes the clause before it, when that one holds no detail of its own
-        # and its cues agree on reporting: "Sophie is verhuisd. Nieuw adres: …", "Groetjes, Anna (mentor
-        # groep 4) — 06…" (not "… naar mijn huisgenoot ipv mij? NL…").
-        cues, _ = _cues(text, earlier, (start, start), roles, skip, names)
+        # and its cues agree on reporting: "Groetjes, Anna (mentor groep 4) — 06…" (not "… naar mijn
+        # huisgenoot ipv mij? NL…"). A place needs a home or an address there: "Sophie is verhuisd. Nieuw
+        # adres: …" (not "Dank je Daan! Het feest is op Breestraat 12", "Mijn broer komt ook. Adres: …").
+        cues, _ = _cues(message, earlier, (start, start), names)
         quiet = [c in ("own", "role", "staff") for c in cues]
-        whose = cues[-1] if cues and (all(quiet) or not any(quiet)) else None
-    if whose is None and _signed(text, span[0], skip):
-        return (
-            "own"  # "Groetjes, Mark de Groot - m.degroot@live.nl - 06 …": all of a signature is the writer's
-        )
+        agree = bool(cues) and (all(quiet) or not any(quiet))
+        said = _RESIDENCE.search(text, *earlier) or _POSTCODE_CUE.search(text, *earlier)
+        if agree and (said or not place):
+            whose = "other" if cues[-1] == "name" else cues[-1]
+    if whose is None and _signed(text, span[0], message.details):
+        return "own"  # "Groetjes, Mark de Groot - m.degroot@… - 06 …": all of a signature is the writer's
     if whose is None and _DESK_HOURS.search(text):
         return "role"  # a number with opening hours is a desk's
     if whose is None and any(
@@ -793,17 +855,18 @@ def owner(
         return "own"  # "Nieuw nummer! 06…"
     if whose == "private" or (whose in ("role", "staff") and "private" in before + after):
         return "other"  # "het privénummer van de docent"
-    if whose == "own" and _passed_on(text, span[0]):
-        return "other"  # "Bas zei: mijn nummer is …": Bas's own, not the writer's
+    if whose == "own":
+        # "Bas zei: mijn nummer is …": Bas's own, not the writer's; "de docent zei: … mijn mail" the docent's
+        return _passed_on(text, span[0]) or "own"
     return whose
 
 
-def _cues(
-    text: str, clause: Span, span: Span, roles: frozenset[str], skip: Sequence[Span], names: bool
-) -> tuple[list[str], list[str]]:
+def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[list[str], list[str]]:
     """What the words of a clause say about whose the detail at ``span`` is (see :func:`_cue`), in order:
-    the cues before the detail and those after it (no names: after a detail a capital is as often its
-    place, "…, 2311 BZ Leiden")."""
+    the cues before the detail (``name`` kept apart from ``other``: a name alone says less) and those after
+    it, up to the next detail (no names: after a detail a capital is as often its place, "…, 2311 BZ
+    Leiden")."""
+    text, roles = message.text, message.roles
     start, end = clause
     before: list[str] = []
     after: list[str] = []
@@ -813,15 +876,18 @@ def _cues(
     self_named = False  # the writer has said the detail is theirs, or named themselves
     before_previous = ""
     closing = False  # the previous word opens a signature ("Groetjes, …")
-    details = [d for d in skip if d != span]
-    skip = [*skip, *(m.span() for m in _HEDGE.finditer(text, start, end))]
+    hedges = [m.span() for m in _HEDGE.finditer(text, start, end)]
     for m in _TOKEN.finditer(text, start, end):
         if span[0] <= m.start() < span[1]:
             continue
-        if m.start() >= span[1] and _overlaps(m.span(), details):
-            break  # "Sophie s1…, Daniel s2…, me s3…": the words after the next detail are about that one
-        if _overlaps(m.span(), skip):
-            place_name = False  # a detail ends a run of capitals: "Sophie s1…, Daniel s2…"
+        if _overlaps(m.span(), message.details):
+            if m.start() >= span[1]:
+                break  # "Sophie s1…, Daniel s2…, me s3…": the words after the next detail are about that one
+            # A number ends a run of capitals ("Sophie s1…, Daniel s2…"); a street goes on into its town
+            # ("Rapenburg 70 Leiden").
+            place_name = _overlaps(m.span(), message.places)
+            continue
+        if _overlaps(m.span(), message.marks) or _overlaps(m.span(), hedges):
             continue
         original = m.group(0).strip("'’-")
         word = original.lower()
@@ -835,7 +901,12 @@ def _cues(
         # What the words around a cue make of it.
         if cue == "own" and word in _POSSESSIVES and not _owns_detail(text, m.end(), span[0]):
             cue = None  # "het nummer van iemand uit mijn klas": "mijn" is the class's, not the number's
-        elif word in _OBJECTS and m.end() <= span[0] and _SENT_FROM.search(text, m.end(), span[0]):
+        elif (
+            word in _OBJECTS
+            and any(c in ("other", "name") for c in before)
+            and m.end() <= span[0]
+            and _SENT_FROM.search(text, m.end(), span[0])
+        ):
             cue = None  # "mn ex blijft me appen vanaf 06…": the writer gets the messages, the number is his
         elif (
             word == "zijn"
@@ -865,7 +936,7 @@ def _cues(
             cue = None  # "May woont boven de kapper op …": a landmark, not whose
         elif (
             cue == "role"
-            and "other" in before
+            and any(c in ("other", "name") for c in before)
             and (_DETAIL_NOUN_NEXT.match(text, m.end()) or _DETAIL_COMPOUND.fullmatch(word))
         ):
             cue = None  # "Tom's uni email", "Lisa haar schoolmail": what kind of mailbox; Tom says whose
@@ -878,6 +949,7 @@ def _cues(
             original[:1].isupper()
             and original.isalpha()
             and word not in _NOT_NAMES
+            and (first or previous in _GREETINGS)
             and _HERE.match(text, m.end())
         ):
             cue = "own"  # "Hi all, Jake here: 07…", "Sanne hier!": the writer naming themselves
@@ -898,21 +970,30 @@ def _cues(
         before_previous, previous = previous, word
         if cue is not None:
             if m.end() <= span[0]:
-                before.append("other" if cue == "name" else cue)
+                before.append(cue)
             elif cue != "name":  # after a detail a capital is as often its place: "…, 2311 BZ Leiden"
                 after.append(cue)
     return before, after
 
 
-def _passed_on(text: str, at: int) -> bool:
-    """Whether the text before ``at`` passes on someone else's words (:data:`_QUOTED`), so that a
-    first-person word after it is theirs: a forwarded message to its end, a quote to the end of its line."""
+def _passed_on(text: str, at: int) -> str | None:
+    """Whose words ``at`` stands in when they are someone else's, passed on (:data:`_QUOTED`), so that a
+    first-person word before it is theirs: ``other`` in a forwarded message to its end or a person's quote
+    ("Bas zei:", "my sister wrote '…'"; not "zoals ik al zei:", "for those who asked:") to its closing
+    mark or sentence end, ``staff`` in a quote of staff ("de docent zei: …"); else None."""
     for m in _QUOTED.finditer(text, 0, at):
         if m["speaker"] is None:
-            return True
-        if m["speaker"].lower() not in _FIRST_PERSON and "\n" not in text[m.end() : at]:
-            return True
-    return False
+            return "other"
+        speaker = m["speaker"]
+        name = speaker.lower()
+        person = (
+            name in _OTHER_WORDS
+            or name in _STAFF
+            or (speaker[:1].isupper() and speaker.isalpha() and name not in _NOT_NAMES | _OWN_SUBJECTS)
+        )
+        if person and _QUOTE_END.search(text, m.end(), at) is None:
+            return "staff" if name in _STAFF else "other"
+    return None
 
 
 _AT = r"(?:\s*[(\[{<]\s*(?:at|apenstaartje)\s*[)\]}>]\s*|\s+(?:at|apenstaartje)\s+)"
@@ -989,7 +1070,7 @@ _ANY_DIGIT = re.compile(r"\d")
 # A message that speaks of a phone: then national forms of other countries are read too.
 _PHONE_WORD = re.compile(
     r"\b(?:bel\w*|app\w*|sms\w*|tel|telefoon\w*|nummer|mobiel\w*|gsm|handy|mobile|cell\w*|phone\w*|"
-    r"number|call\w*|text\w*|ring|whatsapp|signal|landline|contact)\b",
+    r"number|call\w*|text\w*|ring|whatsapp|signal|landline)\b",
     re.IGNORECASE,
 )
 _OTHER_REGIONS = ("BE", "DE", "GB", "US", "FR")
@@ -1027,7 +1108,11 @@ def _phones(text: str) -> Iterator[Span]:
             if raw != match.raw_string and ")" not in raw:  # "(06 12345678)": the bracket opens an aside
                 span = (match.start + 1, match.end)
             international = raw.startswith(("+", "00"))
-            british_mobile = region == "GB" and str(match.number.national_number).startswith("7")
+            british_mobile = (
+                region == "GB"
+                and _BRITISH_MOBILE.match(raw) is not None
+                and len(str(match.number.national_number)) == 10
+            )
             if leniency is phonenumbers.Leniency.POSSIBLE and not (international or british_mobile):
                 continue
             kind = phonenumbers.number_type(match.number)
@@ -1145,12 +1230,16 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         # sophie zit in 1012 WX"): it needs one, as a postcode with no house number always does.
         clause = _clause(text, span)
         home = _HOME.search(text, clause[0], span[0]) is not None
-        # "wat was de postcode van Noor? 2313 AV toch?": the word may stand in the question before it.
-        asked = _clause_before(text, clause[0]) if not re.search(r"\w", text[clause[0] : span[0]]) else None
-        said = (asked or clause)[0]
+        # "wat was de postcode van Noor? 2313 AV toch?": the word may stand in the clause before it.
+        said = (_clause_before(text, clause[0]) or clause)[0]
         unnamed = not (
             number or _POSTCODE_CUE.search(text, said, span[0]) or _RESIDENCE.search(text, said, span[0])
         )
+        around = text[clause[0] : span[0]] + text[span[1] : clause[1]]
+        if not cue and re.search(r"[^\W\d_]", around) and not any(c.islower() for c in around):
+            continue  # "DAT HET 2024 OF 2025 WORDT": in a clause in capitals, letters are words
+        if unnamed and _PLACE_VERB_BEFORE.search(text, clause[0], span[0]) is None:
+            continue  # "hij stierf in 1274 AD": with no word for it, only "zit in 1012 WX"
         found.append(_Place("postcode", span, home, not number, None, unnamed))
     return found
 
@@ -1223,10 +1312,20 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             candidates.append((found.subtype, found.span, None))
             places[found.span] = found
     reported: set[Span] = set()
+    # A message listing more details than this is a list to be nudged about anyway; reading each one's owner
+    # against all the others would cost time that grows with their square.
+    candidates = sorted(candidates, key=lambda c: c[1])[:MAX_DETAILS]
     # Whose each detail is; a postcode after its street goes with the street (below) and needs no owner.
+    message = _Message(
+        readable,
+        roles,
+        tuple(taken),
+        tuple(mark.span() for _, end in taken if (mark := _OWNER_MARK.match(readable, end)) is not None),
+        tuple(places),
+    )
     owners = {
         span: verdict
-        or owner(readable, span, roles, taken, names=span not in places or not places[span].unnamed)
+        or _owner(message, span, place=span in places, names=span not in places or not places[span].unnamed)
         for _, span, verdict in candidates
         if span not in places or places[span].street is None
     }
