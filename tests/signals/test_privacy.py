@@ -734,3 +734,28 @@ def test_a_reviewers_false_alarms(signals: Signals, text: str) -> None:
 )
 def test_a_reviewers_misses(signals: Signals, text: str, expected: list[tuple[str, str]]) -> None:
     assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an organisation's own name after its desk word is no person
+        "pizza bestellen bij Pizzeria Napoli, Haarlemmerstraat 213, tel 071-5120938",
+        "studievereniging Sigma: IBAN NL91 ABNA 0417 1643 00 voor de contributie",
+        # the writer's other way in, after "of" / "or"
+        "Ik ben Sanne, nieuw hier! bereikbaar op +31 6 42837465 of sanne.devries@live.nl",
+        "hey I'm Lukas, reach me at +49 151 23456789 or lukas.b@web.de",
+        # an acronym opening the clause, or alone before the detail
+        "DUO can be reached on 050 599 7755, I waited 40 min lol",
+        "DUO: 050 599 7755",
+    ],
+)
+def test_a_sixth_testers_own_and_organisations(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+def test_a_street_word_after_an_adjective_of_streets(signals: Signals) -> None:
+    text = "verjaardag van kim, ze woont op Oude Vest 143"
+    assert privacy(signals, text) == [("address", "Oude Vest 143")]
+    # A name after a desk word and a comma is a person again.
+    assert privacy(signals, "bel de servicedesk, Tom weet ervan: 06-12345678") == [("phone", "06-12345678")]

@@ -215,6 +215,9 @@ _STREET_WORDS_EN = (
     "Ct", "Place", "Pl", "Square", "Sq", "Crescent", "Terrace", "Gardens", "Boulevard", "Blvd", "Row",
     "Grove", "Mews", "Walk", "Hill",
 )  # fmt: skip
+_STREET_ADJECTIVES = _words(
+    "oude nieuwe lange korte hoge lage grote kleine binnen buiten noord zuid oost west"
+)
 _STREET_SUFFIX = re.compile(r"(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True)) + r")$")
 # Words before a number that name a dwelling inside an address, not a street ("Flat 3, 45 Gower Street").
 _DWELLINGS = _words("flat apartment apt appartement unit suite room kamer studio verdieping floor")
@@ -872,10 +875,15 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
     after: list[str] = []
     previous = ""
     place_name = False
-    shouting = not any(c.islower() for c in text[start:end])  # then capitals are no acronyms
+    # In a clause written in capitals, capitals are no acronyms ("DUO: 050 …" is no shouting).
+    shouting = (
+        not any(c.islower() for c in text[start:end])
+        and len(re.findall(r"[^\W\d_]{2,}", text[start:end])) > 2
+    )
     self_named = False  # the writer has said the detail is theirs, or named themselves
     before_previous = ""
     closing = False  # the previous word opens a signature ("Groetjes, …")
+    desk_before = False  # the previous word names a desk or is part of its name ("Pizzeria Napoli")
     hedges = [m.span() for m in _HEDGE.finditer(text, start, end)]
     for m in _TOKEN.finditer(text, start, end):
         if span[0] <= m.start() < span[1]:
@@ -926,6 +934,7 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
             and not shouting
             and (
                 previous in _BEFORE_ORGANISATION
+                or first  # "DUO can be reached on …"
                 or _LABEL_GAP.fullmatch(text, m.end(), span[0])
                 or _CONTACT_NEXT.match(text, m.end())
             )
@@ -964,9 +973,13 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
             word in _CLOSINGS and opens is not None and text.startswith(",", m.end())
         )  # "Groetjes, Sanne"
         capital = original[:1].isupper()
-        if capital and cue == "name" and (place_name or not names):
-            cue = None  # "café De Bonte Koe": the words of a name after an article are a place's
-        place_name = capital and (place_name or previous in _PLACE_BEFORE or first)
+        if capital and cue == "name" and (place_name or not names or desk_before):
+            # "café De Bonte Koe", "Pizzeria Napoli", "studievereniging Sigma": the words of a name after an
+            # article or a desk are the place's or the organisation's
+            cue = None
+        place_name = capital and (place_name or previous in _PLACE_BEFORE or first or desk_before)
+        # The name must follow the desk word at once: not "bel de servicedesk, Tom weet ervan: 06…".
+        desk_before = (cue == "role" or (capital and desk_before)) and text.startswith(" ", m.end())
         before_previous, previous = previous, word
         if cue is not None:
             if m.end() <= span[0]:
@@ -1148,7 +1161,11 @@ def _numbers(text: str) -> Iterator[tuple[str, Span]]:
 
 
 def _street_like(street: str) -> bool:
-    last = street.split()[-1].lower()
+    """Whether a street name ends like one: a compound on a street word (``Breestraat``), or a street word
+    after an adjective of streets (``Oude Vest``, ``Nieuwe Dam``)."""
+    *head, last = street.lower().split()
+    if head and head[-1] in _STREET_ADJECTIVES and last in _STREET_SUFFIXES:
+        return True
     return bool(_STREET_SUFFIX.search(last)) and len(last) > 4 and last not in {"week", "park", "markt"}
 
 
@@ -1191,9 +1208,9 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         begin = m.end("street") - len(" ".join(words))
         clause = _clause(text, (begin, m.end()))
         residence = _RESIDENCE.search(text, clause[0], begin) is not None
-        if _street_like(words[-1]) or residence:
+        if _street_like(" ".join(words)) or residence:
             # "woont op de Breestraat 12-3", not "naar de Kerstmarkt 12-12"
-            street((begin, m.end()), m.span("number"), named=_street_like(words[-1]) and residence)
+            street((begin, m.end()), m.span("number"), named=_street_like(" ".join(words)) and residence)
     for m in _ENGLISH_ADDRESS.finditer(text):
         street(m.span(), m.span("number"), named=True)
     for m in _LOWER_ADDRESS.finditer(text):  # chat in lower case: "lisa woont op de breestraat 12"
@@ -1332,10 +1349,11 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     for previous, span in pairwise(sorted(owners)):
         if (
             owners[span] is None
-            and owners[previous] == "role"
+            and owners[previous] in ("role", "own")
             and _ALTERNATIVE.fullmatch(readable, previous[1], span[0])
         ):
-            owners[span] = "role"  # "studentenbalie@uva.nl of bel 020 …": the desk's other way in
+            # "studentenbalie@uva.nl of bel 020 …", "reach me at 06… or lukas@…": the same one's other way in
+            owners[span] = owners[previous]
     for subtype, span, _ in candidates:
         place = places.get(span)
         if place is not None and place.street is not None:
