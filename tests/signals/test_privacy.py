@@ -754,6 +754,20 @@ def test_a_sixth_testers_own_and_organisations(signals: Signals, text: str) -> N
     assert privacy(signals, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chat word in capitals opening a clause is no organisation
+        ("OK, 06-12345678 is die van Tom", [("phone", "06-12345678")]),
+        ("HOI 06-12345678", [("phone", "06-12345678")]),
+    ],
+)
+def test_capitals_that_name_no_organisation(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
 def test_a_street_word_after_an_adjective_of_streets(signals: Signals) -> None:
     text = "verjaardag van kim, ze woont op Oude Vest 143"
     assert privacy(signals, text) == [("address", "Oude Vest 143")]

@@ -688,7 +688,8 @@ _CONTACT_NEXT = re.compile(
 )
 # Capitals that are no organisation: the detail's own name, chat abbreviations.
 _NOT_ORGANISATIONS = _words(
-    "iban bsn gsm sms tel id pin nr zip ov app dm pm am cv bbq asap fyi btw lol omg tbh idk nb ps"
+    "iban bsn gsm sms tel id pin nr zip ov app dm pm am cv bbq asap fyi btw lol omg tbh idk nb ps "
+    "ok oke hoi hey hi yo ja nee yes no top thx ty np pls plz wtf nu now urgent dringend"
 )
 # The writer naming themselves: "ik ben …", "ik heet …", "I'm …", "my name is …".
 _SELF_INTRODUCTION = re.compile(
