@@ -168,24 +168,19 @@ _OTHER_WORDS = _words(
 _OTHER_VERBS = re.compile(r"\b(?:woont|lives|heet|is called|verhuisd|moved)\b", re.IGNORECASE)
 
 # Words that make a street and a number someone's address.
-_HOME = re.compile(
-    r"\b(?:woon\w*|wonen|woont|huisadres|lives?|living|verhuis\w*|huis|house|flat|apartment|appartement|"
-    r"woning|dorm|studentenhuis|moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|"
-    r"zit op kamers)\b",
-    re.IGNORECASE,
+_HOME_WORDS = (
+    r"woon\w*|wonen|woont|huisadres|lives?|living|verhuis\w*|huis|house|flat|apartment|appartement|woning|"
+    r"dorm|studentenhuis|moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|zit op kamers"
 )
+_HOME = re.compile(rf"\b(?:{_HOME_WORDS})\b", re.IGNORECASE)
 # A residence word right before an address in the English order ("lives at 5", "address is 14", "flat is 8").
 _RESIDENCE_BEFORE = re.compile(
     r"\b(?:lives?|living|staying|stays|moved|address(?:es)?|flat|house|apartment|dorm|woont|adres|verhuisd)"
     r"\W+(?:(?:is|at|to|on|in|now|op|naar|aan)\W+){0,2}$",
     re.IGNORECASE,
 )
-_RESIDENCE = re.compile(
-    r"\b(?:woon\w*|wonen|woont|adres\w*|address\w*|huisadres|postadres|lives?|living|verhuis\w*|"
-    r"huis|house|flat|apartment|appartement|woning|dorm|studentenhuis|"
-    r"moved|verblijf\w*|staying|stays|thuis|home|kot|kamer aan|room at|zit op kamers)\b",
-    re.IGNORECASE,
-)
+# A home word or an address word: what makes a capitalised name and a number a street address.
+_RESIDENCE = re.compile(rf"\b(?:{_HOME_WORDS}|adres\w*|address\w*|postadres)\b", re.IGNORECASE)
 
 # Capitalised words that are never a person's name (sentence openers, days, months, course words).
 _NOT_NAMES = _words(
