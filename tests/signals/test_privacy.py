@@ -701,7 +701,7 @@ def test_someone_elses_said_in_other_words(
         "For those who asked: my number is 07911 123456",
         "Zoals ik al zei: mijn nummer is 06-12345678",
         "Lisa said 'great idea'. Anyway, my number is 06-12345678",
-        "Zoals de docent zei: stuur het naar mijn mail, sanne.devries@gmail.com",  # staff's work mail
+        "Zoals de docent zei: stuur het naar mijn mail, s.devries@uva.nl",  # staff's work mail
         # the writer's own, reached from a number or after a noun with "van"
         "mail me from s1234567@umail.leidenuniv.nl if the link breaks",
         "mijn nummer van werk is nu 06-12345678",
@@ -773,3 +773,45 @@ def test_a_street_word_after_an_adjective_of_streets(signals: Signals) -> None:
     assert privacy(signals, text) == [("address", "Oude Vest 143")]
     # A name after a desk word and a comma is a person again.
     assert privacy(signals, "bel de servicedesk, Tom weet ervan: 06-12345678") == [("phone", "06-12345678")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer asking to be paid or contacted, in more words
+        "maak de €12 voor de pizza over naar NL91ABNA0417164300 (t.n.v. mij, M. Bakker)",
+        "verkoop mijn oude macbook via marktplaats, €350, app 06-59034721 als je wilt kijken",
+        "renting out my room over summer, Vrouwenkerkhof 2, dm me or call 0613579246",
+        # a sign-off after a sentence and a dash
+        "thanks all, see you thursday! — mark, +44 7700 900456",
+        # shops with their hours, staff's office, a reference number beside "nummer"
+        "domino's on Breestraat 45 delivers till 1am, 071-5123987",
+        "the pizza place number is 071-5121212, they're open till 22:00 on sundays",
+        "prof's office number is 071 527 3456 (room 1.23 Lipsius)",
+        "ik wacht nog op de bevestiging, ref nummer aanvraag 2025-004512",
+    ],
+)
+def test_a_seventh_testers_own_and_public(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("our supervisor's gmail is prof.bakker.home@gmail.com", [("email", "prof.bakker.home@gmail.com")]),
+        ("> mijn nummer is 06-39281746 — dit was van sanne toch?", [("phone", "06-39281746")]),
+        ("weet iemand de postcode van jesse? ik dacht 2332 KG", [("postcode", "2332 KG")]),
+        (
+            "maak de 23,50 voor de schoonmaak over naar sem, NL91ABNA0417164300",
+            [("iban", "NL91ABNA0417164300")],
+        ),
+        (
+            "kamer vrij bij een vriendin van me, mail haar op lisa@hotmail.com of bel 06-38291047",
+            [("email", "lisa@hotmail.com"), ("phone", "06-38291047")],
+        ),
+    ],
+)
+def test_a_seventh_testers_someone_elses(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected

@@ -144,10 +144,12 @@ _SIGNATURE = re.compile(
     r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}",
     re.IGNORECASE,
 )
+# A name after a sentence and a dash, signing off: "thanks all, see you thursday! — mark, …".
+_DASH_SIGNATURE = re.compile(r"(?<=[.!?])[ \t]+[—–-]+[ \t]*[\w'’-]+(?:[ \t]+[\w'’-]+){0,2}[ \t]*[,:|]")
 _BETWEEN_SIGNED = re.compile(r"(?:[\s\-–—|,/:;()•·]|\b(?:tel|telefoon|phone|mob|mobile|gsm|e-?mail|mail)\b)*")
 # Asking to be paid is sharing one's own account ("maak het over naar NL…", "tikkie").
 _PAY = re.compile(
-    r"\b(?:maak\w*\s+(?:\S+\s+){0,3}over|overmaken|overmaakt|betaal\w*|tikkie|stort\w*|pay|paypal|transfer|"
+    r"\b(?:maak\w*\s+(?:\S+\s+){0,6}over|overmaken|overmaakt|betaal\w*|tikkie|stort\w*|pay|paypal|transfer|"
     r"send\s+(?:it|them|the\s+money|money|me)\b|venmo)\b",
     re.IGNORECASE,
 )
@@ -416,7 +418,8 @@ _PHONE_EXCLUDED = frozenset(
 
 # Where a clause ends: sentence ends, line ends, and the conjunctions that start a new statement.
 _CLAUSE_END_SHAPE = (
-    r"[.!?;](?=\s|$)|\n|\s[-–—]\s|"
+    # Not the last dot of an abbreviation of single letters: "t.n.v. mij", "e.g. mine".
+    r"(?<!\.\w)\.(?=\s|$)|[!?;](?=\s|$)|\n|\s[-–—]\s|"
     r"\s(?:en|{of}want|terwijl|and|but|or|while|whereas)\s(?=\S)|"
     # "maar" before a particle softens a request ("maak maar over naar …", "vraag maar aan Ruben"): no "but"
     r"\smaar\s(?!(?:even|ff|effe|gewoon|eens|weer|over|naar|aan|op|mee|door|in|uit|zo)\b)(?=\S)"
@@ -436,7 +439,9 @@ _HEDGE = re.compile(
 # Opening hours: a number given with them is a desk's ("op werkdagen tussen 9 en 12", "Mon-Fri 9-17").
 _DESK_HOURS = re.compile(
     r"\b(?:werkdagen|weekdagen|weekdays|working days|business days|kantooruren|kantoortijden|office hours|"
-    r"openingstijden|opening hours|open (?:van|from|daily|dagelijks)|tijdens kantoortijd|"
+    r"openingstijden|opening hours|"
+    r"(?:open|delivers?|bezorgt|bezorgen) (?:van|from|daily|dagelijks|till|until|tot)|"
+    r"tijdens kantoortijd|"
     r"(?:ma|maandag|mon|monday)\s*(?:-|–|t/m|tot|to|through)\s*(?:vr|vrijdag|fri|friday))\b",
     re.IGNORECASE,
 )
@@ -567,10 +572,13 @@ def _clause(text: str, span: Span) -> Span:
 
 
 def _signed(text: str, at: int, details: Sequence[Span]) -> bool:
-    """Whether the line holding ``at`` opens with a signature (:data:`_SIGNATURE`) and only the writer's
+    """Whether the line holding ``at`` opens with a signature (:data:`_SIGNATURE`), or a sentence on it ends
+    in a dash and a name (:data:`_DASH_SIGNATURE`: "see you thursday! — mark, +44 …"), and only the writer's
     details, separators and their labels stand between it and ``at``."""
     line = text.rfind("\n", 0, at) + 1
     signature = _SIGNATURE.match(text, line)
+    if signature is None:
+        signature = next((m for m in _DASH_SIGNATURE.finditer(text, line, at) if m.end() <= at), None)
     if signature is None or signature.end() > at:
         return False
     rest = "".join(" " if _overlaps((i, i + 1), details) else text[i] for i in range(signature.end(), at))
@@ -601,6 +609,8 @@ def _cue(word: str, original: str, first: bool, roles: frozenset[str], previous:
         return "own"
     if word.endswith(("'s", "’s")) and (word[:-2] in roles or word[:-2].endswith(_ROLE_ENDINGS)):
         return "role"  # the library's number
+    if word.endswith(("'s", "’s")) and word[:-2] in _STAFF:
+        return "staff"  # "prof's office number", "our supervisor's gmail"
     if word.startswith(_PRIVATE):
         return "private"  # "privénummer", "her private mobile": not a desk's, whoever's it is
     if word in _STAFF:
@@ -708,6 +718,18 @@ _FIRST_PERSON_BEFORE = re.compile(
     r"already|finally|recently|also)\s+){0,2}$",
     re.IGNORECASE,
 )
+# "… over naar sem, NL…": a payment to someone named, not to the writer.
+_PAID_TO_SOMEONE = re.compile(
+    r"\s+(?:naar|to)\s+(?!(?:mij|me|mijn|my|m'n|mn|ons|us)\b)[a-z]\w*\W*$", re.IGNORECASE
+)
+# A bare call to get in touch right before a detail ("app 06…", "call 07…", "mail naar …"), and the writer's
+# own word before it in the message: the writer asks to be contacted.
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:app|bel|sms|mail|call|text|ring|dm|whatsapp)(?:\s+(?:naar|op|to|on|at))?\W*$", re.I
+)
+_OWN_BEFORE = re.compile(r"\b(?:mijn|m'n|mn|my|ik|i|i'm|me|mij)\b", re.IGNORECASE)
+# A person's possessive right after the writer's: "our supervisor's gmail", "mijn zusjes nummer".
+_POSSESSIVE_NEXT = re.compile(r"\s+(?P<who>\w+?)(?:['’]s|s)\b", re.IGNORECASE)
 # The writer as the object of a verb, and a number that messages come from: "… appt me vanaf 06…".
 _OBJECTS = _words("me mij us ons")
 _SENT_FROM = re.compile(r"\b(?:vanaf|from)\W*$", re.IGNORECASE)
@@ -738,6 +760,12 @@ def _owns_detail(text: str, at: int, detail: int) -> bool:
     return _DETAIL_NOUN.match(text, at, detail) is not None
 
 
+def _persons_next(text: str, at: int) -> bool:
+    """Whether a person's possessive follows at ``at`` ("our supervisor's", "mijn zusjes"): it is theirs."""
+    m = _POSSESSIVE_NEXT.match(text, at)
+    return m is not None and (m["who"].lower() in _OTHER_WORDS or m["who"].lower() in _STAFF)
+
+
 def _lower_case_name(
     text: str, token: re.Match[str], previous: str, before_previous: str, detail: Span
 ) -> bool:
@@ -757,7 +785,10 @@ def _lower_case_name(
             and not _DETAIL_NOUN.fullmatch(" " + base)
             and (
                 _DETAIL_NOUN.match(text, token.end()) is not None
-                or _POSSESSIVE_JOIN.fullmatch(text, token.end(), detail[0]) is not None
+                or (
+                    _POSSESSIVE_JOIN.fullmatch(text, token.end(), detail[0]) is not None
+                    and text[detail[0] : detail[0] + 1] in "+0123456789"  # not "domino's on Breestraat 45"
+                )
             )
         )
     to_someone = previous in ("naar", "to") or (
@@ -826,24 +857,46 @@ def _owner(message: _Message, span: Span, place: bool = False, names: bool = Tru
     marked = _marked_owner(mark, message.roles, place) if mark is not None else None
     named, after = _cues(message, (start, end), span, names)
     before = ["other" if cue == "name" else cue for cue in named]
-    if _IBAN.fullmatch(text, *span) and _PAY.search(text, start, span[0]) and "other" not in before[-2:]:
+    paid = _PAY.search(text, start, span[0])
+    if (
+        _IBAN.fullmatch(text, *span)
+        and paid is not None
+        and "other" not in before[-2:]
+        and not _PAID_TO_SOMEONE.match(text, paid.end(), span[0])  # "… over naar sem, NL…"
+    ):
         return "own"  # "maak het over naar NL…", "just send it to NL…": the account asked to be paid into
     last_ik = re.search(r"\b(?:ik|i)\W{0,3}$", text[start : span[0]], re.IGNORECASE)
     if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), message.marks):
         return "own"  # "…en ik s1234567", "ik: 06…"
     whose = before[-1] if before else marked or (after[0] if after else None)
     earlier = _clause_before(text, start)
-    if whose is None and earlier is not None and not _overlaps(earlier, message.details):
-        # A clause that says nothing takes the clause before it, when that one holds no detail of its own
-        # and its cues agree on reporting: "Groetjes, Anna (mentor groep 4) — 06…" (not "… naar mijn
-        # huisgenoot ipv mij? NL…"). A place needs a home or an address there: "Sophie is verhuisd. Nieuw
-        # adres: …" (not "Dank je Daan! Het feest is op Breestraat 12", "Mijn broer komt ook. Adres: …").
+    if earlier is not None:
+        # Only what the clause before says after its own last detail: "…, Vrouwenkerkhof 2, dm me or call
+        # 06…" (not "my number's 06-1… and alex's one is 06-5…").
+        earlier = (
+            max([earlier[0], *(b for a, b in message.details if earlier[0] <= a < earlier[1])]),
+            earlier[1],
+        )
+    if whose is None and earlier is not None:
+        # A clause that says nothing takes the clause before it when its cues agree on reporting:
+        # "Groetjes, Anna (mentor groep 4) — 06…" (not "… naar mijn huisgenoot ipv mij? NL…"). A place
+        # needs a home or an address there: "Sophie is verhuisd. Nieuw adres: …" (not "Dank je Daan! Het
+        # feest is op Breestraat 12", "Mijn broer komt ook. Adres: …").
         cues, _ = _cues(message, earlier, (start, start), names)
         quiet = [c in ("own", "role", "staff") for c in cues]
         agree = bool(cues) and (all(quiet) or not any(quiet))
         said = _RESIDENCE.search(text, *earlier) or _POSTCODE_CUE.search(text, *earlier)
         if agree and (said or not place):
             whose = "other" if cues[-1] == "name" else cues[-1]
+    if (
+        whose is None
+        and _CONTACT_BEFORE.search(text, start, span[0])
+        and _OWN_BEFORE.search(text, 0, span[0])
+        and not any(
+            c in ("other", "name", "private") for c in _cues(message, (0, start), (start, start), names)[0]
+        )
+    ):
+        return "own"  # "verkoop mijn oude macbook, app 06…": the seller's number, to be contacted on
     if whose is None and _signed(text, span[0], message.details):
         return "own"  # "Groetjes, Mark de Groot - m.degroot@… - 06 …": all of a signature is the writer's
     if whose is None and _DESK_HOURS.search(text):
@@ -903,8 +956,14 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
         if cue is None and _OWN_PHRASE.match(text, m.start()):
             cue = "own"
         # What the words around a cue make of it.
-        if cue == "own" and word in _POSSESSIVES and not _owns_detail(text, m.end(), span[0]):
-            cue = None  # "het nummer van iemand uit mijn klas": "mijn" is the class's, not the number's
+        if (
+            cue == "own"
+            and word in _POSSESSIVES
+            and (not _owns_detail(text, m.end(), span[0]) or _persons_next(text, m.end()))
+        ):
+            # "het nummer van iemand uit mijn klas", "our supervisor's gmail": "mijn" is the class's, "our"
+            # the supervisor's, not the detail's
+            cue = None
         elif (
             word in _OBJECTS
             and any(c in ("other", "name") for c in before)
@@ -990,6 +1049,9 @@ def _passed_on(text: str, at: int) -> str | None:
     first-person word before it is theirs: ``other`` in a forwarded message to its end or a person's quote
     ("Bas zei:", "my sister wrote '…'"; not "zoals ik al zei:", "for those who asked:") to its closing
     mark or sentence end, ``staff`` in a quote of staff ("de docent zei: …"); else None."""
+    line = text.rfind("\n", 0, at) + 1
+    if text.startswith(">", line):
+        return "other"  # "> mijn nummer is 06…": a quoted earlier message
     for m in _QUOTED.finditer(text, 0, at):
         if m["speaker"] is None:
             return "other"
@@ -1075,6 +1137,12 @@ def _compound_of_roles(word: str, roles: frozenset[str]) -> bool:
     return reach[-1]
 
 
+# Mailboxes anyone can open for themselves: a member of staff's address there is their own, not work's.
+_WEBMAIL = re.compile(
+    r"@(?:gmail|googlemail|hotmail|outlook|live|icloud|me|yahoo|protonmail|proton|gmx|ziggo|kpnmail|"
+    r"planet|home|xs4all|telenet|skynet)\.",
+    re.IGNORECASE,
+)
 _ANY_DIGIT = re.compile(r"\d")
 # A message that speaks of a phone: then national forms of other countries are read too.
 _PHONE_WORD = re.compile(
@@ -1099,7 +1167,8 @@ def _phones(text: str) -> Iterator[Span]:
         runs.append(("NL", phonenumbers.Leniency.POSSIBLE))
     phone_word = _PHONE_WORD.search(text) is not None
     if phone_word:
-        runs += [(region, phonenumbers.Leniency.VALID) for region in _OTHER_REGIONS]
+        # As that country groups its digits: "2025-004512" is no American number.
+        runs += [(region, phonenumbers.Leniency.EXACT_GROUPING) for region in _OTHER_REGIONS]
     if _BRITISH_MOBILE.search(text):
         # British mobiles are read with or without a phone word: their form (07… and nine digits) is no
         # one else's, and students from the UK write them bare ("Chloe's is 07911 123456"); possible ones
@@ -1227,9 +1296,11 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         streets_before = [f for f in found if f.subtype == "address" and f.span[1] <= span[0]]
         nearest = max(streets_before, key=lambda f: f.span[1], default=None)
         beside = [nearest] if nearest and _BEFORE_POSTCODE.fullmatch(text, nearest.span[1], span[0]) else []
-        cue = _POSTCODE_CUE.search(text, _clause(text, span)[0], span[0]) is not None
+        clause = _clause(text, span)
+        said = (_clause_before(text, clause[0]) or clause)[0]  # "postcode van jesse? ik dacht 2332 KG"
+        cue = _POSTCODE_CUE.search(text, said, span[0]) is not None
         place_after = re.match(r"\s*,?\s*[A-Z][a-z]", text[span[1] : span[1] + 4]) is not None
-        strong_cue = cue and _POSTCODE_WORD.search(text, _clause(text, span)[0], span[0]) is not None
+        strong_cue = cue and _POSTCODE_WORD.search(text, said, span[0]) is not None
         if _overlaps(span, claims) and not (beside or strong_cue or place_after):
             continue  # 1500 MB: a size, unless a street, a postcode word or a place says it is a postcode
         if beside:
@@ -1241,10 +1312,7 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         number = re.match(r"\s*,?\s*(?:nr\.?\s*)?\d{1,4}\b", text[span[1] :]) is not None
         # With no word for it, a postcode is still someone's when a person is tied to it ("de kamer van
         # sophie zit in 1012 WX"): it needs one, as a postcode with no house number always does.
-        clause = _clause(text, span)
         home = _HOME.search(text, clause[0], span[0]) is not None
-        # "wat was de postcode van Noor? 2313 AV toch?": the word may stand in the clause before it.
-        said = (_clause_before(text, clause[0]) or clause)[0]
         unnamed = not (
             number or _POSTCODE_CUE.search(text, said, span[0]) or _RESIDENCE.search(text, said, span[0])
         )
@@ -1357,8 +1425,9 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
                 yield _detail(subtype, span, index)
             continue
         whose = owners[span]  # streets come before their postcodes in the candidates
-        if whose == "staff":  # a lecturer's work number is public; their home is not
-            whose = "other" if subtype in ("address", "postcode") else "role"
+        if whose == "staff":  # a lecturer's work number and mail are public; their home and webmail are not
+            webmail = subtype == "email" and _WEBMAIL.search(readable, *span) is not None
+            whose = "other" if subtype in ("address", "postcode") or webmail else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
             continue
         if place is not None and whose != "other" and (place.needs_person or not place.home):
