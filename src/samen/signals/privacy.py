@@ -655,13 +655,15 @@ _TIME_NAMES_PREFIXES = tuple(_TIME_NAMES)  # "zaterdagavond", "fridaynight"
 # The writer's own detail noun before "van": "mijn adres van thuis", "my number of work".
 _OWN_NOUN_BEFORE = re.compile(r"\b(?:mijn|m'n|mn|my|onze|our)\s+\w+\s+(?:van|of)\s+$", re.IGNORECASE)
 _ARTICLES_AND_POSSESSIVES = _words("de het een the a an this that mijn my onze our jullie your hun their")
+# What joins a lower-case possessive to a number after it: "amy's on 07…", "rose's is 07…".
+_POSSESSIVE_JOIN = re.compile(r"\s*(?::|=|is|on|op)\s*", re.IGNORECASE)
 # What joins a name to the detail after it: "naar mark: …", "adres van daan is …"; after a dwelling also a
 # verb of place: "de kamer van sophie zit in …".
-_POSSESSIVE_JOIN = re.compile(r"\s*(?::|=|is|on|op)\s*", re.IGNORECASE)  # "amy's on 07…", "rose's is 07…"
 _NAME_JOIN = re.compile(r"\s*(?::|=|is(?:\s+(?:nu|now))?)\s*")
 _DWELLING_JOIN = re.compile(
     r"\s*(?::|=|(?:is|zit|ligt|staat|was)(?:\s+(?:nu|now|in|op|aan|at|on))*)\s*", re.IGNORECASE
 )
+# Nouns of a place to live, whose owner may be joined to it by a verb of place.
 _DWELLING_NOUNS = _words("kamer room huis house kot flat appartement apartment woning studio place")
 # What joins a desk's detail to another way to reach it: "… of bel …", "… or call …".
 _ALTERNATIVE = re.compile(r"[\s,]*(?:of|or)\b[^.!?\n]*", re.IGNORECASE)
@@ -709,7 +711,7 @@ _QUOTED = re.compile(
     r"^[ \t>]*(?:doorgestuurd(?:\s+bericht)?|forwarded(?:\s+message)?|fwd?)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
-_OWN_SUBJECTS = _words("ik i we wij")
+_OWN_SUBJECTS = _words("ik i we wij")  # a speaker who is the writer: "ik zei: …" quotes no one else
 # Where a quote ends: its closing mark or the end of its sentence or line.
 _QUOTE_END = re.compile(r"[\"”’][ .!?]|[.!?](?=\s)|\n")
 # A first-person subject a few words before a verb ("I just moved", "ik ben verhuisd").
