@@ -581,8 +581,11 @@ def _signed(text: str, at: int, details: Sequence[Span]) -> bool:
         signature = next((m for m in _DASH_SIGNATURE.finditer(text, line, at) if m.end() <= at), None)
     if signature is None or signature.end() > at:
         return False
-    rest = "".join(" " if _overlaps((i, i + 1), details) else text[i] for i in range(signature.end(), at))
-    return _BETWEEN_SIGNED.fullmatch(rest) is not None
+    rest = list(text[signature.end() : at])
+    for a, b in details:  # the writer's details between are blanked, so that only what joins them is left
+        lo, hi = max(a, signature.end()), min(b, at)
+        rest[lo - signature.end() : hi - signature.end()] = " " * max(0, hi - lo)
+    return _BETWEEN_SIGNED.fullmatch("".join(rest)) is not None
 
 
 def _clause_before(text: str, start: int) -> Span | None:
@@ -859,10 +862,10 @@ def _owner(message: _Message, span: Span, place: bool = False, names: bool = Tru
     marked = _marked_owner(mark, message.roles, place) if mark is not None else None
     named, after = _cues(message, (start, end), span, names)
     before = ["other" if cue == "name" else cue for cue in named]
-    paid = _PAY.search(text, start, span[0])
+    # Only an account is paid into: the payment words are looked for beside an IBAN alone.
+    paid = _PAY.search(text, start, span[0]) if _IBAN.fullmatch(text, *span) else None
     if (
-        _IBAN.fullmatch(text, *span)
-        and paid is not None
+        paid is not None
         and "other" not in before[-2:]
         and not _PAID_TO_SOMEONE.match(text, paid.end(), span[0])  # "… over naar sem, NL…"
     ):
