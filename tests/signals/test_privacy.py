@@ -149,6 +149,8 @@ def test_a_phone_number_in_brackets_and_the_whole_number_of_another_country(sign
         # a possessive name that is also a word; a role word that only says what kind of mailbox it is
         ("Wil's address is 4 Elm Grove", [("address", "4 Elm Grove")]),
         ("Noor's uni email is n.smit@umail.leidenuniv.nl", [("email", "n.smit@umail.leidenuniv.nl")]),
+        # a subdomain named for students holds students' mailboxes, whether the pack lists it or not
+        ("mail sanne op s.bakker@student.leidenuniv.nl", [("email", "s.bakker@student.leidenuniv.nl")]),
         # a British mobile needs no phone word
         ("Ask Maya, 07911 123456", [("phone", "07911 123456")]),
     ],

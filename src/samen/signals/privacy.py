@@ -1125,7 +1125,12 @@ def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
         return True
     in_domain = any(domain == d or domain.endswith("." + d) for d in context.public_domains)
     personal = any(domain == d or domain.endswith("." + d) for d in context.personal_domains)
-    return in_domain and not personal
+    # A subdomain named for students holds students' own mailboxes, listed in the pack or not.
+    students = any(label in _STUDENT_LABELS for label in domain.split(".")[:-2])
+    return in_domain and not personal and not students
+
+
+_STUDENT_LABELS = frozenset({"student", "students", "studenten", "stud"})
 
 
 def _compound_of_roles(word: str, roles: frozenset[str]) -> bool:
