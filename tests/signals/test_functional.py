@@ -166,34 +166,3 @@ def test_a_message_analysed_is_not_scored_again_for_its_window(signals: Signals)
     fresh = "wie neemt er morgen koffie mee voor de werkgroep van kwart over negen"
     signals.assess_window([Turn("a", fresh, 0.0), Turn("b", text, 5.0)])
     assert signals.scored == scored + 1  # only the turn not analysed before
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Ik ben morgen wat later bij de werkgroep. Homo's zijn ziek in hun hoofd.", "identity_attack"),
-        ("Does anyone have the notes from Tuesday? Honestly women are too stupid for this course.",
-         "identity_attack"),
-    ],
-)  # fmt: skip
-def test_harm_beside_an_everyday_sentence_is_found_sentence_by_sentence(
-    signals: Signals, text: str, kind: str
-) -> None:
-    # Read whole, the everyday sentence diluted the harmful one below the threshold (the tenth model found
-    # neither); read a sentence at a time, with the whole message's cues, it is found.
-    assert kind in kinds(signals, text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        'Hij schreef letterlijk "Marokkanen zijn allemaal dieven". Dat is gewoon racisme en dat melden we.',
-        'Someone posted "women are too stupid for science" in the forum. That\'s sexist and I reported it.',
-        "Wie heeft de slides van vandaag? Ik ben echt een sukkel, ben ze kwijt.",
-        "The lecture is at 9. I'm going to kill this exam tomorrow.",
-    ],
-)
-def test_a_sentence_read_alone_keeps_the_whole_messages_context(signals: Signals, text: str) -> None:
-    # The condemnation in the next sentence still counts for the quoted one; self-mockery and a thing
-    # "killed" stay harmless.
-    assert kinds(signals, text) <= {"profanity"}

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-
-import numpy as np
-import numpy.typing as npt
 
 from samen.signals.embedding import Embed, load_embedder
 from samen.signals.findings import Analysis, Finding, Turn
 from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, hostility
 from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
-from samen.signals.model import Model, Vector, cue_vector, features, load_model
+from samen.signals.model import Model, cue_vector, features, load_model
 from samen.signals.normalize import fold, prepare, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
 from samen.signals.rules import LabellingFunction, Reading, load_rules, read
@@ -27,25 +23,6 @@ THRESHOLD = 0.5
 READING_CACHE = 4096
 #: Longer messages are analysed in their first this many characters (a pasted essay is not a chat line).
 MAX_CHARS = 4000
-#: A message of several sentences is also scored a sentence at a time (the first this many, of three words
-#: or more), with the whole message's cues (a quote, a condemnation): harm beside an everyday line was read
-#: diluted. A sentence counts where it scores SENTENCE_MARGIN above the threshold (chosen on dev rows:
-#: docs/signals.md, "Sentence by sentence").
-MAX_SENTENCES = 4
-SENTENCE_MARGIN = 0.1
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-#: Cues of a message that frames what it says (negates, quotes, reports, condemns, discusses, laughs,
-#: congratulates, speaks of its own group): a sentence read alone would lose the frame, so the whole
-#: message's reading decides.
-_FRAMES = frozenset({"msg:negated_subject", "msg:negated_main", "msg:quoted", "msg:reporting", "msg:condemns",
-                     "msg:academic", "msg:in_group", "msg:laughing", "msg:congratulating"})  # fmt: skip
-_FRAMED_USE = ("&negated", "&negation_after", "&quoted", "&distanced", "&in_group", "&laughing", "&fond")
-
-
-def _framed(cues: Iterable[str]) -> bool:
-    return any(c in _FRAMES or c.endswith(_FRAMED_USE) for c in cues)
-
-
 #: Set to ``0`` to run without the embedding stage (the cheap stage alone decides).
 EMBEDDINGS_VARIABLE = "SAMEN_SIGNALS_EMBEDDINGS"
 
@@ -185,18 +162,15 @@ class Signals:
         best: dict[str, tuple[float, str | None, str]] = {}
         if self.model is not None:
             model = self.model
-            cues = cue_vector(model.cues, reading.cues)
             buckets = features(words)
-            scores, embedded = self._model_scores(model, folded, buckets, cues)
-            sentences = [s for s in _SENTENCE_END.split(folded) if len(tokens(s)) >= 3]
-            if len(sentences) < 2 or _framed(reading.cues):
-                sentences = []
-            for sentence in sentences[:MAX_SENTENCES]:
-                alone, looked = self._model_scores(model, sentence, features(tokens(sentence)), cues)
-                scores = np.maximum(scores, np.where(alone >= THRESHOLD + SENTENCE_MARGIN, alone, 0.0))
-                embedded |= looked
+            cues = cue_vector(model.cues, reading.cues)
+            linear = model.linear_logits(buckets, cues)
+            cheap = linear[: len(model.kinds)]
+            scores = model.cheap(cheap)
             self.scored += 1
-            self.embedded += embedded
+            if self.embed is not None and model.second_look(linear, scores):
+                self.embedded += 1
+                scores = model.blended(cheap, model.embedding_logits(self.embed(folded), cues))
             for kind, value in zip(model.kinds, scores, strict=True):
                 subtype = None
                 why = _EXPLANATION[kind]
@@ -207,17 +181,6 @@ class Signals:
         if reading.profanity and not any(s >= THRESHOLD for s, _, _ in best.values()):
             best["profanity"] = (0.6, None, "coarse language aimed at no one")
         return best
-
-    def _model_scores(
-        self, model: Model, folded: str, buckets: npt.NDArray[np.int64], cues: npt.NDArray[np.float32]
-    ) -> tuple[Vector, bool]:
-        """The model's calibrated scores of one text, by kind, and whether it took the embedding stage."""
-        linear = model.linear_logits(buckets, cues)
-        cheap = linear[: len(model.kinds)]
-        scores = model.cheap(cheap)
-        if self.embed is None or not model.second_look(linear, scores):
-            return scores, False
-        return model.blended(cheap, model.embedding_logits(self.embed(folded), cues)), True
 
     def assess_window(self, window: Sequence[Turn]) -> tuple[Finding, ...]:
         """Heat and language mix in a conversation window (oldest first); the texts are not kept.
