@@ -151,6 +151,8 @@ def test_a_phone_number_in_brackets_and_the_whole_number_of_another_country(sign
         ("Noor's uni email is n.smit@umail.leidenuniv.nl", [("email", "n.smit@umail.leidenuniv.nl")]),
         # a subdomain named for students holds students' mailboxes, whether the pack lists it or not
         ("mail sanne op s.bakker@student.leidenuniv.nl", [("email", "s.bakker@student.leidenuniv.nl")]),
+        ("tim zit op t.kok@stud.leidenuniv.nl", [("email", "t.kok@stud.leidenuniv.nl")]),
+        ("mail info@studentenhuisvesting.leidenuniv.nl", []),  # a desk's name that starts with "studenten"
         # a British mobile needs no phone word
         ("Ask Maya, 07911 123456", [("phone", "07911 123456")]),
     ],

@@ -1112,6 +1112,10 @@ def _email(text: str, context: PrivacyContext) -> Iterator[tuple[str, Span, str 
         yield "email", m.span(), "role" if role else None
 
 
+#: Subdomain labels that name students' mailboxes (student.leidenuniv.nl), whether a pack lists them or not.
+_STUDENT_LABELS = frozenset({"student", "students", "studenten", "stud"})
+
+
 def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
     """A mailbox of a desk, an office or a group: role or mailbox words as its name (a number on them
     names which one), or any mailbox of the institution's own domains outside its personal (students')
@@ -1124,13 +1128,11 @@ def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
     if parts and all(p in roles or _compound_of_roles(p, roles) for p in parts):
         return True
     in_domain = any(domain == d or domain.endswith("." + d) for d in context.public_domains)
-    personal = any(domain == d or domain.endswith("." + d) for d in context.personal_domains)
-    # A subdomain named for students holds students' own mailboxes, listed in the pack or not.
-    students = any(label in _STUDENT_LABELS for label in domain.split(".")[:-2])
-    return in_domain and not personal and not students
-
-
-_STUDENT_LABELS = frozenset({"student", "students", "studenten", "stud"})
+    # Students' own mailboxes: the pack's personal subdomains, and any subdomain named for students.
+    personal = any(domain == d or domain.endswith("." + d) for d in context.personal_domains) or any(
+        label in _STUDENT_LABELS for label in domain.split(".")[:-2]
+    )
+    return in_domain and not personal
 
 
 def _compound_of_roles(word: str, roles: frozenset[str]) -> bool:
