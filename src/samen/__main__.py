@@ -2,4 +2,5 @@
 
 from samen.cli import main
 
-main()
+if __name__ == "__main__":  # a worker process started by spawn imports this module under another name
+    main()

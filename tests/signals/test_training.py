@@ -14,12 +14,14 @@ import numpy.typing as npt
 import pytest
 
 from samen.signals.corpora import Example, own_examples
+from samen.signals.embedding import EmbeddingCache, load_embedder
 from samen.signals.model import MODEL_KINDS, load_model, parse_model
 from samen.signals.rules import cue_names, load_rules
 from samen.signals.training import (
     MAX_EVERYDAY_NUDGED,
     MLP,
     choose_thresholds,
+    embed_missing,
     encode,
     ensemble,
     fit_cheap,
@@ -69,7 +71,7 @@ def test_training_is_reproducible_and_thresholds_stay_in_range() -> None:
 
 
 _FIT_PERCEPTRONS = """
-import hashlib
+import hashlib, sys
 import numpy as np
 from samen.signals.corpora import own_examples
 from samen.signals.rules import cue_names, load_rules
@@ -78,28 +80,54 @@ examples = [e for e in own_examples() if e.split == "train"][:200]
 data = encode(examples, cue_names(load_rules()))
 vectors = np.random.default_rng(0).normal(size=(len(examples), 384)).astype(np.float32)
 with single_threaded():
-    perceptrons = fit_embedding_mlp(data, vectors)
+    perceptrons = fit_embedding_mlp(data, vectors, jobs=int(sys.argv[1]))
 for p in perceptrons:
     print(hashlib.sha256(b"".join(a.tobytes() for a in p)).hexdigest())
 """
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: OpenBLAS runs one thread")
-def test_the_perceptrons_learn_the_same_bytes_whatever_the_cores() -> None:
+def test_the_perceptrons_learn_the_same_bytes_whatever_the_cores_and_processes() -> None:
     # The embedding stage is reproducible too: seeded perceptrons on the same rows give identical bytes
-    # under one BLAS thread and under two (stand-in vectors here; the embeddings come from a fixed model).
-    # Without single_threaded, two threads sum in another order and the bytes differ (measured).
+    # under one BLAS thread and under two, and in one worker process or in one per seed (stand-in vectors
+    # here; the embeddings come from a fixed model). Without single_threaded, two threads sum in another
+    # order and the bytes differ (measured).
     hashes = []
-    for threads in ("1", "2"):
+    for threads, jobs in (("1", "1"), ("2", "1"), ("2", "3")):
         env = {**os.environ, "OPENBLAS_NUM_THREADS": threads, "OMP_NUM_THREADS": threads}
         run = subprocess.run(
-            [sys.executable, "-c", _FIT_PERCEPTRONS], capture_output=True, text=True, env=env, timeout=300
+            [sys.executable, "-c", _FIT_PERCEPTRONS, jobs],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
         )
         assert run.returncode == 0, run.stderr
         hashes.append(run.stdout.split())
     assert len(hashes[0]) == 3
-    assert hashes[0] == hashes[1]
+    assert hashes[0] == hashes[1] == hashes[2]
     assert len(set(hashes[0])) == 3, "each seed its own perceptron"
+
+
+def test_embedding_in_worker_processes_keeps_the_vectors_one_process_makes(tmp_path: Path) -> None:
+    texts = [
+        "je bent een idioot",
+        "tot morgen in zaal 2.14",
+        "see you at 9 in the library",
+        "je bent een idioot",
+    ]
+    embed = load_embedder()
+    assert embed is not None
+    cache = EmbeddingCache(tmp_path / "e5.bin")
+    seen: list[tuple[int, int]] = []
+    assert embed_missing(cache, texts, jobs=2, progress=lambda done, total: seen.append((done, total))) == 3
+    assert seen[-1] == (3, 3)
+    for text in texts:
+        assert np.array_equal(cache.matrix([text])[0], embed(text))
+    again = EmbeddingCache(tmp_path / "e5.bin")  # read back from the file
+    assert again.missing(texts) == []
+    assert np.array_equal(again.matrix(texts), cache.matrix(texts))
+    assert embed_missing(again, texts, jobs=2) == 0
 
 
 def test_thresholds_keep_the_everyday_aim_however_far_they_must_rise() -> None:

@@ -108,12 +108,23 @@ data_option = click.option(
 @click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Model file to write."
 )
-def train(data: Path | None, out: Path | None) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for embedding and perceptrons (default: the cores available; same file).",
+)
+def train(data: Path | None, out: Path | None, jobs: int | None) -> None:
     """Rebuild the shipped model from the shared data and our own examples (reproducibly)."""
-    from samen.signals.training import NoSklearn, train_model
+    from samen.signals.training import NoSklearn, default_jobs, train_model
 
     try:
-        report = train_model(_data_folder(data), out, progress=lambda line: click.echo(line, err=True))
+        report = train_model(
+            _data_folder(data),
+            out,
+            progress=lambda line: click.echo(line, err=True),
+            jobs=jobs or default_jobs(),
+        )
     except NoSklearn:
         raise InputError("Training needs scikit-learn.", key="signals:no_sklearn") from None
     click.echo(

@@ -80,23 +80,18 @@ class EmbeddingCache:
         """The cached embedding of a text, or None."""
         return self.vectors.get(_key(text))
 
-    def fill(
-        self, texts: Sequence[str], embed: Embed, progress: Callable[[int, int], None] | None = None
-    ) -> int:
-        """Embed the texts not yet cached and append them to the file; returns how many were new."""
-        missing = list(dict.fromkeys(t for t in texts if _key(t) not in self.vectors))
+    def missing(self, texts: Sequence[str]) -> list[str]:
+        """The texts not yet cached, each once, in their order."""
+        return list(dict.fromkeys(t for t in texts if _key(t) not in self.vectors))
+
+    def add(self, texts: Sequence[str], vectors: npt.NDArray[np.float32]) -> None:
+        """Keep the embeddings ``(len(texts), 384)`` of texts, appended to the file at once."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("ab") as f:
-            for n, text in enumerate(missing, start=1):
-                vector = np.asarray(embed(text), dtype=np.float32)
+            for text, vector in zip(texts, np.asarray(vectors, dtype=np.float32), strict=True):
                 key = _key(text)
                 f.write(key + vector.tobytes())
                 self.vectors[key] = vector
-                if n % 200 == 0:
-                    f.flush()
-                    if progress is not None:
-                        progress(n, len(missing))
-        return len(missing)
 
     def matrix(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """The embeddings of texts ``(len(texts), 384)``; every text must be cached.
@@ -121,9 +116,8 @@ def cached(cache: EmbeddingCache, embed: Embed) -> Embed:
     def lookup(text: str) -> npt.NDArray[np.float32]:
         vector = cache.get(text)
         if vector is None:
-            cache.fill([text], embed)
-            vector = cache.get(text)
-        assert vector is not None
+            vector = np.asarray(embed(text), dtype=np.float32)
+            cache.add([text], vector[None, :])
         return vector
 
     return lookup

