@@ -38,6 +38,34 @@ def main() -> None:
     print(f"throughput: {len(per_message) / total:,.0f} messages/s on one core")
     print(f"p95: {p95 * 1000:.3f} ms per message")
     print(f"first call: {first_s:.3f} s")
+    # Lines written to make a reader slow: a pattern repeated to 5,000 characters (a long chat message).
+    slowest = max((_seconds(unit * (5000 // len(unit))), unit) for unit in _ADVERSARIAL)
+    print(f"slowest adversarial line of 5,000 characters: {slowest[0] * 1000:.1f} ms ({slowest[1]!r} × n)")
+
+
+#: Units repeated into adversarial lines: signs between letters (masks, l33t, addresses, file names), letters
+#: spaced apart, words split apart, dots, apostrophes and digits.
+_ADVERSARIAL = (
+    "a@",
+    "@a",
+    "a*",
+    "k*t ",
+    "a.",
+    "a-",
+    "a_",
+    "a'",
+    "1.",
+    "x@y.",
+    "ab@cd ",
+    "i d i o o t ",
+    "idi oot ",
+)
+
+
+def _seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    tokens(fold(text))
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

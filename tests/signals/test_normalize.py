@@ -227,3 +227,15 @@ def test_folding_undoes_the_grammars_invisible_and_look_alike_perturbations(name
             disguised = perturb(name, text, hot, rng)
             assert disguised != text
             assert fold(disguised) == fold(text), repr(disguised)
+
+
+def test_runs_longer_than_any_word_are_left_as_written_and_addresses_still_shielded() -> None:
+    # A run of letters and signs longer than LONGEST_READ is no disguised word: reading it cost time that
+    # grew faster than its length (a fresh tester's `a@` × 2,500 took 24 s), so it is not read at all.
+    assert fold("a@" * 2500) == "a@" * 2500
+    assert tokens(fold("i d i o o t " * 400)) == ["idioot" * 400]  # letters spaced apart, not repaired
+    # Shorter runs are read as before, also beside such a line; addresses keep their digits and @.
+    assert fold("i d i o o t " * 3) == "idioot idioot idioot "
+    assert fold("je bent een k*t " + "a@" * 100) == "je bent een kut " + "a@" * 100
+    assert fold("mail @lisa@gmail.com of logo@2x.png") == "mail @lisa@gmail.com of logo@2x.png"
+    assert fold("je bent een idi0ot, mail me: b3n@uni.nl") == "je bent een idioot, mail me: b3n@uni.nl"

@@ -74,6 +74,10 @@ COMMON = 1e-6
 SHORT_PIECE = {1: 1.0, 2: 1e-4, 3: 2e-5}
 #: Longest piece tried when splitting a run-together word.
 LONGEST_PIECE = 16
+#: Longest run of letters and signs read for l33t and masks, and longest word repaired: no disguised word
+#: is longer, and reading one costs time that grows faster than its length (``a@`` × 2,500 took 24 s,
+#: ``i d i o o t`` × 400, joined into one word, 1.3 s).
+LONGEST_READ = 160
 
 # Digits and signs used for letters inside words (only applied to words that also hold a letter).
 _LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "€": "e", "1": "i", "!": "i", "|": "i", "0": "o",
@@ -93,8 +97,10 @@ _LATIN_NAME = re.compile(
 
 _WORDISH = re.compile(r"[\w@$€!|+*#']+")
 # Links, e-mail addresses and file names: their digits and @ are no l33t (logo@2x.png, git@github.com).
+# Each alternative starts only where a run of its characters starts, and an address's local part holds
+# no @, so a line of thousands of signs is read once, not once per position (linear, not cubic).
 _ADDRESS = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[\w@.\-]+\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip"
+    r"(?:https?://|www\.)\S+|(?<!\S)@*[^\s@]+@\S+\.\w+|(?<![\w@.\-])[\w@.\-]+\.(?:png|jpe?g|gif|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip"
     r"|r|py|ipynb|tex|bib|mp[34]|mov|html?|json|git|nl|com|org|net|edu|eu|be|de|uk)\b"
 )
 _HAS_LETTER = re.compile(r"[a-z]")
@@ -408,7 +414,12 @@ def repair(word: str) -> str:
         The word, the lexicon word it hides, or its pieces joined by spaces.
     """
     written = frequency(word)
-    if len(word) < 4 or written >= CERTAIN or squeeze(word) in _lexicon_terms() or ordinary_compound(word):
+    if (
+        not 4 <= len(word) <= LONGEST_READ
+        or written >= CERTAIN
+        or squeeze(word) in _lexicon_terms()
+        or ordinary_compound(word)
+    ):
         return word
     respelt = _respell(word)
     if respelt is not None:
@@ -578,7 +589,7 @@ def fold(text: str) -> str:
 
         def read(match: re.Match[str]) -> str:
             word = match.group(0)
-            if any(c in masks for c in word) and next(budget, None) is None:
+            if len(word) > LONGEST_READ or (any(c in masks for c in word) and next(budget, None) is None):
                 return word
             return _read_word(word, masks)
 
