@@ -819,3 +819,73 @@ def test_a_seventh_testers_someone_elses(
     signals: Signals, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Someone else's words passed on by any verb of saying or sending, named in lower case too, with
+        # words between the verb and the colon or quote; or "volgens X:".
+        ('lisa schreef: "mijn nummer is 0612345678"', [("phone", "0612345678")]),
+        ("lisa appte: mijn nummer is 0612345678", [("phone", "0612345678")]),
+        ('tim texted me: "my number is 0687654321"', [("phone", "0687654321")]),
+        ('tim posted in the other group: "email me at tim.k@gmail.com"', [("email", "tim.k@gmail.com")]),
+        ("noor mailde gisteren: bereik me via noor.v@hotmail.com", [("email", "noor.v@hotmail.com")]),
+        ('volgens sem: "ik woon op Breestraat 12"', [("address", "Breestraat 12")]),
+        # The writer's own words stay theirs, also with a word between subject and verb.
+        ("zoals ik al zei: mijn nummer is 0612345678", []),
+        ("I already told you: my number is 0612345678", []),
+    ],
+)
+def test_words_passed_on_by_any_verb_of_saying_or_sending_are_the_speakers(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "r = 0.612345678",  # a decimal fraction is no number to call
+        "0.712345678 is de p-waarde",
+        "mean: 0.6123456789, sd 0.0712345678",
+        "de correlatie was -0,6543210987",
+        # examples and placeholders: an example word in the detail's clause, an example domain, or a name
+        # made of placeholder names
+        "vervang s1234567 door je eigen studentnummer",
+        "vul bij telefoon gewoon 0612345678 in als voorbeeld",
+        "gebruik voornaam.achternaam@umail.leidenuniv.nl als login",
+        "e.g. john.doe@example.com in the form",
+        "write it like this, for example: jane.smith@example.org",
+        "in de casus staat een nep-IBAN, bijvoorbeeld NL91ABNA0417164300",
+        # the person's consent, said anywhere in the message
+        "this is lisa's number: 0612345678, she said it's fine to share",
+        "met toestemming van bram: 0623456789",
+        "noor zei dat ik haar nummer mocht doorgeven: 0612345678",
+        "sharing with his permission: jake.b@gmail.com",
+    ],
+)
+def test_decimals_examples_and_details_shared_with_consent_are_left_alone(
+    signals: Signals, text: str
+) -> None:
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zonder toestemming: lisa 0612345678", [("phone", "0612345678")]),  # consent denied
+        ("he's not ok with it but here: 0612345678 (tom)", [("phone", "0612345678")]),
+        ("bsn van lisa, met toestemming: 111222333", [("bsn", "111222333")]),  # never a BSN
+        ("het mailadres van Tom is tom.devries@example.nl", [("email", "tom.devries@example.nl")]),
+        ("bel lisa: 06.12.34.56.78", [("phone", "06.12.34.56.78")]),  # dotted groups are a phone number
+        (
+            "bel bram 0612345678, hij werkt bij Jansen BV",
+            [("phone", "0612345678")],
+        ),  # BV: a company, no "bv."
+    ],
+)
+def test_consent_denied_a_bsn_a_real_domain_and_dotted_numbers_still_count(
+    signals: Signals, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert privacy(signals, text) == expected

@@ -385,6 +385,8 @@ _CLAIMS = [
             r"uur|uren|hours?|hrs?|dagen|days?|weken|weeks?|maanden|months?|jaar|years?|semesters?)\b",
             rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?{_UNITS}(?![\w])",
             rf"[€$£]\s?{_NUMBER}(?:,-)?|{_NUMBER},-",
+            # Decimal fractions: 0.612345678 is a p-value or a correlation, never a number to call.
+            r"(?<![\d.,])-?0[.,]\d+(?![\d]|[.,]\d)",
             # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
             r"\bv\d+(?:\.\d+)*\b|(?<![\d.])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
             r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
@@ -709,8 +711,12 @@ _SELF_INTRODUCTION = re.compile(
 # 'my number is …'"), or a forwarded message. First-person words after it are the speaker's, not the
 # writer's; "ik zei: …" and "I wrote: …" quote the writer.
 _QUOTED = re.compile(
-    r"\b(?P<speaker>[\w'’]+)\s+(?:zei|zegt|schreef|schrijft|appte|appt|stuurde|said|says|wrote|writes|"
-    r"texted|sent)\s*(?:[:\"“”‘']|$)|"
+    r"\b(?P<speaker>[\w'’]+)\s+(?:zei|zegt|schreef|schrijft|appte|appt|stuurde|stuurt|mailde|postte|"
+    r"deelde|typte|antwoordde|reageerde|vertelde|said|says|wrote|writes|texted|sent|sends|messaged|"
+    r"emailed|mailed|posted|posts|shared|typed|replied|answered|told)"
+    # a few words may come between the verb and the mark: "stuurde me:", "posted in the other group:"
+    r"(?:\s+[\w'’]+){0,4}?\s*(?:[:\"“”‘']|$)|"
+    r"\b(?:volgens|according\s+to)\s+(?P<source>[\w'’]+)\s*[:\"“”‘']|"
     r"^[ \t>]*(?:doorgestuurd(?:\s+bericht)?|forwarded(?:\s+message)?|fwd?)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -1058,14 +1064,18 @@ def _passed_on(text: str, at: int) -> str | None:
     if text.startswith(">", line):
         return "other"  # "> mijn nummer is 06…": a quoted earlier message
     for m in _QUOTED.finditer(text, 0, at):
-        if m["speaker"] is None:
+        speaker = m["speaker"] or m["source"]
+        if speaker is None:
             return "other"
-        speaker = m["speaker"]
         name = speaker.lower()
+        if _OWN_SUBJECTS & set(re.findall(r"[\w']+", text[max(0, m.start() - 12) : m.start()].lower())[-2:]):
+            continue  # "zoals ik al zei:", "I already said:": the writer's own words
+        # A name in lower case too ("lisa appte: …"): a word that stands as the subject of a verb of
+        # saying or sending, and is no function word, no chat word and not the writer.
         person = (
             name in _OTHER_WORDS
             or name in _STAFF
-            or (speaker[:1].isupper() and speaker.isalpha() and name not in _NOT_NAMES | _OWN_SUBJECTS)
+            or (speaker.isalpha() and name not in _NOT_NAMES | _OWN_SUBJECTS)
         )
         if person and _QUOTE_END.search(text, m.end(), at) is None:
             return "staff" if name in _STAFF else "other"
@@ -1357,6 +1367,68 @@ _SCORES = {
 }
 
 
+# A detail given as an example, a placeholder or made up, in its clause: "vul 06… in als voorbeeld",
+# "vervang s1234567 door je eigen studentnummer", "e.g. john.doe@…", "a fake number: 06…". Nobody's.
+_EXAMPLE = re.compile(
+    r"\b(?:(?:bij)?voorbeeld\w*|bijv|e\.\s?g|for\s+(?:example|instance)|example|dummy|"
+    r"fictie[fv]?\w*|fictional|fictitious|made[\s-]up|verzonnen|nep(?:nummer|adres|mail)?|fake|placeholder|"
+    r"vervang\w*|replace)\b",
+    re.IGNORECASE,
+)
+# Names that stand for any name in an address's local part: "voornaam.achternaam@", "john.doe@".
+_PLACEHOLDER_NAMES = _words(
+    "voornaam achternaam naam jouw je jenaam jouwnaam voorletter initialen tussenvoegsel firstname lastname "
+    "first last name your yourname surname initials john jane doe"
+)
+# Domains kept for examples (RFC 2606): example.com, .org and .net.
+_EXAMPLE_DOMAIN = re.compile(r"(?:^|\.)example\.(?:com|org|net)$")
+
+
+# The person's consent, said anywhere in the message: Do 4 asks for it ("met toestemming van bram",
+# "lisa vindt het goed dat ik het deel", "she said it's fine to share", "with his permission").
+_CONSENT = re.compile(
+    r"\b(?:toestemming|permission|consent|instemming)\b|"
+    r"\b(?:vindt|vond|vinden|vonden)\s+(?:het|dat)\s+(?:goed|prima|oké|oke|ok)\b|"
+    r"\b(?:mocht|mag|mogen|mochten)\s+(?:\w+\s+){0,3}(?:doorgeven|delen|doorsturen|geven)\b|"
+    r"\b(?:said|says)\s+(?:it'?s|it\s+is|that'?s)\s+(?:fine|ok|okay|alright|cool)\b|"
+    r"\b(?:is|are|was|were|'s|'re)\s+(?:fine|ok|okay)\s+with\s+(?:me\s+)?(?:sharing|it|that)\b|"
+    r"\b(?:agreed|asked\s+me)\s+to\s+(?:share|pass|post|give)\b|"
+    r"\bvroeg\s+(?:of\s+)?(?:ik|me)\s+(?:\w+\s+){0,3}(?:wil(?:de)?\s+)?(?:doorgeven|delen|doorsturen)\b",
+    re.IGNORECASE,
+)
+
+
+_NO_CONSENT = _words(
+    "zonder geen niet nooit without no not never didn't didnt hasn't hasnt isn't isnt wasn't"
+)
+
+
+def _consented(text: str) -> bool:
+    """Whether the message says the person agreed to share (:data:`_CONSENT`), not negated within the
+    three words before it ("zonder toestemming", "he's not ok with it")."""
+    for m in _CONSENT.finditer(text):
+        before = re.findall(r"[\w']+", text[max(0, m.start() - 40) : m.start()].lower())[-3:]
+        inside = re.findall(r"[\w']+", m.group(0).lower())
+        if not _NO_CONSENT & set(before + inside):
+            return True
+    return False
+
+
+def _example(text: str, span: Span) -> bool:
+    """Whether a detail is an example or a placeholder: an example word in its clause, an address at an
+    example domain, or one whose name is made of placeholder names only."""
+    start, end = _clause(text, span)
+    if _EXAMPLE.search(text, start, span[0]) or _EXAMPLE.search(text, span[1], end):  # not in the detail
+        return True
+    local, _, domain = text[span[0] : span[1]].lower().partition("@")
+    if not domain:
+        return False
+    parts = [p for p in re.split(r"[._+-]", local) if p]
+    return bool(_EXAMPLE_DOMAIN.search(domain)) or (
+        bool(parts) and all(p in _PLACEHOLDER_NAMES for p in parts)
+    )
+
+
 def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[Detail]:
     """Personal details in a message that are not the writer's own nor public, each with its span.
 
@@ -1442,6 +1514,8 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             whose = "other" if subtype in ("address", "postcode") or webmail else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
             continue
+        if _example(readable, span) or (subtype != "bsn" and _consented(readable)):
+            continue  # an example, or shared with the person's consent (not a BSN: nobody should post one)
         if place is not None and whose != "other" and (place.needs_person or not place.home):
             continue  # a street and a number (or a postcode) nobody is said to live at: a place
         reported.add(span)
