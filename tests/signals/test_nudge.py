@@ -180,3 +180,23 @@ def test_the_nudge_speaks_the_messages_language_and_the_admins_the_groups(signal
     assert threat is not None and english.do(1).title in threat.message
     dutch = load_pack().language("nl")
     assert threat.admin_message is not None and dutch.do(1).title in threat.admin_message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lisa's number is 0612345678", "call ben at 0687654321 pls", "here's tom's email tom.b@gmail.com"],
+)
+def test_a_short_english_message_sharing_a_detail_gets_an_english_nudge(signals: Signals, text: str) -> None:
+    nudge = nudge_for(signals, text, lang="nl")
+    assert nudge is not None and nudge.message.startswith(
+        "Hi! Your message seems to contain personal details"
+    )
+
+
+def test_the_privacy_nudge_names_every_kind_of_detail_and_a_bsn_gets_its_reason(signals: Signals) -> None:
+    nudge = nudge_for(signals, "lisa 0612345678, woont op Breestraat 12 en haar mail is lisa.k@gmail.com")
+    assert nudge is not None
+    assert "(een telefoonnummer, een adres en een e-mailadres)" in nudge.message
+    nudge = nudge_for(signals, "my bsn is 111222333", lang="en")
+    assert nudge is not None and nudge.kind == "privacy" and nudge.severity == "high"
+    assert "Never share a BSN in a group, not even your own" in nudge.message

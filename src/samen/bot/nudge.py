@@ -98,6 +98,18 @@ def _label(kind: str, subtype: str | None, lang: str) -> str:
     return strings.get(lang, key)
 
 
+def _what(finding: Finding, findings: Sequence[Finding], lang: str) -> str:
+    """What was noticed: the finding's kind, or for privacy every kind of detail in the message, in the
+    message's order ("een telefoonnummer en een adres")."""
+    if finding.kind != "privacy":
+        return _label(finding.kind, finding.subtype, lang)
+    details = sorted((f for f in findings if f.kind == "privacy"), key=lambda f: f.span or (0, 0))
+    labels = list(dict.fromkeys(_label("privacy", f.subtype, lang) for f in details))
+    if len(labels) == 1:
+        return labels[0]
+    return load_strings("nudge").get(lang, "list.and", first=", ".join(labels[:-1]), last=labels[-1])
+
+
 def decide_nudge(
     analysis: Analysis,
     local: Localized,
@@ -136,9 +148,11 @@ def decide_nudge(
         "number": first.number,
         "title": first.title,
         "link": do_url(first.number),
-        "what": _label(finding.kind, finding.subtype, lang),
+        "what": _what(finding, candidates, lang),
     }
     key = f"author.{finding.kind}"
+    if finding.kind == "privacy" and {f.subtype for f in candidates if f.kind == "privacy"} == {"bsn"}:
+        key = "author.privacy_bsn"  # nobody should post a BSN, not even their own: say why
     if len(numbers) > 1:
         second = local.do(numbers[1])
         values |= {"number2": second.number, "title2": second.title}
@@ -150,7 +164,7 @@ def decide_nudge(
     admin_message = None
     if notify:
         group = group_local.do(first.number)
-        what = _label(finding.kind, finding.subtype, group_local.code)
+        what = _what(finding, candidates, group_local.code)
         admin_values = values | {"title": group.title, "what": what}
         admin_message = strings.get(group_local.code, "admins.notice", **admin_values)
     return Nudge(

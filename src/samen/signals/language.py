@@ -24,7 +24,9 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "ze zij hij haar hem ons onze mijn me mij geen nee ja hoor toch even eens al dan want omdat dus "
         "zo heel echt uit over naar tot door zonder tegen hier daar morgen vandaag gisteren iemand "
         "iedereen alles niks niets college tentamen opdracht groep sorry dank bedankt hoi hallo doei oke "
-        "jawel zeker welke deze weet denk vind graag"
+        "jawel zeker welke deze weet denk vind graag "
+        # words around a contact detail, so that a short message sharing one is told apart
+        "nummer telefoonnummer mobiel adres mailadres bel bellen belt stuur stuurde woont woon"
     ),
     "en": _words(
         "the a an and of i you your is are was were not that this what on to be with for also but if "
@@ -32,7 +34,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "must may want go goes going we they he she her him his our my me no yes just then because so "
         "very really out about into from until through without against here tomorrow today yesterday "
         "someone everyone everything nothing lecture exam assignment group sorry thanks thank hi hello "
-        "bye okay sure which these know think like it its it's im i'm dont don't yeah"
+        "bye okay sure which these know think like it its it's im i'm dont don't yeah "
+        "number phone email address call text texted here's heres got pls please lives live send"
     ),
     "de": _words(
         "der die das und ist nicht ich du sie wir ihr ein eine mit auf zu für auch aber wenn es sich "
