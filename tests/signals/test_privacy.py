@@ -832,12 +832,16 @@ def test_a_seventh_testers_someone_elses(
         ('tim posted in the other group: "email me at tim.k@gmail.com"', [("email", "tim.k@gmail.com")]),
         ("noor mailde gisteren: bereik me via noor.v@hotmail.com", [("email", "noor.v@hotmail.com")]),
         ('volgens sem: "ik woon op Breestraat 12"', [("address", "Breestraat 12")]),
+        # A name ending in s takes a bare apostrophe as its possessive, also at the start of a sentence.
+        ("Lars' adres is Breestraat 14", [("address", "Breestraat 14")]),
+        ("Kees' postcode is 2311 CS", [("postcode", "2311 CS")]),
+        ("Chris' address is 14 Mill Lane", [("address", "14 Mill Lane")]),
         # The writer's own words stay theirs, also with a word between subject and verb.
         ("zoals ik al zei: mijn nummer is 0612345678", []),
         ("I already told you: my number is 0612345678", []),
     ],
 )
-def test_words_passed_on_by_any_verb_of_saying_or_sending_are_the_speakers(
+def test_words_passed_on_and_possessives_with_a_bare_apostrophe_are_someone_elses(
     signals: Signals, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert privacy(signals, text) == expected

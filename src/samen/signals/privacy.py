@@ -961,6 +961,14 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
         word = original.lower()
         first = not text[start : m.start()].strip(" \t\"'“‘(:")
         cue = _cue(word, original, first, roles, previous)
+        if (
+            cue is None
+            and m.group(0)[-1:] in "'’"
+            and word[-1:] in ("s", "x", "z")
+            and original[:1].isupper()
+            and word not in _NOT_POSSESSORS
+        ):
+            cue = "other"  # "Lars' adres", "Chris' address": a name ending in s takes a bare apostrophe
         if cue is None and _OTHER_VERBS.fullmatch(word):
             # "Lisa moved", not "I just moved", "ik ben verhuisd": the verb is the writer's after "ik", "we"
             cue = "own" if _FIRST_PERSON_BEFORE.search(text, start, m.start()) else "other"
