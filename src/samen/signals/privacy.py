@@ -969,6 +969,8 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
             and word not in _NOT_POSSESSORS
         ):
             cue = "other"  # "Lars' adres", "Chris' address": a name ending in s takes a bare apostrophe
+        if cue == "name" and previous in _STAFF:
+            cue = "staff"  # "het kantoor van prof Bakker", "docent Jansen": a name after a staff title
         if cue is None and _OTHER_VERBS.fullmatch(word):
             # "Lisa moved", not "I just moved", "ik ben verhuisd": the verb is the writer's after "ik", "we"
             cue = "own" if _FIRST_PERSON_BEFORE.search(text, start, m.start()) else "other"
