@@ -862,6 +862,9 @@ def test_words_passed_on_and_possessives_with_a_bare_apostrophe_are_someone_else
         "e.g. john.doe@example.com in the form",
         "write it like this, for example: jane.smith@example.org",
         "in de casus staat een nep-IBAN, bijvoorbeeld NL91ABNA0417164300",
+        # a name after a staff title is staff's: their office number is public at work
+        "het kantoor van prof Bakker is 071 527 4444",
+        "mail docent Jansen: j.jansen@hum.leidenuniv.nl",
         # the person's consent, said anywhere in the message
         "this is lisa's number: 0612345678, she said it's fine to share",
         "met toestemming van bram: 0623456789",
@@ -887,6 +890,7 @@ def test_decimals_examples_and_details_shared_with_consent_are_left_alone(
             "bel bram 0612345678, hij werkt bij Jansen BV",
             [("phone", "0612345678")],
         ),  # BV: a company, no "bv."
+        ("het privénummer van prof Bakker is 0612345678", [("phone", "0612345678")]),  # staff, but private
     ],
 )
 def test_consent_denied_a_bsn_a_real_domain_and_dotted_numbers_still_count(
