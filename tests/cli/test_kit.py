@@ -3,6 +3,7 @@ exit 2, and leaves nothing behind."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -16,6 +17,7 @@ from PIL import Image
 from samen.cli import main
 from samen.content import PLATFORMS, load_pack
 from samen.render import KITS
+from samen.render.kit import MAKERS
 from tests.cli.run import samen
 
 
@@ -63,7 +65,7 @@ def test_kit_writes_every_material_of_a_setting_and_says_so(
     # The QR code leads to this deployment's Do's page, in the kit's language.
     found = zxingcpp.read_barcodes(Image.open(out / "qr.png"))
     assert [f.text for f in found] == ["https://samen.example.org/nl/dos/"]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kit.")]
+    assert not [p for p in tmp_path.rglob(".*")]
 
 
 def test_kit_for_a_lecture_writes_the_slide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -318,3 +320,133 @@ def test_a_group_name_is_for_one_language(tmp_path: Path, capsys: pytest.Capture
     )
     assert code == 0, stderr
     assert "Welkom bij dit bestuur." in (tmp_path / "c" / "chat.txt").read_text(encoding="utf-8")
+
+
+def test_a_new_kit_leaves_the_users_own_files_in_its_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each setting's subfolder was replaced whole: notes kept beside the kit were deleted by the next run."""
+    out = tmp_path / "kit"
+    (out / "whatsapp-nl").mkdir(parents=True)
+    (out / "whatsapp-nl" / "my-notes.txt").write_text("notes", encoding="utf-8")
+    (out / "whatsapp-nl" / "1-intro.txt").write_text("old", encoding="utf-8")
+    (out / "mine").mkdir()
+    (out / "mine" / "thesis.docx").write_text("x", encoding="utf-8")
+    code, _, stderr = run(["kit", "--all", "--out", str(out)], capsys)
+    assert code == 0, stderr
+    assert (out / "whatsapp-nl" / "my-notes.txt").read_text(encoding="utf-8") == "notes"
+    assert (out / "mine" / "thesis.docx").read_text(encoding="utf-8") == "x"
+    assert (out / "whatsapp-nl" / "1-intro.txt").read_text(encoding="utf-8").startswith("Welkom")
+    assert not [p for p in out.rglob(".*")]  # no hidden half-files left
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_folder_where_a_kit_file_goes_is_refused_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """A folder named qr.png was deleted with the file inside it."""
+    monkeypatch.setenv("SAMEN_LANG", lang)
+    out = tmp_path / "k"
+    (out / "qr.png").mkdir(parents=True)
+    (out / "qr.png" / "thesis.docx").write_text("x", encoding="utf-8")
+    code, _, stderr = run(["kit", "--platform", "whatsapp", "--out", str(out)], capsys)
+    assert code == 2
+    (line,) = stderr.strip().splitlines()
+    assert str(out / "qr.png") in line
+    assert ("is a folder where the kit writes a file" if lang == "en" else "is een map op de plek") in line
+    assert (out / "qr.png" / "thesis.docx").read_text(encoding="utf-8") == "x"
+    assert sorted(p.name for p in out.rglob("*")) == ["qr.png", "thesis.docx"]
+    # A file where --all makes a setting's folder, likewise.
+    (tmp_path / "all").mkdir()
+    (tmp_path / "all" / "teams-en").write_text("mine", encoding="utf-8")
+    code, _, stderr = run(["kit", "--all", "--out", str(tmp_path / "all")], capsys)
+    assert code == 2 and str(tmp_path / "all" / "teams-en") in stderr
+    assert [p.name for p in (tmp_path / "all").iterdir()] == ["teams-en"]
+
+
+def test_a_failed_write_leaves_the_folder_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk halfway through: no kit file is replaced, no hidden file or new folder stays behind."""
+    out = tmp_path / "kit"
+    out.mkdir()
+    (out / "1-intro.txt").write_text("old", encoding="utf-8")
+    real_fdopen = os.fdopen
+    opened: list[int] = []
+
+    def fill_up(fd: int, *args: object, **kwargs: object) -> object:
+        opened.append(fd)
+        if len(opened) == 5:
+            os.close(fd)
+            raise OSError(28, "No space left on device")
+        return real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "fdopen", fill_up)
+    code, _, stderr = run(["kit", "--all", "--out", str(out)], capsys)
+    assert code == 2 and "No space left on device" in stderr
+    assert sorted(p.name for p in out.rglob("*")) == ["1-intro.txt"]
+    assert (out / "1-intro.txt").read_text(encoding="utf-8") == "old"
+
+
+def test_every_file_is_renamed_within_its_own_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kit was built in a folder beside --out and renamed into it: at the top of a USB stick or a
+    network share that crosses file systems ("Invalid cross-device link"). Renames now stay in one folder."""
+    real_replace = os.replace
+    moves: list[tuple[Path, Path]] = []
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        moves.append((Path(src), Path(dst)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    code, _, stderr = run(["kit", "--all", "--out", str(tmp_path / "kit")], capsys)
+    assert code == 0, stderr
+    assert len(moves) == 139
+    assert all(src.parent == dst.parent for src, dst in moves)
+
+
+def test_the_top_of_another_file_system_takes_a_kit(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--out /dev/shm`` (a mount of its own, like a USB stick) said "cannot write here"."""
+    top = Path("/dev/shm")
+    if not top.is_dir() or top.stat().st_dev == top.parent.stat().st_dev or not os.access(top, os.W_OK):
+        pytest.skip("/dev/shm is no writable file system of its own here")
+    names = ["LEESMIJ.txt", "README.txt", *(MAKERS[ident][0] for ident in KITS["whatsapp"])]
+    if any((top / name).exists() for name in ("1-intro.txt", "qr.png", "LEESMIJ.txt")):
+        pytest.skip("/dev/shm already holds files with the kit's names")
+    try:
+        code, _, stderr = run(["kit", "--platform", "whatsapp", "--lang", "nl", "--out", str(top)], capsys)
+        assert code == 0, stderr
+        assert (top / "1-intro.txt").read_text(encoding="utf-8").startswith("Welkom")
+        assert not list(top.glob(".*.part"))
+    finally:
+        for name in names:
+            with contextlib.suppress(OSError):
+                (top / name).unlink()
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang", "says"),
+    [
+        (["--lang", "nl", "--group", "this seminar"], "en", "‘this’, an article of another language"),
+        (["--lang", "en", "--group", "deze werkgroep"], "nl", "‘deze’, een lidwoord uit een andere taal"),
+        (["--lang", "nl", "--group", "deze"], "nl", "Schrijf de naam van de groep na ‘deze’"),
+    ],
+)
+def test_a_group_name_that_does_not_fit_the_kit_s_language_is_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    lang: str,
+    says: str,
+) -> None:
+    """ "Welkom bij dit this seminar", "Welcome to this deze werkgroep", "Welkom in deze."."""
+    monkeypatch.setenv("SAMEN_LANG", lang)
+    out = tmp_path / "k"
+    code, _, stderr = run(["kit", "--platform", "teams", *argv, "--out", str(out)], capsys)
+    assert code == 2
+    (line,) = stderr.strip().splitlines()
+    assert says in line
+    assert not out.exists()

@@ -168,6 +168,9 @@ def test_intro_template_fills_the_group_and_the_admins_own_text() -> None:
         # a possessive is a determiner too: "Welcome to my tutorial group", never "this my tutorial group"
         ("en", "my tutorial group", "my tutorial group"),
         ("en", "your study group", "your study group"),
+        # a proper name takes no article in English: "Welcome to Leiden Law Society"
+        ("en", "Leiden Law Society", "Leiden Law Society"),
+        ("en", "Sociology 101", "Sociology 101"),
         ("nl", "mijn werkgroep", "mijn werkgroep"),
         ("nl", "jullie mentorgroep", "jullie mentorgroep"),
     ],
@@ -489,3 +492,44 @@ def test_a_lecture_and_a_course_name_the_lecturer_where_a_chat_names_the_admin()
                 k: v for k, v in chat.items() if k != "group-admin"
             }
         assert local.support_on("whatsapp") == local.support
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "key"),
+    [
+        ("nl", "this seminar", "input.group_other_language"),  # was "Welkom bij dit this seminar"
+        ("nl", "the study group", "input.group_other_language"),  # was "Welkom in deze the study group"
+        ("nl", "a group", "input.group_other_language"),
+        ("en", "deze werkgroep", "input.group_other_language"),  # was "Welcome to this deze werkgroep"
+        ("en", "het bestuur", "input.group_other_language"),
+        ("en", "een werkgroep", "input.group_other_language"),
+        ("nl", "deze", "input.group_article_only"),  # was "Welkom in deze."
+        ("nl", "Dit", "input.group_article_only"),
+        ("en", "this", "input.group_article_only"),
+        ("en", "a", "input.group_article_only"),
+        ("nl", "een", "input.group_article_only"),
+    ],
+)
+def test_a_group_name_with_another_languages_article_or_only_an_article_is_refused(
+    lang: str, typed: str, key: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        load_pack().language(lang).group_name("whatsapp", typed)
+    assert caught.value.key == key
+    assert caught.value.params["example"] == load_pack().language(lang).group("whatsapp")
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "name"),
+    [
+        ("en", "a group", "this group"),  # was "Welcome to this a group"
+        ("en", "an online seminar", "this online seminar"),
+        ("en", "A study group", "this study group"),
+        ("nl", "een werkgroep", "deze werkgroep"),
+        ("nl", "een bestuur", "dit bestuur"),
+        ("en", "the study group", "the study group"),
+        ("nl", "deze werkgroep", "deze werkgroep"),
+    ],
+)
+def test_an_indefinite_article_gives_way_to_the_welcome_s_own(lang: str, typed: str, name: str) -> None:
+    assert load_pack().language(lang).group_name("whatsapp", typed) == name

@@ -86,7 +86,7 @@ def test_qr_png_decodes_to_the_url_at_its_size() -> None:
 def test_qr_svg_parses_and_decodes_when_drawn() -> None:
     import cairosvg
 
-    svg = qr_svg(DOS_URL)
+    svg = qr_svg(DOS_URL, alt="QR-code naar de Do’s", lang="nl")
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg"
     png = cairosvg.svg2png(bytestring=svg, output_width=500, output_height=500)

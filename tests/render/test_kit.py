@@ -139,3 +139,20 @@ def test_the_groups_name_reaches_every_file(local: Localized, platform: str) -> 
     assert readme.data.decode().splitlines()[0].endswith(typed)
     if "slide.pptx" in texts:
         assert typed in texts["slide.pptx"]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_qr_code_speaks_the_kit_s_language(local: Localized, platform: str) -> None:
+    """Every ``*-nl/qr.svg`` said "QR code: https://…" in English, as its title and its aria-label."""
+    from xml.etree import ElementTree as ET
+
+    from samen.render.message import say
+
+    (svg,) = [m.data for m in build_kit(local, platform, dos_url=DOS_URL) if m.filename == "qr.svg"]
+    root = ET.fromstring(svg)
+    alt = say(local, "qr.alt", url=DOS_URL)
+    assert root.get("aria-label") == alt
+    assert root.findtext("{http://www.w3.org/2000/svg}title") == alt
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == local.code
+    if local.code == "nl":
+        assert "QR-code" in alt

@@ -204,3 +204,17 @@ def test_a_welcome_says_each_word_once(local: Localized, platform: str) -> None:
     said = [w.casefold() for w in re.findall(r"\w+", own)]
     again = {w for w in said if said.count(w) > 1} - FUNCTION_WORDS[local.code]
     assert again == set(), text
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_the_admins_words_end_their_lines_in_newlines_whatever_they_were_saved_with(
+    local: Localized, platform: str, ending: str
+) -> None:
+    """An intro file saved on Windows left its carriage returns in every output."""
+    typed = ending.join(["Hallo allemaal,", "ik ben jullie docent.", "", "Tot snel!", ""])
+    unix = typed.replace(ending, "\n")
+    got = render_intro(local, platform, admin_text=typed)
+    want = render_intro(local, platform, admin_text=unix)
+    assert "\r" not in got.text + (got.html or "")
+    assert (got.text, got.html) == (want.text, want.html)

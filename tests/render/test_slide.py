@@ -192,3 +192,34 @@ def test_the_slides_as_libreoffice_shows_them_overflow_nowhere(local: Localized,
             colours = {colour for _, colour in image.crop(region).getcolors(maxcolors=1 << 16) or []}
             stray = [c for c in colours if max(abs(a - b) for a, b in zip(c, bare, strict=True)) > 40]
             assert not stray, (png.name, region, stray[:3])
+
+
+def test_each_slide_has_a_title_and_the_deck_speaks_the_kit_s_language(local: Localized) -> None:
+    """No slide had a title placeholder (screen readers and the outline named them all "Slide n"), no text
+    had a language (Dutch was spell-checked and read aloud as English), the QR code's alt text was English
+    in the Dutch deck, and the file said "Steve Canny", 2013 and no title (python-pptx's template)."""
+    from samen.render.message import say
+    from samen.render.slide import language_tag
+
+    deck = _deck(local)
+    tag = language_tag(local)
+    assert tag.split("-")[0] == local.code
+    for slide in deck.slides:
+        title = slide.shapes.title
+        assert title is not None and title.text_frame.text.startswith(local.campaign)
+        runs = [
+            run
+            for shape in [*slide.shapes, *slide.notes_slide.shapes]
+            if shape.has_text_frame
+            for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs
+        ]
+        assert runs and {run.font._rPr.get("lang") for run in runs} == {tag}
+        (qr,) = [shape for shape in slide.shapes if shape.name == "QR code"]
+        assert qr._element.nvPicPr.cNvPr.get("descr") == say(local, "qr.alt", url=DOS_URL)
+    core = deck.core_properties
+    assert local.campaign in core.title
+    assert core.author == core.last_modified_by == local.institution
+    assert core.language == tag
+    assert core.created is not None and core.created.year > 2013
+    assert "Canny" not in core.author + core.last_modified_by

@@ -1,15 +1,16 @@
 """``samen kit``: write every material of a setting (or of all settings) to a folder.
 
-Everything is rendered first and written to a temporary folder beside the target, then moved into place,
-so a wrong input or a full disk never leaves half a kit behind.
+Everything is rendered first; each file is then written under a hidden name beside its place and renamed
+over it, so a wrong input or a full disk never leaves half a file behind, and the user's own files in the
+folder are left alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
-import tempfile
-from pathlib import Path
+import secrets
+from pathlib import Path, PurePosixPath
 
 import click
 
@@ -94,34 +95,81 @@ def _unwritable(out: Path, exc: OSError) -> InputError:
     )
 
 
-def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
-    """Write files (relative paths) into ``out`` through a temporary folder beside it."""
+def _in_the_way(out: Path, relatives: list[str]) -> InputError | None:
+    """The first of the user's own things that stands where the kit puts a file or a folder, as an error."""
     target = out.resolve()
+    folders: set[PurePosixPath] = set()
+    for relative in relatives:
+        parts = PurePosixPath(relative)
+        folders.update(parts.parents[:-1])
+        if (target / parts).is_dir() and not (target / parts).is_symlink():
+            return _input_error(
+                "kit.folder_in_the_way",
+                f"{out / parts}: is a folder where the kit writes a file. Move or rename it and try again; "
+                "nothing was written.",
+                path=str(out / parts),
+            )
+    for folder in sorted(folders):
+        if (target / folder).exists() and not (target / folder).is_dir():
+            return _input_error(
+                "kit.file_in_the_way",
+                f"{out / folder}: is a file where the kit makes a folder. Move or rename it and try again; "
+                "nothing was written.",
+                path=str(out / folder),
+            )
+    return None
+
+
+def _make_folder(path: Path, made: list[Path]) -> None:
+    """Make ``path`` and its missing parents, noting each one made (to take away again after a failure)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir()
+        made.append(folder)
+
+
+def _write(out: Path, files: list[tuple[str, bytes]]) -> None:
+    """Put the kit's files (relative paths) in ``out``, each in one step, and leave everything else alone.
+
+    Every file is first written in full under a hidden name in its own folder and only then renamed over
+    its place: a rename in one folder stays on one file system (``out`` may be the top of a USB stick or a
+    network share) and replaces a file at once. A failure before the renames takes away the hidden files
+    and any folder this run made, so it leaves the folder as it was; the user's own files and folders are
+    never moved or deleted. A folder where a kit file goes (or a file where a kit folder goes) is refused
+    before anything is written.
+    """
+    target = out.resolve()
+    blocked = _in_the_way(out, [relative for relative, _ in files])
+    if blocked is not None:
+        raise blocked
+    made: list[Path] = []
+    staged: list[tuple[Path, Path]] = []
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-        # mkdtemp's folder is private (0700); the kit's own folder gets the usual permissions of a new one.
-        staging = holder / "kit"
-    except OSError as exc:
-        raise _unwritable(out, exc) from None
-    try:
-        staging.mkdir()
-        for relative, data in files:
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        if not target.exists():
-            os.replace(staging, target)
-            return
-        for entry in sorted(staging.iterdir()):
-            destination = target / entry.name
-            if destination.is_dir() and not destination.is_symlink():
-                shutil.rmtree(destination)
-            os.replace(entry, destination)
+        try:
+            _make_folder(target, made)
+            for relative, data in files:
+                destination = target / relative
+                _make_folder(destination.parent, made)
+                hidden = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.part")
+                # os.open with 0o666 keeps the user's umask (mkstemp's files would be private, 0600).
+                handle = os.open(hidden, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                staged.append((hidden, destination))
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(data)
+        except BaseException:
+            for hidden, _ in staged:
+                hidden.unlink(missing_ok=True)
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            raise
+        for hidden, destination in staged:
+            os.replace(hidden, destination)
     except OSError as exc:
         raise _unwritable(out, exc) from None
     finally:
-        shutil.rmtree(holder, ignore_errors=True)
+        for hidden, _ in staged:
+            hidden.unlink(missing_ok=True)
 
 
 def _kit(

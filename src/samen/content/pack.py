@@ -231,27 +231,71 @@ class Localized:
         its words that is, or ends in, one of the pack's ``group_nouns`` ("werkgroep Recht" → "deze
         werkgroep Recht", as "groep"), and any other name is refused.
 
+        A name that starts with one of the language's ``group_articles`` is used as written; one that starts
+        with an indefinite article (``group_indefinite``: "a seminar", "een werkgroep") is taken without it,
+        as a bare name. An article alone, or one of another of the pack's languages ("this seminar" for a
+        Dutch kit), is refused: the welcome would read "Welkom in deze." or "Welkom bij dit this seminar".
+
         Raises:
-            InputError: ``input.group_article`` when the name has no article and the language needs one.
+            InputError: ``input.group_article`` when the name has no article and the language needs one;
+                ``input.group_article_only`` for an article with no name after it;
+                ``input.group_other_language`` for a name that starts with another language's article.
         """
         name = " ".join((typed or "").split())
         if not name:
             return self.group(platform)
-        first = name.split(" ", 1)[0].casefold()
-        if not self.text.group_articles or first in (a.casefold() for a in self.text.group_articles):
+        example = self.group(platform)
+        first, _, rest = name.partition(" ")
+        word = first.casefold()
+        own = {a.casefold() for a in self.text.group_articles}
+        if word in own | {a.casefold() for a in self.text.group_indefinite}:
+            if not rest:
+                raise InputError(
+                    f"Write the group's name after {first!r}: for example {example!r}.",
+                    key="input.group_article_only",
+                    name=name,
+                    example=example,
+                )
+            if word in own:
+                return name
+            # "a seminar" is one of many; the welcome is to this one: the name goes on as typed without it.
+            name = rest
+        elif word in self._foreign_articles():
+            raise InputError(
+                f"{name!r} starts with {first!r}, an article of another language than the kit's "
+                f"({self.text.name}): write it as it fits the welcome in that language, for example "
+                f"{example!r}, or make the kit in the name's language.",
+                key="input.group_other_language",
+                name=name,
+                article=first,
+                language=self.text.name,
+                example=example,
+            )
+        if not self.text.group_articles:
             return name
         if self.text.group_article:
-            return f"{self.text.group_article} {name}"
+            # A proper name takes no article: "Welcome to Leiden Law Society", not "this Leiden Law Society".
+            return name if name[:1].isupper() else f"{self.text.group_article} {name}"
         article = self._article_of(name)
         if article:
             return f"{article} {name}"
-        example = self.group(platform)
         raise InputError(
             f"Write the group's name with its article, as it fits the welcome: for example {example!r}.",
             key="input.group_article",
             name=name,
             example=example,
         )
+
+    def _foreign_articles(self) -> set[str]:
+        """The words that begin a group's name in the pack's other languages and in none of this one's
+        ("the", "this", "a" for Dutch; "deze", "het", "een" for English)."""
+
+        def words(text: LanguageText) -> set[str]:
+            found = [*text.group_articles, *text.group_indefinite, text.group_article or ""]
+            return {w.casefold() for w in found if w}
+
+        others = set().union(*(words(t) for c, t in self.pack.spec.languages.items() if c != self.code))
+        return others - words(self.text)
 
     def _article_of(self, name: str) -> str | None:
         """The article of the first word of ``name`` that is or ends in a known noun (the longest fitting)."""

@@ -184,6 +184,8 @@ class LanguageText(_Strict):
     #: ``group_article`` in front where the language has one article for every noun ("this").
     group_articles: list[Text] = Field(default_factory=list)
     group_article: Text | None = None
+    #: Indefinite articles ("a", "an"; "een"): a name typed with one is taken without it, as a bare name.
+    group_indefinite: list[Text] = Field(default_factory=list)
     #: Nouns for groups → the article they take ("werkgroep": "deze", "bestuur": "dit"), for a name typed
     #: without one; a compound takes its last part's ("mentorgroep" as "groep"). Other names are refused.
     group_nouns: dict[Text, Text] = Field(default_factory=dict)

@@ -171,7 +171,11 @@ MAKERS: dict[str, tuple[str, str, Callable[[_Context], bytes]]] = {
     ),
     "alt": ("illustration-alt.txt", "title.alt", lambda c: _text(illustration_alt(c.local))),
     "qr.png": ("qr.png", "title.qr_png", lambda c: qr_png(c.dos_url)),
-    "qr.svg": ("qr.svg", "title.qr_svg", lambda c: qr_svg(c.dos_url)),
+    "qr.svg": (
+        "qr.svg",
+        "title.qr_svg",
+        lambda c: qr_svg(c.dos_url, alt=say(c.local, "qr.alt", url=c.dos_url), lang=c.local.code),
+    ),
 }
 
 _IMAGES_CHAT = ["portrait.png", "portrait.svg", "alt", "qr.png", "qr.svg"]

@@ -7,6 +7,7 @@ Every function takes a :class:`~samen.content.Localized` pack and a platform fro
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from dataclasses import dataclass
 
@@ -93,7 +94,9 @@ def render_intro(
     """
     style = style_of(platform)
     template = local.text.lecture_intro if style.lecture else local.text.intro
-    filled = local.fill(template, group=local.group_name(platform, group), admin_text=admin_text.strip())
+    # A file saved on Windows (or a browser's form field) ends its lines in "\r\n"; every output takes "\n".
+    own = re.sub(r"\r\n?", "\n", admin_text).strip()
+    filled = local.fill(template, group=local.group_name(platform, group), admin_text=own)
     return _write(platform, [Para(p) for p in filled.split("\n\n")])
 
 

@@ -41,13 +41,21 @@ def qr_path(url: str) -> str:
 
 
 @cache
-def qr_svg(url: str) -> bytes:
-    """A QR code as a standalone SVG (black on white, with its quiet zone), scalable to any size."""
+def qr_svg(url: str, *, alt: str, lang: str) -> bytes:
+    """A QR code as a standalone SVG (black on white, with its quiet zone), scalable to any size.
+
+    Args:
+        url: what the code holds.
+        alt: its text for screen readers (``<title>`` and ``aria-label``), in the reader's language
+            (``qr.alt`` in ``strings/render.yaml``).
+        lang: the language of ``alt`` (``xml:lang``).
+    """
     size = len(qr_modules(url)) + 2 * BORDER
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size * 10}" '
-        f'height="{size * 10}" role="img" aria-label="QR code: {_attr(url)}" shape-rendering="crispEdges">'
-        f"<title>QR code: {_attr(url)}</title>"
+        f'height="{size * 10}" role="img" aria-label="{_attr(alt)}" xml:lang="{_attr(lang)}" '
+        'shape-rendering="crispEdges">'
+        f"<title>{_attr(alt)}</title>"
         f'<rect width="{size}" height="{size}" fill="#ffffff"/>'
         f'<path transform="translate({BORDER} {BORDER})" fill="#000000" d="{qr_path(url)}"/></svg>'
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 
 from pptx import Presentation
@@ -26,6 +27,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationFile
 from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
@@ -39,6 +41,10 @@ from samen.render.qr import qr_png
 
 #: The family the slides name: one every viewer has (see the module's docstring).
 FONT = "Arial"
+#: The slide layout of python-pptx's template with a title placeholder and nothing else.
+TITLE_ONLY = 5
+#: A language as PowerPoint names it for spelling and read-aloud (a region of its own); others keep the code.
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 
@@ -183,10 +189,18 @@ def slide_text(local: Localized) -> tuple[float, bool]:
     return size, all(fitted)
 
 
+def language_tag(local: Localized) -> str:
+    """The language of the deck's text as PowerPoint names it ("nl-NL"), for its spelling and read-aloud."""
+    return LANGUAGE_TAGS.get(local.code, local.code)
+
+
 def _text(
-    frame: TextFrame, runs: list[tuple[str, float, bool, str]], align: PP_ALIGN = PP_ALIGN.LEFT
+    frame: TextFrame,
+    runs: list[tuple[str, float, bool, str]],
+    lang: str,
+    align: PP_ALIGN = PP_ALIGN.LEFT,
 ) -> None:
-    """Fill a text frame with paragraphs of one run each: (text, points, bold, colour)."""
+    """Fill a text frame with paragraphs of one run each: (text, points, bold, colour), in ``lang``."""
     frame.word_wrap = True
     frame.margin_left = frame.margin_right = _INSET
     frame.margin_top = frame.margin_bottom = _INSET
@@ -203,6 +217,7 @@ def _text(
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.color.rgb = _rgb(colour)
+        run.font._rPr.set("lang", lang)  # python-pptx has no API for a run's language
 
 
 def notes_parts(notes: str, parts: int) -> list[str]:
@@ -221,15 +236,22 @@ def _deck(local: Localized, dos_url: str, lecture: str) -> bytes:
     size_element = deck.part._element.find(qn("p:sldSz"))  # python-pptx has no API for it
     if size_element is not None and "type" in size_element.attrib:
         del size_element.attrib["type"]
+    _properties(deck, local)
     slides = groups(local)
     size = text_size(local, slides)  # one size on every slide: flipping through, the cards look the same
     for group, notes in zip(
         slides, notes_parts(local.fill(local.text.slide_notes, group=lecture), len(slides)), strict=True
     ):
-        slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
+        # "Title Only": each slide's heading is its title placeholder, which screen readers, the outline
+        # and the slide list name the slide by.
+        slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
         _slide(slide, local, dos_url, measure(local, group, CARD_WIDTH, size))
         if notes:
-            slide.notes_slide.notes_text_frame.text = notes
+            frame = slide.notes_slide.notes_text_frame
+            frame.text = notes
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font._rPr.set("lang", language_tag(local))
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -241,6 +263,7 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
     title_colour = readable(colours.primary, WHITE)
     body_colour = readable(colours.text, WHITE)
     link_colour = readable(colours.primary, colours.background)
+    lang = language_tag(local)
 
     slide.background.fill.solid()
     slide.background.fill.fore_color.rgb = _rgb(colours.background)
@@ -251,15 +274,18 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
     band.line.fill.background()
     _plain(band)
     band.name = "Header"
-    heading = slide.shapes.add_textbox(
-        _MARGIN, Inches(0.1), _emu(WIDTH - 2 * _MARGIN), _emu(_BAND - Inches(0.2))
-    )
+    heading = slide.shapes.title
+    assert heading is not None  # the Title Only layout has one
+    heading.left, heading.top = _MARGIN, Inches(0.1)
+    heading.width, heading.height = _emu(WIDTH - 2 * _MARGIN), _emu(_BAND - Inches(0.2))
+    band._element.addnext(heading._element)  # drawn over the band, not under it
     heading.name = "Title"
     heading.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     part = say(local, "slide.part", first=cards[0].number, last=cards[-1].number, count=len(local.dos))
     _text(
         heading.text_frame,
         [(local.campaign, 30, True, on_band), (f"{local.institution} · {part}", 20, False, on_band)],
+        lang,
     )
 
     # The QR code on every slide: 3.2 inches of a 13.3-inch slide, about a quarter of the screen, 75 cm on
@@ -267,7 +293,7 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
     qr_left, qr_top = _emu(_QR_LEFT), _emu(_BAND + Inches(0.35))
     qr = slide.shapes.add_picture(io.BytesIO(qr_png(dos_url, size=1020)), qr_left, qr_top, _QR, _QR)
     qr.name = "QR code"
-    _alt(qr, f"QR code: {dos_url}")
+    _alt(qr, say(local, "qr.alt", url=dos_url))
     label = slide.shapes.add_textbox(
         _emu(qr_left - Inches(0.3)),
         _emu(qr_top + _QR + Inches(0.1)),
@@ -281,6 +307,7 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
             (say(local, "qr.label"), 22, True, link_colour),
             (dos_url.split("://", 1)[-1], 18, False, link_colour),
         ],
+        lang,
         PP_ALIGN.CENTER,
     )
 
@@ -326,8 +353,26 @@ def _slide(slide: Slide, local: Localized, dos_url: str, cards: list[CardText]) 
                 (f"{do.number}. {do.title}", measured.title_size, True, title_colour),
                 (do.text, measured.size, False, body_colour),
             ],
+            lang,
         )
         y += height + gap
+
+
+def _properties(deck: PresentationFile, local: Localized) -> None:
+    """The file's own properties, which python-pptx's template left as "Steve Canny", 2013 and no title:
+    what PowerPoint shows under File > Info, and the default language of text typed into the deck."""
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    core = deck.core_properties
+    core.title = f"{local.campaign}: {local.text.dos_heading}"
+    core.subject = local.text.tagline
+    core.author = core.last_modified_by = local.institution
+    core.language = language_tag(local)
+    core.created = core.modified = now
+    core.revision = 1
+    core.keywords = core.comments = core.category = ""
+    # New text (a teacher's own words on a slide) is in the kit's language too.
+    for level in deck.part._element.iter(qn("a:defRPr")):
+        level.set("lang", language_tag(local))
 
 
 def _plain(shape: object) -> None:
