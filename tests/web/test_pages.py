@@ -351,32 +351,67 @@ def test_head_of_the_illustration_is_answered(web: Client) -> None:
     assert web.head("/nl/dos/illustration-portrait.png").status_code == 200
 
 
-@pytest.mark.parametrize(("lang", "words"), [("nl", "Dit lukte niet"), ("en", "This did not work")])
-def test_a_form_sent_to_a_page_without_one_gets_the_sites_page(lang: str, words: str) -> None:
-    """Django's own CSRF page (jargon, inline style, the wrong lang) never reaches a visitor."""
-    checked = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_PROTO="https")
-    response = checked.post(f"/{lang}/dos/", {"q": "x"})
-    assert response.status_code == 403
-    body = response.content.decode()
-    assert words in body and f'<html lang="{lang}"' in body
-    assert "CSRF" not in body and "<style" not in body
+GET_ONLY = [
+    "",
+    "dos/",
+    "faq/",
+    "help/",
+    "toolkit/",
+    "dos/illustration-portrait.png",
+    "dos/students-online.svg",
+]
 
 
-@pytest.mark.parametrize(
-    ("method", "path"),
-    [("get", "toolkit/whatsapp/preview"), ("put", "dos/"), ("delete", "toolkit/discord/"), ("put", "faq/")],
-)
-def test_a_method_a_page_does_not_take_gets_the_sites_page(
-    web: Client, lang: str, method: str, path: str
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+@pytest.mark.parametrize("path", GET_ONLY)
+def test_a_method_a_page_does_not_take_is_405_before_the_csrf_check(
+    lang: str, method: str, path: str
 ) -> None:
-    """A 405 is the site's own page in the address's language, never an empty answer."""
-    response = getattr(web, method)(f"/{lang}/{path}")
-    assert response.status_code == 405
-    assert response["Allow"]
+    """The method is checked before the CSRF token: a form sent to a page without one is "not this way"
+    (405 with ``Allow``), not "forbidden" (403), on the site's own page in the address's language."""
+    checked = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="testserver")
+    response = getattr(checked, method)(f"/{lang}/{path}", {"q": "x"} if method == "post" else None)
+    assert response.status_code == 405, (method, path)
+    assert response["Allow"] == "GET, HEAD"
     body = response.content.decode()
-    assert f'<html lang="{lang}"' in body
-    assert ("Dit lukte niet" if lang == "nl" else "This did not work") in text_of(response)
+    assert f'<html lang="{lang}"' in body and "CSRF" not in body and "<style" not in body
     assert ("kan zo niet" if lang == "nl" else "cannot be used this way") in text_of(response)
+
+
+def _views(patterns: list[object], prefix: str = "") -> list[tuple[str, object]]:
+    from django.urls import URLPattern, URLResolver
+
+    found: list[tuple[str, object]] = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            found += _views(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            found.append((prefix + str(pattern.pattern), pattern.callback))
+    return found
+
+
+def test_every_view_declares_its_methods() -> None:
+    """The method check comes first for every page only if every view declares its methods (``allow``)."""
+    from django.urls import get_resolver
+
+    from samen.web.methods import ALLOWED
+
+    views = _views(get_resolver().url_patterns)
+    assert len(views) > 15
+    undeclared = [path for path, view in views if not getattr(view, ALLOWED, None)]
+    assert undeclared == []
+
+
+def test_a_put_on_the_staff_pages_and_the_report_form_is_405() -> None:
+    checked = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="testserver")
+    for path, allowed in [
+        ("/en/report/", "GET, HEAD, POST"),
+        ("/staff/login/", "GET, HEAD, POST"),
+        ("/staff/logout/", "POST"),
+        ("/", "GET, HEAD"),
+    ]:
+        response = checked.put(path)
+        assert (response.status_code, response["Allow"]) == (405, allowed), path
 
 
 def test_faq_search_finds_word_forms_and_offers_help_when_nothing_is_found(web: Client) -> None:

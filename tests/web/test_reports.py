@@ -603,3 +603,188 @@ def test_the_server_purges_daily_in_a_child_process(monkeypatch: pytest.MonkeyPa
     thread = server.purge_daily(every=0.01)
     assert done.wait(5) and thread.daemon
     assert ran[0][1:] == ["-m", "samen", "reports", "purge"]
+
+
+FORM_CODE = re.compile(r'name="form_code" value="([^"]+)"')
+
+
+def _form_code(client: Client, lang: str = "en") -> str:
+    found = FORM_CODE.search(client.get(f"/{lang}/report/").content.decode())
+    assert found, "the report form carries no signed code"
+    return found.group(1)
+
+
+def test_the_same_form_sent_twice_files_one_report_and_shows_the_same_code(web: Client) -> None:
+    """A reload of the receipt, or a double click on Send, posts the same form again."""
+    data = {"route": "study-adviser", "text": STORY, "identity": "anonymous", "form_code": _form_code(web)}
+    first = web.post("/en/report/", data)
+    again = web.post("/en/report/", data)
+    codes_shown = [CODE.search(r.content.decode()) for r in (first, again)]
+    assert first.status_code == again.status_code == 200
+    assert codes_shown[0] and codes_shown[1] and codes_shown[0].group(1) == codes_shown[1].group(1)
+    assert Report.objects.count() == 1
+    assert AccessLog.objects.filter(action="filed").count() == 1
+    # the code is kept only as its hash, also when it came from the form
+    assert Report.objects.get().code_hash == codes.code_hash(codes_shown[0].group(1))
+
+
+def test_two_posts_of_one_form_at_once_file_once() -> None:
+    """Filing under a code that is taken returns the report filed under it: the unique code hash decides,
+    so the second of two requests at once (both past the view's look-up) files nothing."""
+    code = codes.new_code()
+    first, shown = actions.file_report("study-adviser", STORY, language="en", code=code)
+    second, shown_again = actions.file_report("study-adviser", "other words", language="en", code=code)
+    assert (second.pk, shown_again) == (first.pk, shown) and Report.objects.count() == 1
+    assert actions.open_case(second, "test").text == STORY
+
+
+@pytest.mark.parametrize("damage", ["missing", "tampered", "expired", "not a code"])
+def test_a_form_whose_signed_code_is_damaged_still_files_under_a_fresh_code(
+    web: Client, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core import signing
+
+    signed = _form_code(web)
+    value = {
+        "missing": "",
+        "tampered": signed[:-2] + ("AA" if not signed.endswith("AA") else "BB"),
+        "expired": signed,
+        "not a code": signing.dumps("hello", salt="samen.web.reports.form-code"),
+    }[damage]
+    if damage == "expired":
+        monkeypatch.setattr(codes, "FORM_CODE_AGE", timedelta(seconds=-1))
+    carried = signing.loads(signed, salt="samen.web.reports.form-code")
+    data = {"route": "study-adviser", "text": STORY, "identity": "anonymous", "form_code": value}
+    first = CODE.search(web.post("/en/report/", data).content.decode())
+    second = CODE.search(web.post("/en/report/", data).content.decode())
+    assert first and second and first.group(1) != carried
+    assert Report.objects.count() == 2  # never lose the words: each post is filed
+
+
+def test_the_receipts_language_switch_shows_the_same_receipt_in_the_other_language(web: Client) -> None:
+    import html
+
+    data = {"route": "study-adviser", "text": STORY, "identity": "anonymous", "form_code": _form_code(web)}
+    receipt = web.post("/en/report/", data).content.decode()
+    code = CODE.search(receipt)
+    switch = re.search(
+        r'<form method="post" action="(/nl/report/)">.*?name="form_code" value="([^"]+)"', receipt
+    )
+    assert code and switch, "the receipt's language switch is not a form that posts the signed code"
+    there = web.post(switch.group(1), {"form_code": switch.group(2)})
+    body = html.unescape(there.content.decode())
+    assert there.status_code == 200 and '<html lang="nl"' in body
+    assert CODE.search(body) and CODE.search(body).group(1) == code.group(1)  # type: ignore[union-attr]
+    assert "Je melding is aangekomen" in body and Report.objects.count() == 1
+
+
+@pytest.mark.parametrize("typed", [{"name": "Noor Jansen"}, {"contact": "noor@example.nl"}])
+def test_an_anonymous_report_with_a_name_or_contact_is_refused_at_the_field(
+    web: Client, typed: dict[str, str]
+) -> None:
+    import html
+
+    response = web.post(
+        "/en/report/", {"route": "study-adviser", "text": STORY, "identity": "anonymous", **typed}
+    )
+    body = html.unescape(response.content.decode())
+    field = next(iter(typed))
+    assert response.status_code == 400 and not Report.objects.exists()
+    assert "You chose to report anonymously" in body
+    assert re.search(rf'id="id_{field}-error"', body)
+    assert re.search(rf'aria-describedby="id_{field}_helptext id_{field}-error"', body)
+    assert typed[field] in body and STORY in body  # everything typed is shown again
+    dutch = web.post(
+        "/nl/report/", {"route": "study-adviser", "text": STORY, "identity": "anonymous", **typed}
+    )
+    assert "Je koos ervoor anoniem te melden" in html.unescape(dutch.content.decode())
+
+
+def test_wrong_codes_do_not_lock_staff_out_and_wrong_passwords_do_not_lock_students_out(web: Client) -> None:
+    from tests.web.reports_helpers import PASSWORD
+
+    code = file_through_page(web, text=STORY)
+    staff_client("vp", "confidential-counsellor")
+    for _ in range(codes.MAX_FAILURES):
+        web.get("/en/report/status/", {"code": codes.new_code()})
+    assert web.get("/en/report/status/", {"code": code}).status_code == 429
+    login = web.post("/staff/login/", {"username": "vp", "password": PASSWORD})
+    assert login.status_code == 302  # the same address logs in: codes and passwords count apart
+    web.logout()
+    CodeAttempt.objects.all().delete()
+    for _ in range(codes.MAX_FAILURES):
+        assert web.post("/staff/login/", {"username": "vp", "password": "wrong"}).status_code == 400
+    assert web.get("/en/report/status/", {"code": code}).status_code == 200
+
+
+def test_one_staff_members_wrong_passwords_do_not_lock_out_another() -> None:
+    from tests.web.reports_helpers import PASSWORD
+
+    staff_client("vp", "confidential-counsellor")
+    staff_client("sa", "study-adviser")
+    campus = Client(HTTP_X_FORWARDED_PROTO="https", REMOTE_ADDR="192.0.2.10")
+    for _ in range(codes.MAX_FAILURES):
+        campus.post("/staff/login/", {"username": "vp", "password": "wrong"})
+    refused = campus.post(
+        "/staff/login/", {"username": "vp", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert refused.status_code == 429 and "for this user name" in refused.content.decode()
+    assert "wrong codes" not in refused.content.decode()
+    other = Client(HTTP_X_FORWARDED_PROTO="https", REMOTE_ADDR="192.0.2.10")
+    assert other.post("/staff/login/", {"username": "sa", "password": PASSWORD}).status_code == 302
+    # the user name is never kept, only inside a keyed hash
+    assert "vp" not in repr(list(CodeAttempt.objects.values_list("client", flat=True)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("nl", "Dit formulier is verlopen"), ("en", "This form has expired")]
+)
+def test_a_form_whose_csrf_cookie_lapsed_says_it_expired_and_nothing_was_sent(lang: str, words: str) -> None:
+    import html
+
+    checked = Client(
+        enforce_csrf_checks=True,
+        HTTP_X_FORWARDED_PROTO="https",
+        HTTP_HOST="testserver",
+        HTTP_ORIGIN="https://testserver",
+    )
+    response = checked.post(
+        f"/{lang}/report/", {"route": "study-adviser", "text": STORY, "identity": "anonymous"}
+    )
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 403 and not Report.objects.exists()
+    assert words in body and f'<html lang="{lang}"' in body
+    assert {"nl": "Er is niets verstuurd", "en": "Nothing was sent"}[lang] in body
+    assert {"nl": "Terug", "en": "Back"}[lang] in body
+    for wrong in ("far too long", "veel te lang", "To the toolkit", "Naar de toolkit", "CSRF"):
+        assert wrong not in body
+
+
+def test_handoffs_come_in_the_packs_order_whatever_order_they_were_sent(web: Client) -> None:
+    code = file_through_page(web, text=STORY)
+    report = Report.objects.get()
+    pack_order = [h.id for h in load_pack().language("en").handoff]
+    counsellor = staff_client("vp", "confidential-counsellor")
+    counsellor.post(f"/staff/case/{report.pk}/", {"action": "reply", "handoff": list(reversed(pack_order))})
+    text = actions.open_case(report, "test").messages[-1].text
+    titles = {h.id: h.title for h in load_pack().language("en").handoff}
+    positions = [text.index(titles[key]) for key in pack_order]
+    assert positions == sorted(positions) and code
+
+
+def test_an_empty_code_is_an_error_at_the_field(web: Client, lang: str) -> None:
+    import html
+
+    response = web.post(f"/{lang}/report/status/", {"code": "  "})
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert {"nl": "Typ je code.", "en": "Type your code."}[lang] in body
+    assert 'aria-describedby="code-hint code-error"' in body and 'id="code-error"' in body
+    assert web.get(f"/{lang}/report/status/").status_code == 200  # the first visit is not an error
+
+
+def test_a_wrong_codes_field_names_its_error_message(web: Client) -> None:
+    response = web.post("/en/report/status/", {"code": codes.new_code()})
+    body = response.content.decode()
+    assert response.status_code == 404
+    assert 'aria-describedby="code-hint code-error"' in body and 'id="code-error"' in body

@@ -181,3 +181,38 @@ def test_report_and_staff_pages_fit_a_phone_with_long_addresses(
     _fits(page, "case replied", problems)
     load(page, page.locator(".staff-nav button").first.click)  # log out
     assert not problems, problems
+
+
+def test_name_and_contact_show_only_when_named_and_unsent_text_warns_before_leaving(
+    browser: Browser, server: Server
+) -> None:
+    """With the script: the name and contact hide (and are not sent) while "anonymously" is chosen, leaving
+    the form with typed text asks first, sending does not, and the receipt's language switch keeps the
+    code."""
+    page = _page(browser, server, "en")
+    page.goto("/en/report/")
+    details = page.locator("[data-shown-when]")
+    expect(details).to_be_hidden()
+    page.locator("#id_identity_1").check()
+    expect(details).to_be_visible()
+    page.fill("#id_name", "Noor Jansen")
+    page.fill("#id_contact", "noor@example.nl")
+    page.locator("#id_identity_0").check()
+    expect(details).to_be_hidden()
+    expect(page.locator("#id_contact")).to_be_disabled()
+    page.locator("input[name=route]").first.check()
+    page.locator("textarea[name=text]").click()
+    page.keyboard.type(STORY)
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.locator(".language-switch a").first.click(no_wait_after=True)
+    page.wait_for_timeout(1000)
+    assert asked == ["beforeunload"] and page.url.endswith("/en/report/")
+    expect(page.locator("textarea[name=text]")).to_have_value(STORY)
+    load(page, page.locator("form.report-form button[type=submit]").click)
+    assert asked == ["beforeunload"]  # sending is not leaving
+    code = page.locator("[data-report-code]").get_attribute("data-report-code")
+    assert code  # a receipt: the hidden name and contact were not sent (anonymous with them is refused)
+    load(page, page.locator(".language-switch button").first.click)
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("[data-report-code]").get_attribute("data-report-code") == code

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samen.web.language.LocaleMiddleware",  # Django's, with our fallback for a browser we cannot serve
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check: a method a page does not take is 405, not 403 (samen.web.methods).
+    "samen.web.methods.MethodMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
 from typing import Any
@@ -53,6 +52,7 @@ from samen.render import (
 from samen.web import campaign
 from samen.web.forms import IntroForm
 from samen.web.language import browser_language
+from samen.web.methods import View, allow, require_safe
 from samen.web.platforms import PAGES
 from samen.web.preview import preview_html
 from samen.web.reports import report_routes
@@ -92,30 +92,6 @@ def blocks(text: str) -> list[Block]:
     return found
 
 
-View = Callable[..., HttpResponseBase]
-
-
-def allow(*methods: str) -> Callable[[View], View]:
-    """Take only these methods; any other gets the site's own 405 page (Django's is empty), with ``Allow``."""
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if request.method not in methods:
-                response = render(request, "web/405.html", status=405)
-                response["Allow"] = ", ".join(methods)
-                return response
-            return view(request, *args, **kwargs)
-
-        return answer
-
-    return decorate
-
-
-#: GET and HEAD only, as Django's ``require_safe``.
-require_safe = allow("GET", "HEAD")
-
-
 def cached(view: View) -> View:
     """Keep a page that depends on the pack alone (a GET without a query) for :data:`PAGE_SECONDS`.
 
@@ -133,7 +109,8 @@ def cached(view: View) -> View:
     return answer
 
 
-def root(request: HttpRequest) -> HttpResponse:
+@require_safe
+def root(request: HttpRequest) -> HttpResponseBase:
     """``/``: to the home page in the browser's language (:func:`samen.web.language.browser_language`)."""
     response = HttpResponseRedirect(f"/{browser_language(request)}/")
     response["Vary"] = "Accept-Language, Cookie"
@@ -518,8 +495,10 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def refused(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """A form sent where none is expected (Django's CSRF check): the site's own page, not Django's."""
-    return render(request, "web/400.html", status=403)
+    """A form whose CSRF check failed (``CSRF_FAILURE_VIEW``): nearly always one whose cookie lapsed (the
+    browser was closed, or the page was open for long), so the page says the form expired, that nothing
+    was sent, and to go back and send it again."""
+    return render(request, "web/form_expired.html", status=403)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -73,8 +73,13 @@ def file_report(
     special: Sequence[str] = (),
     consent: bool = False,
     link: str = "",
+    code: str | None = None,
 ) -> tuple[Report, str]:
     """Keep a new report, durably, and return it with its follow-up code (shown once, never kept).
+
+    With ``code`` (the one a report form carried), a report filed under that code already is returned as
+    it is instead of filing another: a form sent twice (a reload, a double click, two requests at once)
+    files once, and both answers show the same code.
 
     Args:
         route: the pack's support route id it goes to.
@@ -86,6 +91,7 @@ def file_report(
         special: the special categories it touches (:data:`SPECIAL_CATEGORIES`).
         consent: the reporter's explicit consent to process them; required when ``special`` is not empty.
         link: a link to a chat message the report is about (never the message itself).
+        code: the follow-up code to file under; None draws a fresh one.
 
     Raises:
         InputError: special categories without consent, an unknown category, or an empty text.
@@ -97,8 +103,9 @@ def file_report(
     if special and not consent:
         raise InputError("Special categories need explicit consent.", key="reports:consent")
     sealed = seal({"text": text, "name": name, "contact": contact, "special": list(special), "link": link})
+    given = code
     while True:
-        code = codes.new_code()
+        code = given or codes.new_code()
         try:
             with transaction.atomic():
                 report = Report.objects.create(
@@ -111,7 +118,11 @@ def file_report(
                     sealed=sealed,
                 )
                 log(REPORTER, report.pk, "filed")
-        except IntegrityError:  # the same code twice: 1 in 2**100, but then simply draw another
+        except IntegrityError:
+            filed = find_report(code) if given is not None else None
+            if filed is not None:  # the same form sent again (or twice at once): filed already
+                return filed, code
+            given = None  # the same code twice by chance (1 in 2**100): simply draw another
             continue
         return report, code
 

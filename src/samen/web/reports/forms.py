@@ -148,12 +148,29 @@ class ReportForm(DescribedForm):
         return _plain(value)
 
     def clean(self) -> dict[str, Any]:
-        """A name when named; consent when a special category is ticked."""
+        """A name when named, neither name nor contact when anonymous; consent when a special category is
+        ticked.
+
+        An anonymous report with a name or a contact is refused rather than mended: dropping what the
+        student typed, or keeping it beside "anonymous", would each do something they did not see.
+        """
         data = super().clean() or {}
         if data.get("identity") == "named" and not data.get("name"):
             self.add_error("name", _("Write your name, or choose to report anonymously."))
         if data.get("identity") == "anonymous":
-            data["name"] = ""
+            if data.get("name"):
+                self.add_error(
+                    "name",
+                    _("You chose to report anonymously: empty this field, or choose to give your name."),
+                )
+            if data.get("contact"):
+                self.add_error(
+                    "contact",
+                    _(
+                        "You chose to report anonymously, but how to reach you can tell who you are: empty "
+                        "this field, or choose to give your name."
+                    ),
+                )
         if data.get("special") and not data.get("consent"):
             self.add_error(
                 "consent",
@@ -211,9 +228,10 @@ class ReplyForm(DescribedForm):
     def clean(self) -> dict[str, Any]:
         """A reply needs words or a hand-off text; the chosen hand-offs are appended to the words."""
         data = super().clean() or {}
-        texts = {h.id: h for h in self.local.handoff}
+        chosen = set(data.get("handoff", []))
+        # In the pack's order, not the order sent: "in danger right now" comes before a formal complaint.
         parts = [data.get("reply", "")] + [
-            handoff_text(texts[key], self.local.code) for key in data.get("handoff", []) if key in texts
+            handoff_text(item, self.local.code) for item in self.local.handoff if item.id in chosen
         ]
         data["message"] = "\n\n".join(p for p in parts if p)
         if not data["message"] and "reply" not in self.errors:

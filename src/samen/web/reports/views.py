@@ -27,10 +27,10 @@ from django.views.decorators.cache import never_cache
 from samen.content import Localized, describe_error
 from samen.errors import InputError
 from samen.web import campaign
+from samen.web.methods import allow
 from samen.web.reports import access, actions, codes, insight, report_routes
 from samen.web.reports.forms import AnswerForm, ReplyForm, ReportForm, StatusForm, WithdrawForm
 from samen.web.reports.models import STATUSES, Report
-from samen.web.views import allow
 
 #: Cases per page of the staff list.
 PAGE_SIZE = 50
@@ -69,6 +69,21 @@ def _private(response: HttpResponseBase) -> HttpResponseBase:
 # -- the reporter ---------------------------------------------------------------------------------------
 
 
+#: The report form's hidden field with the code it files under, signed (:func:`codes.sign_code`).
+FORM_CODE_FIELD = "form_code"
+
+
+def _receipt(request: HttpRequest, filed: Report, code: str) -> HttpResponseBase:
+    """The receipt: the code, and the form code again, so that the language switch shows it once more."""
+    context = {
+        "code": code,
+        "route": _route_names(_local()).get(filed.route, filed.route),
+        "report": filed,
+        "form_code": codes.sign_code(code),
+    }
+    return _private(render(request, "web/report_sent.html", context))
+
+
 @never_cache
 @allow("GET", "HEAD", "POST")
 def report(request: HttpRequest) -> HttpResponseBase:
@@ -76,8 +91,17 @@ def report(request: HttpRequest) -> HttpResponseBase:
 
     ``?route=<id>`` (a route of the pack's ``reports.routes``) chooses that route beforehand, as the help
     page's "report it confidentially" links do; any other value is ignored.
+
+    The form carries the code it will file under, signed: the same form sent again (a reload of the
+    receipt, a double click, the receipt's language switch) shows the receipt of the report it filed the
+    first time. A missing, altered or expired signature files under a fresh code: never lose the words.
     """
     local = _local()
+    carried = codes.signed_code(request.POST.get(FORM_CODE_FIELD, "")) if request.method == "POST" else None
+    if carried is not None:
+        filed = actions.find_report(carried)
+        if filed is not None:
+            return _receipt(request, filed, carried)
     asked = request.GET.get("route", "")
     form = ReportForm(
         request.POST if request.method == "POST" else None,
@@ -96,17 +120,19 @@ def report(request: HttpRequest) -> HttpResponseBase:
                 contact=data["contact"],
                 special=data["special"],
                 consent=data["consent"],
+                code=carried,
             )
         except InputError as exc:
             form.add_error(None, describe_error(exc, local.code))
         else:  # committed: the code may be shown
-            route = _route_names(local)[filed.route]
-            return _private(
-                render(request, "web/report_sent.html", {"code": code, "route": route, "report": filed})
-            )
+            return _receipt(request, filed, code)
     form.describe_errors()
     status = 400 if form.errors else 200
-    context = {"form": form, "routes": [(r, form.route_help.get(r, "")) for r in report_routes()]}
+    context = {
+        "form": form,
+        "routes": [(r, form.route_help.get(r, "")) for r in report_routes()],
+        "form_code": codes.sign_code(carried or codes.new_code()),
+    }
     return _private(render(request, "web/report_form.html", context, status=status))
 
 
@@ -136,13 +162,16 @@ def report_status(request: HttpRequest) -> HttpResponseBase:
     ``?code=`` still opens the report, but no page of the site links to one.
     """
     code = (request.POST if request.method == "POST" else request.GET).get("code", "")[:64].strip()
-    if not code:
-        return _private(render(request, "web/report_code.html", {}))
-    if codes.refused(request):
+    if not code:  # a POST without a code is the code form sent empty: say so at the field
+        empty = request.method == "POST"
+        return _private(
+            render(request, "web/report_code.html", {"empty": empty}, status=400 if empty else 200)
+        )
+    if codes.refused(request, "code"):
         return _private(render(request, "web/report_code.html", {"refused": True}, status=429))
     found = actions.find_report(code)
     if found is None:
-        codes.failed(request)
+        codes.failed(request, "code")
         return _private(render(request, "web/report_code.html", {"wrong": True, "code": code}, status=404))
     action = request.POST.get("action", "") if request.method == "POST" else ""
     if not action:  # the code form posts the code, so it stays out of the address bar and the history
@@ -178,15 +207,20 @@ def report_status(request: HttpRequest) -> HttpResponseBase:
 # -- staff ----------------------------------------------------------------------------------------------
 
 
+def _login_name(request: HttpRequest) -> str:
+    return str(request.POST.get("username", ""))[:150]
+
+
 class StaffLogin(auth_views.LoginView):
-    """Django's log-in, with the guessing limit of the follow-up codes (per address)."""
+    """Django's log-in, with a guessing limit of its own: wrong passwords count per user name and address,
+    apart from wrong follow-up codes, so that nobody's mistakes lock out anyone else."""
 
     template_name = "web/staff_login.html"
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """Refuse an address after too many wrong passwords; count a wrong one."""
-        if codes.refused(request):
+        """Refuse a user name from an address after too many wrong passwords; count a wrong one."""
+        if codes.refused(request, "login", _login_name(request)):
             return render(
                 request, "web/staff_login.html", {"form": self.get_form(), "refused": True}, status=429
             )
@@ -195,14 +229,14 @@ class StaffLogin(auth_views.LoginView):
 
     def form_invalid(self, form: Any) -> HttpResponse:
         """A wrong password counts towards the limit."""
-        codes.failed(self.request)
+        codes.failed(self.request, "login", _login_name(self.request))
         response: HttpResponse = super().form_invalid(form)
         response.status_code = 400
         return response
 
 
-staff_login = never_cache(StaffLogin.as_view())
-staff_logout = auth_views.LogoutView.as_view(next_page="/staff/login/")
+staff_login = allow("GET", "HEAD", "POST")(never_cache(StaffLogin.as_view()))
+staff_logout = allow("POST")(auth_views.LogoutView.as_view(next_page="/staff/login/"))
 
 
 def _refused(request: HttpRequest) -> HttpResponseBase:

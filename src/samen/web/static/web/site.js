@@ -1,5 +1,6 @@
 // samen: small enhancements. Every page works without this script; it adds copy buttons, the live
-// preview, printing and the FAQ filter.
+// preview, printing, the FAQ filter, the parts of a form one choice needs, and a warning before leaving
+// unsent text.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -208,6 +209,44 @@
     });
   }
 
+  function setUpShownWhen() {
+    // A part of a form that only one choice needs ("Yes, I give my name": the name and contact) is hidden
+    // for the other choices, and its fields are disabled so that they are not sent. A part with an error is
+    // left in view, so that what the error points at can be seen.
+    document.querySelectorAll("[data-shown-when]").forEach(function (part) {
+      var rule = part.getAttribute("data-shown-when").split("=");
+      var form = part.closest("form");
+      if (!form || rule.length !== 2) return;
+      var radios = form.querySelectorAll('input[type=radio][name="' + rule[0] + '"]');
+      function update() {
+        var chosen = form.querySelector('input[type=radio][name="' + rule[0] + '"]:checked');
+        var shown = (chosen && chosen.value === rule[1]) || part.querySelector(".error-message") !== null;
+        part.hidden = !shown;
+        part.querySelectorAll("input, textarea, select").forEach(function (field) { field.disabled = !shown; });
+      }
+      radios.forEach(function (radio) { radio.addEventListener("change", update); });
+      update();
+    });
+  }
+
+  function setUpUnsentWarning() {
+    // Every form that takes text warns before the page is left with text typed and not sent (the language
+    // switch, a link, closing the tab). Sending the form, or downloading from it, is not leaving.
+    var dirty = false;
+    var sending = false;
+    document.querySelectorAll("form").forEach(function (form) {
+      if ((form.getAttribute("method") || "").toLowerCase() !== "post" || !form.querySelector("textarea")) return;
+      form.addEventListener("input", function () { dirty = true; });
+      form.addEventListener("submit", function () { sending = true; });
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (sending) { sending = false; return; }
+      if (!dirty) return;
+      event.preventDefault();
+      event.returnValue = "";
+    });
+  }
+
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 
@@ -217,4 +256,6 @@
   setUpFaq();
   setUpShareImage();
   setUpReadMore();
+  setUpShownWhen();
+  setUpUnsentWarning();
 })();
