@@ -836,6 +836,9 @@ def test_a_seventh_testers_someone_elses(
         ("Lars' adres is Breestraat 14", [("address", "Breestraat 14")]),
         ("Kees' postcode is 2311 CS", [("postcode", "2311 CS")]),
         ("Chris' address is 14 Mill Lane", [("address", "14 Mill Lane")]),
+        # A name and a preposition before a street are no part of it (the span is the street and number).
+        ("tim woont bij Lisa op de Kerkstraat 12", [("address", "Kerkstraat 12")]),
+        ("sem woont aan de Laan op Zuid 5", [("address", "Laan op Zuid 5")]),
         # The writer's own words stay theirs, also with a word between subject and verb.
         ("zoals ik al zei: mijn nummer is 0612345678", []),
         ("I already told you: my number is 0612345678", []),

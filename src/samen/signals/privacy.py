@@ -219,6 +219,8 @@ _STREET_SUFFIX = re.compile(r"(?:" + "|".join(sorted(_STREET_SUFFIXES, key=len, 
 # Words before a number that name a dwelling inside an address, not a street ("Flat 3, 45 Gower Street").
 _DWELLINGS = _words("flat apartment apt appartement unit suite room kamer studio verdieping floor")
 _STREET_LINKS = _words("van de der den het ter ten te aan op in 't 's la le du von")
+_STREET_PREPOSITIONS = _words("op aan in bij naar")  # what puts a street after a name
+_STREET_ARTICLES = _words("de het 't")
 _NOT_STREET_START = _NOT_NAMES | _STREET_LINKS | _DWELLINGS
 
 # A capitalised word (or a run of them, with Dutch name links) before a house number.
@@ -1299,6 +1301,14 @@ def _addresses(text: str, claims: Iterable[Span]) -> list[_Place]:
         words = m.group("street").split()
         # Leading capitalised words that are no part of a street name ("Bel", "Lisa woont op").
         while words and words[0].lower() in _NOT_STREET_START and words[0] not in ("Van", "Von"):
+            words = words[1:]
+        # "Lisa op de Kerkstraat 12", "Jumbo aan de Breestraat 12": a name and a preposition before a street
+        # (not "Laan op Zuid 5": a street whose own name holds one).
+        for at in range(len(words) - 1, 0, -1):
+            if words[at - 1] in _STREET_PREPOSITIONS and _street_like(" ".join(words[at:])):
+                words = words[at:]
+                break
+        while words and words[0] in _STREET_ARTICLES:
             words = words[1:]
         if not words:
             continue
