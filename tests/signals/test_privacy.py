@@ -868,6 +868,15 @@ def test_words_passed_on_and_possessives_with_a_bare_apostrophe_are_someone_else
         # a name after a staff title is staff's: their office number is public at work
         "het kantoor van prof Bakker is 071 527 4444",
         "mail docent Jansen: j.jansen@hum.leidenuniv.nl",
+        # a case study's people are nobody
+        "in de casus woont mevrouw De Groot op de Kerkstraat 12",
+        "in the case study, Mr Smith lives at 12 Mill Lane",
+        # the writer's own: a mark pointing at the detail, a new detail announced without "ik"
+        "06-12345678 <- ik",
+        "0687654321 = ik",
+        "nummer gewijzigd, nieuw: 0612345678",
+        "heb een nieuwe telefoon, 0612345678",
+        "changed my number: 0612345678",
         # the person's consent, said anywhere in the message
         "this is lisa's number: 0612345678, she said it's fine to share",
         "met toestemming van bram: 0623456789",
@@ -885,6 +894,8 @@ def test_decimals_examples_and_details_shared_with_consent_are_left_alone(
     ("text", "expected"),
     [
         ("zonder toestemming: lisa 0612345678", [("phone", "0612345678")]),  # consent denied
+        ("0612345678 <- Bram", [("phone", "0612345678")]),  # pointed at someone else
+        ("lisa heeft een nieuw nummer: 0612345678", [("phone", "0612345678")]),  # someone else's new one
         ("he's not ok with it but here: 0612345678 (tom)", [("phone", "0612345678")]),
         ("bsn van lisa, met toestemming: 111222333", [("bsn", "111222333")]),  # never a BSN
         ("het mailadres van Tom is tom.devries@example.nl", [("email", "tom.devries@example.nl")]),

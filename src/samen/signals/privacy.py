@@ -126,8 +126,11 @@ _OWN_PHRASE = re.compile(
 )
 # A detail announced as new with no one named ("Nieuw nummer, sla even op: 06…") is the writer's.
 _NEW_DETAIL = re.compile(
-    r"^\W*(?:(?:mijn|my)\s+)?(?:nieuw\w*|new)\s+(?:\w*nummer|number|phone|mobiel|mobile|\w*adres|address|"
-    r"e-?mail\w*)\b",
+    r"^\W*(?:(?:mijn|my|heb\s+een|have\s+a|got\s+a)\s+)?(?:nieuw\w*|new)\s+(?:\w*nummer|number|\w*telefoon|"
+    r"phone|mobiel|mobile|\w*adres|address|e-?mail\w*)\b|"
+    # "nummer gewijzigd, nieuw: 06…", "changed my number, new one: …"
+    r"^\W*(?:(?:mijn|my)\s+)?(?:\w*nummer|number|\w*adres|address)\s+(?:gewijzigd|veranderd|changed)\b|"
+    r"^\W*(?:i\s+)?changed\s+my\s+(?:number|phone|address|e-?mail)\b",
     re.IGNORECASE,
 )
 # Words that close a message before the writer's name ("Groetjes, Sanne (06…)"): a name after them is the
@@ -680,6 +683,7 @@ _OWN_THINGS = _words("werk baan stage bijbaan studie werkgever work job internsh
 # Or a word that says whose right after it: "06… is van Tim", "… belongs to Tim", "… is Tim's".
 _OWNER_MARK = re.compile(
     r"[ ]?\((?P<who>[^()\d\s]{1,20})\)|"  # one word: "(ik)", not "(ook op Telegram)"
+    r"[ ]*(?:<-+|<=|=|←|👈)[ ]*(?P<pointed>[^\W\d_]{1,20})\b|"  # "06… <- ik", "06… = ik": pointed at
     r"[ ,]+(?:is|was)\s+(?:van|from)\s+(?P<of>(?:(?:mijn|m'n|mn|my)\s+)?[\w'’]+)|"
     r"[ ,]+belongs\s+to\s+(?P<to>(?:my\s+)?[\w'’]+)|"
     r"[ ,]+(?:is|was)\s+(?P<poss>[\w’]+)['’]s\b"
@@ -826,7 +830,7 @@ def _marked_owner(mark: re.Match[str], roles: frozenset[str], place: bool) -> st
     who = mark.group(mark.lastgroup or 0)
     *possessive, who = who.split()
     word = who.lower()
-    said = mark.lastgroup != "who"  # "is van …", "belongs to …" rather than a word in brackets
+    said = mark.lastgroup not in ("who", "pointed")  # "is van …", "belongs to …", not "(ik)", "<- ik"
     if possessive:  # "is van mijn broer", "is from my landlord"; "is van mijn werk" is the writer's
         return "own" if word in _OWN_THINGS else "other"
     if word in ("ik", "i", "zelf") or word in _OWN_WORDS:
@@ -1388,11 +1392,12 @@ _SCORES = {
 
 
 # A detail given as an example, a placeholder or made up, in its clause: "vul 06… in als voorbeeld",
-# "vervang s1234567 door je eigen studentnummer", "e.g. john.doe@…", "a fake number: 06…". Nobody's.
+# "vervang s1234567 door je eigen studentnummer", "e.g. john.doe@…", "a fake number: 06…", a case study's
+# people ("in de casus woont mevrouw De Groot op …"). Nobody's.
 _EXAMPLE = re.compile(
     r"\b(?:(?:bij)?voorbeeld\w*|bijv|e\.\s?g|for\s+(?:example|instance)|example|dummy|"
     r"fictie[fv]?\w*|fictional|fictitious|made[\s-]up|verzonnen|nep(?:nummer|adres|mail)?|fake|placeholder|"
-    r"vervang\w*|replace)\b",
+    r"vervang\w*|replace|casus|case[\s-]?study|scenario|vignet\w*)\b",
     re.IGNORECASE,
 )
 # Names that stand for any name in an address's local part: "voornaam.achternaam@", "john.doe@".
