@@ -895,6 +895,7 @@ def test_decimals_examples_and_details_shared_with_consent_are_left_alone(
     [
         ("zonder toestemming: lisa 0612345678", [("phone", "0612345678")]),  # consent denied
         ("0612345678 <- Bram", [("phone", "0612345678")]),  # pointed at someone else
+        ("zijn iban is NL91-ABNA-0417-1643-00", [("iban", "NL91-ABNA-0417-1643-00")]),  # grouped by dashes
         ("lisa heeft een nieuw nummer: 0612345678", [("phone", "0612345678")]),  # someone else's new one
         ("he's not ok with it but here: 0612345678 (tom)", [("phone", "0612345678")]),
         ("bsn van lisa, met toestemming: 111222333", [("bsn", "111222333")]),  # never a BSN

@@ -294,7 +294,12 @@ _EMAIL = re.compile(
     r"@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{1,62})"
     r"(?![\w-]|\.[A-Za-z0-9]|:[\w/~.-])"
 )
-_IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])", re.I)
+# Grouped by spaces or dashes, one kind throughout (NL91 ABNA 0417 1643 00, NL91-ABNA-0417-1643-00).
+_IBAN = re.compile(
+    r"(?<![\w-])[A-Z]{2}\d{2}"
+    r"(?:(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,3})?)(?![\w-])",
+    re.I,
+)
 _BSN = re.compile(r"(?<![\d.-])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8,9})(?![\d-])")
 _BSN_CONTEXT = re.compile(
     r"\b(?:bsn|burgerservicenummer|burger service nummer|burgerservice-nummer|sofi-?nummer|sofinummer|"
@@ -1474,7 +1479,10 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     candidates: list[tuple[str, Span, str | None]] = []
 
     def add(subtype: str, span: Span, verdict: str | None = None) -> None:
-        if _overlaps(span, claims) or _overlaps(span, taken):
+        # An IBAN's check digits outweigh a course code or a date read inside it (NL91-ABNA-0417-…); only a
+        # URL, a path or a file holds one.
+        within = claimed_spans(readable, _CONTAINER_CLAIMS) if subtype == "iban" else claims
+        if _overlaps(span, within) or _overlaps(span, taken):
             return
         taken.append(span)
         candidates.append((subtype, span, verdict))
