@@ -7,7 +7,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from samen.content import DEFAULT_PACK, load_pack
+from samen.content.search import search_faq
 from tests.cli.run import samen
 
 
@@ -97,10 +100,10 @@ def test_pack_validate_refuses_yaml_aliases_without_a_traceback(tmp_path: Path) 
 
 def test_an_unknown_faq_topic_is_one_translated_line() -> None:
     """It came with click's English "Usage: …" and "Try 'samen faq --help'" lines above the Dutch one."""
-    result = samen("faq", "pesten", lang="nl")
+    result = samen("faq", "xyzzy", lang="nl")
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("Fout: Onbekend onderwerp 'pesten'; kies uit: ")
+    assert line.startswith("Fout: Onbekend onderwerp 'xyzzy'; kies uit: ")
     assert "racisme" in line
 
 
@@ -109,9 +112,9 @@ def test_faq_takes_a_topic_of_more_than_one_word() -> None:
     result = samen("faq", "--lang", "nl", "seksuele", "intimidatie", lang="nl")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Wat verstaan we onder seksueel ongewenst gedrag?")
-    unknown = samen("faq", "--lang", "nl", "geen", "onderwerp", lang="nl")
+    unknown = samen("faq", "--lang", "nl", "xyzzy", "plugh", lang="nl")
     assert unknown.returncode == 2
-    assert unknown.stderr.strip().startswith("Fout: Onbekend onderwerp 'geen onderwerp'")
+    assert unknown.stderr.strip().startswith("Fout: Onbekend onderwerp 'xyzzy plugh'")
 
 
 def test_a_pack_too_long_for_a_platform_is_said_in_dutch_with_the_platforms_name(tmp_path: Path) -> None:
@@ -182,3 +185,63 @@ def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(t
             assert first.startswith(f"{path}:{line}: {field}: "), first
             assert words in first
             assert summary.startswith(prefix) and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_a_pack_nested_too_deeply_is_one_translated_line(tmp_path: Path, opening: str) -> None:
+    """5,000 nested ``[`` ended in "Unexpected error: RecursionError" (exit 1) from PyYAML's recursion."""
+    deep = tmp_path / "deep.yaml"
+    deep.write_text(opening * 5000 + "\n", encoding="utf-8")
+    out = tmp_path / "kit"
+    for args, lang, words in (
+        (("pack", "validate", str(deep)), "en", "nested too deeply"),
+        (("kit", "--pack", str(deep), "--platform", "whatsapp", "--out", str(out)), "nl", "te diep genest"),
+    ):
+        result = samen(*args, lang=lang)
+        assert result.returncode == 2, result.stderr
+        (line,) = result.stderr.strip().splitlines()
+        assert str(deep) in line and words in line, line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "topic", "entry"),
+    [
+        ("nl", "melden", "sexual-harassment"),
+        ("nl", "homo", "homophobia-transphobia"),
+        ("nl", "rasisme", "racism"),  # a typo
+        ("nl", "negatieve reacties", "negative-reactions"),  # an entry without a topic of its own
+        ("en", "bullying", "discrimination"),
+        ("en", "gay", "homophobia-transphobia"),
+        ("en", "racisme", "racism"),  # as --help promises: racism or racisme
+        ("nl", "racism", "racism"),
+    ],
+)
+def test_faq_finds_a_topic_as_the_web_search_does(lang: str, topic: str, entry: str) -> None:
+    """These were "Unknown topic": the CLI knew only exact topic words, the web and bot search more."""
+    local = load_pack().language(lang)
+    (expected,) = (e for e in local.faq if e.id == entry)
+    assert expected in search_faq(local, topic) or expected in search_faq(load_pack().language("nl"), topic)
+    result = samen("faq", "--lang", lang, *topic.split())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == expected.question
+
+
+def test_faq_lists_the_questions_when_several_fit_and_all_for_an_empty_topic() -> None:
+    local = load_pack().language("nl")
+    fits = search_faq(local, "pesten")
+    assert len(fits) > 1
+    result = samen("faq", "--lang", "nl", "pesten", lang="nl")
+    assert result.returncode == 0, result.stderr
+    head, *rows = result.stdout.splitlines()
+    assert head.startswith(f"{len(fits)} vragen passen bij ‘pesten’")
+    assert [row.split(": ", 1)[1] for row in rows] == [e.question for e in fits]
+    for row in rows:  # each row names the word that asks for just that question
+        word = row.removeprefix("- ").split(": ", 1)[0]
+        one = samen("faq", "--lang", "nl", word)
+        assert one.stdout.splitlines()[0] == row.split(": ", 1)[1]
+    everything = samen("faq", "--lang", "nl", "")
+    assert everything.returncode == 0, everything.stderr
+    assert [q for q in everything.stdout.splitlines() if q in {e.question for e in local.faq}] == [
+        e.question for e in local.faq
+    ]

@@ -14,7 +14,7 @@ from samen.content import Localized
 from samen.errors import InputError
 from samen.render import LAYOUTS, illustration, illustration_alt, qr_png, qr_svg
 from samen.render.colour import contrast, readable
-from samen.render.lettering import face
+from samen.render.lettering import face, wrap
 from tests.render.conftest import DOS_URL
 
 # The module, not the function of the same name that samen.render exports.
@@ -148,3 +148,12 @@ def test_every_text_on_the_poster_contrasts_with_what_lies_under_it(local: Local
         if isinstance(shape, drawing._Text):
             right = shape.x + face(shape.weight).width(shape.text, shape.size)
             assert shape.x >= 0 and right <= spec.width and shape.baseline <= spec.height, shape.text
+
+
+def test_an_address_too_long_for_a_line_breaks_before_a_slash_hyphen_or_dot() -> None:
+    address = "www.student.universiteitleiden.nl/en/campaign/student-well-being/dignity-and-respect-online"
+    lines = wrap(address, "regular", 20, 500)
+    assert "".join(lines) == address and len(lines) > 1
+    assert all(line[0] in "/-." for line in lines[1:]), lines  # never "dignity-an / d-respect"
+    # A word with no such mark is still cut where it must.
+    assert "".join(wrap("a" * 80, "regular", 20, 200)) == "a" * 80

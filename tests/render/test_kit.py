@@ -88,6 +88,9 @@ def test_zip_holds_every_material_under_its_folder_byte_for_byte(local: Localize
         for folder, material in entries:
             name = f"{folder}/{material.filename}" if folder else material.filename
             assert archive.read(name) == material.data
+    with zipfile.ZipFile(io.BytesIO(zip_kit(entries, root="samen-kit"))) as rooted:
+        assert {name.split("/")[0] for name in rooted.namelist()} == {"samen-kit"}
+        assert rooted.read(f"samen-kit/whatsapp-{local.code}/{entries[0][1].filename}") == entries[0][1].data
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)

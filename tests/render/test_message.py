@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import urllib.parse
 
 import pytest
 
-from samen.content import PLATFORMS, Localized
+from samen.content import DEFAULT_PACK, PLATFORMS, Localized, load_pack
 from samen.errors import InputError, LimitError
 from samen.render import (
     LIMITS,
@@ -20,8 +21,10 @@ from samen.render import (
     render_topic,
     whatsapp_share_link,
 )
+from samen.render.cards import discord_embed
 from samen.render.limits import measure
-from tests.render.conftest import DOS_URL
+from samen.render.markup import WORD_JOINER
+from tests.render.conftest import DOS_URL, PACK
 
 SCRIPT = "Welkom <script>alert('x')</script> & tot snel"
 
@@ -218,3 +221,92 @@ def test_the_admins_words_end_their_lines_in_newlines_whatever_they_were_saved_w
     want = render_intro(local, platform, admin_text=unix)
     assert "\r" not in got.text + (got.html or "")
     assert (got.text, got.html) == (want.text, want.html)
+
+
+MARKED_DO = "Wijs <b>elkaar</b> & *op* deze_Do’s_."
+
+# Discord (simple-markdown): a marker pair around text, the first not escaped by a backslash.
+DISCORD_FORMATS = re.compile(r"(?<!\\)([*_~`|])(?=\S)[^\n]*?(?<=[^\s\\])\1")
+
+
+def _edge(char: str) -> bool:
+    """Where WhatsApp lets a marker open or close: a line's edge, a space, punctuation or a symbol."""
+    return not char or char.isspace() or unicodedata.category(char)[0] in "PS"
+
+
+def _whatsapp_formats(line: str) -> bool:
+    """Whether WhatsApp would format part of the line: a marker that opens (an edge before, text after)
+    and a later same marker that closes it (text before, an edge after)."""
+    for i, marker in enumerate(line):
+        if marker not in "*_~`" or not _edge(line[i - 1 : i]) or line[i + 1 : i + 2].strip() == "":
+            continue
+        for j in range(i + 2, len(line)):
+            if line[j] == marker and not line[j - 1].isspace() and _edge(line[j + 1 : j + 2]):
+                return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory: pytest.TempPathFactory) -> Localized:
+    """A copy of the Leiden pack whose Do 6 holds HTML and both chats' markers."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    old = "text: Wijs elkaar indien nodig op deze Do’s."
+    assert old in text
+    path = tmp_path_factory.mktemp("pack") / "marked.yaml"
+    path.write_text(text.replace(old, f"text: '{MARKED_DO}'", 1), encoding="utf-8")
+    return load_pack(path).language("nl")
+
+
+def _whatsapp_shown(text: str) -> str:
+    return text.replace(WORD_JOINER, "")
+
+
+def _discord_shown(text: str) -> str:
+    return re.sub(r"\\([^0-9A-Za-z\s])", r"\1", text)
+
+
+def test_whatsapp_shows_markers_in_a_do_as_written(marked: Localized) -> None:
+    for text in (
+        render_dos(marked, "whatsapp", dos_url=DOS_URL).text,
+        render_do(marked, 6, "whatsapp", do_url=DOS_URL).text,
+        render_description(marked, "whatsapp", dos_url=DOS_URL),
+    ):
+        line = next(line for line in text.splitlines() if "elkaar</b>" in line)
+        assert not _whatsapp_formats(line), line
+        assert MARKED_DO in _whatsapp_shown(line)
+
+
+def test_discord_shows_markers_in_a_do_as_written(marked: Localized) -> None:
+    embed = discord_embed(marked, dos_url=DOS_URL)["embeds"][0]
+    for text in (
+        render_dos(marked, "discord", dos_url=DOS_URL).text,
+        render_do(marked, 6, "discord", do_url=DOS_URL).text,
+        embed["fields"][5]["value"],
+    ):
+        line = next(line for line in text.splitlines() if "elkaar</b>" in line)
+        assert not DISCORD_FORMATS.search(line), line
+        assert MARKED_DO in _discord_shown(line)
+
+
+@pytest.mark.parametrize("platform", ["whatsapp", "discord"])
+def test_an_admins_markers_show_as_typed_and_links_stay_whole(platform: str) -> None:
+    local = PACK.language("nl")
+    own = "Lees *eerst* de_regels_ op https://example.org/a_b_c/*x* en\n> dit is geen citaat"
+    text = render_intro(local, platform, admin_text=own).text
+    shown = _whatsapp_shown(text) if platform == "whatsapp" else _discord_shown(text)
+    assert own in shown
+    assert "https://example.org/a_b_c/*x*" in text
+    assert not any(line.startswith("> ") for line in text.splitlines())
+
+
+@pytest.mark.parametrize("platform", ["whatsapp", "discord"])
+def test_text_without_markers_is_written_unchanged(local: Localized, platform: str) -> None:
+    texts = [
+        render_intro(local, platform).text,
+        render_dos(local, platform, dos_url=DOS_URL).text,
+        render_description(local, platform, dos_url=DOS_URL),
+        render_topic(local, platform, dos_url=DOS_URL),
+    ]
+    assert not any(WORD_JOINER in t or "\\" in t for t in texts)
+    for do in local.dos:
+        assert f"{do.number}. {do.text}" in texts[1]

@@ -5,11 +5,15 @@ Each command group lives in its own module and is listed once in :data:`COMMANDS
 Django) is imported only when the command runs or shows its own help, so ``samen --help`` starts at once.
 Every error a user can cause ends as one translated line on stderr and exit status 2, click's own usage
 errors included (an unknown option, a wrong choice, a missing argument); nothing prints a traceback.
-``--help`` stays English.
+``--help`` stays English. A reader that stops reading (``samen faq | head -3``) ends the command quietly
+with exit status 0: what was asked is done (a kit is written before its file list is printed), only the
+rest of the text went unread; 141, as a shell reports a program killed by SIGPIPE, would fail a
+``set -o pipefail`` script for a good run.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -103,8 +107,19 @@ COMMANDS: dict[str, Entry] = {
 }
 
 
+class ReaderGone(Exception):
+    """stdout's reader went away (a closed pipe), raised past click, which would end it with exit 1."""
+
+
 class Commands(click.Group):
     """The ``samen`` group over :data:`COMMANDS`: a command's module is imported when it is chosen."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the chosen command; a closed stdout leaves as :class:`ReaderGone` for :func:`main`."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise ReaderGone from exc
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """The commands, by name (as click lists them)."""
@@ -140,6 +155,10 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         samen.main(args=argv, prog_name="samen", standalone_mode=False)
+        sys.stdout.flush()  # here, not at exit: a reader that left is seen while it can be handled
+    except (ReaderGone, BrokenPipeError):
+        _quiet_stdout()
+        sys.exit(0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:  # one translated line, as every other user error (--help stays English)
@@ -155,10 +174,20 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
     except Exception as exc:  # a bug: say so in one line, never a traceback
         lang = cli_language()
         message = "Onverwachte fout" if lang == "nl" else "Unexpected error"
         click.echo(f"{message}: {type(exc).__name__}. Please report it.", err=True)
         sys.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that the text still buffered for a reader who left is not
+    flushed at exit into a second broken pipe ("Exception ignored … BrokenPipeError", exit 120)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests run in process)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)

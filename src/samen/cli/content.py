@@ -9,6 +9,8 @@ import click
 
 from samen.cli.output import say
 from samen.content import Pack, PackSource, check_pack, contact_warnings, load_pack
+from samen.content.pack import FaqEntry, Localized
+from samen.content.search import best_faq
 from samen.errors import InputError, PackError, Problem
 from samen.render.check import check_texts
 
@@ -54,26 +56,28 @@ def dos(lang: str | None, fmt: str, pack_path: Path | None) -> None:
 @click.argument("words", nargs=-1, metavar="[TOPIC]")
 @pack_option
 def faq(lang: str | None, words: tuple[str, ...], pack_path: Path | None) -> None:
-    """Print the FAQ, or the answer on one topic (such as racism or racisme)."""
+    """Print the FAQ, or the answer on one topic (such as racism or racisme).
+
+    A topic is searched as the web toolkit's FAQ searches (word forms, the pack's synonyms, small typos),
+    in the pack's other languages too: the one answer that fits best, or the list of those that fit.
+    """
     pack = load_pack(pack_path)
     local = pack.language(lang or pack.default_language)
-    entries = local.faq
-    if words:
-        topic = " ".join(words)
-        # Words typed without quotes ("seksuele intimidatie"): the whole, else the first word that is a topic.
-        found = next(
-            (e for e in map(local.faq_topic, (topic, *topic.split())) if e is not None),
-            None,
+    topic = " ".join(words).strip()
+    entries = _answers(pack, local, topic) if topic else local.faq
+    if not entries:
+        topics = ", ".join(_topic_word(e) for e in local.faq if e.topic)
+        raise InputError(
+            f"Unknown topic {topic!r}; choose from: {topics}.",
+            key="cli:faq.unknown_topic",
+            topic=topic,
+            topics=topics,
         )
-        if found is None:
-            topics = ", ".join(e.keywords[0] if e.keywords else e.id for e in local.faq if e.topic)
-            raise InputError(
-                f"Unknown topic {topic!r}; choose from: {topics}.",
-                key="cli:faq.unknown_topic",
-                topic=topic,
-                topics=topics,
-            )
-        entries = (found,)
+    if topic and len(entries) > 1:
+        click.echo(say("faq.several", count=len(entries), topic=topic))
+        for entry in entries:
+            click.echo(f"- {_topic_word(entry)}: {entry.question}")
+        return
     for i, entry in enumerate(entries):
         if i:
             click.echo()
@@ -83,6 +87,27 @@ def faq(lang: str | None, words: tuple[str, ...], pack_path: Path | None) -> Non
         for extra in (entry.link, entry.email):
             if extra:
                 click.echo(extra)
+
+
+def _topic_word(entry: FaqEntry) -> str:
+    """The word that asks for exactly this entry (``samen faq racisme``): its first keyword, else its id."""
+    return entry.keywords[0] if entry.keywords else entry.id
+
+
+def _answers(pack: Pack, local: Localized, topic: str) -> tuple[FaqEntry, ...]:
+    """The entries in ``local``'s language for a topic: the entry it names (a topic, keyword or id in any
+    of the pack's languages), else the best of the search (:func:`samen.content.search.best_faq`) in this
+    language, else in another (``--lang en racisme``)."""
+    others = [pack.language(code) for code in pack.languages if code != local.code]
+    for source in (local, *others):
+        named = source.faq_topic(topic)
+        if named is not None:
+            return tuple(e for e in local.faq if e.id == named.id)
+    for source in (local, *others):
+        found = {e.id for e in best_faq(source, topic)}
+        if found:
+            return tuple(e for e in local.faq if e.id in found)
+    return ()
 
 
 @click.group()

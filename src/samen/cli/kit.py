@@ -22,8 +22,9 @@ from samen.errors import InputError, LimitError
 from samen.render import Material, build_kit, zip_kit
 from samen.settings import load_settings
 
-#: The zip that ``--all`` writes beside the folders.
+#: The zip that ``--all`` writes beside the folders; it holds them in one folder of its own name.
 ZIP_NAME = "samen-kit.zip"
+ZIP_FOLDER = ZIP_NAME.removesuffix(".zip")
 #: As long as the web toolkit's form allows (``samen.web.forms.GROUP_KIND_MAX``).
 GROUP_KIND_MAX = 60
 
@@ -269,7 +270,7 @@ def kit(
     for local in locals_:
         for name in PLATFORMS:
             entries += [(f"{name}-{local.code}", m) for m in _kit(local, name, admin_text, group, intro_file)]
-    archive = zip_kit(entries)
+    archive = zip_kit(entries, root=ZIP_FOLDER)
     files = [(f"{prefix}/{m.filename}", m.data) for prefix, m in entries] + [(ZIP_NAME, archive)]
     _write(folder, files)
     counts: dict[str, int] = {}

@@ -403,7 +403,7 @@ def _localize_cached(pack: Pack, code: str) -> Localized:
             title=text.handoff[spec.id].title,
             text=text.handoff[spec.id].text,
             phone=spec.phone,
-            link=pack.spec.links[spec.link] if spec.link else None,
+            link=spec.pages.get(code) or (pack.spec.links[spec.link] if spec.link else None),
             email=spec.email,
         )
         for spec in pack.spec.handoff
@@ -440,18 +440,40 @@ def _localize(pack: Pack, code: str) -> Localized:
     return _localize_cached(pack, code)
 
 
+#: The deepest a pack's values nest (the Leiden pack: 7). PyYAML builds nested values by recursion, so a
+#: file of thousands of ``[`` would end in a RecursionError; far past any real pack, it is refused instead.
+MAX_DEPTH = 50
+
+
+class TooDeep(yaml.YAMLError):
+    """A YAML file whose values nest deeper than :data:`MAX_DEPTH`."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"nested more than {MAX_DEPTH} levels deep at line {line}")
+        self.line = line
+
+
 class _PackLoader(yaml.SafeLoader):
     """YAML without anchors' aliases: a pack is plain text, and an alias can make it endless (a loop, or
-    the "billion laughs" of aliases nested in aliases), which a validator would then walk forever."""
+    the "billion laughs" of aliases nested in aliases), which a validator would then walk forever. Nor
+    nesting past :data:`MAX_DEPTH`, which would exhaust Python's recursion."""
+
+    _depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
-        """Refuse an alias (``*name``) where it stands, with its line."""
+        """Refuse an alias (``*name``) where it stands, with its line, and nesting past the limit."""
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in a pack; write the text out", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[arg-type]
+        if self._depth >= MAX_DEPTH:
+            raise TooDeep(self.peek_event().start_mark.line + 1)  # type: ignore[no-untyped-call]
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self._depth -= 1
 
 
 #: A control character other than tab and line breaks: no chat shows it, so it is not text a person wrote
@@ -601,6 +623,16 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
         return None, sorted(source.structure, key=lambda p: p.line), source
     try:
         data = yaml.load(text, Loader=_PackLoader)  # a SafeLoader, without aliases
+    except TooDeep as exc:
+        # Not a problem among others: nothing of the file can be read, as with a file that is not UTF-8.
+        raise InputError(
+            f"{path}: its values are nested too deeply (more than {MAX_DEPTH} levels, at line {exc.line}); "
+            "is it the right file?",
+            key="input.too_deep",
+            path=str(path),
+            depth=MAX_DEPTH,
+            line=exc.line,
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0

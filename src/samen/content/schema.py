@@ -106,6 +106,8 @@ class HandoffSpec(_Strict):
     id: Id
     phone: str | None = None
     link: str | None = None
+    #: The page per language (overrides ``link`` in that language), as for FAQ entries and routes.
+    pages: dict[LangCode, Url] = Field(default_factory=dict)
     email: str | None = None
 
 

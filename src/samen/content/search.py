@@ -80,6 +80,11 @@ class _Index:
             set(words(" ".join([entry.question, entry.answer, *entry.keywords]))) for entry in local.faq
         ]
         self.stems = [{self.stem(w) for w in ws} for ws in self.words]
+        # What names an entry: its question, keywords, topic and id (not its answer).
+        self.names = [
+            set(words(" ".join([entry.question, *entry.keywords, entry.topic or "", entry.id])))
+            for entry in local.faq
+        ]
         self.synonyms = {fold(key): tuple(values) for key, values in local.text.search_synonyms.items()}
         listed = local.code in LANGUAGE_MAPPING
         self.stop_words = {fold(w) for w in get_stop_words(local.code)} if listed else set()
@@ -114,6 +119,17 @@ class _Index:
             for key, values in self.synonyms.items()
             if self.same_word(typed, key, stem)
             for value in values
+        )
+
+    def names_it(self, typed: str, index: int) -> bool:
+        """Whether a searched word (or one of its synonyms) is in what names the entry."""
+        stem = self.stem(typed)
+        named = self.names[index]
+        if any(self.same_word(typed, known, stem) for known in named):
+            return True
+        return any(
+            all(any(self.same_word(w, known, self.stem(w)) for known in named) for w in words(phrase))
+            for phrase in self.expansions(typed)
         )
 
     def found(self, typed: str) -> set[int]:
@@ -165,3 +181,17 @@ def search_faq(local: Localized, query: str) -> tuple[FaqEntry, ...]:
 def search_ids(local: Localized, query: str) -> list[str]:
     """The ids of the entries :func:`search_faq` finds."""
     return [entry.id for entry in search_faq(local, query)]
+
+
+def best_faq(local: Localized, query: str) -> tuple[FaqEntry, ...]:
+    """The answer to a search that asks for one (``samen faq TOPIC``): the one entry :func:`search_faq`
+    finds whose question, keywords, topic or id hold every searched word (stop words aside), else every
+    entry it finds, in the FAQ's order (none when it finds none; all for an empty search)."""
+    found = search_faq(local, query)
+    if len(found) <= 1:
+        return found
+    index = _index(local)
+    typed = [w for w in words(query) if w not in index.stop_words] or words(query)
+    positions = {entry.id: i for i, entry in enumerate(index.entries)}
+    named = [e for e in found if all(index.names_it(w, positions[e.id]) for w in typed)]
+    return (named[0],) if len(named) == 1 else found

@@ -9,7 +9,7 @@ from typing import Any
 
 from samen.content import Localized
 from samen.render.limits import check_count, check_limit
-from samen.render.message import render_intro, say
+from samen.render.message import as_shown, render_intro, say
 
 
 def _colour_int(colour: str) -> int:
@@ -18,11 +18,14 @@ def _colour_int(colour: str) -> int:
 
 def discord_embed(local: Localized, *, dos_url: str) -> dict[str, Any]:
     """A Discord message payload with one embed: the campaign, and a field per Do (number and title as
-    the name, the exact text as the value). Post it with a webhook or a bot; it fits Discord's limits."""
-    title = local.campaign
-    description = f"{local.text.tagline}\n\n{say(local, 'dos.more')}: {dos_url}"
+    the name, the exact text as the value). Post it with a webhook or a bot; it fits Discord's limits.
+    The title, description and fields read Discord markdown, so their text is escaped; the footer does not."""
+    title = as_shown("discord", local.campaign)
+    description = as_shown("discord", f"{local.text.tagline}\n\n{say(local, 'dos.more')}: {dos_url}")
     footer = local.institution
-    fields = [(f"{do.number}. {do.title}", do.text) for do in local.dos]
+    fields = [
+        (as_shown("discord", f"{do.number}. {do.title}"), as_shown("discord", do.text)) for do in local.dos
+    ]
     check_limit("discord", "embed.title", title)
     check_limit("discord", "embed.description", description)
     check_count("discord", "embed.fields", len(fields))

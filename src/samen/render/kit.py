@@ -290,15 +290,17 @@ def build_kit(
 _STORED = {"png", "pptx"}  # already compressed: deflating them again costs time and saves nothing
 
 
-def zip_kit(entries: Iterable[tuple[str, Material]]) -> bytes:
-    """A zip of materials, each under its folder prefix (``"whatsapp-nl"`` or ``""``).
+def zip_kit(entries: Iterable[tuple[str, Material]], *, root: str = "") -> bytes:
+    """A zip of materials, each under its folder prefix (``"whatsapp-nl"`` or ``""``), all under ``root``
+    when given: a zip of many folders should unpack into one folder, not spill them where it is opened.
 
     The same materials always give the same bytes: entries carry a fixed date.
     """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for folder, material in entries:
-            name = f"{folder.strip('/')}/{material.filename}" if folder.strip("/") else material.filename
+            path = "/".join(part.strip("/") for part in (root, folder, material.filename) if part.strip("/"))
+            name = path
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             stored = material.filename.rsplit(".", 1)[-1] in _STORED
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED

@@ -102,6 +102,11 @@ def wrap(text: str, weight: str, size: float, width: float) -> list[str]:
                 cut = len(line)
                 while cut > 1 and font.width(line[:cut], size) > width:
                     cut -= 1
+                # A word too long for a line (an address) breaks before a slash, a hyphen or a dot where one
+                # fits, as the Chicago Manual of Style breaks URLs (a hyphen that ends a line would read as
+                # hyphenation); only failing that, between any two letters.
+                soft = max(line.rfind(mark, 1, cut) for mark in "/-.")
+                cut = soft if soft > 0 else cut
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line)

@@ -1,13 +1,29 @@
 """A tiny document model (heading, paragraph, numbered list, quote, link) and one writer per markup.
 
 Messages are built once as blocks and written in each platform's own markup, so the wording is the same
-everywhere and only the syntax differs. Text is always plain text from the pack or an admin: the HTML
-writers escape it, the chat writers pass it through as that platform shows it.
+everywhere and only the syntax differs. Text is always plain text from the pack or an admin, never markup:
+the HTML writers escape it with entities, and the WhatsApp and Discord writers escape what their markup would
+read (:data:`ESCAPES`), so ``*op*`` in a Do shows as ``*op*``, not in bold.
+
+Each chat escape changes only what that markup would read, so a text without such characters is written
+unchanged; web addresses are never touched (an escape inside one would break the link):
+
+- **Discord** documents the backslash: ``\\*op\\*`` shows ``*op*``. A backslash goes before each ``*``, ``_``,
+  ``~``, backtick and ``|`` where the text holds two or more of that marker (a lone one formats nothing),
+  before a backslash that would escape the next character, before a ``>``, ``#`` or ``-#`` that opens a line
+  (quote, heading, small print) and before the ``[`` of a masked link ``[text](address)``.
+- **WhatsApp** has no escape character. A marker (``*`` bold, ``_`` italic, ``~`` strike, backtick code)
+  only opens after a space, punctuation or a line's start and only closes before one, so a WORD JOINER
+  (U+2060: invisible, no width; unlike a zero-width *space* no place to wrap, unlike the zero-width joiner no
+  part of emoji sequences) on both sides of each such marker keeps it from opening or closing; a ``>`` that
+  opens a line (a quote) gets one before it. Who copies the text out of the chat copies the invisible
+  joiners too: the price of showing the exact text.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -51,22 +67,70 @@ class Link:
 Block = Heading | Para | Items | Quote | Link
 
 
+#: A web address as chat apps find one (bare or in Discord's ``<…>``): never escaped.
+_URL = re.compile(r"<?https?://[^\s<>]+>?")
+
+WORD_JOINER = "\u2060"
+
+
+def _escaper(markers: str, mark: Callable[[str], str], others: re.Pattern[str]) -> Callable[[str], str]:
+    """An escape for one chat markup: ``mark`` each of the ``markers`` the text holds two or more of, and
+    each match of ``others``; web addresses are left as they are."""
+
+    def escape(text: str) -> str:
+        paired = "".join(c for c in markers if _URL.sub("", text).count(c) >= 2)
+        found = [_URL.pattern, *([f"[{re.escape(paired)}]"] if paired else []), others.pattern]
+        pattern = re.compile("|".join(f"(?:{p})" for p in found), re.M)
+        return pattern.sub(lambda m: m.group() if _URL.fullmatch(m.group()) else mark(m.group()), text)
+
+    return escape
+
+
+def _discord_mark(found: str) -> str:
+    return "\\" + found
+
+
+def _whatsapp_mark(found: str) -> str:
+    if found.startswith(">"):
+        return WORD_JOINER + found
+    return WORD_JOINER + found + WORD_JOINER
+
+
+def _plain(text: str) -> str:
+    return text
+
+
+#: Text style → how it escapes plain text for its markup (the module's docstring says why so).
+ESCAPES: dict[str, Callable[[str], str]] = {
+    "whatsapp": _escaper("*_~`", _whatsapp_mark, re.compile(r"^>(?= )")),
+    # a quote, heading or small print at a line's start; a backslash before punctuation (it would escape
+    # it); the [ of a masked link [text](address)
+    "discord": _escaper(
+        "*_~`|",
+        _discord_mark,
+        re.compile(r"^(?:>(?= )|#{1,3}(?= )|-#(?= ))|\\(?=[^0-9A-Za-z\s])|\[(?=[^\]\n]*\]\()"),
+    ),
+    "matrix": _plain,
+    "plain": _plain,
+}
+
+
 def _chat(
-    bold: Callable[[str], str], quote: str, url: Callable[[str], str]
+    bold: Callable[[str], str], quote: str, url: Callable[[str], str], esc: Callable[[str], str]
 ) -> Callable[[Sequence[Block]], str]:
     def write(blocks: Sequence[Block]) -> str:
         parts: list[str] = []
         for block in blocks:
             if isinstance(block, Heading):
-                parts.append(bold(block.text))
+                parts.append(bold(esc(block.text)))
             elif isinstance(block, Para):
-                parts.append(block.text)
+                parts.append(esc(block.text))
             elif isinstance(block, Items):
-                parts.append("\n".join(f"{i}. {text}" for i, text in enumerate(block.texts, start=1)))
+                parts.append("\n".join(f"{i}. {esc(text)}" for i, text in enumerate(block.texts, start=1)))
             elif isinstance(block, Quote):
-                parts.append("\n".join(f"{quote}{line}" for line in block.text.splitlines()))
+                parts.append("\n".join(f"{quote}{line}" for line in esc(block.text).splitlines()))
             else:
-                parts.append(f"{block.label}: {url(block.url)}")
+                parts.append(f"{esc(block.label)}: {url(block.url)}")
         return "\n\n".join(parts)
 
     return write
@@ -111,11 +175,11 @@ def _semantic_html(blocks: Sequence[Block]) -> str:
 
 #: Plain-text writers: what each platform takes as text in its own markup.
 TEXT_WRITERS: dict[str, Callable[[Sequence[Block]], str]] = {
-    "whatsapp": _chat(lambda s: f"*{s}*", "> ", lambda u: u),
+    "whatsapp": _chat(lambda s: f"*{s}*", "> ", lambda u: u, ESCAPES["whatsapp"]),
     # <url> keeps Discord from unfurling a preview card under the message.
-    "discord": _chat(lambda s: f"**{s}**", "> ", lambda u: f"<{u}>"),
-    "matrix": _chat(lambda s: s, "> ", lambda u: u),
-    "plain": _chat(lambda s: s, "", lambda u: u),
+    "discord": _chat(lambda s: f"**{s}**", "> ", lambda u: f"<{u}>", ESCAPES["discord"]),
+    "matrix": _chat(lambda s: s, "> ", lambda u: u, ESCAPES["matrix"]),
+    "plain": _chat(lambda s: s, "", lambda u: u, ESCAPES["plain"]),
 }
 
 #: HTML writers: Telegram's subset, and semantic HTML (Matrix formatted_body, Brightspace).

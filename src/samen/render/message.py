@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from samen.content import PLATFORMS, Localized, load_strings
 from samen.errors import InputError
 from samen.render.limits import check_limit, fits, limit_for
-from samen.render.markup import HTML_WRITERS, TEXT_WRITERS, Block, Heading, Items, Link, Para, Quote
+from samen.render.markup import ESCAPES, HTML_WRITERS, TEXT_WRITERS, Block, Heading, Items, Link, Para, Quote
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,12 @@ def style_of(platform: str) -> _Style:
             platform=platform,
             choices=", ".join(PLATFORMS),
         ) from None
+
+
+def as_shown(platform: str, text: str) -> str:
+    """Plain text escaped for the platform's chat markup, so that it shows exactly as written (``*op*``
+    stays ``*op*`` on WhatsApp and Discord); unchanged where nothing in it would be read as markup."""
+    return ESCAPES[style_of(platform).text](text)
 
 
 def say(local: Localized, key: str, **values: object) -> str:
@@ -142,7 +148,7 @@ def render_do(local: Localized, number: int, platform: str, *, do_url: str) -> M
     return _write(platform, blocks)
 
 
-def _forms(local: Localized, dos_url: str, plain_list: bool) -> list[str]:
+def _forms(local: Localized, platform: str, dos_url: str, plain_list: bool) -> list[str]:
     description = local.fill(local.text.description, dos_link=dos_url)
     numbered = "\n".join(f"{do.number}. {do.text}" for do in local.dos)
     titles = "\n".join(f"{do.number}. {do.title}" for do in local.dos)
@@ -151,7 +157,7 @@ def _forms(local: Localized, dos_url: str, plain_list: bool) -> list[str]:
     if plain_list:
         forms.append(f"{description}\n\n{titles}")
     forms.append(short)
-    return forms
+    return [as_shown(platform, form) for form in forms]
 
 
 def _first_fitting(platform: str, field: str, forms: list[str]) -> str:
@@ -165,7 +171,7 @@ def render_description(local: Localized, platform: str, *, dos_url: str) -> str:
     """The group or chat description: the description with every Do, or the short form where a limit
     demands it (Telegram: at most 255 characters)."""
     style_of(platform)
-    return _first_fitting(platform, "description", _forms(local, dos_url, plain_list=False))
+    return _first_fitting(platform, "description", _forms(local, platform, dos_url, plain_list=False))
 
 
 def render_topic(local: Localized, platform: str, *, dos_url: str) -> str:
@@ -173,7 +179,7 @@ def render_topic(local: Localized, platform: str, *, dos_url: str) -> str:
     whichever is the first to fit. Platforms without topics get their description's form."""
     style_of(platform)
     field = "topic" if limit_for(platform, "topic") is not None else "description"
-    return _first_fitting(platform, field, _forms(local, dos_url, plain_list=True))
+    return _first_fitting(platform, field, _forms(local, platform, dos_url, plain_list=True))
 
 
 def whatsapp_share_link(text: str) -> str:
