@@ -55,6 +55,18 @@ def web() -> Client:
     return Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="testserver")  # a browser always names the host
 
 
+@pytest.fixture
+def staffed(db: None) -> tuple[str, ...]:
+    """One staff account for each of the pack's report routes (``on-duty-<route>``), as ``samen staff add``
+    makes them: a route is offered only where someone can read its reports."""
+    from samen.web.reports import report_routes
+    from samen.web.reports.actions import add_staff
+
+    for route in report_routes():
+        add_staff(f"on-duty-{route}", "an on-duty staff passphrase 7", [route])
+    return report_routes()
+
+
 @pytest.fixture(params=["nl", "en"])
 def lang(request: pytest.FixtureRequest) -> str:
     """Each language of the site."""
@@ -134,8 +146,21 @@ def stop_server(server: Server) -> None:
 
 @pytest.fixture(scope="session")
 def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site served by ``samen serve`` (gunicorn, SQLite) for the browser tests."""
-    server = start_server(tmp_path_factory.mktemp("serve"), workers=2)
+    """The site served by ``samen serve`` (gunicorn, SQLite) for the browser tests, with a staff account
+    for each report route (so the report form is there to be checked)."""
+    data = tmp_path_factory.mktemp("serve")
+    environ = {**os.environ, "SAMEN_DATA_DIR": str(data)}
+    environ.pop("DJANGO_SETTINGS_MODULE", None)
+    for route in load_pack().spec.reports.routes:
+        subprocess.run(
+            [sys.executable, "-m", "samen", "staff", "add", f"on-duty-{route}", "--role", route],
+            input="an on-duty staff passphrase 7",
+            text=True,
+            env=environ,
+            check=True,
+            capture_output=True,
+        )
+    server = start_server(data, workers=2)
     try:
         yield server.url
     finally:

@@ -17,6 +17,9 @@ from samen.web.platforms import PAGES
 
 PAGES_OF_SITE = ["", "dos/", "toolkit/", "faq/", "help/", *[f"toolkit/{p}/" for p in PLATFORMS]]
 
+# The help page asks the database which report routes have a staff account.
+pytestmark = pytest.mark.django_db
+
 
 def text_of(response: object) -> str:
     """The page as text: tags dropped, entities decoded, white space collapsed."""
@@ -539,3 +542,15 @@ def test_the_help_choices_name_what_happened_in_the_students_words(
     for label in labels:
         words = [w.casefold() for w in re.findall(r"\w{5,}", label)]
         assert len(words) == len(set(words)), label
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("ab\x00cd", "ab cd"), ("ab\x1b[31mcd", "ab [31mcd"), ("ab\x7fcd", "ab cd"), ("ab\x85cd", "ab cd")],
+)
+def test_the_faq_search_never_echoes_a_control_character(web: Client, typed: str, shown: str) -> None:
+    body = web.get("/en/faq/", {"q": typed}).content.decode()
+    for control in "\x00\x1b\x7f\x85":
+        assert control not in body
+    assert f'name="q" value="{shown}"' in body  # each one is a space: the words stay
+    assert web.get("/en/faq/search", {"q": typed}).status_code == 200

@@ -24,7 +24,7 @@ from samen.web.reports import actions, codes, crypto
 from samen.web.reports.models import AccessLog, CodeAttempt, Message, Report, ReportTally
 from tests.web.reports_helpers import CODE, file_through_page, staff_client
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staffed")]
 
 STORY = "In de werkgroepapp stuurde iemand mij steeds berichten over mijn uiterlijk, ook 's nachts."
 
@@ -496,7 +496,7 @@ def test_cli_adds_staff_with_a_password_from_stdin() -> None:
         samen, ["staff", "add", "vp", "--role", "confidential-counsellor"], input="a long passphrase 9\n"
     )
     assert result.exit_code == 0, result.output
-    assert list(StaffRole.objects.values_list("user__username", "role")) == [
+    assert list(StaffRole.objects.filter(user__username="vp").values_list("user__username", "role")) == [
         ("vp", "confidential-counsellor")
     ]
     assert _user("vp").check_password("a long passphrase 9")  # type: ignore[attr-defined]
@@ -788,3 +788,134 @@ def test_a_wrong_codes_field_names_its_error_message(web: Client) -> None:
     body = response.content.decode()
     assert response.status_code == 404
     assert 'aria-describedby="code-hint code-error"' in body and 'id="code-error"' in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [
+        (
+            "nl",
+            "https://www.student.universiteitleiden.nl/campagne/student-well-being/sociale-veiligheid-online-leeromgeving",
+        ),
+        (
+            "en",
+            "https://www.student.universiteitleiden.nl/en/campaign/student-well-being/dignity-and-respect-in-online-learning-environment",
+        ),
+    ],
+)
+def test_the_complaints_handoff_links_to_the_page_in_the_reporters_language(
+    web: Client, lang: str, page: str
+) -> None:
+    """A hand-off link resolves per language (``pages``) as FAQ and route links do."""
+    import html
+
+    code = file_through_page(web, lang, text=STORY)
+    report = Report.objects.get()
+    counsellor = staff_client("vp", "confidential-counsellor")
+    counsellor.post(f"/staff/case/{report.pk}/", {"action": "reply", "reply": "…", "handoff": ["complaints"]})
+    body = html.unescape(web.post(f"/{lang}/report/status/", {"code": code}).content.decode())
+    assert f'href="{page}"' in body
+    other = {"nl": "/en/campaign/", "en": "/campagne/"}[lang]
+    assert other not in body, "the reporter got the other language's page"
+
+
+def test_a_handoff_with_one_link_for_every_language_still_gets_it(tmp_path: Path) -> None:
+    """Another institution's pack, with a hand-off ``link`` and no ``pages``, keeps working."""
+    from samen.content.pack import DEFAULT_PACK
+
+    text = Path(DEFAULT_PACK).read_text(encoding="utf-8")
+    start = text.index("  - id: complaints\n")
+    end = text.index("\nlanguages:")
+    pack_file = tmp_path / "other.yaml"
+    pack_file.write_text(
+        text[:start] + "  - {id: complaints, link: campaign}\n" + text[end:], encoding="utf-8"
+    )
+    pack = load_pack(pack_file)
+    for code in pack.languages:
+        complaints = next(h for h in pack.language(code).handoff if h.id == "complaints")
+        assert complaints.link == pack.spec.links["campaign"]
+
+
+def _without_account(route: str) -> None:
+    User.objects.filter(report_roles__role=route).update(is_active=False)
+
+
+def test_only_routes_with_an_active_account_are_offered_and_accepted(web: Client) -> None:
+    _without_account("programme-chair")
+    names = {r.id: r.name for r in load_pack().language("en").support}
+    form = web.get("/en/report/").content.decode()
+    offered = set(re.findall(r'name="route"[^>]*value="([^"]+)"', form))
+    assert offered == {"confidential-counsellor", "study-adviser"}
+    assert names["programme-chair"] not in form
+    refused = web.post("/en/report/", {"route": "programme-chair", "text": STORY, "identity": "anonymous"})
+    assert refused.status_code == 400 and not CODE.search(refused.content.decode())
+    assert not Report.objects.exists()
+    chosen = web.get("/en/report/", {"route": "programme-chair"}).content.decode()
+    assert "checked" not in chosen.split('name="route"', 1)[1].split("</fieldset>")[0]
+    help_page = web.get("/en/help/", {"what": "lecture"}).content.decode()
+    assert "?route=programme-chair" not in help_page and "?route=study-adviser" in help_page
+
+
+def test_with_no_account_the_report_page_says_so_and_points_to_help(web: Client, lang: str) -> None:
+    from samen.web.reports.models import StaffRole
+
+    StaffRole.objects.exclude(role="campaign").delete()
+    page = web.get(f"/{lang}/report/")
+    body = page.content.decode()
+    assert page.status_code == 200 and 'name="route"' not in body and "<textarea" not in body
+    assert f'href="/{lang}/help/"' in body
+    expected = {"nl": "nog niet ingericht", "en": "not set up here yet"}[lang]
+    assert expected in body
+    sent = web.post(
+        f"/{lang}/report/", {"route": "confidential-counsellor", "text": STORY, "identity": "anonymous"}
+    )
+    assert sent.status_code == 503 and not Report.objects.exists()
+    assert "?route=" not in web.get(f"/{lang}/help/").content.decode()
+
+
+def test_a_withdrawn_report_is_not_filed_again_when_its_old_receipt_is_reloaded(web: Client) -> None:
+    from samen.web.reports.models import WithdrawnCode
+
+    data = {"route": "study-adviser", "text": STORY, "identity": "anonymous", "form_code": _form_code(web)}
+    code = CODE.search(web.post("/en/report/", data).content.decode())
+    assert code
+    web.post("/en/report/status/", {"code": code.group(1), "action": "withdraw", "confirm": "on"})
+    assert not Report.objects.exists()
+    again = web.post("/en/report/", data)  # the old receipt tab, reloaded
+    assert again.status_code == 410 and not CODE.search(again.content.decode())
+    assert "Your report has been deleted" in again.content.decode()
+    assert not Report.objects.exists() and AccessLog.objects.filter(action="filed").count() == 1
+    # only the code's hash, and only for the signed form's day: then the purge forgets it
+    kept = WithdrawnCode.objects.get()
+    assert kept.code_hash == codes.code_hash(code.group(1))
+    assert kept.until <= timezone.now() + codes.FORM_CODE_AGE
+    actions.purge(now=kept.until + timedelta(seconds=1))
+    assert not WithdrawnCode.objects.exists()
+
+
+def test_insight_says_fewer_than_five_in_words_and_names_tables_once(web: Client) -> None:
+    actions.file_report("confidential-counsellor", STORY, language="nl")
+    page = staff_client("team", "campaign").get("/staff/insight/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert '<span aria-hidden="true">&lt;5</span><span class="visually-hidden">minder dan 5</span>' in page
+    assert not re.search(r"<span[^>]*aria-label=", page), "aria-label on a plain span (ARIA 1.2)"
+    assert "<caption" not in page, "a caption that says the heading again"
+    named = re.findall(r'<table class="data-table" aria-labelledby="([^"]+)">', page)
+    assert named and all(f'<h2 id="{name}">' in page for name in named)  # each table named by its heading
+
+
+def test_the_download_explains_itself_in_the_reporters_language_with_local_times(web: Client) -> None:
+    code = file_through_page(web, "nl", text=STORY)
+    report = Report.objects.get()
+    data = json.loads(web.post("/nl/report/status/", {"code": code, "action": "export"}).content)
+    assert "Alles wat over je melding" in data["about"]
+    assert set(data["fields"]) >= set(data) - {"about", "fields"}
+    assert data["fields"]["text"] == "je melding in je eigen woorden"
+    names = {r.id: r.name for r in load_pack().language("nl").support}
+    assert data["route"] == "confidential-counsellor" and data["route_name"] == names[data["route"]]
+    assert data["status"] == "received" and data["status_name"] == "Ontvangen"
+    local = timezone.localtime(report.created)
+    assert data["created"] == local.isoformat(timespec="seconds")
+    assert data["created"].endswith(("+01:00", "+02:00"))  # Dutch time, with its offset
+    from datetime import datetime
+
+    assert datetime.fromisoformat(data["created"]) == report.created.replace(microsecond=0)

@@ -16,7 +16,7 @@ from samen.web.reports import actions, codes, crypto
 from samen.web.reports.models import Message, Report
 from tests.web.reports_helpers import staff_client
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staffed")]
 
 STORY = "Tijdens het online college maakte een medestudent grappen over mijn hoofddoek."
 ROLES = (

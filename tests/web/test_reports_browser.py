@@ -24,12 +24,12 @@ STORY = "In de groepsapp werd ik steeds buitengesloten en uitgelachen."
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``samen serve`` with a counsellor and a campaign account."""
+    """``samen serve`` with a counsellor, a study adviser and a campaign account."""
     data = tmp_path_factory.mktemp("reports-browser")
     running = start_server(data)
     env = {**os.environ, "SAMEN_DATA_DIR": str(data)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    for account, role in (("vp", "confidential-counsellor"), ("team", "campaign")):
+    for account, role in (("vp", "confidential-counsellor"), ("sa", "study-adviser"), ("team", "campaign")):
         subprocess.run(
             [sys.executable, "-m", "samen", "staff", "add", account, "--role", role],
             input=PASSWORD,

@@ -270,6 +270,8 @@ def test_a_platform_with_several_texts_names_who_sees_them_and_no_app(
         assert {"nl": "je studenten", "en": "your students"}[lang] in body
 
 
+# The report form (and its CSRF cookie) is there only for a route with a staff account.
+@pytest.mark.usefixtures("staffed")
 def test_the_footer_names_the_cookie_a_form_sets_and_says_none_where_none_is_set(
     web: Client, lang: str
 ) -> None:

@@ -55,7 +55,7 @@ from samen.web.language import browser_language
 from samen.web.methods import View, allow, require_safe
 from samen.web.platforms import PAGES
 from samen.web.preview import preview_html
-from samen.web.reports import report_routes
+from samen.web.reports import staffed_routes
 
 log = logging.getLogger(__name__)
 
@@ -391,6 +391,14 @@ def platform_preview(request: HttpRequest, platform: str) -> JsonResponse:
 
 #: The longest search the FAQ reads.
 QUERY_MAX = 100
+#: Control characters (C0, DEL, C1), tabs and line breaks included: a search is one line of plain text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _search_words(request: HttpRequest) -> str:
+    """The FAQ search as typed, as one line of plain text: each control character (a NUL, an escape) is a
+    space, so that nothing but text reaches the page or the search; at most :data:`QUERY_MAX` characters."""
+    return " ".join(_CONTROL.sub(" ", request.GET.get("q", "")[:QUERY_MAX]).split())
 
 
 @cached
@@ -399,7 +407,7 @@ def faq(request: HttpRequest) -> HttpResponse:
     """Every question with an anchor; ``?q=`` searches without JavaScript, the script asks
     :func:`faq_search` as you type: one search (:func:`samen.content.search.search_faq`) for both."""
     local = _local()
-    query = request.GET.get("q", "")[:QUERY_MAX].strip()
+    query = _search_words(request)
     found = {entry.id for entry in search_faq(local, query)}
     entries = [
         {"entry": entry, "blocks": blocks(entry.answer), "shown": entry.id in found} for entry in local.faq
@@ -425,7 +433,7 @@ def faq(request: HttpRequest) -> HttpResponse:
 @require_safe
 def faq_search(request: HttpRequest) -> JsonResponse:
     """The ids of the questions a search finds, for the FAQ page's script (``{"ids": [...]}``)."""
-    query = request.GET.get("q", "")[:QUERY_MAX].strip()
+    query = _search_words(request)
     return JsonResponse({"ids": search_ids(_local(), query)})
 
 
@@ -443,10 +451,13 @@ SITUATION_LABELS: dict[str, str | Promise] = {
 }
 
 
-@cached
 @require_safe
 def help_page(request: HttpRequest) -> HttpResponse:
-    """Where to go for what: choose what happened, and the page ends at the right contact."""
+    """Where to go for what: choose what happened, and the page ends at the right contact.
+
+    Not kept (:func:`cached`): its "report confidentially" links follow the staff accounts, which change
+    without the pack changing, and every worker keeps its own copy.
+    """
     local = _local()
     labels = {s.id: str(s.label or SITUATION_LABELS.get(s.id, s.id)) for s in local.situations}
     chosen = request.GET.get("what", "")
@@ -465,7 +476,7 @@ def help_page(request: HttpRequest) -> HttpResponse:
             "routes": [_reach(route, routes) for route in local.support],
             "unknown": bool(chosen) and situation is None,
             # The routes whose staff take reports here: their contact offers the confidential report form.
-            "reportable": set(report_routes()),
+            "reportable": set(staffed_routes()),
         },
     )
 

@@ -31,3 +31,18 @@ def report_routes() -> tuple[str, ...]:
     from samen.web import campaign
 
     return tuple(campaign.pack().spec.reports.routes)
+
+
+def staffed_routes() -> tuple[str, ...]:
+    """The report routes that someone can read: those with at least one active staff account of that role.
+
+    Only these are offered (the report form, the help page's "report confidentially" links) and accepted:
+    a report to a route without an account would promise "only … can read it" to nobody.
+    """
+    from samen.web.reports.models import StaffRole
+
+    routes = report_routes()
+    staffed = set(
+        StaffRole.objects.filter(role__in=routes, user__is_active=True).values_list("role", flat=True)
+    )
+    return tuple(route for route in routes if route in staffed)

@@ -20,7 +20,15 @@ from django.utils import timezone
 from samen.errors import InputError
 from samen.web.reports import codes
 from samen.web.reports.crypto import reseal, seal, unseal
-from samen.web.reports.models import AccessLog, CodeAttempt, Message, Report, ReportTally, StaffRole
+from samen.web.reports.models import (
+    AccessLog,
+    CodeAttempt,
+    Message,
+    Report,
+    ReportTally,
+    StaffRole,
+    WithdrawnCode,
+)
 
 #: Who the access log names when the reporter acts (the reporter is never identified there).
 REPORTER = "reporter"
@@ -300,12 +308,40 @@ def _remove(report: Report, who: str, outcome: str) -> None:
 
 
 def withdraw(report: Report) -> None:
-    """The reporter withdraws the report: it is deleted at once, with every message; a count is left."""
-    _remove(report, REPORTER, "withdrawn")
+    """The reporter withdraws the report: it is deleted at once, with every message; a count is left.
+
+    Its code's hash is kept for :data:`codes.FORM_CODE_AGE` more (:class:`WithdrawnCode`): the report form
+    that filed it, or a receipt shown before the withdrawal, carries that code signed for as long, and sent
+    again (a reload of the old receipt tab) it must not file the report anew.
+    """
+    with transaction.atomic():
+        WithdrawnCode.objects.get_or_create(
+            code_hash=report.code_hash, defaults={"until": timezone.now() + codes.FORM_CODE_AGE}
+        )
+        _remove(report, REPORTER, "withdrawn")
+
+
+def was_withdrawn(code: str) -> bool:
+    """Whether a report filed under this code was withdrawn within the last :data:`codes.FORM_CODE_AGE`."""
+    try:
+        wanted = codes.code_hash(code)
+    except ValueError:
+        return False
+    return WithdrawnCode.objects.filter(code_hash=wanted, until__gt=timezone.now()).exists()
+
+
+def _local_time(moment: datetime) -> str:
+    """A time as ISO 8601 in the site's time zone, with its offset (``2026-12-02T14:03:11+01:00``): what a
+    clock in the Netherlands showed, and still exact for a program."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
 def export(report: Report) -> dict[str, Any]:
-    """Everything kept about a report, for its reporter (GDPR art. 15 and 20); logged as an export."""
+    """Everything kept about a report, for its reporter (GDPR art. 15 and 20); logged as an export.
+
+    The keys are the data's own (stable, for a program); times are the site's local time with their offset.
+    The page adds the words a reader needs (:func:`samen.web.reports.views.export_document`).
+    """
     case = open_case(report, REPORTER)
     log(REPORTER, report.pk, "export")
     return {
@@ -313,9 +349,9 @@ def export(report: Report) -> dict[str, Any]:
         "platform": report.platform,
         "language": report.language,
         "status": report.status,
-        "created": report.created.isoformat(),
-        "updated": report.updated.isoformat(),
-        "closed": report.closed.isoformat() if report.closed else None,
+        "created": _local_time(report.created),
+        "updated": _local_time(report.updated),
+        "closed": _local_time(report.closed) if report.closed else None,
         "anonymous": report.anonymous,
         "name": case.name,
         "contact": case.contact,
@@ -325,14 +361,14 @@ def export(report: Report) -> dict[str, Any]:
         "relayed_to_group": relayed_to(report)[0],
         "text": case.text,
         "messages": [
-            {"from": m.author, "created": m.created.isoformat(), "text": m.text} for m in case.messages
+            {"from": m.author, "created": _local_time(m.created), "text": m.text} for m in case.messages
         ],
     }
 
 
 def purge(now: datetime | None = None) -> int:
     """Delete every closed case whose route's retention has passed (``SAMEN_REPORT_RETENTION``), leaving
-    only its count; forget old wrong-code tries and expired staff sessions.
+    only its count; forget old wrong-code tries, withdrawn codes past their day and expired staff sessions.
 
     Returns:
         How many cases were purged.
@@ -347,6 +383,7 @@ def purge(now: datetime | None = None) -> int:
             _remove(report, RETENTION, "purged")
             purged += 1
     CodeAttempt.objects.filter(at__lt=now - codes.WINDOW).delete()
+    WithdrawnCode.objects.filter(until__lte=now).delete()
     Session.objects.filter(expire_date__lt=now).delete()
     return purged
 

@@ -159,3 +159,15 @@ class CodeAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client[:8]} {self.at}"
+
+
+class WithdrawnCode(models.Model):
+    """The hash of a withdrawn report's code, kept only while a report form that carries that code could
+    still be sent again (``until``: the withdrawal plus the signed form code's day). A reload of the old
+    receipt then files nothing. Nothing else of the report: no route, no words, no case number."""
+
+    code_hash: models.CharField[str, str] = models.CharField(max_length=64, unique=True)
+    until: models.DateTimeField[datetime, datetime] = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"withdrawn code until {self.until:%Y-%m-%d %H:%M}"

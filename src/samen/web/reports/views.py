@@ -22,13 +22,14 @@ from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
 from samen.content import Localized, describe_error
 from samen.errors import InputError
 from samen.web import campaign
 from samen.web.methods import allow
-from samen.web.reports import access, actions, codes, insight, report_routes
+from samen.web.reports import access, actions, codes, insight, staffed_routes
 from samen.web.reports.forms import AnswerForm, ReplyForm, ReportForm, StatusForm, WithdrawForm
 from samen.web.reports.models import STATUSES, Report
 
@@ -89,12 +90,15 @@ def _receipt(request: HttpRequest, filed: Report, code: str) -> HttpResponseBase
 def report(request: HttpRequest) -> HttpResponseBase:
     """The report form; after sending, the receipt with the follow-up code (``data-report-code``).
 
-    ``?route=<id>`` (a route of the pack's ``reports.routes``) chooses that route beforehand, as the help
-    page's "report it confidentially" links do; any other value is ignored.
+    Only the routes with a staff account are offered and accepted (:func:`staffed_routes`); with none, the
+    page says reports are not set up here and points to the help page. ``?route=<id>`` (one of those
+    routes) chooses that route beforehand, as the help page's "report it confidentially" links do; any
+    other value is ignored.
 
     The form carries the code it will file under, signed: the same form sent again (a reload of the
     receipt, a double click, the receipt's language switch) shows the receipt of the report it filed the
-    first time. A missing, altered or expired signature files under a fresh code: never lose the words.
+    first time, or, once that report is withdrawn, says it was deleted and files nothing. A missing,
+    altered or expired signature files under a fresh code: never lose the words.
     """
     local = _local()
     carried = codes.signed_code(request.POST.get(FORM_CODE_FIELD, "")) if request.method == "POST" else None
@@ -102,12 +106,18 @@ def report(request: HttpRequest) -> HttpResponseBase:
         filed = actions.find_report(carried)
         if filed is not None:
             return _receipt(request, filed, carried)
+        if actions.was_withdrawn(carried):  # the old receipt reloaded after a withdrawal: file nothing
+            return _private(render(request, "web/report_withdrawn.html", {}, status=410))
+    routes = staffed_routes()
+    if not routes:  # nobody could read a report: say so, and where to go instead
+        status = 503 if request.method == "POST" else 200
+        return _private(render(request, "web/report_unavailable.html", {}, status=status))
     asked = request.GET.get("route", "")
     form = ReportForm(
         request.POST if request.method == "POST" else None,
-        initial={"route": asked} if asked in report_routes() else None,
+        initial={"route": asked} if asked in routes else None,
         local=local,
-        routes=report_routes(),
+        routes=routes,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -130,10 +140,61 @@ def report(request: HttpRequest) -> HttpResponseBase:
     status = 400 if form.errors else 200
     context = {
         "form": form,
-        "routes": [(r, form.route_help.get(r, "")) for r in report_routes()],
+        "routes": [(r, form.route_help.get(r, "")) for r in routes],
         "form_code": codes.sign_code(carried or codes.new_code()),
     }
     return _private(render(request, "web/report_form.html", context, status=status))
+
+
+#: What each key of the download means, for the reporter who opens the file (``fields`` in it).
+EXPORT_FIELDS: dict[str, Any] = {
+    "route": _lazy("who receives your report (the id of the route)"),
+    "route_name": _lazy("who receives your report"),
+    "platform": _lazy("where you reported it: web is this website, the others are chat apps"),
+    "language": _lazy("the language of your report"),
+    "status": _lazy("where your case stands (its id)"),
+    "status_name": _lazy("where your case stands"),
+    "created": _lazy("when you sent your report"),
+    "updated": _lazy("when something last happened in your case"),
+    "closed": _lazy("when your case was closed (empty: it is open)"),
+    "anonymous": _lazy("true: you reported without your name"),
+    "name": _lazy("your name, if you gave it"),
+    "contact": _lazy("how to reach you, if you gave it"),
+    "special_categories": _lazy("sexual behaviour or health, if you ticked them"),
+    "special_categories_consent": _lazy("true: you gave your explicit consent for those"),
+    "link": _lazy("the link to the chat message your report is about, if you sent one"),
+    "relayed_to_group": _lazy("the group whose admins received your report through the bot, if any"),
+    "text": _lazy("your report in your own words"),
+    "messages": _lazy("the conversation: from reporter is you, from staff is the person who helps you"),
+}
+
+
+def export_document(report: Report) -> dict[str, Any]:
+    """Everything kept about a report (:func:`actions.export`) as a file a student can read: first a short
+    explanation and the meaning of each key in the page's language, the route and status by name; the
+    data's own keys and values stay as they are, so that a program reads it too."""
+    local = _local()
+    data = actions.export(report)
+    statuses = {key: str(label) for key, label in STATUSES}
+    named = {  # after the key it names
+        "route": ("route_name", _route_names(local).get(report.route, report.route)),
+        "status": ("status_name", statuses.get(report.status, report.status)),
+    }
+    about = _(
+        "Everything kept about your report, as it was when you downloaded it. Times are Dutch time, "
+        "written year-month-day, then the hour, and the difference from UTC (+01:00 in winter, +02:00 in "
+        "summer). Under “fields” each key is explained; the data follows it."
+    )
+    document: dict[str, Any] = {
+        "about": about,
+        "fields": {key: str(text) for key, text in EXPORT_FIELDS.items()},
+    }
+    for key, value in data.items():
+        document[key] = value
+        if key in named:
+            name_key, name = named[key]
+            document[name_key] = name
+    return document
 
 
 def _status_page(
@@ -195,7 +256,7 @@ def report_status(request: HttpRequest) -> HttpResponseBase:
         withdraw.describe_errors()
         return _status_page(request, found, code, status=400, withdraw_form=withdraw)
     if action == "export":
-        data = json.dumps(actions.export(found), ensure_ascii=False, indent=2)
+        data = json.dumps(export_document(found), ensure_ascii=False, indent=2)
         response = HttpResponse(data, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = content_disposition_header(
             True, f"report-{found.created:%Y%m%d}.json"
