@@ -894,6 +894,11 @@ def test_decimals_examples_and_details_shared_with_consent_are_left_alone(
     ("text", "expected"),
     [
         ("zonder toestemming: lisa 0612345678", [("phone", "0612345678")]),  # consent denied
+        # consent asked for, not given; "nep" and "fake" that do not describe the detail
+        ("Ik vroeg haar om toestemming maar ze reageert niet: 0612345678", [("phone", "0612345678")]),
+        ("mag ik haar nummer delen? 0612345678", [("phone", "0612345678")]),
+        ("wat een nep gedoe, bel lisa 0612345678", [("phone", "0612345678")]),
+        ("fake news lol, lisa's number is 0612345678", [("phone", "0612345678")]),
         ("0612345678 <- Bram", [("phone", "0612345678")]),  # pointed at someone else
         ("zijn iban is NL91-ABNA-0417-1643-00", [("iban", "NL91-ABNA-0417-1643-00")]),  # grouped by dashes
         ("lisa heeft een nieuw nummer: 0612345678", [("phone", "0612345678")]),  # someone else's new one

@@ -1401,7 +1401,8 @@ _SCORES = {
 # people ("in de casus woont mevrouw De Groot op …"). Nobody's.
 _EXAMPLE = re.compile(
     r"\b(?:(?:bij)?voorbeeld\w*|bijv|e\.\s?g|for\s+(?:example|instance)|example|dummy|"
-    r"fictie[fv]?\w*|fictional|fictitious|made[\s-]up|verzonnen|nep(?:nummer|adres|mail)?|fake|placeholder|"
+    r"fictie[fv]?\w*|fictional|fictitious|made[\s-]up|verzonnen|nep-?(?:nummer|adres|mail|iban|rekening)|"
+    r"fake\s+(?:number|phone|address|e-?mail|iban|account|details?)|placeholder|"
     r"vervang\w*|replace|casus|case[\s-]?study|scenario|vignet\w*)\b",
     re.IGNORECASE,
 )
@@ -1417,9 +1418,13 @@ _EXAMPLE_DOMAIN = re.compile(r"(?:^|\.)example\.(?:com|org|net)$")
 # The person's consent, said anywhere in the message: Do 4 asks for it ("met toestemming van bram",
 # "lisa vindt het goed dat ik het deel", "she said it's fine to share", "with his permission").
 _CONSENT = re.compile(
-    r"\b(?:toestemming|permission|consent|instemming)\b|"
+    # given, not asked for: "met toestemming van bram", "with his permission", "ze heeft toestemming gegeven"
+    r"\bmet\s+(?:(?:haar|zijn|hun|d'r|z'n|hem|jullie)\s+)?(?:toestemming|instemming)\b|"
+    r"\b(?:toestemming|instemming)\s+(?:gegeven|gekregen)\b|"
+    r"\b(?:with|got|have|has|had)\s+(?:(?:her|his|their|its)\s+)?(?:permission|consent)\b|"
+    r"\b(?:gave|given)\s+(?:me\s+|us\s+)?(?:(?:her|his|their)\s+)?(?:permission|consent)\b|"
     r"\b(?:vindt|vond|vinden|vonden)\s+(?:het|dat)\s+(?:goed|prima|oké|oke|ok)\b|"
-    r"\b(?:mocht|mag|mogen|mochten)\s+(?:\w+\s+){0,3}(?:doorgeven|delen|doorsturen|geven)\b|"
+    r"\b(?:mocht|mochten)\s+(?:\w+\s+){0,3}(?:doorgeven|delen|doorsturen|geven)\b|"
     r"\b(?:said|says)\s+(?:it'?s|it\s+is|that'?s)\s+(?:fine|ok|okay|alright|cool)\b|"
     r"\b(?:is|are|was|were|'s|'re)\s+(?:fine|ok|okay)\s+with\s+(?:me\s+)?(?:sharing|it|that)\b|"
     r"\b(?:agreed|asked\s+me)\s+to\s+(?:share|pass|post|give)\b|"
