@@ -3,6 +3,8 @@ through the store, in both languages, as dialog tables through the in-memory ada
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from samen.bot import MemoryChat, MemoryStore
@@ -177,3 +179,19 @@ def test_the_group_route_is_not_offered_about_a_message_whose_author_is_unknown(
     (known,) = chat.send("!melden", reply_to="m-earlier", reply_author="carol")
     assert f"{len(REPORT_ROUTES) + 1}." not in unknown.text and f"{len(REPORT_ROUTES)}." in unknown.text
     assert f"{len(REPORT_ROUTES) + 1}." in known.text
+
+
+def test_only_routes_someone_can_read_are_offered(
+    make_chat: Callable[..., MemoryChat], store: MemoryStore
+) -> None:
+    local = load_pack().language("en")
+    names = {route.id: route.name for route in local.support}
+    store.staff = frozenset({"study-adviser"})
+    chat = make_chat()
+    chat.add_bot()
+    (opening,) = chat.send("!report", direct=True, group="dm-alice")
+    assert names["study-adviser"] in opening.text
+    assert names["confidential-counsellor"] not in opening.text and "2." not in opening.text
+    store.staff = frozenset()
+    (none,) = chat.send("!report", direct=True, group="dm-bob", user="bob")
+    assert names["study-adviser"] not in none.text and "1." not in none.text

@@ -180,3 +180,27 @@ def test_a_report_is_filed_and_gets_a_code(store: Store) -> None:
     assert store.withdraw_report(code) and store.report_view(code) is None
     assert store.report_view(admins) is None
     assert not store.withdraw_report(code) and not store.answer_report(code, "x")
+
+
+def test_only_routes_with_an_active_staff_account_are_staffed_in_the_packs_order() -> None:
+    routes = ("confidential-counsellor", "study-adviser", "programme-chair")
+    assert MemoryStore().staffed(routes) == routes  # a store with no accounts to ask offers every route
+    assert MemoryStore(staff={"programme-chair", "study-adviser"}).staffed(routes) == routes[1:]
+
+
+@pytest.mark.django_db
+def test_the_database_store_offers_the_routes_the_web_form_offers() -> None:
+    from django.contrib.auth.models import User
+
+    from samen.web.reports import staffed_routes
+    from samen.web.reports.actions import add_staff
+    from samen.web.store import DatabaseStore
+
+    store = DatabaseStore()
+    routes = ("confidential-counsellor", "study-adviser", "programme-chair")
+    assert store.staffed(routes) == ()
+    add_staff("sa", "a study adviser passphrase 7", ["study-adviser"])
+    add_staff("vp", "a counsellor passphrase 77", ["confidential-counsellor"])
+    assert store.staffed(routes) == ("confidential-counsellor", "study-adviser") == staffed_routes()
+    User.objects.filter(username="vp").update(is_active=False)  # an account switched off reads nothing
+    assert store.staffed(routes) == ("study-adviser",)

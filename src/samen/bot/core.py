@@ -419,7 +419,7 @@ class Bot:
         ``!melden CODE intrekken`` withdraws (deletes) it."""
         if event.args:
             return self._report_code(event, local)
-        routes = tuple(self.pack.spec.reports.routes)
+        routes = self.store.staffed(self.pack.spec.reports.routes)  # only routes someone can read
         group_route = self.pack.spec.reports.group_route
         # The group's own admins, reached through the bot; not when the report is about a message whose
         # author the platform did not say, who could be one of them (a report never reaches its subject).

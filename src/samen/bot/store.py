@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -59,6 +60,11 @@ class Store(Protocol):
 
     def save_cursor(self, name: str, value: str) -> None:
         """Create or replace a cursor; values of any length are kept (Matrix does not bound its tokens)."""
+        ...
+
+    def staffed(self, routes: Sequence[str]) -> tuple[str, ...]:
+        """The routes among ``routes`` (in their order) that someone can read: with at least one active
+        staff account of that role. Only these are offered; a report to nobody would be a broken promise."""
         ...
 
     def file_report(
@@ -125,11 +131,17 @@ class KeptReport:
 class MemoryStore:
     """A store in memory: a real implementation for tests and benchmarks, gone when the process ends."""
 
-    def __init__(self) -> None:
+    def __init__(self, staff: Collection[str] | None = None) -> None:
         self.groups: dict[tuple[str, str], GroupState] = {}
         self.tally: Counter[tuple[str, str, date, str, int]] = Counter()
         self.cursors: dict[str, str] = {}
         self.reports: dict[str, KeptReport] = {}
+        #: The routes with a staff account (None: every route, as a store with no accounts to ask).
+        self.staff = None if staff is None else frozenset(staff)
+
+    def staffed(self, routes: Sequence[str]) -> tuple[str, ...]:
+        """The routes that have a staff account (:attr:`staff`), in their order."""
+        return tuple(r for r in routes if self.staff is None or r in self.staff)
 
     def load_group(self, platform: str, group: str) -> GroupState | None:
         """The group's record, or None for a group the bot has never seen."""

@@ -8,7 +8,7 @@ text.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -121,6 +121,15 @@ class DatabaseStore:
     def save_cursor(self, name: str, value: str) -> None:
         """Create or replace a cursor."""
         self._retry(lambda: self._cursors.update_or_create(name=name, defaults={"value": value}))
+
+    def staffed(self, routes: Sequence[str]) -> tuple[str, ...]:
+        """The routes among ``routes`` with at least one active staff account of that role, in their order
+        (the web's report form offers the same: :func:`samen.web.reports.staffed_routes`)."""
+        from samen.web.reports.models import StaffRole
+
+        roles = StaffRole.objects.using(self.using).filter(role__in=list(routes), user__is_active=True)
+        found = set(self._retry(lambda: list(roles.values_list("role", flat=True))))
+        return tuple(route for route in routes if route in found)
 
     def file_report(
         self, *, route: str, text: str, language: str, platform: str, name: str, special: bool, link: str
