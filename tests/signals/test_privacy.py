@@ -854,6 +854,12 @@ def test_words_passed_on_and_possessives_with_a_bare_apostrophe_are_someone_else
     "text",
     [
         "r = 0.612345678",  # a decimal fraction is no number to call
+        "x = 3.0612345678",
+        "kans = .0612345678",
+        "bijv. 0612345678",
+        "kamer van dr Jansen: 071 527 2727",
+        "lisa gaf toestemming, haar nummer is 0612345678",
+        "sharing with sarah's consent: 0612345678",
         "0.712345678 is de p-waarde",
         "mean: 0.6123456789, sd 0.0712345678",
         "de correlatie was -0,6543210987",
@@ -899,6 +905,16 @@ def test_decimals_examples_and_details_shared_with_consent_are_left_alone(
         ("mag ik haar nummer delen? 0612345678", [("phone", "0612345678")]),
         ("wat een nep gedoe, bel lisa 0612345678", [("phone", "0612345678")]),
         ("fake news lol, lisa's number is 0612345678", [("phone", "0612345678")]),
+        # consent about something else, in another sentence, or the writer's own say-so; an example word
+        # that is no example of this detail, negated, or before a detail whose owner is named
+        ("lisa vindt het goed dat we later beginnen. haar nummer is 0612345678", [("phone", "0612345678")]),
+        ("i said it's fine, here's her number: 0612345678", [("phone", "0612345678")]),
+        ("met toestemming van niemand: 0612345678 (lisa)", [("phone", "0612345678")]),
+        ("bijvoorbeeld: lisa's nummer is 0612345678", [("phone", "0612345678")]),
+        ("haha geen nepnummer hoor, dit is echt bram zijn nummer: 0622334455", [("phone", "0622334455")]),
+        ("worst case scenario bellen we lisa: 0612345678", [("phone", "0612345678")]),
+        ("0612345678 <- ik heb lisa's nummer gevonden", [("phone", "0612345678")]),
+        ("de zoon van prof Bakker: 0687654321", [("phone", "0687654321")]),  # staff's family: private
         ("0612345678 <- Bram", [("phone", "0612345678")]),  # pointed at someone else
         ("zijn iban is NL91-ABNA-0417-1643-00", [("iban", "NL91-ABNA-0417-1643-00")]),  # grouped by dashes
         ("lisa heeft een nieuw nummer: 0612345678", [("phone", "0612345678")]),  # someone else's new one

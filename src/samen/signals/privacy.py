@@ -102,8 +102,9 @@ _PRIVATE = ("priv", "persoonlijk", "personal")
 # People in a role: their work phone and mail are public, their home is not.
 _STAFF = _words(
     """
-    docent docenten lecturer lecturers tutor tutors professor prof hoogleraar studieadviseur studieadviseurs
-    studyadvisor adviser advisor decaan dean coordinator coördinator begeleider supervisor mentor ta tas
+    docent docenten lecturer lecturers tutor tutors professor prof dr drs hoogleraar studieadviseur
+    studieadviseurs studyadvisor adviser advisor decaan dean coordinator coördinator begeleider supervisor
+    mentor ta tas
     vertrouwenspersoon studentendecaan rep reps representative vertegenwoordiger studentvertegenwoordiger
     """
 )
@@ -167,6 +168,7 @@ _OTHER_WORDS = _words(
     mother father mom mum dad brother sister grandma grandpa aunt uncle cousin friend boyfriend girlfriend
     roommate housemate flatmate neighbour neighbor colleague classmate groupmate teammate husband wife
     jongen meisje guy girl boy iemand someone somebody ex date crush baby schat lief bf gf bestie
+    zoon dochter kind son daughter child echtgenoot echtgenote spouse
     """
 )
 # Verbs in the third person that tell the detail is someone else's ("Lisa woont", "he lives").
@@ -396,7 +398,8 @@ _CLAIMS = [
             rf"(?<![\w.,]){_NUMBER}\s?(?:[-–]\s?{_NUMBER}\s?)?{_UNITS}(?![\w])",
             rf"[€$£]\s?{_NUMBER}(?:,-)?|{_NUMBER},-",
             # Decimal fractions: 0.612345678 is a p-value or a correlation, never a number to call.
-            r"(?<![\d.,])-?0[.,]\d+(?![\d]|[.,]\d)",
+            # (1.0612345678, .0612345678 too; not 06.12345678, a Dutch mobile written with a dot)
+            r"(?<![\d.,+])-?(?:0|[1-9]\d{0,2})?[.,]\d{5,}(?![\d]|[.,]\d)|(?<![\d.,+])-?0[.,]\d+(?![\d]|[.,]\d)",
             # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
             r"\bv\d+(?:\.\d+)*\b|(?<![\d.])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
             r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
@@ -688,7 +691,8 @@ _OWN_THINGS = _words("werk baan stage bijbaan studie werkgever work job internsh
 # Or a word that says whose right after it: "06… is van Tim", "… belongs to Tim", "… is Tim's".
 _OWNER_MARK = re.compile(
     r"[ ]?\((?P<who>[^()\d\s]{1,20})\)|"  # one word: "(ik)", not "(ook op Telegram)"
-    r"[ ]*(?:<-+|<=|=|←|👈)[ ]*(?P<pointed>[^\W\d_]{1,20})\b|"  # "06… <- ik", "06… = ik": pointed at
+    # "06… <- ik", "06… = ik": pointed at, the word alone (not "<- ik heb lisa's nummer gevonden")
+    r"[ ]*(?:<-+|<=|=|←|👈)[ ]*(?P<pointed>[^\W\d_]{1,20})(?=[ ]*(?:$|[\n.,;:!?)]))|"
     r"[ ,]+(?:is|was)\s+(?:van|from)\s+(?P<of>(?:(?:mijn|m'n|mn|my)\s+)?[\w'’]+)|"
     r"[ ,]+belongs\s+to\s+(?P<to>(?:my\s+)?[\w'’]+)|"
     r"[ ,]+(?:is|was)\s+(?P<poss>[\w’]+)['’]s\b"
@@ -980,8 +984,11 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
             and word not in _NOT_POSSESSORS
         ):
             cue = "other"  # "Lars' adres", "Chris' address": a name ending in s takes a bare apostrophe
-        if cue == "name" and previous in _STAFF:
-            cue = "staff"  # "het kantoor van prof Bakker", "docent Jansen": a name after a staff title
+        relative = re.search(r"\b([\w']+)\s+(?:van|of)\s+[\w.']+\s+$", text[start : m.start()])
+        if cue == "name" and previous in _STAFF and not (relative and relative[1].lower() in _OTHER_WORDS):
+            # "het kantoor van prof Bakker", "docent Jansen": a name after a staff title is staff's (not
+            # "de zoon van prof Bakker": his son's number is private)
+            cue = "staff"
         if cue is None and _OTHER_VERBS.fullmatch(word):
             # "Lisa moved", not "I just moved", "ik ben verhuisd": the verb is the writer's after "ik", "we"
             cue = "own" if _FIRST_PERSON_BEFORE.search(text, start, m.start()) else "other"
@@ -1428,40 +1435,73 @@ _CONSENT = re.compile(
     r"\b(?:said|says)\s+(?:it'?s|it\s+is|that'?s)\s+(?:fine|ok|okay|alright|cool)\b|"
     r"\b(?:is|are|was|were|'s|'re)\s+(?:fine|ok|okay)\s+with\s+(?:me\s+)?(?:sharing|it|that)\b|"
     r"\b(?:agreed|asked\s+me)\s+to\s+(?:share|pass|post|give)\b|"
-    r"\bvroeg\s+(?:of\s+)?(?:ik|me)\s+(?:\w+\s+){0,3}(?:wil(?:de)?\s+)?(?:doorgeven|delen|doorsturen)\b",
+    r"\bvroeg\s+(?:of\s+)?(?:ik|me)\s+(?:\w+\s+){0,3}(?:wil(?:de)?\s+)?(?:doorgeven|delen|doorsturen)\b|"
+    r"\bgaf\s+(?:me\s+|ons\s+)?(?:toestemming|instemming)\b|\bmag\s+gedeeld\s+worden\b|"
+    r"\b(?:is|was)\s+(?:ok|oké|oke|akkoord)\s+met\s+(?:het\s+)?delen\b|\bgo-?ahead\b|"
+    r"\b(?:zei|zegt|heeft\s+gezegd)\s+dat\s+(?:het|dat)\s+mag\b|\bwith\s+\w+['’]s\s+(?:permission|consent)\b|"
+    r"\bop\s+(?:verzoek|aanvraag)\s+van\b|\b(?:wanted|asked)\s+me\s+to\s+(?:share|pass\s+on|post|give)\b",
     re.IGNORECASE,
 )
 
 
 _NO_CONSENT = _words(
-    "zonder geen niet nooit without no not never didn't didnt hasn't hasnt isn't isnt wasn't"
+    "zonder geen niet nooit niemand without no not never nobody didn't didnt hasn't hasnt isn't isnt wasn't"
 )
 
 
-def _consented(text: str) -> bool:
-    """Whether the message says the person agreed to share (:data:`_CONSENT`), not negated within the
-    three words before it ("zonder toestemming", "he's not ok with it")."""
-    for m in _CONSENT.finditer(text):
-        before = re.findall(r"[\w']+", text[max(0, m.start() - 40) : m.start()].lower())[-3:]
-        inside = re.findall(r"[\w']+", m.group(0).lower())
-        if not _NO_CONSENT & set(before + inside):
+def _consented(text: str, span: Span) -> bool:
+    """Whether the detail's own clause says the person agreed to its sharing (:data:`_CONSENT`): not
+    negated within the three words before it ("zonder toestemming", "he's not ok with it"), and not the
+    writer's own say-so ("ik vind het goed", "i said it's fine"). Consent in another sentence is about
+    something else as often ("lisa vindt het goed dat we later beginnen. haar nummer is …")."""
+    start, end = _clause(text, span)
+    for m in _CONSENT.finditer(text, start, end):
+        before = re.findall(r"[\w']+", text[max(start, m.start() - 40) : m.start()].lower())[-3:]
+        inside = re.findall(r"[\w']+", text[m.start() : m.end() + 12].lower())  # "… van niemand"
+        if not _NO_CONSENT & set(before + inside) and not (before and before[-1] in _OWN_SUBJECTS):
             return True
     return False
 
 
-def _example(text: str, span: Span) -> bool:
-    """Whether a detail is an example or a placeholder: an example word in its clause, an address at an
-    example domain, or one whose name is made of placeholder names only."""
-    start, end = _clause(text, span)
-    if _EXAMPLE.search(text, start, span[0]) or _EXAMPLE.search(text, span[1], end):  # not in the detail
-        return True
+# A made-up detail's frame: the people of a case study or a scenario are nobody ("in de casus woont …").
+_FICTION = re.compile(
+    r"\b(?:in|uit|from)\s+(?:de|het|deze|dit|this|the|a|our)\s+(?:casus|case(?:\s+study)?|scenario|"
+    r"vignet\w*|opdracht|assignment)\b|\b(?:casus|case\s+study|scenario)\s*:",
+    re.IGNORECASE,
+)
+_EXAMPLE_BEFORE = re.compile(
+    rf"(?:{_EXAMPLE.pattern})[^\w\n]{{0,3}}(?:[\w-]+[^\w\n]+){{0,2}}$", re.IGNORECASE
+)
+_EXAMPLE_AFTER = re.compile(rf"[^\w\n]{{0,3}}(?:\w+[^\w\n]+){{0,2}}?(?:{_EXAMPLE.pattern})", re.IGNORECASE)
+
+
+def _example(text: str, span: Span, whose: str | None) -> bool:
+    """Whether a detail is an example, a placeholder or made up: an address at an example domain or one
+    whose name is made of placeholder names; a case study's or a scenario's (anywhere in the message); or,
+    when nobody is named as its owner, an example word right at it (at most a label and two words between:
+    "bijv. 06…", "vervang s1234567 door …", "06… in als voorbeeld"), not negated ("geen nepnummer")."""
     local, _, domain = text[span[0] : span[1]].lower().partition("@")
-    if not domain:
-        return False
     parts = [p for p in re.split(r"[._+-]", local) if p]
-    return bool(_EXAMPLE_DOMAIN.search(domain)) or (
-        bool(parts) and all(p in _PLACEHOLDER_NAMES for p in parts)
-    )
+    if domain and (
+        _EXAMPLE_DOMAIN.search(domain) or (bool(parts) and all(p in _PLACEHOLDER_NAMES for p in parts))
+    ):
+        return True
+    if _FICTION.search(text):
+        return True
+    if whose == "other":
+        return False  # "bijvoorbeeld: lisa's nummer is …" is Lisa's number, given as an instance
+    # Near the detail, whatever the clauses ("bijv. 06…": the abbreviation's dot ends no thought).
+    start, end = max(0, span[0] - 40), span[1] + 40
+    for m in (_EXAMPLE_BEFORE.search(text, start, span[0]), _EXAMPLE_AFTER.match(text, span[1], end)):
+        if m is None:
+            continue
+        word = _EXAMPLE.search(m.group(0))
+        assert word is not None
+        at = m.start() + word.start()
+        before = re.findall(r"[\w']+", text[max(0, at - 20) : at].lower())[-2:]
+        if not _NO_CONSENT & set(before):
+            return True
+    return False
 
 
 def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[Detail]:
@@ -1552,7 +1592,7 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
             whose = "other" if subtype in ("address", "postcode") or webmail else "role"
         if whose in ("own", "role") and subtype != "bsn":  # nobody should post a BSN, not even their own
             continue
-        if _example(readable, span) or (subtype != "bsn" and _consented(readable)):
+        if _example(readable, span, whose) or (subtype != "bsn" and _consented(readable, span)):
             continue  # an example, or shared with the person's consent (not a BSN: nobody should post one)
         if place is not None and whose != "other" and (place.needs_person or not place.home):
             continue  # a street and a number (or a postcode) nobody is said to live at: a place
