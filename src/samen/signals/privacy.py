@@ -1466,7 +1466,7 @@ def _consented(text: str, span: Span) -> bool:
 # A made-up detail's frame: the people of a case study or a scenario are nobody ("in de casus woont …").
 _FICTION = re.compile(
     r"\b(?:in|uit|from)\s+(?:de|het|deze|dit|this|the|a|our)\s+(?:casus|case(?:\s+study)?|scenario|"
-    r"vignet\w*|opdracht|assignment)\b|\b(?:casus|case\s+study|scenario)\s*:",
+    r"vignet\w*)\b|\b(?:casus|case\s+study|scenario)\s*:",
     re.IGNORECASE,
 )
 _EXAMPLE_BEFORE = re.compile(
