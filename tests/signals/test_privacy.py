@@ -831,6 +831,15 @@ def test_a_seventh_testers_someone_elses(
         ('tim texted me: "my number is 0687654321"', [("phone", "0687654321")]),
         ('tim posted in the other group: "email me at tim.k@gmail.com"', [("email", "tim.k@gmail.com")]),
         ("noor mailde gisteren: bereik me via noor.v@hotmail.com", [("email", "noor.v@hotmail.com")]),
+        ("tim heeft geappt: mijn nummer is 0687654321", [("phone", "0687654321")]),  # a perfect tense
+        ("fw van lisa: mijn nummer is 0612345678", [("phone", "0612345678")]),  # passed on by a noun
+        ("[12:03] Sanne: mijn nummer is 0612345678", [("phone", "0612345678")]),  # a pasted chat line
+        ("zoals ik al had gezegd: mijn nummer is 0612345678", []),
+        ("[update] mijn nummer is 0612345678", []),  # a tag, not a speaker
+        # a Dutch genitive written without an apostrophe
+        ("Tims adres is Breestraat 44", [("address", "Breestraat 44")]),
+        ("brams adres: Kerkstraat 12", [("address", "Kerkstraat 12")]),
+        ("ons adres is Breestraat 44", []),
         ('volgens sem: "ik woon op Breestraat 12"', [("address", "Breestraat 12")]),
         # A name ending in s takes a bare apostrophe as its possessive, also at the start of a sentence.
         ("Lars' adres is Breestraat 14", [("address", "Breestraat 14")]),

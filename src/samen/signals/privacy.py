@@ -46,6 +46,8 @@ from stdnum import iban as stdnum_iban
 from stdnum import isbn as stdnum_isbn
 from stdnum.nl import bsn as stdnum_bsn
 
+from samen.signals.normalize import COMMON, frequency
+
 Span = tuple[int, int]
 
 
@@ -726,12 +728,21 @@ _SELF_INTRODUCTION = re.compile(
 # 'my number is …'"), or a forwarded message. First-person words after it are the speaker's, not the
 # writer's; "ik zei: …" and "I wrote: …" quote the writer.
 _QUOTED = re.compile(
-    r"\b(?P<speaker>[\w'’]+)\s+(?:zei|zegt|schreef|schrijft|appte|appt|stuurde|stuurt|mailde|postte|"
-    r"deelde|typte|antwoordde|reageerde|vertelde|said|says|wrote|writes|texted|sent|sends|messaged|"
-    r"emailed|mailed|posted|posts|shared|typed|replied|answered|told)"
+    r"\b(?P<speaker>[\w'’]+)\s+"
+    # a perfect tense too: "tim heeft geappt:", "lisa had gezegd:", "tim has texted me:"
+    r"(?:(?:heeft|had|hebben|has|have)\s+(?:\w+\s+){0,2}?)?"
+    r"(?:zei|zegt|schreef|schrijft|appte|appt|stuurde|stuurt|mailde|postte|deelde|typte|antwoordde|"
+    r"reageerde|vertelde|gezegd|geschreven|geappt|gestuurd|gemaild|gepost|gedeeld|getypt|geantwoord|"
+    r"verteld|said|says|wrote|written|writes|texted|sent|sends|messaged|emailed|mailed|posted|posts|"
+    r"shared|typed|replied|answered|told|dm'?d|gaf\s+aan)"
     # a few words may come between the verb and the mark: "stuurde me:", "posted in the other group:"
     r"(?:\s+[\w'’]+){0,4}?\s*(?:[:\"“”‘']|$)|"
     r"\b(?:volgens|according\s+to)\s+(?P<source>[\w'’]+)\s*[:\"“”‘']|"
+    # a message passed on by a noun: "fw van lisa:", "doorgestuurd bericht van tim:", "quote from tim:"
+    r"\b(?:fwd?|doorgestuurd(?:\s+bericht)?|forwarded(?:\s+message)?|screenshot|citaat|quote|bericht|"
+    r"message)\s+(?:van|from|of)\s+(?P<sender>[\w'’]+)\s*[:\"“”‘']|"
+    # a pasted chat line with its time: "[12:03] Lisa: …", "[02-12 09:15] tim: …"
+    r"^[ \t]*\[[\d:/.,\s-]+\]\s*(?P<pasted>[^\W\d_][\w'’-]{0,20})\s*:|"
     r"^[ \t>]*(?:doorgestuurd(?:\s+bericht)?|forwarded(?:\s+message)?|fwd?)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -985,6 +996,17 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
         ):
             cue = "other"  # "Lars' adres", "Chris' address": a name ending in s takes a bare apostrophe
         relative = re.search(r"\b([\w']+)\s+(?:van|of)\s+[\w.']+\s+$", text[start : m.start()])
+        if (
+            cue in (None, "name")
+            and len(word) > 3
+            and word.endswith("s")
+            and original.isalpha()
+            and word not in _NOT_NAMES | _OWN_WORDS | _OTHER_WORDS | _POSSESSIVES
+            and (original[:1].isupper() or frequency(word) < COMMON)
+            and _DETAIL_NOUN_NEXT.match(text, m.end()) is not None
+            and m.end() <= span[0]
+        ):
+            cue = "other"  # "Tims adres", "brams adres": a Dutch genitive, written without an apostrophe
         if cue == "name" and previous in _STAFF and not (relative and relative[1].lower() in _OTHER_WORDS):
             # "het kantoor van prof Bakker", "docent Jansen": a name after a staff title is staff's (not
             # "de zoon van prof Bakker": his son's number is private)
@@ -1092,7 +1114,7 @@ def _passed_on(text: str, at: int) -> str | None:
     if text.startswith(">", line):
         return "other"  # "> mijn nummer is 06…": a quoted earlier message
     for m in _QUOTED.finditer(text, 0, at):
-        speaker = m["speaker"] or m["source"]
+        speaker = m["speaker"] or m["source"] or m["sender"] or m["pasted"]
         if speaker is None:
             return "other"
         name = speaker.lower()
