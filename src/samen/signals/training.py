@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -309,7 +309,7 @@ def fit_embedding_mlp(data: Encoded, vectors: npt.NDArray[np.float32], jobs: int
     weights = _weights(data.examples)[keep]
     # Each seed in a process of its own, one BLAS thread each: the same bytes as one after another.
     with _workers(min(jobs, len(SEEDS))) as pool:
-        return list(pool.map(_fit_perceptron, *zip(*((x, y, weights, seed) for seed in SEEDS), strict=True)))
+        return list(pool.map(partial(_fit_perceptron, x, y, weights), SEEDS))
 
 
 def _fit_perceptron(
@@ -333,7 +333,9 @@ def _workers(jobs: int) -> ProcessPoolExecutor:
 
 def default_jobs() -> int:
     """The cores this process may use (the work is split into single-threaded processes)."""
-    return len(os.sched_getaffinity(0))
+    if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process is allowed, not all the machine's
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def embed_missing(
