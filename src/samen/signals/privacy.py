@@ -564,6 +564,17 @@ class _Claims:
             self.spans = claimed_spans(self.text)
         return iter(self.spans)
 
+    @cached_property
+    def containers(self) -> list[Span]:
+        """Only the URLs, commands, remotes, paths and files (:data:`_CONTAINER_CLAIMS`): what a detail
+        with its own check (an IBAN) or a student number still gives way to."""
+        return claimed_spans(self.text, _CONTAINER_CLAIMS)
+
+
+def _words_before(text: str, at: int, count: int, since: int = 0) -> list[str]:
+    """The last ``count`` words (lower case) before ``at``, not before ``since`` (a clause's start)."""
+    return re.findall(r"[\w']+", text[max(since, at - 40) : at].lower())[-count:]
+
 
 def _overlaps(span: Span, taken: Iterable[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
@@ -995,22 +1006,25 @@ def _cues(message: _Message, clause: Span, span: Span, names: bool) -> tuple[lis
             and word not in _NOT_POSSESSORS
         ):
             cue = "other"  # "Lars' adres", "Chris' address": a name ending in s takes a bare apostrophe
-        relative = re.search(r"\b([\w']+)\s+(?:van|of)\s+[\w.']+\s+$", text[start : m.start()])
         if (
             cue in (None, "name")
             and len(word) > 3
             and word.endswith("s")
+            and m.end() <= span[0]
             and original.isalpha()
             and word not in _NOT_NAMES | _OWN_WORDS | _OTHER_WORDS | _POSSESSIVES
-            and (original[:1].isupper() or frequency(word) < COMMON)
             and _DETAIL_NOUN_NEXT.match(text, m.end()) is not None
-            and m.end() <= span[0]
+            and (original[:1].isupper() or frequency(word) < COMMON)
         ):
             cue = "other"  # "Tims adres", "brams adres": a Dutch genitive, written without an apostrophe
-        if cue == "name" and previous in _STAFF and not (relative and relative[1].lower() in _OTHER_WORDS):
+        if cue == "name" and previous in _STAFF:
             # "het kantoor van prof Bakker", "docent Jansen": a name after a staff title is staff's (not
             # "de zoon van prof Bakker": his son's number is private)
-            cue = "staff"
+            whose_title = _words_before(text, m.start(), 3, since=start)  # "zoon van prof"
+            if not (
+                len(whose_title) == 3 and whose_title[1] in ("van", "of") and whose_title[0] in _OTHER_WORDS
+            ):
+                cue = "staff"
         if cue is None and _OTHER_VERBS.fullmatch(word):
             # "Lisa moved", not "I just moved", "ik ben verhuisd": the verb is the writer's after "ik", "we"
             cue = "own" if _FIRST_PERSON_BEFORE.search(text, start, m.start()) else "other"
@@ -1118,7 +1132,7 @@ def _passed_on(text: str, at: int) -> str | None:
         if speaker is None:
             return "other"
         name = speaker.lower()
-        if _OWN_SUBJECTS & set(re.findall(r"[\w']+", text[max(0, m.start() - 12) : m.start()].lower())[-2:]):
+        if _OWN_SUBJECTS & set(_words_before(text, m.start(), 2)):
             continue  # "zoals ik al zei:", "I already said:": the writer's own words
         # A name in lower case too ("lisa appte: …"): a word that stands as the subject of a verb of
         # saying or sending, and is no function word, no chat word and not the writer.
@@ -1425,14 +1439,13 @@ _SCORES = {
 }
 
 
-# A detail given as an example, a placeholder or made up, in its clause: "vul 06… in als voorbeeld",
-# "vervang s1234567 door je eigen studentnummer", "e.g. john.doe@…", "a fake number: 06…", a case study's
-# people ("in de casus woont mevrouw De Groot op …"). Nobody's.
+# Words that make the detail right at them an example, a placeholder or made up (:func:`_example`): "vul 06…
+# in als voorbeeld", "vervang s1234567 door je eigen studentnummer", "e.g. john.doe@…", "a fake number: 06…".
 _EXAMPLE = re.compile(
     r"\b(?:(?:bij)?voorbeeld\w*|bijv|e\.\s?g|for\s+(?:example|instance)|example|dummy|"
     r"fictie[fv]?\w*|fictional|fictitious|made[\s-]up|verzonnen|nep-?(?:nummer|adres|mail|iban|rekening)|"
     r"fake\s+(?:number|phone|address|e-?mail|iban|account|details?)|placeholder|"
-    r"vervang\w*|replace|casus|case[\s-]?study|scenario|vignet\w*)\b",
+    r"vervang\w*|replace)\b",
     re.IGNORECASE,
 )
 # Names that stand for any name in an address's local part: "voornaam.achternaam@", "john.doe@".
@@ -1444,8 +1457,8 @@ _PLACEHOLDER_NAMES = _words(
 _EXAMPLE_DOMAIN = re.compile(r"(?:^|\.)example\.(?:com|org|net)$")
 
 
-# The person's consent, said anywhere in the message: Do 4 asks for it ("met toestemming van bram",
-# "lisa vindt het goed dat ik het deel", "she said it's fine to share", "with his permission").
+# The person's consent to sharing, as Do 4 asks for it (read in the detail's clause by :func:`_consented`):
+# "met toestemming van bram", "lisa vindt het goed dat ik het deel", "she said it's fine to share".
 _CONSENT = re.compile(
     # given, not asked for: "met toestemming van bram", "with his permission", "ze heeft toestemming gegeven"
     r"\bmet\s+(?:(?:haar|zijn|hun|d'r|z'n|hem|jullie)\s+)?(?:toestemming|instemming)\b|"
@@ -1478,8 +1491,8 @@ def _consented(text: str, span: Span) -> bool:
     something else as often ("lisa vindt het goed dat we later beginnen. haar nummer is …")."""
     start, end = _clause(text, span)
     for m in _CONSENT.finditer(text, start, end):
-        before = re.findall(r"[\w']+", text[max(start, m.start() - 40) : m.start()].lower())[-3:]
-        inside = re.findall(r"[\w']+", text[m.start() : m.end() + 12].lower())  # "… van niemand"
+        before = _words_before(text, m.start(), 3, since=start)
+        inside = _words_before(text, m.end() + 12, 10, since=m.start())  # "… van niemand" too
         if not _NO_CONSENT & set(before + inside) and not (before and before[-1] in _OWN_SUBJECTS):
             return True
     return False
@@ -1520,8 +1533,7 @@ def _example(text: str, span: Span, whose: str | None) -> bool:
         word = _EXAMPLE.search(m.group(0))
         assert word is not None
         at = m.start() + word.start()
-        before = re.findall(r"[\w']+", text[max(0, at - 20) : at].lower())[-2:]
-        if not _NO_CONSENT & set(before):
+        if not _NO_CONSENT & set(_words_before(text, at, 2)):
             return True
     return False
 
@@ -1548,8 +1560,7 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     def add(subtype: str, span: Span, verdict: str | None = None) -> None:
         # An IBAN's check digits outweigh a course code or a date read inside it (NL91-ABNA-0417-…); only a
         # URL, a path or a file holds one.
-        within = claimed_spans(readable, _CONTAINER_CLAIMS) if subtype == "iban" else claims
-        if _overlaps(span, within) or _overlaps(span, taken):
+        if _overlaps(span, claims.containers if subtype == "iban" else claims) or _overlaps(span, taken):
             return
         taken.append(span)
         candidates.append((subtype, span, verdict))
@@ -1563,11 +1574,9 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     for subtype, span in _numbers(readable):
         add(subtype, span)
     if context.student_number is not None:
-        containers: list[Span] | None = None
         for m in context.student_number.finditer(readable):
             # Only a URL, a command, a path or a file takes a student number: "student ID S1234567" is one.
-            containers = claimed_spans(readable, _CONTAINER_CLAIMS) if containers is None else containers
-            if not _overlaps(m.span(), containers) and not _overlaps(m.span(), taken):
+            if not _overlaps(m.span(), claims.containers) and not _overlaps(m.span(), taken):
                 taken.append(m.span())
                 candidates.append(("student_number", m.span(), None))
     places: dict[Span, _Place] = {}

@@ -123,13 +123,11 @@ class DatabaseStore:
         self._retry(lambda: self._cursors.update_or_create(name=name, defaults={"value": value}))
 
     def staffed(self, routes: Sequence[str]) -> tuple[str, ...]:
-        """The routes among ``routes`` with at least one active staff account of that role, in their order
-        (the web's report form offers the same: :func:`samen.web.reports.staffed_routes`)."""
-        from samen.web.reports.models import StaffRole
+        """The routes among ``routes`` with at least one active staff account of that role, in their order:
+        what the web's report form offers too (:func:`samen.web.reports.staffed_routes`)."""
+        from samen.web.reports import staffed_routes
 
-        roles = StaffRole.objects.using(self.using).filter(role__in=list(routes), user__is_active=True)
-        found = set(self._retry(lambda: list(roles.values_list("role", flat=True))))
-        return tuple(route for route in routes if route in found)
+        return self._retry(lambda: staffed_routes(routes, using=self.using))
 
     def file_report(
         self, *, route: str, text: str, language: str, platform: str, name: str, special: bool, link: str

@@ -10,6 +10,7 @@ See ``docs/reports.md``.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -33,16 +34,17 @@ def report_routes() -> tuple[str, ...]:
     return tuple(campaign.pack().spec.reports.routes)
 
 
-def staffed_routes() -> tuple[str, ...]:
-    """The report routes that someone can read: those with at least one active staff account of that role.
+def staffed_routes(routes: Sequence[str] | None = None, using: str = "default") -> tuple[str, ...]:
+    """The report routes that someone can read: those with at least one active staff account of that role,
+    in their order (``routes``: the pack's ``reports.routes`` unless given; ``using``: the database alias).
 
-    Only these are offered (the report form, the help page's "report confidentially" links) and accepted:
-    a report to a route without an account would promise "only … can read it" to nobody.
+    Only these are offered (the report form, the help page's "report confidentially" links, the bot's
+    report dialog) and accepted: a report to a route without an account would promise "only … can read it"
+    to nobody.
     """
     from samen.web.reports.models import StaffRole
 
-    routes = report_routes()
-    staffed = set(
-        StaffRole.objects.filter(role__in=routes, user__is_active=True).values_list("role", flat=True)
-    )
+    routes = report_routes() if routes is None else tuple(routes)
+    roles = StaffRole.objects.using(using).filter(role__in=routes, user__is_active=True)
+    staffed = set(roles.values_list("role", flat=True))
     return tuple(route for route in routes if route in staffed)
