@@ -110,6 +110,58 @@ def test_misspelt_and_run_together_words_are_repaired(text: str) -> None:
     assert fold(text) == MISSPELT[text]
 
 
+# A sentence run together is split even where a curse is one of its words or no lexicon word shows: a word
+# it is said to or about marks it (no Dutch compound holds "you" or "jullie"); "a" and "I" are words.
+RUN_ON_SENTENCES = {
+    "just killyourself already": "just kill yourself already",
+    "fuckyou": "fuck you",
+    "youaretrash": "you are trash",
+    "jullieallemaaldood": "jullie allemaal dood",
+    "niemandvroegomjouwmening": "niemand vroeg om jouw mening",
+    "ihatewomen": "i hate women",
+    "honestlyyourexistenceisamistake": "honestly your existence is a mistake",
+}
+
+
+@pytest.mark.parametrize("text", RUN_ON_SENTENCES, ids=RUN_ON_SENTENCES.values())
+def test_a_sentence_run_together_is_split(text: str) -> None:
+    assert fold(text) == RUN_ON_SENTENCES[text]
+
+
+# What folding must not join, split or respell: a clitic and the word after it, words across a sentence's
+# end, a lone word beside spaced letters, numbers with their ending, decimals and codes, letters glued to a
+# sign, a roman numeral or an exclamation's "!!1", a word inside a compound.
+KEPT_APART = {
+    "she's stupid": "she's stupid",
+    "zo'nretard": "zo'n retard",
+    "they'rebeasts": "they're beasts",
+    "een 'spast' is een scheldwoord": "een 'spast' is een scheldwoord",
+    "wie schrijft 'Po len moeten weg'?": "wie schrijft 'polen moeten weg'?",
+    "Na de les. Bo komt ook": "na de les. bo komt ook",
+    "you are a f u c k i n g idiot": "you are a fucking idiot",
+    "u b e n t dom": "u bent dom",
+    "f u c k u": "fuck u",
+    "de 4e les, the 14th, the 1930s, een 7.5 en versie 2.0.1": "de 4e les, the 14th, the 1930s, een 7.5 en versie 2.0.1",
+    "zaal H8, B12 of cs101": "zaal h8, b12 of cs101",
+    "jij k?nker": "jij k?nker",
+    "ik zie je in het projectgroepje?dieisrolstoeler": "ik zie je in het projectgroepje?die is rolstoeler",
+    "Statistiek II, echt waar!!1": "statistiek ii, echt waar!!1",
+    "herkansingsrooster en tentamenvoorbereiding": "herkansingsrooster en tentamenvoorbereiding",
+    "homogeniteitstest": "homogeniteitstest",
+}
+
+
+@pytest.mark.parametrize("text", KEPT_APART, ids=KEPT_APART.values())
+def test_folding_keeps_apart_what_is_apart_and_whole_what_is_whole(text: str) -> None:
+    assert fold(text) == KEPT_APART[text]
+
+
+@pytest.mark.parametrize(("text", "word"), [("you r475", "rats"), ("shut up f49", "fag"), ("you dum8455", "dumbass"),
+                                            ("what an idiot!!1", "idiot"), ("sh1t!", "shit")])  # fmt: skip
+def test_l33t_that_makes_a_word_is_read_even_in_a_codes_shape(text: str, word: str) -> None:
+    assert word in tokens(fold(text))
+
+
 # Signs that mask letters are read as the letters of the word they hide: a vowel for each sign, a run of
 # signs for a few letters, a curse joined to a word read whole, a sign at the edge of an unknown word.
 MASKED = {

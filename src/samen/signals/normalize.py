@@ -70,8 +70,9 @@ LIKELIER = 50
 #: A repair must land on words at least this common (Zipf 3).
 COMMON = 1e-6
 #: Short pieces of a split must be this common: two letters Zipf 5 (``in``, ``je``), three letters
-#: Zipf 4.3 (``the``, ``dom``, not ``ist`` or ``che``), as words run together are mostly common words.
-SHORT_PIECE = {1: 1.0, 2: 1e-4, 3: 2e-5}
+#: Zipf 4.3 (``the``, ``dom``, not ``ist`` or ``che``), as words run together are mostly common words. A
+#: letter alone is a piece only if it is a word (:data:`_LONE_WORDS`: ``ihatewomen``); see :func:`_segment`.
+SHORT_PIECE = {1: 1e-3, 2: 1e-4, 3: 2e-5}
 #: Longest piece tried when splitting a run-together word.
 LONGEST_PIECE = 16
 #: Longest run of letters and signs read for l33t and masks, and longest word repaired: no disguised word
@@ -104,6 +105,8 @@ _ADDRESS = re.compile(
     r"|r|py|ipynb|tex|bib|mp[34]|mov|html?|json|git|nl|com|org|net|edu|eu|be|de|uk)\b"
 )
 _HAS_LETTER = re.compile(r"[a-z]")
+# Exclamation marks ending a word, with the 1s of a shift key let go too early ("!!1").
+_EXCLAIMED = re.compile(r"![!1]*$")
 _HAS_SIGN = re.compile(r"[0-9@$€!|+*#]")
 #: The linking sound of a Dutch compound that a split reads as the word "en" (fooi-en-pot).
 _LINKING = frozenset({"en"})
@@ -119,13 +122,30 @@ _ARITHMETIC = re.compile(
     r"\w\s*[=^]\s*[\w(]|\d\s*\*|\*\s*\d|\b[a-z]\*[a-z]\b\s*[-+/)]|[-+/(]\s*[a-z]\*[a-z]\b|[a-z]\([a-z0-9]"
 )
 _SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*](?:[ .\-_]|  )){2,}[a-z0-9@$*])(?![\w])")
+# Letters that are words on their own: the English "a" and "I", the Dutch "u"; spaced out beside a word's
+# letters (``a f u c k i n g``, ``u b e n t``) they stay apart, and only they are pieces of a split.
+_LONE_WORDS = frozenset("aiu")
+# A number with its ending and a decimal: their digits are no l33t (``4e``, ``14th``, ``1930s``, ``7.5``).
+_NUMBER = re.compile(r"\d{1,4}(?:e|de|ste|st|nd|rd|th|s|'s|er|en)|\d+(?:[.,]\d+)+")
+# A code of a letter and one or two digits, or a few letters and two digits or more (``H8``, ``B12``,
+# ``cs101``): no l33t unless l33t makes it a word (``r475``, ``f49``, ``dum8455``); one digit after two
+# letters or more is l33t (``fa7``, ``jew5``).
+_CODE = re.compile(r"[a-z]\d\d?|[a-z]{2,4}\d{2,}")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
-_RUN = re.compile(r"[a-z]+(?:[ .\-_*]+[a-z]+)+")
+# Not after an apostrophe: a clitic is no piece of the next word (``she's stupid``, ``zo'n idioot``).
+_RUN = re.compile(r"(?<![a-z])(?<![a-z]')[a-z]+(?:[ .\-_*]+[a-z]+)+")
+# A sentence's end: words on both sides of it are never one word (``na de les. Bo``).
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _PIECES = re.compile(r"([ .\-_*]+)")
 _OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
-_LONG_WORD = re.compile(r"(?<![\w@#*])[a-z]{4,}\b")  # not the name of a mention or hashtag
+# Not the name of a mention or hashtag, nor letters glued to a sign or to a letter and a question mark
+# (``k?nker``: the ``nker`` is no word to respell; ``groepje?dieisrolstoeler`` is a sentence run on);
+# after a word's apostrophe only the clitic's word is read (``zo'nretard``, not ``'spast'``).
+_LONG_WORD = re.compile(
+    r"(?<![\w@#*%&=/\\~^<>])(?<!\b[a-z]\?)(?:(?<=[a-z]')(n|s|t|k|m|d|re|ve|ll)(?=[a-z]{4}))?([a-z]{4,})\b"
+)
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -276,6 +296,7 @@ def _rejoin(match: re.Match[str]) -> str:
             group = words[i : i + size]
             if (
                 len(group) == size
+                and not any(_SENTENCE_END.search(sep) for sep in parts[2 * i + 1 : 2 * (i + size) - 1 : 2])
                 and squeeze("".join(group)) in terms
                 and not any(len(w) > 1 and w in function_words for w in group)
                 and not all(squeeze(w) in terms for w in group)
@@ -375,18 +396,21 @@ def _shows(piece: str, forms: Collection[str]) -> bool:
     return len(key) >= 3 and key in forms
 
 
-def _segment(word: str) -> list[str] | None:
+def _segment(word: str, lone_inside: bool = False) -> list[str] | None:
     """The likeliest split of a word into two or more pieces, each a common word (:data:`COMMON`, and
     :data:`SHORT_PIECE` for short ones) or a lexicon word (the highest product of their frequencies), or
-    None."""
+    None. A letter alone is a piece only if it is a word (:data:`_LONE_WORDS`), and only first unless
+    ``lone_inside`` (in a sentence: ``isamistake``; in a word it reads ``comp11menteren`` as ``comp i i``)."""
     forms = _shown_forms()[0]
     # best[i]: (log-probability, pieces) of the best split of word[:i].
     best: list[tuple[float, list[str]] | None] = [(0.0, [])] + [None] * len(word)
-    for end in range(2, len(word) + 1):
-        for start in range(max(0, end - LONGEST_PIECE), end - 1):
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - LONGEST_PIECE), end):
             before = best[start]
             piece = word[start:end]
             if before is None:
+                continue
+            if len(piece) == 1 and (piece not in _LONE_WORDS or (start > 0 and not lone_inside)):
                 continue
             found = frequency(piece)
             needed = SHORT_PIECE.get(len(piece), COMMON)
@@ -425,8 +449,15 @@ def repair(word: str) -> str:
     if respelt is not None:
         return respelt
     pieces = _segment(word) if len(word) >= 6 and written < RARE else None
+    if pieces is None:
+        return word
     forms, coarse = _shown_forms()
-    if pieces is None or not any(_shows(p, forms) for p in pieces) or any(_shows(p, coarse) for p in pieces):
+    sentence_words = _word_lists()["sentence_words"]
+    sentence = any(p in sentence_words for p in pieces)
+    if sentence:
+        # A sentence run together may hold "a" and "I" anywhere (honestlyyourexistenceisamistake).
+        pieces = _segment(word, lone_inside=True) or pieces
+    if not sentence and (not any(_shows(p, forms) for p in pieces) or any(_shows(p, coarse) for p in pieces)):
         return word
     if _thing_compound(pieces):
         return word
@@ -475,7 +506,7 @@ def _strip(text: str) -> str:
 def _read_word(word: str, masks: str) -> str:
     """A word with digits or signs for letters (from :data:`_WORDISH`), read as meant: l33t undone, and
     the ``masks`` among its signs read as the letters they hide (see the module's docstring)."""
-    core = word.rstrip("!")  # a trailing ! is punctuation, not an i
+    core = _EXCLAIMED.sub("", word)  # a trailing ! is punctuation, not an i, and so is "!!1"
     if not _HAS_LETTER.search(core) or not _HAS_SIGN.search(core):
         return word
     body = core.strip(masks)
@@ -548,6 +579,12 @@ def _known(word: str) -> bool:
     return frequency(word) >= COMMON or squeeze(word) in _mask_forms()
 
 
+def _leet_word(word: str) -> bool:
+    """Whether l33t makes a word known or a lexicon word's form (``f49`` → ``fag``, ``r475`` → ``rats``)."""
+    plain = word.translate(_LEET)
+    return _known(plain) or _shows(plain, _shown_forms()[0])
+
+
 def _curse_compound(word: str) -> bool:
     """Whether a word is a curse joined to a lexicon or common word (``teringlijer``, ``kankerdocent``)
     and not an ordinary compound (``kankeronderzoek``)."""
@@ -563,8 +600,32 @@ def _shield(match: re.Match[str]) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    # Letters spaced one apart make a word; two spaces between them mark the next word.
-    return " ".join(re.sub(r"[ .\-_]", "", word) for word in match.group(1).split("  "))
+    # Letters spaced one apart make a word; two spaces between them mark the next word. A decimal or a
+    # version (``a 7.5``) is no spaced word.
+    if re.search(r"\d[.,]\d", match.group(1)):
+        return match.group(0)
+    return " ".join(_lone_apart(re.sub(r"[ .\-_]", "", word)) for word in match.group(1).split("  "))
+
+
+def _lone_apart(word: str) -> str:
+    """A spaced word with a lone word's letter (:data:`_LONE_WORDS`) set apart at its start or end when
+    the word is no known word and is one without that letter (``afucking`` → ``a fucking``)."""
+    if len(word) < 4 or _known(word):
+        return word
+    if word[0] in _LONE_WORDS and _known(word[1:]):
+        return f"{word[0]} {word[1:]}"
+    if word[-1] in _LONE_WORDS and _known(word[:-1]):
+        return f"{word[:-1]} {word[-1]}"
+    return word
+
+
+def _repair_match(match: re.Match[str]) -> str:
+    # After an apostrophe a clitic may have run into the next word (zo'nretard, she'sstupid): the word
+    # after it is repaired apart, unless the whole is a word ('skill').
+    clitic, word = match.group(1), match.group(2)
+    if clitic and frequency(clitic + word) < COMMON and _known(word):
+        return f"{clitic} {repair(word)}"
+    return repair(match.group(0))
 
 
 def fold(text: str) -> str:
@@ -591,6 +652,11 @@ def fold(text: str) -> str:
             word = match.group(0)
             if len(word) > LONGEST_READ or (any(c in masks for c in word) and next(budget, None) is None):
                 return word
+            # A letter and a digit are too few to tell l33t by (H8, q4): they are a code.
+            if _NUMBER.fullmatch(word) or (
+                _CODE.fullmatch(word) and (len(word) == 2 or not _leet_word(word))
+            ):
+                return word
             return _read_word(word, masks)
 
         # The table removed every private-use character, so the shielded ones are the only ones left.
@@ -598,7 +664,7 @@ def fold(text: str) -> str:
     text = _SPACED.sub(_join_spaced, text)
     text = _STRETCH.sub(r"\1\1", text)
     text = _RUN.sub(_rejoin, text)
-    return _LONG_WORD.sub(lambda m: repair(m.group(0)), text)
+    return _LONG_WORD.sub(_repair_match, text)
 
 
 def tokens(folded: str) -> list[str]:
