@@ -121,16 +121,24 @@ _MASK_RUN = re.compile(r"[*#@]+")
 _ARITHMETIC = re.compile(
     r"\w\s*[=^]\s*[\w(]|\d\s*\*|\*\s*\d|\b[a-z]\*[a-z]\b\s*[-+/)]|[-+/(]\s*[a-z]\*[a-z]\b|[a-z]\([a-z0-9]"
 )
-_SPACED = re.compile(r"(?<![\w])((?:[a-z0-9@$*](?:[ .\-_]|  )){2,}[a-z0-9@$*])(?![\w])")
+# Letters spaced out; a decimal (``7.5``, ``3,5``) is none of them.
+_SPACED = re.compile(
+    r"(?<![\w])(?<!\d[.,])((?:(?:[a-z@$*]|\d(?![.,]\d))(?:[ .\-_]|  )){2,}(?:[a-z@$*]|\d(?![.,]\d)))(?![\w])"
+)
 # Letters that are words on their own: the English "a" and "I", the Dutch "u"; spaced out beside a word's
 # letters (``a f u c k i n g``, ``u b e n t``) they stay apart, and only they are pieces of a split.
 _LONE_WORDS = frozenset("aiu")
-# A number with its ending and a decimal: their digits are no l33t (``4e``, ``14th``, ``1930s``, ``7.5``).
-_NUMBER = re.compile(r"\d{1,4}(?:e|de|ste|st|nd|rd|th|s|'s|er|en)|\d+(?:[.,]\d+)+")
-# A code of a letter and one or two digits, or a few letters and two digits or more (``H8``, ``B12``,
-# ``cs101``): no l33t unless l33t makes it a word (``r475``, ``f49``, ``dum8455``); one digit after two
-# letters or more is l33t (``fa7``, ``jew5``).
-_CODE = re.compile(r"[a-z]\d\d?|[a-z]{2,4}\d{2,}")
+# An ordinal or a decade and a decimal: their digits are no l33t (``4e``, ``14th``, ``1930s``, ``7.5``).
+_NUMBER = re.compile(r"\d{1,4}(?:e|de|ste|st|nd|rd|th|s|'s)|\d+(?:[.,]\d+)+")
+# An item, a time, an amount (``3a``, ``9u30``, ``5pm``, ``10k``): no l33t unless l33t makes it a lexicon
+# word (``94y``, ``4514n``).
+_ITEM = re.compile(r"\d{1,4}[a-z]|\d{1,2}[uh]\d\d|\d{1,2}(?:am|pm)")
+# A page, room or seat: a letter and one to three digits (``p15``, ``A55``, ``H8``, ``B12``) is always a
+# code, whatever l33t would make of it (``pis``, ``ass``).
+_ROOM = re.compile(r"[a-z]\d{1,3}")
+# A code of a few letters and two digits or more (``cs101``): no l33t unless l33t makes it a word
+# (``dum8455``); one digit after two letters or more is l33t (``fa7``, ``jew5``).
+_CODE = re.compile(r"[a-z]{2,4}\d{2,}")
 _STRETCH = re.compile(r"(.)\1{2,}")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
@@ -140,13 +148,15 @@ _RUN = re.compile(r"(?<![a-z])(?<![a-z]')[a-z]+(?:[ .\-_*]+[a-z]+)+")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _PIECES = re.compile(r"([ .\-_*]+)")
 _OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
-# Not the name of a mention or hashtag, nor letters glued to a sign or to a letter and a question mark
-# (``k?nker``: the ``nker`` is no word to respell; ``groepje?dieisrolstoeler`` is a sentence run on);
-# after a word's apostrophe only the clitic's word is read (``zo'nretard``, not ``'spast'``).
+# Not the name of a mention or hashtag, nor letters glued to a sign or to a lone letter and a sign
+# (``k?nker``, ``k-nker``: the ``nker`` is no word to respell; ``groepje?dieisrolstoeler`` is a sentence);
+# after a word's apostrophe the clitic's word is read apart (``zo'nretard``, ``i'mmuslim``; not ``'spast'``).
 _LONG_WORD = re.compile(
-    r"(?<![\w@#*%&=/\\~^<>])(?<!\b[a-z]\?)(?:(?<=[a-z]')(n|s|t|k|m|d|re|ve|ll)(?=[a-z]{4}))?([a-z]{4,})\b"
+    r"(?<![\w@#*%&=/\\~^<>])(?<!\b[a-z][?.\-])(?:(?<=[a-z]')(n|s|t|k|m|d|re|ve|ll)(?=[a-z]{3}))?([a-z]{3,})\b"
 )
 _PLAIN_WORD = re.compile(r"[a-z]+")
+_DOUBLED_START = re.compile(r"([b-df-hj-np-tv-z])\1")
+_AFTER_LONE_LETTER = re.compile(r"(?<![a-z])[a-z]'$")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -296,7 +306,7 @@ def _rejoin(match: re.Match[str]) -> str:
             group = words[i : i + size]
             if (
                 len(group) == size
-                and not any(_SENTENCE_END.search(sep) for sep in parts[2 * i + 1 : 2 * (i + size) - 1 : 2])
+                and _joins_across(group, parts[2 * i + 1 : 2 * (i + size) - 1 : 2])
                 and squeeze("".join(group)) in terms
                 and not any(len(w) > 1 and w in function_words for w in group)
                 and not all(squeeze(w) in terms for w in group)
@@ -311,6 +321,14 @@ def _rejoin(match: re.Match[str]) -> str:
         if i < len(words):
             out.append(parts[2 * i - 1])
     return "".join(out)
+
+
+def _joins_across(group: list[str], separators: list[str]) -> bool:
+    """Whether pieces may join across their separators: across a sentence's end only fragments, none a
+    common word (``idi. oot`` hides ``idioot``; ``les. Bo`` is two sentences)."""
+    if not any(_SENTENCE_END.search(sep) for sep in separators):
+        return True
+    return all(frequency(piece) < COMMON for piece in group)
 
 
 @cache
@@ -396,11 +414,12 @@ def _shows(piece: str, forms: Collection[str]) -> bool:
     return len(key) >= 3 and key in forms
 
 
-def _segment(word: str, lone_inside: bool = False) -> list[str] | None:
+def _segment(word: str, lone: bool = True) -> list[str] | None:
     """The likeliest split of a word into two or more pieces, each a common word (:data:`COMMON`, and
     :data:`SHORT_PIECE` for short ones) or a lexicon word (the highest product of their frequencies), or
-    None. A letter alone is a piece only if it is a word (:data:`_LONE_WORDS`), and only first unless
-    ``lone_inside`` (in a sentence: ``isamistake``; in a word it reads ``comp11menteren`` as ``comp i i``)."""
+    None. A lexicon word's piece does not start with a doubled consonant (``attard`` is no ``a ttard``). A
+    letter alone is a piece only if it is a word (:data:`_LONE_WORDS`), if ``lone``, and only where
+    :func:`_lone_letters_fit`; else the likeliest split without one."""
     forms = _shown_forms()[0]
     # best[i]: (log-probability, pieces) of the best split of word[:i].
     best: list[tuple[float, list[str]] | None] = [(0.0, [])] + [None] * len(word)
@@ -410,11 +429,11 @@ def _segment(word: str, lone_inside: bool = False) -> list[str] | None:
             piece = word[start:end]
             if before is None:
                 continue
-            if len(piece) == 1 and (piece not in _LONE_WORDS or (start > 0 and not lone_inside)):
+            if len(piece) == 1 and (piece not in _LONE_WORDS or not lone):
                 continue
             found = frequency(piece)
             needed = SHORT_PIECE.get(len(piece), COMMON)
-            if found < needed and _shows(piece, forms):
+            if found < needed and _shows(piece, forms) and not _DOUBLED_START.match(piece):
                 found = max(found, COMMON)
             if found < needed:
                 continue
@@ -423,7 +442,53 @@ def _segment(word: str, lone_inside: bool = False) -> list[str] | None:
             if current is None or score > current[0]:
                 best[end] = (score, [*before[1], piece])
     split = best[len(word)]
-    return split[1] if split is not None and len(split[1]) > 1 else None
+    if split is None or len(split[1]) < 2:
+        return None
+    if lone and not _lone_letters_fit(split[1]):
+        return _segment(word, lone=False)
+    return split[1]
+
+
+def _lone_letters_fit(pieces: list[str]) -> bool:
+    """Whether a split's lone letters read as words: each followed by a common word of four letters or more
+    (``i hate women``, ``is a mistake``), and every piece of two letters a function word; not ``a sperg er
+    syndroom``, ``a bimbo la``, ``a pot he ken onderzoek``, ``comp i i men ter en``."""
+    if not any(len(p) == 1 for p in pieces):
+        return True
+    function_words = _word_lists()["function_words"]
+    for i, piece in enumerate(pieces):
+        if len(piece) == 2 and piece not in function_words:
+            return False
+        if len(piece) == 1:
+            after = pieces[i + 1] if i + 1 < len(pieces) else ""
+            if len(after) < 4 or frequency(after) < COMMON:
+                return False
+    return True
+
+
+def _sentence(pieces: list[str]) -> bool:
+    """Whether a split is a sentence run together: it holds a word it is said to or about
+    (``sentence_words``: ``kill yourself``, ``you are trash``), not followed only by pieces of two
+    letters or fewer (Dutch endings: ``thematiseren`` is no ``them at is er en``, ``uitjouwen`` no ``uit
+    jouw en``)."""
+    words = _word_lists()["sentence_words"]
+    for i, piece in enumerate(pieces):
+        after = pieces[i + 1 :]
+        if piece in words and not (after and all(len(p) <= 2 for p in after)):
+            return True
+    return False
+
+
+def _ordinary_parts_joined(pieces: list[str]) -> list[str]:
+    """A sentence's pieces with an ordinary compound put back together (``jouw kanker onderzoek`` →
+    ``jouw kankeronderzoek``)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and ordinary_compound(out[-1] + piece):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -452,11 +517,9 @@ def repair(word: str) -> str:
     if pieces is None:
         return word
     forms, coarse = _shown_forms()
-    sentence_words = _word_lists()["sentence_words"]
-    sentence = any(p in sentence_words for p in pieces)
+    sentence = _sentence(pieces)
     if sentence:
-        # A sentence run together may hold "a" and "I" anywhere (honestlyyourexistenceisamistake).
-        pieces = _segment(word, lone_inside=True) or pieces
+        pieces = _ordinary_parts_joined(pieces)
     if not sentence and (not any(_shows(p, forms) for p in pieces) or any(_shows(p, coarse) for p in pieces)):
         return word
     if _thing_compound(pieces):
@@ -488,7 +551,9 @@ def _thing_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 def _read_override(match: re.Match[str]) -> str:
     """A right-to-left override run: reversed when that shows a lexicon word, else as written."""
-    written = match.group(1)
+    # An override inside the run overrides nothing more: removed, so that folding the run does not read it
+    # again (each one nested had doubled the time: 20 took 9 s).
+    written = match.group(1).replace("\u202e", "")
     shown = written[::-1]
     terms = _lexicon_terms()
 
@@ -600,10 +665,7 @@ def _shield(match: re.Match[str]) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    # Letters spaced one apart make a word; two spaces between them mark the next word. A decimal or a
-    # version (``a 7.5``) is no spaced word.
-    if re.search(r"\d[.,]\d", match.group(1)):
-        return match.group(0)
+    # Letters spaced one apart make a word; two spaces between them mark the next word.
     return " ".join(_lone_apart(re.sub(r"[ .\-_]", "", word)) for word in match.group(1).split("  "))
 
 
@@ -625,6 +687,8 @@ def _repair_match(match: re.Match[str]) -> str:
     clitic, word = match.group(1), match.group(2)
     if clitic and frequency(clitic + word) < COMMON and _known(word):
         return f"{clitic} {repair(word)}"
+    if _AFTER_LONE_LETTER.search(match.string, 0, match.start()):
+        return match.group(0)  # k'nker: the letters after a lone letter's apostrophe are no word to respell
     return repair(match.group(0))
 
 
@@ -652,10 +716,11 @@ def fold(text: str) -> str:
             word = match.group(0)
             if len(word) > LONGEST_READ or (any(c in masks for c in word) and next(budget, None) is None):
                 return word
-            # A letter and a digit are too few to tell l33t by (H8, q4): they are a code.
-            if _NUMBER.fullmatch(word) or (
-                _CODE.fullmatch(word) and (len(word) == 2 or not _leet_word(word))
-            ):
+            if _NUMBER.fullmatch(word) or _ROOM.fullmatch(word):
+                return word
+            if _ITEM.fullmatch(word) and not _shows(word.translate(_LEET), _shown_forms()[0]):
+                return word
+            if _CODE.fullmatch(word) and not _leet_word(word):
                 return word
             return _read_word(word, masks)
 
