@@ -6,10 +6,11 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -19,7 +20,7 @@ from samen.content import load_pack
 from samen.content.pack import DEFAULT_PACK
 from samen.web.catalogue import compile_catalogues
 from samen.web.wsgi import KeptPages
-from tests.web.conftest import start_server, stop_server
+from tests.web.conftest import Server, start_server, stop_server
 
 
 def fetch(url: str, data: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
@@ -399,3 +400,109 @@ def test_a_catalogue_is_compiled_from_its_contents_whatever_the_file_times(tmp_p
     os.utime(compiled["nl"], (1_000_000_000, 1_000_000_000))
     compile_catalogues(tmp_path, ["nl", "en"])
     assert compiled["nl"].stat().st_mtime == 1_000_000_000, "an unchanged catalogue is left as it is"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One ``samen serve`` for the tests of what gunicorn and Django refuse and of HEAD."""
+    server = start_server(tmp_path_factory.mktemp("served"))
+    yield server
+    stop_server(server)
+
+
+def _log_after(server: Server, start: int, expect: str = "") -> str:
+    """What the server logged since ``start`` (bytes into its log), once ``expect`` is in it."""
+    deadline = time.monotonic() + 10
+    while True:
+        text = server.log.read_bytes()[start:].decode(errors="replace")
+        if expect in text or time.monotonic() > deadline:
+            return text
+        time.sleep(0.1)
+
+
+def _headers_of_a_page(headers: dict[str, str]) -> dict[str, str]:
+    names = (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+    )
+    return {name: headers.get(name, "") for name in names}
+
+
+@pytest.mark.parametrize(
+    ("headers", "status", "dutch", "english"),
+    [
+        ({}, 414, "Dit adres is te lang", "This address is too long"),
+        ({"Cookie": "a=" + "x" * 9000}, 431, "Je browser stuurde te veel mee", "Your browser sent too much"),
+    ],
+)
+def test_a_request_too_long_for_gunicorn_gets_the_sites_own_page(
+    served: Server, headers: dict[str, str], status: int, dutch: str, english: str
+) -> None:
+    """An address over gunicorn's 4094 bytes (a long search) got gunicorn's English "URI Too Long" page, and
+    too large cookies its "Request Header Fields Too Large". The request was never read, so not even the
+    language of its address is known: the page says it in both languages, the pack's default first."""
+    start = served.log.stat().st_size
+    long_search = "/en/faq/?q=" + "pesten+" * 800 if status == 414 else "/en/faq/"
+    request = urllib.request.Request(served.url + long_search, headers=headers)
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        raise AssertionError("the request was answered")
+    except urllib.error.HTTPError as exc:
+        got, answer, body = exc.code, dict(exc.headers), exc.read().decode()
+    assert got == status
+    assert answer["Content-Type"] == "text/html; charset=utf-8"
+    assert '<html lang="nl">' in body and f"<h1>{dutch}</h1>" in body
+    assert f'<section lang="en">\n<h2>{english}</h2>' in body
+    assert '<a href="/en/">To the home page</a>' in body and "gunicorn" not in body
+    page_headers = fetch(f"{served.url}/en/faq/")[1]
+    assert _headers_of_a_page(answer) == _headers_of_a_page(page_headers), "the headers of every page"
+    log = _log_after(served, start, "Refused a request")
+    (line,) = [line for line in log.splitlines() if "Refused" in line]
+    assert f"Refused a request before it reached the site ({status} " in line
+    assert "127.0.0.1" not in line and "pesten" not in line, "neither who asked nor what they searched"
+
+
+def test_a_form_over_the_limit_is_one_line_in_the_log(served: Server) -> None:
+    """A form body over 64 KiB got a clean 400 page but left a 30-line traceback of where the body was
+    read (here the view) in the server's log, although nothing in the site went wrong."""
+    start = served.log.stat().st_size
+    form = {"admin_text": "a private note " * 5000}
+    status, _, body = fetch(f"{served.url}/nl/toolkit/telegram/", form)
+    assert status == 400 and b"<h1>Dit lukte niet</h1>" in body
+    log = _log_after(served, start, "answered 400")
+    assert "Traceback" not in log and "a private note" not in log
+    assert log.splitlines() == [
+        f"Refused a POST to /nl/toolkit/telegram/ of {len(urllib.parse.urlencode(form))} bytes: "
+        "over DATA_UPLOAD_MAX_MEMORY_SIZE (65536 bytes); answered 400"
+    ]
+
+
+def test_head_is_answered_like_get_without_a_body_or_a_warning(served: Server) -> None:
+    """Django leaves the body in an answer to HEAD (its test client drops it, gunicorn does not): gunicorn
+    dropped it and logged "WSGI app sent body bytes on a no-body response" for every HEAD."""
+    start = served.log.stat().st_size
+    paths = [
+        "/nl/",
+        "/en/dos/",
+        "/nl/toolkit/whatsapp/",
+        "/en/faq/?q=pesten",
+        "/en/nothing-here/",
+        "/theme.css",
+    ]
+    for path in paths:
+        get = fetch(served.url + path)
+        request = urllib.request.Request(served.url + path, method="HEAD")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status, headers, body = response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as exc:
+            status, headers, body = exc.code, dict(exc.headers), exc.read()
+        assert status == get[0] and body == b"", path
+        for name in ("Content-Type", "Content-Length", "Content-Language", "Cache-Control"):
+            assert headers.get(name) == get[1].get(name), (path, name)
+    time.sleep(1)  # gunicorn warned while dropping the body, after the headers had gone out
+    assert "no-body response" not in _log_after(served, start)

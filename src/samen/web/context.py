@@ -33,7 +33,7 @@ def _switch_url(request: HttpRequest, code: str) -> str:
     return f"{url}?{query}" if query else url
 
 
-def _direction(code: str) -> str:
+def direction(code: str) -> str:
     """``rtl`` for a language written right to left (Django's ``LANGUAGES_BIDI``: Arabic, Hebrew, Farsi…)."""
     return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
 
@@ -59,7 +59,7 @@ def site(request: HttpRequest) -> dict[str, object]:
             "code": code,
             "name": current.language(code).text.name,
             "url": _switch_url(request, code),
-            "direction": _direction(code),
+            "direction": direction(code),
         }
         for code in current.languages
         if code != lang
@@ -73,7 +73,7 @@ def site(request: HttpRequest) -> dict[str, object]:
     return {
         "campaign": local,
         "lang": lang,
-        "direction": _direction(lang),
+        "direction": direction(lang),
         "languages": others,
         "section": section,
     }

@@ -156,7 +156,9 @@ def run(bind: str, workers: int, threads: int) -> None:
     options: dict[str, Any] = {
         "bind": bind,
         "workers": workers,
-        "worker_class": "gthread",
+        # gunicorn's gthread worker, which answers a request it refuses (an address or headers too long to
+        # read) with the site's page instead of gunicorn's English one.
+        "worker_class": "samen.web.worker.Worker",
         "threads": threads,
         # The master does not load the site: it only starts and watches the workers, and stays small.
         "preload_app": False,

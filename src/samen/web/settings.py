@@ -182,7 +182,9 @@ if DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A request refused for its size (a form over 64 KiB) is one line, not a traceback (samen.web.logs).
+    "filters": {"refusals": {"()": "samen.web.logs.OneLineRefusals"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refusals"]}},
     # Errors go to the log with their traceback; a visitor only sees the translated error page.
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }

@@ -22,6 +22,7 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
@@ -50,6 +51,7 @@ from samen.render import (
     zip_kit,
 )
 from samen.web import campaign
+from samen.web.context import direction
 from samen.web.forms import IntroForm
 from samen.web.language import browser_language
 from samen.web.methods import View, allow, require_safe
@@ -503,6 +505,30 @@ def theme(request: HttpRequest) -> HttpResponse:
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A 400 page (a form far beyond any limit, a damaged request) in the visitor's language."""
     return render(request, "web/400.html", status=400)
+
+
+def too_large(status: int) -> str:
+    """The page for a request that gunicorn refuses before Django sees it (:mod:`samen.web.worker`): an
+    address too long for it (414), or headers too large (431, mostly cookies).
+
+    Nothing of the request was read, not even the language in its address, so the page says it in every
+    language of the site, the pack's default language first (it is the page's language).
+
+    Args:
+        status: 414 or 431.
+
+    Returns:
+        The page's HTML.
+    """
+    current = campaign.pack()
+    first = current.default_language
+    codes = [first, *(code for code in current.languages if code != first)]
+    with translation.override(first):
+        return render_to_string(
+            "web/too_large.html",
+            {"status": status, "blocks": [(code, direction(code)) for code in codes]},
+            request=HttpRequest(),  # none was read: the page of no address (the switch leads to home pages)
+        )
 
 
 def refused(request: HttpRequest, reason: str = "") -> HttpResponse:

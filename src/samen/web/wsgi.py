@@ -1,4 +1,5 @@
-"""The WSGI application that ``samen serve`` hands to gunicorn: Django, behind :class:`KeptPages`."""
+"""The WSGI application that ``samen serve`` hands to gunicorn: Django, behind :class:`KeptPages` and
+:class:`HeadWithoutBody`."""
 
 from __future__ import annotations
 
@@ -114,5 +115,31 @@ class KeptPages:
         return lifetime or None
 
 
+class HeadWithoutBody:
+    """Answers HEAD with the headers of GET and no body.
+
+    Django draws the page for HEAD as for GET and leaves the body in (its test client and ``runserver`` drop
+    it, gunicorn does not): gunicorn then drops it itself and logs a warning for every HEAD, which link
+    checkers and chat apps' link previews send all day. The body is closed unread (``Content-Length`` stays
+    that of GET, as RFC 9110 allows).
+
+    Args:
+        app: the application behind it.
+    """
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
+        """The application's answer; for HEAD, without its body."""
+        result = self.app(environ, start_response)
+        if environ.get("REQUEST_METHOD") != "HEAD":
+            return result
+        close = getattr(result, "close", None)
+        if close is not None:
+            close()  # Django's request_finished signal (database connections) and any open file
+        return []
+
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.web.settings")
-application = KeptPages(get_wsgi_application())
+application = HeadWithoutBody(KeptPages(get_wsgi_application()))
