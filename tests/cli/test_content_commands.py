@@ -187,6 +187,124 @@ def test_pack_validate_refuses_what_yaml_lets_through_with_the_line_and_exit_2(t
             assert summary.startswith(prefix) and "Traceback" not in done.stderr
 
 
+#: The validator's (pydantic's) and the parser's (PyYAML's) own words, which reached the reader before.
+LIBRARY_WORDS = re.compile(
+    r"Input should|String should|Field required|Extra inputs|validation error|match pattern|\^|"
+    r"List should|mapping values|could not find|expected <|while (?:parsing|scanning)|token|Traceback"
+)
+
+#: (change to the Leiden pack, the field, the line's text, its words in Dutch, in English).
+BROKEN = {
+    "missing": (
+        "default_language: nl\n => ",
+        "default_language",
+        None,
+        "ontbreekt: dit veld is verplicht",
+        "missing: this field is required",
+    ),
+    "wrong type": (
+        "pack: 1 => pack: een",
+        "pack",
+        "pack: een",
+        "moet een geheel getal zijn",
+        "must be a whole number",
+    ),
+    "text for a list": (
+        "signals: [privacy], icon: lock} => signals: privacy, icon: lock}",
+        "dos.3.signals",
+        "signals: privacy",
+        "moet een lijst zijn",
+        "must be a list",
+    ),
+    "unknown key": (
+        "pack: 1 => pack: 1\nmascot: owl",
+        "mascot",
+        "mascot: owl",
+        "onbekend veld; hier kunnen staan: pack, id, default_language,",
+        "unknown field; the fields here are: pack, id, default_language,",
+    ),
+    "misspelt key": (
+        "        title: Iedereen hoort erbij =>         titel: Iedereen hoort erbij",
+        "languages.nl.dos.respect.titel",
+        "titel: Iedereen",
+        "onbekend veld; bedoel je ‘title’? Hier kunnen staan: title, text",
+        "unknown field; did you mean 'title'? The fields here are: title, text",
+    ),
+    "wrong form": (
+        'primary: "#001158" => primary: blue',
+        "colours.primary",
+        "primary: blue",
+        "moet een kleur zijn: # en zes hexadecimale cijfers",
+        "must be a colour: # and six hexadecimal digits",
+    ),
+    "language code as a key": (
+        "\n  en:\n => \n  EN:\n",
+        "languages.EN",
+        "  EN:",
+        "moet een taalcode van twee of drie kleine letters zijn",
+        "must be a language code of two or three lower-case letters",
+    ),
+    "nothing after the colon": (
+        "    tagline: Together, we make this a pleasant and safe place to learn. Online, too."
+        " =>     tagline:",
+        "languages.en.tagline",
+        "    tagline:",
+        "is leeg",
+        "is empty",
+    ),
+    "an unknown platform": (
+        "      platforms:\n        teams:\n          incidents: => "
+        "      platforms:\n        zoom:\n          incidents:",
+        "languages.nl.guide.platforms.zoom",
+        "        zoom:",
+        "‘zoom’ is geen platform; bekend: whatsapp,",
+        "'zoom' is not a platform; known: whatsapp,",
+    ),
+    "a colon in a text": (
+        "    tagline: Together, we make =>     tagline: Together: we make",
+        "(file)",
+        "    tagline: Together: we make",
+        "geen geldige YAML: een dubbele punt waar geen nieuw veld kan beginnen",
+        "not valid YAML: a colon where no new field can begin",
+    ),
+    "a list never closed": (
+        "{id: privacy, signals: [privacy], icon: lock} => {id: privacy, signals: [privacy, icon: lock}",
+        "(file)",
+        "{id: privacy, signals: [privacy, icon: lock}",
+        "geen geldige YAML: een [ of { die hier opent, wordt nergens gesloten",
+        "not valid YAML: a [ or { opened here is never closed",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_each_schema_problem_is_one_translated_line_naming_its_field(tmp_path: Path, name: str) -> None:
+    """A pack the schema refuses was told so in pydantic's English ("Input should be a valid integer, unable
+    to parse string as an integer"), whatever the reader's language; now each problem is one line in the
+    reader's words, with the file, the line and the field's path."""
+    change, field, needle, dutch, english = BROKEN[name]
+    old, new = change.split(" => ")
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "broken.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for lang, words, prefix in (("nl", dutch, "Fout: "), ("en", english, "Error: ")):
+        done = samen("pack", "validate", str(path), lang=lang)
+        assert done.returncode == 2 and done.stdout == ""
+        *problems, summary = done.stderr.strip().splitlines()
+        # a misspelt field is also a missing one: each problem on its own line, in the reader's words
+        assert all(not LIBRARY_WORDS.search(line) for line in problems), problems
+        (problem,) = [line for line in problems if f": {field}: " in line]
+        where, said = problem.split(f": {field}: ")
+        assert where.startswith(f"{path}:")
+        if needle is not None:
+            assert needle in lines[int(where.rsplit(":", 1)[1]) - 1]
+        assert said.startswith(words), said
+        assert not LIBRARY_WORDS.search(said), said
+        assert summary.startswith(prefix)
+
+
 @pytest.mark.parametrize("opening", ["[", "{a: "])
 def test_a_pack_nested_too_deeply_is_one_translated_line(tmp_path: Path, opening: str) -> None:
     """5,000 nested ``[`` ended in "Unexpected error: RecursionError" (exit 1) from PyYAML's recursion."""

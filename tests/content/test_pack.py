@@ -533,3 +533,57 @@ def test_a_group_name_with_another_languages_article_or_only_an_article_is_refus
 )
 def test_an_indefinite_article_gives_way_to_the_welcome_s_own(lang: str, typed: str, name: str) -> None:
     assert load_pack().language(lang).group_name("whatsapp", typed) == name
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "pack: 1 => pack: een",
+        "pack: 1 => pack: 1\nmascot: owl",
+        "default_language: nl\n => ",
+        'primary: "#001158" => primary: blue',
+        "routes: [confidential-counsellor, study-adviser, programme-chair] => routes: [counsellor]",
+        "{id: sexism, topic: sexism, signals: [sexism]} => {id: sexism, topic: seksisme, signals: [sexism]}",
+        "{id: racism, topic: racism => {id: sexism, topic: racism",
+        "default_language: nl => default_language: fr",
+        "  campaign: https://www.universiteitleiden.nl/ =>   campagne: https://www.universiteitleiden.nl/",
+        "    link: campaign_students\n => \n    link: students\n",
+        "student_number_pattern: '\\bs\\d{7}\\b' => student_number_pattern: '[s'",
+        "    translation_of: nl => \n    translation_of: fr",
+        "Welkom in {group}. Samen => Welkom in {group. Samen",
+        "Welkom in {group}. Samen => Welkom in {groepstype}. Samen",
+        "      platforms:\n        teams:\n          incidents: => "
+        "      platforms:\n        zoom:\n          incidents:",
+        "      en: https://www.student.universiteitleiden.nl/en/campaign/student-well-being/dignity-and-"
+        "respect-in-online-learning-environment\n# Confidential => \n# Confidential",
+        "  - {id: academic-freedom, topic: academic-freedom} => "
+        "  - {id: academic-freedom, topic: [academic-freedom]}",
+        "id: leiden => id: leiden\nlinks: [x",
+        "id: leiden => id: leiden: universiteit",
+    ],
+)
+def test_no_problem_of_a_pack_is_said_in_english_only(tmp_path: Path, change: str) -> None:
+    """Each problem (the schema's, the cross-checks', a file that is no YAML) has its words in every
+    language of the catalogue, and the Dutch ones are Dutch."""
+    from samen.content import describe_problem, load_strings
+
+    problems = check_pack(write_variant(tmp_path, change))[1]
+    assert problems
+    table = load_strings("errors").table
+    for problem in problems:
+        assert problem.key in table and {"nl", "en"} <= set(table[problem.key]), problem
+        assert describe_problem(problem, "en") == str(problem)
+        assert describe_problem(problem, "nl") != str(problem)
+
+
+def test_a_guide_for_a_setting_says_what_the_setting_needs_and_keeps_the_rest() -> None:
+    """``guide.platforms.<platform>`` gives a lecture and a course their own words; a chat keeps the guide."""
+    for code in ("nl", "en"):
+        local = load_pack().language(code)
+        assert local.guide_on("whatsapp") == local.text.guide
+        for platform in ("teams", "kaltura", "brightspace"):
+            guide = local.guide_on(platform)
+            assert guide.incidents != local.text.guide.incidents
+            assert guide.model_dump(exclude={"incidents"}) == local.text.guide.model_dump(
+                exclude={"incidents"}
+            )

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 from samen.content import Localized
 from samen.render import LIMITS, brightspace_html, discord_embed, discord_rules, teams_card
+from samen.render.message import as_shown
 from tests.render.conftest import DOS_URL
 
 
@@ -26,7 +27,8 @@ def test_discord_embed_holds_every_do_within_the_embed_limits(local: Localized) 
 
 def test_discord_rules_are_the_dos_within_rules_screening_limits(local: Localized) -> None:
     rules = discord_rules(local)
-    assert rules == [do.text for do in local.dos]
+    # escaped as every Discord text (the Leiden Do's hold no markup and no mention: exactly their text)
+    assert rules == [as_shown("discord", do.text) for do in local.dos] == [do.text for do in local.dos]
     assert len(rules) <= LIMITS["discord"]["rules"].maximum
     assert all(len(rule) <= LIMITS["discord"]["rule"].maximum for rule in rules)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from samen.cli import main
 from samen.content import DEFAULT_PACK, load_pack
-from samen.render.check import check_texts
+from samen.render.check import check_findings
 
 
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
@@ -26,7 +27,7 @@ def _validate(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list
 
 
 def test_the_leiden_pack_fits_every_platform() -> None:
-    assert check_texts(load_pack()) == []
+    assert check_findings(load_pack()) == []
 
 
 def test_an_over_long_short_description_is_reported_with_line_and_field(
@@ -40,7 +41,7 @@ def test_an_over_long_short_description_is_reported_with_line_and_field(
     code, lines = _validate(path, capsys)
     assert code == 2
     assert any(
-        f"{path}:{line}: languages.nl.description_short:" in out and "telegram" in out and "255" in out
+        f"{path}:{line}: languages.nl.description_short:" in out and "Telegram" in out and "255" in out
         for out in lines
     ), lines
 
@@ -84,3 +85,28 @@ def test_dos_too_long_for_a_readable_poster_and_slides_are_reported(
     # The slides take another slide instead: only a Do too long for a slide of its own is a problem.
     assert not any("lecture slides" in out for out in lines), lines
     assert not any("languages.en.dos:" in out for out in lines), lines
+
+
+def test_what_does_not_fit_is_said_in_each_language_with_the_platform_as_people_write_it(
+    tmp_path: Path,
+) -> None:
+    old = "description_short: 'Samen zorgen we voor een fijne, veilige leeromgeving."
+    path = _broken(tmp_path, old, old.rstrip(".") + ", ook online," + " en in elk college," * 12)
+    path.write_text(path.read_text().replace("icon: lock}", "icon: no-such-icon}"), encoding="utf-8")
+    found = check_findings(load_pack(path))
+    words = {f.at: f.words("nl") for f in found}
+    assert words[("dos", 3, "icon")] == "onbekend pictogram ‘no-such-icon’: het staat niet in de Lucide-set"
+    assert re.fullmatch(
+        r"te lang: Telegram, beschrijving van de chat: \d+ tekens is langer dan de limiet van 255 tekens",
+        words[("languages", "nl", "description_short")],
+    )
+
+
+def test_validate_says_what_does_not_fit_in_the_readers_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _broken(tmp_path, "icon: lock}", "icon: no-such-icon}")
+    monkeypatch.setenv("SAMEN_LANG", "nl")
+    code, lines = _validate(path, capsys)
+    assert code == 2
+    assert any("dos.3.icon:" in out and "onbekend pictogram ‘no-such-icon’" in out for out in lines), lines

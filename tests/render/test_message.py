@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ from samen.render import (
     render_topic,
     whatsapp_share_link,
 )
-from samen.render.cards import discord_embed
+from samen.render.cards import discord_embed, discord_rules
 from samen.render.limits import measure
 from samen.render.markup import WORD_JOINER
 from tests.render.conftest import DOS_URL, PACK
@@ -282,6 +283,7 @@ def test_discord_shows_markers_in_a_do_as_written(marked: Localized) -> None:
         render_dos(marked, "discord", dos_url=DOS_URL).text,
         render_do(marked, 6, "discord", do_url=DOS_URL).text,
         embed["fields"][5]["value"],
+        discord_rules(marked)[5],
     ):
         line = next(line for line in text.splitlines() if "elkaar</b>" in line)
         assert not DISCORD_FORMATS.search(line), line
@@ -310,3 +312,29 @@ def test_text_without_markers_is_written_unchanged(local: Localized, platform: s
     assert not any(WORD_JOINER in t or "\\" in t for t in texts)
     for do in local.dos:
         assert f"{do.number}. {do.text}" in texts[1]
+
+
+def test_a_mention_in_any_discord_text_pings_nobody(tmp_path: Path) -> None:
+    """@everyone, @here, a member's <@id> and a role's <@&id> ping wherever Discord reads them, a web address
+    included: each gets a zero-width space after its @, in every Discord text, and shows as written."""
+    loud = "Zie @everyone, @here, <@123456789012345678>, <@!123456789012345678> en <@&123456789012345678>"
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    old = "text: Wijs elkaar indien nodig op deze Do’s."
+    path = tmp_path / "loud.yaml"
+    path.write_text(text.replace(old, f"text: '{loud}'", 1), encoding="utf-8")
+    local = load_pack(path).language("nl")
+    url = "https://example.org/@everyone/"
+    embed = discord_embed(local, dos_url=url)["embeds"][0]
+    texts = [
+        render_intro(local, "discord", admin_text=loud).text,
+        render_dos(local, "discord", dos_url=url).text,
+        render_do(local, 6, "discord", do_url=url).text,
+        render_description(local, "discord", dos_url=url),
+        embed["fields"][5]["value"],
+        discord_rules(local)[5],
+    ]
+    for shown in texts:
+        assert not re.search(r"@(?:everyone|here)|<@[!&]?\d+>", shown), shown
+        assert loud in shown.replace("\u200b", "")
+    # the other chats take no mentions: their text is left alone
+    assert loud in render_dos(local, "whatsapp", dos_url=url).text

@@ -12,7 +12,7 @@ from samen.content import Pack, PackSource, check_pack, contact_warnings, load_p
 from samen.content.pack import FaqEntry, Localized
 from samen.content.search import best_faq
 from samen.errors import InputError, PackError, Problem
-from samen.render.check import check_texts
+from samen.render.check import check_findings
 
 
 def lowercase(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -160,4 +160,4 @@ def checked_pack(file: Path) -> Pack:
 
 def _limit_problems(loaded: Pack, source: PackSource) -> list[Problem]:
     """Texts that do not fit a platform's limits, unknown icons and unreadable colours, each located."""
-    return [source.problem(at, message) for at, message in check_texts(loaded)]
+    return [source.worded(found.at, found.key, **dict(found.params)) for found in check_findings(loaded)]

@@ -28,7 +28,9 @@ from samen.content.strings import (
     describe_problem,
     limit_words,
     load_strings,
+    pack_words,
     platform_name,
+    problem_words,
 )
 
 __all__ = [
@@ -56,5 +58,7 @@ __all__ = [
     "limit_words",
     "load_pack",
     "load_strings",
+    "pack_words",
     "platform_name",
+    "problem_words",
 ]

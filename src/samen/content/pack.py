@@ -9,28 +9,32 @@ line and field (:class:`samen.errors.PackError`).
 from __future__ import annotations
 
 import contextlib
+import difflib
 import json
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from samen.content.schema import (
     FAQ_TOPICS,
+    FORMS,
     PLACEHOLDERS,
     PLATFORMS,
     SIGNAL_KINDS,
     SIGNAL_SUBTYPES,
     SITUATIONS,
+    GuideText,
     LanguageText,
     PackFile,
 )
+from samen.content.strings import pack_words
 from samen.errors import InputError, PackError, Problem
 
 DEFAULT_PACK = Path(__file__).parent / "packs" / "leiden.yaml"
@@ -218,6 +222,16 @@ class Localized:
                 )
             )
         return tuple(routes)
+
+    def guide_on(self, platform: str) -> GuideText:
+        """The guide as that platform's read-me says it: the guide's words for that setting
+        (``guide.platforms.<platform>`` in the pack: what to do when something happens in a lecture, not
+        "in the group") where the pack gives them, its general words otherwise."""
+        guide = self.text.guide
+        words = guide.platforms.get(platform)
+        if words is None:
+            return guide
+        return guide.model_copy(update=words.model_dump(exclude_none=True))
 
     def group(self, platform: str) -> str:
         """The pack's name for a group on that platform, with its article ("deze WhatsApp-groep")."""
@@ -519,39 +533,27 @@ class PackSource:
                     self.structure.append(_read_as(self, line, field, key))
                 if name in seen:
                     self.structure.append(
-                        self._at(
-                            line,
-                            field,
-                            f"{name!r} is given twice, at lines {seen[name]} and {line}; YAML would keep "
-                            "only the last one: remove or rename one of them",
-                            "pack.twice",
-                            name=name,
-                            first=seen[name],
-                            second=line,
-                        )
+                        self._worded_at(line, field, "pack.twice", name=name, first=seen[name], second=line)
                     )
                     continue
                 seen[name] = line
                 self._index(value, field)
+                # a field is where its name stands (a mapping or list under it starts a line below)
+                self.lines[field] = line
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self._index(item, (*at, i))
         elif isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             code = control_character(str(node.value))
             if code is not None:
-                self.texts.append(
-                    self._at(
-                        self.lines[at],
-                        at,
-                        f"holds a control character ({code}), which is not plain text; remove it",
-                        "pack.control",
-                        code=code,
-                    )
-                )
+                self.texts.append(self._worded_at(self.lines[at], at, "pack.control", code=code))
 
     def _at(self, line: int, at: FieldPath, message: str, key: str = "", **params: object) -> Problem:
         dotted = ".".join(str(p) for p in at) or "(file)"
         return Problem(str(self.path), line, dotted, message, key, params)
+
+    def _worded_at(self, line: int, at: FieldPath, key: str, **params: object) -> Problem:
+        return self._at(line, at, pack_words(key, "en", params), key, **params)
 
     def line_of(self, at: FieldPath) -> int:
         """The line of a value, or of the nearest enclosing value that exists (0 when none)."""
@@ -565,16 +567,17 @@ class PackSource:
         """A problem at a field path (``key`` and ``params``: its words in the reader's language)."""
         return self._at(self.line_of(at), at, message, key, **params)
 
+    def worded(self, at: FieldPath, key: str, **params: object) -> Problem:
+        """A problem at a field path in the catalogue's words: ``key`` names them in ``strings/errors.yaml``
+        (``pack.*``), filled with ``params``; the English ones are its message."""
+        return self._worded_at(self.line_of(at), at, key, **params)
+
 
 def _read_as(source: PackSource, line: int, at: FieldPath, key: yaml.ScalarNode) -> Problem:
     """A key that is no text, with the hint to quote it (``no:`` is YAML 1.1's false)."""
     value = json.dumps(yaml.safe_load(str(key.value)), default=str).strip('"')
     kind = key.tag.rsplit(":", 1)[-1]
-    message = (
-        f"the key {key.value} is read by YAML as the {kind} {value}, not as text; "
-        f"put it in quotes: '{key.value}':"
-    )
-    return source._at(line, at, message, "pack.not_text_key", name=key.value, kind=kind, value=value)
+    return source._worded_at(line, at, "pack.not_text_key", name=key.value, kind=kind, value=value)
 
 
 #: The largest text file samen reads (a pack, an admin's intro): far above any real one, and a bound for a
@@ -634,19 +637,16 @@ def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:
             line=exc.line,
         ) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        reason = getattr(exc, "problem", None) or "not valid YAML"
-        return None, [Problem(str(path), line, "(file)", f"not valid YAML: {reason}")], source
+        return None, [_not_yaml(source, exc)], source
     if not isinstance(data, dict):
-        return None, [Problem(str(path), 1, "(file)", "a pack must be a mapping of fields")], source
+        return None, [source._worded_at(1, (), "pack.not_mapping")], source
     # Control characters and template placeholders are checked on the raw data, so they are reported
     # together with schema problems.
     problems = source.texts + list(_check_templates(data, source))
     try:
         spec = PackFile.model_validate(data)
     except ValidationError as exc:
-        problems += [source.problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]
+        problems += [_schema_problem(source, err) for err in exc.errors()]
         return None, sorted(problems, key=lambda p: p.line), source
     problems += _cross_check(spec, source)
     if problems:
@@ -672,17 +672,106 @@ def _load_cached(path: Path) -> Pack:
     return pack
 
 
-def _pydantic_message(err: Any) -> str:
-    kind = err.get("type", "")
+#: What PyYAML's problem says → the key of the reader's words for it, and whether to point at where the
+#: unclosed part opened (its context) rather than where the file ran out.
+_YAML_PROBLEMS: tuple[tuple[str, str, bool], ...] = (
+    ("aliases (*name)", "pack.yaml.alias", False),
+    ("expected ',' or", "pack.yaml.unclosed_bracket", True),
+    ("found unexpected end of stream", "pack.yaml.unclosed_quote", True),
+    ("mapping values are not allowed", "pack.yaml.colon", False),
+    ("could not find expected ':'", "pack.yaml.no_colon", False),
+    ("expected <block end>", "pack.yaml.indent", False),
+    ("did not find expected", "pack.yaml.indent", False),
+    ("found character '\\t'", "pack.yaml.tab", False),
+    ("that cannot start any token", "pack.yaml.reserved", False),
+    ("could not determine a constructor", "pack.yaml.tag", False),
+    ("found another document", "pack.yaml.documents", False),
+)
+
+
+def _not_yaml(source: PackSource, exc: yaml.YAMLError) -> Problem:
+    """A file YAML cannot read, in the reader's words (PyYAML's own are English and about its parser), at the
+    line of the problem or, for a quote or bracket never closed, where it opened."""
+    said = str(getattr(exc, "problem", None) or "")
+    key, at_opening = next(
+        ((k, o) for text, k, o in _YAML_PROBLEMS if text in said), ("pack.yaml.other", False)
+    )
+    mark = getattr(exc, "context_mark", None) if at_opening else None
+    mark = mark or getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 0
+    found = re.search(r"found character '(.+?)'", said)
+    params = {"char": found.group(1)} if key == "pack.yaml.reserved" and found else {}
+    return source._worded_at(line, (), key, **params)
+
+
+#: pydantic's kind of error → the key of the reader's words for it (the rest: ``_schema_problem``).
+_SCHEMA_KINDS = {
+    "string_type": "pack.not_text",
+    "string_too_short": "pack.empty",
+    "int_type": "pack.not_number",
+    "int_parsing": "pack.not_number",
+    "int_from_float": "pack.not_number",
+    "bool_type": "pack.not_boolean",
+    "bool_parsing": "pack.not_boolean",
+    "list_type": "pack.not_list",
+    "dict_type": "pack.not_fields",
+    "model_type": "pack.not_fields",
+    "model_attributes_type": "pack.not_fields",
+}
+
+
+def _schema_problem(source: PackSource, err: Any) -> Problem:
+    """A value the schema refuses, in the reader's words (never pydantic's): what the field needs, and for
+    an unknown field the fields that may stand there."""
+    at: FieldPath = tuple(err["loc"])
+    if at and at[-1] == "[key]":  # a key of a mapping (a language code, say) of the wrong form
+        at = at[:-1]
+    kind, given, context = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":
-        return "missing"
-    if kind == "string_too_short":
-        return "is empty"
+        return source.worded(at, "pack.missing")
     if kind == "extra_forbidden":
-        return "unknown field"
+        known = _fields_at(at[:-1])
+        like = difflib.get_close_matches(str(at[-1]), known, n=1) if at else []
+        if not known:
+            return source.worded(at, "pack.no_fields_here")
+        if like:
+            return source.worded(at, "pack.unknown_field_like", like=like[0], known=", ".join(known))
+        return source.worded(at, "pack.unknown_field", known=", ".join(known))
+    if given is None:  # "name:" with nothing after it
+        return source.worded(at, "pack.empty")
     if kind == "string_pattern_mismatch":
-        return f"has the wrong form ({err.get('msg', '')})"
-    return str(err.get("msg", "is not valid"))
+        return source.worded(at, f"pack.form.{FORMS.get(str(context.get('pattern')), 'other')}")
+    if kind == "too_short":
+        return source.worded(at, "pack.too_few", least=context.get("min_length"), count=len(given))
+    if kind == "too_long":
+        return source.worded(at, "pack.too_many", most=context.get("max_length"), count=len(given))
+    return source.worded(at, _SCHEMA_KINDS.get(kind, "pack.invalid"))
+
+
+def _fields_at(at: FieldPath) -> list[str]:
+    """The fields the schema lets stand in the mapping at a path (none where that is no set of fields)."""
+    kind: Any = PackFile
+    for part in at:
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            field = kind.model_fields.get(str(part))
+            if field is None:
+                return []
+            kind = field.annotation
+        elif get_origin(kind) is dict:
+            kind = get_args(kind)[1]
+        elif get_origin(kind) is list and isinstance(part, int):
+            kind = get_args(kind)[0]
+        else:
+            return []
+        # "X | None" is X here; an Annotated type is its own first argument
+        kind = next((a for a in get_args(kind) if a is not type(None)), kind) if _is_union(kind) else kind
+        while hasattr(kind, "__metadata__"):
+            kind = get_args(kind)[0]
+    return list(kind.model_fields) if isinstance(kind, type) and issubclass(kind, BaseModel) else []
+
+
+def _is_union(kind: Any) -> bool:
+    return type(None) in get_args(kind)
 
 
 def _placeholders(template: str) -> Iterator[str]:
@@ -696,15 +785,13 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     faq_ids = [f.id for f in spec.faq]
     support_ids = [s.id for s in spec.support]
     handoff_ids = [h.id for h in spec.handoff]
+    routes = ", ".join(sorted(support_ids))
     for i, route in enumerate(spec.reports.routes):
         if route not in support_ids:
-            yield source.problem(
-                ("reports", "routes", i), f"{route!r} is not one of the pack's support routes"
-            )
+            yield source.worded(("reports", "routes", i), "pack.not_a_route", route=route, known=routes)
     if spec.reports.group_route is not None and spec.reports.group_route not in support_ids:
-        yield source.problem(
-            ("reports", "group_route"),
-            f"{spec.reports.group_route!r} is not one of the pack's support routes",
+        yield source.worded(
+            ("reports", "group_route"), "pack.not_a_route", route=spec.reports.group_route, known=routes
         )
     situation_ids = [s.id for s in spec.situations]
     for label, ids in (
@@ -716,47 +803,43 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     ):
         for i, ident in enumerate(ids):
             if ident in ids[:i]:
-                yield source.problem((label, i, "id"), f"the id {ident!r} is used twice")
+                yield source.worded((label, i, "id"), "pack.id_twice", ident=ident)
     for field, code in (
         ("default_language", spec.default_language),
         ("source_language", spec.source_language),
     ):
         if code not in spec.languages:
-            yield source.problem((field,), f"the language {code!r} has no texts under languages")
+            yield source.worded((field,), "pack.no_language_texts", language=code)
     if "campaign" not in spec.links:
-        yield source.problem(("links",), "needs a 'campaign' link: the campaign's web page")
+        yield source.worded(("links",), "pack.no_campaign_link")
     linked: list[tuple[str, int, str | None]] = [("faq", i, f.link) for i, f in enumerate(spec.faq)]
     linked += [("support", i, s.link) for i, s in enumerate(spec.support)]
     linked += [("handoff", i, h.link) for i, h in enumerate(spec.handoff)]
     for label, i, link in linked:
         if link is not None and link not in spec.links:
-            yield source.problem((label, i, "link"), f"unknown link {link!r}; links has {sorted(spec.links)}")
+            yield source.worded(
+                (label, i, "link"), "pack.unknown_link", link=link, known=", ".join(sorted(spec.links))
+            )
     for i, support in enumerate(spec.support):
         if support.via is not None and support.via not in support_ids:
-            known = ", ".join(sorted(support_ids))
-            yield source.problem(
-                ("support", i, "via"),
-                f"unknown support route {support.via!r}; support has {known}",
-                "pack.unknown_route",
-                route=support.via,
-                known=known,
-            )
+            yield source.worded(("support", i, "via"), "pack.unknown_route", route=support.via, known=routes)
     for i, faq in enumerate(spec.faq):
         if faq.topic is not None and faq.topic not in FAQ_TOPICS:
-            yield source.problem(
-                ("faq", i, "topic"), f"unknown topic {faq.topic!r}; known: {', '.join(FAQ_TOPICS)}"
+            yield source.worded(
+                ("faq", i, "topic"), "pack.unknown_topic", topic=faq.topic, known=", ".join(FAQ_TOPICS)
             )
     yield from _check_campaign_facts(spec, source)
     if spec.student_number_pattern is not None:
         try:
             re.compile(spec.student_number_pattern)
         except re.error as exc:
-            yield source.problem(("student_number_pattern",), f"not a valid regular expression: {exc}")
+            yield source.worded(("student_number_pattern",), "pack.bad_pattern", position=(exc.pos or 0) + 1)
+    platforms = ", ".join(PLATFORMS)
     for code, lang in spec.languages.items():
         at: FieldPath = ("languages", code)
         if lang.translation_of is not None and lang.translation_of not in spec.languages:
-            yield source.problem(
-                (*at, "translation_of"), f"translation of unknown language {lang.translation_of!r}"
+            yield source.worded(
+                (*at, "translation_of"), "pack.unknown_translation", language=lang.translation_of
             )
         for label, ids, texts in (
             ("dos", do_ids, lang.dos),
@@ -767,18 +850,24 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
         ):
             for ident in ids:
                 if ident not in texts:
-                    yield source.problem(
-                        (*at, label, ident), f"missing: no {code} text for {label} {ident!r}"
+                    yield source.worded(
+                        (*at, label, ident), "pack.missing_text", language=code, part=label, ident=ident
                     )
             for ident in texts:
                 if ident not in ids:
-                    yield source.problem((*at, label, ident), f"{ident!r} is not one of the pack's {label}")
-        for route, words in lang.support.items():
-            for platform in words.platforms:
+                    yield source.worded(
+                        (*at, label, ident), "pack.not_in_pack", ident=ident, part=label, known=", ".join(ids)
+                    )
+        # a setting's own words that no setting would use
+        worded: list[tuple[FieldPath, Iterable[str]]] = [
+            (("support", route, "platforms"), words.platforms) for route, words in lang.support.items()
+        ]
+        worded.append((("guide", "platforms"), lang.guide.platforms))
+        for where, by_platform in worded:
+            for platform in by_platform:
                 if platform not in PLATFORMS:
-                    yield source.problem(
-                        (*at, "support", route, "platforms", platform),
-                        f"{platform!r} is not a platform; known: {', '.join(PLATFORMS)}",
+                    yield source.worded(
+                        (*at, *where, platform), "pack.not_a_platform", given=platform, known=platforms
                     )
 
 
@@ -787,45 +876,32 @@ def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Proble
     for i, do in enumerate(spec.dos):
         for j, kind in enumerate(do.signals):
             if kind not in SIGNAL_KINDS:
-                known = ", ".join(SIGNAL_KINDS)
-                yield source.problem(
-                    ("dos", i, "signals", j),
-                    f"unknown signal kind {kind!r}; known: {known}",
-                    "pack.unknown_signal",
-                    kind=kind,
-                    known=known,
+                yield source.worded(
+                    ("dos", i, "signals", j), "pack.unknown_signal", kind=kind, known=", ".join(SIGNAL_KINDS)
                 )
     answerable = SIGNAL_KINDS + SIGNAL_SUBTYPES
     for i, faq in enumerate(spec.faq):
         for j, kind in enumerate(faq.signals):
             if kind not in answerable:
-                known = ", ".join(answerable)
-                yield source.problem(
-                    ("faq", i, "signals", j),
-                    f"unknown signal kind or subtype {kind!r}; known: {known}",
-                    "pack.unknown_answer",
-                    kind=kind,
-                    known=known,
+                yield source.worded(
+                    ("faq", i, "signals", j), "pack.unknown_answer", kind=kind, known=", ".join(answerable)
                 )
     support_ids = {s.id for s in spec.support}
     for i, situation in enumerate(spec.situations):
         for j, route in enumerate(situation.routes):
             if route not in support_ids:
-                known = ", ".join(sorted(support_ids))
-                yield source.problem(
+                yield source.worded(
                     ("situations", i, "routes", j),
-                    f"unknown support route {route!r}; support has {known}",
                     "pack.unknown_route",
                     route=route,
-                    known=known,
+                    known=", ".join(sorted(support_ids)),
                 )
         if situation.id in SITUATIONS:
             continue
         for code, lang in spec.languages.items():
             if situation.id not in lang.situations:
-                yield source.problem(
+                yield source.worded(
                     ("languages", code, "situations", situation.id),
-                    f"missing: the situation {situation.id!r} needs a label in {code}",
                     "pack.situation_label",
                     situation=situation.id,
                     language=code,
@@ -834,11 +910,8 @@ def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Proble
     for code, lang in spec.languages.items():
         for ident in lang.situations:
             if ident not in situation_ids:
-                yield source.problem(
-                    ("languages", code, "situations", ident),
-                    f"{ident!r} is not one of the pack's situations",
-                    "pack.not_a_situation",
-                    situation=ident,
+                yield source.worded(
+                    ("languages", code, "situations", ident), "pack.not_a_situation", situation=ident
                 )
 
 
@@ -856,13 +929,14 @@ def contact_warnings(pack: Pack, source: PackSource) -> list[Problem]:
         missing = [code for code in pack.languages if code not in spec.pages]
         if not missing:
             continue
-        through = f"; reached only through {spec.via!r}" if spec.via else ""
-        warnings.append(
-            source.problem(
-                ("support", i),
-                f"route {spec.id!r} has no contact (page, e-mail or phone) in {', '.join(missing)}{through}",
+        languages = ", ".join(missing)
+        if spec.via:
+            warning = source.worded(
+                ("support", i), "pack.no_contact_via", route=spec.id, languages=languages, via=spec.via
             )
-        )
+        else:
+            warning = source.worded(("support", i), "pack.no_contact", route=spec.id, languages=languages)
+        warnings.append(warning)
     return warnings
 
 
@@ -870,6 +944,7 @@ def _check_templates(data: dict[str, Any], source: PackSource) -> Iterator[Probl
     languages = data.get("languages")
     if not isinstance(languages, dict):
         return
+    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
     for code, lang in languages.items():
         if not isinstance(lang, dict):
             continue
@@ -880,10 +955,9 @@ def _check_templates(data: dict[str, Any], source: PackSource) -> Iterator[Probl
             at: FieldPath = ("languages", str(code), name)
             try:
                 names = list(_placeholders(template))
-            except ValueError as exc:
-                yield source.problem(at, f"broken placeholder: {exc}")
+            except ValueError:
+                yield source.worded(at, "pack.broken_placeholder")
                 continue
             for placeholder in names:
                 if placeholder not in PLACEHOLDERS:
-                    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-                    yield source.problem(at, f"unknown placeholder {{{placeholder}}}; known: {known}")
+                    yield source.worded(at, "pack.unknown_placeholder", name=placeholder, known=known)

@@ -11,13 +11,31 @@ from typing import Annotated, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+_ID = r"^[a-z0-9][a-z0-9-]*$"
+_LANG = r"^[a-z]{2,3}$"
+_WORD = r"^[^\W\d_][\w'’-]*$"
+_DOMAIN = r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$"
+_URL = r"^https?://\S+$"
+_COLOUR = r"^#[0-9a-fA-F]{6}$"
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-Word = Annotated[str, StringConstraints(pattern=r"^[^\W\d_][\w'’-]*$")]
-Domain = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Id = Annotated[str, StringConstraints(pattern=_ID)]
+LangCode = Annotated[str, StringConstraints(pattern=_LANG)]
+Word = Annotated[str, StringConstraints(pattern=_WORD)]
+Domain = Annotated[str, StringConstraints(pattern=_DOMAIN)]
+Url = Annotated[str, StringConstraints(pattern=_URL)]
+Colour = Annotated[str, StringConstraints(pattern=_COLOUR)]
+
+#: A pattern of the types above → the name of its form (``pack.form.<name>`` in ``strings/errors.yaml``), so
+#: that a value of the wrong form is told what form it needs, not the pattern.
+FORMS: dict[str, str] = {
+    _ID: "id",
+    _LANG: "language",
+    _WORD: "word",
+    _DOMAIN: "domain",
+    _URL: "url",
+    _COLOUR: "colour",
+}
 
 #: The platforms (settings) the toolkit serves, in the order the toolkit shows them.
 PLATFORMS = ("whatsapp", "discord", "telegram", "matrix", "teams", "kaltura", "brightspace")
@@ -154,6 +172,21 @@ class HandoffText(_Strict):
     text: Text
 
 
+class GuideWords(_Strict):
+    """The guide's words in one setting, where the general ones do not fit it (each left out keeps those)."""
+
+    about: Text | None = None
+    who_heading: Text | None = None
+    who: Text | None = None
+    groups: Text | None = None
+    lectures: Text | None = None
+    brightspace: Text | None = None
+    goal: Text | None = None
+    language: Text | None = None
+    incidents: Text | None = None
+    contact: Text | None = None
+
+
 class GuideText(_Strict):
     about: Text
     who_heading: Text
@@ -165,6 +198,9 @@ class GuideText(_Strict):
     language: Text
     incidents: Text
     contact: Text
+    #: Platform id → the words for that setting: what to do when something happens "in the group", "as the
+    #: admin" fits a chat group, not a lecture (Teams, Kaltura) or a course (Brightspace).
+    platforms: dict[str, GuideWords] = Field(default_factory=dict)
 
 
 class LanguageText(_Strict):

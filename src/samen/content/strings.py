@@ -74,13 +74,28 @@ def describe_error(exc: SamenError, lang: str) -> str:
 
 
 def describe_problem(problem: Problem, lang: str) -> str:
-    """One pack problem as a line in a language: file, line and field, then what is wrong (its English
-    message where the catalogue has no words for it)."""
-    catalogue = load_strings("errors")
-    if not problem.key or problem.key not in catalogue.table:
-        return str(problem)
-    words = catalogue.get(lang, problem.key, **problem.params)
-    return f"{problem.file}:{problem.line}: {problem.field}: {words}"
+    """One pack problem as a line in a language: file, line and field, then what is wrong."""
+    return f"{problem.file}:{problem.line}: {problem.field}: {problem_words(problem, lang)}"
+
+
+def problem_words(problem: Problem, lang: str) -> str:
+    """What is wrong in a pack, in a language: the words of its ``key`` (``pack.*`` in ``errors.yaml``), or
+    its English message where the catalogue has none."""
+    if not problem.key or problem.key not in load_strings("errors").table:
+        return problem.message
+    return pack_words(problem.key, lang, problem.params)
+
+
+def pack_words(key: str, lang: str, params: dict[str, object]) -> str:
+    """The words of a pack problem's key in a language, its params filled; a ``platform`` param is said as
+    people write it, and with ``limit_name`` (a field of the limits table) its ``field`` in that language."""
+    platform = params.get("platform")
+    if isinstance(platform, str):
+        params = params | {"platform": platform_name(platform, lang)}
+        if "limit_name" in params:
+            fallback = str(params.get("field", ""))
+            params["field"] = limit_words(platform, str(params["limit_name"]), lang, fallback)
+    return load_strings("errors").get(lang, key, **params)
 
 
 def platform_name(platform: str, lang: str) -> str:

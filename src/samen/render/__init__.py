@@ -11,6 +11,7 @@ from samen.render.colour import contrast
 from samen.render.illustration import LAYOUTS, icon_exists, illustration, illustration_alt
 from samen.render.kit import KITS, Material, build_kit, kit_contents, zip_kit
 from samen.render.limits import LIMITS, Limit, check_count, check_limit, fits, limit_for, measure
+from samen.render.markup import discord_quiet
 from samen.render.message import (
     Message,
     render_description,
@@ -38,6 +39,7 @@ __all__ = [
     "check_limit",
     "contrast",
     "discord_embed",
+    "discord_quiet",
     "discord_rules",
     "fits",
     "icon_exists",

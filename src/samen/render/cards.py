@@ -9,6 +9,7 @@ from typing import Any
 
 from samen.content import Localized
 from samen.render.limits import check_count, check_limit
+from samen.render.markup import discord_quiet
 from samen.render.message import as_shown, render_intro, say
 
 
@@ -19,10 +20,11 @@ def _colour_int(colour: str) -> int:
 def discord_embed(local: Localized, *, dos_url: str) -> dict[str, Any]:
     """A Discord message payload with one embed: the campaign, and a field per Do (number and title as
     the name, the exact text as the value). Post it with a webhook or a bot; it fits Discord's limits.
-    The title, description and fields read Discord markdown, so their text is escaped; the footer does not."""
+    The title, description and fields read Discord markdown, so their text is escaped; the footer reads
+    none, but like every Discord text it mentions nobody (:func:`~samen.render.markup.discord_quiet`)."""
     title = as_shown("discord", local.campaign)
     description = as_shown("discord", f"{local.text.tagline}\n\n{say(local, 'dos.more')}: {dos_url}")
-    footer = local.institution
+    footer = discord_quiet(local.institution)
     fields = [
         (as_shown("discord", f"{do.number}. {do.title}"), as_shown("discord", do.text)) for do in local.dos
     ]
@@ -46,8 +48,9 @@ def discord_embed(local: Localized, *, dos_url: str) -> dict[str, Any]:
 
 
 def discord_rules(local: Localized) -> list[str]:
-    """The rules for Discord's Rules Screening: one per Do, its exact text (at most 16, 300 characters)."""
-    rules = [do.text for do in local.dos]
+    """The rules for Discord's Rules Screening: one per Do, its exact text as Discord shows it (escaped as
+    every Discord text: its markdown and its mentions; at most 16 rules of 300 characters)."""
+    rules = [as_shown("discord", do.text) for do in local.dos]
     check_count("discord", "rules", len(rules))
     for rule in rules:
         check_limit("discord", "rule", rule)

@@ -1,24 +1,51 @@
 """What a pack's texts must satisfy to be rendered: every platform's limits, known icons, readable colours.
 
-:func:`check_texts` renders every material of every language once and reports, per field of the pack file,
-what does not fit. ``samen pack validate`` turns these into problems with file and line.
+:func:`check_findings` renders every material of every language once and reports, per field of the pack
+file, what does not fit, as a :class:`Finding` with the key of its words (``pack.*`` in
+``strings/errors.yaml``), which ``samen pack validate`` turns into problems with file and line in the
+reader's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 
-from samen.content import PLATFORMS, Localized, Pack
+from samen.content import PLATFORMS, Localized, Pack, pack_words
 from samen.errors import LimitError
 from samen.render.cards import discord_embed, discord_rules, teams_card
 from samen.render.colour import MIN_CONTRAST, WHITE, contrast
 from samen.render.illustration import LAYOUTS, PHONE_WIDTH, READABLE_ON_PHONE, body_size, icon_exists
 from samen.render.limits import check_limit
-from samen.render.message import STYLES, render_description, render_dos, render_intro, render_topic
+from samen.render.message import STYLES, as_shown, render_description, render_dos, render_intro, render_topic
 from samen.render.slide import MIN_TEXT, slide_text
 
 FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What does not fit, at a field of the pack file.
+
+    Attributes:
+        at: the field's path, such as ``("languages", "nl", "description_short")``.
+        key: its words in ``strings/errors.yaml`` (``pack.*``).
+        params: the values for those words, as (name, value) pairs.
+    """
+
+    at: FieldPath
+    key: str
+    params: tuple[tuple[str, str | int], ...] = ()
+
+    def words(self, lang: str) -> str:
+        """What does not fit, in a language."""
+        return pack_words(self.key, lang, dict(self.params))
+
+
+def _finding(at: FieldPath, key: str, **params: str | int) -> Finding:
+    return Finding(at, key, tuple(params.items()))
+
 
 #: Colour pairs that carry text: (foreground field or white, background field or white).
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
@@ -30,13 +57,13 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 
-def check_texts(pack: Pack) -> list[tuple[FieldPath, str]]:
+def check_findings(pack: Pack) -> list[Finding]:
     """Every text of the pack that does not fit a platform, every unknown icon and every colour pair under
-    4.5:1, as (field path in the pack file, what is wrong)."""
-    found: list[tuple[FieldPath, str]] = []
+    4.5:1, each at its field path in the pack file with the key of its words (said in any language)."""
+    found: list[Finding] = []
     for index, spec in enumerate(pack.spec.dos):
         if not icon_exists(spec.icon):
-            found.append((("dos", index, "icon"), f"unknown icon {spec.icon!r}: not in the Lucide set"))
+            found.append(_finding(("dos", index, "icon"), "pack.unknown_icon", icon=spec.icon))
     colours = pack.spec.colours.model_dump()
     colours["white"] = WHITE
     for fore, back in TEXT_PAIRS:
@@ -44,9 +71,13 @@ def check_texts(pack: Pack) -> list[tuple[FieldPath, str]]:
         if ratio < MIN_CONTRAST:
             at = fore if fore != "white" else back
             found.append(
-                (
+                _finding(
                     ("colours", at),
-                    f"{fore} on {back}: contrast {ratio:.1f}:1, under the {MIN_CONTRAST}:1 text needs",
+                    "pack.contrast",
+                    fore=fore,
+                    back=back,
+                    ratio=f"{ratio:.1f}",
+                    minimum=f"{MIN_CONTRAST}",
                 )
             )
     for code in pack.languages:
@@ -55,7 +86,7 @@ def check_texts(pack: Pack) -> list[tuple[FieldPath, str]]:
     return list(dict.fromkeys(found))
 
 
-def _language(local: Localized, url: str) -> Iterator[tuple[FieldPath, str]]:
+def _language(local: Localized, url: str) -> Iterator[Finding]:
     at: FieldPath = ("languages", local.code)
     checks: list[tuple[FieldPath, Callable[[], object]]] = []
     for platform in PLATFORMS:
@@ -67,8 +98,10 @@ def _language(local: Localized, url: str) -> Iterator[tuple[FieldPath, str]]:
             (("description_short",), partial(render_topic, local, platform, dos_url=url)),
         ]
     for do in local.dos:
+        # measured as Discord gets it: escaped (a backslash before a marker counts)
+        shown = as_shown("discord", do.text)
         for limit in ("rule", "embed.field.value"):
-            checks.append((("dos", do.id, "text"), partial(check_limit, "discord", limit, do.text)))
+            checks.append((("dos", do.id, "text"), partial(check_limit, "discord", limit, shown)))
     checks += [
         (("dos",), partial(discord_rules, local)),
         (("dos",), partial(discord_embed, local, dos_url=url)),
@@ -78,19 +111,28 @@ def _language(local: Localized, url: str) -> Iterator[tuple[FieldPath, str]]:
         try:
             render()
         except LimitError as exc:
-            yield (*at, *field), f"too long: {exc}"
+            unit = exc.unit if exc.unit in LimitError.UNIT_WORDS else "characters"
+            yield _finding(
+                (*at, *field),
+                f"pack.too_long.{unit}",
+                platform=exc.platform,
+                field=exc.field,
+                limit_name=exc.name,
+                length=exc.length,
+                limit=exc.limit,
+            )
     # The Do's together must fit the poster at a size a phone shows readably, and the slides at 18 pt.
     size = body_size(local, url, "portrait")
     on_phone = size * PHONE_WIDTH / LAYOUTS["portrait"].width
     if on_phone < READABLE_ON_PHONE:
-        yield (
+        yield _finding(
             (*at, "dos"),
-            f"too long for the portrait poster: the Do's text would be {size:g} px, {on_phone:.1f} CSS px on "
-            f"a phone {PHONE_WIDTH} px wide, under the {READABLE_ON_PHONE:g} that read without zooming",
+            "pack.poster_too_long",
+            size=f"{size:g}",
+            on_phone=f"{on_phone:.1f}",
+            width=PHONE_WIDTH,
+            readable=f"{READABLE_ON_PHONE:g}",
         )
     _, fits = slide_text(local)
     if not fits:
-        yield (
-            (*at, "dos"),
-            f"too long for the lecture slides: a Do does not fit a slide of its own at {MIN_TEXT:g} pt",
-        )
+        yield _finding((*at, "dos"), "pack.slides_too_long", size=f"{MIN_TEXT:g}")

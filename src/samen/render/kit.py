@@ -11,11 +11,12 @@ import io
 import json
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from samen.content import Localized
 from samen.render.cards import brightspace_html, discord_embed, discord_rules, teams_card
 from samen.render.illustration import illustration, illustration_alt
+from samen.render.markup import discord_quiet
 from samen.render.message import (
     render_description,
     render_dos,
@@ -234,7 +235,7 @@ def support_lines(local: Localized, platform: str | None = None) -> list[str]:
 
 def _readme(c: _Context, materials: list[Material]) -> Material:
     local, platform, dos_url = c.local, c.platform, c.dos_url
-    guide = local.text.guide
+    guide = local.guide_on(platform)
     lines = [f"{local.campaign} — {local.group_name(platform, c.group)}", ""]
     lines += [say(local, "readme.steps") + ":", say(local, f"steps.{platform}"), ""]
     lines += [getattr(guide, name) + "\n" for name in GUIDES[platform]]
@@ -284,7 +285,20 @@ def build_kit(
     for ident in KITS[platform]:
         filename, title, make = MAKERS[ident]
         materials.append(Material(filename, _media_type(filename), make(context), say(local, title)))
-    return [_readme(context, materials), *materials]
+    return [_pasteable(platform, m) for m in (_readme(context, materials), *materials)]
+
+
+#: The kit's files that people paste into the platform as text (not the pictures, SVG included).
+_PASTED = {"txt", "md", "json", "html"}
+
+
+def _pasteable(platform: str, material: Material) -> Material:
+    """A Discord kit's text file as it may be pasted anywhere in Discord: a mention in it pings wherever it
+    stands, so every text file (the read-me, the alt text and the JSON too) mentions nobody. The messages
+    are quiet already (their writer is); this holds the files the writers do not make."""
+    if platform != "discord" or material.filename.rsplit(".", 1)[-1] not in _PASTED:
+        return material
+    return replace(material, data=discord_quiet(material.data.decode("utf-8")).encode("utf-8"))
 
 
 _STORED = {"png", "pptx"}  # already compressed: deflating them again costs time and saves nothing

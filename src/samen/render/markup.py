@@ -6,7 +6,8 @@ the HTML writers escape it with entities, and the WhatsApp and Discord writers e
 read (:data:`ESCAPES`), so ``*op*`` in a Do shows as ``*op*``, not in bold.
 
 Each chat escape changes only what that markup would read, so a text without such characters is written
-unchanged; web addresses are never touched (an escape inside one would break the link):
+unchanged; web addresses are never escaped (an escape inside one would break the link; only a Discord
+mention in one is made quiet, below):
 
 - **Discord** documents the backslash: ``\\*op\\*`` shows ``*op*``. A backslash goes before each ``*``, ``_``,
   ``~``, backtick and ``|`` where the text holds two or more of that marker (a lone one formats nothing),
@@ -18,6 +19,12 @@ unchanged; web addresses are never touched (an escape inside one would break the
   part of emoji sequences) on both sides of each such marker keeps it from opening or closing; a ``>`` that
   opens a line (a quote) gets one before it. Who copies the text out of the chat copies the invisible
   joiners too: the price of showing the exact text.
+
+Discord also reads mentions in a message's text: ``@everyone`` and ``@here`` ping the whole server or
+channel, ``<@id>``, ``<@!id>`` and ``<@&id>`` a member or a role, wherever they stand (a web address or a
+masked link's target included). Every Discord text goes through :func:`discord_quiet`, which puts a ZERO
+WIDTH SPACE (U+200B) after the ``@`` of each, as discord.py's ``escape_mentions`` does: it shows the same and
+pings nobody. A server-wide ping from a pasted welcome costs more than the rare address that holds one.
 """
 
 from __future__ import annotations
@@ -90,6 +97,20 @@ def _discord_mark(found: str) -> str:
     return "\\" + found
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+
+#: The ``@`` of a Discord mention: ``@everyone``, ``@here``, and the ``@`` of ``<@id>``, ``<@!id>`` (a member)
+#: and ``<@&id>`` (a role); ids are snowflakes of 17 to 20 digits.
+_MENTION = re.compile(r"@(?=everyone|here|[!&]?[0-9]{17,20})")
+
+
+def discord_quiet(text: str) -> str:
+    """Text that mentions nobody on Discord: a ZERO WIDTH SPACE after the ``@`` of each mention, so it shows
+    as written and pings no one (the module's docstring says why). For every Discord text, markdown or not.
+    """
+    return _MENTION.sub("@" + ZERO_WIDTH_SPACE, text)
+
+
 def _whatsapp_mark(found: str) -> str:
     if found.startswith(">"):
         return WORD_JOINER + found
@@ -100,16 +121,19 @@ def _plain(text: str) -> str:
     return text
 
 
+# a quote, heading or small print at a line's start; a backslash before punctuation (it would escape it); the
+# [ of a masked link [text](address)
+_discord_markdown = _escaper(
+    "*_~`|",
+    _discord_mark,
+    re.compile(r"^(?:>(?= )|#{1,3}(?= )|-#(?= ))|\\(?=[^0-9A-Za-z\s])|\[(?=[^\]\n]*\]\()"),
+)
+
 #: Text style → how it escapes plain text for its markup (the module's docstring says why so).
 ESCAPES: dict[str, Callable[[str], str]] = {
     "whatsapp": _escaper("*_~`", _whatsapp_mark, re.compile(r"^>(?= )")),
-    # a quote, heading or small print at a line's start; a backslash before punctuation (it would escape
-    # it); the [ of a masked link [text](address)
-    "discord": _escaper(
-        "*_~`|",
-        _discord_mark,
-        re.compile(r"^(?:>(?= )|#{1,3}(?= )|-#(?= ))|\\(?=[^0-9A-Za-z\s])|\[(?=[^\]\n]*\]\()"),
-    ),
+    # Discord: its markdown escaped, then its mentions made quiet
+    "discord": lambda text: discord_quiet(_discord_markdown(text)),
     "matrix": _plain,
     "plain": _plain,
 }
@@ -173,11 +197,14 @@ def _semantic_html(blocks: Sequence[Block]) -> str:
     return "\n".join(parts)
 
 
+# <url> keeps Discord from unfurling a preview card under the message. A mention pings even in an address,
+# so the writer's whole text is made quiet, not only the escaped parts.
+_discord_chat = _chat(lambda s: f"**{s}**", "> ", lambda u: f"<{u}>", ESCAPES["discord"])
+
 #: Plain-text writers: what each platform takes as text in its own markup.
 TEXT_WRITERS: dict[str, Callable[[Sequence[Block]], str]] = {
     "whatsapp": _chat(lambda s: f"*{s}*", "> ", lambda u: u, ESCAPES["whatsapp"]),
-    # <url> keeps Discord from unfurling a preview card under the message.
-    "discord": _chat(lambda s: f"**{s}**", "> ", lambda u: f"<{u}>", ESCAPES["discord"]),
+    "discord": lambda blocks: discord_quiet(_discord_chat(blocks)),
     "matrix": _chat(lambda s: s, "> ", lambda u: u, ESCAPES["matrix"]),
     "plain": _chat(lambda s: s, "", lambda u: u, ESCAPES["plain"]),
 }

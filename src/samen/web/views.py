@@ -324,7 +324,7 @@ def platform(request: HttpRequest, platform: str) -> HttpResponseBase:
             local, platform, wanted, admin_text, group, campaign.dos_url(request, local.code)
         )
     page = PAGES[platform]
-    guide = local.text.guide
+    guide = local.guide_on(platform)  # a lecture's or course's words where the pack gives them
     files = kit_files(local.code, platform)
     context = {
         "platform": platform,
