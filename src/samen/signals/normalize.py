@@ -46,6 +46,13 @@ Failing that, a word rare in both languages (:data:`RARE`) is split into the lik
 (``ordinary_compound`` decides those), and so is a compound whose last part is a thing as well as a slur
 (``klassenpot``: the class's kitty). Repairs only ever show a lexicon word: a rare word of ordinary talk
 (``resit``, a course name, ``mensa``) is left as written, where a general corrector would make ``rest``.
+A word that holds a pronoun it is said to or about (``sentence_words``) is a sentence run together, split
+even with a curse in it (``killyourself``); "a", "I" and "u" are pieces only where they read as words
+(``ihatewomen``).
+
+What is apart stays apart: nothing is joined across a sentence's end (``les. Bo``) or to a clitic
+(``she's stupid``), a lone word beside spaced letters stays a word (``a f u c k i n g``), and numbers with
+their ending, decimals, pages and rooms keep their digits (``4e``, ``7.5``, ``p15``).
 """
 
 from __future__ import annotations
