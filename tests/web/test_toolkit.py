@@ -366,3 +366,115 @@ def test_the_group_field_quotes_the_welcome_it_fills(web: Client, lang: str, pla
     for page in (hint, error):
         quoted = re.findall(r"[‘“]([^’”]*) …[’”]", html.unescape(page))
         assert quoted and set(quoted) == {opening}, (quoted, opening)
+
+
+#: What the welcome form asks per setting, in each language: the name's label, a word of its hint, and a
+#: name of that setting with the welcome it makes.
+SETTINGS = {
+    "group": {
+        "nl": (
+            "Hoe noem je de groep?",
+            "waar de groep voor is",
+            "deze werkgroep",
+            "Welkom in deze werkgroep.",
+        ),
+        "en": (
+            "What do you call the group?",
+            "what the group is for",
+            "study group",
+            "Welcome to this study group.",
+        ),
+    },
+    "lecture": {
+        "nl": (
+            "Hoe noem je het college?",
+            "waar het college over gaat",
+            "dit college",
+            "Welkom bij dit college.",
+        ),
+        "en": (
+            "What do you call the lecture?",
+            "what the lecture is about",
+            "lecture",
+            "Welcome to this lecture.",
+        ),
+    },
+    "course": {
+        "nl": ("Hoe noem je de cursus?", "waar de cursus over gaat", "deze cursus", "Welkom in deze cursus."),
+        "en": (
+            "What do you call the course?",
+            "what the course is about",
+            "course",
+            "Welcome to this course.",
+        ),
+    },
+}
+SETTING_OF = {"teams": "lecture", "kaltura": "lecture", "brightspace": "course"}
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_form_speaks_of_the_setting_a_lecture_a_course_or_a_group(
+    web: Client, lang: str, platform: str
+) -> None:
+    """The form on the lecture and course pages asked "what do you call the group?" with a study group and a
+    board as examples, under a guide that speaks of a lecture and a course: it now asks in the words of its
+    setting, and the name it gives reads naturally in the welcome."""
+    setting = SETTING_OF.get(platform, "group")
+    label, hint, name, welcome = SETTINGS[setting][lang]
+    page = html.unescape(web.get(f"/{lang}/toolkit/{platform}/").content.decode())
+    # What the form says, not its markup (the field is named "group" on every page).
+    form = re.sub(r"<[^>]+>", " ", page.split('id="intro-heading"')[1].split('class="form-buttons"')[0])
+    assert label in form and hint in form
+    others = [words[lang] for kind, words in SETTINGS.items() if kind != setting]
+    assert not any(other[0] in form or other[1] in form for other in others), form
+    if setting != "group":
+        # Neither the group's words nor its examples ("deze werkgroep", "this study group", "dit bestuur").
+        assert not re.search(r"\b(groep|group|werkgroep|bestuur)\b", form), form
+    named = web.post(f"/{lang}/toolkit/{platform}/", {"group": name})
+    assert named.status_code == 200
+    assert welcome in html.unescape(named.content.decode())
+    two_lines = web.post(f"/{lang}/toolkit/{platform}/", {"group": f"{name}\nRecht"})
+    one_line = {
+        "nl": {"group": "de groep", "lecture": "het college", "course": "de cursus"},
+        "en": {"group": "the group", "lecture": "the lecture", "course": "the course"},
+    }[lang][setting]
+    assert two_lines.status_code == 400
+    assert {
+        "nl": f"Schrijf de naam van {one_line} op één regel.",
+        "en": f"Write the name of {one_line} on one line.",
+    }[lang] in html.unescape(two_lines.content.decode())
+
+
+def test_the_dutch_article_error_gives_an_example_of_the_setting(web: Client) -> None:
+    """A name without its article is refused with the pack's name and one of the other article, of the same
+    setting: "dit bestuur" is no lecture."""
+    examples = {
+        "whatsapp": "dit bestuur",
+        "teams": "deze les",
+        "kaltura": "deze les",
+        "brightspace": "dit vak",
+    }
+    for platform, other in examples.items():
+        body = html.unescape(web.post(f"/nl/toolkit/{platform}/", {"group": "Kwak"}).content.decode())
+        usual = campaign.localized("nl").group(platform)
+        assert f"bijvoorbeeld ‘{usual}’ of ‘{other}’." in body, platform
+
+
+def test_a_form_sent_in_chunks_without_its_length_gets_the_411_page(web: Client, lang: str) -> None:
+    """Django reads a body by its length, so a form sent in chunks without one was read as empty and answered
+    with the empty form. It is refused in the address's language, after the 405 check, before the CSRF
+    check (whose token is in the unread body: the report form would say it expired)."""
+    chunked = {"Transfer-Encoding": "chunked"}
+    checked = Client(enforce_csrf_checks=True, HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="testserver")
+    for path in (f"/{lang}/toolkit/whatsapp/", f"/{lang}/toolkit/whatsapp/preview", f"/{lang}/report/"):
+        response = checked.generic("POST", path, headers=chunked)
+        assert response.status_code == 411, path
+        body = response.content.decode()
+        assert {"nl": "Stuur het opnieuw met zijn lengte", "en": "Send it again with its length"}[
+            lang
+        ] in body
+    assert web.generic("PUT", f"/{lang}/toolkit/whatsapp/", headers=chunked).status_code == 405
+    assert web.generic("GET", f"/{lang}/toolkit/whatsapp/", headers=chunked).status_code == 200
+    # A length sent beside it (by a proxy that read the chunks) is read as usual.
+    sent = web.post(f"/{lang}/toolkit/whatsapp/", {"admin_text": "Hoi 7f3a"}, headers=chunked)
+    assert sent.status_code == 200 and "Hoi 7f3a" in sent.content.decode()

@@ -1,4 +1,5 @@
-"""The one form of the site: the admin's own text for the welcome message, and what the group is called."""
+"""The toolkit's form: the admin's own text for the welcome message, and what the group (the lecture, the
+course) is called, in the words of its setting (:class:`samen.web.platforms.FormWords`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.content import Localized, control_character
 from samen.errors import InputError
 from samen.render import welcome_opening
+from samen.web.platforms import PAGES
 
 #: Far above any platform's message limit; the platform's own limit is checked when the intro is rendered.
 ADMIN_TEXT_MAX = 5000
@@ -32,9 +34,7 @@ class IntroForm(forms.Form):
 
     admin_text = forms.CharField(
         label=_("Your own words (optional)"),
-        help_text=_(
-            "For example who you are and what the group is for. They open the message, before the welcome."
-        ),
+        help_text="",  # the setting's (platforms.FormWords), set per form
         required=False,
         max_length=ADMIN_TEXT_MAX,
         strip=True,
@@ -46,7 +46,7 @@ class IntroForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "true"}),
     )
     group = forms.CharField(
-        label=_("What do you call the group? (optional)"),
+        label="",  # the setting's (platforms.FormWords): a group, a lecture or a course
         help_text="",
         required=False,
         max_length=GROUP_KIND_MAX,
@@ -61,10 +61,14 @@ class IntroForm(forms.Form):
     def __init__(self, *args: Any, local: Localized, platform: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.local, self.platform = local, platform
-        self.fields["group"].help_text = _(
-            "As it fits “%(opening)s …”, for example “this study group” or “this seminar”. "
-            "Leave empty for “%(usual)s”."
-        ) % {"opening": welcome_opening(local, platform), "usual": local.group(platform)}
+        # In the words of the setting, in the language of the request the form is made for.
+        self.words = PAGES[platform].form
+        self.fields["admin_text"].help_text = str(self.words.own_words)
+        self.fields["group"].label = str(self.words.name)
+        self.fields["group"].help_text = str(self.words.name_hint) % {
+            "opening": welcome_opening(local, platform),
+            "usual": local.group(platform),
+        }
 
     def clean_admin_text(self) -> str:
         """Plain text: tabs and line breaks, but no control character that would end up in every file."""
@@ -76,13 +80,13 @@ class IntroForm(forms.Form):
         """One line only: a name for the group, not a paragraph, and no control character."""
         value: str = self.cleaned_data["group"]
         if "\n" in value or "\r" in value:
-            raise forms.ValidationError(_("Write the name of the group on one line."), code="one_line")
+            raise forms.ValidationError(str(self.words.one_line), code="one_line")
         _refuse_control(value)
         try:
             return self.local.group_name(self.platform, value) if value else ""
         except InputError:
             raise forms.ValidationError(
-                _("Write the name with its article, as it fits “%(opening)s …”: for example “%(example)s”."),
+                str(self.words.article),
                 code="article",
                 params={
                     "opening": welcome_opening(self.local, self.platform),

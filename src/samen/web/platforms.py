@@ -9,6 +9,64 @@ from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
+class FormWords:
+    """What the welcome form says about the setting it welcomes to: a chat group, a lecture or a course.
+
+    The name typed in the form goes into the welcome ("Welkom bij dit college."), so the hint's examples are
+    names of that setting, each with its article.
+
+    Attributes:
+        own_words: the hint under the admin's own words: what they might say.
+        name: the label of the field for the name.
+        name_hint: the hint under it: examples as they fit "%(opening)s …" (the welcome's words before the
+            name) and what an empty field gives (``%(usual)s``).
+        article: the error for a name without its article (``%(opening)s`` and the pack's ``%(example)s``).
+        one_line: the error for a name on more than one line.
+    """
+
+    own_words: str | Promise
+    name: str | Promise
+    name_hint: str | Promise
+    article: str | Promise
+    one_line: str | Promise
+
+
+_GROUP_FORM = FormWords(
+    _("For example who you are and what the group is for. They open the message, before the welcome."),
+    _("What do you call the group? (optional)"),
+    _(
+        "As it fits “%(opening)s …”, for example “this study group” or “this seminar”. "
+        "Leave empty for “%(usual)s”."
+    ),
+    _("Write the name with its article, as it fits “%(opening)s …”: for example “%(example)s”."),
+    _("Write the name of the group on one line."),
+)
+_LECTURE_FORM = FormWords(
+    _("For example who you are and what the lecture is about. They open the message, before the welcome."),
+    _("What do you call the lecture? (optional)"),
+    _(
+        "As it fits “%(opening)s …”, for example “this lecture” or “this seminar”. "
+        "Leave empty for “%(usual)s”."
+    ),
+    _(
+        "Write the name of the lecture with its article, as it fits “%(opening)s …”: "
+        "for example “%(example)s”."
+    ),
+    _("Write the name of the lecture on one line."),
+)
+_COURSE_FORM = FormWords(
+    _("For example who you are and what the course is about. They open the message, before the welcome."),
+    _("What do you call the course? (optional)"),
+    _("As it fits “%(opening)s …”, for example “this course” or “this module”. Leave empty for “%(usual)s”."),
+    _(
+        "Write the name of the course with its article, as it fits “%(opening)s …”: "
+        "for example “%(example)s”."
+    ),
+    _("Write the name of the course on one line."),
+)
+
+
+@dataclass(frozen=True)
 class PlatformPage:
     """How the toolkit page of one platform is put together.
 
@@ -24,6 +82,8 @@ class PlatformPage:
         audience: who sees what is posted, as it fits "This is what … will see" (translated).
         paste_into: where each text goes, by text id, as it fits "Now paste it into …" (translated): the
             copy button's confirmation says it, so it names this platform's own place, never "the app".
+        form: what the welcome form says about this setting (:class:`FormWords`): a chat group's, a
+            lecture's or a course's words.
         share: whether the platform has a link that opens it with the text ready (WhatsApp).
         poster: the illustration's layout for this setting: ``portrait`` for chats, ``landscape`` for screens.
     """
@@ -36,6 +96,7 @@ class PlatformPage:
     texts: tuple[str, ...]
     audience: str | Promise
     paste_into: dict[str, str | Promise]
+    form: FormWords
     share: bool = False
     poster: str = "portrait"
 
@@ -66,6 +127,7 @@ PAGES: dict[str, PlatformPage] = {
             "dos": _("the illustration’s caption in WhatsApp"),
             "description": _("the group’s description in WhatsApp"),
         },
+        _GROUP_FORM,
         share=True,
     ),
     "discord": PlatformPage(
@@ -93,6 +155,7 @@ PAGES: dict[str, PlatformPage] = {
             "dos": _("the Discord channel, with the illustration attached"),
             "topic": _("the channel topic in Discord (Edit Channel › Overview)"),
         },
+        _GROUP_FORM,
     ),
     "telegram": PlatformPage(
         "Telegram",
@@ -111,6 +174,7 @@ PAGES: dict[str, PlatformPage] = {
             "dos": _("the illustration’s caption in Telegram"),
             "description": _("the group’s description in Telegram"),
         },
+        _GROUP_FORM,
     ),
     "matrix": PlatformPage(
         "Matrix",
@@ -128,6 +192,7 @@ PAGES: dict[str, PlatformPage] = {
             "dos": _("the Matrix room, after the illustration"),
             "topic": _("the room topic in Matrix (Room settings › General)"),
         },
+        _GROUP_FORM,
     ),
     "teams": PlatformPage(
         "MS Teams",
@@ -148,6 +213,7 @@ PAGES: dict[str, PlatformPage] = {
         ("intro", "dos"),
         _("your students"),
         {"intro": _("the meeting chat in Teams"), "dos": _("the meeting chat in Teams")},
+        _LECTURE_FORM,
         poster="landscape",
     ),
     "kaltura": PlatformPage(
@@ -165,6 +231,7 @@ PAGES: dict[str, PlatformPage] = {
         ("intro", "dos"),
         _("your students"),
         {"intro": _("the chat of the Kaltura classroom"), "dos": _("the chat of the Kaltura classroom")},
+        _LECTURE_FORM,
         poster="landscape",
     ),
     "brightspace": PlatformPage(
@@ -187,5 +254,6 @@ PAGES: dict[str, PlatformPage] = {
         ("announcement",),
         _("your students"),
         {"announcement": _("the HTML source view of the Brightspace editor")},
+        _COURSE_FORM,
     ),
 }

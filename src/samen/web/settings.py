@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check: a method a page does not take is 405, not 403 (samen.web.methods).
     "samen.web.methods.MethodMiddleware",
+    # A form sent in chunks without its length is 411, not read as empty (samen.web.bodies).
+    "samen.web.bodies.LengthMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
