@@ -141,8 +141,8 @@ def test_a_pack_too_long_for_a_platform_is_said_in_dutch_with_the_platforms_name
     assert "caption" not in line and "tekens is langer dan" in line
     validated = samen("pack", "validate", str(pack), lang="nl")
     assert validated.returncode == 2
-    # The limits' problems are English, for the pack's author; the summary line is in the reader's language.
-    assert re.search(r"caption of an image: 14\d\d characters", validated.stderr)
+    # What does not fit is said in the reader's language too, the platform and its field included.
+    assert re.search(r"WhatsApp, bijschrift bij een afbeelding: 14\d\d tekens", validated.stderr)
     assert validated.stderr.strip().splitlines()[-1].startswith("Fout: Het campagnepakket heeft")
 
 
@@ -267,6 +267,53 @@ BROKEN = {
         "geen geldige YAML: een dubbele punt waar geen nieuw veld kan beginnen",
         "not valid YAML: a colon where no new field can begin",
     ),
+    "another pack format": (
+        "pack: 1 => pack: 99",
+        "pack",
+        "pack: 99",
+        "moet 1 zijn: de versie van de pakketindeling die deze samen leest",
+        "must be 1: the version of the pack format this samen reads",
+    ),
+    "no e-mail address": (
+        "email: diversiteit@leidenuniv.nl} => email: not-an-email}",
+        "faq.9.email",
+        "email: not-an-email",
+        "moet een e-mailadres zijn",
+        "must be an e-mail address",
+    ),
+    "a line break in a Do": (
+        "        text: Wijs elkaar indien nodig op deze Do’s. => "
+        "        text: |-\n          Wijs elkaar\n          indien nodig op deze Do’s.",
+        "languages.nl.dos.point-to-dos.text",
+        "text: |-",
+        "moet op één regel staan: een Do is één regel",
+        "must be on one line: a Do is one rule",
+    ),
+    "a colour YAML reads as a comment": (
+        'background: "#f6f4ee" => background: #f6f4ee',
+        "colours.background",
+        "background: #f6f4ee",
+        "is leeg: YAML leest ‘#f6f4ee’ als commentaar (alles vanaf # na een spatie); bedoel je dat als "
+        "waarde, zet het dan tussen aanhalingstekens: '#f6f4ee'",
+        "is empty: YAML reads '#f6f4ee' as a comment (everything from a # after a space); if you meant it as "
+        "the value, put it in quotes: '#f6f4ee'",
+    ),
+    # A quote left open runs on until the next quote of its kind, often many lines down, where YAML then finds
+    # what it cannot read: it was said there, as an indentation problem.
+    "a double quote never closed": (
+        '    name: Nederlands =>     name: "Nederlands',
+        "(file)",
+        'name: "Nederlands',
+        "geen geldige YAML: een aanhalingsteken dat hier opent, wordt nergens gesloten",
+        "not valid YAML: a quote opened here is never closed",
+    ),
+    "a single quote never closed": (
+        "Lees onze Do’s: {dos_link}' => Lees onze Do’s: {dos_link}",
+        "(file)",
+        "description_short: 'Samen zorgen",
+        "geen geldige YAML: een aanhalingsteken dat hier opent, wordt nergens gesloten",
+        "not valid YAML: a quote opened here is never closed",
+    ),
     "a list never closed": (
         "{id: privacy, signals: [privacy], icon: lock} => {id: privacy, signals: [privacy, icon: lock}",
         "(file)",
@@ -363,3 +410,44 @@ def test_faq_lists_the_questions_when_several_fit_and_all_for_an_empty_topic() -
     assert [q for q in everything.stdout.splitlines() if q in {e.question for e in local.faq}] == [
         e.question for e in local.faq
     ]
+
+
+def test_validate_warns_and_counts_in_the_readers_words(tmp_path: Path) -> None:
+    """A Dutch reader got the warning in English, and "1 probleem/problemen": each warning is said in the
+    reader's words, and a count takes its noun's singular or plural."""
+    text = DEFAULT_PACK.read_text(encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "id: programme-chair" in t)
+    ok = samen("pack", "validate", str(DEFAULT_PACK), lang="nl")
+    assert ok.returncode == 0
+    assert ok.stderr.splitlines() == [
+        f"Waarschuwing: {DEFAULT_PACK}:{line}: support.2: hulproute ‘programme-chair’ heeft geen contact "
+        "(pagina, e-mail of telefoon) in nl, en; alleen bereikbaar via ‘study-adviser’"
+    ]
+    assert "(nl, en; 8 Do’s, 11 vragen)" in ok.stdout
+    one = tmp_path / "one.yaml"
+    one.write_text(text.replace("pack: 1", "pack: 2", 1), encoding="utf-8")
+    two = tmp_path / "two.yaml"
+    two.write_text(
+        text.replace("pack: 1", "pack: 2", 1).replace("id: leiden", "id: Leiden", 1), encoding="utf-8"
+    )
+    for path, lang, summary in (
+        (one, "nl", "Fout: Het campagnepakket heeft 1 probleem."),
+        (one, "en", "Error: The campaign pack has 1 problem."),
+        (two, "nl", "Fout: Het campagnepakket heeft 2 problemen."),
+        (two, "en", "Error: The campaign pack has 2 problems."),
+    ):
+        assert samen("pack", "validate", str(path), lang=lang).stderr.splitlines()[-1] == summary
+
+
+def test_a_do_id_given_twice_is_listed_once_among_the_known(tmp_path: Path) -> None:
+    """A duplicate Do id was also listed twice in "bekend: respect, respect, …"."""
+    path = tmp_path / "twice.yaml"
+    path.write_text(
+        DEFAULT_PACK.read_text(encoding="utf-8").replace("{id: real-person,", "{id: respect,", 1),
+        encoding="utf-8",
+    )
+    done = samen("pack", "validate", str(path), lang="nl")
+    assert done.returncode == 2
+    assert "de id ‘respect’ wordt twee keer gebruikt" in done.stderr
+    known = [line for line in done.stderr.splitlines() if "bekend: " in line]
+    assert known and all("bekend: respect, feelings, privacy," in line for line in known), known

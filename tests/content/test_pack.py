@@ -560,6 +560,12 @@ def test_an_indefinite_article_gives_way_to_the_welcome_s_own(lang: str, typed: 
         "  - {id: academic-freedom, topic: [academic-freedom]}",
         "id: leiden => id: leiden\nlinks: [x",
         "id: leiden => id: leiden: universiteit",
+        "pack: 1 => pack: 2",
+        "{id: diversity-office, email: diversiteit@leidenuniv.nl} => {id: diversity-office, email: a}",
+        'background: "#f6f4ee" => background: #f6f4ee',
+        '        text: Wijs elkaar indien nodig op deze Do’s. =>         text: "Wijs elkaar\\nindien nodig"',
+        '    name: Nederlands =>     name: "Nederlands',
+        "{id: real-person, => {id: respect,",
     ],
 )
 def test_no_problem_of_a_pack_is_said_in_english_only(tmp_path: Path, change: str) -> None:

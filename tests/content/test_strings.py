@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from samen.content import PLATFORMS, describe_error, load_strings
@@ -59,3 +61,34 @@ def test_a_limit_error_without_words_of_its_own_still_reads() -> None:
     """A limit raised by hand (no table entry) falls back to its English field and the platform id."""
     error = LimitError("myspace", "profile song", 5, 1, "items")
     assert describe_error(error, "nl") == "myspace, profile song: 5 onderdelen is meer dan de limiet van 1."
+
+
+@pytest.mark.parametrize(
+    ("count", "nl", "en"),
+    [
+        (1, "Het campagnepakket heeft 1 probleem.", "The campaign pack has 1 problem."),
+        (2, "Het campagnepakket heeft 2 problemen.", "The campaign pack has 2 problems."),
+        (0, "Het campagnepakket heeft 0 problemen.", "The campaign pack has 0 problems."),
+    ],
+)
+def test_a_count_takes_its_nouns_singular_or_plural(count: int, nl: str, en: str) -> None:
+    """It said "1 probleem/problemen" and "1 problem(s)": ``{count:one|other}`` picks the noun's form."""
+    errors = load_strings("errors")
+    assert errors.get("nl", "error.pack", count=count) == nl
+    assert errors.get("en", "error.pack", count=count) == en
+    assert errors.get("en", "pack.too_few", least=1, count=0) == "must have at least 1 item; it has 0"
+    assert (
+        errors.get("nl", "pack.too_many", most=12, count=13)
+        == "mag hoogstens 12 onderdelen hebben; het heeft er 13"
+    )
+
+
+def test_no_catalogue_says_a_plural_with_a_slash_or_brackets_for_a_number() -> None:
+    """A noun counted by a number takes its form from the number, in every catalogue."""
+    for area in ("errors", "cli", "reports", "render", "bot"):
+        for key, texts in load_strings(area).table.items():
+            for text in texts.values():
+                for counted in re.finditer(r"\{(\w+)\} (\w+)(?:\(s\)|\(en\)|/\w+)", text):
+                    pytest.fail(
+                        f"{area}.yaml {key}: {counted.group()} (write {{{counted.group(1)}:one|other}})"
+                    )

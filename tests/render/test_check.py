@@ -110,3 +110,64 @@ def test_validate_says_what_does_not_fit_in_the_readers_language(
     code, lines = _validate(path, capsys)
     assert code == 2
     assert any("dos.3.icon:" in out and "onbekend pictogram ‘no-such-icon’" in out for out in lines), lines
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(
+        i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text
+    )
+
+
+TAGLINE = "    tagline: Together, we make this a pleasant and safe place to learn. Online, too."
+
+
+@pytest.mark.parametrize("length", [320, 40_000])
+def test_a_long_tagline_is_reported_at_the_tagline_not_at_the_dos(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], length: int
+) -> None:
+    """A 320-character tagline was blamed on ``languages.en.dos`` (the poster), a 10,000-character one also
+    for Discord's embed: a maintainer would have shortened Do's that must stay verbatim. A 40,000-character
+    word never finished validating (the poster's letters were measured once per letter tried, for each
+    line); it is reported in the normal run, each time at the tagline."""
+    word = "x" * length if length > 1000 else ("Together we make this a pleasant place. " * 10)[:length]
+    path = _broken(tmp_path, TAGLINE, f"    tagline: {word}")
+    code, lines = _validate(path, capsys)
+    assert code == 2
+    problems = lines[:-1]
+    assert problems and all(
+        f"{path}:{_line_of(path, word[:40])}: languages.en.tagline: " in p for p in problems
+    )
+    assert any("portrait poster" in p for p in problems)
+    if length > 4096:
+        assert any("Discord, embed description" in p for p in problems), problems
+
+
+def test_a_long_name_is_reported_at_that_name_where_a_template_brings_it_in(tmp_path: Path) -> None:
+    """The welcome (``… binnen de {institution}``) and the embed's footer hold the institution's name, the
+    embed's title and the poster's header the campaign: the name is too long, not the template that holds it
+    nor the Do's whose room it takes."""
+    for old, field in (
+        ("    institution: Leiden University", "institution"),
+        ("    campaign: Dignity and respect in the online learning environment", "campaign"),
+    ):
+        (tmp_path / field).mkdir()  # load_pack keeps a pack per path
+        path = _broken(tmp_path / field, old, old + " and its faculties, institutes and campuses" * 120)
+        found = check_findings(load_pack(path))
+        assert found and {f.at for f in found} == {("languages", "en", field)}, found
+        limits = {dict(f.params).get("limit_name") for f in found}
+        assert limits >= ({"message", "embed.footer"} if field == "institution" else {"embed.title", None})
+
+
+def test_a_do_too_long_for_a_rule_is_reported_once_at_that_do(tmp_path: Path) -> None:
+    """Rules Screening's 300 characters were reported twice: at the Do's text and at all the Do's."""
+    old = "text: Wijs elkaar indien nodig op deze Do’s."
+    path = _broken(tmp_path, old, old + " Echt waar." * 40)
+    found = [f for f in check_findings(load_pack(path)) if dict(f.params).get("limit_name") == "rule"]
+    assert [f.at for f in found] == [("languages", "nl", "dos", "point-to-dos", "text")]
+
+
+def test_a_do_too_long_for_a_slide_of_its_own_is_named(tmp_path: Path) -> None:
+    old = "text: Wijs elkaar indien nodig op deze Do’s."
+    path = _broken(tmp_path, old, old + " Echt waar, ook online, in elk college en in elke groep." * 12)
+    found = [f for f in check_findings(load_pack(path)) if f.key == "pack.slides_too_long"]
+    assert [f.at for f in found] == [("languages", "nl", "dos", "point-to-dos")]

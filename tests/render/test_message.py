@@ -9,6 +9,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+import yaml
 
 from samen.content import DEFAULT_PACK, PLATFORMS, Localized, load_pack
 from samen.errors import InputError, LimitError
@@ -338,3 +339,68 @@ def test_a_mention_in_any_discord_text_pings_nobody(tmp_path: Path) -> None:
         assert loud in shown.replace("\u200b", "")
     # the other chats take no mentions: their text is left alone
     assert loud in render_dos(local, "whatsapp", dos_url=url).text
+
+
+#: What opens a line as Discord markdown: a block quote (the rest of the message), a quote, headings, small
+#: print, list items (bulleted and numbered).
+DISCORD_OPENERS = (">>> ", "> ", "# ", "### ", "-# ", "- ", "* ", "1. ")
+#: A channel, a relative time, a slash command, custom emoji (still and animated), an emoji by name, a
+#: server guide, and a member's and a role's mention with a short id.
+DISCORD_FORMS = (
+    "<#123456789012345678> <t:1700000000:R> </dos:123> <:x:123> <a:x:123> :smile: <id:customize> <@1>"
+)
+
+# Discord would read it: markdown opening a line, or one of the forms above where no backslash escapes it.
+DISCORD_READS = re.compile(
+    r"^[ \t]*(?:>>>|>|#{1,3}|-#|[-*]|[0-9]{1,9}\.) "
+    r"|(?<!\\)<(?:#|t:|/|a?:|id:)[^\s>]*>|(?<!\\):\w+:|<@[!&]?\d+>",
+    re.M,
+)
+
+
+@pytest.fixture(scope="module")
+def opened(tmp_path_factory: pytest.TempPathFactory) -> Localized:
+    """The Leiden pack in Dutch with each Do opening with another of Discord's line-start markups and holding
+    Discord's other forms, and its campaign and tagline opening with one too."""
+    data = yaml.safe_load(DEFAULT_PACK.read_text(encoding="utf-8"))
+    nl = data["languages"]["nl"]
+    for opener, do in zip(DISCORD_OPENERS, nl["dos"].values(), strict=True):
+        do["text"] = f"{opener}{do['text']} {DISCORD_FORMS}"
+    nl["campaign"] = f"> {nl['campaign']}"
+    nl["tagline"] = f">>> {nl['tagline']} <t:1700000000>"
+    path = tmp_path_factory.mktemp("pack") / "opened.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return load_pack(path).language("nl")
+
+
+def test_discord_shows_what_opens_a_line_and_its_angle_forms_as_written(opened: Localized) -> None:
+    """A ``>>> `` opening a line made the rest of the message a block quote; ``- ``, ``* `` and ``1. `` lists;
+    ``<#id>``, ``<t:…>``, ``</name:id>``, ``<:x:id>`` and ``:smile:`` a channel, a time, a command and emoji;
+    ``<@1>`` a mention (only 17 to 20 digits were quiet). Each now shows as written, wherever a Do, the
+    campaign, the tagline or the admin's words stand at a line's start: the rules, the embed, the welcome."""
+    embed = discord_embed(opened, dos_url=DOS_URL)["embeds"][0]
+    own = "\n".join(
+        f"{opener}eigen regel {DISCORD_FORMS}" for opener in (*DISCORD_OPENERS, "  - ", "   10. ")
+    )
+    shown: list[tuple[str, str]] = [
+        (rule, do.text) for rule, do in zip(discord_rules(opened), opened.dos, strict=True)
+    ]
+    shown += [(field["value"], do.text) for field, do in zip(embed["fields"], opened.dos, strict=True)]
+    shown += [(embed["title"], opened.campaign), (embed["description"], opened.text.tagline)]
+    shown += [(render_intro(opened, "discord", admin_text=own).text, own)]
+    for text, written in shown:
+        assert not DISCORD_READS.search(text), text
+        assert written in _discord_shown(text).replace("\u200b", ""), text
+
+
+def test_discord_keeps_its_own_numbering_and_the_pack_without_markup_unchanged(local: Localized) -> None:
+    """The numbers of the Do's message, the topic and the embed's fields are the kit's own list: never
+    escaped; the Leiden texts hold no markup, so nothing of theirs is."""
+    texts = [
+        render_dos(local, "discord", dos_url=DOS_URL).text,
+        render_topic(local, "discord", dos_url=DOS_URL),
+        *(field["name"] for field in discord_embed(local, dos_url=DOS_URL)["embeds"][0]["fields"]),
+    ]
+    assert not any("\\" in text for text in texts)
+    assert all(f"\n{do.number}. {do.text}" in texts[0] for do in local.dos)
+    assert texts[2] == f"1. {local.dos[0].title}"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from samen.cli.output import say
-from samen.content import Pack, PackSource, check_pack, contact_warnings, load_pack
+from samen.cli.output import cli_language, say
+from samen.content import Pack, PackSource, check_pack, contact_warnings, load_pack, problem_words
 from samen.content.pack import FaqEntry, Localized
 from samen.content.search import best_faq
 from samen.errors import InputError, PackError, Problem
@@ -125,12 +125,9 @@ def validate(file: Path) -> None:
     loaded = checked_pack(file)
     _, _, source = check_pack(file)
     for warning in contact_warnings(loaded, source):
-        click.echo(
-            say(
-                "pack.warning", where=f"{warning.file}:{warning.line}: {warning.field}", what=warning.message
-            ),
-            err=True,
-        )
+        # in the reader's words, as every problem is (the warning's message is its English)
+        where = f"{warning.file}:{warning.line}: {warning.field}"
+        click.echo(say("pack.warning", where=where, what=problem_words(warning, cli_language())), err=True)
     click.echo(
         say(
             "pack.valid",

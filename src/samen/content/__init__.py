@@ -8,6 +8,7 @@ from __future__ import annotations
 from samen.content.pack import (
     CONTROL_CHARACTER,
     DEFAULT_PACK,
+    TEMPLATES,
     Do,
     FaqEntry,
     Handoff,
@@ -41,6 +42,7 @@ __all__ = [
     "PLATFORMS",
     "SIGNAL_KINDS",
     "SITUATIONS",
+    "TEMPLATES",
     "Do",
     "FaqEntry",
     "Handoff",

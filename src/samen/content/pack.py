@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from samen.content.schema import (
     FAQ_TOPICS,
     FORMS,
+    PACK_FORMAT,
     PLACEHOLDERS,
     PLATFORMS,
     SIGNAL_KINDS,
@@ -513,6 +514,7 @@ class PackSource:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
+        self.text = text
         self.lines: dict[FieldPath, int] = {}
         self.structure: list[Problem] = []
         self.texts: list[Problem] = []
@@ -699,9 +701,36 @@ def _not_yaml(source: PackSource, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "context_mark", None) if at_opening else None
     mark = mark or getattr(exc, "problem_mark", None)
     line = mark.line + 1 if mark is not None else 0
+    opened = _quote_closed_late(source.text, mark) if mark is not None and not at_opening else None
+    if opened is not None:
+        return source._worded_at(opened, (), "pack.yaml.unclosed_quote")
     found = re.search(r"found character '(.+?)'", said)
     params = {"char": found.group(1)} if key == "pack.yaml.reserved" and found else {}
     return source._worded_at(line, (), key, **params)
+
+
+def _quote_closed_late(text: str, mark: yaml.Mark) -> int | None:
+    """The line where a quote opened that was meant to close on its own line, or None.
+
+    A quote left open (``name: "Nederlands``) runs on over the lines below, as YAML lets a quoted text do,
+    until the next such quote closes it, often many lines down; what follows that quote on its line is then
+    what YAML cannot read, and PyYAML blames that line (as bad indentation, mostly). So where the last token
+    before the problem is a quoted text that began on an earlier line and ended on the problem's line, the
+    quote that opened it is the mistake.
+    """
+    last: yaml.Token | None = None
+    with contextlib.suppress(yaml.YAMLError):
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ('"', "'")
+        and last.start_mark.line < last.end_mark.line == mark.line
+    ):
+        return int(last.start_mark.line) + 1
+    return None
 
 
 #: pydantic's kind of error → the key of the reader's words for it (the rest: ``_schema_problem``).
@@ -738,7 +767,12 @@ def _schema_problem(source: PackSource, err: Any) -> Problem:
             return source.worded(at, "pack.unknown_field_like", like=like[0], known=", ".join(known))
         return source.worded(at, "pack.unknown_field", known=", ".join(known))
     if given is None:  # "name:" with nothing after it
+        comment = _comment_after(source, at)
+        if comment:
+            return source.worded(at, "pack.empty_comment", comment=comment)
         return source.worded(at, "pack.empty")
+    if at == ("pack",) and kind in ("greater_than_equal", "less_than_equal"):
+        return source.worded(at, "pack.format_version", expected=PACK_FORMAT)
     if kind == "string_pattern_mismatch":
         return source.worded(at, f"pack.form.{FORMS.get(str(context.get('pattern')), 'other')}")
     if kind == "too_short":
@@ -746,6 +780,17 @@ def _schema_problem(source: PackSource, err: Any) -> Problem:
     if kind == "too_long":
         return source.worded(at, "pack.too_many", most=context.get("max_length"), count=len(given))
     return source.worded(at, _SCHEMA_KINDS.get(kind, "pack.invalid"))
+
+
+def _comment_after(source: PackSource, at: FieldPath) -> str:
+    """What follows ``#`` on the line of an empty field (``background: #f6f4ee``): YAML reads it as a
+    comment, which the writer most likely meant as the value; empty where the line holds none."""
+    line = source.line_of(at)
+    lines = source.text.splitlines()
+    if not at or not 0 < line <= len(lines):
+        return ""
+    found = re.match(rf"\s*(?:-\s+)?{re.escape(str(at[-1]))}\s*:\s+(#.*?)\s*$", lines[line - 1])
+    return found.group(1) if found else ""
 
 
 def _fields_at(at: FieldPath) -> list[str]:
@@ -785,7 +830,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
     faq_ids = [f.id for f in spec.faq]
     support_ids = [s.id for s in spec.support]
     handoff_ids = [h.id for h in spec.handoff]
-    routes = ", ".join(sorted(support_ids))
+    routes = _known(sorted(support_ids))
     for i, route in enumerate(spec.reports.routes):
         if route not in support_ids:
             yield source.worded(("reports", "routes", i), "pack.not_a_route", route=route, known=routes)
@@ -848,7 +893,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             ("handoff", handoff_ids, lang.handoff),
             ("group_names", list(PLATFORMS), lang.group_names),
         ):
-            for ident in ids:
+            for ident in dict.fromkeys(ids):
                 if ident not in texts:
                     yield source.worded(
                         (*at, label, ident), "pack.missing_text", language=code, part=label, ident=ident
@@ -856,7 +901,7 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
             for ident in texts:
                 if ident not in ids:
                     yield source.worded(
-                        (*at, label, ident), "pack.not_in_pack", ident=ident, part=label, known=", ".join(ids)
+                        (*at, label, ident), "pack.not_in_pack", ident=ident, part=label, known=_known(ids)
                     )
         # a setting's own words that no setting would use
         worded: list[tuple[FieldPath, Iterable[str]]] = [
@@ -869,6 +914,11 @@ def _cross_check(spec: PackFile, source: PackSource) -> Iterator[Problem]:
                     yield source.worded(
                         (*at, *where, platform), "pack.not_a_platform", given=platform, known=platforms
                     )
+
+
+def _known(ids: Iterable[str]) -> str:
+    """Ids as a list for people, each once (a pack that gives an id twice is told so, and once)."""
+    return ", ".join(dict.fromkeys(ids))
 
 
 def _check_campaign_facts(spec: PackFile, source: PackSource) -> Iterator[Problem]:

@@ -7,7 +7,7 @@ language, placeholders known) live in :mod:`samen.content.pack`.
 
 from __future__ import annotations
 
-from typing import Annotated, TypedDict
+from typing import Annotated, Final, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -17,6 +17,10 @@ _WORD = r"^[^\W\d_][\w'’-]*$"
 _DOMAIN = r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$"
 _URL = r"^https?://\S+$"
 _COLOUR = r"^#[0-9a-fA-F]{6}$"
+#: An e-mail address as people write one: a name, an @ and a domain with a dot (no spaces; no second @).
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+#: A text on one line: a Do is one rule (Discord's Rules Screening), one list item, one line of rules.txt.
+_ONE_LINE = r"^[^\r\n]+$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=_ID)]
@@ -25,6 +29,11 @@ Word = Annotated[str, StringConstraints(pattern=_WORD)]
 Domain = Annotated[str, StringConstraints(pattern=_DOMAIN)]
 Url = Annotated[str, StringConstraints(pattern=_URL)]
 Colour = Annotated[str, StringConstraints(pattern=_COLOUR)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_EMAIL)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=_ONE_LINE)]
+
+#: The pack format this samen reads (``pack:`` in a pack file).
+PACK_FORMAT: Final = 1
 
 #: A pattern of the types above → the name of its form (``pack.form.<name>`` in ``strings/errors.yaml``), so
 #: that a value of the wrong form is told what form it needs, not the pattern.
@@ -35,6 +44,8 @@ FORMS: dict[str, str] = {
     _DOMAIN: "domain",
     _URL: "url",
     _COLOUR: "colour",
+    _EMAIL: "email",
+    _ONE_LINE: "one_line",
 }
 
 #: The platforms (settings) the toolkit serves, in the order the toolkit shows them.
@@ -81,7 +92,7 @@ class FaqSpec(_Strict):
     link: str | None = None
     #: The page to read more, per language (overrides ``link`` in that language).
     pages: dict[LangCode, Url] = Field(default_factory=dict)
-    email: str | None = None
+    email: Email | None = None
     #: The signal kinds or subtypes this entry answers: a nudge about one offers it to read more.
     signals: list[str] = Field(default_factory=list)
 
@@ -101,7 +112,7 @@ class SupportSpec(_Strict):
     ``samen pack validate`` warn."""
 
     id: Id
-    email: str | None = None
+    email: Email | None = None
     phone: str | None = None
     link: str | None = None
     pages: dict[LangCode, Url] = Field(default_factory=dict)
@@ -126,7 +137,7 @@ class HandoffSpec(_Strict):
     link: str | None = None
     #: The page per language (overrides ``link`` in that language), as for FAQ entries and routes.
     pages: dict[LangCode, Url] = Field(default_factory=dict)
-    email: str | None = None
+    email: Email | None = None
 
 
 class Colours(_Strict):
@@ -137,8 +148,10 @@ class Colours(_Strict):
 
 
 class DoText(_Strict):
-    title: Text
-    text: Text
+    """A Do's short title and exact text, each on one line."""
+
+    title: Line
+    text: Line
 
 
 class FaqText(_Strict):
@@ -265,7 +278,9 @@ class PrivacySpec(_Strict):
 
 
 class PackFile(_Strict):
-    pack: int = 1
+    #: The version of the pack format, :data:`PACK_FORMAT`: a pack of another can hold fields this samen
+    #: would misread.
+    pack: Annotated[int, Field(strict=True, ge=PACK_FORMAT, le=PACK_FORMAT)] = PACK_FORMAT
     id: Id
     default_language: LangCode
     source_language: LangCode

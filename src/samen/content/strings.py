@@ -7,14 +7,17 @@ holding its text per language::
       nl: "{count} bestanden geschreven in {folder}"
       en: "Wrote {count} files to {folder}"
 
-A missing language falls back to English. The web app uses Django's own gettext catalogues instead,
-which its templates need.
+A missing language falls back to English. A number's noun takes its plural in the text itself:
+``{count} {count:probleem|problemen}`` says "1 probleem", "2 problemen" (and "0 problemen"). The web app uses
+Django's own gettext catalogues instead, which its templates need.
 """
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -22,6 +25,20 @@ from samen.errors import LimitError, Problem, SamenError
 
 _FOLDER = Path(__file__).parent / "strings"
 FALLBACK = "en"
+
+
+class _Words(string.Formatter):
+    """``str.format`` that also takes a plural: ``{count:one|other}`` is ``one`` for the number 1 and
+    ``other`` for any other number."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if "|" in format_spec and isinstance(value, int) and not isinstance(value, bool):
+            one, _, other = format_spec.partition("|")
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+_WORDS = _Words()
 
 
 class Strings:
@@ -39,7 +56,7 @@ class Strings:
         """
         texts = self.table[key]
         text = texts.get(lang) or texts[FALLBACK]
-        return text.format(**values) if values else text
+        return _WORDS.format(text, **values) if values else text
 
     def languages(self, key: str) -> dict[str, str]:
         """Every language's text for a key (for commands that answer to both names)."""

@@ -25,8 +25,9 @@ def discord_embed(local: Localized, *, dos_url: str) -> dict[str, Any]:
     title = as_shown("discord", local.campaign)
     description = as_shown("discord", f"{local.text.tagline}\n\n{say(local, 'dos.more')}: {dos_url}")
     footer = discord_quiet(local.institution)
+    # the number is ours, not the pack's text: it stays as written
     fields = [
-        (as_shown("discord", f"{do.number}. {do.title}"), as_shown("discord", do.text)) for do in local.dos
+        (f"{do.number}. {as_shown('discord', do.title)}", as_shown("discord", do.text)) for do in local.dos
     ]
     check_limit("discord", "embed.title", title)
     check_limit("discord", "embed.description", description)

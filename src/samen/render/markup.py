@@ -11,8 +11,11 @@ mention in one is made quiet, below):
 
 - **Discord** documents the backslash: ``\\*op\\*`` shows ``*op*``. A backslash goes before each ``*``, ``_``,
   ``~``, backtick and ``|`` where the text holds two or more of that marker (a lone one formats nothing),
-  before a backslash that would escape the next character, before a ``>``, ``#`` or ``-#`` that opens a line
-  (quote, heading, small print) and before the ``[`` of a masked link ``[text](address)``.
+  before a backslash that would escape the next character, before what opens a line as Discord's markdown
+  (a quote ``> `` or ``>>> ``, a heading ``#`` to ``###``, small print ``-#``, a list item ``- ``, ``* `` or
+  ``1. ``, each also after spaces), before the ``[`` of a masked link ``[text](address)``, before the ``<`` of
+  a channel, timestamp, command, custom emoji or server guide (``<#id>``, ``<t:…>``, ``</name:id>``,
+  ``<:name:id>``, ``<a:name:id>``, ``<id:…>``) and before the first ``:`` of an emoji's name (``:smile:``).
 - **WhatsApp** has no escape character. A marker (``*`` bold, ``_`` italic, ``~`` strike, backtick code)
   only opens after a space, punctuation or a line's start and only closes before one, so a WORD JOINER
   (U+2060: invisible, no width; unlike a zero-width *space* no place to wrap, unlike the zero-width joiner no
@@ -21,8 +24,9 @@ mention in one is made quiet, below):
   joiners too: the price of showing the exact text.
 
 Discord also reads mentions in a message's text: ``@everyone`` and ``@here`` ping the whole server or
-channel, ``<@id>``, ``<@!id>`` and ``<@&id>`` a member or a role, wherever they stand (a web address or a
-masked link's target included). Every Discord text goes through :func:`discord_quiet`, which puts a ZERO
+channel, ``<@id>``, ``<@!id>`` and ``<@&id>`` a member or a role (an id of any length: Discord shows a short
+one as an unknown member rather than as written), wherever they stand (a web address or a masked link's
+target included). Every Discord text goes through :func:`discord_quiet`, which puts a ZERO
 WIDTH SPACE (U+200B) after the ``@`` of each, as discord.py's ``escape_mentions`` does: it shows the same and
 pings nobody. A server-wide ping from a pasted welcome costs more than the rare address that holds one.
 """
@@ -33,6 +37,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -80,28 +85,77 @@ _URL = re.compile(r"<?https?://[^\s<>]+>?")
 WORD_JOINER = "\u2060"
 
 
-def _escaper(markers: str, mark: Callable[[str], str], others: re.Pattern[str]) -> Callable[[str], str]:
-    """An escape for one chat markup: ``mark`` each of the ``markers`` the text holds two or more of, and
-    each match of ``others``; web addresses are left as they are."""
+class Escape(Protocol):
+    """How one chat markup escapes plain text (:data:`ESCAPES`)."""
 
-    def escape(text: str) -> str:
-        paired = "".join(c for c in markers if _URL.sub("", text).count(c) >= 2)
+    def __call__(self, text: str, among: str | None = None) -> str:
+        """``text`` escaped so that it shows as written.
+
+        Args:
+            text: plain text.
+            among: all the plain text shown together with it (in one message), where a marker of ``text``
+                could pair with one in another part; default ``text`` alone.
+        """
+        ...
+
+
+def _escaper(
+    markers: str,
+    mark: Callable[[str], str],
+    others: re.Pattern[str],
+    keep: Callable[[str], Callable[[re.Match[str]], bool]] | None = None,
+) -> Escape:
+    """An escape for one chat markup: ``mark`` each of the ``markers`` the text (or what it is shown
+    among) holds two or more of, and each match of ``others`` that ``keep`` (made once per text) does not
+    leave alone; web addresses are left as they are."""
+
+    def escape(text: str, among: str | None = None) -> str:
+        plain = _URL.sub("", text if among is None else among)
+        paired = "".join(c for c in markers if plain.count(c) >= 2)
         found = [_URL.pattern, *([f"[{re.escape(paired)}]"] if paired else []), others.pattern]
         pattern = re.compile("|".join(f"(?:{p})" for p in found), re.M)
-        return pattern.sub(lambda m: m.group() if _URL.fullmatch(m.group()) else mark(m.group()), text)
+        left = keep(text) if keep is not None else None
+
+        def replace(match: re.Match[str]) -> str:
+            if _URL.fullmatch(match.group()) or (left is not None and left(match)):
+                return match.group()
+            return mark(match.group())
+
+        return pattern.sub(replace, text)
 
     return escape
 
 
 def _discord_mark(found: str) -> str:
-    return "\\" + found
+    # before the markup's first punctuation: after the spaces that indent a line, between a list's number
+    # and its dot (a backslash before a space or a digit escapes nothing and would show)
+    at = next(i for i, char in enumerate(found) if not (char.isspace() or char.isdigit()))
+    return found[:at] + "\\" + found[at:]
+
+
+def _not_masked_links(text: str) -> Callable[[re.Match[str]], bool]:
+    """Which ``[`` of a text open no masked link ``[text](address)`` (the next ``]`` on its line is not
+    followed by ``(``), found in one pass from each line's end: asking it of every ``[`` would read the rest
+    of the line once per ``[``, slow on a long line of them."""
+    opening: set[int] = set()
+    closes = False  # whether the nearest "]" to the right, on this line, is followed by "("
+    for at in range(len(text) - 1, -1, -1):
+        char = text[at]
+        if char == "\n":
+            closes = False
+        elif char == "]":
+            closes = text[at + 1 : at + 2] == "("
+        elif char == "[" and closes:
+            opening.add(at)
+    return lambda match: match.group() == "[" and match.start() not in opening
 
 
 ZERO_WIDTH_SPACE = "\u200b"
 
 #: The ``@`` of a Discord mention: ``@everyone``, ``@here``, and the ``@`` of ``<@id>``, ``<@!id>`` (a member)
-#: and ``<@&id>`` (a role); ids are snowflakes of 17 to 20 digits.
-_MENTION = re.compile(r"@(?=everyone|here|[!&]?[0-9]{17,20})")
+#: and ``<@&id>`` (a role): ids are snowflakes of 17 to 20 digits, but Discord reads a shorter one as a
+#: mention too (of an unknown member), not as written.
+_MENTION = re.compile(r"@(?=everyone|here|[!&]?[0-9]{17,20}|[!&]?[0-9]+>)")
 
 
 def discord_quiet(text: str) -> str:
@@ -117,32 +171,62 @@ def _whatsapp_mark(found: str) -> str:
     return WORD_JOINER + found + WORD_JOINER
 
 
-def _plain(text: str) -> str:
+#: What Discord reads as markdown besides paired markers (each gets a backslash before it, see the module):
+_DISCORD_OTHERS = re.compile(
+    "|".join(
+        (
+            # a quote, block quote, heading, small print or list item that opens a line, also indented
+            r"^[ \t]*(?:>>>|>|#{1,3}|-#|[-*]|[0-9]{1,9}\.)(?= )",
+            # a backslash before punctuation (it would escape it)
+            r"\\(?=[^0-9A-Za-z\s])",
+            # the [ of a masked link [text](address): which ones, _not_masked_links says
+            r"\[",
+            # a channel, timestamp, command, custom emoji or server guide: <#1>, <t:1:R>, </a b:1>, <:x:1>
+            r"<(?=(?:#|t:-?|/[^\s<>:/][^<>:\n]{0,99}:|a?:\w{1,32}:)[0-9]{1,20}(?::[A-Za-z])?>|id:[\w-]{1,20}>)",
+            # an emoji by name: :smile:
+            r":(?=[\w+-]{1,32}:)",
+        )
+    )
+)
+
+_discord_markdown = _escaper("*_~`|", _discord_mark, _DISCORD_OTHERS, _not_masked_links)
+
+
+def _discord(text: str, among: str | None = None) -> str:
+    # its markdown escaped, then its mentions made quiet
+    return discord_quiet(_discord_markdown(text, among))
+
+
+def _plain(text: str, among: str | None = None) -> str:
     return text
 
 
-# a quote, heading or small print at a line's start; a backslash before punctuation (it would escape it); the
-# [ of a masked link [text](address)
-_discord_markdown = _escaper(
-    "*_~`|",
-    _discord_mark,
-    re.compile(r"^(?:>(?= )|#{1,3}(?= )|-#(?= ))|\\(?=[^0-9A-Za-z\s])|\[(?=[^\]\n]*\]\()"),
-)
-
 #: Text style → how it escapes plain text for its markup (the module's docstring says why so).
-ESCAPES: dict[str, Callable[[str], str]] = {
+ESCAPES: dict[str, Escape] = {
     "whatsapp": _escaper("*_~`", _whatsapp_mark, re.compile(r"^>(?= )")),
-    # Discord: its markdown escaped, then its mentions made quiet
-    "discord": lambda text: discord_quiet(_discord_markdown(text)),
+    "discord": _discord,
     "matrix": _plain,
     "plain": _plain,
 }
 
 
+def _texts(block: Block) -> tuple[str, ...]:
+    """The plain text of a block (a link's label; its address is never escaped)."""
+    if isinstance(block, Items):
+        return block.texts
+    return (block.label,) if isinstance(block, Link) else (block.text,)
+
+
 def _chat(
-    bold: Callable[[str], str], quote: str, url: Callable[[str], str], esc: Callable[[str], str]
+    bold: Callable[[str], str], quote: str, url: Callable[[str], str], escape: Escape
 ) -> Callable[[Sequence[Block]], str]:
     def write(blocks: Sequence[Block]) -> str:
+        # A marker in one block can pair with one in another (Discord's formatting spans lines).
+        among = "\n".join(text for block in blocks for text in _texts(block))
+
+        def esc(text: str) -> str:
+            return escape(text, among)
+
         parts: list[str] = []
         for block in blocks:
             if isinstance(block, Heading):

@@ -63,10 +63,13 @@ def style_of(platform: str) -> _Style:
         ) from None
 
 
-def as_shown(platform: str, text: str) -> str:
+def as_shown(platform: str, text: str, among: str | None = None) -> str:
     """Plain text escaped for the platform's chat markup, so that it shows exactly as written (``*op*``
-    stays ``*op*`` on WhatsApp and Discord); unchanged where nothing in it would be read as markup."""
-    return ESCAPES[style_of(platform).text](text)
+    stays ``*op*`` on WhatsApp and Discord); unchanged where nothing in it would be read as markup.
+
+    ``among``: all the plain text shown with it, where a marker could pair with one in another part.
+    """
+    return ESCAPES[style_of(platform).text](text, among)
 
 
 def say(local: Localized, key: str, **values: object) -> str:
@@ -150,14 +153,16 @@ def render_do(local: Localized, number: int, platform: str, *, do_url: str) -> M
 
 def _forms(local: Localized, platform: str, dos_url: str, plain_list: bool) -> list[str]:
     description = local.fill(local.text.description, dos_link=dos_url)
-    numbered = "\n".join(f"{do.number}. {do.text}" for do in local.dos)
-    titles = "\n".join(f"{do.number}. {do.title}" for do in local.dos)
-    short = local.fill(local.text.description_short, dos_link=dos_url)
-    forms = [f"{description}\n\n{numbered}"]
-    if plain_list:
-        forms.append(f"{description}\n\n{titles}")
-    forms.append(short)
-    return [as_shown(platform, form) for form in forms]
+    lists = [[do.text for do in local.dos]] + ([[do.title for do in local.dos]] if plain_list else [])
+    forms = []
+    for texts in lists:
+        # The pack's texts are escaped (a marker pairs within the whole form), the numbering is ours: a
+        # topic's "1. " stays a list.
+        among = "\n".join([description, *texts])
+        numbered = "\n".join(f"{i}. {as_shown(platform, text, among)}" for i, text in enumerate(texts, 1))
+        forms.append(f"{as_shown(platform, description, among)}\n\n{numbered}")
+    forms.append(as_shown(platform, local.fill(local.text.description_short, dos_link=dos_url)))
+    return forms
 
 
 def _first_fitting(platform: str, field: str, forms: list[str]) -> str:

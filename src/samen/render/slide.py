@@ -149,7 +149,7 @@ def groups(local: Localized) -> list[list[int]]:
         split = _split(numbers, count, fits)
         if split is not None:
             return split
-    return [[n] for n in numbers]  # a Do too long for a slide of its own: reported by slide_text
+    return [[n] for n in numbers]  # a Do too long for a slide of its own: reported by too_long_for_a_slide
 
 
 def _split(numbers: list[int], count: int, fits: Callable[[list[int]], bool]) -> list[list[int]] | None:
@@ -180,13 +180,21 @@ def text_size(local: Localized, slides: list[list[int]]) -> float:
 def slide_text(local: Localized) -> tuple[float, bool]:
     """The size (points) of the Do's text on the slides, and whether every card fits its slide at it.
 
-    ``samen pack validate`` reports a pack with a Do too long for a slide of its own at 24 pt.
+    ``samen pack validate`` reports each Do too long for a slide of its own at 24 pt
+    (:func:`too_long_for_a_slide`).
     """
     with DRAWING:
         slides = groups(local)
         size = text_size(local, slides)
         fitted = [_needed(measure(local, group, CARD_WIDTH, size)) <= CARD_ROOM for group in slides]
     return size, all(fitted)
+
+
+def too_long_for_a_slide(local: Localized) -> list[int]:
+    """The numbers of the Do's that do not fit a slide of their own at :data:`MIN_TEXT` (none: they fit)."""
+    with DRAWING:
+        cards = measure(local, [do.number for do in local.dos], CARD_WIDTH, MIN_TEXT)
+    return [card.number for card in cards if _needed([card]) > CARD_ROOM]
 
 
 def language_tag(local: Localized) -> str:
