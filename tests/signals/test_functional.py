@@ -52,6 +52,11 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("ga terug naar je eigen land", "identity_attack"),
         ("kutmarokkaan", "identity_attack"),
         ("moslims zijn ongedierte", "identity_attack"),
+        # Short lines about a group: the cheap stage scored them 0.35-0.39 and the gate did not send them on;
+        # every line that names a group now gets the second look (docs/signals.md, the sixteenth round).
+        ("I hate women.", "identity_attack"),
+        ("Ik haat vrouwen.", "identity_attack"),
+        ("Migranten zijn parasieten.", "identity_attack"),
         ("trans women are not real women", "identity_attack"),
         ("women belong in the kitchen", "identity_attack"),
         ("wat een flikker ben jij", "identity_attack"),

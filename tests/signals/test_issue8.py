@@ -75,17 +75,25 @@ def test_without_the_embedding_engine_the_cheap_stage_decides_alone() -> None:
     assert cheap.embedded == 0 and cheap.scored == 2
 
 
-def test_the_embedding_stage_runs_only_where_the_gate_sends_a_message(signals: Signals) -> None:
+def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_it_names_a_group(
+    signals: Signals,
+) -> None:
     assert signals.embed is not None and signals.model is not None
     assert signals.model.gate.size and np.isfinite(signals.model.gate_threshold)
     # Ordinary chat mostly stays in the cheap stage: the gate's budget is 3 % of everyday dev chat, and the
     # cheap stage's own nudges are checked too (5.2 % of the everyday test split went on, by the model of
-    # the fifth round). Harm goes on.
+    # the fifth round). A line that names a group always goes on (6 % of the everyday test split), and harm.
     ordinary = [e.text for e in READERS["everyday"](Path("/unused")) if e.split == "test"]
-    before = signals.embedded
+    sent = {True: 0, False: 0}
+    count = {True: 0, False: 0}
     for text in ordinary:
-        signals.analyze(text)
-    assert signals.embedded - before < 0.1 * len(ordinary)
+        before = signals.embedded
+        _, _, reading = signals.examine(text)
+        names_group = "group" in reading.cues
+        count[names_group] += 1
+        sent[names_group] += signals.embedded - before
+    assert sent[True] == count[True] > 0
+    assert sent[False] < 0.1 * count[False]
     before = signals.embedded
     signals.analyze("vrouwen zijn dom en horen niet op de universiteit")
     assert signals.embedded == before + 1

@@ -168,7 +168,7 @@ class Signals:
             cheap = linear[: len(model.kinds)]
             scores = model.cheap(cheap)
             self.scored += 1
-            if self.embed is not None and model.second_look(linear, scores):
+            if self.embed is not None and model.second_look(linear, scores, "group" in reading.cues):
                 self.embedded += 1
                 scores = model.blended(cheap, model.embedding_logits(self.embed(folded), cues))
             for kind, value in zip(model.kinds, scores, strict=True):

@@ -222,14 +222,17 @@ class Model:
         """Calibrated cheap-stage scores per kind (0.5: the threshold), from :meth:`cheap_logits`."""
         return calibrate(_sigmoid(cheap_logits), self.thresholds.astype(np.float64))
 
-    def second_look(self, linear_logits: Vector, calibrated: Vector) -> bool:
-        """Whether the embedding stage runs: the gate passes the message (from :meth:`linear_logits`), or
-        the cheap stage would nudge it (``calibrated``: :meth:`cheap`'s scores, already computed)."""
+    def second_look(self, linear_logits: Vector, calibrated: Vector, names_group: bool = False) -> bool:
+        """Whether the embedding stage runs: the gate passes the message (from :meth:`linear_logits`), the
+        cheap stage would nudge it (``calibrated``: :meth:`cheap`'s scores, already computed), or it names
+        a protected group (``names_group``: the ``group`` cue). A short line about a group is where the
+        cheap stage is weakest and the harm heaviest: "I hate women." scored 0.36 there and was never
+        embedded (0.60 when it is); see docs/signals.md, the sixteenth round."""
         if not self.has_embedding_stage:
             return False
         kinds = len(self.kinds)
         gated = len(linear_logits) > kinds and linear_logits[kinds] >= self.gate_threshold
-        return bool(gated or (calibrated >= 0.5).any())
+        return bool(gated or names_group or (calibrated >= 0.5).any())
 
     def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
         """Calibrated scores of the blended stages."""
