@@ -545,7 +545,10 @@ async def test_the_report_menu_starts_the_private_dialog_about_that_message(
     (start,) = webhooks.responses
     group_admins = next(r.name for r in NL.support if r.id == PACK.spec.reports.group_route)
     routes = len(PACK.spec.reports.routes) + 1
-    assert _ephemeral(start) and f"{routes}. {group_admins}" in start["data"]["content"]
+    # Discord shows "4\\. De beheerder" as "4. De beheerder" (a number at a line's start is escaped like any
+    # list marker in the text, so that the pack's words show as written)
+    shown = start["data"]["content"].replace("\\.", ".")
+    assert _ephemeral(start) and f"{routes}. {group_admins}" in shown
     assert sent() == []
     dm = await member.create_dm()
     for answer in (str(routes), "anoniem", STORY_NL, "ja", "nee"):

@@ -582,7 +582,7 @@ def test_cli_purge_deletes_closed_reports_past_retention_and_says_how_many() -> 
     Report.objects.filter(pk=report.pk).update(status="closed", closed=timezone.now() - timedelta(days=91))
     result = CliRunner(env={"SAMEN_LANG": "en"}).invoke(samen, ["reports", "purge"])
     assert result.exit_code == 0, result.output
-    assert "1 closed report(s) deleted" in result.output
+    assert "1 closed report deleted" in result.output
     assert not Report.objects.exists() and ReportTally.objects.get().outcome == "purged"
 
 
