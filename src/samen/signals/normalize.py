@@ -652,7 +652,7 @@ def _known(word: str) -> bool:
 
 
 def _leet_word(word: str) -> bool:
-    """Whether l33t makes a word known or a lexicon word's form (``f49`` → ``fag``, ``r475`` → ``rats``)."""
+    """Whether l33t makes a word known or a lexicon word's form (``dum8455`` → ``dumbass``)."""
     plain = word.translate(_LEET)
     return _known(plain) or _shows(plain, _shown_forms()[0])
 
@@ -694,7 +694,8 @@ def _repair_match(match: re.Match[str]) -> str:
     clitic, word = match.group(1), match.group(2)
     if clitic and frequency(clitic + word) < COMMON and _known(word):
         return f"{clitic} {repair(word)}"
-    if _AFTER_LONE_LETTER.search(match.string, 0, match.start()):
+    # only the two characters before the word are read (a search from the line's start was quadratic)
+    if _AFTER_LONE_LETTER.search(match.string, max(0, match.start() - 2), match.start()):
         return match.group(0)  # k'nker: the letters after a lone letter's apostrophe are no word to respell
     return repair(match.group(0))
 
