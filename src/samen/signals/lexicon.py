@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 
-from samen.signals.normalize import squeeze
+from samen.signals.normalize import squeeze, tokens
 
 ROLES = ("insult", "slur", "group", "profanity", "curse", "sexual")
 
@@ -80,6 +80,9 @@ def parse_lexicon(text: str) -> Lexicon:
         value = float(weight)
         if role not in ROLES or not 0 <= value <= 1:
             raise ValueError(f"lexicon line {number}: unknown role or weight out of range")
+        if tokens(term.lower()) != [term.lower()]:
+            # "non-binair" or "moslima's" would never match: messages are read as tokens() splits them.
+            raise ValueError(f"lexicon line {number}: {term!r} is not one word as messages are read")
         entry = Entry(term=term, role=role, subtype=subtype or None, weight=value)
         words.setdefault(squeeze(term), []).append(entry)
         if role in ("curse", "profanity") and len(term) >= 3:
