@@ -75,14 +75,14 @@ def test_without_the_embedding_engine_the_cheap_stage_decides_alone() -> None:
     assert cheap.embedded == 0 and cheap.scored == 2
 
 
-def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_it_names_a_group(
+def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_a_group_line_is_in_doubt(
     signals: Signals,
 ) -> None:
     assert signals.embed is not None and signals.model is not None
     assert signals.model.gate.size and np.isfinite(signals.model.gate_threshold)
     # Ordinary chat mostly stays in the cheap stage: the gate's budget is 3 % of everyday dev chat, and the
-    # cheap stage's own nudges are checked too (5.2 % of the everyday test split went on, by the model of
-    # the fifth round). A line that names a group always goes on (6 % of the everyday test split), and harm.
+    # cheap stage's own nudges are checked too. A line that names a group goes on when its cheap score
+    # reaches GROUP_LOOK, so the group lines read as plainly harmless stay (most of the everyday ones).
     ordinary = [e.text for e in READERS["everyday"](Path("/unused")) if e.split == "test"]
     sent = {True: 0, False: 0}
     count = {True: 0, False: 0}
@@ -92,8 +92,10 @@ def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_it_names_a_g
         names_group = "group" in reading.cues
         count[names_group] += 1
         sent[names_group] += signals.embedded - before
-    assert sent[True] == count[True] > 0
+    assert count[True] > 20 and 0 < sent[True] < 0.5 * count[True]
     assert sent[False] < 0.1 * count[False]
-    before = signals.embedded
-    signals.analyze("vrouwen zijn dom en horen niet op de universiteit")
-    assert signals.embedded == before + 1
+    # Hate against a group goes on, also in a short line that the cheap stage scores low.
+    for line in ("I hate women.", "Ik haat vrouwen.", "vrouwen zijn dom en horen niet op de universiteit"):
+        before = signals.embedded
+        signals.analyze(line)
+        assert signals.embedded == before + 1, line

@@ -13,8 +13,9 @@ training and at run time, in every process), weighted by one over the square roo
 **Gate.** A logistic regression over the same hashed n-grams and cues, trained for one question: does the
 message hold any abuse at all, against ordinary chat (classes balanced; our grammar's harmless twins are
 left to the blend). The embedding stage runs when the gate's log-odds reach ``gate_threshold`` (chosen so
-that a set share of everyday chat passes, the speed budget) or when the cheap stage would nudge: then the
-blend has the last word on every nudge. Elsewhere the cheap stage decides alone. A gate trained for
+that a set share of everyday chat passes, the speed budget), when the cheap stage would nudge (then the
+blend has the last word on every nudge), or when the message names a protected group and its cheap score
+reaches :data:`GROUP_LOOK`. Elsewhere the cheap stage decides alone. A gate trained for
 recall lets through far more harm at the same share of ordinary chat than the cheap stage's own scores
 do, which are shaped by the thresholds set for precision (docs/signals.md).
 
@@ -40,6 +41,11 @@ _PRIME = np.uint64(1099511628211)
 _SEEDS = {3: np.uint64(0x3C6EF372), 4: np.uint64(0xA54FF53A), 5: np.uint64(0x510E527F)}
 MODEL_KINDS = ("insult", "identity_attack", "sexual", "threat")
 MODEL_FILE = "data/model.npz"
+#: A message that names a protected group gets the second look from this calibrated cheap score (0.5
+#: nudges): hate against a group in a short line is where the cheap stage is weakest, and the band keeps
+#: the group lines it reads as plainly harmless (most such everyday chat) out of the expensive stage.
+#: Chosen on dev (docs/signals.md, the seventeenth round).
+GROUP_LOOK = 0.1
 #: Bumped whenever :func:`features` hashes differently or the file's layout changes.
 FEATURES_VERSION = 6
 
@@ -225,14 +231,15 @@ class Model:
     def second_look(self, linear_logits: Vector, calibrated: Vector, names_group: bool = False) -> bool:
         """Whether the embedding stage runs: the gate passes the message (from :meth:`linear_logits`), the
         cheap stage would nudge it (``calibrated``: :meth:`cheap`'s scores, already computed), or it names
-        a protected group (``names_group``: the ``group`` cue). A short line about a group is where the
-        cheap stage is weakest and the harm heaviest: "I hate women." scored 0.36 there and was never
-        embedded (0.60 when it is); see docs/signals.md, the sixteenth round."""
+        a protected group (``names_group``: the ``group`` cue) and a score reaches :data:`GROUP_LOOK`.
+        "I hate women." scored 0.36 in the cheap stage and was never embedded (0.60 when it is); see
+        docs/signals.md, the sixteenth and seventeenth rounds."""
         if not self.has_embedding_stage:
             return False
         kinds = len(self.kinds)
         gated = len(linear_logits) > kinds and linear_logits[kinds] >= self.gate_threshold
-        return bool(gated or names_group or (calibrated >= 0.5).any())
+        doubtful = names_group and bool((calibrated >= GROUP_LOOK).any())
+        return bool(gated or doubtful or (calibrated >= 0.5).any())
 
     def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
         """Calibrated scores of the blended stages."""

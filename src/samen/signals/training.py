@@ -42,6 +42,7 @@ from samen.signals.embedding import EmbeddingCache, default_cache_path, load_emb
 from samen.signals.lexicon import load_lexicon
 from samen.signals.model import (
     BUCKETS,
+    GROUP_LOOK,
     MODEL_FILE,
     MODEL_KINDS,
     Model,
@@ -519,9 +520,9 @@ def _train(
     truth = np.array([bool(e.kinds) for e in dev.examples])
     cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
     cheap_nudges = (cal_cheap >= 0.5).any(axis=1)
-    # A message that names a group always gets the second look (Model.second_look): the thresholds are
-    # chosen with it sent on.
-    names_group = dev.cues[:, names.index("group")] > 0
+    # A message that names a group and scores GROUP_LOOK gets the second look too (Model.second_look): the
+    # thresholds are chosen with those sent on.
+    names_group = (dev.cues[:, names.index("group")] > 0) & (cal_cheap >= GROUP_LOOK).any(axis=1)
     z_gate = np.asarray(sparse_matrix(dev) @ gate[:-1] + gate[-1], dtype=np.float64)  # type: ignore[operator]
     lines = [
         "| model | gate's aim (everyday) | precision | recall | F1 | everyday nudged "
