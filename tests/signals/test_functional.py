@@ -53,7 +53,8 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("kutmarokkaan", "identity_attack"),
         ("moslims zijn ongedierte", "identity_attack"),
         # Short lines about a group: the cheap stage scored them 0.35-0.39 and the gate did not send them on;
-        # every line that names a group now gets the second look (docs/signals.md, the sixteenth round).
+        # a line that names a group gets the second look when it scores GROUP_LOOK (docs/signals.md, the
+        # sixteenth and seventeenth rounds).
         ("I hate women.", "identity_attack"),
         ("Ik haat vrouwen.", "identity_attack"),
         ("Migranten zijn parasieten.", "identity_attack"),

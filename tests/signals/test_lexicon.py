@@ -1,5 +1,6 @@
-"""The curated lexicon: every group name our grammar's targets use is read as a group, and a term that no
-word of a message could match is refused when the lexicon is loaded."""
+"""The curated lexicon: the one-word group names our grammar's targets use (nationalities, Dutch adjectives)
+are read as groups, and a term that no word of a message could match is refused when the lexicon is
+loaded."""
 
 from __future__ import annotations
 

@@ -238,8 +238,8 @@ class Model:
             return False
         kinds = len(self.kinds)
         gated = len(linear_logits) > kinds and linear_logits[kinds] >= self.gate_threshold
-        doubtful = names_group and bool((calibrated >= GROUP_LOOK).any())
-        return bool(gated or doubtful or (calibrated >= 0.5).any())
+        top = float(calibrated.max())
+        return bool(gated or top >= 0.5 or (names_group and top >= GROUP_LOOK))
 
     def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
         """Calibrated scores of the blended stages."""
