@@ -1,6 +1,6 @@
-"""The curated lexicon: the one-word group names our grammar's targets use (nationalities, Dutch adjectives)
-are read as groups, and a term that no word of a message could match is refused when the lexicon is
-loaded."""
+"""The curated lexicon: the group names our grammar's targets use (nationalities, Dutch adjectives,
+descriptions of several words) are read as groups, a group's name that is also an everyday word (blind, doof, Poles) only where it stands
+for people, and a term that no word of a message could match is refused when the lexicon is loaded."""
 
 from __future__ import annotations
 
@@ -14,11 +14,35 @@ from samen.signals.normalize import fold, tokens
 @pytest.mark.parametrize(
     "text",
     ["Marokkaanse studenten zijn lui", "Turks are lazy", "Somalis zijn welkom", "deaf people are loud",
-     "biseksuelen zijn verward", "Moslima's horen hier", "Katholieke studenten", "non-binaire mensen"],
+     "biseksuelen zijn verward", "Moslima's horen hier", "Katholieke studenten", "non-binaire mensen",
+     "Wheelchair users are loud", "zijn mensen met een beperking welkom?", "Mensen met het syndroom van Down"],
 )  # fmt: skip
 def test_group_names_and_their_dutch_adjectives_are_read_as_groups(signals: Signals, text: str) -> None:
     folded = fold(text)
     assert "group" in signals.reading(folded, tokens(folded)).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Blind people are useless.", "Blinde mensen zijn nutteloos.", "Poles are lazy.", "Een dove kan dat niet.",
+     "dove studenten horen hier niet", "I'm deaf.", "De Chinees is irritant.", "Deaf students should leave"],
+)  # fmt: skip
+def test_a_groups_everyday_name_standing_for_people_is_read_as_the_group(signals: Signals, text: str) -> None:
+    folded = fold(text)
+    assert "group" in signals.reading(folded, tokens(folded)).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm turning a blind eye to that deadline lol.", "Hij is doof aan één oor, praat even wat harder.",
+     "We did the poles of a magnet in week 3.", "Zullen we chinees halen na het werkcollege?",
+     "The blind spot in the mirror test is interesting.", "I'm deaf in one ear, sit on my left.",
+     "Ik ben zo doof als een kwartel vandaag haha.", "Het is een blinde vlek in de literatuur.",
+     "Can you polish the intro before Friday?", "Mensen met een beperkte planning: begin vandaag."],
+)  # fmt: skip
+def test_a_groups_everyday_name_used_as_an_everyday_word_is_no_group(signals: Signals, text: str) -> None:
+    folded = fold(text)
+    assert "group" not in signals.reading(folded, tokens(folded)).cues
 
 
 @pytest.mark.parametrize("term", ["non-binair", "moslima's"])

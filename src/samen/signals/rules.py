@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
-from samen.signals.lexicon import ROLES, Entry, Lexicon
+from samen.signals.lexicon import EVERYDAY_GROUP, ROLES, Entry, Lexicon
 from samen.signals.normalize import squeeze, tokens
 
 
@@ -94,6 +94,35 @@ ADDRESS = _words(
     "useless"
 )
 _COPULAS = _words("is was ben bent zijn are were blijft blijkt remain")
+_GROUP_ROLES = ("group", EVERYDAY_GROUP)
+# Where a group's everyday name stands for people: before a word for people ("blind people", "dove
+# studenten"), before a verb ("Poles are…", "een dove kan…"), or after a determiner and before a closed-class
+# word ("die dove uit de werkgroep", "every blind one in…"); before any other word it is an adjective of an
+# everyday thing ("a blind eye", "een blinde vlek"). "of" is no closed-class word here: "the poles of a
+# magnet".
+_PEOPLE = _words(
+    "people persons person men women man woman students student kids children folks guys girls boys "
+    "colleagues users ones teacher teachers lecturer lecturers tutor tutors friend friends classmate "
+    "classmates mensen personen persoon mannen vrouwen vrouw studenten studente studentes kinderen jongens "
+    "meisjes meiden collega collegas medestudent medestudenten gebruikers docent docenten gastdocent "
+    "begeleider begeleiders vriend vriendin vrienden huisgenoot huisgenoten"
+)
+_VERBS_AFTER = _COPULAS | _words(
+    "should shouldnt can cant cannot could will wont would do dont does doesnt have has had deserve "
+    "deserves need get moeten moet mogen mag kunnen kan horen hoort willen wil zullen zal hebben heeft "
+    "verdienen verdient krijgen krijgt komt komen zit zitten praat doet"
+)
+_DETERMINERS = _words(
+    "de het een die dat deze dit elke iedere ieder geen zon zulke alle als "
+    "a an the that this those these every each no any some all as"
+)
+_CLOSED_CLASS = _words(
+    "in uit op van met bij aan voor naar over achter onder om tot door na zonder tegen "
+    "die dat wie de het een je jij hij ze zij we wij maar wel toch ook gewoon nog even hier daar eens er "
+    "vandaag morgen vanavond nu en dan "
+    "in on at from with for to by into about after without against who that which the a an you he she "
+    "they we just really here there also even again today tomorrow tonight now and or but then"
+)
 _THINGS_SUBJECT = _words("het dat dit it that this er there")
 # "een bitch van een tentamen", "rot op met die colleges": a name or curse for a thing.
 _THING = re.compile(
@@ -225,11 +254,11 @@ def resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
     prefix = lexicon.curse_prefix(key)
     if prefix is not None:
         rest = key[len(prefix) :]
-        tail = tuple(e for e in lexicon.lookup(rest) if e.role in ("insult", "slur", "group"))
+        tail = tuple(e for e in lexicon.lookup(rest) if e.role in ("insult", "slur", *_GROUP_ROLES))
         if tail:
             # A curse joined to a group name is a slur of that group; to a name, a stronger name.
             return tuple(
-                Entry(e.term, "slur" if e.role == "group" else e.role, e.subtype, max(0.85, e.weight))
+                Entry(e.term, "slur" if e.role in _GROUP_ROLES else e.role, e.subtype, max(0.85, e.weight))
                 for e in tail
             )
         if rest in _PERSON_NOUNS:
@@ -253,6 +282,17 @@ def _clause_spans(folded: str, words: Sequence[str]) -> list[int]:
             clause += 1
         clause_of.append(clause)
     return clause_of
+
+
+def _names_people(words: Sequence[str], clauses: Sequence[int], i: int) -> bool:
+    """Whether word ``i`` (a group's everyday name) stands for people: before a word for people, before a
+    verb, after a determiner and before a closed-class word, or at the end of its clause ("blind people",
+    "Poles are…", "die dove uit de werkgroep", "de Chinees.", "I'm deaf.")."""
+    if i + 1 == len(words) or clauses[i + 1] != clauses[i]:
+        return True
+    after = words[i + 1]
+    determined = i > 0 and words[i - 1] in _DETERMINERS
+    return after in _PEOPLE or after in _VERBS_AFTER or (determined and after in _CLOSED_CLASS)
 
 
 def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[LabellingFunction]) -> Reading:
@@ -314,7 +354,12 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
     group_at: list[int] = []
     found: list[tuple[int, Entry]] = []
     for i, word in enumerate(words):
-        for entry in resolve(word, lexicon):
+        for entry in resolve(word, lexicon) + lexicon.phrases_at(words, i):
+            if entry.role == EVERYDAY_GROUP:
+                # "a blind eye", "doof aan één oor", "the poles of a magnet": an everyday word, no group.
+                if not _names_people(words, clauses, i):
+                    continue
+                entry = replace(entry, role="group")
             found.append((i, entry))
             if entry.role == "group":
                 group_at.append(i)
