@@ -59,6 +59,12 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("Ik haat vrouwen.", "identity_attack"),
         ("Migranten zijn parasieten.", "identity_attack"),
         ("trans women are not real women", "identity_attack"),
+        # A group's everyday name where it stands for people, and a group named in several words
+        # (docs/signals.md, the eighteenth round).
+        ("Blind people are useless in group projects.", "identity_attack"),
+        ("Een dove in onze groep, dat wordt niks", "identity_attack"),
+        ("Mensen met een beperking horen hier niet.", "identity_attack"),
+        ("Wheelchair users slow the whole group down.", "identity_attack"),
         ("women belong in the kitchen", "identity_attack"),
         ("wat een flikker ben jij", "identity_attack"),
         ("ik maak je af", "threat"),
@@ -95,8 +101,13 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "In the lecture we discussed why the word 'retard' is a slur",
         "mijn zus is lesbisch en ze komt ook naar de borrel",
         "er zitten veel moslims en joden in onze jaargroep",
-        # Affirming trans identity is nudged by the tenth model (0.54) and, in other words, by the ninth
-        # ("trans women are real women" 0.84): a known gap in docs/signals.md.
+        # A group's name in an everyday sense is no group (the eighteenth round).
+        "I'm turning a blind eye to that deadline lol.",
+        "Hij is doof aan één oor, ga dus links van hem zitten.",
+        "Bestellen we chinees of pizza voor de borrel?",
+        "We covered the poles of the magnet in the physics tutorial.",
+        # Affirming trans identity is nudged by the tenth model (0.54), the eighteenth (0.51) and, in other
+        # words, by the ninth ("trans women are real women" 0.84): a known gap in docs/signals.md.
         pytest.param("trans women are women", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         "als homo mag ik mezelf best een flikker noemen",
         "stuur me even de foto van het whiteboard",

@@ -1,6 +1,7 @@
 """The curated lexicon: the group names our grammar's targets use (nationalities, Dutch adjectives,
-descriptions of several words) are read as groups, a group's name that is also an everyday word (blind, doof, Poles) only where it stands
-for people, and a term that no word of a message could match is refused when the lexicon is loaded."""
+descriptions of several words) are read as groups, a group's name that is also an everyday word (blind,
+doof, Poles) only where it stands for people, and a term that no word of a message could match is refused
+when the lexicon is loaded."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from samen.signals.normalize import fold, tokens
     "text",
     ["Marokkaanse studenten zijn lui", "Turks are lazy", "Somalis zijn welkom", "deaf people are loud",
      "biseksuelen zijn verward", "Moslima's horen hier", "Katholieke studenten", "non-binaire mensen",
-     "Wheelchair users are loud", "zijn mensen met een beperking welkom?", "Mensen met het syndroom van Down"],
+     "Wheelchair users are loud", "zijn mensen met een beperking welkom?",
+     "Mensen met het syndroom van Down"],
 )  # fmt: skip
 def test_group_names_and_their_dutch_adjectives_are_read_as_groups(signals: Signals, text: str) -> None:
     folded = fold(text)
@@ -24,8 +26,9 @@ def test_group_names_and_their_dutch_adjectives_are_read_as_groups(signals: Sign
 
 @pytest.mark.parametrize(
     "text",
-    ["Blind people are useless.", "Blinde mensen zijn nutteloos.", "Poles are lazy.", "Een dove kan dat niet.",
-     "dove studenten horen hier niet", "I'm deaf.", "De Chinees is irritant.", "Deaf students should leave"],
+    ["Blind people are useless.", "Blinde mensen zijn nutteloos.", "Poles are lazy.",
+     "Een dove kan dat niet.", "dove studenten horen hier niet", "I'm deaf.", "De Chinees is irritant.",
+     "Deaf students should leave"],
 )  # fmt: skip
 def test_a_groups_everyday_name_standing_for_people_is_read_as_the_group(signals: Signals, text: str) -> None:
     folded = fold(text)
