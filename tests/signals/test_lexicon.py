@@ -28,7 +28,8 @@ def test_group_names_and_their_dutch_adjectives_are_read_as_groups(signals: Sign
     "text",
     ["Blind people are useless.", "Blinde mensen zijn nutteloos.", "Poles are lazy.",
      "Een dove kan dat niet.", "dove studenten horen hier niet", "I'm deaf.", "De Chinees is irritant.",
-     "Deaf students should leave"],
+     "Deaf students should leave", "heb je ooit een blinde gezien die aardig was?", "een blinde als tutor",
+     "als elke blinde afgemaakt werd", "deaf peopel are loud", "die dove sukkels", "Een Chinees neersteken"],
 )  # fmt: skip
 def test_a_groups_everyday_name_standing_for_people_is_read_as_the_group(signals: Signals, text: str) -> None:
     folded = fold(text)
@@ -41,7 +42,9 @@ def test_a_groups_everyday_name_standing_for_people_is_read_as_the_group(signals
      "We did the poles of a magnet in week 3.", "Zullen we chinees halen na het werkcollege?",
      "The blind spot in the mirror test is interesting.", "I'm deaf in one ear, sit on my left.",
      "Ik ben zo doof als een kwartel vandaag haha.", "Het is een blinde vlek in de literatuur.",
-     "Can you polish the intro before Friday?", "Mensen met een beperkte planning: begin vandaag."],
+     "Can you polish the intro before Friday?", "Mensen met een beperkte planning: begin vandaag.",
+     "ik doe gewoon een blinde gok", "Ik heb een blind vertrouwen in de docent.",
+     "we went in blind on the stats assignment"],
 )  # fmt: skip
 def test_a_groups_everyday_name_used_as_an_everyday_word_is_no_group(signals: Signals, text: str) -> None:
     folded = fold(text)
@@ -52,3 +55,24 @@ def test_a_groups_everyday_name_used_as_an_everyday_word_is_no_group(signals: Si
 def test_a_lexicon_term_that_no_message_word_could_match_is_refused(term: str) -> None:
     with pytest.raises(ValueError, match="not one word"):
         parse_lexicon(f"{term}\tgroup\ttransphobia\t0\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("Dat is een andere zaak, vraag het de docent.", "insult"), ("Negeer die mail maar.", "slur"),
+     ("Send it as soon as you can.", "sexual"), ("Ik doe een gok: antwoord B.", "slur"),
+     ("That's a con of this method.", "slur"), ("Het stoom-practicum is om 10:00.", "insult")],
+)  # fmt: skip
+def test_a_common_word_a_term_squeezes_to_stands_for_itself(signals: Signals, text: str, role: str) -> None:
+    folded = fold(text)
+    assert role not in signals.reading(folded, tokens(folded)).cues
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("je bent een idioooot", "insult"), ("wat een sukkkel", "insult"), ("die gook", "slur"),
+     ("je bent een zak", "insult")],
+)  # fmt: skip
+def test_a_term_written_as_it_is_or_stretched_is_still_read(signals: Signals, text: str, role: str) -> None:
+    folded = fold(text)
+    assert role in signals.reading(folded, tokens(folded)).cues

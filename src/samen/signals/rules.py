@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from samen.signals.lexicon import EVERYDAY_GROUP, ROLES, Entry, Lexicon
-from samen.signals.normalize import squeeze, tokens
+from samen.signals.normalize import COMMON, frequency, squeeze, tokens
 
 
 def _words(text: str) -> frozenset[str]:
@@ -96,32 +96,46 @@ ADDRESS = _words(
 _COPULAS = _words("is was ben bent zijn are were blijft blijkt remain")
 _GROUP_ROLES = ("group", EVERYDAY_GROUP)
 # Where a group's everyday name stands for people: before a word for people ("blind people", "dove
-# studenten"), before a verb ("Poles are…", "een dove kan…"), or after a determiner and before a closed-class
-# word ("die dove uit de werkgroep", "every blind one in…"); before any other word it is an adjective of an
-# everyday thing ("a blind eye", "een blinde vlek"). "of" is no closed-class word here: "the poles of a
-# magnet".
+# studenten", misspelt too: "blind peopel"), before a verb ("Poles are…", "een dove kan…", "als je een dove
+# ziet", "elke blinde afgemaakt"), or after a determiner and before a closed-class word ("die dove uit de
+# werkgroep", "een blinde als tutor", "every blind one in…"); before any other word it is an adjective of an
+# everyday thing ("a blind eye", "een blinde gok"). "of" and "van" are no closed-class words here: "the poles
+# of a magnet", "de polen van een batterij".
 _PEOPLE = _words(
     "people persons person men women man woman students student kids children folks guys girls boys "
     "colleagues users ones teacher teachers lecturer lecturers tutor tutors friend friends classmate "
-    "classmates mensen personen persoon mannen vrouwen vrouw studenten studente studentes kinderen jongens "
+    "classmates researcher researchers scientist scientists writer writers author authors speaker speakers "
+    "supervisor supervisors neighbour neighbours housemate housemates alumni community society population "
+    "mensen personen persoon mannen vrouwen vrouw studenten studente studentes kinderen jongens "
     "meisjes meiden collega collegas medestudent medestudenten gebruikers docent docenten gastdocent "
-    "begeleider begeleiders vriend vriendin vrienden huisgenoot huisgenoten"
+    "begeleider begeleiders vriend vriendin vrienden huisgenoot huisgenoten klasgenoot klasgenoten "
+    "onderzoeker onderzoekers wetenschapper wetenschappers schrijver schrijvers buurman buren eerstejaars "
+    "ouderejaars voorzitter penningmeester medewerker medewerkers gemeenschap bevolking"
 )
 _VERBS_AFTER = _COPULAS | _words(
     "should shouldnt can cant cannot could will wont would do dont does doesnt have has had deserve "
-    "deserves need get moeten moet mogen mag kunnen kan horen hoort willen wil zullen zal hebben heeft "
-    "verdienen verdient krijgen krijgt komt komen zit zitten praat doet"
+    "deserves need needs get gets live lives sit sits being arent isnt wasnt werent whos "
+    "moeten moet mogen mag kunnen kan horen hoort willen wil zullen zal hebben heeft heb "
+    "verdienen verdient krijgen krijgt komt komen zit zitten praat doet wordt worden werd werden "
+    "ziet zie zag vind vindt voel voelt hoef hoeft"
+)
+# A Dutch past participle ("gezien", "afgemaakt", "vergast") or an infinitive with a separable particle
+# ("neersteken", "opsluiten") after a group's everyday name ends the verb phrase it is the object of.
+_DUTCH_VERB_FORM = re.compile(
+    r"(?:aan|af|bij|door|in|mee|na|neer|om|op|over|toe|uit|weg|terug)?ge[a-z]{2,}(?:t|d|en)|"
+    r"(?:ver|be|ont)[a-z]{3,}[td]|(?:aan|af|dood|in|mee|neer|op|uit|weg|kapot)[a-z]{3,}en"
 )
 _DETERMINERS = _words(
     "de het een die dat deze dit elke iedere ieder geen zon zulke alle als "
     "a an the that this those these every each no any some all as"
 )
 _CLOSED_CLASS = _words(
-    "in uit op van met bij aan voor naar over achter onder om tot door na zonder tegen "
+    "in uit op met bij aan voor naar over achter onder om tot door na naast zonder tegen als te "
     "die dat wie de het een je jij hij ze zij we wij maar wel toch ook gewoon nog even hier daar eens er "
-    "vandaag morgen vanavond nu en dan "
-    "in on at from with for to by into about after without against who that which the a an you he she "
-    "they we just really here there also even again today tomorrow tonight now and or but then"
+    "erbij eigenlijk weer iets degene anders altijd nooit echt zo zon al vandaag morgen vanavond nu en dan "
+    "in on at from with for to by into about after without against as who that which what the a an you "
+    "he she they we all off so too like just really ever never always here there also even again today "
+    "tomorrow tonight now and or but then"
 )
 _THINGS_SUBJECT = _words("het dat dit it that this er there")
 # "een bitch van een tentamen", "rot op met die colleges": a name or curse for a thing.
@@ -234,15 +248,19 @@ def resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
     """Lexicon entries for a word, also inflected (``klootzakken``, ``hoertje``: strong name-calling words
     of four letters or more), misspelt (``idoit``) or a curse joined to a name
     (``kankerlijer``, ``kutmarokkaan``). A curse joined to an ordinary word (``kankerpatient``,
-    ``Kuttekoven``) is nothing: the tail makes it an everyday word."""
+    ``Kuttekoven``) is nothing: the tail makes it an everyday word. A common word that matches a term only
+    once letters are squeezed stands for itself: ``zaak`` is no ``zak``, ``gok`` no ``gook``, ``as`` no
+    ``ass``, ``negeer`` no ``neger`` (a stretched slur, ``idioooot``, is no common word)."""
     if word in _REAL_WORDS:
         return ()
     if word.startswith("#") and len(word) > 1:
         word = word[1:]
     key = squeeze(word)
     found = lexicon.lookup(key)
-    if found:
+    if found and (any(e.term.lower() == word for e in found) or frequency(word) < COMMON):
         return found
+    if found:
+        return ()
     if key in lexicon.near:
         return lexicon.near[key]
     for suffix in _SUFFIXES:
@@ -284,15 +302,47 @@ def _clause_spans(folded: str, words: Sequence[str]) -> list[int]:
     return clause_of
 
 
-def _names_people(words: Sequence[str], clauses: Sequence[int], i: int) -> bool:
-    """Whether word ``i`` (a group's everyday name) stands for people: before a word for people, before a
-    verb, after a determiner and before a closed-class word, or at the end of its clause ("blind people",
-    "Poles are…", "die dove uit de werkgroep", "de Chinees.", "I'm deaf.")."""
+def _names_people(words: Sequence[str], clauses: Sequence[int], i: int, lexicon: Lexicon) -> bool:
+    """Whether word ``i`` (a group's everyday name) stands for people: at the end of its clause, before a
+    word for people (also misspelt by one letter), a verb, an insult or a slur, or after a determiner and
+    before a closed-class word or a Dutch verb form ("de Chinees.", "I'm deaf.", "blind peopel", "Poles
+    are…", "blinde sukkels", "die dove uit de werkgroep", "elke blinde afgemaakt")."""
     if i + 1 == len(words) or clauses[i + 1] != clauses[i]:
         return True
     after = words[i + 1]
+    if after in _PEOPLE or _one_edit_from_people(after) or after in _VERBS_AFTER:
+        return True
+    # An insult or a slur names a person: "blinde sukkels", "deaf bastards".
+    if any(e.role in ("insult", "slur") for e in resolve(after, lexicon)):
+        return True
     determined = i > 0 and words[i - 1] in _DETERMINERS
-    return after in _PEOPLE or after in _VERBS_AFTER or (determined and after in _CLOSED_CLASS)
+    return determined and (after in _CLOSED_CLASS or _DUTCH_VERB_FORM.fullmatch(after) is not None)
+
+
+def _one_edit_from_people(word: str) -> bool:
+    """Whether ``word`` is a word for people of six letters or more with one slip: a letter dropped, added,
+    changed, or two neighbours swapped ("peopel", "perosn", "studnten")."""
+    if len(word) < 5:
+        return False
+    return any(_one_edit(word, p) for p in _LONG_PEOPLE if abs(len(p) - len(word)) <= 1)
+
+
+_LONG_PEOPLE = tuple(p for p in _PEOPLE if len(p) >= 6)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one edit (optimal string alignment distance 1)."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        first, second = diff[0], diff[-1]
+        return len(diff) == 2 and second == first + 1 and (a[first], a[second]) == (b[second], b[first])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[k:] == long[k + 1 :]
 
 
 def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[LabellingFunction]) -> Reading:
@@ -357,7 +407,7 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
         for entry in resolve(word, lexicon) + lexicon.phrases_at(words, i):
             if entry.role == EVERYDAY_GROUP:
                 # "a blind eye", "doof aan één oor", "the poles of a magnet": an everyday word, no group.
-                if not _names_people(words, clauses, i):
+                if not _names_people(words, clauses, i, lexicon):
                     continue
                 entry = replace(entry, role="group")
             found.append((i, entry))
