@@ -14,24 +14,21 @@ from samen.signals.normalize import fold, tokens
 
 @pytest.mark.parametrize(
     "text",
-    ["Marokkaanse studenten zijn lui", "Turks are lazy", "Somalis zijn welkom", "deaf people are loud",
-     "biseksuelen zijn verward", "Moslima's horen hier", "Katholieke studenten", "non-binaire mensen",
-     "Wheelchair users are loud", "zijn mensen met een beperking welkom?",
-     "Mensen met het syndroom van Down"],
+    [
+        # The group names our grammar's targets use, their Dutch adjectives, descriptions of several words.
+        "Marokkaanse studenten zijn lui", "Turks are lazy", "Somalis zijn welkom", "deaf people are loud",
+        "biseksuelen zijn verward", "Moslima's horen hier", "Katholieke studenten", "non-binaire mensen",
+        "Wheelchair users are loud", "zijn mensen met een beperking welkom?",
+        "Mensen met het syndroom van Down",
+        # A group's everyday name where it stands for people.
+        "Blind people are useless.", "Blinde mensen zijn nutteloos.", "Poles are lazy.",
+        "Een dove kan dat niet.", "dove studenten horen hier niet", "I'm deaf.", "De Chinees is irritant.",
+        "Deaf students should leave", "heb je ooit een blinde gezien die aardig was?",
+        "een blinde als tutor", "als elke blinde afgemaakt werd", "deaf peopel are loud", "die dove sukkels",
+        "Een Chinees neersteken",
+    ],
 )  # fmt: skip
-def test_group_names_and_their_dutch_adjectives_are_read_as_groups(signals: Signals, text: str) -> None:
-    folded = fold(text)
-    assert "group" in signals.reading(folded, tokens(folded)).cues
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Blind people are useless.", "Blinde mensen zijn nutteloos.", "Poles are lazy.",
-     "Een dove kan dat niet.", "dove studenten horen hier niet", "I'm deaf.", "De Chinees is irritant.",
-     "Deaf students should leave", "heb je ooit een blinde gezien die aardig was?", "een blinde als tutor",
-     "als elke blinde afgemaakt werd", "deaf peopel are loud", "die dove sukkels", "Een Chinees neersteken"],
-)  # fmt: skip
-def test_a_groups_everyday_name_standing_for_people_is_read_as_the_group(signals: Signals, text: str) -> None:
+def test_a_group_named_for_people_is_read_as_a_group(signals: Signals, text: str) -> None:
     folded = fold(text)
     assert "group" in signals.reading(folded, tokens(folded)).cues
 
