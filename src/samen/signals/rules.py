@@ -235,8 +235,9 @@ class Reading:
     profanity: bool
 
 
-# Everyday words that a squeezed or inflected lexicon word would otherwise match.
-_REAL_WORDS = _words("niger mongol mongolen mongools mongolie mongolier")
+# Everyday words that an inflected lexicon word, or a squeezed one, would otherwise match and that wordfreq
+# knows too rarely for resolve()'s common-word bar (``niger`` is above it and needs no place here).
+_REAL_WORDS = _words("mongol mongolen mongools mongolie mongolier")
 _SUFFIXES = ("tjes", "tje", "jes", "je", "en", "es", "s", "e")
 _PERSON_NOUNS = _words(
     "lijer lyer lijders hoer wijf wyf vent kind jong joch gozer man kop bek face head wad bag hole "
