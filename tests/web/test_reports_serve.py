@@ -24,8 +24,8 @@ import pytest
 from tests.web.conftest import Server, start_server, stop_server
 
 # The markers are looked for in the database's raw bytes, which hold hex and base64 (session keys,
-# hashes, ciphertext): a short hex-like marker ("5c1e") turned up there by chance, so they are eight
-# letters and digits.
+# hashes, ciphertext): the four-hex-digit marker "5c1e" failed this test once, most likely by turning up
+# there by chance (not confirmed), so they are eight letters and digits.
 STORY = "Een tutor stuurde me 's avonds privéberichten die ik niet wil, over mijn lichaam. Kenmerk 5q1xv8zk."
 PASSWORD = "lang en geheim wachtwoord 42"
 
