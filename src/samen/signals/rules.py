@@ -102,7 +102,7 @@ _GROUP_ROLES = ("group", EVERYDAY_GROUP)
 # everyday thing ("a blind eye", "een blinde gok"). "of" and "van" are no closed-class words here: "the poles
 # of a magnet", "de polen van een batterij".
 _PEOPLE = _words(
-    "people persons person men women man woman students student kids children folks guys girls boys "
+    "people persons person men women man woman students student kids children folks guys girls boys one "
     "colleagues users ones teacher teachers lecturer lecturers tutor tutors friend friends classmate "
     "classmates researcher researchers scientist scientists writer writers author authors speaker speakers "
     "supervisor supervisors neighbour neighbours housemate housemates alumni community society population "
