@@ -55,8 +55,8 @@ def kinds(signals: Signals, text: str) -> set[str]:
         # Short lines about a group: the cheap stage scored them 0.35-0.39 and the gate did not send them on;
         # a line that names a group gets the second look when it scores GROUP_LOOK (docs/signals.md, the
         # sixteenth and seventeenth rounds).
-        # The nineteenth model scores it 0.49 (the eighteenth 0.78; without the full stop 0.54): a known gap.
-        pytest.param("I hate women.", "identity_attack", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        # The nineteenth model scored it 0.49 (the eighteenth 0.78); the twentieth 0.57.
+        ("I hate women.", "identity_attack"),
         ("Ik haat vrouwen.", "identity_attack"),
         ("Migranten zijn parasieten.", "identity_attack"),
         ("trans women are not real women", "identity_attack"),
@@ -68,6 +68,11 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("Wheelchair users slow the whole group down.", "identity_attack"),
         ("women belong in the kitchen", "identity_attack"),
         ("wat een flikker ben jij", "identity_attack"),
+        # Short hostile lines and a slur at one person (docs/signals.md, the twentieth round).
+        ("I hate you", "insult"),
+        ("ik haat je echt, ga weg uit de groep", "insult"),
+        ("you're a retard", "identity_attack"),
+        ("Every blind one is useless", "identity_attack"),
         ("ik maak je af", "threat"),
         ("ik weet waar je woont", "threat"),
         ("na het college steek ik je neer", "threat"),
@@ -107,9 +112,18 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "Hij is doof aan één oor, ga dus links van hem zitten.",
         "Bestellen we chinees of pizza voor de borrel?",
         "We covered the poles of the magnet in the physics tutorial.",
-        # Affirming trans identity is nudged by the tenth model (0.54), the nineteenth (0.70) and, in other
-        # words, by the ninth ("trans women are real women" 0.84): a known gap in docs/signals.md.
-        pytest.param("trans women are women", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        # Affirming trans identity was nudged by the tenth model (0.54) and the nineteenth (0.70); the
+        # twentieth scores it 0.32, but "trans women are real women" 0.60: a known gap in docs/signals.md.
+        "trans women are women",
+        # A group named with a right, a need or access, and "not all X are criminals" (the twentieth round).
+        "Deaf people should have interpreters at every public meeting",
+        "Blinde mensen hebben recht op toegankelijke websites, dat is wet",
+        "Niet alle Marokkanen zijn criminelen, dat laat het CBS-rapport zien",
+        # Still nudged by the twentieth model (0.86): the rights of a group with "moeten" and no need named.
+        pytest.param(
+            "Homo's moeten gewoon kunnen trouwen, dat is in 2001 geregeld",
+            marks=pytest.mark.xfail(reason=KNOWN_GAP),
+        ),
         "als homo mag ik mezelf best een flikker noemen",
         "stuur me even de foto van het whiteboard",
         "Ik haal je om acht uur af bij het station",
