@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from samen.signals.normalize import squeeze, tokens
+from samen.signals.normalize import deletions, squeeze, tokens, transpositions
 
 #: The roles a word plays in a message (each a cue feature of the model).
 ROLES = ("insult", "slur", "group", "profanity", "curse", "sexual")
@@ -71,9 +71,9 @@ def _near_misses(words: dict[str, tuple[Entry, ...]]) -> dict[str, tuple[Entry, 
         strong = tuple(e for e in entries if e.role in ("insult", "slur") and e.weight >= 0.8)
         if not strong or len(key) < 5:
             continue
-        variants = {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)}
+        variants = transpositions(key)
         if len(key) >= 7:
-            variants |= {key[:i] + key[i + 1 :] for i in range(len(key))}
+            variants |= deletions(key)
         for variant in variants - {key}:
             if variant not in words:
                 near.setdefault(variant, strong)

@@ -396,11 +396,21 @@ def _one_short() -> frozenset[str]:
     return forms | {squeeze(f[:i] + f[i + 1 :]) for f in forms for i in range(len(f))}
 
 
+def deletions(word: str) -> set[str]:
+    """Every string ``word`` becomes with one letter dropped (``len(word)`` strings at most)."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def transpositions(word: str) -> set[str]:
+    """Every string ``word`` becomes with two neighbouring letters swapped (``word`` itself among them
+    when two neighbours are the same letter)."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
 def _respell(word: str) -> str | None:
     """The lexicon word one edit away (a letter dropped or added, two neighbours swapped), the most
     frequent if there are several; None when there is none or it is not far more likely than ``word``."""
-    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    edits = deletions(word) | transpositions(word)
     # A letter added shows a form only if the word squeezes to that form less one letter (or to the form).
     if squeeze(word) in _one_short():
         edits |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in _ALPHABET}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from samen.signals.lexicon import EVERYDAY_GROUP, ROLES, Entry, Lexicon
-from samen.signals.normalize import COMMON, frequency, squeeze, tokens
+from samen.signals.normalize import COMMON, deletions, frequency, squeeze, tokens, transpositions
 
 
 def _words(text: str) -> frozenset[str]:
@@ -258,10 +258,8 @@ def resolve(word: str, lexicon: Lexicon) -> tuple[Entry, ...]:
         word = word[1:]
     key = squeeze(word)
     found = lexicon.lookup(key)
-    if found and (any(e.term.lower() == word for e in found) or frequency(word) < COMMON):
-        return found
     if found:
-        return ()
+        return found if any(e.term.lower() == word for e in found) or frequency(word) < COMMON else ()
     if key in lexicon.near:
         return lexicon.near[key]
     for suffix in _SUFFIXES:
@@ -332,18 +330,14 @@ _LONG_PEOPLE = tuple(p for p in _PEOPLE if len(p) >= 6)
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by exactly one edit (optimal string alignment distance 1)."""
+    """Whether ``a`` and ``b`` differ by exactly one edit: a letter changed, dropped or added, or two
+    neighbours swapped (optimal string alignment distance 1)."""
     if a == b:
         return False
     if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        if len(diff) == 1:
-            return True
-        first, second = diff[0], diff[-1]
-        return len(diff) == 2 and second == first + 1 and (a[first], a[second]) == (b[second], b[first])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
-    return short[k:] == long[k + 1 :]
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1 or b in transpositions(a)
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and short in deletions(long)
 
 
 def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[LabellingFunction]) -> Reading:
