@@ -26,7 +26,8 @@ from tests.web.conftest import Server, start_server, stop_server
 # The markers are looked for in the database's raw bytes, which hold hex and base64 (session keys,
 # hashes, ciphertext): the four-hex-digit marker "5c1e" failed this test once, most likely by turning up
 # there by chance (not confirmed), so they are eight letters and digits.
-STORY = "Een tutor stuurde me 's avonds privéberichten die ik niet wil, over mijn lichaam. Kenmerk 5q1xv8zk."
+MARKER, REPLY_MARKER = "5q1xv8zk", "9w4ym7jr"
+STORY = f"Een tutor stuurde me 's avonds privéberichten die ik niet wil, over mijn lichaam. Kenmerk {MARKER}."
 PASSWORD = "lang en geheim wachtwoord 42"
 
 
@@ -139,35 +140,35 @@ def test_the_whole_story(tmp_path: Path, database: dict[str, str]) -> None:
 
     raw = _raw_rows(env, tmp_path)
     assert raw, "the database holds nothing"
-    assert b"5q1xv8zk" not in raw and STORY.encode() not in raw and code[1].encode() not in raw
+    assert MARKER.encode() not in raw and STORY.encode() not in raw and code[1].encode() not in raw
 
     server = start_server(tmp_path, env=env)
     student.base = server.url  # the same data folder (or database), on a new port
     try:
         status, page = student.get(f"/nl/report/status/?code={code[1]}")
-        assert status == 200 and "5q1xv8zk" in page, "the report did not survive SIGKILL"
+        assert status == 200 and MARKER in page, "the report did not survive SIGKILL"
 
         counsellor = Browser(server.url)
         status, _ = counsellor.post("/staff/login/", {"username": "vp", "password": PASSWORD})
         assert status == 200  # followed the redirect to /staff/
         status, cases = counsellor.get("/staff/")
         case = re.search(r'data-case="(\d+)"', cases)
-        assert case and "5q1xv8zk" not in cases
+        assert case and MARKER not in cases
         status, opened = counsellor.get(f"/staff/case/{case[1]}/")
-        assert status == 200 and "5q1xv8zk" in opened
+        assert status == 200 and MARKER in opened
         status, _ = counsellor.post(
             f"/staff/case/{case[1]}/",
-            {"action": "reply", "reply": "Dank je. Wil je langskomen? Antwoord 9w4ym7jr."},
+            {"action": "reply", "reply": f"Dank je. Wil je langskomen? Antwoord {REPLY_MARKER}."},
         )
         assert status == 200
 
         adviser = Browser(server.url)
         adviser.post("/staff/login/", {"username": "sa", "password": PASSWORD})
         status, refused = adviser.get(f"/staff/case/{case[1]}/")
-        assert status == 404 and "5q1xv8zk" not in refused
+        assert status == 404 and MARKER not in refused
 
         status, page = student.get(f"/nl/report/status/?code={urllib.parse.quote(code[1])}")
-        assert "Antwoord 9w4ym7jr." in page
+        assert f"Antwoord {REPLY_MARKER}." in page
         status, _gone = student.post(
             "/nl/report/status/",
             {"code": code[1], "action": "withdraw", "confirm": "on"},
@@ -179,13 +180,13 @@ def test_the_whole_story(tmp_path: Path, database: dict[str, str]) -> None:
         team = Browser(server.url)
         team.post("/staff/login/", {"username": "team", "password": PASSWORD})
         status, insight = team.get("/staff/insight/")
-        assert status == 200 and "5q1xv8zk" not in insight and "9w4ym7jr" not in insight
+        assert status == 200 and MARKER not in insight and REPLY_MARKER not in insight
         assert "&lt;5" in insight  # one withdrawn report: a count, shown as fewer than five
     finally:
         stop_server(server)
 
     raw = _raw_rows(env, tmp_path)
-    assert b"5q1xv8zk" not in raw and b"9w4ym7jr" not in raw
+    assert MARKER.encode() not in raw and REPLY_MARKER.encode() not in raw
     if "DATABASE_URL" in env:
         import psycopg
 
