@@ -167,6 +167,14 @@ def test_identity_attack_names_its_subtype(signals: Signals) -> None:
         ("does anyone have the notes from the lecture?", "en"),
         ("kannst du mir bitte helfen", "de"),
         ("👍", "und"),
+        # Short lines with fewer than two function words are settled by the words' frequencies: one Dutch
+        # function word ("over", "door") does not make an English line Dutch.
+        ("nice ass, wanna come over tonight?", "en"),
+        ("come through the door lol", "en"),
+        ("shut up", "en"),
+        ("gefeliciteerd!!", "nl"),
+        ("lekker bezig", "nl"),
+        ("ok", "und"),
     ],
 )
 def test_language(signals: Signals, text: str, language: str) -> None:

@@ -183,6 +183,17 @@ def test_the_nudge_speaks_the_messages_language_and_the_admins_the_groups(signal
 
 
 @pytest.mark.parametrize(
+    "text", ["you idiot, get over it", "nice ass, wanna come over tonight?", "shut up, idiot"]
+)
+def test_a_short_english_line_with_a_dutch_looking_word_gets_an_english_nudge(
+    signals: Signals, text: str
+) -> None:
+    # "over" is a Dutch function word too; the words' frequencies settle a line with fewer than two.
+    nudge = nudge_for(signals, text, lang="nl")
+    assert nudge is not None and nudge.message.startswith("Hi! Your message")
+
+
+@pytest.mark.parametrize(
     "text",
     ["lisa's number is 0612345678", "call ben at 0687654321 pls", "here's tom's email tom.b@gmail.com"],
 )
