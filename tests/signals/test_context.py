@@ -1,0 +1,58 @@
+"""A message of several sentences is judged by its most suspect sentence too, unless one sentence frames
+another (twenty-first round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from samen.signals import Signals
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Wie heeft er zin om vanavond te leren in de UB? Ik ben er vanaf zeven. "
+            "Ik weet waar je woont en ik kom je halen.",
+            "threat",
+        ),
+        (
+            "Heeft iemand de aantekeningen van het college van dinsdag? Ik was ziek. "
+            "Ik weet waar je woont en ik kom je halen.",
+            "threat",
+        ),
+        (
+            "Can we move the group meeting to 15:00? My train is delayed again. "
+            "I'll find you after class and break your legs.",
+            "threat",
+        ),
+        (
+            "Great session today, see you next week in the same room. Women belong in the kitchen, "
+            "not in a lab.",
+            "identity_attack",
+        ),
+    ],
+)
+def test_harm_after_chat_is_found_in_its_own_sentence(signals: Signals, text: str, kind: str) -> None:
+    assert kind in {f.kind for f in signals.analyze(text).findings}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iemand schreef 'vrouwen zijn dom' in de chat. Walgelijk, dat hoort hier niet.",
+        "Mijn buurman zegt dat moslims gevaarlijk zijn. Daar klopt niets van.",
+        "je bent geen idioot hoor. we zien elkaar morgen.",
+        "ik ga je zo hard verslaan met mario kart. neem snacks mee!",
+        "Great talk today. The slides on colonial racism are on Brightspace.",
+        # Another sentence answers the suspect one: a denial or a dismissal.
+        "Homo's zijn ziek? Nee joh, wat een onzin.",
+        "Transvrouwen zijn mannen. Dat hoor je vaak, maar het is gewoon niet waar.",
+        "Muslims are dangerous. That's just not true.",
+        "Gay people are sick? Absolutely not.",
+        "Women are too emotional? No way, that's nonsense.",
+    ],
+)
+def test_a_sentence_framed_by_another_is_judged_with_it(signals: Signals, text: str) -> None:
+    found = {f.kind for f in signals.analyze(text).findings} - {"profanity", "privacy"}
+    assert not found, (text, found)
