@@ -338,7 +338,10 @@ def _joins_across(group: list[str], separators: list[str]) -> bool:
     return all(frequency(piece) < COMMON for piece in group)
 
 
-@cache
+#: The lowest frequency (share of running words) of a word whose Dutch or English leaning is kept.
+LEANING_FLOOR = 1e-6
+
+
 def _frequencies() -> dict[str, float]:
     """wordfreq's Dutch and English word frequencies by folded word, the larger of the two, for words of
     plain letters only (the only ones repaired); a word with diacritics is found without them, as folding
@@ -346,7 +349,6 @@ def _frequencies() -> dict[str, float]:
     return _tables()[0]
 
 
-@cache
 def _leanings() -> dict[str, float]:
     """For the words at least :data:`LEANING_FLOOR` frequent in Dutch or English (wordfreq), how much more
     Dutch than English each is: log10 of its Dutch frequency over its English one, a word missing from a
@@ -354,12 +356,9 @@ def _leanings() -> dict[str, float]:
     return _tables()[1]
 
 
-#: The lowest frequency (share of running words) of a word whose Dutch or English leaning is kept.
-LEANING_FLOOR = 1e-6
-
-
 @cache
 def _tables() -> tuple[dict[str, float], dict[str, float]]:
+    """:func:`_frequencies` and :func:`_leanings`, read in one pass over wordfreq's lists."""
     import wordfreq
 
     merged: dict[str, float] = {}
