@@ -1,11 +1,39 @@
 """A message of several sentences is judged by its most suspect sentence too, unless one sentence frames
-another (twenty-first round)."""
+or answers another; apostrophes in words are no quotation marks (twenty-first round)."""
 
 from __future__ import annotations
 
 import pytest
 
 from samen.signals import Signals
+from samen.signals.normalize import fold
+from samen.signals.rules import quotations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does anyone have tuesday's notes? i'm coming at ten",
+        "ik ben er 's avonds niet, maar 's ochtends wel",
+        "zo'n gedoe met m'n laptop, 't is wat",
+        "i can't make it tomorrow. and you're late again",
+    ],
+)
+def test_an_apostrophe_in_a_word_or_a_dutch_clitic_is_no_quotation(text: str) -> None:
+    assert quotations(fold(text)) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("mijn oom zei laatst 'moslima's zijn vlooien'. hoe reageer ik?", "'moslima's zijn vlooien'"),
+        ("ze noemde hem 'een vieze aap' in de chat", "'een vieze aap'"),
+        ('he said "go back home" to her', '"go back home"'),
+        ("they called it 'a joke', but i'm not laughing", "'a joke'"),
+    ],
+)
+def test_a_quotation_is_read_with_the_apostrophes_inside_it(text: str, quoted: str) -> None:
+    assert quotations(fold(text)) == quoted
 
 
 @pytest.mark.parametrize(
@@ -31,6 +59,10 @@ from samen.signals import Signals
             "not in a lab.",
             "identity_attack",
         ),
+        # A "no" before the harm answers nothing: an answer follows what it answers.
+        # (A fresh tester's lines, twenty-first round.)
+        ("is het werkcollege online? nee joh. en jij bent een vieze flikker", "identity_attack"),
+        ("i can't make it tomorrow. and you're a stupid bitch", "identity_attack"),
     ],
 )
 def test_harm_after_chat_is_found_in_its_own_sentence(signals: Signals, text: str, kind: str) -> None:

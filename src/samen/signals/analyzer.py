@@ -19,7 +19,7 @@ from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import Model, Vector, cue_vector, features, load_model
 from samen.signals.normalize import fold, prepare, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
-from samen.signals.rules import NEGATIONS, LabellingFunction, Reading, load_rules, read
+from samen.signals.rules import NEGATIONS, LabellingFunction, Reading, load_rules, quotations, read
 
 #: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
 THRESHOLD = 0.5
@@ -41,13 +41,13 @@ FRAMING_CUES = frozenset(
 )
 #: Term contexts that frame too (``idioot&negated``, ``group&quoted``…).
 FRAMING_CONTEXTS = ("&negated", "&negation_after", "&quoted")
-#: Words by which another sentence may answer the suspect one ("X zijn Y? Welnee, onzin.", "X are Y.
+#: Words by which a later sentence may answer the suspect one ("X zijn Y? Welnee, onzin.", "X are Y.
 #: That's just not true."): a negation, a denial or a dismissal. Such a message is judged whole only.
 ANSWERS = NEGATIONS | {
     "nee", "welnee", "onzin", "nonsense", "untrue", "wrong", "false", "disagree", "oneens", "stereotype",
     "stereotypes", "vooroordeel", "vooroordelen", "prejudice",
 }  # fmt: skip
-#: Cues of another sentence that frame the suspect one (condemned, reported, quoted, laughed about).
+#: Cues of a later sentence that frame the suspect one (condemned, reported, quoted, laughed about).
 ANSWER_CUES = FRAMING_CUES | {"msg:laughing", "msg:congratulating"}
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
 
@@ -57,6 +57,14 @@ _EXPLANATION = {
     "sexual": "wording that reads like an unwanted sexual remark or request",
     "threat": "wording that reads like a threat or a call for violence",
 }
+
+
+def _frame_cues(folded: str, reading: Reading) -> frozenset[str]:
+    """A reading's cues, less the quotation cues where :func:`rules.quotations` finds no quotation (the
+    cues' own reading takes the apostrophes of "can't … you're" for quotation marks)."""
+    if quotations(folded):
+        return reading.cues
+    return frozenset(c for c in reading.cues if c != "msg:quoted" and not c.endswith("&quoted"))
 
 
 class Signals:
@@ -221,13 +229,13 @@ class Signals:
     ) -> tuple[str, npt.NDArray[np.int64], Reading] | None:
         """Of a message of two or more sentences (two words or more each), the one the cheap stage scores
         highest, with its buckets and reading; None for one sentence, when a cue shows that a sentence
-        may frame another (:data:`FRAMING_CUES`, :data:`FRAMING_CONTEXTS`), or when another sentence may
+        may frame another (:data:`FRAMING_CUES`, :data:`FRAMING_CONTEXTS`), or when a later sentence may
         answer it (:data:`ANSWERS`, :data:`ANSWER_CUES`).
 
         Harm with everyday chat around it is otherwise diluted by the chat: on the development split the
         grammar's ``chat_around`` family was found 0.60 (en) and 0.66 (nl) of the time judged whole, 0.68
         and 0.74 with its most suspect sentence judged too (docs/signals.md, the twenty-first round)."""
-        if any(cue in FRAMING_CUES or cue.endswith(FRAMING_CONTEXTS) for cue in reading.cues):
+        if any(cue in FRAMING_CUES or cue.endswith(FRAMING_CONTEXTS) for cue in _frame_cues(folded, reading)):
             return None
         split = ((s, tokens(s)) for s in _SENTENCE_BREAK.split(folded)[:MAX_SENTENCES])
         sentences = [(sentence, words) for sentence, words in split if len(words) >= 2]
@@ -239,8 +247,9 @@ class Signals:
             cheap = model.cheap_logits(features(words), cue_vector(model.cues, sentence_reading.cues))
             tops.append(float(model.cheap(cheap).max()))
         suspect = int(np.argmax(tops))
-        for i, (_, words, sentence_reading) in enumerate(readings):
-            if i != suspect and (ANSWERS.intersection(words) or ANSWER_CUES & sentence_reading.cues):
+        # An answer follows what it answers: "nee joh, ik kan niet. en jij bent een kut" hides nothing.
+        for sentence, words, sentence_reading in readings[suspect + 1 :]:
+            if ANSWERS.intersection(words) or ANSWER_CUES & _frame_cues(sentence, sentence_reading):
                 return None
         sentence, words, sentence_reading = readings[suspect]
         return sentence, features(words), sentence_reading
