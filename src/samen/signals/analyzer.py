@@ -235,24 +235,26 @@ class Signals:
         Harm with everyday chat around it is otherwise diluted by the chat: on the development split the
         grammar's ``chat_around`` family was found 0.60 (en) and 0.66 (nl) of the time judged whole, 0.68
         and 0.74 with its most suspect sentence judged too (docs/signals.md, the twenty-first round)."""
-        if any(cue in FRAMING_CUES or cue.endswith(FRAMING_CONTEXTS) for cue in _frame_cues(folded, reading)):
-            return None
+        # Most messages are one sentence: split before anything else is read.
         split = ((s, tokens(s)) for s in _SENTENCE_BREAK.split(folded)[:MAX_SENTENCES])
         sentences = [(sentence, words) for sentence, words in split if len(words) >= 2]
         if len(sentences) < 2:
             return None
-        readings = [(sentence, words, self.reading(sentence, words)) for sentence, words in sentences]
-        tops = []
-        for _, words, sentence_reading in readings:
-            cheap = model.cheap_logits(features(words), cue_vector(model.cues, sentence_reading.cues))
-            tops.append(float(model.cheap(cheap).max()))
-        suspect = int(np.argmax(tops))
+        if any(cue in FRAMING_CUES or cue.endswith(FRAMING_CONTEXTS) for cue in _frame_cues(folded, reading)):
+            return None
+        scored = []
+        for sentence, words in sentences:
+            sentence_reading = self.reading(sentence, words)
+            buckets = features(words)
+            cheap = model.cheap_logits(buckets, cue_vector(model.cues, sentence_reading.cues))
+            scored.append((float(model.cheap(cheap).max()), sentence, words, buckets, sentence_reading))
+        suspect = max(range(len(scored)), key=lambda i: scored[i][0])
         # An answer follows what it answers: "nee joh, ik kan niet. en jij bent een kut" hides nothing.
-        for sentence, words, sentence_reading in readings[suspect + 1 :]:
+        for _, sentence, words, _, sentence_reading in scored[suspect + 1 :]:
             if ANSWERS.intersection(words) or ANSWER_CUES & _frame_cues(sentence, sentence_reading):
                 return None
-        sentence, words, sentence_reading = readings[suspect]
-        return sentence, features(words), sentence_reading
+        _, sentence, _, buckets, sentence_reading = scored[suspect]
+        return sentence, buckets, sentence_reading
 
     def assess_window(self, window: Sequence[Turn]) -> tuple[Finding, ...]:
         """Heat and language mix in a conversation window (oldest first); the texts are not kept.
