@@ -143,6 +143,24 @@ def test_thresholds_keep_the_everyday_aim_however_far_they_must_rise() -> None:
     assert nudged <= MAX_EVERYDAY_NUDGED, (nudged, thresholds)
 
 
+def test_the_everyday_aim_is_met_where_it_costs_the_fewest_right_nudges() -> None:
+    # Kind 0 nudges three everyday lines (0.6, 0.65, 0.68) among harm spread over 0.5-0.7: raising it
+    # loses harm. Kind 1 nudges two everyday lines at 0.9 and its harm scores 0.95: raising it to just past
+    # 0.9 loses none. With 600 everyday lines at most 3 may be nudged; raising kind 1 alone keeps the aim.
+    harm = [Example(f"h{i}", "en", ("insult",), None, "x", "own", "dev") for i in range(300)]
+    ordinary = [Example(f"o{i}", "en", (), None, "x", "everyday", "dev") for i in range(600)]
+    probabilities = np.zeros((900, 4))
+    probabilities[:200, 0] = np.linspace(0.5, 0.7, 200)
+    probabilities[200:300, 1] = 0.95
+    probabilities[300:303, 0] = (0.6, 0.65, 0.68)
+    probabilities[303:305, 1] = 0.9
+    everyday = np.array([False] * 300 + [True] * 600)
+    thresholds = choose_thresholds(probabilities, harm + ordinary, everyday)
+    assert (probabilities[everyday] >= thresholds).any(axis=1).sum() <= 3
+    assert (probabilities[:300] >= thresholds).any(axis=1).all(), thresholds  # no right nudge lost
+    assert 0.9 < thresholds[1] < 0.95
+
+
 def test_an_ensemble_is_one_perceptron_with_the_mean_of_their_log_odds() -> None:
     rng = np.random.default_rng(1)
 
