@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from samen.signals import Signals
-from samen.signals.normalize import fold
-from samen.signals.rules import quotations
+from samen.signals.lexicon import load_lexicon
+from samen.signals.normalize import fold, tokens
+from samen.signals.rules import load_rules, quotations, read
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,46 @@ from samen.signals.rules import quotations
 )
 def test_an_apostrophe_in_a_word_or_a_dutch_clitic_is_no_quotation(text: str) -> None:
     assert quotations(fold(text)) == ""
+
+
+def _cues(text: str) -> frozenset[str]:
+    folded = fold(text)
+    return read(folded, tokens(folded), load_lexicon(), load_rules()).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moslims zijn terroristen? Nee joh, wat een onzin.",
+        "women are bad at maths? no way",
+        "homo's zijn ziek? serieus? dat is echt jaren 50 gedachtegoed",
+        "Vrouwen kunnen niet rekenen. Dat is een stereotype.",
+        "Trans people are confused. I disagree, they know who they are.",
+        "Gehandicapten zijn lui. Dat klopt gewoon niet.",
+        "Mijn buurman zegt dat moslims gevaarlijk zijn. Daar klopt niets van.",
+        "Gay people are sick? Absolutely not.",
+        "Black people are criminals? Hell no.",
+        "Moslims zijn terroristen. Not the case at all.",
+    ],
+)
+def test_a_later_sentence_that_rejects_the_claim_is_a_cue(text: str) -> None:
+    assert "msg:answered" in _cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moslims zijn terroristen. Niet normaal meer.",
+        "Look at those gays. No one wants them here.",
+        "Nee, ik kan morgen niet. Jullie zijn allemaal dom.",  # the answer comes first: it answers no claim
+        "Vrouwen horen in de keuken. Echt niet normaal dat ze hier studeren.",
+        "no way you passed!! so proud",
+        "Moslims zijn dom. Ze horen hier niet.",  # a negation inside a statement
+        "Ze zijn niet zo slim. Ze zijn dom.",
+    ],
+)
+def test_a_sentence_that_rejects_nothing_is_no_answer(text: str) -> None:
+    assert "msg:answered" not in _cues(text)
 
 
 @pytest.mark.parametrize(
@@ -83,6 +124,9 @@ def test_harm_after_chat_is_found_in_its_own_sentence(signals: Signals, text: st
         "Muslims are dangerous. That's just not true.",
         "Gay people are sick? Absolutely not.",
         "Women are too emotional? No way, that's nonsense.",
+        # The whole message scored high until the model weighed the answer as a cue (twenty-second round).
+        "Moslims zijn terroristen? Nee joh, wat een onzin.",
+        "Gehandicapten zijn lui. Dat klopt gewoon niet.",
     ],
 )
 def test_a_sentence_framed_by_another_is_judged_with_it(signals: Signals, text: str) -> None:

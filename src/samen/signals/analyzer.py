@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -19,7 +18,7 @@ from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import Model, Vector, cue_vector, features, load_model
 from samen.signals.normalize import fold, prepare, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
-from samen.signals.rules import NEGATIONS, LabellingFunction, Reading, load_rules, quotations, read
+from samen.signals.rules import NEGATIONS, LabellingFunction, Reading, load_rules, quotations, read, sentences
 
 #: A finding is reported when its score reaches this (every kind's scores are calibrated to it).
 THRESHOLD = 0.5
@@ -49,7 +48,6 @@ ANSWERS = NEGATIONS | {
 }  # fmt: skip
 #: Cues of a later sentence that frame the suspect one (condemned, reported, quoted, laughed about).
 ANSWER_CUES = FRAMING_CUES | {"msg:laughing", "msg:congratulating"}
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 _EXPLANATION = {
     "insult": "wording that reads like name-calling, harassment or exclusion aimed at someone",
@@ -236,14 +234,14 @@ class Signals:
         grammar's ``chat_around`` family was found 0.60 (en) and 0.66 (nl) of the time judged whole, 0.68
         and 0.74 with its most suspect sentence judged too (docs/signals.md, the twenty-first round)."""
         # Most messages are one sentence: split before anything else is read.
-        split = ((s, tokens(s)) for s in _SENTENCE_BREAK.split(folded)[:MAX_SENTENCES])
-        sentences = [(sentence, words) for sentence, words in split if len(words) >= 2]
-        if len(sentences) < 2:
+        split = ((s, tokens(s)) for s in sentences(folded)[:MAX_SENTENCES])
+        parts = [(sentence, words) for sentence, words in split if len(words) >= 2]
+        if len(parts) < 2:
             return None
         if any(cue in FRAMING_CUES or cue.endswith(FRAMING_CONTEXTS) for cue in _frame_cues(folded, reading)):
             return None
         scored = []
-        for sentence, words in sentences:
+        for sentence, words in parts:
             sentence_reading = self.reading(sentence, words)
             buckets = features(words)
             cheap = model.cheap_logits(buckets, cue_vector(model.cues, sentence_reading.cues))

@@ -62,9 +62,20 @@ CONGRATULATION = re.compile(
 QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'")
 # An apostrophe inside a word (i'm, tuesday's, homo's, zo'n) or of a Dutch clitic ('s avonds, 't, 'n) is no
 # quotation mark. QUOTED, which the model's cues are read with, takes "can't … you're" for a quotation; the
-# shipped model was trained so, and a model retrained with the right reading lost threats (docs/signals.md,
-# the twenty-first round), so until a round retrains, only :func:`quotations` reads them right.
+# shipped model was trained so: models retrained with the right reading lost threats twice (docs/signals.md,
+# the twenty-first and twenty-second rounds), so only :func:`quotations`, the frame check's, reads them right.
 _WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<!\w)'(?=[stn]\b)")
+#: Where a folded message breaks into sentences: after . ! ? … and a space, and at line breaks.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
+# A later sentence that rejects what came before (:func:`answers`): "X zijn Y? Nee joh.", "X are Y.
+# Absolutely not.", "Daar klopt niets van.", "That's a stereotype.", "…? Serieus?".
+_DENIALS = _words("nee neen welnee nope no nah neuh")
+_TRUTH = _words("klopt waar true correct juist case geval")
+_DISMISSAL = re.compile(
+    r"\b(?:onzin|nonsense|bullshit|rubbish|flauwekul|untrue|stereotype\w*|vooroorde\w*|prejudice\w*|myth|"
+    r"mythe|fabeltje|oneens|disagree)\b"
+)
+_OUTRAGE = re.compile(r"^\W*(?:serieus|seriously|really|echt|wtf|huh|what)\W*\?[?\W]*$")
 # Words that say the writer condemns or reports what they mention.
 CONDEMN = re.compile(
     r"\b(?:racis\w*|discrimin\w*|homofo\w*|homophob\w*|transfo\w*|transphob\w*|seksis\w*|sexis\w*|"
@@ -158,7 +169,7 @@ _ROLE_CUES = (
 MESSAGE_CUES = (
     "second_person", "third_person", "first_person_only", "negated_subject", "negated_main", "quoted",
     "reporting", "condemns", "academic", "in_group", "laughing", "congratulating", "question", "thing",
-    "short", "exclaims",
+    "short", "exclaims", "answered",
 )  # fmt: skip
 
 
@@ -352,6 +363,29 @@ def quotations(folded: str) -> str:
     return " ".join(QUOTED.findall(masked)).replace("\x00", "'")
 
 
+def sentences(folded: str) -> list[str]:
+    """A folded message's sentences (:data:`SENTENCE_BREAK`), empty ones left out."""
+    return [s for s in SENTENCE_BREAK.split(folded) if s.strip()]
+
+
+def answers(sentence: str) -> bool:
+    """Whether a folded sentence rejects what came before it: it opens with a "no" ("Nee joh, …", "No,
+    …"; not "no one"), is a short reply ending in a negation ("Absolutely not.", "Zeker niet!", "Hell
+    no"), denies a truth ("Daar klopt niets van.", "That's not true."), dismisses ("onzin", "a myth",
+    "I disagree") or asks in outrage ("Serieus?"). A negation inside a statement rejects nothing: "Ze
+    horen hier niet." and "Niet normaal meer." are no answers."""
+    words = tokens(sentence)
+    if not words:
+        return False
+    if words[0] in _DENIALS and words[1:2] not in (["one"], ["body"]):
+        return True
+    if len(words) <= 3 and (words[-1] in NEGATIONS or words[-1] in _DENIALS):
+        return True
+    if not _TRUTH.isdisjoint(words) and not NEGATIONS.isdisjoint(words):
+        return True
+    return bool(_DISMISSAL.search(sentence) or _OUTRAGE.search(sentence))
+
+
 def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[LabellingFunction]) -> Reading:
     """The cues of a folded message and its words (:func:`samen.signals.normalize.tokens`).
 
@@ -389,6 +423,7 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
         "thing": thing,
         "short": n <= 3,
         "exclaims": "!" in folded,
+        "answered": any(answers(s) for s in sentences(folded)[1:]),
     }
     clauses = _clause_spans(folded, words)
     # Negation scope: a negated subject or main clause covers the rest of its clause (and, for a main
