@@ -161,6 +161,16 @@ def test_the_everyday_aim_is_met_where_it_costs_the_fewest_right_nudges() -> Non
     assert 0.9 < thresholds[1] < 0.95
 
 
+def test_thresholds_stop_when_no_kind_can_be_raised_further() -> None:
+    # Everyday lines scored 1.0 by every kind: no threshold keeps them un-nudged; the choice ends anyway.
+    harm = [Example(f"h{i}", "en", ("insult",), None, "x", "own", "dev") for i in range(50)]
+    ordinary = [Example(f"o{i}", "en", (), None, "x", "everyday", "dev") for i in range(10)]
+    probabilities = np.vstack([np.full((50, 4), 0.9), np.ones((10, 4))])
+    everyday = np.array([False] * 50 + [True] * 10)
+    thresholds = choose_thresholds(probabilities, harm + ordinary, everyday)
+    assert (thresholds == 1.0).all()
+
+
 def test_an_ensemble_is_one_perceptron_with_the_mean_of_their_log_odds() -> None:
     rng = np.random.default_rng(1)
 

@@ -422,21 +422,22 @@ def choose_thresholds(
                 thresholds[k] = t
                 break
     ordinary = probs[everyday]
-    while (ordinary >= thresholds).any(axis=1).mean() > MAX_EVERYDAY_NUDGED:
+    while everyday.any() and (ordinary >= thresholds).any(axis=1).mean() > MAX_EVERYDAY_NUDGED:
         right = int(((probs >= thresholds).any(axis=1) & truth).sum())
         best: tuple[float, int, float] | None = None
         for k in range(probs.shape[1]):
             hits = ordinary[ordinary[:, k] >= thresholds[k], k]
-            if not hits.size:
+            raised = next((t for t in _GRID if hits.size and t > hits.min()), 1.0)
+            taken = int((hits < raised).sum())
+            if not taken:  # no everyday nudge of this kind, or only at a probability of 1
                 continue
-            raised = next((t for t in _GRID if t > hits.min()), 1.0)
             trial = thresholds.copy()
             trial[k] = raised
-            lost = right - int(((probs >= trial).any(axis=1) & truth).sum())
-            cost = lost / int((hits < raised).sum())
+            cost = (right - int(((probs >= trial).any(axis=1) & truth).sum())) / taken
             if best is None or cost < best[0]:
                 best = (cost, k, raised)
-        assert best is not None  # more everyday rows nudged than the aim allows means some kind has hits
+        if best is None:  # the aim cannot be met by raising any kind further
+            break
         thresholds[best[1]] = best[2]
     return thresholds
 
