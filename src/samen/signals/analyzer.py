@@ -42,6 +42,8 @@ FRAMING_CUES = frozenset(
 FRAMING_CONTEXTS = ("&negated", "&negation_after", "&quoted")
 #: Words by which a later sentence may answer the suspect one ("X zijn Y? Welnee, onzin.", "X are Y.
 #: That's just not true."): a negation, a denial or a dismissal. Such a message is judged whole only.
+#: Broader on purpose than the model's cue :func:`rules.answers` (a negation anywhere counts here): this
+#: only keeps a message whole, where the cue is a feature the shipped model was trained with.
 ANSWERS = NEGATIONS | {
     "nee", "welnee", "onzin", "nonsense", "untrue", "wrong", "false", "disagree", "oneens", "stereotype",
     "stereotypes", "vooroordeel", "vooroordelen", "prejudice",
