@@ -427,9 +427,11 @@ def choose_thresholds(
         best: tuple[float, int, float] | None = None
         for k in range(probs.shape[1]):
             hits = ordinary[ordinary[:, k] >= thresholds[k], k]
-            raised = next((t for t in _GRID if hits.size and t > hits.min()), 1.0)
+            if not hits.size:
+                continue
+            raised = next((t for t in _GRID if t > hits.min()), 1.0)
             taken = int((hits < raised).sum())
-            if not taken:  # no everyday nudge of this kind, or only at a probability of 1
+            if not taken:  # its everyday nudges are at a probability of 1: raising cannot take them away
                 continue
             trial = thresholds.copy()
             trial[k] = raised
