@@ -8,11 +8,22 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from random import Random
 
 import pytest
 
 from samen.signals.corpora import ABUSE_KINDS, READERS, Example
-from samen.signals.grammar import DERIVED, HARMFUL, HARMLESS, generate, load, template_splits, templates
+from samen.signals.grammar import (
+    DERIVED,
+    HARMFUL,
+    HARMLESS,
+    Template,
+    _fill,
+    generate,
+    load,
+    template_splits,
+    templates,
+)
 from samen.signals.normalize import fold
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -79,6 +90,23 @@ def test_labels_follow_the_families(grammar: list[Example]) -> None:
             assert example.subtype in {"racism", "sexism", "homophobia", "transphobia", "ableism", "religion"}
     subtypes = {(e.lang, e.subtype) for e in grammar if e.subtype}
     assert len(subtypes) == 12, "six subtypes in each language"
+
+
+def test_a_shape_that_names_no_group_takes_its_one_subtype() -> None:
+    # Coded hate names no group ("(((globalisten)))"); its @subtype is then the row's subtype. A shape
+    # marked with two subtypes and no group (a threat to a place) has none to give.
+    slots = load("nl")["slots"]
+    coded = Template(
+        "nl/implicit_derogation/x", "nl", "implicit_derogation", "@religion de (((globalisten))) weer"
+    )
+    assert _fill(coded, slots, Random(1))[:2] == ("de (((globalisten))) weer", "religion")
+    place = Template(
+        "nl/threat_group/x", "nl", "threat_group", "@homophobia,transphobia die borrel gaat eraan"
+    )
+    assert _fill(place, slots, Random(1))[1] is None
+    named = Template("nl/slur/x", "nl", "slur", "@racism Rot op, {G.slur1}.")
+    text, subtype, _ = _fill(named, slots, Random(1))
+    assert subtype == "racism" and text.startswith("Rot op, ") and "{" not in text
 
 
 def test_harmless_twins_share_the_harmful_vocabulary(grammar: list[Example]) -> None:

@@ -156,7 +156,8 @@ def template_splits(lang: str) -> dict[str, str]:
 
 
 def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tuple[str, str | None, str]:
-    """One filling of a template: the text, the group's subtype (if a group slot is used), the hot word."""
+    """One filling of a template: the text, its subtype (the drawn group's; for a shape that names no group
+    but one ``@subtype``, that one: "@religion de (((globalisten))) …"), the hot word."""
     text, subtypes = template.text, None
     if text.startswith("@"):
         head, text = text[1:].split(" ", 1)
@@ -197,8 +198,9 @@ def _fill(template: Template, slots: dict[str, Any], rng: random.Random) -> tupl
     filled = _SLOT_AND_SPACE.sub(value, text)
     if template.lang == "en":
         filled = _ARTICLE.sub(_article, filled)
-    subtype = group.get("subtype") if group else None
-    return filled, subtype, hot
+    if group is not None:
+        return filled, group.get("subtype"), hot
+    return filled, next(iter(subtypes)) if subtypes and len(subtypes) == 1 else None, hot
 
 
 def _article(match: re.Match[str]) -> str:
