@@ -95,6 +95,24 @@ def test_the_nudge_offers_not_meant_that_way_and_its_answer_is_counted(
     )
 
 
+def test_an_english_message_in_a_dutch_group_gets_its_nudge_button_link_and_answer_in_english(
+    watched: Callable[..., MemoryChat], clock: Clock
+) -> None:
+    chat = watched()
+    (action,) = say(chat, "you are such an idiot, nobody wants you here", "bob", clock)
+    assert isinstance(action, Private) and "https://samen.test/en/dos/#do-" in action.body.text
+    (button,) = action.buttons
+    assert button.label == BOT.get("en", "nudge.button") != BOT.get("nl", "nudge.button")
+    name, do, group = button.data.split()
+    answer = chat.bot.handle(
+        Command(group=GroupID("dm-bob"), user=UserID("bob"), name=name, args=(do, group), direct=True)
+    )
+    assert [a.body.text for a in answer] == [BOT.get("en", "notmeant.thanks")]  # type: ignore[union-attr]
+    without = watched(buttons=False)
+    (typed,) = say(without, "you are such an idiot, nobody wants you here", "eve", clock)
+    assert typed.body.text.endswith(BOT.get("en", "nudge.answer", prefix="!"))  # type: ignore[union-attr]
+
+
 def test_without_buttons_the_nudge_says_how_to_answer(watched: Callable[..., MemoryChat]) -> None:
     chat = watched(buttons=False)
     chat.send(INSULT, user="bob")
@@ -206,9 +224,9 @@ def test_another_packs_ids_and_order_decide_the_do_a_nudge_names(signals: Signal
     pack = _reordered_pack(tmp_path)
     local = pack.language("nl")
     assert [d.id for d in local.dos[:3]] == ["secrets", "be-kind", "human"]
-    privacy = decide_nudge(signals.analyze("het bsn van Sanne is 123456782"), local, do_url=str)
+    privacy = decide_nudge(signals.analyze("het bsn van Sanne is 123456782"), local, do_url=dos_url)
     assert privacy is not None and privacy.do == 1
-    insult = decide_nudge(signals.analyze("jij bent echt een dombo"), local, do_url=str)
+    insult = decide_nudge(signals.analyze("jij bent echt een dombo"), local, do_url=dos_url)
     assert insult is not None and insult.do == 2
     assert local.do(3).title in insult.message  # an insult names both Do's that cover it
     assert do_of("heat", local) == local.dos_for("heat")[0].number == 7
@@ -223,7 +241,7 @@ def test_a_pack_without_signal_facts_stays_valid_and_names_its_first_do(
     path = tmp_path / "plain.yaml"
     path.write_text(text, encoding="utf-8")
     local = load_pack(path).language("nl")
-    nudge = decide_nudge(signals.analyze("het bsn van Sanne is 123456782"), local, do_url=str)
+    nudge = decide_nudge(signals.analyze("het bsn van Sanne is 123456782"), local, do_url=dos_url)
     assert nudge is not None and nudge.do == 1
     assert do_of("privacy", local) == 0  # counted as concerning no Do
 

@@ -9,8 +9,8 @@ from samen.content import load_pack
 from samen.signals import Finding, Signals, Turn
 
 
-def url(number: int) -> str:
-    return f"https://samen.example/nl/dos/#do-{number}"
+def url(code: str, number: int) -> str:
+    return f"https://samen.example/{code}/dos/#do-{number}"
 
 
 def nudge_for(
@@ -24,7 +24,7 @@ def test_threat_nudges_the_author_and_tells_the_admins(signals: Signals) -> None
     assert nudge is not None
     assert (nudge.do, nudge.severity, nudge.audience, nudge.notify_admins) == (1, "high", "author", True)
     assert load_pack().language("nl").do(1).title in nudge.message
-    assert url(1) in nudge.message
+    assert url("nl", 1) in nudge.message
     assert nudge.admin_message is not None and "maak" not in nudge.admin_message
 
 
@@ -180,6 +180,12 @@ def test_the_nudge_speaks_the_messages_language_and_the_admins_the_groups(signal
     assert threat is not None and english.do(1).title in threat.message
     dutch = load_pack().language("nl")
     assert threat.admin_message is not None and dutch.do(1).title in threat.admin_message
+    # Each text links the Do in its own language, and the nudge says which language it speaks.
+    assert (threat.lang, url("en", 1) in threat.message, url("nl", 1) in threat.admin_message) == (
+        "en",
+        True,
+        True,
+    )
 
 
 @pytest.mark.parametrize(

@@ -615,18 +615,22 @@ class Bot:
         number = _number(_arg(event, 0))
         do = number if number is not None and 1 <= number <= len(local.dos) else 0
         # From a private chat, the button names the group the nudge was about; a typed answer means the
-        # author's last nudge. Either way the answer comes in that group's language.
+        # author's last nudge. Either way the answer comes in the language that nudge spoke (the message's,
+        # when it was not the group's), or in the group's when the bot no longer remembers it.
         group: str | None = (
             event.group if not event.direct else (event.args[1] if len(event.args) > 1 else None)
         )
-        if group is None and event.direct and self.watch is not None:
-            group, last_do = self.watch.last_nudge.get(event.user, (None, 0))
-            do = do or last_do
+        last = self.watch.last_nudge.get(event.user) if self.watch is not None else None
+        if group is None and event.direct and last is not None:
+            group, do = last[0], do or last[1]
+        lang = local.code
         if group is not None:
             self._count(group, "not_meant", do)
             if event.direct:
-                local = self._local(self.group(group))
-        return [self._private(event, compose.say_body(self.platform, local.code, "notmeant.thanks"))]
+                lang = self._local(self.group(group)).code
+            if last is not None and last[0] == group:
+                lang = last[2]
+        return [self._private(event, compose.say_body(self.platform, lang, "notmeant.thanks"))]
 
 
 def _log_failure(event: Event, platform: str, exc: Exception) -> None:

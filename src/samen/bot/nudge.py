@@ -34,11 +34,14 @@ class Nudge:
         do: the Do it concerns (its number in the pack; 0 for the admin guide's advice on language).
         severity: ``low``, ``medium`` or ``high``.
         audience: ``author`` (privately), ``group`` or ``admins``.
-        message: the text for the audience, in the group's language; it never quotes the message.
+        message: the text for the audience; it never quotes the message.
         notify_admins: the admins also get :attr:`admin_message` (threats and sexual harassment always;
             everything when the group's mode is ``admins``).
         kind: the finding's kind behind the nudge (for the counts per group, Do and day).
-        admin_message: the notice for the admins, without the message text or the author's name.
+        admin_message: the notice for the admins, without the message text or the author's name, in the
+            group's language.
+        lang: the language of :attr:`message` (a pack language code): the group's, or for the author's
+            nudge the message's own when they differ, so that its button and answer speak it too.
     """
 
     do: int
@@ -46,6 +49,7 @@ class Nudge:
     audience: str
     message: str
     notify_admins: bool
+    lang: str
     kind: str = ""
     admin_message: str | None = None
 
@@ -115,7 +119,7 @@ def decide_nudge(
     local: Localized,
     *,
     mode: NudgeMode = NudgeMode.AUTHOR,
-    do_url: Callable[[int], str],
+    do_url: Callable[[str, int], str],
     faq_url: FaqUrl | None = None,
 ) -> Nudge | None:
     """The nudge for one message, or None (nothing found, profanity alone, or nudges off).
@@ -126,7 +130,8 @@ def decide_nudge(
             language instead when the pack has it and it differs (an English message in a Dutch group
             gets an English nudge); the admins' notice stays in the group's language.
         mode: the group's nudge mode.
-        do_url: the link to Do N (``/dos#do-N`` on the web toolkit, or the campaign page).
+        do_url: the link to Do N in a language, called with its code and N (``/nl/dos#do-N`` on the web
+            toolkit, or the campaign page).
         faq_url: the link to a FAQ entry, where the deployment has one (else the pack's link, if any).
     """
     if mode is NudgeMode.OFF:
@@ -147,7 +152,7 @@ def decide_nudge(
     values: dict[str, object] = {
         "number": first.number,
         "title": first.title,
-        "link": do_url(first.number),
+        "link": do_url(lang, first.number),
         "what": _what(finding, candidates, lang),
     }
     key = f"author.{finding.kind}"
@@ -165,7 +170,11 @@ def decide_nudge(
     if notify:
         group = group_local.do(first.number)
         what = _what(finding, candidates, group_local.code)
-        admin_values = values | {"title": group.title, "what": what}
+        admin_values = values | {
+            "title": group.title,
+            "what": what,
+            "link": do_url(group_local.code, first.number),
+        }
         admin_message = strings.get(group_local.code, "admins.notice", **admin_values)
     return Nudge(
         do=first.number,
@@ -173,13 +182,14 @@ def decide_nudge(
         audience="author",
         message=message,
         notify_admins=notify,
+        lang=lang,
         kind=finding.kind,
         admin_message=admin_message,
     )
 
 
 def decide_window_nudge(
-    findings: Sequence[Finding], local: Localized, *, do_url: Callable[[int], str]
+    findings: Sequence[Finding], local: Localized, *, do_url: Callable[[str, int], str]
 ) -> Nudge | None:
     """The nudge for a conversation window: heat reminds the group of the Do about heat; a language mix
     suggests English to the admins, as the campaign's guide advises. None when neither is found.
@@ -187,14 +197,14 @@ def decide_window_nudge(
     Args:
         findings: what :meth:`samen.signals.Signals.assess_window` found.
         local: the campaign pack in the group's language.
-        do_url: the link to Do N.
+        do_url: the link to Do N in a language (its code and N).
     """
     strings = load_strings("nudge")
     heat = next((f for f in findings if f.kind == "heat" and f.score >= THRESHOLD), None)
     if heat is not None:
         do = local.dos_for("heat")[0]
         message = strings.get(
-            local.code, "group.heat", number=do.number, title=do.title, link=do_url(do.number)
+            local.code, "group.heat", number=do.number, title=do.title, link=do_url(local.code, do.number)
         )
         return Nudge(
             do=do.number,
@@ -202,6 +212,7 @@ def decide_window_nudge(
             audience="group",
             message=message,
             notify_admins=False,
+            lang=local.code,
             kind="heat",
         )
     mix = next((f for f in findings if f.kind == "language_mix" and f.score >= THRESHOLD), None)
@@ -213,6 +224,7 @@ def decide_window_nudge(
             audience="admins",
             message=message,
             notify_admins=True,
+            lang=local.code,
             kind="language_mix",
             admin_message=message,
         )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from samen.bot.actions import Action, Body, Button, Capabilities, NotifyAdmins, Post, Private
 from samen.bot.compose import say
 from samen.bot.events import GroupID, Said
-from samen.bot.nudge import NudgeMode, decide_nudge, decide_window_nudge, do_of
+from samen.bot.nudge import Nudge, NudgeMode, decide_nudge, decide_window_nudge, do_of
 from samen.content import Localized
 from samen.signals import Analysis, Signals, Turn
 
@@ -72,9 +72,10 @@ class Watch:
         self.count = count
         self.do_url = do_url
         self._groups: dict[str, _Group] = {}
-        #: Each author's last nudge (group, Do), so a bare "not meant that way" in a direct chat is
-        #: counted for the right group on platforms without buttons. In memory only.
-        self.last_nudge: dict[str, tuple[str, int]] = {}
+        #: Each author's last nudge (group, Do, language), so a bare "not meant that way" in a direct chat
+        #: is counted for the right group on platforms without buttons, and answered in the nudge's
+        #: language. In memory only.
+        self.last_nudge: dict[str, tuple[str, int, str]] = {}
 
     def said(self, event: Said, local: Localized, mode: str, now: float) -> list[Action]:
         """What to do about one message in a group (usually nothing)."""
@@ -89,15 +90,12 @@ class Watch:
         actions = self._single(event, analysis, local, nudge_mode, now, group)
         return actions + self._window(event.group, local, now, group)
 
-    def _link(self, local: Localized) -> Callable[[int], str]:
-        return lambda number: self.do_url(local.code, number)
-
     def _single(
         self, event: Said, analysis: Analysis, local: Localized, mode: NudgeMode, now: float, group: _Group
     ) -> list[Action]:
         for finding in analysis.findings:
             self.count(event.group, finding.kind, do_of(finding.kind, local))
-        nudge = decide_nudge(analysis, local, mode=mode, do_url=self._link(local))
+        nudge = decide_nudge(analysis, local, mode=mode, do_url=self.do_url)
         if nudge is None:
             return []
         actions: list[Action] = []
@@ -105,10 +103,10 @@ class Watch:
         recent = now - group.authors.get(event.user, float("-inf")) < AUTHOR_GAP
         if not recent:
             group.authors[event.user] = now
-            self.last_nudge[event.user] = (event.group, nudge.do)
+            self.last_nudge[event.user] = (event.group, nudge.do, nudge.lang)
             self.count(event.group, "nudge", nudge.do)
             if self.capabilities.private:
-                actions.append(self._private(event, nudge.message, nudge.do, local))
+                actions.append(self._private(event, nudge))
             elif nudge.kind == "threat":
                 # Nobody can be told privately: remind the whole group, naming and quoting no one.
                 do = local.do(nudge.do)
@@ -118,15 +116,20 @@ class Watch:
             actions.append(NotifyAdmins(group=event.group, body=Body(admins)))
         return actions
 
-    def _private(self, event: Said, message: str, do: int, local: Localized) -> Private:
-        label = say(local.code, "nudge.button")
+    def _private(self, event: Said, nudge: Nudge) -> Private:
+        # The button and the hint speak the nudge's language, which may be the message's, not the group's.
         if self.capabilities.buttons:
-            button = Button(label=label, data=f"notmeant {do} {event.group}")
+            button = Button(label=say(nudge.lang, "nudge.button"), data=f"notmeant {nudge.do} {event.group}")
             return Private(
-                group=event.group, user=event.user, body=Body(message), fallback=False, buttons=(button,)
+                group=event.group,
+                user=event.user,
+                body=Body(nudge.message),
+                fallback=False,
+                buttons=(button,),
             )
-        hint = say(local.code, "nudge.answer", prefix=self.capabilities.prefix)
-        return Private(group=event.group, user=event.user, body=Body(f"{message}\n\n{hint}"), fallback=False)
+        hint = say(nudge.lang, "nudge.answer", prefix=self.capabilities.prefix)
+        body = Body(f"{nudge.message}\n\n{hint}")
+        return Private(group=event.group, user=event.user, body=body, fallback=False)
 
     def _window(self, group_id: GroupID, local: Localized, now: float, group: _Group) -> list[Action]:
         while group.window and now - group.window[0].at > WINDOW_SECONDS:
@@ -134,7 +137,7 @@ class Watch:
         if len(group.window) < 3:
             return []
         nudge = decide_window_nudge(
-            self.signals.assess_window(tuple(group.window)), local, do_url=self._link(local)
+            self.signals.assess_window(tuple(group.window)), local, do_url=self.do_url
         )
         if nudge is None:
             return []

@@ -64,8 +64,8 @@ def classify(lang: str | None, pack_path: Path | None) -> None:
     lines = read_lines(sys.stdin.buffer)
     detector = Signals.load(**pack.spec.signals_options())
 
-    def do_url(number: int) -> str:
-        return settings.dos_url(local.code, pack.campaign_page(local.code), number)
+    def do_url(code: str, number: int) -> str:
+        return settings.dos_url(code, pack.campaign_page(code), number)
 
     out = sys.stdout
     for text in lines:
