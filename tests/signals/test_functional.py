@@ -139,6 +139,11 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "die, you stupid printer",
         "ik ben echt een stuk ongeluk vandaag",
         "wat een stomme vraag van mij, sorry",
+        # Saying one harmless thing many times: read twice (normalize._REPEATED); twenty "thanks!" scored
+        # 0.84 as an identity attack before.
+        "thanks! " * 20,
+        "lol " * 20,
+        "nee " * 20,
         "we moeten raten welk antwoord klopt",
     ],
 )

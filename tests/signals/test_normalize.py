@@ -79,9 +79,20 @@ def test_ordinary_text_keeps_its_meaning() -> None:
     assert tokens(fold("homo’s zijn welkom")) == ["homos", "zijn", "welkom"]
 
 
-def test_a_reversed_run_is_read_as_written_when_that_reads_better() -> None:
-    assert fold("\u202eolleh\u202c zei ze") == "olleh zei ze"
+def test_a_reversed_run_is_read_as_shown_when_that_shows_more_words_and_else_as_written() -> None:
+    assert fold("\u202eolleh\u202c zei ze") == "hello zei ze"
     assert fold("hallo \u202ewereld\u202c") == "hallo wereld"
+    # A verb, a curse compound, a whole message reversed without its closing mark.
+    assert fold("I will \u202ellik\u202c you") == "i will kill you"
+    assert fold("jij \u202erejilreknak\u202c") == "jij kankerlijer"
+    assert fold("\u202euoy llik lliw I") == "i will kill you"
+
+
+def test_words_said_three_times_or_more_in_a_row_are_read_twice() -> None:
+    assert fold("lol " * 20) == "lol lol "
+    assert fold("je bent een idioot. " * 30) == "je bent een idioot. je bent een idioot. "
+    assert fold("shut up shut up shut up zoe") == "shut up shut up zoe"
+    assert fold("haha haha, echt lol lol") == "haha haha, echt lol lol"  # twice is left as written
 
 
 # Letters dropped, added or swapped in the word that matters, and words run together (issue 8's families
