@@ -324,6 +324,26 @@ def test_a_desk_or_role_address_is_not_personal(signals: Signals) -> None:
     assert privacy(signals, "Bel de receptie: 071 527 2727") == []
     assert privacy(signals, "mail de servicedesk via servicedesk@example.nl") == []
     assert privacy(signals, "bel Mark: 071 527 2727") == [("phone", "071 527 2727")]
+    # A mailbox named as a desk is named in a sentence (_ROLE_ENDINGS), at any institution's domain.
+    assert privacy(signals, "mail studiezaken@hva.nl even") == []
+    assert privacy(signals, "het is klantenservice@example.com") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "random seed 0612345678 gives the same plot",
+        "de dataset heeft 0612345678 rijen",
+        "opgave 4b: x = 0612345678 mod 7",
+        "the log has 0612345678 lines after the merge",
+    ],
+)
+def test_a_number_in_data_or_a_sum_is_no_phone_number(signals: Signals, text: str) -> None:
+    assert privacy(signals, text) == []
+
+
+def test_a_number_after_a_name_stays_a_phone_number_even_beside_code(signals: Signals) -> None:
+    assert privacy(signals, "lisa = 0612345678, de seed is 42") == [("phone", "0612345678")]
 
 
 def test_a_broken_student_number_pattern_is_a_clear_error() -> None:

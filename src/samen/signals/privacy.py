@@ -332,7 +332,10 @@ _UNITS = (
     r"(?:[kKMGTP]i?B|[kKMGTP]b(?:it)?s?|[kKMGT]B/s|bytes?|bits?|px|pt|dpi|fps|Hz|kHz|MHz|GHz|km/u|km/h|km|"
     r"cm|mm|m2|m²|m|kg|gr|g|mg|ml|cl|l|liter|°C?|%|procent|percent|EC|ECTS|studiepunten|credits|"
     r"pagina'?s?|pages?|blz\.?|woorden|words|tekens|characters|punten|points|pnt|euro|eur|EUR|dollar|"
-    r"x|keer|times|studenten|students|mensen|people|deelnemers|vragen|questions|slides|dia'?s)"
+    r"x|keer|times|studenten|students|mensen|people|deelnemers|vragen|questions|slides|dia'?s|"
+    # What data and code count: "0612345678 rows" is a size, not a number to call.
+    r"rows?|rijen|records?|samples?|entries|lines|regels|items|tokens?|epochs?|iterations?|iteraties|"
+    r"observations?|observaties|respondents?|respondenten|cases|gevallen)"
 )
 _ID_WORDS = (
     r"(?:meeting[- ]?id|vergader[- ]?id|zoom[- ]?id|teams[- ]?id|webinar[- ]?id|id|code|pin|pincode|passcode|"
@@ -342,7 +345,7 @@ _ID_WORDS = (
     r"dossier(?:nummer|nr)?|artikel(?:nummer|nr)?|klantnummer|customer number|lidnummer|"
     r"member(?:ship)? number|"
     r"transactie(?:nummer)?|transaction|bon(?:nummer)?|receipt|serienummer|serial(?: number)?|"
-    r"kamernummer|commit|tentamennummer|exam number)"
+    r"kamernummer|commit|tentamennummer|exam number|(?:random )?seed|random_state)"
 )
 # Numbered things of a course ("groep 12", "vraag 3b", "week 6"): the number right after the word.
 _NUMBERED = (
@@ -412,6 +415,8 @@ _CLAIMS = [
             r"(?-i:[A-Z]{0,4})\d[\d -]*\d\b",
             rf"\b{_NUMBERED}\s+(?:nr\.?\s*)?\d{{1,4}}[a-z]?\b",
             r"#\d[\d-]*\b",
+            # A value in a sum or in code: "x = 0612345678 mod 7", "n=0612345678".
+            r"(?<![\w.])[a-z]\s*=\s*\d+\b|\b\d+\s*(?:mod|%)\s*\d+\b",
             # ISBNs and DOIs.
             r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
             r"\b10\.\d{4,9}/\S+",
@@ -1199,7 +1204,8 @@ def _role_mailbox(local: str, domain: str, context: PrivacyContext) -> bool:
     # "groep7@", "team-3@": a number on a role word names which one, not whose.
     parts = [p.rstrip("0123456789") for p in re.split(r"[._+-]", local) if p and not p.isdigit()]
     roles = context.roles | MAILBOX_WORDS
-    if parts and all(p in roles or _compound_of_roles(p, roles) for p in parts):
+    # "studiezaken@", "servicedesk@": a name that ends as a desk's does, as in a sentence (_ROLE_ENDINGS).
+    if parts and all(p in roles or p.endswith(_ROLE_ENDINGS) or _compound_of_roles(p, roles) for p in parts):
         return True
     in_domain = any(domain == d or domain.endswith("." + d) for d in context.public_domains)
     # Students' own mailboxes: the pack's personal subdomains, and any subdomain named for students.
