@@ -188,6 +188,13 @@ def test_identity_attack_names_its_subtype(signals: Signals) -> None:
         ("gefeliciteerd!!", "nl"),
         ("lekker bezig", "nl"),
         ("ok", "und"),
+        # One word has only its own leaning, and a compound no word list has leans as its known parts.
+        ("klootzak", "nl"),
+        ("slut!!", "en"),
+        ("kankerlijer", "nl"),
+        ("jijkankerlijer", "nl"),
+        ("shithead", "en"),
+        ("👍👍", "und"),
     ],
 )
 def test_language(signals: Signals, text: str, language: str) -> None:
