@@ -79,6 +79,10 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("I will kill you", "threat"),
         ("I know where you live", "threat"),
         ("kill yourself", "threat"),
+        # A threat's verb misspelt (docs/signals.md, the twenty-sixth round).
+        ("ik maak je kappot", "threat"),
+        ("I'll hrut you", "threat"),
+        ("ik vemoord je na de les", "threat"),
         # The English imperative "die", which the Dutch "die" (that, those) kept the n-grams from learning,
         # and "go back" without "terug" (the twenty-second round's labelling functions).
         ("just die already", "threat"),

@@ -121,6 +121,35 @@ def test_misspelt_and_run_together_words_are_repaired(text: str) -> None:
     assert fold(text) == MISSPELT[text]
 
 
+# A word of harm that names no one (a threat's verb, hate's adjective) is read back like a lexicon word,
+# from a word rare in both languages: a letter dropped, added or swapped, or a Dutch d/t ending.
+MISSPELT_HARM = {
+    "i'm gonna murdr you": "i'm gonna murder you",
+    "ik maak je kappot": "ik maak je kapot",
+    "ik vermoort je": "ik vermoord je",
+    "ik sla je verot": "ik sla je verrot",
+    "I'll hrut you": "i'll hurt you",
+    "i wil stabb you": "i wil stab you",
+    "they should be exterminted": "they should be exterminated",
+    "moslims zijn walgelik": "moslims zijn walgelijk",
+}
+
+
+@pytest.mark.parametrize("text", MISSPELT_HARM, ids=MISSPELT_HARM.values())
+def test_misspelt_words_of_harm_are_repaired(text: str) -> None:
+    assert fold(text) == MISSPELT_HARM[text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik hakte hout voor de open haard", "de dief is gepakt", "haters gonna hate", "roll the dice",
+     "a killa beat", "the brun cheese", "ik beet in de appel", "a hat on a cat"],
+)  # fmt: skip
+def test_words_near_a_word_of_harm_keep_their_letters(text: str) -> None:
+    # An everyday word (dief, hakte, hater) is never read as the harm word one letter away.
+    assert tokens(fold(text)) == tokens(text.lower())
+
+
 # A sentence run together is split even where a curse is one of its words or no lexicon word shows: a word
 # it is said to or about marks it (no Dutch compound holds "you" or "jullie"); "a" and "I" are words.
 RUN_ON_SENTENCES = {

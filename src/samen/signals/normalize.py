@@ -40,15 +40,19 @@ A word that hides a lexicon word is repaired, with the Dutch and English word fr
 Church and Gale 1990; Norvig 2007): a word of four letters or more, not common itself (:data:`CERTAIN`),
 becomes the lexicon word one letter dropped, added or two neighbours swapped away when that word is far
 more frequent (:data:`LIKELIER`: ``idot`` → ``idiot``, ``retads`` → ``retards``; ``gas`` stays ``gas``).
-Failing that, a word rare in both languages (:data:`RARE`) is split into the likeliest run of common words
+A word rare in both languages (:data:`RARE`) may also become a word of harm that names no one
+(``harm_words``: the verbs and adjectives of threats and hate) the same way, or by its Dutch ``d``/``t``
+ending: ``murdr``, ``kappot``, ``vermoort``; an everyday word one letter away (``dief``, ``hakte``,
+``hater``) is not rare, so it stays.
+Failing that, a word rare in both languages is split into the likeliest run of common words
 (unigram segmentation, Manning and Schütze 1999) when that shows a lexicon word: ``moslimszijnidioten`` →
 ``moslims zijn idioten``, ``blackpeoplearetrash``. A split with a curse or coarse word in it is left whole
 (``ordinary_compound`` decides those), and so is a compound whose last part is a thing as well as a slur
-(``klassenpot``: the class's kitty). Repairs only ever show a lexicon word: a rare word of ordinary talk
-(``resit``, a course name, ``mensa``) is left as written, where a general corrector would make ``rest``.
-A word that holds a pronoun it is said to or about (``sentence_words``) is a sentence run together, split
-even with a curse in it (``killyourself``); "a", "I" and "u" are pieces only where they read as words
-(``ihatewomen``).
+(``klassenpot``: the class's kitty). Repairs only ever show a lexicon word or a word of harm: a rare word
+of ordinary talk (``resit``, a course name, ``mensa``) is left as written, where a general corrector would
+make ``rest``. A word that holds a pronoun it is said to or about (``sentence_words``) is a sentence run
+together, split even with a curse in it (``killyourself``); "a", "I" and "u" are pieces only where they
+read as words (``ihatewomen``).
 
 What is apart stays apart: nothing is joined across a sentence's end (``les. Bo``) or to a clitic
 (``she's stupid``), a lone word beside spaced letters stays a word (``a f u c k i n g``), and numbers with
@@ -423,10 +427,18 @@ def _shown_forms() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _harm_words() -> frozenset[str]:
+    """The words of harm that name no one (``harm_words`` in ``data/normalize.yaml``: ``murder``, ``kapot``),
+    which a misspelling is read back to like a lexicon word."""
+    return _word_lists()["harm_words"]
+
+
+@cache
 def _one_short() -> frozenset[str]:
-    """The shown forms, and each with one letter dropped, squeezed: the squeezed keys of the words that a
-    letter added could turn into a shown form. Any other word needs no additions tried (26 per place)."""
-    forms = _shown_forms()[0]
+    """The shown forms and words of harm, and each with one letter dropped, squeezed: the squeezed keys of
+    the words that a letter added could turn into one of them. Any other word needs no additions tried (26
+    per place)."""
+    forms = _shown_forms()[0] | {squeeze(w) for w in _harm_words()}
     return forms | {squeeze(f[:i] + f[i + 1 :]) for f in forms for i in range(len(f))}
 
 
@@ -443,7 +455,9 @@ def transpositions(word: str) -> set[str]:
 
 def _respell(word: str) -> str | None:
     """The lexicon word one edit away (a letter dropped or added, two neighbours swapped), the most
-    frequent if there are several; None when there is none or it is not far more likely than ``word``."""
+    frequent if there are several; failing that, for a word rare in both languages (:data:`RARE`), the
+    word of harm (:func:`_harm_words`) one edit or a Dutch ``d``/``t`` ending away (``vermoort``); None
+    when there is none or it is not far more likely than ``word``."""
     edits = deletions(word) | transpositions(word)
     # A letter added shows a form only if the word squeezes to that form less one letter (or to the form).
     if squeeze(word) in _one_short():
@@ -451,12 +465,23 @@ def _respell(word: str) -> str | None:
     edits.discard(word)
     forms = _shown_forms()[0]
     listed = sorted(e for e in edits if _shows(e, forms))
+    if not listed and frequency(word) < RARE:
+        # A word of harm is matched as written, not squeezed ("haat" must not show in "hat"), and only
+        # from a word rare in both languages ("dief", "hakte" and "hater" are words).
+        listed = sorted((edits | _dt_endings(word)) & _harm_words())
     best = max(listed, key=frequency) if listed else None
     # A noisy channel (Kernighan et al. 1990): a word is read as a slip for a lexicon word only when that
     # word is far more likely than the one written (a typo here is taken to be about 1 in LIKELIER).
     if best is None or frequency(best) < LIKELIER * frequency(word):
         return None
     return best
+
+
+def _dt_endings(word: str) -> set[str]:
+    """A word with its Dutch verb ending ``d``, ``t`` or ``dt`` written as each of the others: the
+    spelling slip Dutch writers make most (``vermoort`` for ``vermoord``)."""
+    stem = word.removesuffix("dt") if word.endswith("dt") else word[:-1] if word[-1:] in ("d", "t") else None
+    return set() if stem is None else {stem + end for end in ("d", "t", "dt")} - {word}
 
 
 def _shows(piece: str, forms: Collection[str]) -> bool:
