@@ -615,21 +615,19 @@ class Bot:
         number = _number(_arg(event, 0))
         do = number if number is not None and 1 <= number <= len(local.dos) else 0
         # From a private chat, the button names the group the nudge was about; a typed answer means the
-        # author's last nudge. Either way the answer comes in the language that nudge spoke (the message's,
-        # when it was not the group's), or in the group's when the bot no longer remembers it.
+        # author's last nudge. The thanks speak the language that nudge spoke (the message's, when it was
+        # not the group's), else the group's; with no group known, the chat's own.
         group: str | None = (
             event.group if not event.direct else (event.args[1] if len(event.args) > 1 else None)
         )
         last = self.watch.last_nudge.get(event.user) if self.watch is not None else None
-        if group is None and event.direct and last is not None:
+        if group is None and last is not None:
             group, do = last[0], do or last[1]
-        lang = local.code
-        if group is not None:
+        if group is None:
+            lang = local.code
+        else:
             self._count(group, "not_meant", do)
-            if event.direct:
-                lang = self._local(self.group(group)).code
-            if last is not None and last[0] == group:
-                lang = last[2]
+            lang = last[2] if last is not None and last[0] == group else self._local(self.group(group)).code
         return [self._private(event, compose.say_body(self.platform, lang, "notmeant.thanks"))]
 
 
