@@ -292,6 +292,20 @@ def test_discord_shows_markers_in_a_do_as_written(marked: Localized) -> None:
 
 
 @pytest.mark.parametrize("platform", ["whatsapp", "discord"])
+def test_an_admins_lines_that_would_open_a_list_show_as_typed(platform: str) -> None:
+    # Both chats read "- ", "* " and "1. " at a line's start as a list item: an admin's line is text.
+    items = ["- je laptop", "* je oplader", "  2. een pen"]
+    own = "Neem mee:\n" + "\n".join(items) + "\n10 euro voor de borrel"
+    text = render_intro(PACK.language("nl"), platform, admin_text=own).text
+    shown = _whatsapp_shown if platform == "whatsapp" else _discord_shown
+    assert own in shown(text)
+    written = [line for line in text.splitlines() if shown(line) in items]
+    assert len(written) == len(items)
+    for line in written:
+        assert not re.match(r"[ \t]*(?:[-*]|[0-9]+\.) ", line), line
+
+
+@pytest.mark.parametrize("platform", ["whatsapp", "discord"])
 def test_an_admins_markers_show_as_typed_and_links_stay_whole(platform: str) -> None:
     local = PACK.language("nl")
     own = "Lees *eerst* de_regels_ op https://example.org/a_b_c/*x* en\n> dit is geen citaat"

@@ -19,8 +19,9 @@ mention in one is made quiet, below):
 - **WhatsApp** has no escape character. A marker (``*`` bold, ``_`` italic, ``~`` strike, backtick code)
   only opens after a space, punctuation or a line's start and only closes before one, so a WORD JOINER
   (U+2060: invisible, no width; unlike a zero-width *space* no place to wrap, unlike the zero-width joiner no
-  part of emoji sequences) on both sides of each such marker keeps it from opening or closing; a ``>`` that
-  opens a line (a quote) gets one before it. Who copies the text out of the chat copies the invisible
+  part of emoji sequences) on both sides of each such marker keeps it from opening or closing; what opens
+  a line as WhatsApp's formatting (a quote ``> ``, a list item ``- ``, ``* `` or ``1. ``, since 2024) gets one
+  before it. Who copies the text out of the chat copies the invisible
   joiners too: the price of showing the exact text.
 
 Discord also reads mentions in a message's text: ``@everyone`` and ``@here`` ping the whole server or
@@ -166,9 +167,11 @@ def discord_quiet(text: str) -> str:
 
 
 def _whatsapp_mark(found: str) -> str:
-    if found.startswith(">"):
-        return WORD_JOINER + found
-    return WORD_JOINER + found + WORD_JOINER
+    # a marker that pairs gets a joiner on each side; what opens a line (a quote, a list item) one before it
+    if found in ("*", "_", "~", "`"):
+        return WORD_JOINER + found + WORD_JOINER
+    at = len(found) - len(found.lstrip(" \t"))
+    return found[:at] + WORD_JOINER + found[at:]
 
 
 #: What Discord reads as markdown besides paired markers (each gets a backslash before it, see the module):
@@ -203,7 +206,8 @@ def _plain(text: str, among: str | None = None) -> str:
 
 #: Text style → how it escapes plain text for its markup (the module's docstring says why so).
 ESCAPES: dict[str, Escape] = {
-    "whatsapp": _escaper("*_~`", _whatsapp_mark, re.compile(r"^>(?= )")),
+    # a quote or a list item (bulleted with - or *, numbered) that opens a line, also indented
+    "whatsapp": _escaper("*_~`", _whatsapp_mark, re.compile(r"^[ \t]*(?:>|[-*]|[0-9]{1,9}\.)(?= )")),
     "discord": _discord,
     "matrix": _plain,
     "plain": _plain,
