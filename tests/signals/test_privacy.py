@@ -962,3 +962,46 @@ def test_consent_denied_a_bsn_a_real_domain_and_dotted_numbers_still_count(
     signals: Signals, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert privacy(signals, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set.seed(0612345678) voor de bootstrap",
+        "v <- c(0687654321, 3)",
+        "y = [0612345678, 0698765432]",
+        "de uitkomst was 0612345678, klopt dat?",
+        "checksum: 0687654321",
+        "ik kreeg 0612345678 als antwoord bij 2b",
+        "bel 071 527 8011 voor vragen over het rooster",
+        "het algemene nummer van de faculteit: 071-5271111",
+        "emergency number on campus: 071 527 6666",
+        "mijn privé nummer is 0612345678",
+        "my personal email is jdevries88@kpnmail.nl",
+    ],
+)
+def test_a_value_in_code_a_service_number_and_ones_own_private_detail_are_no_concern(
+    signals: Signals, text: str
+) -> None:
+    # The kinds of a fresh tester's finds (docs/signals.md, Privacy): a number a computation gives, a
+    # number given for questions or emergencies, and "private" after the writer's own "mijn"/"my".
+    assert privacy(signals, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("het bsn van Sanne is 123.456.782", ("bsn", "123.456.782")),
+        ("Tom's BSN: 123-456-782", ("bsn", "123-456-782")),
+        ("stort het op de rekening van Jonas, BE68 5390 0754 7034", ("iban", "BE68 5390 0754 7034")),
+        ("het gsm-nummer van Jonas is 0478/12.34.56", ("phone", "0478/12.34.56")),
+        ("bel Jonas op 0478/123456", ("phone", "0478/123456")),
+        ("bel Lisa voor vragen over de opdracht: 0612345678", ("phone", "0612345678")),
+        ("het privénummer van de docent is 0612345678", ("phone", "0612345678")),
+        ("mijn collega's privénummer is 0612345678", ("phone", "0612345678")),
+    ],
+)
+def test_details_in_belgian_and_separated_forms_and_someone_elses_private_one(
+    signals: Signals, text: str, detail: tuple[str, str]
+) -> None:
+    assert privacy(signals, text) == [detail]

@@ -304,7 +304,7 @@ _IBAN = re.compile(
     r"(?:(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,3})?)(?![\w-])",
     re.I,
 )
-_BSN = re.compile(r"(?<![\d.-])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8,9})(?![\d-])")
+_BSN = re.compile(r"(?<![\d.-])(\d{4}[ .-]?\d{2}[ .-]?\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{8,9})(?![\d-])")
 _BSN_CONTEXT = re.compile(
     r"\b(?:bsn|burgerservicenummer|burger service nummer|burgerservice-nummer|sofi-?nummer|sofinummer|"
     r"sofi|citizen service number|social security(?: number)?|ssn)\b",
@@ -346,6 +346,11 @@ _ID_WORDS = (
     r"member(?:ship)? number|"
     r"transactie(?:nummer)?|transaction|bon(?:nummer)?|receipt|serienummer|serial(?: number)?|"
     r"kamernummer|commit|tentamennummer|exam number|(?:random )?seed|random_state)"
+)
+# What a computation or an exercise gives: a number said to be one is a value, not a number to call.
+_VALUE_WORDS = (
+    r"(?:hash|checksum|output|uitvoer|uitkomst|resultaat|result|antwoord|answer|oplossing|solution|"
+    r"waardes?|waarden|values?)"
 )
 # Numbered things of a course ("groep 12", "vraag 3b", "week 6"): the number right after the word.
 _NUMBERED = (
@@ -406,7 +411,8 @@ _CLAIMS = [
             # (1.0612345678, .0612345678 too; not 06.12345678, a Dutch mobile written with a dot)
             r"(?<![\d.,+])-?(?:0|[1-9]\d{0,2})?[.,]\d{5,}(?![\d]|[.,]\d)|(?<![\d.,+])-?0[.,]\d+(?![\d]|[.,]\d)",
             # Version numbers: v2, v1.2.3, 3.11.4, Python 3.12.
-            r"\bv\d+(?:\.\d+)*\b|(?<![\d.])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
+            # (not after a slash: "0470/12.34.56" is a Belgian mobile as Belgians write it)
+            r"\bv\d+(?:\.\d+)*\b|(?<![\d./])(?:0|[1-9]\d{0,2})\.\d{1,3}\.\d{1,4}(?![\d.])",
             r"\b(?:python|java|node|r|versie|version|release|ubuntu|windows|macos|ios|android|iphone)\s+\d+(?:\.\d+)*\b",
             # Course codes (BIO3012, 4011BSE1Y, LIACS-1234) and numbered things (opdracht 3, groep 12).
             r"(?-i:\b[A-Z]{2,6}[-_]?\d{3,6}[A-Z]?\b|\b\d{3,4}[A-Z]{3,}[A-Z0-9]*\b)",
@@ -415,8 +421,20 @@ _CLAIMS = [
             r"(?-i:[A-Z]{0,4})\d[\d -]*\d\b",
             rf"\b{_NUMBERED}\s+(?:nr\.?\s*)?\d{{1,4}}[a-z]?\b",
             r"#\d[\d-]*\b",
-            # A value in a sum or in code: "x = 0612345678 mod 7", "n=0612345678".
-            r"(?<![\w.])[a-z]\s*=\s*\d+\b|\b\d+\s*(?:mod|%)\s*\d+\b",
+            # A value in a sum or in code: "x = 0612345678 mod 7", "n=0612345678", "x1 <- 0612345678",
+            # "v = [0612345678, 12]" (a variable of one letter, or with a digit or "_": "lisa = 06…" is a
+            # name).
+            r"(?<![\w.])(?:[a-z]|[a-z]\w*(?:_|\d)\w*)\s*(?:<-|:=|==|=)\s*(?:\d+\b|\[[^\]\n]{0,200}\])|"
+            r"\b\d+\s*(?:mod|%)\s*\d+\b",
+            # A value a computation or an exercise gives, in either order: "de output was 0612345678",
+            # "antwoord vraag 4: 0612345678", "06-12345678 als uitkomst", "… zijn de waardes van x1 t/m x5".
+            rf"\b{_VALUE_WORDS}\b(?:[^\n.!?;:]{{0,30}}?(?::|=|\b(?:is|was|are|were|zijn|waren)\b))?"
+            r"\s*\d[\d -]*\d\b|"
+            rf"\b\d[\d -]*\d\s+(?:als|as|is|was|zijn|are|were|waren)\s+(?:de\s+|het\s+|the\s+|a\s+|een\s+)?"
+            rf"{_VALUE_WORDS}\b",
+            # The arguments of a call in code: "c(0612345678, 12)" (R), "random.seed(0612345678)" (a
+            # function of one letter or with "." or "_" in its name: "Lisa(06…)" is no call).
+            r"(?-i:(?<![\w.])(?:[a-z]|[a-z_]\w*(?:[._]\w+)+)\([^()\n]{0,200}\))",
             # ISBNs and DOIs.
             r"\bISBN(?:-1[03])?:?\s*[\dX][\d -]{8,16}[\dX]\b",
             r"\b10\.\d{4,9}/\S+",
@@ -465,6 +483,14 @@ _DESK_HOURS = re.compile(
     r"(?:open|delivers?|bezorgt|bezorgen) (?:van|from|daily|dagelijks|till|until|tot)|"
     r"tijdens kantoortijd|"
     r"(?:ma|maandag|mon|monday)\s*(?:-|–|t/m|tot|to|through)\s*(?:vr|vrijdag|fri|friday))\b",
+    re.IGNORECASE,
+)
+# A number given for a service, not a person: "bel 071 527 2727 voor vragen over je inschrijving", "het
+# algemene nummer", "noodnummer campus".
+_SERVICE_NUMBER = re.compile(
+    r"\b(?:(?:voor|bij|met)\s+(?:\w+\s+)?vragen|for\s+(?:any\s+|all\s+|more\s+)?questions|with\s+questions|"
+    r"(?:nood|alarm|hoofd|informatie|info)(?:telefoon)?nummer|algeme(?:ne|en)\s+(?:telefoon)?nummer|"
+    r"(?:general|main|emergency|information|info)\s+(?:phone\s+)?(?:number|line)|helpline|hulplijn)\b",
     re.IGNORECASE,
 )
 #: The most details one message is read for (the first ones, in reading order).
@@ -922,6 +948,8 @@ def _owner(message: _Message, span: Span, place: bool = False, names: bool = Tru
     if last_ik is not None and not _overlaps((start + last_ik.start(), start + last_ik.end()), message.marks):
         return "own"  # "…en ik s1234567", "ik: 06…"
     whose = before[-1] if before else marked or (after[0] if after else None)
+    if whose == "private" and before[-2:-1] == ["own"]:
+        whose = "own"  # "mijn privé mail", "my personal email": private, and the writer's own to share
     earlier = _clause_before(text, start)
     if earlier is not None:
         # Only what the clause before says after its own last detail: "…, Vrouwenkerkhof 2, dm me or call
@@ -952,8 +980,8 @@ def _owner(message: _Message, span: Span, place: bool = False, names: bool = Tru
         return "own"  # "verkoop mijn oude macbook, app 06…": the seller's number, to be contacted on
     if whose is None and _signed(text, span[0], message.details):
         return "own"  # "Groetjes, Mark de Groot - m.degroot@… - 06 …": all of a signature is the writer's
-    if whose is None and _DESK_HOURS.search(text):
-        return "role"  # a number with opening hours is a desk's
+    if whose is None and (_DESK_HOURS.search(text) or _SERVICE_NUMBER.search(text)):
+        return "role"  # a number with opening hours, or given for questions or emergencies, is a desk's
     if whose is None and any(
         _NEW_DETAIL.match(text, at) for at in (start, earlier and earlier[0]) if at is not None
     ):
@@ -1259,8 +1287,13 @@ def _phones(text: str) -> Iterator[Span]:
         runs.append(("NL", phonenumbers.Leniency.POSSIBLE))
     phone_word = _PHONE_WORD.search(text) is not None
     if phone_word:
-        # As that country groups its digits: "2025-004512" is no American number.
-        runs += [(region, phonenumbers.Leniency.EXACT_GROUPING) for region in _OTHER_REGIONS]
+        # As that country groups its digits: "2025-004512" is no American number. Belgians group theirs in
+        # more ways than libphonenumber lists ("0498/123456", "0470/12.34.56"), so a valid Belgian number
+        # (a 0 and 8 or 9 digits) counts however it is grouped.
+        runs += [
+            (region, phonenumbers.Leniency.VALID if region == "BE" else phonenumbers.Leniency.EXACT_GROUPING)
+            for region in _OTHER_REGIONS
+        ]
     if _BRITISH_MOBILE.search(text):
         # British mobiles are read with or without a phone word: their form (07… and nine digits) is no
         # one else's, and students from the UK write them bare ("Chloe's is 07911 123456"); possible ones
@@ -1306,7 +1339,8 @@ def _phones(text: str) -> Iterator[Span]:
 
 def _numbers(text: str) -> Iterator[tuple[str, Span]]:
     for m in _IBAN.finditer(text):
-        if stdnum_iban.is_valid(m.group(0)):
+        # The check digits, not python-stdnum's list of each country's banks (BE68 5390 0754 7034 is valid).
+        if stdnum_iban.is_valid(m.group(0), check_country=False):
             yield "iban", m.span()
     if _BSN_CONTEXT.search(text):
         for m in _BSN.finditer(text):
@@ -1564,9 +1598,10 @@ def find_details(text: str, context: PrivacyContext | None = None) -> Iterator[D
     candidates: list[tuple[str, Span, str | None]] = []
 
     def add(subtype: str, span: Span, verdict: str | None = None) -> None:
-        # An IBAN's check digits outweigh a course code or a date read inside it (NL91-ABNA-0417-…); only a
-        # URL, a path or a file holds one.
-        if _overlaps(span, claims.containers if subtype == "iban" else claims) or _overlaps(span, taken):
+        # An IBAN's or a BSN's check digits outweigh a course code, a date or a version read inside it
+        # (NL91-ABNA-0417-…, BSN 123.456.782); only a URL, a path or a file holds one.
+        checked = subtype in ("iban", "bsn")
+        if _overlaps(span, claims.containers if checked else claims) or _overlaps(span, taken):
             return
         taken.append(span)
         candidates.append((subtype, span, verdict))
