@@ -71,8 +71,8 @@ def main() -> None:
     load_s = time.perf_counter() - started
     texts = mix(args.messages, args.ordinary)
 
-    def url(n: int) -> str:
-        return f"https://example.org/nl/dos/#do-{n}"
+    def url(lang: str, n: int) -> str:
+        return f"https://example.org/{lang}/dos/#do-{n}"
 
     for text in texts[:300]:  # warm up
         decide_nudge(signals.analyze(text), local, mode=NudgeMode.AUTHOR, do_url=url)
