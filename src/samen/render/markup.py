@@ -166,9 +166,15 @@ def discord_quiet(text: str) -> str:
     return _MENTION.sub("@" + ZERO_WIDTH_SPACE, text)
 
 
+#: WhatsApp's markers that format between a pair: bold, italic, strike, code.
+_WHATSAPP_MARKERS = "*_~`"
+#: What WhatsApp formats when it opens a line, also indented: a quote, a list item (- or *, numbered).
+_WHATSAPP_LINE_STARTS = re.compile(r"^[ \t]*(?:>|[-*]|[0-9]{1,9}\.)(?= )")
+
+
 def _whatsapp_mark(found: str) -> str:
     # a marker that pairs gets a joiner on each side; what opens a line (a quote, a list item) one before it
-    if found in ("*", "_", "~", "`"):
+    if found in _WHATSAPP_MARKERS:
         return WORD_JOINER + found + WORD_JOINER
     at = len(found) - len(found.lstrip(" \t"))
     return found[:at] + WORD_JOINER + found[at:]
@@ -206,8 +212,7 @@ def _plain(text: str, among: str | None = None) -> str:
 
 #: Text style → how it escapes plain text for its markup (the module's docstring says why so).
 ESCAPES: dict[str, Escape] = {
-    # a quote or a list item (bulleted with - or *, numbered) that opens a line, also indented
-    "whatsapp": _escaper("*_~`", _whatsapp_mark, re.compile(r"^[ \t]*(?:>|[-*]|[0-9]{1,9}\.)(?= )")),
+    "whatsapp": _escaper(_WHATSAPP_MARKERS, _whatsapp_mark, _WHATSAPP_LINE_STARTS),
     "discord": _discord,
     "matrix": _plain,
     "plain": _plain,
