@@ -203,6 +203,10 @@ def test_identity_attack_names_its_subtype(signals: Signals) -> None:
         ("kankerlijer", "nl"),
         ("jijkankerlijer", "nl"),
         ("shithead", "en"),
+        # Rarer words have a leaning too (from Zipf 2.5): these were undecided from Zipf 3.
+        ("mongool", "nl"),
+        ("dipshit!", "en"),
+        ("malloot", "nl"),
         ("👍👍", "und"),
     ],
 )
