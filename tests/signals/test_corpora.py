@@ -154,6 +154,14 @@ def test_harm_is_also_written_with_chat_around_it_and_shouting(
         assert all(lines[line] == example.split for line in used if len(line) > 25), example.text
         # (folded: a filling may have been written with look-alike letters and its copy plainly)
         assert any(fold(text) in fold(example.text) for text in originals[example.template])
+        if not used and example.pattern == "chat_around":
+            # Its line is also inside one of its own fillings (the reaction "W" in "We …"): it still stands
+            # at one end of the copy.
+            ends = example.text.rstrip(".,!?;: ")
+            assert any(line and (ends.startswith(line) or ends.endswith(line)) for line in lines), (
+                example.text
+            )
+            continue
         if not used:
             shouted += 1
             assert "!" in example.text and example.pattern not in ("banter", "congratulation")

@@ -219,7 +219,8 @@ class Signals:
         linear = model.linear_logits(buckets, cues)
         cheap = linear[: len(model.kinds)]
         scores = model.cheap(cheap)
-        if self.embed is not None and model.second_look(linear, scores, "group" in reading.cues):
+        looks = ("group" in reading.cues, "msg:short" in reading.cues)
+        if self.embed is not None and model.second_look(linear, scores, *looks):
             self.embedded += 1
             scores = model.blended(cheap, model.embedding_logits(self.embed(folded), cues))
         return scores
