@@ -87,21 +87,14 @@ def kinds(signals: Signals, text: str) -> set[str]:
         # and "go back" without "terug" (the twenty-second round's labelling functions).
         ("just die already", "threat"),
         ("die in a fire", "threat"),
-        # The twenty-second model 0.9, the twenty-sixth 0.45, the twenty-seventh 0.86.
-        ("rot op naar je eigen land", "identity_attack"),
+        # The twenty-second model 0.9, the twenty-sixth 0.45 ("ga terug naar…", "rot toch op naar…" and
+        # "oprotten naar…" are found): a known gap in docs/signals.md.
+        pytest.param(
+            "rot op naar je eigen land", "identity_attack", marks=pytest.mark.xfail(reason=KNOWN_GAP)
+        ),
         ("stuur eens een naaktfoto", "sexual"),
         ("send nudes", "sexual"),
         ("ik deel je naaktfoto's met de hele groep", "sexual"),
-        # Short lines the cheap stage scores just under a nudge get the embedding stage (SHORT_LOOK): the
-        # twenty-sixth round nudged neither (cheap 0.48 and 0.46; docs/signals.md, the twenty-seventh round).
-        ("ik vermoord je", "threat"),
-        ("idioot", "insult"),
-        # A swear word before a slur intensifies it: the twenty-sixth round's embedding stage read the swear
-        # word as untargeted profanity and found none of these (0.01-0.24).
-        ("fucking nigger", "identity_attack"),
-        ("stupid fucking faggot", "identity_attack"),
-        ("die kut homo weer", "identity_attack"),
-        ("kanker flikker", "identity_attack"),
         ("kanker, mijn laptop is weer gecrasht", "profanity"),
         ("fucking hell, the wifi is down again", "profanity"),
     ],
@@ -114,15 +107,6 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
     "text",
     [
         "homo's zijn niet ziek",
-        # The same swear words at things or in praise of a group are no attack. The twenty-seventh model,
-        # which learned the swear word before a slur, reads praise of a group with one as an attack (0.92;
-        # the twenty-sixth 0.08): a known gap in docs/signals.md.
-        "this fucking printer",
-        "fucking hell, the deadline is tomorrow",
-        pytest.param(
-            "de queer studentenvereniging is echt fucking goed bezig",
-            marks=pytest.mark.xfail(reason=KNOWN_GAP),
-        ),
         "ik ben zo'n sukkel, vergeten in te leveren",
         "I'm such an idiot, I forgot the deadline",
         "we gaan die deadline killen",
@@ -142,8 +126,8 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "Bestellen we chinees of pizza voor de borrel?",
         "We covered the poles of the magnet in the physics tutorial.",
         # Affirming trans identity: the tenth model 0.54, the nineteenth 0.70, the twentieth 0.32 (but "trans
-        # women are real women" 0.60), the twenty-second 0.55, the twenty-sixth 0.47, the twenty-seventh 0.30:
-        # a known gap in docs/signals.md, kept an expected failure while the models disagree.
+        # women are real women" 0.60), the twenty-second 0.55, the twenty-sixth 0.47 (passes by a hair, and
+        # "trans women are real women" 0.78): a known gap in docs/signals.md.
         pytest.param("trans women are women", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         # A group named with a right, a need or access, and "not all X are criminals" (the twentieth round).
         "Deaf people should have interpreters at every public meeting",
@@ -163,8 +147,7 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "drop dead gorgeous outfit today",
         "die, you stupid printer",
         "ik ben echt een stuk ongeluk vandaag",
-        # Self-mockery: the twenty-sixth model 0.42, the twenty-seventh 0.52 (a known gap in docs/signals.md).
-        pytest.param("wat een stomme vraag van mij, sorry", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        "wat een stomme vraag van mij, sorry",
         # Saying one harmless thing many times: read twice (normalize._REPEATED); twenty "thanks!" scored
         # 0.84 as an identity attack before.
         "thanks! " * 20,

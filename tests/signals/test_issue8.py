@@ -75,7 +75,7 @@ def test_without_the_embedding_engine_the_cheap_stage_decides_alone() -> None:
     assert cheap.embedded == 0 and cheap.scored == 2
 
 
-def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_a_group_or_short_line_is_in_doubt(
+def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_a_group_line_is_in_doubt(
     signals: Signals,
 ) -> None:
     assert signals.embed is not None and signals.model is not None
@@ -94,14 +94,8 @@ def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_a_group_or_s
         sent[names_group] += signals.embedded - before
     assert count[True] > 20 and 0 < sent[True] < 0.5 * count[True]
     assert sent[False] < 0.1 * count[False]
-    # Hate against a group goes on, also in a short line that the cheap stage scores low; so does a line of
-    # at most three words that the cheap stage scores from SHORT_LOOK, and an everyday one it scores lower
-    # does not.
+    # Hate against a group goes on, also in a short line that the cheap stage scores low.
     for line in ("I hate women.", "Ik haat vrouwen.", "vrouwen zijn dom en horen niet op de universiteit"):
         before = signals.embedded
         signals.analyze(line)
         assert signals.embedded == before + 1, line
-    for line, goes_on in (("ik vermoord je", True), ("idioot", True), ("ok", False), ("tot morgen!", False)):
-        before = signals.embedded
-        signals.analyze(line)
-        assert signals.embedded == before + goes_on, line

@@ -219,8 +219,7 @@ class Signals:
         linear = model.linear_logits(buckets, cues)
         cheap = linear[: len(model.kinds)]
         scores = model.cheap(cheap)
-        looks = ("group" in reading.cues, "msg:short" in reading.cues)
-        if self.embed is not None and model.second_look(linear, scores, *looks):
+        if self.embed is not None and model.second_look(linear, scores, "group" in reading.cues):
             self.embedded += 1
             scores = model.blended(cheap, model.embedding_logits(self.embed(folded), cues))
         return scores

@@ -46,12 +46,6 @@ MODEL_FILE = "data/model.npz"
 #: the group lines it reads as plainly harmless (most such everyday chat) out of the expensive stage.
 #: Chosen on dev (docs/signals.md, the seventeenth round).
 GROUP_LOOK = 0.1
-#: A line of at most three words (the ``msg:short`` cue) gets the second look from this calibrated cheap
-#: score: it has few n-grams for the cheap stage to weigh, where the embedding stage reads it whole.
-#: "ik vermoord je" scored 0.48 cheap and 0.95 blended, "idioot" 0.46 and 0.74, and neither was sent on.
-#: On dev, 0.3 and 0.2 sent 0.3 % more everyday chat on and nudged none of it; 0.1 nudged two more
-#: everyday lines (docs/signals.md, the twenty-seventh round).
-SHORT_LOOK = 0.2
 #: Bumped whenever :func:`features` hashes differently or the file's layout changes.
 FEATURES_VERSION = 6
 
@@ -234,13 +228,10 @@ class Model:
         """Calibrated cheap-stage scores per kind (0.5: the threshold), from :meth:`cheap_logits`."""
         return calibrate(_sigmoid(cheap_logits), self.thresholds.astype(np.float64))
 
-    def second_look(
-        self, linear_logits: Vector, calibrated: Vector, names_group: bool = False, short: bool = False
-    ) -> bool:
+    def second_look(self, linear_logits: Vector, calibrated: Vector, names_group: bool = False) -> bool:
         """Whether the embedding stage runs: the gate passes the message (from :meth:`linear_logits`), the
-        cheap stage would nudge it (``calibrated``: :meth:`cheap`'s scores, already computed), it names
-        a protected group (``names_group``: the ``group`` cue) and a score reaches :data:`GROUP_LOOK`, or
-        it is a short line (``short``: the ``msg:short`` cue) and a score reaches :data:`SHORT_LOOK`.
+        cheap stage would nudge it (``calibrated``: :meth:`cheap`'s scores, already computed), or it names
+        a protected group (``names_group``: the ``group`` cue) and a score reaches :data:`GROUP_LOOK`.
         "I hate women." scored 0.36 in the cheap stage and was never embedded (0.60 when it is); see
         docs/signals.md, the sixteenth and seventeenth rounds."""
         if not self.has_embedding_stage:
@@ -248,8 +239,7 @@ class Model:
         kinds = len(self.kinds)
         gated = len(linear_logits) > kinds and linear_logits[kinds] >= self.gate_threshold
         top = float(calibrated.max())
-        doubted = (names_group and top >= GROUP_LOOK) or (short and top >= SHORT_LOOK)
-        return bool(gated or top >= 0.5 or doubted)
+        return bool(gated or top >= 0.5 or (names_group and top >= GROUP_LOOK))
 
     def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
         """Calibrated scores of the blended stages."""

@@ -46,7 +46,6 @@ from samen.signals.model import (
     GROUP_LOOK,
     MODEL_FILE,
     MODEL_KINDS,
-    SHORT_LOOK,
     Model,
     calibrate,
     cue_vector,
@@ -544,12 +543,9 @@ def _train(
     truth = np.array([bool(e.kinds) for e in dev.examples])
     cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
     cheap_nudges = (cal_cheap >= 0.5).any(axis=1)
-    # A message that names a group and scores GROUP_LOOK, and a short line that scores SHORT_LOOK, get the
-    # second look too (Model.second_look): the thresholds are chosen with those sent on.
-    top = cal_cheap.max(axis=1)
-    in_doubt = ((dev.cues[:, names.index("group")] > 0) & (top >= GROUP_LOOK)) | (
-        (dev.cues[:, names.index("msg:short")] > 0) & (top >= SHORT_LOOK)
-    )
+    # A message that names a group and scores GROUP_LOOK gets the second look too (Model.second_look): the
+    # thresholds are chosen with those sent on.
+    group_in_doubt = (dev.cues[:, names.index("group")] > 0) & (cal_cheap >= GROUP_LOOK).any(axis=1)
     z_gate = np.asarray(sparse_matrix(dev) @ gate[:-1] + gate[-1], dtype=np.float64)  # type: ignore[operator]
     lines = [
         "| model | gate's aim (everyday) | precision | recall | F1 | everyday nudged "
@@ -597,7 +593,7 @@ def _train(
         cal_blend = calibrate(_sigmoid(z_blend), everywhere.astype(np.float64))
         row(f"(c0) blend with the {name} head, on every message", cal_blend, "-", (1.0, 1.0))
         for aim in GATE_SHARES:
-            through = (z_gate >= gate_threshold(z_gate[everyday], aim)) | cheap_nudges | in_doubt
+            through = (z_gate >= gate_threshold(z_gate[everyday], aim)) | cheap_nudges | group_in_doubt
             share = (float(through[everyday].mean()) if everyday.any() else 0.0, float(through.mean()))
             # The blend decides only what the gate sends on, so its thresholds are chosen on those messages:
             # the aims then hold for the cascade that ships, not for the blend run on every message.
