@@ -1005,3 +1005,21 @@ def test_details_in_belgian_and_separated_forms_and_someone_elses_private_one(
     signals: Signals, text: str, detail: tuple[str, str]
 ) -> None:
     assert privacy(signals, text) == [detail]
+
+
+@pytest.mark.parametrize(
+    ("text", "mine"),
+    [
+        ("mijn snr is s1234567", True),
+        ("my student id is s1234567", True),
+        ("mijn studnr: s1234567", True),
+        ("zijn snr is s1234567", False),
+        ("het snr van Lisa is s1234567", False),
+    ],
+)
+def test_a_number_word_written_short_says_whose_student_number_it_is(
+    signals: Signals, text: str, mine: bool
+) -> None:
+    # "snr", "studnr" and "student id" name the number as "studentnummer" does: after "mijn" the writer's
+    # own, which is theirs to share (a fresh tester's find); after anyone else's, still a concern.
+    assert privacy(signals, text) == ([] if mine else [("student_number", "s1234567")])

@@ -819,7 +819,7 @@ _HERE = re.compile(r"\s+(?:here|hier)\s*[:,!.\-–—]")
 _PLURAL_PRONOUNS = _words("hun hen their they them")  # not ze/zij: mostly "she"
 # What a possessive may stand before when it owns the detail: "mijn (nieuwe) nummer", "my email".
 _DETAIL_NOUNS = (
-    r"(?:\w*nummer\w*|number|nr|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
+    r"(?:\w*nummer\w*|number|\w*nr|id|telefoon\w*|phone|mobiel\w*|mobile|cell|gsm|06|"
     r"e-mail\w*|\w*mail\w*|\w*adres\w*|address\w*|iban|rekening\w*|account|bank\w*|bsn|postcode|zip|"
     r"gegevens|details|contact\w*|whatsapp|signal|huis|house|home|kamer|room|flat|apartment|appartement|"
     r"woning|place|kot|studio)\b"
