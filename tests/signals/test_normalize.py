@@ -42,7 +42,23 @@ DISGUISED = {
     "letters spaced out": "je bent een i d i o o t",
     "letters dotted apart": "je bent een i.d.i.o.o.t",
     "a letter split off": "je bent een i dioot",
+    "letters starred apart": "je bent een i*d*i*o*o*t",
 }
+
+# A word split in two by one space is joined again where together the pieces make a lexicon word or a word
+# of harm, or, where one piece is no word, a common word (the threat is in "hospital", not in "ho").
+SPLIT_WORDS = {
+    "I'll st ab you": "i'll stab you",
+    "no l esbian is safe here": "no lesbian is safe here",
+    "ik breng je naar het zie kenhuis": "ik breng je naar het ziekenhuis",
+    "you'll end up in hosp ital": "you'll end up in hospital",
+    "w*o*m*e*n are useless": "women are useless",
+}
+
+
+@pytest.mark.parametrize("text", SPLIT_WORDS, ids=SPLIT_WORDS.values())
+def test_a_word_split_by_one_space_or_sign_is_joined(text: str) -> None:
+    assert fold(text) == SPLIT_WORDS[text]
 
 
 @pytest.mark.parametrize("text", DISGUISED.values(), ids=DISGUISED.keys())
@@ -160,6 +176,13 @@ RUN_ON_SENTENCES = {
     "niemandvroegomjouwmening": "niemand vroeg om jouw mening",
     "ihatewomen": "i hate women",
     "honestlyyourexistenceisamistake": "honestly your existence is a mistake",
+    # two function words mark a sentence too, in words of one language; one beside a word of harm or a curse
+    "jebentzogestoord": "je bent zo gestoord",
+    "refugeesshouldhavetheirowncampus": "refugees should have their own campus",
+    "ikvermoordhem": "ik vermoord hem",
+    "f u c k o f f": "fuck off",
+    "ga maar gauw dood": "ga maar gauw dood",
+    "gadood": "ga dood",
 }
 
 
@@ -189,6 +212,15 @@ KEPT_APART = {
     "ik zie je in het projectgroepje?dieisrolstoeler": "ik zie je in het projectgroepje?die is rolstoeler",
     "Statistiek II, echt waar!!1": "statistiek ii, echt waar!!1",
     "herkansingsrooster en tentamenvoorbereiding": "herkansingsrooster en tentamenvoorbereiding",
+    # a compound whose pieces read as function words stays whole: two known words (bende, geweld), a short
+    # piece that is no word (ie), words of two languages (te, er, national)
+    "bendegeweld in de stad": "bendegeweld in de stad",
+    "de annotatierichtlijn": "de annotatierichtlijn",
+    "the inteernational office": "the inteernational office",
+    "a mong and a goat": "a mong and a goat",
+    "thin king": "thin king",
+    "be ter": "be ter",
+    "F=m*a*b*c": "f=m*a*b*c",
     "homogeniteitstest": "homogeniteitstest",
 }
 

@@ -50,9 +50,13 @@ Failing that, a word rare in both languages is split into the likeliest run of c
 (``ordinary_compound`` decides those), and so is a compound whose last part is a thing as well as a slur
 (``klassenpot``: the class's kitty). Repairs only ever show a lexicon word or a word of harm: a rare word
 of ordinary talk (``resit``, a course name, ``mensa``) is left as written, where a general corrector would
-make ``rest``. A word that holds a pronoun it is said to or about (``sentence_words``) is a sentence run
+make ``rest``. A word that holds a pronoun it is said to or about (``sentence_words``), a function word
+beside a word of harm or a curse (``ikvermoord``, ``fuckoff``), or two function words in words of one
+language and no compound (``jebentzogestoord``; not ``toasties``, ``bendegeweld``) is a sentence run
 together, split even with a curse in it (``killyourself``); "a", "I" and "u" are pieces only where they
-read as words (``ihatewomen``).
+read as words (``ihatewomen``). Words split apart are joined where together they make a lexicon word or a
+word of harm (``idi oot``, ``sh oot``, ``g ay``), or a common word when one piece is no word (``zie
+kenhuis``), and four letters or more set apart by one sign each are a word (``f*e*m*a*l*e``).
 
 What is apart stays apart: nothing is joined across a sentence's end (``les. Bo``) or to a clitic
 (``she's stupid``), a lone word beside spaced letters stays a word (``a f u c k i n g``), and numbers with
@@ -74,6 +78,12 @@ from confusable_homoglyphs.confusables import confusables_data
 
 #: A word rarer than this (share of running words, in Dutch and in English: Zipf 2) may be a run of words.
 RARE = 1e-7
+#: The fewest letters of a run of words read as a sentence by its function words alone (``jebentdom``,
+#: not ``toasties``, which is no ``to as ties``).
+SENTENCE_RUN = 9
+#: A word whose frequencies differ this much (log10) leans to one language, in a split that is read as a
+#: sentence: ``national`` (-0.96) leans to English, ``we`` (0.06) to neither.
+LEANS = 0.75
 #: A word this common (Zipf 4) is taken as written.
 CERTAIN = 1e-5
 #: A word is respelt as a lexicon word one edit away when that is this many times more frequent.
@@ -127,6 +137,9 @@ _MASKS = "*#@"
 _MOST_VOWELS = 3
 _MOST_MASKED_WORDS = 8
 _MASK_RUN = re.compile(r"[*#@]+")
+# Four letters or more each set apart by the same sign (``f*e*m*a*l*e``, ``k#u#t#j#e``): a word spaced
+# out, not a masked one.
+_SIGN_SPACED = re.compile(r"[a-z](?:([*#])[a-z])(?:\1[a-z]){2,}")
 # A sum or formula: = or ^ between terms (not a smiley's "=)" or "^^"), a digit beside *, a product of
 # single letters beside an operator, f(x).
 _ARITHMETIC = re.compile(
@@ -307,13 +320,14 @@ def ordinary_compound(word: str) -> bool:
 
 
 def _rejoin(match: re.Match[str]) -> str:
-    """Words split apart (``idi oot``, ``k lootzak``) joined again where together they make a lexicon
-    word, not every piece is one already, one piece is shorter than four letters (a fragment), and none
-    is a common function word."""
+    """Words split apart (``idi oot``, ``k lootzak``, ``sh oot``, ``g ay``) joined again where together they
+    make a lexicon word or a word of harm, not every piece is one already, one piece is shorter than four
+    letters (a fragment), and none is a common function word unless it is two pieces and the other is no
+    known word (``hin does``: ``does`` is a fragment there, ``hoe ren`` two words). Two pieces of two
+    letters or more of which one is no known word are joined into a common word as well (``acci dents``,
+    ``zie kenhuis``; not ``a mong``)."""
     parts = _PIECES.split(match.group(0))  # word, separator, word, separator, ...
     words = parts[::2]
-    terms = _lexicon_terms()
-    function_words = _word_lists()["function_words"]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -322,10 +336,7 @@ def _rejoin(match: re.Match[str]) -> str:
             if (
                 len(group) == size
                 and _joins_across(group, parts[2 * i + 1 : 2 * (i + size) - 1 : 2])
-                and squeeze("".join(group)) in terms
-                and not any(len(w) > 1 and w in function_words for w in group)
-                and not all(squeeze(w) in terms for w in group)
-                and min(map(len, group)) < 4  # "worth less" is two words; "idi oot" is one
+                and _split_word(group)
             ):
                 out.append("".join(group))
                 i += size
@@ -336,6 +347,26 @@ def _rejoin(match: re.Match[str]) -> str:
         if i < len(words):
             out.append(parts[2 * i - 1])
     return "".join(out)
+
+
+def _split_word(group: list[str]) -> bool:
+    """Whether pieces written apart are one word split (see :func:`_rejoin`)."""
+    joined = "".join(group)
+    found = frequency(joined)
+    forms, coarse = _shown_forms()
+    shown = _shows(joined, forms) or _shows(joined, coarse) or joined in _harm_words()
+    if found < COMMON and not shown:
+        return False  # most groups: the pieces make no word at all
+    fragment = len(group) == 2 and min(map(len, group)) >= 2 and not all(_known(w) for w in group)
+    if fragment and found >= COMMON:
+        return True
+    function_words = _word_lists()["function_words"]
+    return (
+        shown
+        and (fragment or not any(len(w) > 1 and w in function_words for w in group))
+        and not all(_shows(w, forms) for w in group)
+        and min(map(len, group)) < 4  # "worth less" is two words; "idi oot" is one
+    )
 
 
 def _joins_across(group: list[str], separators: list[str]) -> bool:
@@ -545,14 +576,60 @@ def _lone_letters_fit(pieces: list[str]) -> bool:
 
 
 def _sentence(pieces: list[str]) -> bool:
-    """Whether a split is a sentence run together: it holds a word it is said to or about
-    (``sentence_words``: ``kill yourself``, ``you are trash``), not followed only by pieces of two
-    letters or fewer (Dutch endings: ``thematiseren`` is no ``them at is er en``, ``uitjouwen`` no ``uit
-    jouw en``)."""
-    words = _word_lists()["sentence_words"]
-    for i, piece in enumerate(pieces):
-        after = pieces[i + 1 :]
-        if piece in words and not (after and all(len(p) <= 2 for p in after)):
+    """Whether a split is a sentence run together. It is when it holds a word it is said to or about
+    (``sentence_words``: ``kill yourself``, ``you are trash``); or a function word of two letters or more
+    beside a word of harm or a curse (``ik vermoord``, ``ga dood``, ``fuck off``); or two function words
+    (``je bent echt gestoord``, ``they should have their own university``) in :data:`SENTENCE_RUN`
+    letters or more, with no other piece of two letters or fewer, in words of one language, and no
+    compound of two known words (``bende geweld``). A compound holds one function word at most (``op haal
+    locatie``) and no word of harm. Not when only pieces of two letters or fewer follow the word that makes
+    it one (Dutch endings: ``thematiseren`` is no ``them at is er en``, ``uitjouwen`` no ``uit jouw en``),
+    nor when a function word's split ends in such a piece."""
+    lists = _word_lists()
+    if any(p in lists["sentence_words"] for i, p in enumerate(pieces) if not _endings_only(pieces[i + 1 :])):
+        return True
+    if len(pieces[-1]) <= 2:
+        return False
+    function = {p for p in pieces if len(p) >= 2 and p in lists["function_words"]}
+    coarse = _shown_forms()[1]
+    if len(function) == 1 and any(p in _harm_words() or _shows(p, coarse) for p in pieces):
+        return True
+    # every short piece a word of its own ("an not at ie richtlijn" is a compound misread), and words of one
+    # language ("in te er national" is a typo's misreading)
+    words = all(len(p) > 2 or p in lists["function_words"] for p in pieces)
+    joined = "".join(pieces)
+    return (
+        len(function) >= 2
+        and len(joined) >= SENTENCE_RUN
+        and words
+        and _one_language(pieces)
+        and not _compound(joined)
+    )
+
+
+def _one_language(pieces: list[str]) -> bool:
+    """Whether no piece leans to Dutch while another leans to English (by :data:`LEANS` or more)."""
+    leanings = [leaning(p) for p in pieces]
+    return not (max(leanings) >= LEANS and min(leanings) <= -LEANS)
+
+
+def _endings_only(pieces: list[str]) -> bool:
+    return bool(pieces) and all(len(p) <= 2 for p in pieces)
+
+
+def _compound(word: str) -> bool:
+    """Whether a word reads as a compound of two known words of three letters or more, neither a function
+    word, with or without a linking ``s``, ``e`` or ``en`` (``annotatie richtlijn``, ``herkansing s
+    rooster``): then a split into function words (``an not at ie``) is a misreading."""
+    function_words = _word_lists()["function_words"]
+
+    def content(piece: str) -> bool:
+        return len(piece) >= 3 and piece not in function_words and _known(piece)
+
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        links = (link for link in ("", "s", "e", "en") if tail.startswith(link))
+        if content(head) and any(content(tail[len(link) :]) for link in links):
             return True
     return False
 
@@ -803,6 +880,9 @@ def fold(text: str) -> str:
                 return word
             if _CODE.fullmatch(word) and not _leet_word(word):
                 return word
+            spaced = _SIGN_SPACED.fullmatch(_EXCLAIMED.sub("", word))
+            if spaced and spaced.group(1) in masks:  # in a formula, m*a*b*c is a product
+                return spaced.group(0)[::2] + word[spaced.end() :]
             return _read_word(word, masks)
 
         # The table removed every private-use character, so the shielded ones are the only ones left.
