@@ -350,23 +350,22 @@ def _rejoin(match: re.Match[str]) -> str:
 
 
 def _split_word(group: list[str]) -> bool:
-    """Whether pieces written apart are one word split (see :func:`_rejoin`)."""
+    """Whether pieces written apart are one word split (see :func:`_rejoin`). The cheap tests come first:
+    this runs for every two to four neighbouring words of every message."""
     joined = "".join(group)
-    found = frequency(joined)
+    fragment = len(group) == 2 and min(map(len, group)) >= 2
+    if fragment and frequency(joined) >= COMMON and not all(_known(w) for w in group):
+        return True
+    if min(map(len, group)) >= 4:  # "worth less" is two words; "idi oot" is one
+        return False
+    function_words = _word_lists()["function_words"]
+    if any(len(w) > 1 and w in function_words for w in group) and not (
+        fragment and not all(_known(w) for w in group)
+    ):
+        return False
     forms, coarse = _shown_forms()
     shown = _shows(joined, forms) or _shows(joined, coarse) or joined in _harm_words()
-    if found < COMMON and not shown:
-        return False  # most groups: the pieces make no word at all
-    fragment = len(group) == 2 and min(map(len, group)) >= 2 and not all(_known(w) for w in group)
-    if fragment and found >= COMMON:
-        return True
-    function_words = _word_lists()["function_words"]
-    return (
-        shown
-        and (fragment or not any(len(w) > 1 and w in function_words for w in group))
-        and not all(_shows(w, forms) for w in group)
-        and min(map(len, group)) < 4  # "worth less" is two words; "idi oot" is one
-    )
+    return shown and not all(_shows(w, forms) for w in group)
 
 
 def _joins_across(group: list[str], separators: list[str]) -> bool:
