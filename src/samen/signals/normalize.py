@@ -152,6 +152,9 @@ _SPACED = re.compile(
 # Letters that are words on their own: the English "a" and "I", the Dutch "u"; spaced out beside a word's
 # letters (``a f u c k i n g``, ``u b e n t``) they stay apart, and only they are pieces of a split.
 _LONE_WORDS = frozenset("aiu")
+# The letters left of a clitic when its apostrophe is dropped (``it s``, ``that s``, ``het s``, ``I m``): no
+# first piece of a word split apart.
+_CLITICS = frozenset("stdm")
 # An ordinal or a decade and a decimal: their digits are no l33t (``4e``, ``14th``, ``1930s``, ``7.5``).
 _NUMBER = re.compile(r"\d{1,4}(?:e|de|ste|st|nd|rd|th|s|'s)|\d+(?:[.,]\d+)+")
 # An item, a time, an amount (``3a``, ``9u30``, ``5pm``, ``10k``): no l33t unless l33t makes it a lexicon
@@ -320,12 +323,12 @@ def ordinary_compound(word: str) -> bool:
 
 
 def _rejoin(match: re.Match[str]) -> str:
-    """Words split apart (``idi oot``, ``k lootzak``, ``sh oot``, ``g ay``) joined again where together they
-    make a lexicon word or a word of harm, not every piece is one already, one piece is shorter than four
-    letters (a fragment), and none is a common function word unless it is two pieces and the other is no
-    known word (``hin does``: ``does`` is a fragment there, ``hoe ren`` two words). Two pieces of two
-    letters or more of which one is no known word are joined into a common word as well (``acci dents``,
-    ``zie kenhuis``; not ``a mong``)."""
+    """Words split apart (``idi oot``, ``k lootzak``, ``sh oot``) joined again where together they make a
+    lexicon word, a curse or a word of harm of four letters or more, not every piece is one already, one
+    piece is shorter than four letters (a fragment), and none is a common function word (``hoe ren``, ``kan
+    ker``) or a clitic's letter first (``it s past``, ``het s teken``). Two such pieces of two letters or
+    more of which one is no known word are joined into a common word as well (``acci dents``, ``zie
+    kenhuis``; not ``a mong``)."""
     parts = _PIECES.split(match.group(0))  # word, separator, word, separator, ...
     words = parts[::2]
     out: list[str] = []
@@ -352,16 +355,16 @@ def _rejoin(match: re.Match[str]) -> str:
 def _split_word(group: list[str]) -> bool:
     """Whether pieces written apart are one word split (see :func:`_rejoin`). The cheap tests come first:
     this runs for every two to four neighbouring words of every message."""
-    joined = "".join(group)
-    fragment = len(group) == 2 and min(map(len, group)) >= 2
-    if fragment and frequency(joined) >= COMMON and not all(_known(w) for w in group):
-        return True
-    if min(map(len, group)) >= 4:  # "worth less" is two words; "idi oot" is one
-        return False
+    if group[0] in _CLITICS:
+        return False  # "it s past", "that s tom", "het s teken": an apostrophe dropped, not a word split
     function_words = _word_lists()["function_words"]
-    if any(len(w) > 1 and w in function_words for w in group) and not (
-        fragment and not all(_known(w) for w in group)
-    ):
+    if any(len(w) > 1 and w in function_words for w in group):
+        return False
+    joined = "".join(group)
+    if len(group) == 2 and min(map(len, group)) >= 2 and frequency(joined) >= COMMON:
+        if not all(_known(w) for w in group):
+            return True
+    if min(map(len, group)) >= 4 or len(joined) < 4:  # "worth less" is two words; "mo f" is no "mof"
         return False
     forms, coarse = _shown_forms()
     shown = _shows(joined, forms) or _shows(joined, coarse) or joined in _harm_words()
