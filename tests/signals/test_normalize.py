@@ -45,21 +45,6 @@ DISGUISED = {
     "letters starred apart": "je bent een i*d*i*o*o*t",
 }
 
-# A word split in two by one space is joined again where together the pieces make a lexicon word or a word
-# of harm, or, where one piece is no word, a common word (the threat is in "hospital", not in "ho").
-SPLIT_WORDS = {
-    "I'll st ab you": "i'll stab you",
-    "no l esbian is safe here": "no lesbian is safe here",
-    "ik breng je naar het zie kenhuis": "ik breng je naar het ziekenhuis",
-    "you'll end up in hosp ital": "you'll end up in hospital",
-    "w*o*m*e*n are useless": "women are useless",
-}
-
-
-@pytest.mark.parametrize("text", SPLIT_WORDS, ids=SPLIT_WORDS.values())
-def test_a_word_split_by_one_space_or_sign_is_joined(text: str) -> None:
-    assert fold(text) == SPLIT_WORDS[text]
-
 
 @pytest.mark.parametrize("text", DISGUISED.values(), ids=DISGUISED.keys())
 def test_every_disguise_folds_to_the_plain_message(text: str) -> None:
@@ -129,6 +114,13 @@ MISSPELT = {
     "allemoslimsmoetenweg": "alle moslims moeten weg",
     "womenshouldstayinthekitchen": "women should stay in the kitchen",
     "retardsshouldnotvote": "retards should not vote",
+    # a word split by one space or letters set apart by one sign: joined where the pieces make a lexicon
+    # word or a word of harm, or, where one piece is no word, a common word (the threat is in "hospital")
+    "I'll st ab you": "i'll stab you",
+    "no l esbian is safe here": "no lesbian is safe here",
+    "ik breng je naar het zie kenhuis": "ik breng je naar het ziekenhuis",
+    "you'll end up in hosp ital": "you'll end up in hospital",
+    "w*o*m*e*n are useless": "women are useless",
 }
 
 

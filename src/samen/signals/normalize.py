@@ -361,9 +361,9 @@ def _split_word(group: list[str]) -> bool:
     if any(len(w) > 1 and w in function_words for w in group):
         return False
     joined = "".join(group)
-    if len(group) == 2 and min(map(len, group)) >= 2 and frequency(joined) >= COMMON:
-        if not all(_known(w) for w in group):
-            return True
+    common = len(group) == 2 and min(map(len, group)) >= 2 and frequency(joined) >= COMMON
+    if common and not all(_known(w) for w in group):
+        return True
     if min(map(len, group)) >= 4 or len(joined) < 4:  # "worth less" is two words; "mo f" is no "mof"
         return False
     forms, coarse = _shown_forms()
