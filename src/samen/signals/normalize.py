@@ -54,9 +54,11 @@ make ``rest``. A word that holds a pronoun it is said to or about (``sentence_wo
 beside a word of harm or a curse (``ikvermoord``, ``fuckoff``), or two function words in words of one
 language and no compound (``jebentzogestoord``; not ``toasties``, ``bendegeweld``) is a sentence run
 together, split even with a curse in it (``killyourself``); "a", "I" and "u" are pieces only where they
-read as words (``ihatewomen``). Words split apart are joined where together they make a lexicon word or a
-word of harm (``idi oot``, ``sh oot``, ``g ay``), or a common word when one piece is no word (``zie
-kenhuis``), and four letters or more set apart by one sign each are a word (``f*e*m*a*l*e``).
+read as words (``ihatewomen``). Words split apart are joined where together they make a lexicon word, a
+curse or a word of harm of four letters or more (``idi oot``, ``sh oot``), or a common word when one piece
+is no word (``zie kenhuis``); never across a function word (``kan ker``) or from a clitic's letter left by
+a dropped apostrophe (``it s past``). Four letters or more set apart by one sign each are a word
+(``f*e*m*a*l*e``).
 
 What is apart stays apart: nothing is joined across a sentence's end (``les. Bo``) or to a clitic
 (``she's stupid``), a lone word beside spaced letters stays a word (``a f u c k i n g``), and numbers with
@@ -153,7 +155,8 @@ _SPACED = re.compile(
 # letters (``a f u c k i n g``, ``u b e n t``) they stay apart, and only they are pieces of a split.
 _LONE_WORDS = frozenset("aiu")
 # The letters left of a clitic when its apostrophe is dropped (``it s``, ``that s``, ``het s``, ``I m``): no
-# first piece of a word split apart.
+# first piece of a word split apart. Not the Dutch ``k`` and ``n`` of :data:`_LONG_WORD`'s clitics: a lone
+# ``k`` or ``n`` before letters is a word split far more often than a dropped ``'k`` (``k lootzak``).
 _CLITICS = frozenset("stdm")
 # An ordinal or a decade and a decimal: their digits are no l33t (``4e``, ``14th``, ``1930s``, ``7.5``).
 _NUMBER = re.compile(r"\d{1,4}(?:e|de|ste|st|nd|rd|th|s|'s)|\d+(?:[.,]\d+)+")
