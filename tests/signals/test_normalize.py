@@ -43,6 +43,11 @@ DISGUISED = {
     "letters dotted apart": "je bent een i.d.i.o.o.t",
     "a letter split off": "je bent een i dioot",
     "letters starred apart": "je bent een i*d*i*o*o*t",
+    "letters set apart by tildes": "je bent een i~d~i~o~o~t",
+    "letters set apart by colons": "je bent een i:d:i:o:o:t",
+    "letters set apart by bars, a look-alike of i": "je bent een i|d|i|o|o|t",
+    "letters set apart by plus signs, a look-alike of t": "je bent een i+d+i+o+o+t",
+    "letters set apart by slashes": "je bent een i/d/i/o/o/t",
 }
 
 
@@ -221,6 +226,10 @@ KEPT_APART = {
     "thin king": "thin king",
     "be ter": "be ter",
     "F=m*a*b*c": "f=m*a*b*c",
+    # letters set apart by a sign join only into a word, and never inside a path, a link or a time
+    "zie src/a/b/c/d en https://x.nl/p/l/a/n": "zie src/a/b/c/d en https://x.nl/p/l/a/n",
+    "om 12:30:45, h:m:s:t en n/v/t": "om 12:30:45, h:m:s:t en n/v/t",
+    "antwoord A/B/C/D of x~y~z~w": "antwoord a/b/c/d of x~y~z~w",
     "homogeniteitstest": "homogeniteitstest",
 }
 
@@ -258,6 +267,10 @@ MASKED = {
     "you @sshole": "you asshole",
     "je bent een k*t =)": "je bent een kut =)",
     "f**k jou ^^": "fuck jou ^^",
+    # a formula elsewhere in the message leaves a * inside a longer word a mask
+    "de som is 2*3=6, jij k*nkerlijer": "de som is 2*3=6, jij kankerlijer",
+    "F=m*a en jij bent een sh*t": "f=m*a en jij bent een shit",
+    "bereken 3*4 en f**k jou": "bereken 3*4 en fuck jou",
 }
 
 
@@ -278,6 +291,7 @@ UNMASKED = {
     "5*3 = 15 en x*y": "5*3 = 15 en x*y",
     "F=m*a en s=v*t": "f=m*a en s=v*t",
     "a*b + c*d": "a*b + c*d",
+    "x**2 + y*z = 3": "x**2 + y*z = 3",
     "l*g(x) en s*n(x)": "l*g(x) en s*n(x)",
     "**kwargs in src/**/*.py": "**kwargs in src/**/*.py",
     "mail anna@uni.nl of zie https://x.nl/a#b": "mail anna@uni.nl of zie https://x.nl/a#b",

@@ -58,7 +58,7 @@ read as words (``ihatewomen``). Words split apart are joined where together they
 curse or a word of harm of four letters or more (``idi oot``, ``sh oot``), or a common word when one piece
 is no word (``zie kenhuis``); never across a function word (``kan ker``) or from a clitic's letter left by
 a dropped apostrophe (``it s past``). Four letters or more set apart by one sign each are a word
-(``f*e*m*a*l*e``).
+(``f*e*m*a*l*e``; with ``~ : | + / \\`` only when the letters make a word: ``i~d~i~o~o~t``, not ``a+b+c+d``).
 
 What is apart stays apart: nothing is joined across a sentence's end (``les. Bo``) or to a clitic
 (``she's stupid``), a lone word beside spaced letters stays a word (``a f u c k i n g``), and numbers with
@@ -142,8 +142,15 @@ _MASK_RUN = re.compile(r"[*#@]+")
 # Four letters or more each set apart by the same sign (``f*e*m*a*l*e``, ``k#u#t#j#e``): a word spaced
 # out, not a masked one.
 _SIGN_SPACED = re.compile(r"[a-z](?:([*#])[a-z])(?:\1[a-z]){2,}")
+# Four letters or more each set apart by the same sign that masks no letter (``i~d~i~o~o~t``,
+# ``i|d|i|o|o|t``, ``f/a/g/g/o/t``): read before | and + are read as l33t, never inside a path or a run of
+# signs (``src/a/b/c/d``), and only when the letters make a word (``a+b+c+d`` is a sum).
+_SEPARATOR = re.compile(r"[~:|+/\\]")
+_SEPARATED = re.compile(r"(?<![\w~:|+/\\])[a-z](?:([~:|+/\\])[a-z])(?:\1[a-z]){2,}(?![\w~:|+/\\])")
 # A sum or formula: = or ^ between terms (not a smiley's "=)" or "^^"), a digit beside *, a product of
 # single letters beside an operator, f(x).
+# Single letters or digits joined by a * (or raised to a power by **): a product in a formula.
+_PRODUCT = re.compile(r"(?<![a-z0-9])[a-z0-9](?:\*|\*\*(?=\d))[a-z0-9](?![a-z0-9])")
 _ARITHMETIC = re.compile(
     r"\w\s*[=^]\s*[\w(]|\d\s*\*|\*\s*\d|\b[a-z]\*[a-z]\b\s*[-+/)]|[-+/(]\s*[a-z]\*[a-z]\b|[a-z]\([a-z0-9]"
 )
@@ -369,9 +376,13 @@ def _split_word(group: list[str]) -> bool:
         return True
     if min(map(len, group)) >= 4 or len(joined) < 4:  # "worth less" is two words; "mo f" is no "mof"
         return False
+    return _shows_harm(joined) and not all(_shows(w, _shown_forms()[0]) for w in group)
+
+
+def _shows_harm(word: str) -> bool:
+    """Whether a word shows a lexicon word (a form or a coarse prefix's) or is a word of harm."""
     forms, coarse = _shown_forms()
-    shown = _shows(joined, forms) or _shows(joined, coarse) or joined in _harm_words()
-    return shown and not all(_shows(w, forms) for w in group)
+    return _shows(word, forms) or _shows(word, coarse) or word in _harm_words()
 
 
 def _joins_across(group: list[str], separators: list[str]) -> bool:
@@ -826,6 +837,11 @@ def _shield(match: re.Match[str]) -> str:
     return match.group(0).translate(_SHIELD)
 
 
+def _join_separated(match: re.Match[str]) -> str:
+    letters = match.group(0)[::2]
+    return letters if _known(letters) or _shows_harm(letters) else match.group(0)
+
+
 def _join_spaced(match: re.Match[str]) -> str:
     # Letters spaced one apart make a word; two spaces between them mark the next word.
     return " ".join(_lone_apart(re.sub(r"[ .\-_]", "", word)) for word in match.group(1).split("  "))
@@ -870,13 +886,18 @@ def fold(text: str) -> str:
         if "\u202e" in text:
             text = _OVERRIDE.sub(_read_override, text)
         text = _strip(text)
+    if _SEPARATOR.search(text) and _SEPARATED.search(text):  # the cheap test first: most chat has no sign
+        text = _SEPARATED.sub(_join_separated, text)
     if _HAS_SIGN.search(text):
-        # In a sum or formula a * multiplies (F=m*a); a few masked words at most are read in one message.
-        masks = "#@" if _ARITHMETIC.search(text) else _MASKS
+        # In a sum or formula a * between single letters or digits multiplies (F=m*a, 2*x), while a * inside
+        # a longer word still masks (2*3=6, jij k*nkerlijer); a few masked words at most are read in one
+        # message.
+        formula = bool(_ARITHMETIC.search(text))
         budget = iter(range(_MOST_MASKED_WORDS))
 
         def read(match: re.Match[str]) -> str:
             word = match.group(0)
+            masks = "#@" if formula and _PRODUCT.search(word) else _MASKS
             if len(word) > LONGEST_READ or (any(c in masks for c in word) and next(budget, None) is None):
                 return word
             if _NUMBER.fullmatch(word) or _ROOM.fullmatch(word):
