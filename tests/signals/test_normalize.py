@@ -48,6 +48,7 @@ DISGUISED = {
     "letters set apart by bars, a look-alike of i": "je bent een i|d|i|o|o|t",
     "letters set apart by plus signs, a look-alike of t": "je bent een i+d+i+o+o+t",
     "letters set apart by slashes": "je bent een i/d/i/o/o/t",
+    "a capital I for an l": "je bent een idIoot",
 }
 
 
@@ -105,6 +106,14 @@ def test_words_said_three_times_or_more_in_a_row_are_read_twice() -> None:
 # "words run together, letters dropped or swapped"): folding shows the words again.
 MISSPELT = {
     "je bent een idot": "je bent een idiot",
+    # a stretched letter once where twice makes no word and once a common one (no "hoee" for a repair)
+    "hoeeee dan??": "hoe dan??",
+    "peoooople are weird": "people are weird",
+    "heeeel goed": "heel goed",
+    # a 1 is an l where only that makes a word
+    "ki11 yourse1f": "kill yourself",
+    "je bent een 1u1": "je bent een lul",
+    "h3110 a11emaa1": "hello allemaal",
     "women are sutpid": "women are stupid",
     "I hate blakc people": "i hate black people",
     "musilms are vermin": "muslims are vermin",
@@ -167,6 +176,8 @@ def test_words_near_a_word_of_harm_keep_their_letters(text: str) -> None:
 # it is said to or about marks it (no Dutch compound holds "you" or "jullie"); "a" and "I" are words.
 RUN_ON_SENTENCES = {
     "just killyourself already": "just kill yourself already",
+    "ikvermoordje": "ik vermoord je",
+    "ikmaakjedood": "ik maak je dood",
     "fuckyou": "fuck you",
     "youaretrash": "you are trash",
     "jullieallemaaldood": "jullie allemaal dood",
@@ -230,6 +241,15 @@ KEPT_APART = {
     "zie src/a/b/c/d en https://x.nl/p/l/a/n": "zie src/a/b/c/d en https://x.nl/p/l/a/n",
     "om 12:30:45, h:m:s:t en n/v/t": "om 12:30:45, h:m:s:t en n/v/t",
     "antwoord A/B/C/D of x~y~z~w": "antwoord a/b/c/d of x~y~z~w",
+    # two capitalised words are names, not a word split apart; a capital I is an l only where that makes a
+    # word and an i makes none
+    "Mo Ron, jij bent aan de beurt": "mo ron, jij bent aan de beurt",
+    "groetjes van Ho Mo": "groetjes van ho mo",
+    "Sam Bo en Bas Tard": "sam bo en bas tard",
+    "wIth McIntosh, eID, GenAI en Ik": "with mcintosh, eid, genai en ik",
+    # a short last piece is an ending (validisme, superisor), unless a pronoun after a word of harm
+    "de validisme reader en mijn superisor": "de validisme reader en mijn superisor",
+    "uitjouwen en thematiseren": "uitjouwen en thematiseren",
     "homogeniteitstest": "homogeniteitstest",
 }
 

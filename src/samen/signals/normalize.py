@@ -72,7 +72,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 
 import yaml
@@ -106,6 +106,7 @@ LONGEST_READ = 160
 # Digits and signs used for letters inside words (only applied to words that also hold a letter).
 _LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "€": "e", "1": "i", "!": "i", "|": "i", "0": "o",
                        "5": "s", "$": "s", "7": "t", "+": "t", "9": "g", "8": "b"})  # fmt: skip
+_LEET_L = str.maketrans({**_LEET, ord("1"): "l", ord("|"): "l"})
 
 # Look-alikes whose confusables prototype is not the Latin letter they pass for (the table maps к to ĸ,
 # м to ʍ, ε to ꞓ); they take precedence over the table.
@@ -177,6 +178,14 @@ _ROOM = re.compile(r"[a-z]\d{1,3}")
 # (``dum8455``); one digit after two letters or more is l33t (``fa7``, ``jew5``).
 _CODE = re.compile(r"[a-z]{2,4}\d{2,}")
 _STRETCH = re.compile(r"(.)\1{2,}")
+# A capital I after a small letter, before another or at the word's end, may be an l in disguise
+# (``kiII``, ``sIut``); not at a word's start (``Ik``, ``It``) nor before a capital (``eID``).
+_CAPITAL_I = re.compile(r"(?<=[a-z])I+(?=[a-z]|\b)")
+_CAPITAL_I_WORD = re.compile(r"\b[A-Za-z]*[a-z]I+(?:[a-z][A-Za-z]*)?\b")
+# Two capitalised words next to each other: names (``Mo Ron``, ``Sam Bo``), no word split apart.
+_NAMES = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
+# A word with a letter stretched (``hoeeee``, ``kuuuut``): see :func:`_unstretch`.
+_STRETCHED = re.compile(r"[a-z]*([a-z])\1{2,}[a-z]*")
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
 # Not after an apostrophe: a clitic is no piece of the next word (``she's stupid``, ``zo'n idioot``).
@@ -332,13 +341,14 @@ def ordinary_compound(word: str) -> bool:
     return any(key.endswith(curse) and key[: -len(curse)].rstrip("-") in heads for curse in curses)
 
 
-def _rejoin(match: re.Match[str]) -> str:
+def _rejoin(match: re.Match[str], names: frozenset[tuple[str, str]] = frozenset()) -> str:
     """Words split apart (``idi oot``, ``k lootzak``, ``sh oot``) joined again where together they make a
     lexicon word, a curse or a word of harm of four letters or more, not every piece is one already, one
     piece is shorter than four letters (a fragment), and none is a common function word (``hoe ren``, ``kan
     ker``) or a clitic's letter first (``it s past``, ``het s teken``). Two such pieces of two letters or
     more of which one is no known word are joined into a common word as well (``acci dents``, ``zie
-    kenhuis``; not ``a mong``)."""
+    kenhuis``; not ``a mong``). Two capitalised words next to each other (``names``, lower-cased) are
+    names, never a word split (``Mo Ron``, ``Sam Bo``, ``Ho Mo``)."""
     parts = _PIECES.split(match.group(0))  # word, separator, word, separator, ...
     words = parts[::2]
     out: list[str] = []
@@ -348,6 +358,7 @@ def _rejoin(match: re.Match[str]) -> str:
             group = words[i : i + size]
             if (
                 len(group) == size
+                and not any(pair in names for pair in itertools.pairwise(group))
                 and _joins_across(group, parts[2 * i + 1 : 2 * (i + size) - 1 : 2])
                 and _split_word(group)
             ):
@@ -604,12 +615,19 @@ def _sentence(pieces: list[str]) -> bool:
     lists = _word_lists()
     if any(p in lists["sentence_words"] for i, p in enumerate(pieces) if not _endings_only(pieces[i + 1 :])):
         return True
-    if len(pieces[-1]) <= 2:
+    # a last piece of two letters or fewer is an ending (``huis je``, ``valid is me``), unless it is a
+    # function word after a word of harm or a curse with which it makes no word (``ik vermoord je``)
+    last = pieces[-1]
+    trailing = len(last) <= 2
+    if trailing and (last not in lists["function_words"] or last in _LINKING or _known(pieces[-2] + last)):
         return False
-    function = {p for p in pieces if len(p) >= 2 and p in lists["function_words"]}
+    function = {p for p in pieces[: -1 if trailing else None] if len(p) >= 2 and p in lists["function_words"]}
     coarse = _shown_forms()[1]
-    if len(function) == 1 and any(p in _harm_words() or _shows(p, coarse) for p in pieces):
+    harm = any(p in _harm_words() or _shows(p, coarse) for p in pieces)
+    if harm and (len(function) == 1 or (trailing and not function)):
         return True
+    if trailing:
+        return False
     # every short piece a word of its own ("an not at ie richtlijn" is a compound misread), and words of one
     # language ("in te er national" is a typo's misreading)
     words = all(len(p) > 2 or p in lists["function_words"] for p in pieces)
@@ -749,7 +767,7 @@ def _read_word(word: str, masks: str) -> str:
         return word
     body = core.strip(masks)
     if body == core:
-        return (_unmask(core, masks) or core.translate(_LEET)) + word[len(core) :]
+        return (_unmask(core, masks) or _leet(core)) + word[len(core) :]
     # A sign at a word's edge is a mention, a hashtag or emphasis (@lisa, #metoo, *echt*) or part of a name
     # (C#), unless the word is no known word without it and the sign hides a letter of a lexicon word (@ss).
     # Two signs or more after a word, none before it, hide its end (sh**, fu**) whatever the word shows.
@@ -758,7 +776,7 @@ def _read_word(word: str, masks: str) -> str:
     read = _unmask(core, masks) if unknown else None
     if read is None:
         lead = core.index(body) if body else len(core)
-        read = core[:lead] + body.translate(_LEET) + core[lead + len(body) :]
+        read = core[:lead] + _leet(body) + core[lead + len(body) :]
     return read + word[len(core) :]
 
 
@@ -766,7 +784,7 @@ def _read_word(word: str, masks: str) -> str:
 def _unmask(word: str, masks: str) -> str | None:
     """A word read as l33t with its ``masks`` read as the letters of the likeliest word they can hide, or
     None when they hide no word."""
-    plain = word.translate(_LEET)
+    plain = _leet(word)
     at = [i for i, char in enumerate(word) if char in masks]
     edge = word[0] in masks or word[-1] in masks
     if not at or (not edge and not _MASK_RUN.search(plain) and _known(plain)):
@@ -819,7 +837,7 @@ def _known(word: str) -> bool:
 
 def _leet_word(word: str) -> bool:
     """Whether l33t makes a word known or a lexicon word's form (``dum8455`` → ``dumbass``)."""
-    plain = word.translate(_LEET)
+    plain = _leet(word)
     return _known(plain) or _shows(plain, _shown_forms()[0])
 
 
@@ -835,6 +853,37 @@ def _curse_compound(word: str) -> bool:
 def _shield(match: re.Match[str]) -> str:
     # Digits and signs of an address go out of l33t's reach for a moment (into the Private Use Area).
     return match.group(0).translate(_SHIELD)
+
+
+def _leet(word: str) -> str:
+    """A word with l33t undone; a 1 or | is an i (``1d10t``), or an l where only that makes a known word or
+    shows a word of harm (``ki11``, ``s1ut``)."""
+    as_i = word.translate(_LEET)
+    if "1" not in word and "|" not in word:
+        return as_i
+    as_l = word.translate(_LEET_L)
+    if (_known(as_l) or _shows_harm(as_l)) and not (_known(as_i) or _shows_harm(as_i)):
+        return as_l
+    return as_i
+
+
+def _capital_i(match: re.Match[str]) -> str:
+    """A word with a capital I among small letters read with an l there when that makes a known word or
+    shows a word of harm and the word with an i is no known word (``kiII`` → ``kill``, ``sIut`` → ``slut``;
+    ``wIth`` and ``McIntosh`` stay)."""
+    word = match.group(0)
+    as_l = _CAPITAL_I.sub(lambda run: "l" * len(run.group(0)), word).lower()
+    return as_l if (_known(as_l) or _shows_harm(as_l)) and not _known(word.lower()) else word
+
+
+def _unstretch(match: re.Match[str]) -> str:
+    """A stretched word with each stretched letter twice (``idioooot`` → ``idioot``), or once when that is
+    a common word and twice is no known word (``hoeeee`` → ``hoe``, not ``hoee``, which a repair then took
+    for ``hoer``; ``kuuuut`` → ``kut``)."""
+    word = match.group(0)
+    twice = _STRETCH.sub(r"\1\1", word)
+    once = _STRETCH.sub(r"\1", word)
+    return once if frequency(once) >= COMMON and not _known(twice) else twice
 
 
 def _join_separated(match: re.Match[str]) -> str:
@@ -880,6 +929,9 @@ def fold(text: str) -> str:
     Returns:
         The folded text (not character-aligned with the input; spans come from the original text).
     """
+    names = frozenset((a.lower(), b.lower()) for a, b in _NAMES.findall(text))
+    if "I" in text:
+        text = _CAPITAL_I_WORD.sub(_capital_i, text)
     if text.isascii():
         text = text.lower().replace("`", "'")
     else:
@@ -902,7 +954,7 @@ def fold(text: str) -> str:
                 return word
             if _NUMBER.fullmatch(word) or _ROOM.fullmatch(word):
                 return word
-            if _ITEM.fullmatch(word) and not _shows(word.translate(_LEET), _shown_forms()[0]):
+            if _ITEM.fullmatch(word) and not _shows(_leet(word), _shown_forms()[0]):
                 return word
             if _CODE.fullmatch(word) and not _leet_word(word):
                 return word
@@ -914,8 +966,8 @@ def fold(text: str) -> str:
         # The table removed every private-use character, so the shielded ones are the only ones left.
         text = _WORDISH.sub(read, _ADDRESS.sub(_shield, text)).translate(_UNSHIELD)
     text = _SPACED.sub(_join_spaced, text)
-    text = _STRETCH.sub(r"\1\1", text)
-    text = _RUN.sub(_rejoin, text)
+    text = _STRETCH.sub(r"\1\1", _STRETCHED.sub(_unstretch, text))
+    text = _RUN.sub(partial(_rejoin, names=names), text) if names else _RUN.sub(_rejoin, text)
     text = _REPEATED.sub(r"\1 \1", text)
     return _LONG_WORD.sub(_repair_match, text)
 
