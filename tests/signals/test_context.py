@@ -103,7 +103,9 @@ def test_a_quotation_is_read_with_the_apostrophes_inside_it(text: str, quoted: s
         # A "no" before the harm answers nothing: an answer follows what it answers.
         # (A fresh tester's lines, twenty-first round.)
         ("is het werkcollege online? nee joh. en jij bent een vieze flikker", "identity_attack"),
-        ("i can't make it tomorrow. and you're a stupid bitch", "identity_attack"),
+        # an insult, as our own examples and the lexicon label "stupid bitch" (the twenty-sixth round's model
+        # called it an identity attack; the thirtieth's scores both about 0.5 and finds the insult)
+        ("i can't make it tomorrow. and you're a stupid bitch", "insult"),
     ],
 )
 def test_harm_after_chat_is_found_in_its_own_sentence(signals: Signals, text: str, kind: str) -> None:
