@@ -19,6 +19,11 @@ Characters are folded one code point at a time through a table filled on first u
   followed to a Latin prototype; a few Cyrillic and Greek letters whose prototype is not Latin are
   mapped by :data:`_LOOKALIKE_EXTRA`.
 
+Before lower-casing, a capital I among small letters is read as an l where only that makes a word
+(``kiII``, ``sIut``; a 1 or ``|`` read as l33t likewise: ``ki11``), and two capitalised words next to
+each other are names that no split-word join crosses (``Mo Ron``, ``Sam Bo``). A stretched letter is
+read twice, or once where twice makes no word and once a common one (``hoeeee`` → ``hoe``).
+
 A run written under a right-to-left override (U+202E) is shown reversed; it is read reversed when that
 makes a lexicon word appear (``\u202etooidi`` shows as ``idioot``), and as written otherwise.
 
