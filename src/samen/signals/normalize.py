@@ -153,10 +153,10 @@ _SIGN_SPACED = re.compile(r"[a-z](?:([*#])[a-z])(?:\1[a-z]){2,}")
 # signs (``src/a/b/c/d``), and only when the letters make a word (``a+b+c+d`` is a sum).
 _SEPARATOR = re.compile(r"[~:|+/\\]")
 _SEPARATED = re.compile(r"(?<![\w~:|+/\\])[a-z](?:([~:|+/\\])[a-z])(?:\1[a-z]){2,}(?![\w~:|+/\\])")
-# A sum or formula: = or ^ between terms (not a smiley's "=)" or "^^"), a digit beside *, a product of
-# single letters beside an operator, f(x).
 # Single letters or digits joined by a * (or raised to a power by **): a product in a formula.
 _PRODUCT = re.compile(r"(?<![a-z0-9])[a-z0-9](?:\*|\*\*(?=\d))[a-z0-9](?![a-z0-9])")
+# A sum or formula: = or ^ between terms (not a smiley's "=)" or "^^"), a digit beside *, a product of
+# single letters beside an operator, f(x).
 _ARITHMETIC = re.compile(
     r"\w\s*[=^]\s*[\w(]|\d\s*\*|\*\s*\d|\b[a-z]\*[a-z]\b\s*[-+/)]|[-+/(]\s*[a-z]\*[a-z]\b|[a-z]\([a-z0-9]"
 )
@@ -190,7 +190,7 @@ _CAPITAL_I_WORD = re.compile(r"\b[A-Za-z]*[a-z]I+(?:[a-z][A-Za-z]*)?\b")
 # Two capitalised words next to each other: names (``Mo Ron``, ``Sam Bo``), no word split apart.
 _NAMES = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")
 # A word with a letter stretched (``hoeeee``, ``kuuuut``): see :func:`_unstretch`.
-_STRETCHED = re.compile(r"[a-z]*([a-z])\1{2,}[a-z]*")
+_STRETCHED = re.compile(r"(?<![a-z])[a-z]*([a-z])\1{2,}[a-z]*")  # from a word's start: linear, not quadratic
 _DOUBLE = re.compile(r"(.)\1+")
 _TOKEN = re.compile(r"[a-z0-9*#]+(?:'[a-z]+)?")
 # Not after an apostrophe: a clitic is no piece of the next word (``she's stupid``, ``zo'n idioot``).
@@ -393,6 +393,11 @@ def _split_word(group: list[str]) -> bool:
     if min(map(len, group)) >= 4 or len(joined) < 4:  # "worth less" is two words; "mo f" is no "mof"
         return False
     return _shows_harm(joined) and not all(_shows(w, _shown_forms()[0]) for w in group)
+
+
+def _reads_as_word(word: str) -> bool:
+    """Whether a reading of disguised letters is worth taking: a known word, or one that shows harm."""
+    return _known(word) or _shows_harm(word)
 
 
 def _shows_harm(word: str) -> bool:
@@ -867,9 +872,7 @@ def _leet(word: str) -> str:
     if "1" not in word and "|" not in word:
         return as_i
     as_l = word.translate(_LEET_L)
-    if (_known(as_l) or _shows_harm(as_l)) and not (_known(as_i) or _shows_harm(as_i)):
-        return as_l
-    return as_i
+    return as_l if _reads_as_word(as_l) and not _reads_as_word(as_i) else as_i
 
 
 def _capital_i(match: re.Match[str]) -> str:
@@ -878,7 +881,7 @@ def _capital_i(match: re.Match[str]) -> str:
     ``wIth`` and ``McIntosh`` stay)."""
     word = match.group(0)
     as_l = _CAPITAL_I.sub(lambda run: "l" * len(run.group(0)), word).lower()
-    return as_l if (_known(as_l) or _shows_harm(as_l)) and not _known(word.lower()) else word
+    return as_l if _reads_as_word(as_l) and not _known(word.lower()) else word
 
 
 def _unstretch(match: re.Match[str]) -> str:
@@ -893,7 +896,7 @@ def _unstretch(match: re.Match[str]) -> str:
 
 def _join_separated(match: re.Match[str]) -> str:
     letters = match.group(0)[::2]
-    return letters if _known(letters) or _shows_harm(letters) else match.group(0)
+    return letters if _reads_as_word(letters) else match.group(0)
 
 
 def _join_spaced(match: re.Match[str]) -> str:
@@ -935,7 +938,7 @@ def fold(text: str) -> str:
         The folded text (not character-aligned with the input; spans come from the original text).
     """
     names = frozenset((a.lower(), b.lower()) for a, b in _NAMES.findall(text))
-    if "I" in text:
+    if "I" in text and _CAPITAL_I.search(text):  # the cheap test first: "I" alone is a pronoun
         text = _CAPITAL_I_WORD.sub(_capital_i, text)
     if text.isascii():
         text = text.lower().replace("`", "'")
@@ -971,8 +974,9 @@ def fold(text: str) -> str:
         # The table removed every private-use character, so the shielded ones are the only ones left.
         text = _WORDISH.sub(read, _ADDRESS.sub(_shield, text)).translate(_UNSHIELD)
     text = _SPACED.sub(_join_spaced, text)
-    text = _STRETCH.sub(r"\1\1", _STRETCHED.sub(_unstretch, text))
-    text = _RUN.sub(partial(_rejoin, names=names), text) if names else _RUN.sub(_rejoin, text)
+    if _STRETCH.search(text):
+        text = _STRETCH.sub(r"\1\1", _STRETCHED.sub(_unstretch, text))
+    text = _RUN.sub(partial(_rejoin, names=names), text)
     text = _REPEATED.sub(r"\1 \1", text)
     return _LONG_WORD.sub(_repair_match, text)
 
