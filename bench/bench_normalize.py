@@ -44,7 +44,8 @@ def main() -> None:
 
 
 #: Units repeated into adversarial lines: signs between letters (masks, l33t, addresses, file names), letters
-#: spaced apart, words split apart, dots, apostrophes and digits.
+#: spaced apart, words split apart, dots, apostrophes and digits; one long word, stretched letters, signs
+#: between letters that mask none, capital I among small letters and capitalised words (names).
 _ADVERSARIAL = (
     "a@",
     "@a",
@@ -59,6 +60,11 @@ _ADVERSARIAL = (
     "ab@cd ",
     "i d i o o t ",
     "idi oot ",
+    "ab",
+    "aaab",
+    "a~",
+    "aIb",
+    "Ab ",
 )
 
 
