@@ -110,6 +110,12 @@ MISSPELT = {
     "hoeeee dan??": "hoe dan??",
     "peoooople are weird": "people are weird",
     "heeeel goed": "heel goed",
+    # ... also where twice squeezes to a lexicon word but is no common word (kuut, fuuck)
+    "kuuuut, fuuuuck you": "kut, fuck you",
+    "shiiiit, idioooot": "shit, idioot",
+    # a hashtag of words run together is read as those words
+    "#killyourself": "kill yourself",
+    "lol #jebentdom": "lol je bent dom",
     # a 1 is an l where only that makes a word
     "ki11 yourse1f": "kill yourself",
     "je bent een 1u1": "je bent een lul",
@@ -216,6 +222,10 @@ KEPT_APART = {
     "een 7.5, een 7,5 en versie 2.0.1": "een 7.5, een 7,5 en versie 2.0.1",
     "p15, zaal A55, opgave 3a, 9u30, 5pm": "p15, zaal a55, opgave 3a, 9u30, 5pm",
     "zaal H8, B12 of cs101": "zaal h8, b12 of cs101",
+    # a common word with a number after it is numbered (week 1), no l33t; a hashtag's name is no word to
+    # respell or split unless words run together in it
+    "week1, opdracht12 en #leiden2026": "week1, opdracht12 en #leiden2026",
+    "#metoo #tentamenweek #studentlife": "#metoo #tentamenweek #studentlife",
     "jij k?nker": "jij k?nker",
     "ik zie je in het projectgroepje?dieisrolstoeler": "ik zie je in het projectgroepje?die is rolstoeler",
     "Statistiek II, echt waar!!1": "statistiek ii, echt waar!!1",

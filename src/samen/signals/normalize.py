@@ -22,7 +22,8 @@ Characters are folded one code point at a time through a table filled on first u
 Before lower-casing, a capital I among small letters is read as an l where only that makes a word
 (``kiII``, ``sIut``; a 1 or ``|`` read as l33t likewise: ``ki11``), and two capitalised words next to
 each other are names that no split-word join crosses (``Mo Ron``, ``Sam Bo``). A stretched letter is
-read twice, or once where twice makes no word and once a common one (``hoeeee`` → ``hoe``).
+read twice, or once where once makes a common word and twice does not (``hoeeee`` → ``hoe``,
+``kuuuut`` → ``kut``).
 
 A run written under a right-to-left override (U+202E) is shown reversed; it is read reversed when that
 makes a lexicon word appear (``\u202etooidi`` shows as ``idioot``), and as written otherwise.
@@ -36,8 +37,10 @@ letters of a lexicon word, when two letters or more are shown (a run of ``*`` or
 ``sh**``). A sign at a word's edge is a mention, a hashtag, emphasis or part of a name (``@lisa``,
 ``#metoo``, ``#ok``, ``*echt*``, ``C#``), unless the word without it is no known word and the sign hides a
 lexicon word's letter (``@sshole``) or two signs or more end the word (``sh**``); the name after it is
-not repaired. A message with a sum or formula in it (``=`` or ``^`` between terms, a digit beside ``*``, a
-product of single letters, ``f(x)``) reads no ``*`` as a mask; at most eight masked words are read in a
+not respelt, and a hashtag is read as words only where words run together in it (``#killyourself``). A
+common word with a number after it is numbered, no l33t (``week1``, ``opdracht12``; ``fag5`` is read).
+A message with a sum or formula in it (``=`` or ``^`` between terms, a digit beside ``*``, a product of
+single letters, ``f(x)``) reads no ``*`` as a mask; at most eight masked words are read in a
 message (each costs up to a millisecond), and the words after those are left as written.
 
 A word that hides a lexicon word is repaired, with the Dutch and English word frequencies of ``wordfreq``
@@ -182,6 +185,8 @@ _ROOM = re.compile(r"[a-z]\d{1,3}")
 # A code of a few letters and two digits or more (``cs101``): no l33t unless l33t makes it a word
 # (``dum8455``); one digit after two letters or more is l33t (``fa7``, ``jew5``).
 _CODE = re.compile(r"[a-z]{2,4}\d{2,}")
+# A word and a number after it (``week1``, ``opdracht12``, ``#leiden2026``): see :func:`_numbered_word`.
+_NUMBERED = re.compile(r"[#@]?([a-z]{3,})\d+")
 _STRETCH = re.compile(r"(.)\1{2,}")
 # A capital I after a small letter, before another or at the word's end, may be an l in disguise
 # (``kiII``, ``sIut``); not at a word's start (``Ik``, ``It``) nor before a capital (``eID``).
@@ -209,6 +214,8 @@ _OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
 _LONG_WORD = re.compile(
     r"(?<![\w@#*%&=/\\~^<>])(?<!\b[a-z][?.\-])(?:(?<=[a-z]')(n|s|t|k|m|d|re|ve|ll)(?=[a-z]{3}))?([a-z]{3,})\b"
 )
+# A hashtag (``#killyourself``, ``#jebentdom``): see :func:`_read_hashtag`.
+_HASHTAG = re.compile(r"(?<![\w#])#([a-z]{6,})\b")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _DOUBLED_START = re.compile(r"([b-df-hj-np-tv-z])\1")
 _AFTER_LONE_LETTER = re.compile(r"(?<![a-z])[a-z]'$")
@@ -851,6 +858,12 @@ def _leet_word(word: str) -> bool:
     return _known(plain) or _shows(plain, _shown_forms()[0])
 
 
+def _numbered_word(letters: str, word: str) -> bool:
+    """Whether a word with a number after it is an ordinary numbered word (``week1``): its letters make a
+    common word that shows no harm, and l33t makes no word of the whole (``fag5`` is ``fags``)."""
+    return frequency(letters) >= COMMON and not _shows_harm(letters) and not _leet_word(word)
+
+
 def _curse_compound(word: str) -> bool:
     """Whether a word is a curse joined to a lexicon or common word (``teringlijer``, ``kankerdocent``)
     and not an ordinary compound (``kankeronderzoek``)."""
@@ -886,12 +899,13 @@ def _capital_i(match: re.Match[str]) -> str:
 
 def _unstretch(match: re.Match[str]) -> str:
     """A stretched word with each stretched letter twice (``idioooot`` → ``idioot``), or once when that is
-    a common word and twice is no known word (``hoeeee`` → ``hoe``, not ``hoee``, which a repair then took
-    for ``hoer``; ``kuuuut`` → ``kut``)."""
+    a common word and twice is not (``hoeeee`` → ``hoe``, not ``hoee``, which a repair then took for
+    ``hoer``; ``kuuuut`` → ``kut`` and ``fuuuuck`` → ``fuck``, though ``kuut`` and ``fuuck`` squeeze to a
+    lexicon word)."""
     word = match.group(0)
     twice = _STRETCH.sub(r"\1\1", word)
     once = _STRETCH.sub(r"\1", word)
-    return once if frequency(once) >= COMMON and not _known(twice) else twice
+    return once if frequency(once) >= COMMON > frequency(twice) else twice
 
 
 def _join_separated(match: re.Match[str]) -> str:
@@ -926,6 +940,13 @@ def _repair_match(match: re.Match[str]) -> str:
     if _AFTER_LONE_LETTER.search(match.string, max(0, match.start() - 2), match.start()):
         return match.group(0)  # k'nker: the letters after a lone letter's apostrophe are no word to respell
     return repair(match.group(0))
+
+
+def _read_hashtag(match: re.Match[str]) -> str:
+    """A hashtag read as the words run together in it when :func:`repair` splits it (``#killyourself`` →
+    ``kill yourself``), else left as written (``#metoo``, ``#leiden2026``): its name is no word to respell."""
+    words = repair(match.group(1))
+    return words if " " in words else match.group(0)
 
 
 def fold(text: str) -> str:
@@ -966,6 +987,9 @@ def fold(text: str) -> str:
                 return word
             if _CODE.fullmatch(word) and not _leet_word(word):
                 return word
+            numbered = _NUMBERED.fullmatch(word)
+            if numbered and _numbered_word(numbered.group(1), word.lstrip("#@")):
+                return word
             spaced = _SIGN_SPACED.fullmatch(_EXCLAIMED.sub("", word))
             if spaced and spaced.group(1) in masks:  # in a formula, m*a*b*c is a product
                 return spaced.group(0)[::2] + word[spaced.end() :]
@@ -978,6 +1002,8 @@ def fold(text: str) -> str:
         text = _STRETCH.sub(r"\1\1", _STRETCHED.sub(_unstretch, text))
     text = _RUN.sub(partial(_rejoin, names=names), text)
     text = _REPEATED.sub(r"\1 \1", text)
+    if "#" in text:
+        text = _HASHTAG.sub(_read_hashtag, text)
     return _LONG_WORD.sub(_repair_match, text)
 
 

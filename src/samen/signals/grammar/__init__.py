@@ -81,8 +81,10 @@ SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
 
 #: Harm with a line of everyday chat before or after it (the harmful templates' copies).
 CHAT_AROUND = "chat_around"
+#: Harm addressed to someone by name, before or after it (the harmful templates' copies).
+ADDRESSED = "addressed"
 #: The families written from other families' templates; each example carries its template's kind.
-DERIVED = (*SPELLING, CHAT_AROUND)
+DERIVED = (*SPELLING, CHAT_AROUND, ADDRESSED)
 
 LANGS = ("nl", "en")
 SEED = 20261130
@@ -94,6 +96,15 @@ SPELLING_PER_HARMLESS = {"train": 1, "dev": 1, "test": 1}
 #: Copies of each template with a line of everyday chat around them, and with exclamation marks, by split.
 CHAT_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 EMPHASIS_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
+#: Copies of each template addressed to someone by name, by split. Names fill everyday chat ("Sem, heb jij
+#: de slides?") far more than harm, so without them a name taught the cheap stage and its gate that a
+#: message is ordinary: "kys" scored 0.99 and "kys Sam" 0.16 (docs/signals.md, the thirty-first round).
+ADDRESSED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
+# How a message is addressed to someone, as students type it: before it or after it, with or without a
+# comma, or as a mention.
+_ADDRESSINGS = ("{name}, {text}", "{name} {text}", "@{name} {text}", "{text} {name}", "{text}, {name}",
+                "{text} @{name}")  # fmt: skip
+_END = re.compile(r"[.!?]*$")
 # Everyday topics that change how a message next to them reads (a harmful line beside a line about racism
 # or moderation looks like counter-speech; beside banter or coarse words, like banter): never put around.
 _NOT_AROUND = frozenset({"study_content", "identity", "moderation", "profanity", "compound_word", "banter"})
@@ -294,6 +305,30 @@ def _restyled(
     return out
 
 
+def _addressed(
+    template: Template, variants: list[tuple[str, str, str | None]], split: str, names: list[str]
+) -> list[tuple[str, str, str | None]]:
+    """A template's copies addressed to someone by name (from its fillings): a harmful one's form the
+    family ``addressed``, a harmless one's stay in its family."""
+    rng = random.Random(zlib.crc32(f"{SEED}:addressed:{template.id}".encode()))
+    fillings = [v for v in variants if v[1] == template.family][: FILLS[split]]  # not the disguised
+    family = ADDRESSED if template.family in HARMFUL else template.family
+    out = []
+    for n in range(ADDRESSED_PER_TEMPLATE[split]):
+        text, _, subtype = fillings[n % len(fillings)]
+        name = rng.choice(names)
+        form = rng.choice(_ADDRESSINGS)
+        if form.startswith("{text}"):  # the name goes before the closing mark: "idiot, Sam!"
+            end = _END.search(text)
+            body, mark = text[: end.start()], end.group(0)  # type: ignore[union-attr]
+            addressed = form.format(text=body, name=name) + mark
+        else:  # a capital that began the message follows the name in lower case, save "I"
+            body = text if re.match(r"I\b|[A-Z]{2}", text) else text[:1].lower() + text[1:]
+            addressed = form.format(text=body, name=name)
+        out.append((addressed, family, subtype))
+    return out
+
+
 def generate() -> list[Example]:
     """Every grammar example of both languages, the same on every run and in every process.
 
@@ -315,12 +350,14 @@ def generate() -> list[Example]:
             split = splits[template.id]
             variants = _variants(template, data, rotation, split)
             copies = _restyled(template, variants, split)
-            for n, (text, family, subtype) in enumerate(variants + copies):
+            addressed = _addressed(template, variants, split, data["slots"]["vocative"])
+            for n, (text, family, subtype) in enumerate(variants + addressed + copies):
                 if text in seen:
                     continue
                 seen.add(text)
                 sub = subtype if kind == "identity_attack" else None
                 example = Example(text, lang, kinds, sub, family, "grammar", split, template.id)
-                examples.append(replace(example, restyled=True) if n >= len(variants) else example)
+                restyled = n >= len(variants) + len(addressed)
+                examples.append(replace(example, restyled=True) if restyled else example)
             rotation += (SPELLING_PER_HARMFUL if kind else SPELLING_PER_HARMLESS)[split]
     return examples
