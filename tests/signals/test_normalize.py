@@ -218,6 +218,7 @@ KEPT_APART = {
     "you are a f u c k i n g idiot": "you are a fucking idiot",
     "u b e n t dom": "u bent dom",
     "f u c k u": "fuck u",
+    "u r a m0ron, r u ok": "u r a moron, r u ok",  # chat's one-letter words spaced are words, not a word
     "de 4e les, the 14th, the 1930s": "de 4e les, the 14th, the 1930s",
     "een 7.5, een 7,5 en versie 2.0.1": "een 7.5, een 7,5 en versie 2.0.1",
     "p15, zaal A55, opgave 3a, 9u30, 5pm": "p15, zaal a55, opgave 3a, 9u30, 5pm",

@@ -170,6 +170,9 @@ _SPACED = re.compile(
 # Letters that are words on their own: the English "a" and "I", the Dutch "u"; spaced out beside a word's
 # letters (``a f u c k i n g``, ``u b e n t``) they stay apart, and only they are pieces of a split.
 _LONE_WORDS = frozenset("aiu")
+# Letters that are words in chat: u (you), r (are), y (why), k (ok), n (and), c (see), b (be), and the
+# lone words; spaced apart they are a sentence, not a word spelt out, unless together they make a word.
+_CHAT_LETTERS = frozenset("uryknbc") | _LONE_WORDS
 # The letters left of a clitic when its apostrophe is dropped (``it s``, ``that s``, ``het s``, ``I m``): no
 # first piece of a word split apart. Not the Dutch ``k`` and ``n`` of :data:`_LONG_WORD`'s clitics: a lone
 # ``k`` or ``n`` before letters is a word split far more often than a dropped ``'k`` (``k lootzak``).
@@ -914,8 +917,13 @@ def _join_separated(match: re.Match[str]) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    # Letters spaced one apart make a word; two spaces between them mark the next word.
-    return " ".join(_lone_apart(re.sub(r"[ .\-_]", "", word)) for word in match.group(1).split("  "))
+    # Letters spaced one apart make a word; two spaces between them mark the next word. Chat's one-letter
+    # words that make no word together are left apart ("u r a m0ron": you are a moron).
+    words = []
+    for spaced in match.group(1).split("  "):
+        word = _lone_apart(re.sub(r"[ .\-_]", "", spaced))
+        words.append(spaced if _CHAT_LETTERS.issuperset(word) and not _known(word) else word)
+    return " ".join(words)
 
 
 def _lone_apart(word: str) -> str:
