@@ -147,8 +147,8 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "drop dead gorgeous outfit today",
         "die, you stupid printer",
         "ik ben echt een stuk ongeluk vandaag",
-        # self-mockery about one's own question: 0.51 as an insult since the thirtieth round (0.42 before);
-        # "sorry, stomme vraag" is nudged by both models (docs/signals.md, known gaps)
+        # self-mockery about one's own question: 0.51 as an insult in the thirtieth round (0.42 before), 0.48
+        # in the thirty-first, at the threshold; "sorry, stomme vraag" is nudged (docs/signals.md, known gaps)
         pytest.param("wat een stomme vraag van mij, sorry", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         # Saying one harmless thing many times: read twice (normalize._REPEATED); twenty "thanks!" scored
         # 0.84 as an identity attack before.
