@@ -104,7 +104,6 @@ ADDRESSED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 # comma, or as a mention.
 _ADDRESSINGS = ("{name}, {text}", "{name} {text}", "@{name} {text}", "{text} {name}", "{text}, {name}",
                 "{text} @{name}")  # fmt: skip
-_END = re.compile(r"[.!?]*$")
 # Everyday topics that change how a message next to them reads (a harmful line beside a line about racism
 # or moderation looks like counter-speech; beside banter or coarse words, like banter): never put around.
 _NOT_AROUND = frozenset({"study_content", "identity", "moderation", "profanity", "compound_word", "banter"})
@@ -319,9 +318,8 @@ def _addressed(
         name = rng.choice(names)
         form = rng.choice(_ADDRESSINGS)
         if form.startswith("{text}"):  # the name goes before the closing mark: "idiot, Sam!"
-            end = _END.search(text)
-            body, mark = text[: end.start()], end.group(0)  # type: ignore[union-attr]
-            addressed = form.format(text=body, name=name) + mark
+            body = text.rstrip(".!?")
+            addressed = form.format(text=body, name=name) + text[len(body) :]
         else:  # a capital that began the message follows the name in lower case, save "I"
             body = text if re.match(r"I\b|[A-Z]{2}", text) else text[:1].lower() + text[1:]
             addressed = form.format(text=body, name=name)
