@@ -171,6 +171,34 @@ def test_harm_is_also_written_with_chat_around_it_and_shouting(
     assert all(e.pattern in HARMLESS for e in grammar if e.restyled and not e.kinds)
 
 
+def test_harm_and_its_twins_are_also_addressed_to_someone_by_name(grammar: list[Example]) -> None:
+    # A name taught that a message is ordinary ("kys" 0.99, "kys Sam" 0.16) until harm was addressed too.
+    names = {lang: load(lang)["slots"]["vocative"] for lang in ("nl", "en")}
+    fillings = defaultdict(set)
+    for e in grammar:
+        if e.pattern == e.template.split("/")[1]:  # the template's own fillings, not its copies
+            fillings[e.template].add(fold(e.text))
+    addressed = [e for e in grammar if e.pattern == "addressed"]
+    assert addressed and all(e.kinds and not e.restyled for e in addressed)
+    twins_addressed = 0
+    for e in grammar[::7]:
+        if e.restyled or e.pattern.startswith("spelling_"):
+            continue
+        for name in names[e.lang]:
+            for form in (f"{name}, ", f"{name} ", f"@{name} ", f", {name}", f" {name}", f" @{name}"):
+                body = e.text.rstrip(".!?")
+                if form.endswith(" ") and e.text.startswith(form):
+                    rest = e.text[len(form) :]
+                elif not form.endswith(" ") and body.endswith(form):
+                    rest = body[: -len(form)] + e.text[len(body) :]
+                else:
+                    continue
+                if fold(rest) in fillings[e.template]:  # a filling of its own template, addressed
+                    assert e.pattern == "addressed" if e.kinds else e.pattern in HARMLESS, e
+                    twins_addressed += not e.kinds
+    assert twins_addressed > 100, twins_addressed
+
+
 def test_no_text_is_in_two_splits_or_in_a_test_split_elsewhere(
     grammar: list[Example], everyday: list[Example]
 ) -> None:
