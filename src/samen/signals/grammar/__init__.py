@@ -11,7 +11,9 @@ the template's own split) before or after it, and (except banter and congratulat
 already) with exclamation marks: harm does not stop being harm
 when a message goes on about the meeting, or shouts. A harmful template's copies with chat around them
 form the family ``chat_around``; a harmless one's stay in its family. They are drawn with a generator of
-their own, so adding them changed no other example.
+their own, so adding them changed no other example. Every template is also written addressed to someone by
+name (``vocative`` in the YAML files: a name before or after it, or a mention), so that a name tells
+nothing about harm; a harmful template's copies form the family ``addressed``.
 
 Each example's ``pattern`` is its functional family, ``template`` the id of its sentence shape
 (``<lang>/<family>/<crc32 of the shape>``). The split is by template: a hash of the shape's id deals it
@@ -102,6 +104,8 @@ EMPHASIS_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
 ADDRESSED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 # How a message is addressed to someone, as students type it: before it or after it, with or without a
 # comma, or as a mention.
+# A message whose first capital stays after a name: "I …" or a word in capitals ("OK", "TA").
+_KEEPS_CAPITAL = re.compile(r"I\b|[A-Z]{2}")
 _ADDRESSINGS = ("{name}, {text}", "{name} {text}", "@{name} {text}", "{text} {name}", "{text}, {name}",
                 "{text} @{name}")  # fmt: skip
 # Everyday topics that change how a message next to them reads (a harmful line beside a line about racism
@@ -321,7 +325,7 @@ def _addressed(
             body = text.rstrip(".!?")
             addressed = form.format(text=body, name=name) + text[len(body) :]
         else:  # a capital that began the message follows the name in lower case, save "I"
-            body = text if re.match(r"I\b|[A-Z]{2}", text) else text[:1].lower() + text[1:]
+            body = text if _KEEPS_CAPITAL.match(text) else text[:1].lower() + text[1:]
             addressed = form.format(text=body, name=name)
         out.append((addressed, family, subtype))
     return out
