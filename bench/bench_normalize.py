@@ -45,7 +45,8 @@ def main() -> None:
 
 #: Units repeated into adversarial lines: signs between letters (masks, l33t, addresses, file names), letters
 #: spaced apart, words split apart, dots, apostrophes and digits; one long word, stretched letters, signs
-#: between letters that mask none, capital I among small letters and capitalised words (names).
+#: between letters that mask none, capital I among small letters and capitalised words (names); hashtags,
+#: words with a number after them and chat's one-letter words spaced apart.
 _ADVERSARIAL = (
     "a@",
     "@a",
@@ -65,6 +66,9 @@ _ADVERSARIAL = (
     "a~",
     "aIb",
     "Ab ",
+    "#jebentdom ",
+    "week1 ",
+    "u r ",
 )
 
 
