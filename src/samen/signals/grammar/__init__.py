@@ -83,8 +83,10 @@ SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
 CHAT_AROUND = "chat_around"
 #: Harm addressed to someone by name, before or after it (the harmful templates' copies).
 ADDRESSED = "addressed"
+#: Harm with a laugh after it (the harmful templates' copies).
+LAUGHED = "laughed"
 #: The families written from other families' templates; each example carries its template's kind.
-DERIVED = (*SPELLING, CHAT_AROUND, ADDRESSED)
+DERIVED = (*SPELLING, CHAT_AROUND, ADDRESSED, LAUGHED)
 
 LANGS = ("nl", "en")
 SEED = 20261130
@@ -102,6 +104,11 @@ EMPHASIS_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
 ADDRESSED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 # How a message is addressed to someone, as students type it: before it or after it, with or without a
 # comma, or as a mention.
+#: Copies of each template with a laugh after it, by split. Banter laughs, so a laugh had come to mean
+#: harmless: "i'm gonna stab you" scored 0.91 and "… lol" 0.00 (docs/signals.md, the thirty-first round).
+LAUGHED_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
+# Laughs as students type them after a message.
+_LAUGHS = (" lol", " haha", " 😂", " hahaha", " xD", " lmao", " 😂😂", " hahah", " 🤣", " lololol")
 _ADDRESSINGS = ("{name}, {text}", "{name} {text}", "@{name} {text}", "{text} {name}", "{text}, {name}",
                 "{text} @{name}")  # fmt: skip
 # Everyday topics that change how a message next to them reads (a harmful line beside a line about racism
@@ -327,6 +334,22 @@ def _addressed(
     return out
 
 
+def _laughed(
+    template: Template, variants: list[tuple[str, str, str | None]], split: str
+) -> list[tuple[str, str, str | None]]:
+    """A template's copies with a laugh after them (from its fillings): a harmful one's form the family
+    ``laughed``, a harmless one's stay in its family."""
+    rng = random.Random(zlib.crc32(f"{SEED}:laughed:{template.id}".encode()))
+    fillings = [v for v in variants if v[1] == template.family][: FILLS[split]]  # not the disguised
+    family = LAUGHED if template.family in HARMFUL else template.family
+    out = []
+    for n in range(LAUGHED_PER_TEMPLATE[split]):
+        text, _, subtype = fillings[-1 - n % len(fillings)]
+        laugh = rng.choice(_LAUGHS)
+        out.append(((text.rstrip(".") if rng.random() < 0.7 else text) + laugh, family, subtype))
+    return out
+
+
 def generate() -> list[Example]:
     """Every grammar example of both languages, the same on every run and in every process.
 
@@ -349,6 +372,7 @@ def generate() -> list[Example]:
             variants = _variants(template, data, rotation, split)
             copies = _restyled(template, variants, split)
             addressed = _addressed(template, variants, split, data["slots"]["vocative"])
+            addressed += _laughed(template, variants, split)
             for n, (text, family, subtype) in enumerate(variants + addressed + copies):
                 if text in seen:
                     continue
