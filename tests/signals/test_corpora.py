@@ -199,6 +199,21 @@ def test_harm_and_its_twins_are_also_addressed_to_someone_by_name(grammar: list[
     assert twins_addressed > 100, twins_addressed
 
 
+def test_harm_is_also_written_with_a_laugh_after_it(grammar: list[Example]) -> None:
+    # A laugh taught that a message is banter ("i'm gonna stab you" 0.91, "… lol" 0.00).
+    from samen.signals.grammar import _LAUGHS
+
+    fillings = defaultdict(set)
+    for e in grammar:
+        if e.pattern == e.template.split("/")[1]:
+            fillings[e.template].add(e.text.rstrip("."))
+    laughed = [e for e in grammar if e.pattern == "laughed"]
+    assert laughed and all(e.kinds and not e.restyled for e in laughed)
+    for e in laughed[::11]:
+        laugh = next(laugh for laugh in _LAUGHS if e.text.endswith(laugh))
+        assert e.text[: -len(laugh)].rstrip(".") in fillings[e.template], e.text
+
+
 def test_no_text_is_in_two_splits_or_in_a_test_split_elsewhere(
     grammar: list[Example], everyday: list[Example]
 ) -> None:

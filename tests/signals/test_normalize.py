@@ -315,7 +315,7 @@ def test_masked_letters_are_read_as_the_word_they_hide(text: str) -> None:
 # addresses keep their signs.
 UNMASKED = {
     "m@rk, d@g!": "mark, dag!",
-    "@lisa #metoo *belangrijk* test*": "@lisa #metoo *belangrijk* test*",
+    "@lisa #metoo *belangrijk* test*": "@lisa #metoo belangrijk test*",  # emphasis marks read away
     "@jdevries @ccount kom je?": "@jdevries @ccount kom je?",
     "prima #ok, #me hoor, #ns trein": "prima #ok, #me hoor, #ns trein",
     "ik programmeer in C# en F#, jij?": "ik programmeer in c# en f#, jij?",

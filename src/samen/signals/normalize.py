@@ -217,6 +217,13 @@ _OVERRIDE = re.compile(r"\u202e([^\u202c\n]*)\u202c?")
 _LONG_WORD = re.compile(
     r"(?<![\w@#*%&=/\\~^<>])(?<!\b[a-z][?.\-])(?:(?<=[a-z]')(n|s|t|k|m|d|re|ve|ll)(?=[a-z]{3}))?([a-z]{3,})\b"
 )
+# Words set in bold, italics or strikethrough as chat apps write them (``*kys*``, ``**kys**``, ``_echt_``,
+# ``~nee~``, ``*marokkanen zijn dieven*``): the marks are emphasis, not letters or masks, and are read
+# away. A mark opens only after a space or an opening bracket or quote and closes only before a space or a
+# punctuation mark, so ``k*nker``, ``2*3``, ``verslag_v3`` and ``src/**/*.py`` keep theirs.
+_EMPHASIS = re.compile(
+    r"(?<![^\s(\"'])(\*\*|__|~~|[*_~])(?=[^\s*_~])([^*_~\n]*?[^\s*_~])\1(?=[\s.,!?;:)\"']|$)"
+)
 # A hashtag (``#killyourself``, ``#jebentdom``): see :func:`_read_hashtag`.
 _HASHTAG = re.compile(r"(?<![\w#])#([a-z]{6,})\b")
 _PLAIN_WORD = re.compile(r"[a-z]+")
@@ -975,6 +982,8 @@ def fold(text: str) -> str:
         if "\u202e" in text:
             text = _OVERRIDE.sub(_read_override, text)
         text = _strip(text)
+    if ("*" in text or "_" in text or "~" in text) and _EMPHASIS.search(text):
+        text = _EMPHASIS.sub(r"\2", text)
     if _SEPARATOR.search(text) and _SEPARATED.search(text):  # the cheap test first: most chat has no sign
         text = _SEPARATED.sub(_join_separated, text)
     if _HAS_SIGN.search(text):

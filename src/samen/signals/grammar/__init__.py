@@ -85,8 +85,10 @@ SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
 CHAT_AROUND = "chat_around"
 #: Harm addressed to someone by name, before or after it (the harmful templates' copies).
 ADDRESSED = "addressed"
+#: Harm with a laugh after it (the harmful templates' copies).
+LAUGHED = "laughed"
 #: The families written from other families' templates; each example carries its template's kind.
-DERIVED = (*SPELLING, CHAT_AROUND, ADDRESSED)
+DERIVED = (*SPELLING, CHAT_AROUND, ADDRESSED, LAUGHED)
 
 LANGS = ("nl", "en")
 SEED = 20261130
@@ -102,10 +104,15 @@ EMPHASIS_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
 #: de slides?") far more than harm, so without them a name taught the cheap stage and its gate that a
 #: message is ordinary: "kys" scored 0.99 and "kys Sam" 0.16 (docs/signals.md, the thirty-first round).
 ADDRESSED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
-# How a message is addressed to someone, as students type it: before it or after it, with or without a
-# comma, or as a mention.
+#: Copies of each template with a laugh after it, by split. Banter laughs, so a laugh had come to mean
+#: harmless: "i'm gonna stab you" scored 0.91 and "… lol" 0.00 (docs/signals.md, the thirty-first round).
+LAUGHED_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
+# Laughs as students type them after a message.
+_LAUGHS = (" lol", " haha", " 😂", " hahaha", " xD", " lmao", " 😂😂", " hahah", " 🤣", " lololol")
 # A message whose first capital stays after a name: "I …" or a word in capitals ("OK", "TA").
 _KEEPS_CAPITAL = re.compile(r"I\b|[A-Z]{2}")
+# How a message is addressed to someone, as students type it: before it or after it, with or without a
+# comma, or as a mention.
 _ADDRESSINGS = ("{name}, {text}", "{name} {text}", "@{name} {text}", "{text} {name}", "{text}, {name}",
                 "{text} @{name}")  # fmt: skip
 # Everyday topics that change how a message next to them reads (a harmful line beside a line about racism
@@ -331,6 +338,22 @@ def _addressed(
     return out
 
 
+def _laughed(
+    template: Template, variants: list[tuple[str, str, str | None]], split: str
+) -> list[tuple[str, str, str | None]]:
+    """A template's copies with a laugh after them (from its fillings): a harmful one's form the family
+    ``laughed``, a harmless one's stay in its family."""
+    rng = random.Random(zlib.crc32(f"{SEED}:laughed:{template.id}".encode()))
+    fillings = [v for v in variants if v[1] == template.family][: FILLS[split]]  # not the disguised
+    family = LAUGHED if template.family in HARMFUL else template.family
+    out = []
+    for n in range(LAUGHED_PER_TEMPLATE[split]):
+        text, _, subtype = fillings[-1 - n % len(fillings)]
+        laugh = rng.choice(_LAUGHS)
+        out.append(((text.rstrip(".") if rng.random() < 0.7 else text) + laugh, family, subtype))
+    return out
+
+
 def generate() -> list[Example]:
     """Every grammar example of both languages, the same on every run and in every process.
 
@@ -353,6 +376,7 @@ def generate() -> list[Example]:
             variants = _variants(template, data, rotation, split)
             copies = _restyled(template, variants, split)
             addressed = _addressed(template, variants, split, data["slots"]["vocative"])
+            addressed += _laughed(template, variants, split)
             for n, (text, family, subtype) in enumerate(variants + addressed + copies):
                 if text in seen:
                     continue
