@@ -16,6 +16,7 @@ from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, ho
 from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import Model, Vector, cue_vector, features, load_model
+from samen.signals.names import first_names, without_names, written_names
 from samen.signals.normalize import fold, prepare, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
 from samen.signals.rules import NEGATIONS, LabellingFunction, Reading, load_rules, quotations, read, sentences
@@ -134,6 +135,7 @@ class Signals:
             embeddings = os.environ.get(EMBEDDINGS_VARIABLE, "1") != "0"
         embed = load_embedder() if embeddings and model is not None and model.has_embedding_stage else None
         prepare()
+        first_names()
         return cls(load_lexicon(), model, privacy, load_rules(), embed)
 
     def analyze(self, text: str) -> Analysis:
@@ -155,7 +157,7 @@ class Signals:
         words = tokens(folded)
         language = detect_language(words, folded)
         reading = self.reading(folded, words)
-        scores = self._score(folded, words, reading)
+        scores = self._score(folded, words, reading, written_names(text))
         self._remember(text, scores, language, len(words))
         findings = [
             Finding(kind, subtype, round(score, 3), why)
@@ -179,26 +181,30 @@ class Signals:
         """The context cues and labelling functions of a folded message."""
         return read(folded, words, self.lexicon, self.rules)
 
-    def score(self, folded: str, words: Sequence[str]) -> dict[str, tuple[float, str | None, str]]:
+    def score(
+        self, folded: str, words: Sequence[str], names: frozenset[str]
+    ) -> dict[str, tuple[float, str | None, str]]:
         """Every abuse kind's calibrated score with its subtype and explanation, before thresholds
         (``profanity`` too, when a coarse word is aimed at no one and nothing else is found).
 
         Args:
             folded: the folded message.
             words: its words.
+            names: the first names written in it (:func:`samen.signals.names.written_names`), which the
+                cheap stage does not read.
         """
-        return self._score(folded, words, self.reading(folded, words))
+        return self._score(folded, words, self.reading(folded, words), names)
 
     def _score(
-        self, folded: str, words: Sequence[str], reading: Reading
+        self, folded: str, words: Sequence[str], reading: Reading, names: frozenset[str]
     ) -> dict[str, tuple[float, str | None, str]]:
         best: dict[str, tuple[float, str | None, str]] = {}
         if self.model is not None:
             model = self.model
-            buckets = features(words)
+            buckets = features(without_names(words, names))
             self.scored += 1
             scores = self._cascade(model, folded, buckets, reading)
-            sentence = self._most_suspect_sentence(model, folded, reading)
+            sentence = self._most_suspect_sentence(model, folded, reading, names)
             if sentence is not None:
                 scores = np.maximum(scores, self._cascade(model, *sentence))
             for kind, value in zip(model.kinds, scores, strict=True):
@@ -225,7 +231,7 @@ class Signals:
         return scores
 
     def _most_suspect_sentence(
-        self, model: Model, folded: str, reading: Reading
+        self, model: Model, folded: str, reading: Reading, names: frozenset[str]
     ) -> tuple[str, npt.NDArray[np.int64], Reading] | None:
         """Of a message of two or more sentences (two words or more each), the one the cheap stage scores
         highest, with its buckets and reading; None for one sentence, when a cue shows that a sentence
@@ -245,7 +251,7 @@ class Signals:
         scored = []
         for sentence, words in parts:
             sentence_reading = self.reading(sentence, words)
-            buckets = features(words)
+            buckets = features(without_names(words, names))
             cheap = model.cheap_logits(buckets, cue_vector(model.cues, sentence_reading.cues))
             scored.append((float(model.cheap(cheap).max()), sentence, words, buckets, sentence_reading))
         suspect = max(range(len(scored)), key=lambda i: scored[i][0])
@@ -278,7 +284,8 @@ class Signals:
                 return cached
         folded = fold(text)
         words = tokens(folded)
-        return self._remember(text, self.score(folded, words), detect_language(words, folded), len(words))
+        scores = self.score(folded, words, written_names(text))
+        return self._remember(text, scores, detect_language(words, folded), len(words))
 
     def _remember(
         self, text: str, scores: dict[str, tuple[float, str | None, str]], language: str, words: int

@@ -520,6 +520,13 @@ def _harm_words() -> frozenset[str]:
     return _word_lists()["harm_words"]
 
 
+def loaded_forms() -> frozenset[str]:
+    """The squeezed forms of the lexicon's words (with plurals) and of the words of harm: words that no
+    other reading (a first name, :mod:`samen.signals.names`) may take for an ordinary one."""
+    shown, coarse = _shown_forms()
+    return shown | coarse | {squeeze(w) for w in _harm_words()}
+
+
 @cache
 def _one_short() -> frozenset[str]:
     """The shown forms and words of harm, and each with one letter dropped, squeezed: the squeezed keys of

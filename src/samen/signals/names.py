@@ -1,0 +1,99 @@
+"""First names in a message, so that the cheap stage reads what a message says rather than whom it speaks to.
+
+Whom a message speaks to does not decide what it says, yet a name's n-grams take on whatever the training
+lines that hold that name happened to be: "kys" scored 0.99 and "kys Sam" 0.22, and the gate did not send
+the second on to the embedding stage, which scores it 0.99 (docs/signals.md, the thirty-second round). The
+cheap stage and its gate now read a message without the first names written in it
+(:func:`written_names`); the embedding stage still reads them, as one part of the sentence.
+
+The names are the given names of Faker's person providers for the languages students at a Dutch university
+most often have, in Latin letters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+
+from faker.providers.person import (
+    de_DE,
+    en_GB,
+    en_IE,
+    en_IN,
+    en_US,
+    es_ES,
+    fr_FR,
+    it_IT,
+    nl_BE,
+    nl_NL,
+    pl_PL,
+    pt_PT,
+    tr_TR,
+)
+
+from samen.signals.normalize import fold, frequency, loaded_forms, squeeze
+
+_PROVIDERS = (nl_NL, nl_BE, en_US, en_GB, en_IE, en_IN, de_DE, fr_FR, tr_TR, pl_PL, es_ES, it_IT, pt_PT)
+_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+#: Words of hate that a provider also lists as a given name (the lexicon's own words are left out too).
+_NOT_NAMES = frozenset({"nazi", "isis"})
+#: Below this frequency as a word (wordfreq, Dutch or English), a name at a sentence's start is read as a
+#: name even without a comma after it ("Marcus I'll find you"); a more common one ("Hope", "Max", "Sam")
+#: there may be the word.
+RARE_AS_WORD = 10**-5
+# A word, not the start of a contraction ("Don't") nor a mention; a mention.
+_WORD = re.compile(r"(?<![\w'’@])[^\W\d_]{2,}(?![\w'’])")
+_MENTION = re.compile(r"@([^\W\d_]{2,})")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*$")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """The given names read as names, folded as messages are (about 6,000): every name of the providers
+    of one word in Latin letters, less the lexicon's words (``kike``, ``christian``) and
+    :data:`_NOT_NAMES`."""
+    names = set()
+    for provider in _PROVIDERS:
+        for listed in _LISTS:
+            for name in getattr(provider.Provider, listed, ()):
+                if name.isalpha() and len(name) >= 2 and _latin(name):
+                    names.add(fold(name))
+    loaded = loaded_forms()
+    return frozenset(n for n in names if squeeze(n) not in loaded and n not in _NOT_NAMES)
+
+
+def _latin(name: str) -> bool:
+    return all("LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def written_names(text: str) -> frozenset[str]:
+    """The first names written as names in a message, folded: a name after ``@``, or capitalised (``Sam``,
+    ``Łukasz``) inside a sentence, before a comma at its start ("Marcus, …"), or at its start when it is
+    rare as a word (:data:`RARE_AS_WORD`).
+
+    Args:
+        text: the message as written.
+    """
+    if not any(c.isupper() for c in text) and "@" not in text:
+        return frozenset()  # most chat: nothing to look up
+    names = first_names()
+    found = set()
+    for match in _MENTION.finditer(text):
+        if (word := fold(match.group(1))) in names:
+            found.add(word)
+    for match in _WORD.finditer(text):
+        written = match.group(0)
+        if not (written[0].isupper() and written[1:].islower()) or (word := fold(written)) not in names:
+            continue
+        # only the few characters before it are read (a search from the line's start would be quadratic)
+        at_start = bool(_SENTENCE_START.search(text, max(0, match.start() - 8), match.start()))
+        if not at_start or text.startswith(",", match.end()) or frequency(word) < RARE_AS_WORD:
+            found.add(word)
+    return frozenset(found)
+
+
+def without_names(words: Sequence[str], names: frozenset[str]) -> list[str]:
+    """A message's folded words without the names written in it (:func:`written_names`)."""
+    return [w for w in words if w not in names] if names else list(words)
