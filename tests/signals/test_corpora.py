@@ -199,19 +199,24 @@ def test_harm_and_its_twins_are_also_addressed_to_someone_by_name(grammar: list[
     assert twins_addressed > 100, twins_addressed
 
 
-def test_harm_is_also_written_with_a_laugh_after_it(grammar: list[Example]) -> None:
-    # A laugh taught that a message is banter ("i'm gonna stab you" 0.91, "… lol" 0.00).
-    from samen.signals.grammar import _LAUGHS
+def test_harm_is_also_written_with_a_tail_after_it(grammar: list[Example]) -> None:
+    # A laugh taught that a message is banter ("i'm gonna stab you" 0.91, "… lol" 0.00), and a word more
+    # diluted a short threat ("watch your back" against "watch your back tomorrow").
+    from samen.signals.grammar import load
 
+    tails = {lang: load(lang)["slots"]["tail"] for lang in ("nl", "en")}
     fillings = defaultdict(set)
     for e in grammar:
         if e.pattern == e.template.split("/")[1]:
             fillings[e.template].add(e.text.rstrip("."))
-    laughed = [e for e in grammar if e.pattern == "laughed"]
-    assert laughed and all(e.kinds and not e.restyled for e in laughed)
-    for e in laughed[::11]:
-        laugh = next(laugh for laugh in _LAUGHS if e.text.endswith(laugh))
-        assert e.text[: -len(laugh)].rstrip(".") in fillings[e.template], e.text
+    tailed = [e for e in grammar if e.pattern == "tailed"]
+    assert tailed and all(e.kinds and not e.restyled for e in tailed)
+    seen = set()
+    for e in tailed[::7]:
+        tail = next(t for t in tails[e.lang] if e.text.endswith(f" {t}") and e.text[: -len(t) - 1].rstrip(".")
+                    in fillings[e.template])  # fmt: skip
+        seen.add(tail)
+    assert len(seen) > 40  # laughs, fillers and times, in both languages
 
 
 def test_no_text_is_in_two_splits_or_in_a_test_split_elsewhere(

@@ -13,7 +13,10 @@ when a message goes on about the meeting, or shouts. A harmful template's copies
 form the family ``chat_around``; a harmless one's stay in its family. They are drawn with a generator of
 their own, so adding them changed no other example. Every template is also written addressed to someone by
 name (``vocative`` in the YAML files: a name before or after it, or a mention), so that a name tells
-nothing about harm; a harmful template's copies form the family ``addressed``.
+nothing about harm; a harmful template's copies form the family ``addressed``. And every template is
+written with a tail after it (``tail``: a laugh, a filler such as "bro" or "joh", a time such as
+"tomorrow"), so that neither a laugh nor a word more turns harm into banter; a harmful template's copies
+form the family ``tailed``.
 
 Each example's ``pattern`` is its functional family, ``template`` the id of its sentence shape
 (``<lang>/<family>/<crc32 of the shape>``). The split is by template: a hash of the shape's id deals it
@@ -85,10 +88,10 @@ SPELLING = tuple(f"spelling_{name}" for name in PERTURBATIONS)
 CHAT_AROUND = "chat_around"
 #: Harm addressed to someone by name, before or after it (the harmful templates' copies).
 ADDRESSED = "addressed"
-#: Harm with a laugh after it (the harmful templates' copies).
-LAUGHED = "laughed"
+#: Harm with a laugh or a few everyday words after it (the harmful templates' copies).
+TAILED = "tailed"
 #: The families written from other families' templates; each example carries its template's kind.
-DERIVED = (*SPELLING, CHAT_AROUND, ADDRESSED, LAUGHED)
+DERIVED = (*SPELLING, CHAT_AROUND, ADDRESSED, TAILED)
 
 LANGS = ("nl", "en")
 SEED = 20261130
@@ -104,11 +107,11 @@ EMPHASIS_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
 #: de slides?") far more than harm, so without them a name taught the cheap stage and its gate that a
 #: message is ordinary: "kys" scored 0.99 and "kys Sam" 0.16 (docs/signals.md, the thirty-first round).
 ADDRESSED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
-#: Copies of each template with a laugh after it, by split. Banter laughs, so a laugh had come to mean
-#: harmless: "i'm gonna stab you" scored 0.91 and "… lol" 0.00 (docs/signals.md, the thirty-first round).
-LAUGHED_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
-# Laughs as students type them after a message.
-_LAUGHS = (" lol", " haha", " 😂", " hahaha", " xD", " lmao", " 😂😂", " hahah", " 🤣", " lololol")
+#: Copies of each template with a tail after it (``tail`` in the YAML files: a laugh, a filler, a time), by
+#: split. Banter laughs, so a laugh had come to mean harmless ("i'm gonna stab you" scored 0.91 and "… lol"
+#: 0.00), and every added word diluted a short threat ("watch your back" against "… tomorrow";
+#: docs/signals.md, the thirty-first and thirty-second rounds).
+TAILED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 # A message whose first capital stays after a name: "I …" or a word in capitals ("OK", "TA").
 _KEEPS_CAPITAL = re.compile(r"I\b|[A-Z]{2}")
 # How a message is addressed to someone, as students type it: before it or after it, with or without a
@@ -338,19 +341,19 @@ def _addressed(
     return out
 
 
-def _laughed(
-    template: Template, variants: list[tuple[str, str, str | None]], split: str
+def _tailed(
+    template: Template, variants: list[tuple[str, str, str | None]], split: str, tails: list[str]
 ) -> list[tuple[str, str, str | None]]:
-    """A template's copies with a laugh after them (from its fillings): a harmful one's form the family
-    ``laughed``, a harmless one's stay in its family."""
-    rng = random.Random(zlib.crc32(f"{SEED}:laughed:{template.id}".encode()))
+    """A template's copies with a tail after them (from its fillings): a harmful one's form the family
+    ``tailed``, a harmless one's stay in its family."""
+    rng = random.Random(zlib.crc32(f"{SEED}:tailed:{template.id}".encode()))
     fillings = [v for v in variants if v[1] == template.family][: FILLS[split]]  # not the disguised
-    family = LAUGHED if template.family in HARMFUL else template.family
+    family = TAILED if template.family in HARMFUL else template.family
     out = []
-    for n in range(LAUGHED_PER_TEMPLATE[split]):
+    for n in range(TAILED_PER_TEMPLATE[split]):
         text, _, subtype = fillings[-1 - n % len(fillings)]
-        laugh = rng.choice(_LAUGHS)
-        out.append(((text.rstrip(".") if rng.random() < 0.7 else text) + laugh, family, subtype))
+        tail = rng.choice(tails)
+        out.append((f"{text.rstrip('.') if rng.random() < 0.7 else text} {tail}", family, subtype))
     return out
 
 
@@ -376,7 +379,7 @@ def generate() -> list[Example]:
             variants = _variants(template, data, rotation, split)
             copies = _restyled(template, variants, split)
             addressed = _addressed(template, variants, split, data["slots"]["vocative"])
-            addressed += _laughed(template, variants, split)
+            addressed += _tailed(template, variants, split, data["slots"]["tail"])
             for n, (text, family, subtype) in enumerate(variants + addressed + copies):
                 if text in seen:
                     continue
