@@ -58,14 +58,24 @@ def hash_split(text: str, dev: int = 1, test: int = 1, parts: int = 5) -> str:
     return "train"
 
 
+def holds_example(line: str) -> bool:
+    """Whether a line of one of our corpus files holds an example: it is not blank and no comment. A comment
+    is ``#`` then a space (or ``#`` alone); a message may open with a hashtag (``#kys @Finn``), and until
+    the thirty-second round fifteen such examples were read as comments and never seen."""
+    return bool(line.strip()) and line != "#" and not line.startswith("# ")
+
+
+def data_lines(text: str) -> Iterator[str]:
+    """The lines of a corpus file that hold an example (:func:`holds_example`)."""
+    return (line for line in text.splitlines() if holds_example(line))
+
+
 def own_examples() -> Iterator[Example]:
     """Our own Dutch and English examples (``corpus/nl.tsv``, ``corpus/en.tsv``)."""
     folder = resources.files("samen.signals").joinpath("corpus")
     for lang in ("nl", "en"):
         text = folder.joinpath(f"{lang}.tsv").read_text(encoding="utf-8")
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
+        for line in data_lines(text):
             message, kind, subtype, pattern = line.split("\t")
             kinds = frozenset() if kind == "none" else frozenset({kind})
             yield Example(message, lang, kinds, subtype or None, pattern, "own", hash_split(message))
@@ -93,9 +103,7 @@ def twins(root: Path | None = None) -> Iterator[Example]:
 
 def _harmless_lines(name: str) -> Iterator[Example]:
     text = resources.files("samen.signals").joinpath("corpus", f"{name}.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines(text):
         message, lang, topic = line.split("\t")
         yield Example(message, lang, frozenset(), None, f"{name}/{topic}", name, hash_split(line))
 

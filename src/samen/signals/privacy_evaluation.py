@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from samen.signals.analyzer import Signals
-from samen.signals.corpora import hash_split
+from samen.signals.corpora import data_lines, hash_split, holds_example
 from samen.signals.findings import PRIVACY_SUBTYPES
 
 
@@ -52,7 +52,7 @@ def privacy_examples() -> Iterator[PrivacyExample]:
     """
     text = _corpus("privacy.tsv") or ""
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
+        if not holds_example(line):
             continue
         cells = line.split("\t")
         if len(cells) != 4:
@@ -72,13 +72,12 @@ def privacy_examples() -> Iterator[PrivacyExample]:
 def everyday_messages() -> Iterator[str]:
     """Harmless everyday chat: our own examples labelled ``none`` and the everyday-chat corpus."""
     for name in ("nl.tsv", "en.tsv"):
-        for line in (_corpus(name) or "").splitlines():
+        for line in data_lines(_corpus(name) or ""):
             cells = line.split("\t")
-            if not line.startswith("#") and len(cells) >= 2 and cells[1] == "none":
+            if len(cells) >= 2 and cells[1] == "none":
                 yield cells[0]
-    for line in (_corpus("everyday.tsv") or "").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")[0]
+    for line in data_lines(_corpus("everyday.tsv") or ""):
+        yield line.split("\t")[0]
 
 
 @dataclass
