@@ -51,7 +51,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*$")
 
 @cache
 def first_names() -> frozenset[str]:
-    """The given names read as names, folded as messages are (about 6,000): every name of the providers
+    """The given names read as names, in plain lower-case letters (about 6,000): every name of the providers
     of one word in Latin letters, less the lexicon's words (``kike``, ``christian``) and
     :data:`_NOT_NAMES`."""
     names = set()
@@ -59,9 +59,15 @@ def first_names() -> frozenset[str]:
         for listed in _LISTS:
             for name in getattr(provider.Provider, listed, ()):
                 if name.isalpha() and len(name) >= 2 and _latin(name):
-                    names.add(fold(name))
+                    names.add(_plain(name))
     loaded = loaded_forms()
     return frozenset(n for n in names if squeeze(n) not in loaded and n not in _NOT_NAMES)
+
+
+def _plain(word: str) -> str:
+    """A name as folding writes it, lower case and plain letters (``Łukasz`` → ``lukasz``); not folded
+    whole, as folding reads an unknown word as words it knows (``Berat`` → ``beat``)."""
+    return word.lower() if word.isascii() else fold(word)
 
 
 def _latin(name: str) -> bool:
@@ -81,11 +87,11 @@ def written_names(text: str) -> frozenset[str]:
     names = first_names()
     found = set()
     for match in _MENTION.finditer(text):
-        if (word := fold(match.group(1))) in names:
+        if (word := _plain(match.group(1))) in names:
             found.add(word)
     for match in _WORD.finditer(text):
         written = match.group(0)
-        if not (written[0].isupper() and written[1:].islower()) or (word := fold(written)) not in names:
+        if not (written[0].isupper() and written[1:].islower()) or (word := _plain(written)) not in names:
             continue
         # only the few characters before it are read (a search from the line's start would be quadratic)
         at_start = bool(_SENTENCE_START.search(text, max(0, match.start() - 8), match.start()))
