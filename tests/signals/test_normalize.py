@@ -279,6 +279,23 @@ def test_l33t_that_makes_a_word_is_read_even_in_a_codes_shape(text: str, word: s
     assert word in tokens(fold(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        # A line that writes l33t writes its short words in it too: not rooms, items or numbers there.
+        ("ik m44k j3 4f", "ik maak je af"),
+        ("y0u 4re 4 l0s3r", "you are a loser"),
+        ("w4t 3en l0s3r ben j1j", "wat een loser ben jij"),
+        # A line without a l33t word keeps its numbers, rooms and items.
+        ("ik heb 3 katten en 4 honden", "ik heb 3 katten en 4 honden"),
+        ("lokaal b3 om 4 uur", "lokaal b3 om 4 uur"),
+        ("ik zit in 4a, jij in 4f", "ik zit in 4a, jij in 4f"),
+    ],
+)
+def test_a_line_that_writes_l33t_has_its_short_words_read_too(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
 # Signs that mask letters are read as the letters of the word they hide: a vowel for each sign, a run of
 # signs for a few letters, a curse joined to a word read whole, a sign at the edge of an unknown word.
 MASKED = {

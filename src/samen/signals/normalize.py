@@ -191,6 +191,10 @@ _CODE = re.compile(r"[a-z]{2,4}\d{2,}")
 # A word and a number after it (``week1``, ``opdracht12``, ``#leiden2026``): see :func:`_numbered_word`.
 _NUMBERED = re.compile(r"[#@]?([a-z]{3,})\d+")
 _STRETCH = re.compile(r"(.)\1{2,}")
+# A word with digits between its letters (m44k, l0s3r, b3nt): a line that holds one that l33t makes a
+# known word writes l33t, and there a short word with a digit is l33t too (j3, 4f, a lone 4).
+_DIGITS_INSIDE = re.compile(r"(?<![a-z0-9])[a-z]+[0-9][a-z0-9]*[a-z](?![a-z0-9])")
+_SHORT_SIGNED = re.compile(r"[a-z0-9]{1,3}")
 # A capital I after a small letter, before another or at the word's end, may be an l in disguise
 # (``kiII``, ``sIut``); not at a word's start (``Ik``, ``It``) nor before a capital (``eID``).
 _CAPITAL_I = re.compile(r"(?<=[a-z])I+(?=[a-z]|\b)")
@@ -875,6 +879,15 @@ def _leet_word(word: str) -> bool:
     return _known(plain) or _shows(plain, _shown_forms()[0])
 
 
+def _short_leet(word: str) -> str | None:
+    """A short word with a digit read as l33t, in a line that writes l33t (``j3`` → ``je``, ``4`` → ``a``),
+    when that makes a word as common as a short piece of a split (:data:`SHORT_PIECE`); else None."""
+    plain = _leet(word)
+    if plain == word or not plain.isalpha():
+        return None
+    return plain if frequency(plain) >= SHORT_PIECE[len(plain)] else None
+
+
 def _numbered_word(letters: str, word: str) -> bool:
     """Whether a word with a number after it is an ordinary numbered word (``week1``): its letters make a
     common word that shows no harm, and l33t makes no word of the whole (``fag5`` is ``fags``)."""
@@ -999,12 +1012,15 @@ def fold(text: str) -> str:
         # message.
         formula = bool(_ARITHMETIC.search(text))
         budget = iter(range(_MOST_MASKED_WORDS))
+        leet_line = any(_leet_word(w) for w in _DIGITS_INSIDE.findall(text)[:_MOST_MASKED_WORDS])
 
         def read(match: re.Match[str]) -> str:
             word = match.group(0)
             masks = "#@" if formula and _PRODUCT.search(word) else _MASKS
             if len(word) > LONGEST_READ or (any(c in masks for c in word) and next(budget, None) is None):
                 return word
+            if leet_line and _SHORT_SIGNED.fullmatch(word) and (short := _short_leet(word)):
+                return short
             if _NUMBER.fullmatch(word) or _ROOM.fullmatch(word):
                 return word
             if _ITEM.fullmatch(word) and not _shows(_leet(word), _shown_forms()[0]):
