@@ -267,6 +267,16 @@ def test_rule_twins_are_harmless_and_apart_from_everyday_chat(everyday: list[Exa
     assert not {e.text for e in twins} & {e.text for e in everyday}, "a line is a twin or everyday chat"
 
 
+def test_a_corpus_line_that_opens_with_a_hashtag_is_an_example_and_a_comment_is_not() -> None:
+    from samen.signals.corpora import holds_example, own_examples
+
+    assert holds_example("#kys @Finn\tthreat\t\tobfuscation")
+    assert not holds_example("# text\tkind\tsubtype\tpattern") and not holds_example("#")
+    opening = [e.text for e in own_examples() if e.text.startswith("#")]
+    assert "#kys @Finn" in opening and len(opening) >= 10
+    assert not any(e.text.startswith("# ") for e in own_examples())
+
+
 def test_the_docs_show_the_current_counts() -> None:
     from samen.signals.grammar.__main__ import everyday_table, grammar_table
 
