@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from samen.signals import Signals
-from samen.signals.names import first_names, without_names, written_names
+from samen.signals.names import NAME, first_names, names_as_one, written_names
 from samen.signals.normalize import fold, tokens
 
 
@@ -49,13 +49,15 @@ def test_the_list_holds_names_of_many_languages_and_no_lexicon_words() -> None:
     assert not {"kike", "christian", "nazi", "dom"} & names
 
 
-def test_the_cheap_stage_reads_a_message_as_if_no_name_were_in_it() -> None:
+def test_the_cheap_stage_reads_every_name_as_one_word() -> None:
     cheap = Signals.load(embeddings=False)
-    for bare, addressed in [
-        ("kys", "kys Sam"),
-        ("I'll knock your teeth out", "Marcus, I'll knock your teeth out"),
-        ("je bent een waardeloze parasiet", "@lisa je bent een waardeloze parasiet"),
-        ("heb jij de slides al gestuurd?", "Sem, heb jij de slides al gestuurd?"),
+    for one, other in [
+        ("kys Sam", "kys Femke"),
+        ("Marcus, I'll knock your teeth out", "Aylin, I'll knock your teeth out"),
+        ("@lisa je bent een waardeloze parasiet", "@Mehmet je bent een waardeloze parasiet"),
+        ("Sem, heb jij de slides al gestuurd?", "Łukasz, heb jij de slides al gestuurd?"),
+        ("don't add Jayden to the new group chat", "don't add Priya to the new group chat"),
     ]:
-        assert without_names(tokens(fold(addressed)), written_names(addressed)) == tokens(fold(bare))
-        assert cheap.analyze(addressed).findings == cheap.analyze(bare).findings, addressed
+        words = names_as_one(tokens(fold(one)), written_names(one))
+        assert NAME in words and words == names_as_one(tokens(fold(other)), written_names(other))
+        assert cheap.analyze(one).findings == cheap.analyze(other).findings, one

@@ -16,7 +16,7 @@ from samen.signals.heat import TurnReading, assess_heat, assess_language_mix, ho
 from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import Model, Vector, cue_vector, features, load_model
-from samen.signals.names import first_names, without_names, written_names
+from samen.signals.names import first_names, names_as_one, written_names
 from samen.signals.normalize import fold, prepare, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
 from samen.signals.rules import NEGATIONS, LabellingFunction, Reading, load_rules, quotations, read, sentences
@@ -191,7 +191,7 @@ class Signals:
             folded: the folded message.
             words: its words.
             names: the first names written in it (:func:`samen.signals.names.written_names`), which the
-                cheap stage does not read.
+                cheap stage reads as one word.
         """
         return self._score(folded, words, self.reading(folded, words), names)
 
@@ -201,7 +201,7 @@ class Signals:
         best: dict[str, tuple[float, str | None, str]] = {}
         if self.model is not None:
             model = self.model
-            buckets = features(without_names(words, names))
+            buckets = features(names_as_one(words, names))
             self.scored += 1
             scores = self._cascade(model, folded, buckets, reading)
             sentence = self._most_suspect_sentence(model, folded, reading, names)
@@ -251,7 +251,7 @@ class Signals:
         scored = []
         for sentence, words in parts:
             sentence_reading = self.reading(sentence, words)
-            buckets = features(without_names(words, names))
+            buckets = features(names_as_one(words, names))
             cheap = model.cheap_logits(buckets, cue_vector(model.cues, sentence_reading.cues))
             scored.append((float(model.cheap(cheap).max()), sentence, words, buckets, sentence_reading))
         suspect = max(range(len(scored)), key=lambda i: scored[i][0])

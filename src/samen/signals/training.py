@@ -51,7 +51,7 @@ from samen.signals.model import (
     cue_vector,
     features,
 )
-from samen.signals.names import without_names, written_names
+from samen.signals.names import names_as_one, written_names
 from samen.signals.normalize import fold, tokens
 from samen.signals.rules import cue_names, load_rules, read
 
@@ -133,7 +133,7 @@ def encode(examples: Sequence[Example], names: Sequence[str]) -> Encoded:
     for i, example in enumerate(examples):
         folded = fold(example.text)
         words = tokens(folded)
-        buckets.append(features(without_names(words, written_names(example.text))))
+        buckets.append(features(names_as_one(words, written_names(example.text))))
         cues[i] = cue_vector(names, read(folded, words, lexicon, rules).cues)
         inputs.append(folded)
     return Encoded(list(examples), buckets, cues, inputs)
