@@ -80,9 +80,10 @@ def _latin(name: str) -> bool:
 
 
 def written_names(text: str) -> frozenset[str]:
-    """The first names written as names in a message, folded: a name after ``@``, or capitalised (``Sam``,
-    ``Łukasz``) inside a sentence, before a comma at its start ("Marcus, …"), or at its start when it is
-    rare as a word (:data:`RARE_AS_WORD`).
+    """The first names written as names in a message, in plain lower-case letters: a name after ``@``, or
+    capitalised (``Sam``, ``Łukasz``) inside a sentence, before a comma at its start ("Marcus, …"), or at
+    its start when it is rare as a word (:data:`RARE_AS_WORD`). A name with ``'s`` after it is not read
+    (as "Don't" is not the name Don).
 
     Args:
         text: the message as written.
