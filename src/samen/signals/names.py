@@ -20,27 +20,10 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
-from faker.providers.person import (
-    de_DE,
-    en_GB,
-    en_IE,
-    en_IN,
-    en_US,
-    es_ES,
-    fr_FR,
-    it_IT,
-    nl_BE,
-    nl_NL,
-    pl_PL,
-    pt_PT,
-    tr_TR,
-)
-
 from samen.signals.normalize import fold, frequency, loaded_forms, squeeze
 
 #: The one word every first name is read as. Folded words are lower case, so its n-grams are its own.
 NAME = "NAME"
-_PROVIDERS = (nl_NL, nl_BE, en_US, en_GB, en_IE, en_IN, de_DE, fr_FR, tr_TR, pl_PL, es_ES, it_IT, pt_PT)
 _LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 #: Words of hate that a provider also lists as a given name (the lexicon's own words are left out too).
 _NOT_NAMES = frozenset({"nazi", "isis"})
@@ -59,8 +42,26 @@ def first_names() -> frozenset[str]:
     """The given names read as names, in plain lower-case letters (about 6,000): every name of the providers
     of one word in Latin letters, less the lexicon's words (``kike``, ``christian``) and
     :data:`_NOT_NAMES`."""
+    # Imported here: Faker costs about 60 MB and 0.2 s, which only the signals' first use should pay.
+    from faker.providers.person import (
+        de_DE,
+        en_GB,
+        en_IE,
+        en_IN,
+        en_US,
+        es_ES,
+        fr_FR,
+        it_IT,
+        nl_BE,
+        nl_NL,
+        pl_PL,
+        pt_PT,
+        tr_TR,
+    )
+
+    providers = (nl_NL, nl_BE, en_US, en_GB, en_IE, en_IN, de_DE, fr_FR, tr_TR, pl_PL, es_ES, it_IT, pt_PT)
     names = set()
-    for provider in _PROVIDERS:
+    for provider in providers:
         for listed in _LISTS:
             for name in getattr(provider.Provider, listed, ()):
                 if name.isalpha() and len(name) >= 2 and _latin(name):
