@@ -46,7 +46,8 @@ def main() -> None:
 #: Units repeated into adversarial lines: signs between letters (masks, l33t, addresses, file names), letters
 #: spaced apart, words split apart, dots, apostrophes and digits; one long word, stretched letters, signs
 #: between letters that mask none, capital I among small letters and capitalised words (names); hashtags,
-#: words with a number after them and chat's one-letter words spaced apart.
+#: words with a number after them and chat's one-letter words spaced apart; emphasis marks opened and never
+#: closed, or closed at once; and a l33t line's short words.
 _ADVERSARIAL = (
     "a@",
     "@a",
@@ -69,6 +70,9 @@ _ADVERSARIAL = (
     "#jebentdom ",
     "week1 ",
     "u r ",
+    "*ab ",
+    "*a* ",
+    "m44k j3 ",
 )
 
 

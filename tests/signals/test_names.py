@@ -1,4 +1,4 @@
-"""First names are read where they are written as names, and the cheap stage reads a message without them."""
+"""First names are read where they are written as names, and the cheap stage reads every one as one word."""
 
 from __future__ import annotations
 
