@@ -34,6 +34,8 @@ RARE_AS_WORD = 10**-5
 # A word, not the start of a contraction ("Don't") nor a mention; a mention.
 _WORD = re.compile(r"(?<![\w'’@])[^\W\d_]{2,}(?![\w'’])")
 _MENTION = re.compile(r"@([^\W\d_]{2,})")
+# A capitalised word with a possessive 's ("Sam's notes", "Lisa’s slides"): folding writes it as one word.
+_POSSESSIVE = re.compile(r"(?<![\w'’@])([^\W\d_]{2,})['’]s(?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*$")
 
 
@@ -83,8 +85,9 @@ def _latin(name: str) -> bool:
 def written_names(text: str) -> frozenset[str]:
     """The first names written as names in a message, in plain lower-case letters: a name after ``@``, or
     capitalised (``Sam``, ``Łukasz``) inside a sentence, before a comma at its start ("Marcus, …"), or at
-    its start when it is rare as a word (:data:`RARE_AS_WORD`). A name with ``'s`` after it is not read
-    (as "Don't" is not the name Don).
+    its start when it is rare as a word (:data:`RARE_AS_WORD`); a capitalised name with a possessive ``'s``
+    anywhere, as folding writes it (``Sam's`` → ``sams``). Another contraction is not read ("Don't" is not
+    the name Don).
 
     Args:
         text: the message as written.
@@ -104,6 +107,10 @@ def written_names(text: str) -> frozenset[str]:
         at_start = bool(_SENTENCE_START.search(text, max(0, match.start() - 8), match.start()))
         if not at_start or text.startswith(",", match.end()) or frequency(word) < RARE_AS_WORD:
             found.add(word)
+    for match in _POSSESSIVE.finditer(text):
+        written = match.group(1)
+        if written[0].isupper() and written[1:].islower() and (word := _plain(written)) in names:
+            found.add(word + "s")
     return frozenset(found)
 
 

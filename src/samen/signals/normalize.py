@@ -195,6 +195,8 @@ _STRETCH = re.compile(r"(.)\1{2,}")
 # known word writes l33t, and there a short word with a digit is l33t too (j3, 4f, a lone 4).
 _DIGITS_INSIDE = re.compile(r"(?<![a-z0-9])[a-z]+[0-9][a-z0-9]*[a-z](?![a-z0-9])")
 _SHORT_SIGNED = re.compile(r"[a-z0-9]{1,3}")
+# The next word written in l33t (digits and letters): a lone number before it is a letter ("4 l0s3r").
+_LEET_NEXT = re.compile(r"\s+(?=[a-z0-9]*[a-z])[a-z0-9]*[0-9]")
 # A capital I after a small letter, before another or at the word's end, may be an l in disguise
 # (``kiII``, ``sIut``); not at a word's start (``Ik``, ``It``) nor before a capital (``eID``).
 _CAPITAL_I = re.compile(r"(?<=[a-z])I+(?=[a-z]|\b)")
@@ -1019,7 +1021,10 @@ def fold(text: str) -> str:
             masks = "#@" if formula and _PRODUCT.search(word) else _MASKS
             if len(word) > LONGEST_READ or (any(c in masks for c in word) and next(budget, None) is None):
                 return word
-            if leet_line and _SHORT_SIGNED.fullmatch(word) and (short := _short_leet(word)):
+            # In a l33t line a short word is l33t too ("j3", "4f"); a lone number only before a l33t word
+            # ("4 l0s3r", not "h00fdstuk 4 af").
+            lone_number = word.isdigit() and not _LEET_NEXT.match(match.string, match.end())
+            if leet_line and _SHORT_SIGNED.fullmatch(word) and not lone_number and (short := _short_leet(word)):
                 return short
             if _NUMBER.fullmatch(word) or _ROOM.fullmatch(word):
                 return word
