@@ -225,7 +225,7 @@ class Signals:
         linear = model.linear_logits(buckets, cues)
         cheap = linear[: len(model.kinds)]
         scores = model.cheap(cheap)
-        if self.embed is not None and model.second_look(linear, scores, "group" in reading.cues):
+        if self.embed is not None and model.second_look(linear, scores, reading.cues):
             self.embedded += 1
             scores = model.blended(cheap, model.embedding_logits(self.embed(folded), cues))
         return scores

@@ -14,8 +14,10 @@ training and at run time, in every process), weighted by one over the square roo
 message hold any abuse at all, against ordinary chat (classes balanced; our grammar's harmless twins are
 left to the blend). The embedding stage runs when the gate's log-odds reach ``gate_threshold`` (chosen so
 that a set share of everyday chat passes, the speed budget), when the cheap stage would nudge (then the
-blend has the last word on every nudge), or when the message names a protected group and its cheap score
-reaches :data:`GROUP_LOOK`. Elsewhere the cheap stage decides alone. A gate trained for
+blend has the last word on every nudge), when the message names a protected group and its cheap score
+reaches :data:`GROUP_LOOK`, or when it has the shape of harm that the gate must not wave through
+(:func:`samen.signals.rules.shaped`: a labelling function fires, or a word of harm comes with a laugh).
+Elsewhere the cheap stage decides alone. A gate trained for
 recall lets through far more harm at the same share of ordinary chat than the cheap stage's own scores
 do, which are shaped by the thresholds set for precision (docs/signals.md).
 
@@ -33,6 +35,8 @@ from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
+
+from samen.signals.rules import shaped
 
 BITS = 18
 BUCKETS = 1 << BITS
@@ -141,6 +145,18 @@ def calibrate(p: Vector, thresholds: Vector) -> Vector:
     return out
 
 
+def worth_a_look(top: float, cues: Collection[str]) -> bool:
+    """Whether a message gets the embedding stage whatever the gate says: the cheap stage would nudge it
+    (``top``: its highest calibrated score, 0.5 nudges), it names a protected group (the ``group`` cue)
+    and ``top`` reaches :data:`GROUP_LOOK`, or it has the shape of harm (:func:`rules.shaped`).
+
+    The gate learns from everyday chat, where a laugh or a short line is common, so it waved through
+    "I hate women." (cheap 0.36; 0.60 embedded; docs/signals.md, the sixteenth and seventeenth rounds) and
+    "ik maak je af haha", "i'm gonna murder you" (blend 0.90 and 0.89, never embedded; the thirty-third).
+    """
+    return top >= 0.5 or ("group" in cues and top >= GROUP_LOOK) or shaped(cues)
+
+
 def _sigmoid(z: Vector) -> Vector:
     out: Vector = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
     return out
@@ -228,18 +244,15 @@ class Model:
         """Calibrated cheap-stage scores per kind (0.5: the threshold), from :meth:`cheap_logits`."""
         return calibrate(_sigmoid(cheap_logits), self.thresholds.astype(np.float64))
 
-    def second_look(self, linear_logits: Vector, calibrated: Vector, names_group: bool = False) -> bool:
-        """Whether the embedding stage runs: the gate passes the message (from :meth:`linear_logits`), the
-        cheap stage would nudge it (``calibrated``: :meth:`cheap`'s scores, already computed), or it names
-        a protected group (``names_group``: the ``group`` cue) and a score reaches :data:`GROUP_LOOK`.
-        "I hate women." scored 0.36 in the cheap stage and was never embedded (0.60 when it is); see
-        docs/signals.md, the sixteenth and seventeenth rounds."""
+    def second_look(self, linear_logits: Vector, calibrated: Vector, cues: Collection[str] = ()) -> bool:
+        """Whether the embedding stage runs: the gate passes the message (from :meth:`linear_logits`), or
+        :func:`worth_a_look` says so (``calibrated``: :meth:`cheap`'s scores, already computed; ``cues``: the
+        names of the message's cues that are on)."""
         if not self.has_embedding_stage:
             return False
         kinds = len(self.kinds)
         gated = len(linear_logits) > kinds and linear_logits[kinds] >= self.gate_threshold
-        top = float(calibrated.max())
-        return bool(gated or top >= 0.5 or (names_group and top >= GROUP_LOOK))
+        return bool(gated or worth_a_look(float(calibrated.max()), cues))
 
     def blended(self, cheap_logits: Vector, embedding_logits: Vector) -> Vector:
         """Calibrated scores of the blended stages."""

@@ -15,7 +15,7 @@ and ``samen signals eval`` reports its precision and coverage.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -173,6 +173,10 @@ MESSAGE_CUES = (
 )  # fmt: skip
 
 
+#: Every labelling function's id starts with this (its cues are told from the lexicon's roles by it).
+LF_PREFIX = "lf_"
+
+
 @dataclass(frozen=True)
 class LabellingFunction:
     """A sentence shape stated as a rule (``data/rules.tsv``): it fires as a feature for the model.
@@ -206,6 +210,8 @@ def parse_rules(text: str) -> tuple[LabellingFunction, ...]:
         lf_id, kind, subtype, reason, regex = line.split("\t")
         if kind not in ("insult", "identity_attack", "sexual", "threat"):
             raise ValueError(f"rules line {number}: unknown kind {kind!r}")
+        if not lf_id.startswith(LF_PREFIX):
+            raise ValueError(f"rules line {number}: id {lf_id!r} does not start with {LF_PREFIX!r}")
         if any(lf.id == lf_id for lf in found):
             raise ValueError(f"rules line {number}: id {lf_id!r} used twice")
         try:
@@ -232,6 +238,23 @@ def cue_names(rules: Sequence[LabellingFunction]) -> tuple[str, ...]:
     for lf in rules:
         names += [lf.id, f"{lf.id}&negated", f"{lf.id}&distanced", f"{lf.id}&laughing"]
     return tuple(names)
+
+
+def shaped(cues: Collection[str]) -> bool:
+    """Whether the cues that are on show the shape of harm: a labelling function fires and is neither
+    negated nor distanced there, or a word of harm (any lexicon role) comes with a laugh, "jk" or
+    "grapje" (``insult&laughing``). Whether the laugh makes it banter is for the embedding stage to weigh
+    (``ik maak je af haha`` against ``ik maak jullie kapot met fifa haha``).
+
+    Args:
+        cues: the names of the cues that are on (:attr:`Reading.cues`).
+    """
+    framed = ("&negated", "&distanced")
+    return any(
+        cue.endswith("&laughing")
+        or (cue.startswith(LF_PREFIX) and "&" not in cue and all(cue + f not in cues for f in framed))
+        for cue in cues
+    )
 
 
 @dataclass(frozen=True)

@@ -43,13 +43,13 @@ from samen.signals.embedding import EmbeddingCache, default_cache_path, load_emb
 from samen.signals.lexicon import load_lexicon
 from samen.signals.model import (
     BUCKETS,
-    GROUP_LOOK,
     MODEL_FILE,
     MODEL_KINDS,
     Model,
     calibrate,
     cue_vector,
     features,
+    worth_a_look,
 )
 from samen.signals.names import names_as_one, written_names
 from samen.signals.normalize import fold, tokens
@@ -543,10 +543,14 @@ def _train(
     say(f"embedding stage fitted (linear head, {len(perceptrons)} perceptrons)")
     truth = np.array([bool(e.kinds) for e in dev.examples])
     cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
-    cheap_nudges = (cal_cheap >= 0.5).any(axis=1)
-    # A message that names a group and scores GROUP_LOOK gets the second look too (Model.second_look): the
-    # thresholds are chosen with those sent on.
-    group_in_doubt = (dev.cues[:, names.index("group")] > 0) & (cal_cheap >= GROUP_LOOK).any(axis=1)
+    # What the cheap stage would nudge, what names a group and scores GROUP_LOOK, and what has the shape of
+    # harm gets the second look whatever the gate says (model.worth_a_look): the thresholds are chosen with
+    # those sent on.
+    looked = np.array(
+        [worth_a_look(float(top), {names[j] for j in np.flatnonzero(row)}) for top, row in zip(
+            cal_cheap.max(axis=1), dev.cues, strict=True
+        )]
+    )  # fmt: skip
     z_gate = np.asarray(sparse_matrix(dev) @ gate[:-1] + gate[-1], dtype=np.float64)  # type: ignore[operator]
     lines = [
         "| model | gate's aim (everyday) | precision | recall | F1 | everyday nudged "
@@ -594,7 +598,7 @@ def _train(
         cal_blend = calibrate(_sigmoid(z_blend), everywhere.astype(np.float64))
         row(f"(c0) blend with the {name} head, on every message", cal_blend, "-", (1.0, 1.0))
         for aim in GATE_SHARES:
-            through = (z_gate >= gate_threshold(z_gate[everyday], aim)) | cheap_nudges | group_in_doubt
+            through = (z_gate >= gate_threshold(z_gate[everyday], aim)) | looked
             share = (float(through[everyday].mean()) if everyday.any() else 0.0, float(through.mean()))
             # The blend decides only what the gate sends on, so its thresholds are chosen on those messages:
             # the aims then hold for the cascade that ships, not for the blend run on every message.
