@@ -1,5 +1,6 @@
 """A message of several sentences is judged by its most suspect sentence too, unless one sentence frames
-or answers another; apostrophes in words are no quotation marks (twenty-first round)."""
+or answers another; apostrophes in words are no quotation marks (twenty-first round); the shape of harm
+is read from the cues (thirty-third round)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from samen.signals import Signals
 from samen.signals.lexicon import load_lexicon
 from samen.signals.normalize import fold, tokens
-from samen.signals.rules import load_rules, quotations, read
+from samen.signals.rules import load_rules, parse_rules, quotations, read, shaped
 
 
 @pytest.mark.parametrize(
@@ -134,3 +135,37 @@ def test_harm_after_chat_is_found_in_its_own_sentence(signals: Signals, text: st
 def test_a_sentence_framed_by_another_is_judged_with_it(signals: Signals, text: str) -> None:
     found = {f.kind for f in signals.analyze(text).findings} - {"profanity", "privacy"}
     assert not found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik maak je af haha",  # a labelling function's shape, with a laugh
+        "i'm gonna murder you",
+        "watch your back tomorrow",
+        "je bent een idioot 🤣",  # a word of harm with a laugh
+        "you're such a loser lol",
+    ],
+)
+def test_the_shape_of_harm_is_read_from_the_cues(text: str) -> None:
+    assert shaped(_cues(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik maak je niet af, rustig maar",  # the shape negated
+        'we bespraken in het college waarom "ik maak je af" als dreiging telt',  # studied
+        "je bent een idioot",  # a word of harm without a laugh: the gate and the cheap stage judge it
+        "haha die deadline maakt me af",
+        "hoe laat is de werkgroep morgen?",
+    ],
+)
+def test_a_framed_shape_or_plain_chat_has_no_shape_of_harm(text: str) -> None:
+    assert not shaped(_cues(text))
+
+
+def test_a_labelling_function_id_starts_with_lf() -> None:
+    # The cues of a labelling function are told from the lexicon's roles by the prefix (rules.shaped).
+    with pytest.raises(ValueError, match="does not start with"):
+        parse_rules("threat_kill\tthreat\t\ta reason\tik maak je af\n")

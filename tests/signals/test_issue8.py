@@ -75,7 +75,7 @@ def test_without_the_embedding_engine_the_cheap_stage_decides_alone() -> None:
     assert cheap.embedded == 0 and cheap.scored == 2
 
 
-def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_a_group_line_is_in_doubt(
+def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_a_line_is_in_doubt(
     signals: Signals,
 ) -> None:
     assert signals.embed is not None and signals.model is not None
@@ -95,7 +95,12 @@ def test_the_embedding_stage_runs_where_the_gate_sends_a_message_or_a_group_line
     assert count[True] > 20 and 0 < sent[True] < 0.5 * count[True]
     assert sent[False] < 0.1 * count[False]
     # Hate against a group goes on, also in a short line that the cheap stage scores low.
-    for line in ("I hate women.", "Ik haat vrouwen.", "vrouwen zijn dom en horen niet op de universiteit"):
+    # So does the shape of harm (rules.shaped), which the gate learnt to wave through from everyday chat's
+    # laughs and short lines.
+    for line in (
+        "I hate women.", "Ik haat vrouwen.", "vrouwen zijn dom en horen niet op de universiteit",
+        "ik maak je af haha", "i'm gonna murder you", "je bent een idioot 🤣",
+    ):  # fmt: skip
         before = signals.embedded
         signals.analyze(line)
         assert signals.embedded == before + 1, line

@@ -1023,8 +1023,8 @@ def fold(text: str) -> str:
                 return word
             # In a l33t line a short word is l33t too ("j3", "4f"); a lone number only before a l33t word
             # ("4 l0s3r", not "h00fdstuk 4 af").
-            lone_number = word.isdigit() and not _LEET_NEXT.match(match.string, match.end())
-            if leet_line and _SHORT_SIGNED.fullmatch(word) and not lone_number and (short := _short_leet(word)):
+            lone = word.isdigit() and not _LEET_NEXT.match(match.string, match.end())
+            if leet_line and _SHORT_SIGNED.fullmatch(word) and not lone and (short := _short_leet(word)):
                 return short
             if _NUMBER.fullmatch(word) or _ROOM.fullmatch(word):
                 return word

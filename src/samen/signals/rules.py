@@ -240,18 +240,23 @@ def cue_names(rules: Sequence[LabellingFunction]) -> tuple[str, ...]:
     return tuple(names)
 
 
+#: The lexicon's roles of words of harm aimed at a person, which a laugh may only seem to soften.
+_LAUGHED_ROLES = ("insult", "slur", "sexual")
+
+
 def shaped(cues: Collection[str]) -> bool:
     """Whether the cues that are on show the shape of harm: a labelling function fires and is neither
-    negated nor distanced there, or a word of harm (any lexicon role) comes with a laugh, "jk" or
-    "grapje" (``insult&laughing``). Whether the laugh makes it banter is for the embedding stage to weigh
-    (``ik maak je af haha`` against ``ik maak jullie kapot met fifa haha``).
+    negated nor distanced there, or a word of harm at a person (an insult, a slur, a sexual word) comes with
+    a laugh, "jk" or "grapje" (``insult&laughing``). Whether the laugh makes it banter is for the embedding
+    stage to weigh (``ik maak je af haha`` against ``ik maak jullie kapot met fifa haha``).
 
     Args:
         cues: the names of the cues that are on (:attr:`Reading.cues`).
     """
     framed = ("&negated", "&distanced")
+    laughed = tuple(f"{role}&laughing" for role in _LAUGHED_ROLES)
     return any(
-        cue.endswith("&laughing")
+        cue in laughed
         or (cue.startswith(LF_PREFIX) and "&" not in cue and all(cue + f not in cues for f in framed))
         for cue in cues
     )
