@@ -59,18 +59,6 @@ CONGRATULATION = re.compile(
     r"knap|top gedaan|trots op|proud of|lekker bezig|you did it|je hebt het gehaald|geslaagd|passed)\b|"
     r"[🎉🥳👏]"
 )
-# A game, a sport or a match named: "ik maak je af" in a potje fifa is trash talk, not a threat (a cue the
-# model weighs; the thirty-third round's everyday test lines "ik ga jullie afmaken met risk", "i'm gonna
-# beat you into the ground at tennis" were read as threats).
-PLAY = re.compile(
-    r"\b(?:games?|gamen|gaming|potjes?|spel(?:letje)?s?|bordspel(?:len)?|boardgames?|kaartspel|matchs?|"
-    r"wedstrijd(?:en)?|toernooi|tournament|competitie|rondes?|rounds?|rematch|gg|"
-    r"fifa|fortnite|minecraft|valorant|overwatch|among us|mario ?kart|smash bros|tekken|"
-    r"catan|monopoly|uno|klaverjassen|poker|schaken|schaak|chess|weerwolven|werewolf|pubquiz|quiz|"
-    r"tennis|padel|hockey|korfbal|voetbal|football|soccer|basketbal|basketball|volleybal|volleyball|"
-    r"badminton|squash|darts|bowling|pingpong|tafeltennis|beerpong|laser ?game|paintball)\b|"
-    r"[🎮🕹🎲♟🏓🏑🏐🏀⚽🎾🏸🎳🎯]"
-)
 QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'")
 # An apostrophe inside a word (i'm, tuesday's, homo's, zo'n) or of a Dutch clitic ('s avonds, 't, 'n) is no
 # quotation mark. QUOTED, which the model's cues are read with, takes "can't … you're" for a quotation; the
@@ -181,7 +169,7 @@ _ROLE_CUES = (
 MESSAGE_CUES = (
     "second_person", "third_person", "first_person_only", "negated_subject", "negated_main", "quoted",
     "reporting", "condemns", "academic", "in_group", "laughing", "congratulating", "question", "thing",
-    "short", "exclaims", "answered", "play",
+    "short", "exclaims", "answered",
 )  # fmt: skip
 
 
@@ -459,7 +447,6 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
         "in_group": in_group,
         "laughing": laughing,
         "congratulating": bool(CONGRATULATION.search(folded)),
-        "play": bool(PLAY.search(folded)),
         "question": question,
         "thing": thing,
         "short": n <= 3,
