@@ -65,6 +65,19 @@ def kinds(signals: Signals, text: str) -> set[str]:
             "identity_attack",
             marks=pytest.mark.xfail(reason=KNOWN_GAP),
         ),
+        # The shape of harm goes to the embedding stage whatever the gate says (docs/signals.md, the
+        # thirty-third round): the gate waved these through (cheap 0.18-0.48; the blend 0.77-0.91).
+        ("ik maak je af haha", "threat"),
+        ("i'm gonna murder you", "threat"),
+        ("watch your back tomorrow", "threat"),
+        ("je bent een idioot 🤣", "insult"),
+        pytest.param(
+            # Since the budget counts what goes on whatever the gate says, the gate's own share is smaller:
+            # its log-odds 1.01 fall just under 1.03 (the cheap stage 0.09, the blend 0.70).
+            "you idiot, get over it",
+            "insult",
+            marks=pytest.mark.xfail(reason=KNOWN_GAP),
+        ),
         ("trans women are not real women", "identity_attack"),
         # A group's everyday name where it stands for people, and a group named in several words
         # (docs/signals.md, the eighteenth round).

@@ -189,7 +189,7 @@ def test_the_nudge_speaks_the_messages_language_and_the_admins_the_groups(signal
 
 
 @pytest.mark.parametrize(
-    "text", ["you idiot, get over it", "nice ass, wanna come over tonight?", "shut up, idiot"]
+    "text", ["get over it, you idiot", "nice ass, wanna come over tonight?", "shut up, idiot"]
 )
 def test_a_short_english_line_with_a_dutch_looking_word_gets_an_english_nudge(
     signals: Signals, text: str

@@ -25,6 +25,7 @@ from samen.signals.training import (
     encode,
     ensemble,
     fit_cheap,
+    gate_threshold,
 )
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -169,6 +170,17 @@ def test_thresholds_stop_when_no_kind_can_be_raised_further() -> None:
     everyday = np.array([False] * 50 + [True] * 10)
     thresholds = choose_thresholds(probabilities, harm + ordinary, everyday)
     assert (thresholds == 1.0).all()
+
+
+def test_the_embedding_budget_counts_what_goes_on_whatever_the_gate_says() -> None:
+    logits = np.arange(100, dtype=np.float64)  # 100 everyday lines, the gate's log-odds 0…99
+    assert (logits >= gate_threshold(logits, 0.05)).sum() == 5
+    sent = np.zeros(100, dtype=bool)
+    sent[[0, 1, 2]] = True  # three lines the gate would hold back go on anyway (a cheap nudge, a shape)
+    threshold = gate_threshold(logits, 0.05, sent)
+    assert ((logits >= threshold) | sent).sum() == 5
+    # A budget that those lines already spend leaves the gate nothing.
+    assert not (logits >= gate_threshold(logits, 0.02, sent)).any()
 
 
 def test_an_ensemble_is_one_perceptron_with_the_mean_of_their_log_odds() -> None:
