@@ -169,4 +169,3 @@ def test_a_labelling_function_id_starts_with_lf() -> None:
     # The cues of a labelling function are told from the lexicon's roles by the prefix (rules.shaped).
     with pytest.raises(ValueError, match="does not start with"):
         parse_rules("threat_kill\tthreat\t\ta reason\tik maak je af\n")
-
