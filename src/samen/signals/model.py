@@ -12,11 +12,12 @@ training and at run time, in every process), weighted by one over the square roo
 
 **Gate.** A logistic regression over the same hashed n-grams and cues, trained for one question: does the
 message hold any abuse at all, against ordinary chat (classes balanced; our grammar's harmless twins are
-left to the blend). The embedding stage runs when the gate's log-odds reach ``gate_threshold`` (chosen so
-that a set share of everyday chat passes, the speed budget), when the cheap stage would nudge (then the
-blend has the last word on every nudge), when the message names a protected group and its cheap score
-reaches :data:`GROUP_LOOK`, or when it has the shape of harm that the gate must not wave through
-(:func:`samen.signals.rules.shaped`: a labelling function fires, or a word of harm comes with a laugh).
+left to the blend). The embedding stage runs when the cheap stage would nudge (then the blend has the
+last word on every nudge), when the message names a protected group and its cheap score reaches
+:data:`GROUP_LOOK`, when it has the shape of harm that the gate must not wave through
+(:func:`samen.signals.rules.shaped`: a labelling function fires, or an insult, a slur or a sexual word
+comes with a laugh), or when the gate's log-odds reach ``gate_threshold``: chosen so that a set share of
+everyday chat reaches the embedding stage in all, those sent on anyway counted first (the speed budget).
 Elsewhere the cheap stage decides alone. A gate trained for
 recall lets through far more harm at the same share of ordinary chat than the cheap stage's own scores
 do, which are shaped by the thresholds set for precision (docs/signals.md).
