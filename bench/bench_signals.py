@@ -3,7 +3,7 @@ and how often the cascade's embedding stage runs.
 
 Not a test: it prints figures, which docs/signals.md quotes. Run it with
 ``uv run python bench/bench_signals.py`` (``--messages N`` for a longer run). The mix is realistic for a
-study group: mostly ordinary chat (our everyday corpus), some harm and its harmless twins (our grammar
+study group: mostly ordinary chat (our everyday corpus's dev and test lines), some harm and its harmless twins (our grammar
 and our own examples), a few personal details; every message goes through the whole pipeline the bot
 runs: ``Signals.analyze`` and ``decide_nudge``. The process is pinned to one core and the embedding engine
 to one thread.
@@ -40,7 +40,9 @@ def _privacy_cost(signals: Signals, texts: list[str]) -> float:
 
 def mix(count: int, ordinary: float) -> list[str]:
     """``count`` messages in a fixed order: ``ordinary`` of them everyday chat, the rest harm and twins."""
-    everyday = [e.text for e in READERS["everyday"](Path("."))]
+    # Held-out chat only: the gate has learnt the training lines, so they would flatter the cascade (on the
+    # thirty-third round's K, 2.0 % of the training lines are embedded against 4.3 % of the dev ones).
+    everyday = [e.text for e in READERS["everyday"](Path(".")) if e.split != "train"]
     other = [e.text for e in READERS["grammar"](Path("."))] + [e.text for e in own_examples()]
     other += ["bel Lisa op 06-12345678", "het bsn van Sanne is 123456782", "mail tom@example.nl even"]
     texts = []
