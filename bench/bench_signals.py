@@ -3,10 +3,10 @@ and how often the cascade's embedding stage runs.
 
 Not a test: it prints figures, which docs/signals.md quotes. Run it with
 ``uv run python bench/bench_signals.py`` (``--messages N`` for a longer run). The mix is realistic for a
-study group: mostly ordinary chat (our everyday corpus's dev and test lines), some harm and its harmless twins (our grammar
-and our own examples), a few personal details; every message goes through the whole pipeline the bot
-runs: ``Signals.analyze`` and ``decide_nudge``. The process is pinned to one core and the embedding engine
-to one thread.
+study group: mostly ordinary chat (our everyday corpus's dev and test lines), some harm and its harmless
+twins (our grammar and our own examples), a few personal details; every message goes through the whole
+pipeline the bot runs: ``Signals.analyze`` and ``decide_nudge``. The process is pinned to one core and the
+embedding engine to one thread.
 """
 
 from __future__ import annotations
