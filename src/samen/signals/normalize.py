@@ -192,7 +192,8 @@ _CODE = re.compile(r"[a-z]{2,4}\d{2,}")
 _NUMBERED = re.compile(r"[#@]?([a-z]{3,})\d+")
 _STRETCH = re.compile(r"(.)\1{2,}")
 # A word with digits between its letters (m44k, l0s3r, b3nt): a line that holds one that l33t makes a
-# known word writes l33t, and there a short word with a digit is l33t too (j3, 4f, a lone 4).
+# known word writes l33t, and there a short word with a digit is l33t too (j3, 4f; a lone 4 before a l33t
+# word).
 _DIGITS_INSIDE = re.compile(r"(?<![a-z0-9])[a-z]+[0-9][a-z0-9]*[a-z](?![a-z0-9])")
 _SHORT_SIGNED = re.compile(r"[a-z0-9]{1,3}")
 # The next word written in l33t (digits and letters): a lone number before it is a letter ("4 l0s3r").
