@@ -181,6 +181,8 @@ def test_the_embedding_budget_counts_what_goes_on_whatever_the_gate_says() -> No
     assert ((logits >= threshold) | sent).sum() == 5
     # A budget that those lines already spend leaves the gate nothing.
     assert not (logits >= gate_threshold(logits, 0.02, sent)).any()
+    # So does one where every line goes on anyway.
+    assert not (logits >= gate_threshold(logits, 1.0, np.ones(100, dtype=bool))).any()
 
 
 def test_an_ensemble_is_one_perceptron_with_the_mean_of_their_log_odds() -> None:

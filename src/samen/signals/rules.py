@@ -240,8 +240,10 @@ def cue_names(rules: Sequence[LabellingFunction]) -> tuple[str, ...]:
     return tuple(names)
 
 
-#: The lexicon's roles of words of harm aimed at a person, which a laugh may only seem to soften.
-_LAUGHED_ROLES = ("insult", "slur", "sexual")
+#: The cues of a word of harm aimed at a person (an insult, a slur, a sexual word) with a laugh, which
+#: may only seem to soften it.
+_LAUGHED = frozenset(f"{role}&laughing" for role in ("insult", "slur", "sexual"))
+_FRAMED = ("&negated", "&distanced")
 
 
 def shaped(cues: Collection[str]) -> bool:
@@ -253,11 +255,9 @@ def shaped(cues: Collection[str]) -> bool:
     Args:
         cues: the names of the cues that are on (:attr:`Reading.cues`).
     """
-    framed = ("&negated", "&distanced")
-    laughed = tuple(f"{role}&laughing" for role in _LAUGHED_ROLES)
     return any(
-        cue in laughed
-        or (cue.startswith(LF_PREFIX) and "&" not in cue and all(cue + f not in cues for f in framed))
+        cue in _LAUGHED
+        or (cue.startswith(LF_PREFIX) and "&" not in cue and all(cue + f not in cues for f in _FRAMED))
         for cue in cues
     )
 

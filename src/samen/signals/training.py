@@ -261,8 +261,10 @@ def gate_threshold(
         allowed -= int(sent.sum())
         logits = logits[~sent]
     ranked = np.sort(logits)[::-1]
-    if not len(ranked) or allowed >= len(ranked):
-        return float(ranked[-1]) if len(ranked) else 0.0
+    if not len(ranked):
+        return float(np.inf)  # every row goes on anyway: the gate need pass none
+    if allowed >= len(ranked):
+        return float(ranked[-1])
     return float(np.nextafter(ranked[max(0, allowed)], np.inf))
 
 
