@@ -17,7 +17,7 @@ from samen.signals.language import detect_language
 from samen.signals.lexicon import Lexicon, load_lexicon
 from samen.signals.model import Model, Vector, cue_vector, features, load_model
 from samen.signals.names import first_names, names_as_one, written_names
-from samen.signals.normalize import fold, prepare, tokens
+from samen.signals.normalize import fold, pictographs, prepare, tokens
 from samen.signals.privacy import PrivacyContext, find_details, privacy_context
 from samen.signals.rules import NEGATIONS, LabellingFunction, Reading, load_rules, quotations, read, sentences
 
@@ -201,7 +201,7 @@ class Signals:
         best: dict[str, tuple[float, str | None, str]] = {}
         if self.model is not None:
             model = self.model
-            buckets = features(names_as_one(words, names))
+            buckets = features(names_as_one(words, names), pictographs(folded))
             self.scored += 1
             scores = self._cascade(model, folded, buckets, reading)
             sentence = self._most_suspect_sentence(model, folded, reading, names)
@@ -251,7 +251,7 @@ class Signals:
         scored = []
         for sentence, words in parts:
             sentence_reading = self.reading(sentence, words)
-            buckets = features(names_as_one(words, names))
+            buckets = features(names_as_one(words, names), pictographs(sentence))
             cheap = model.cheap_logits(buckets, cue_vector(model.cues, sentence_reading.cues))
             scored.append((float(model.cheap(cheap).max()), sentence, words, buckets, sentence_reading))
         suspect = max(range(len(scored)), key=lambda i: scored[i][0])

@@ -2,7 +2,7 @@
 where a gate says the message needs a second look (a cascade).
 
 **Cheap stage.** Per kind, a logistic regression over (1) the character 3-, 4- and 5-grams of the folded
-words, the words and the word pairs, hashed into ``2**BITS`` buckets by a fixed function (the same in
+words, the words, the word pairs and the emoji, hashed into ``2**BITS`` buckets by a fixed function (the same in
 training and at run time, in every process), weighted by one over the square root of their number; and
 (2) the context cues of :mod:`samen.signals.rules` (dense, 0 or 1 each), which the model weighs.
 
@@ -85,15 +85,17 @@ NEGATORS = frozenset(
 NEGATION_REACH = 3
 
 
-def features(words: Sequence[str]) -> npt.NDArray[np.int64]:
+def features(words: Sequence[str], emoji: Sequence[str] = ()) -> npt.NDArray[np.int64]:
     """The hashed feature buckets of a message (with repeats; order does not matter): the character 3-, 4-
-    and 5-grams of its words joined by spaces, the words, the pairs of neighbouring words, and the words
+    and 5-grams of its words joined by spaces, the words, the pairs of neighbouring words, the words
     within :data:`NEGATION_REACH` after a negation marked as negated (Das and Chen 2001; Pang et al. 2002):
     "moslims zijn niet minderwaardig" then differs from "moslims zijn minderwaardig" by a feature the
-    model can weigh against the word, while "X zijn geen mensen" keeps a negated word of its own.
+    model can weigh against the word, while "X zijn geen mensen" keeps a negated word of its own; and
+    each emoji, so that the knife in "ik kom je halen 🔪" weighs as a word would.
 
     Args:
         words: the message's folded words (:func:`samen.signals.normalize.tokens`).
+        emoji: its emoji (:func:`samen.signals.normalize.pictographs`).
     """
     data = np.frombuffer(f" {' '.join(words)} ".encode(), dtype=np.uint8).astype(np.uint64)
     parts: list[npt.NDArray[np.uint64]] = []
@@ -119,6 +121,9 @@ def features(words: Sequence[str]) -> npt.NDArray[np.int64]:
             ]
             if marked:
                 parts.append(hashes[marked] * np.uint64(0x100000001B3) + np.uint64(0x2545F491))
+        if emoji:
+            signs = np.array([zlib.crc32(e.encode()) for e in emoji], dtype=np.uint64)
+            parts.append(signs * np.uint64(0x100000001B3) + np.uint64(0x68E31DA4))
     if not parts:
         return np.zeros(0, dtype=np.int64)
     with np.errstate(over="ignore"):

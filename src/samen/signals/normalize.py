@@ -3,7 +3,7 @@ letters, diacritics, l33t, letters spaced out or stretched, words split apart, l
 or doubled, and words run together.
 
 :func:`fold` turns a message into lower-case ASCII-ish text of the same meaning; :func:`tokens` splits
-folded text into words; :func:`squeeze` collapses repeated letters so that ``idioooot``, ``idiot`` and
+folded text into words and :func:`pictographs` picks out its emoji; :func:`squeeze` collapses repeated letters so that ``idioooot``, ``idiot`` and
 ``iddiot`` meet in one key; :func:`ordinary_compound` tells a word that merely starts with a curse
 (``kankerpatiënt``, ``Kuttekoven``) from a curse compound (``kankerlijer``).
 
@@ -83,6 +83,7 @@ from collections.abc import Collection
 from functools import cache, lru_cache, partial
 from importlib import resources
 
+import regex
 import yaml
 from confusable_homoglyphs.confusables import confusables_data
 
@@ -1056,6 +1057,18 @@ def fold(text: str) -> str:
 def tokens(folded: str) -> list[str]:
     """The words of folded text; an apostrophe inside a word is dropped (``homo's`` → ``homos``)."""
     return [t.replace("'", "") for t in _TOKEN.findall(folded)]
+
+
+# Unicode's Extended_Pictographic property (UTS #51): every emoji, with the code points set aside for
+# future ones. Skin tones are not pictographs, and folding has removed joiners and variation selectors, so
+# "👍🏽" gives "👍" and "👨‍🍳" gives "👨", "🍳".
+_PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
+
+
+def pictographs(folded: str) -> list[str]:
+    """The emoji of folded text in order, one per pictograph (``"🔪🔪 @jesse"`` → ``["🔪", "🔪"]``); they
+    are no words, so :func:`tokens` leaves them out, but "ik kom je halen 🔪" is a threat because of one."""
+    return [] if folded.isascii() else _PICTOGRAPH.findall(folded)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -53,7 +53,7 @@ from samen.signals.model import (
     worth_a_look,
 )
 from samen.signals.names import names_as_one, written_names
-from samen.signals.normalize import fold, tokens
+from samen.signals.normalize import fold, pictographs, tokens
 from samen.signals.rules import cue_names, load_rules, read
 
 #: A nudge should be right at least this often on the development pool.
@@ -134,7 +134,7 @@ def encode(examples: Sequence[Example], names: Sequence[str]) -> Encoded:
     for i, example in enumerate(examples):
         folded = fold(example.text)
         words = tokens(folded)
-        buckets.append(features(names_as_one(words, written_names(example.text))))
+        buckets.append(features(names_as_one(words, written_names(example.text)), pictographs(folded)))
         cues[i] = cue_vector(names, read(folded, words, lexicon, rules).cues)
         inputs.append(folded)
     return Encoded(list(examples), buckets, cues, inputs)
