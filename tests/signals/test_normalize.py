@@ -7,7 +7,8 @@ import unicodedata
 
 import pytest
 
-from samen.signals.normalize import fold, ordinary_compound, squeeze, tokens
+from samen.signals.model import features
+from samen.signals.normalize import fold, ordinary_compound, pictographs, squeeze, tokens
 
 PLAIN = fold("je bent een idioot")
 
@@ -84,6 +85,18 @@ def test_ordinary_text_keeps_its_meaning() -> None:
     assert fold("€5 voor 3 koffie") == "€5 voor 3 koffie"
     assert fold("git@github.com:org/x.git https://x.nl/a1b2") == "git@github.com:org/x.git https://x.nl/a1b2"
     assert tokens(fold("homo’s zijn welkom")) == ["homos", "zijn", "welkom"]
+
+
+def test_emoji_are_read_apart_from_the_words_and_weigh_in_the_features() -> None:
+    folded = fold("ik kom je halen 🔪🔪 👍🏽 👨\u200d🍳")
+    assert tokens(folded) == ["ik", "kom", "je", "halen"]
+    # Skin tones and joiners are no pictographs of their own: a thumb is a thumb in any colour.
+    assert pictographs(folded) == ["🔪", "🔪", "👍", "👨", "🍳"]
+    assert pictographs(fold("geen emoji hier: 12:00, zaal 1.05")) == []
+    words = tokens(folded)
+    with_knife, without = features(words, ["🔪"]), features(words)
+    assert len(with_knife) == len(without) + 1
+    assert set(features(words, ["🚗"])) != set(with_knife)
 
 
 def test_a_reversed_run_is_read_as_shown_when_that_shows_more_words_and_else_as_written() -> None:
