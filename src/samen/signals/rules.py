@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from samen.signals.lexicon import EVERYDAY_GROUP, ROLES, Entry, Lexicon
-from samen.signals.normalize import COMMON, deletions, frequency, squeeze, tokens, transpositions
+from samen.signals.normalize import COMMON, deletions, frequency, pictographs, squeeze, tokens, transpositions
 
 
 def _words(text: str) -> frozenset[str]:
@@ -186,7 +186,8 @@ class LabellingFunction:
         kind: the kind it votes for.
         subtype: the identity-attack subtype it implies, or None.
         reason: one line on why this is a rule and not left to the data.
-        regex: matched on the folded words joined by single spaces.
+        regex: matched on the folded words joined by single spaces, then the message's emoji
+            (:func:`samen.signals.normalize.pictographs`), each after a space.
     """
 
     id: str
@@ -519,7 +520,8 @@ def read(folded: str, words: Sequence[str], lexicon: Lexicon, rules: Sequence[La
         on.update(f"{role}&{c}" for c, v in cues.items() if v)
         if role in ("profanity", "curse") and not near_person:
             profanity = True
-    plain = " ".join(words)
+    # The emoji come after the words, so the shapes written for words match as before.
+    plain = " ".join([*words, *pictographs(folded)])
     fired = []
     for lf in rules:
         m = lf.regex.search(plain)
