@@ -9,7 +9,7 @@ import pytest
 from samen.signals import Signals
 from samen.signals.lexicon import load_lexicon
 from samen.signals.normalize import fold, tokens
-from samen.signals.rules import load_rules, parse_rules, quotations, read, shaped
+from samen.signals.rules import Reading, load_rules, parse_rules, quotations, read, shaped
 
 
 @pytest.mark.parametrize(
@@ -25,9 +25,13 @@ def test_an_apostrophe_in_a_word_or_a_dutch_clitic_is_no_quotation(text: str) ->
     assert quotations(fold(text)) == ""
 
 
-def _cues(text: str) -> frozenset[str]:
+def _reading(text: str) -> Reading:
     folded = fold(text)
-    return read(folded, tokens(folded), load_lexicon(), load_rules()).cues
+    return read(folded, tokens(folded), load_lexicon(), load_rules())
+
+
+def _cues(text: str) -> frozenset[str]:
+    return _reading(text).cues
 
 
 @pytest.mark.parametrize(
@@ -145,6 +149,8 @@ def test_a_sentence_framed_by_another_is_judged_with_it(signals: Signals, text: 
         "watch your back tomorrow",
         "je bent een idioot 🤣",  # a word of harm with a laugh
         "you're such a loser lol",
+        "ik kom je halen 🔪",  # a weapon sent to someone: the words alone are an errand
+        "🔫 @jesse",
     ],
 )
 def test_the_shape_of_harm_is_read_from_the_cues(text: str) -> None:
@@ -159,6 +165,8 @@ def test_the_shape_of_harm_is_read_from_the_cues(text: str) -> None:
         "je bent een idioot",  # a word of harm without a laugh: the gate and the cheap stage judge it
         "haha die deadline maakt me af",
         "hoe laat is de werkgroep morgen?",
+        "🔪🧅 ff uien snijden voor het groepsdiner, ben om 7 uur online",  # a knife sent to no one
+        "ik kom je halen 🚗",
     ],
 )
 def test_a_framed_shape_or_plain_chat_has_no_shape_of_harm(text: str) -> None:
@@ -169,3 +177,10 @@ def test_a_labelling_function_id_starts_with_lf() -> None:
     # The cues of a labelling function are told from the lexicon's roles by the prefix (rules.shaped).
     with pytest.raises(ValueError, match="does not start with"):
         parse_rules("threat_kill\tthreat\t\ta reason\tik maak je af\n")
+
+
+def test_labelling_functions_see_the_emoji_after_the_words() -> None:
+    # The emoji are matched after the words, so a shape written for words matches with emoji anywhere.
+    assert [lf.id for lf in _reading("ik 😤 maak je 😤 af").fired] == ["lf_threat_kill"]
+    assert [lf.id for lf in _reading("coming for you 🔪🔪").fired] == ["lf_weapon_emoji"]
+    assert not _reading("coming for you 🍕").fired
