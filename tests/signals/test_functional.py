@@ -36,7 +36,7 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("krijg de tering", "insult"),
         ("hij is echt een smeerlap", "insult"),  # gossip: an insult about a third person
         ("stelletje klootzakken, doe je deel", "insult"),
-        pytest.param("jij stuk stront", "insult", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        ("jij stuk stront", "insult"),  # a known gap until the thirty-third round
         ("f*ck off, jij", "insult"),
         ("wat een hoertje is dat", "insult"),
         ("domme vrouwen ook altijd", "identity_attack"),
@@ -46,9 +46,7 @@ def kinds(signals: Signals, text: str) -> set[str]:
         # nog wel bij de volgende quiz", came into the everyday chat; docs/signals.md's known gaps.
         pytest.param("ik neem je nog wel te grazen", "threat", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         ("homo's zijn ziek", "identity_attack"),
-        pytest.param(
-            "vrouwen horen in de keuken", "identity_attack", marks=pytest.mark.xfail(reason=KNOWN_GAP)
-        ),
+        ("vrouwen horen in de keuken", "identity_attack"),  # a known gap until the thirty-third round
         ("ga terug naar je eigen land", "identity_attack"),
         ("kutmarokkaan", "identity_attack"),
         ("moslims zijn ongedierte", "identity_attack"),
@@ -71,13 +69,11 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("i'm gonna murder you", "threat"),
         ("watch your back tomorrow", "threat"),
         ("je bent een idioot 🤣", "insult"),
-        pytest.param(
-            # Since the budget counts what goes on whatever the gate says, the gate's own share is smaller:
-            # its log-odds 1.01 fall just under 1.03 (the cheap stage 0.09, the blend 0.70).
-            "you idiot, get over it",
-            "insult",
-            marks=pytest.mark.xfail(reason=KNOWN_GAP),
-        ),
+        # The thirty-third round's K let the gate wave it through (log-odds 1.01 against 1.03); found since.
+        ("you idiot, get over it", "insult"),
+        # A threat carried by an emoji (thirty-fifth round: the emoji are features, lf_weapon_emoji).
+        ("ik kom je halen 🔪", "threat"),
+        ("coming for you 🔪🔪", "threat"),
         ("trans women are not real women", "identity_attack"),
         # A group's everyday name where it stands for people, and a group named in several words
         # (docs/signals.md, the eighteenth round).
@@ -146,7 +142,7 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "We covered the poles of the magnet in the physics tutorial.",
         # Affirming trans identity: the tenth model 0.54, the nineteenth 0.70, the twentieth 0.32 (but "trans
         # women are real women" 0.60), the twenty-second 0.55, the twenty-sixth 0.47 (passes by a hair, and
-        # "trans women are real women" 0.78): a known gap in docs/signals.md.
+        # "trans women are real women" 0.78), the thirty-fifth 0.35: a known gap in docs/signals.md.
         pytest.param("trans women are women", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
         # A group named with a right, a need or access, and "not all X are criminals" (the twentieth round).
         "Deaf people should have interpreters at every public meeting",
@@ -160,6 +156,10 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "als homo mag ik mezelf best een flikker noemen",
         "stuur me even de foto van het whiteboard",
         "Ik haal je om acht uur af bij het station",
+        # A meet-up in a threat's frame (K 0.80 as a threat) and emoji of everyday life (thirty-fifth round).
+        "i'll meet you after the lecture",
+        "ff uien snijden voor de borrel 🔪🧅",
+        "this deadline is killing me 💀💀",
         "wie heeft de slides van week 3?",
         "I'm going to kill this presentation tomorrow",
         "I'll find you a seat in the library",
