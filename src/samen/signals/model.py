@@ -2,8 +2,8 @@
 where a gate says the message needs a second look (a cascade).
 
 **Cheap stage.** Per kind, a logistic regression over (1) the character 3-, 4- and 5-grams of the folded
-words, the words, the word pairs and the emoji, hashed into ``2**BITS`` buckets by a fixed function (the same in
-training and at run time, in every process), weighted by one over the square root of their number; and
+words, the words, the word pairs and the emoji, hashed into ``2**BITS`` buckets by a fixed function (the
+same in training and at run time, in every process), weighted by one over the square root of their number; and
 (2) the context cues of :mod:`samen.signals.rules` (dense, 0 or 1 each), which the model weighs.
 
 **Embedding stage.** Per kind, a logistic regression over the message's multilingual-e5-small embedding

@@ -3,9 +3,10 @@ letters, diacritics, l33t, letters spaced out or stretched, words split apart, l
 or doubled, and words run together.
 
 :func:`fold` turns a message into lower-case ASCII-ish text of the same meaning; :func:`tokens` splits
-folded text into words and :func:`pictographs` picks out its emoji; :func:`squeeze` collapses repeated letters so that ``idioooot``, ``idiot`` and
-``iddiot`` meet in one key; :func:`ordinary_compound` tells a word that merely starts with a curse
-(``kankerpatiënt``, ``Kuttekoven``) from a curse compound (``kankerlijer``).
+folded text into words and :func:`pictographs` picks out its emoji; :func:`squeeze` collapses repeated
+letters so that ``idioooot``, ``idiot`` and ``iddiot`` meet in one key; :func:`ordinary_compound` tells a
+word that merely starts with a curse (``kankerpatiënt``, ``Kuttekoven``) from a curse compound
+(``kankerlijer``).
 
 Characters are folded one code point at a time through a table filled on first use:
 
