@@ -142,8 +142,9 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         "We covered the poles of the magnet in the physics tutorial.",
         # Affirming trans identity: the tenth model 0.54, the nineteenth 0.70, the twentieth 0.32 (but "trans
         # women are real women" 0.60), the twenty-second 0.55, the twenty-sixth 0.47 (passes by a hair, and
-        # "trans women are real women" 0.78), the thirty-fifth 0.35: a known gap in docs/signals.md.
-        pytest.param("trans women are women", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        # "trans women are real women" 0.78), the thirty-fifth 0.35, under its threshold: an expected failure
+        # that passed for two rounds, now a plain case so that a model that nudges it again fails.
+        "trans women are women",
         # A group named with a right, a need or access, and "not all X are criminals" (the twentieth round).
         "Deaf people should have interpreters at every public meeting",
         "Blinde mensen hebben recht op toegankelijke websites, dat is wet",
