@@ -215,6 +215,21 @@ def test_the_model_weighs_the_context_cues() -> None:
     assert max(weight["insult&negated"], weight["insult&self"], weight["msg:congratulating"]) < 0
 
 
+def test_the_embedding_stage_reads_the_shipped_weights_as_stored() -> None:
+    # The float64 copy of the hidden weights made at load must give the log-odds of the float32 weights
+    # themselves, bit for bit (the same product, cast once instead of on every message).
+    model = load_model()
+    assert model is not None and model.hidden_weights.size
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        embedding = rng.normal(size=model.hidden_weights.shape[0] - len(model.cues)).astype(np.float32)
+        cues = (rng.random(len(model.cues)) < 0.05).astype(np.float32) * 3
+        x = np.concatenate([embedding, cues]).astype(np.float64)
+        hidden = np.maximum(x @ model.hidden_weights + model.hidden_bias, 0.0)
+        expected = hidden @ model.embedding_weights + model.embedding_bias
+        assert np.array_equal(model.embedding_logits(embedding, cues), expected)
+
+
 def test_a_model_written_for_other_features_is_refused() -> None:
     buffer = io.BytesIO()
     np.savez_compressed(
