@@ -51,19 +51,19 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("kutmarokkaan", "identity_attack"),
         ("moslims zijn ongedierte", "identity_attack"),
         # Short lines about a group: the cheap stage scored them 0.35-0.39 and the gate did not send them on;
-        # a line that names a group gets the second look when it scores GROUP_LOOK (docs/signals.md, the
-        # sixteenth and seventeenth rounds).
+        # a line that names a group gets the second look when it scores GROUP_LOOK (docs/signals-rounds.md,
+        # the sixteenth and seventeenth rounds).
         # The nineteenth model scored it 0.49 (the eighteenth 0.78); the twentieth 0.57.
         ("I hate women.", "identity_attack"),
         ("Ik haat vrouwen.", "identity_attack"),
         pytest.param(
             # The blend finds it (0.91); the gate does not send it on (cheap 0.08, just under GROUP_LOOK),
-            # since the thirty-second round's data (docs/signals.md: H and H2).
+            # since the thirty-second round's data (docs/signals-rounds.md: H and H2).
             "Migranten zijn parasieten.",
             "identity_attack",
             marks=pytest.mark.xfail(reason=KNOWN_GAP),
         ),
-        # The shape of harm goes to the embedding stage whatever the gate says (docs/signals.md, the
+        # The shape of harm goes to the embedding stage whatever the gate says (docs/signals-rounds.md, the
         # thirty-third round): the gate waved these through (cheap 0.18-0.48; the blend 0.77-0.91).
         ("ik maak je af haha", "threat"),
         ("i'm gonna murder you", "threat"),
@@ -76,14 +76,14 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("coming for you 🔪🔪", "threat"),
         ("trans women are not real women", "identity_attack"),
         # A group's everyday name where it stands for people, and a group named in several words
-        # (docs/signals.md, the eighteenth round).
+        # (docs/signals-rounds.md, the eighteenth round).
         ("Blind people are useless in group projects.", "identity_attack"),
         ("Een dove in onze groep, dat wordt niks", "identity_attack"),
         ("Mensen met een beperking horen hier niet.", "identity_attack"),
         ("Wheelchair users slow the whole group down.", "identity_attack"),
         ("women belong in the kitchen", "identity_attack"),
         ("wat een flikker ben jij", "identity_attack"),
-        # Short hostile lines and a slur at one person (docs/signals.md, the twentieth round).
+        # Short hostile lines and a slur at one person (docs/signals-rounds.md, the twentieth round).
         ("I hate you", "insult"),
         ("ik haat je echt, ga weg uit de groep", "insult"),
         ("you're a retard", "identity_attack"),
@@ -94,7 +94,7 @@ def kinds(signals: Signals, text: str) -> set[str]:
         ("I will kill you", "threat"),
         ("I know where you live", "threat"),
         ("kill yourself", "threat"),
-        # A threat's verb misspelt (docs/signals.md, the twenty-sixth round).
+        # A threat's verb misspelt (docs/signals-rounds.md, the twenty-sixth round).
         ("ik maak je kappot", "threat"),
         ("I'll hrut you", "threat"),
         ("ik vemoord je na de les", "threat"),

@@ -240,7 +240,7 @@ class Signals:
 
         Harm with everyday chat around it is otherwise diluted by the chat: on the development split the
         grammar's ``chat_around`` family was found 0.60 (en) and 0.66 (nl) of the time judged whole, 0.68
-        and 0.74 with its most suspect sentence judged too (docs/signals.md, the twenty-first round)."""
+        and 0.74 with its most suspect sentence judged too (docs/signals-rounds.md, twenty-first round)."""
         # Most messages are one sentence: split before anything else is read.
         split = ((s, tokens(s)) for s in sentences(folded)[:MAX_SENTENCES])
         parts = [(sentence, words) for sentence, words in split if len(words) >= 2]

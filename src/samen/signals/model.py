@@ -49,7 +49,7 @@ MODEL_FILE = "data/model.npz"
 #: A message that names a protected group gets the second look from this calibrated cheap score (0.5
 #: nudges): hate against a group in a short line is where the cheap stage is weakest, and the band keeps
 #: the group lines it reads as plainly harmless (most such everyday chat) out of the expensive stage.
-#: Chosen on dev (docs/signals.md, the seventeenth round).
+#: Chosen on dev (docs/signals-rounds.md, the seventeenth round).
 GROUP_LOOK = 0.1
 #: Bumped whenever :func:`features` hashes differently or the file's layout changes.
 FEATURES_VERSION = 6
@@ -157,7 +157,7 @@ def worth_a_look(top: float, cues: Collection[str]) -> bool:
     and ``top`` reaches :data:`GROUP_LOOK`, or it has the shape of harm (:func:`rules.shaped`).
 
     The gate learns from everyday chat, where a laugh or a short line is common, so it waved through
-    "I hate women." (cheap 0.36; 0.60 embedded; docs/signals.md, the sixteenth and seventeenth rounds) and
+    "I hate women." (cheap 0.36; 0.60 embedded; docs/signals-rounds.md, sixteenth and seventeenth rounds) and
     "ik maak je af haha", "i'm gonna murder you" (blend 0.90 and 0.89, never embedded; the thirty-third).
     """
     return top >= 0.5 or ("group" in cues and top >= GROUP_LOOK) or shaped(cues)

@@ -2,7 +2,7 @@
 
 Whom a message speaks to does not decide what it says, yet a name's n-grams take on whatever the training
 lines that hold that name happened to be: "kys" scored 0.99 and "kys Sam" 0.22, and the gate did not send
-the second on to the embedding stage, which scores it 0.99 (docs/signals.md, the thirty-second round). The
+the second on to the embedding stage, which scores it 0.99 (docs/signals-rounds.md, thirty-second round). The
 cheap stage and its gate now read every first name written in a message as one word, :data:`NAME`
 (:func:`written_names`, :func:`names_as_one`): that a person is named stays ("don't add NAME to the group
 chat" excludes someone), which person does not. Dropping the names instead lost that (the grammar's

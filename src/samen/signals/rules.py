@@ -62,8 +62,9 @@ CONGRATULATION = re.compile(
 QUOTED = re.compile(r"\"[^\"]{1,200}\"|'[^']{2,200}'")
 # An apostrophe inside a word (i'm, tuesday's, homo's, zo'n) or of a Dutch clitic ('s avonds, 't, 'n) is no
 # quotation mark. QUOTED, which the model's cues are read with, takes "can't … you're" for a quotation; the
-# shipped model was trained so: models retrained with the right reading lost threats twice (docs/signals.md,
-# the twenty-first and twenty-second rounds), so only :func:`quotations`, the frame check's, reads them right.
+# shipped model was trained so: models retrained with the right reading lost threats twice
+# (docs/signals-rounds.md, the twenty-first and twenty-second rounds), so only :func:`quotations`, the frame
+# check's, reads them right.
 _WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<!\w)'(?=[stn]\b)")
 #: Where a folded message breaks into sentences: after . ! ? … and a space, and at line breaks.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")

@@ -422,7 +422,7 @@ def choose_thresholds(
     nudged everyday row: the kind whose raising loses the fewest right nudges (messages) per everyday nudge
     it takes away. Raising instead the kind that nudged the most everyday rows spent the everyday budget
     where it cost recall most: on the development pool it gave the threat kind of a retrained model 0.725
-    where 0.45 kept the aim (docs/signals.md, the twenty-second round).
+    where 0.45 kept the aim (docs/signals-rounds.md, the twenty-second round).
 
     Args:
         probs: ``(rows, kinds)`` probabilities.

@@ -105,12 +105,12 @@ CHAT_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 EMPHASIS_PER_TEMPLATE = {"train": 1, "dev": 1, "test": 1}
 #: Copies of each template addressed to someone by name, by split. Names fill everyday chat ("Sem, heb jij
 #: de slides?") far more than harm, so without them a name taught the cheap stage and its gate that a
-#: message is ordinary: "kys" scored 0.99 and "kys Sam" 0.16 (docs/signals.md, the thirty-first round).
+#: message is ordinary: "kys" scored 0.99 and "kys Sam" 0.16 (docs/signals-rounds.md, the thirty-first round).
 ADDRESSED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 #: Copies of each template with a tail after it (``tail`` in the YAML files: a laugh, a filler, a time), by
 #: split. Banter laughs, so a laugh had come to mean harmless ("i'm gonna stab you" scored 0.91 and "… lol"
 #: 0.00), and every added word diluted a short threat ("watch your back" against "… tomorrow";
-#: docs/signals.md, the thirty-first and thirty-second rounds).
+#: docs/signals-rounds.md, the thirty-first and thirty-second rounds).
 TAILED_PER_TEMPLATE = {"train": 2, "dev": 1, "test": 1}
 # A message whose first capital stays after a name: "I …" or a word in capitals ("OK", "TA").
 _KEEPS_CAPITAL = re.compile(r"I\b|[A-Z]{2}")
