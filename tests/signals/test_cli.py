@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from samen.content import load_pack
 
@@ -63,3 +64,39 @@ def test_non_utf8_line_is_a_clear_error_without_traceback() -> None:
 def test_unknown_language_is_a_clear_error() -> None:
     done = classify(b"hoi\n", "--lang", "xx")
     assert done.returncode == 2 and b"Traceback" not in done.stderr
+
+
+def blind(tmp_path: Path, lines: list[str]) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "blind.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "samen", "signals", "eval", "--blind", str(path)],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"SAMEN_LANG": "en"},
+        timeout=120,
+    )
+
+
+def test_a_blind_set_is_counted_per_kind_and_no_line_is_printed(tmp_path: Path) -> None:
+    lines = [
+        "nl\tharm\tthreat\tik maak je af",
+        "en\tharm\tinsult\tyou're such an idiot, nobody wants you here",
+        "",
+        "nl\tharmless\tlogistics\tHoe laat is de werkgroep morgen eigenlijk?",
+        "en\tharmless\tnegation\tI don't think you're an idiot",
+    ]
+    done = blind(tmp_path, lines)
+    assert done.returncode == 0, done.stderr
+    assert "| harm | threat | 1 | 1 |" in done.stdout and "| harmless | logistics | 0 | 1 |" in done.stdout
+    assert "Harm found: 2 of 2. Harmless lines nudged: 0 of 2." in done.stdout
+    assert "| 0.50 | 2 | 0 |" in done.stdout
+    # The set stays blind: no line's text, nor a word of one, reaches the output.
+    for word in ("maak", "idiot", "werkgroep", "nobody"):
+        assert word not in done.stdout + done.stderr
+
+
+def test_a_blind_line_of_another_shape_is_named_before_anything_is_scored(tmp_path: Path) -> None:
+    done = blind(tmp_path, ["nl\tharm\tthreat\tik maak je af", "en\tmaybe\tinsult\tyou idiot"])
+    assert done.returncode == 2 and done.stdout == ""
+    assert "Line 2 of the blind set" in done.stderr and "Traceback" not in done.stderr

@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -21,6 +21,9 @@ from samen.content import load_pack, load_strings
 from samen.errors import InputError
 from samen.settings import load_settings
 from samen.signals import Signals
+
+if TYPE_CHECKING:
+    from samen.signals.evaluation import BlindLine
 
 #: Where the shared training data sits relative to the repository root.
 DEFAULT_DATA = Path("..") / "shared" / "data"
@@ -46,6 +49,32 @@ def read_lines(stream: BinaryIO) -> list[str]:
                 f"Line {number} of the input is not UTF-8 text.", key="signals:not_utf8", line=number
             ) from None
     return lines
+
+
+def read_blind(path: Path) -> list[BlindLine]:
+    """A blind set: per non-empty line ``language, harm|harmless, kind, text``, tab-separated, UTF-8.
+
+    Raises:
+        InputError: when the file cannot be read, or naming the first line not of that shape (before
+            anything is scored).
+    """
+    from samen.content.pack import read_text_file
+    from samen.signals.evaluation import BLIND_LABELS, BlindLine
+
+    rows = []
+    for number, line in enumerate(read_text_file(path).lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[1] not in BLIND_LABELS or not fields[3].strip():
+            raise InputError(
+                f"Line {number} of the blind set is not: language, harm or harmless, kind, text.",
+                key="signals:blind_line",
+                line=number,
+            )
+        lang, label, kind, text = fields
+        rows.append(BlindLine(lang, label == "harm", kind, text))
+    return rows
 
 
 @click.group()
@@ -148,17 +177,36 @@ def train(data: Path | None, out: Path | None, jobs: int | None) -> None:
     default=None,
     help="Write precision-recall curves per kind to this PNG (needs matplotlib).",
 )
+@click.option(
+    "--blind",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Count a blind set instead: UTF-8 lines of language, harm or harmless, kind and text, "
+    "tab-separated. Prints counts per kind, never a line's text, so the set stays unread.",
+)
 @pack_option
-def evaluate(data: Path | None, sample: int, split: str, plot: Path | None, pack_path: Path | None) -> None:
+def evaluate(
+    data: Path | None,
+    sample: int,
+    split: str,
+    plot: Path | None,
+    blind: Path | None,
+    pack_path: Path | None,
+) -> None:
     """Precision, recall and F1 per set, language and kind; accuracy per grammar family; everyday chat
     nudged; labelling functions' precision and coverage; identity subtypes; precision-recall curves; and
-    the privacy signal's precision and recall per subtype with its false-nudge rate on everyday chat."""
+    the privacy signal's precision and recall per subtype with its false-nudge rate on everyday chat.
+    With ``--blind``: a blind set's lines found and nudged per kind, counted only."""
     from samen.signals.embedding import EmbeddingCache, cached, default_cache_path
-    from samen.signals.evaluation import evaluate_all, format_report, plot_curves
+    from samen.signals.evaluation import count_blind, evaluate_all, format_blind, format_report, plot_curves
     from samen.signals.privacy_evaluation import evaluate_privacy, format_privacy_report
 
     pack = load_pack(pack_path)
+    lines = read_blind(blind) if blind is not None else None
     detector = Signals.load(**pack.spec.signals_options())
+    if lines is not None:
+        click.echo(format_blind(count_blind(detector, lines)))
+        return
     if detector.embed is not None:
         # The same embeddings, remembered by a hash of the text under var/cache/ (a rerun is quick).
         detector.embed = cached(EmbeddingCache(default_cache_path()), detector.embed)

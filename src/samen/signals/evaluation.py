@@ -295,3 +295,73 @@ def format_report(report: Report, signals: Signals | None = None) -> str:
             lines.append(f"| {kind} | {r85:.2f} | {r90:.2f} |")
     lines += ["", "Sizes: " + ", ".join(f"{k} {v}" for k, v in report.sizes.items())]
     return "\n".join(lines)
+
+
+#: A blind set's labels: a line is harm or it is not.
+BLIND_LABELS = ("harm", "harmless")
+#: Calibrated scores at which a blind set is also counted (0.5 is what nudges).
+BLIND_CUTOFFS = (0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+@dataclass(frozen=True)
+class BlindLine:
+    """One line of a blind set: its language, whether it is harm, the kind its writer gave it, its text."""
+
+    lang: str
+    harmful: bool
+    kind: str
+    text: str
+
+
+@dataclass
+class BlindReport:
+    """Counts for a blind set, never its text: per (label, kind) the lines found (harm) or nudged
+    (harmless) and the lines; per line its highest calibrated score and whether it was embedded."""
+
+    kinds: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    lines: list[tuple[bool, bool, float, bool]] = field(default_factory=list)
+
+
+def count_blind(signals: Signals, lines: Iterable[BlindLine]) -> BlindReport:
+    """Score every line of a blind set as the bot would (nudge-worthy kinds found, as in :func:`judge`)."""
+    report = BlindReport()
+    for line in lines:
+        before = signals.embedded
+        verdict = judge(signals, line.text)
+        found = bool(verdict.found)
+        key = (BLIND_LABELS[not line.harmful], line.kind)
+        done, total = report.kinds.get(key, (0, 0))
+        report.kinds[key] = (done + found, total + 1)
+        top = max(verdict.scores.values(), default=0.0)
+        report.lines.append((line.harmful, found, top, signals.embedded > before))
+    return report
+
+
+def format_blind(report: BlindReport) -> str:
+    """The blind set's counts as Markdown: per label and kind, in all, at other cutoffs, and by stage."""
+    out = ["| label | kind | found or nudged | lines |", "|---|---|---|---|"]
+    out += [
+        f"| {label} | {kind} | {done} | {total} |"
+        for (label, kind), (done, total) in sorted(report.kinds.items())
+    ]
+    harm = [row for row in report.lines if row[0]]
+    harmless = [row for row in report.lines if not row[0]]
+    out += [
+        "",
+        f"Harm found: {sum(r[1] for r in harm)} of {len(harm)}. "
+        f"Harmless lines nudged: {sum(r[1] for r in harmless)} of {len(harmless)}.",
+        "",
+        "| nudging from a calibrated score of | harm found | harmless nudged |",
+        "|---|---|---|",
+    ]
+    out += [
+        f"| {cut:.2f} | {sum(r[2] >= cut for r in harm)} | {sum(r[2] >= cut for r in harmless)} |"
+        for cut in BLIND_CUTOFFS
+    ]
+    missed = [r for r in harm if not r[1]]
+    out += [
+        "",
+        f"Embedded: {sum(r[3] for r in report.lines)} of {len(report.lines)} lines; "
+        f"of the {len(missed)} harmful lines missed, {sum(r[3] for r in missed)} were embedded.",
+    ]
+    return "\n".join(out)
