@@ -1,4 +1,4 @@
-"""`samen signals classify`, run as a person runs it: a real process with stdin and stdout."""
+"""`samen signals classify` and `samen signals eval --blind`, run as a person runs them: a real process."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from samen.content import load_pack
 
@@ -66,37 +68,61 @@ def test_unknown_language_is_a_clear_error() -> None:
     assert done.returncode == 2 and b"Traceback" not in done.stderr
 
 
-def blind(tmp_path: Path, lines: list[str]) -> subprocess.CompletedProcess[str]:
+def blind(tmp_path: Path, lines: list[str], *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
     path = tmp_path / "blind.tsv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
     return subprocess.run(
-        [sys.executable, "-m", "samen", "signals", "eval", "--blind", str(path)],
+        [sys.executable, "-m", "samen", "signals", "eval", "--blind", str(path), *args],
         capture_output=True,
         text=True,
-        env=os.environ | {"SAMEN_LANG": "en"},
+        env=os.environ | {"SAMEN_LANG": lang},
         timeout=120,
     )
 
 
 def test_a_blind_set_is_counted_per_kind_and_no_line_is_printed(tmp_path: Path) -> None:
+    # As a spreadsheet exports it: a byte-order mark, CRLF, a label in capitals, a trailing tab, a tab
+    # inside a pasted message.
     lines = [
         "nl\tharm\tthreat\tik maak je af",
-        "en\tharm\tinsult\tyou're such an idiot, nobody wants you here",
+        "en\tHarm\tinsult\tyou're such an idiot, nobody wants you here\t",
         "",
-        "nl\tharmless\tlogistics\tHoe laat is de werkgroep morgen eigenlijk?",
-        "en\tharmless\tnegation\tI don't think you're an idiot",
+        "nl\tharmless\tlogistics\tHoe laat is de werkgroep morgen eigenlijk?\tZaal 2.14",
+        "EN\tharmless\tnegation\tI don't think you're an idiot",
     ]
     done = blind(tmp_path, lines)
     assert done.returncode == 0, done.stderr
     assert "| harm | threat | 1 | 1 |" in done.stdout and "| harmless | logistics | 0 | 1 |" in done.stdout
     assert "Harm found: 2 of 2. Harmless lines nudged: 0 of 2." in done.stdout
-    assert "| 0.50 | 2 | 0 |" in done.stdout
+    assert "| 0.50 | 2 | 0 |" in done.stdout and "Lines per language: en 2, nl 2." in done.stdout
     # The set stays blind: no line's text, nor a word of one, reaches the output.
-    for word in ("maak", "idiot", "werkgroep", "nobody"):
+    for word in ("maak", "idiot", "werkgroep", "nobody", "Zaal"):
         assert word not in done.stdout + done.stderr
 
 
-def test_a_blind_line_of_another_shape_is_named_before_anything_is_scored(tmp_path: Path) -> None:
-    done = blind(tmp_path, ["nl\tharm\tthreat\tik maak je af", "en\tmaybe\tinsult\tyou idiot"])
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("en\tmaybe\tinsult\tyou idiot", "its label is not harm or harmless"),
+        ("en\tharm\tin|sult\tyou idiot", "its kind is not a name"),
+        ("en\tharm\t \tyou idiot", "its kind is not a name"),
+        ("english\tharm\tinsult\tyou idiot", "its language is not a language code"),
+        ("en\tharm\tinsult\t  ", "it has no text"),
+        ("en harm insult you idiot", "has 1 fields, not 4"),
+    ],
+)
+def test_a_blind_line_of_another_shape_is_named_before_anything_is_scored(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    done = blind(tmp_path, ["nl\tharm\tthreat\tik maak je af", line])
     assert done.returncode == 2 and done.stdout == ""
-    assert "Line 2 of the blind set" in done.stderr and "Traceback" not in done.stderr
+    assert "Line 2 of the blind set" in done.stderr and problem in done.stderr
+    assert "Traceback" not in done.stderr and "idiot" not in done.stderr
+
+
+def test_a_blind_set_without_lines_or_with_other_options_is_refused_in_dutch(tmp_path: Path) -> None:
+    empty = blind(tmp_path, ["", "   "], lang="nl")
+    assert empty.returncode == 2 and "bevat geen regel om te tellen" in empty.stderr
+    alone = blind(tmp_path, ["nl\tharm\tthreat\tik maak je af"], "--sample", "5", lang="nl")
+    assert alone.returncode == 2 and "laat --plot, --sample en --split weg" in alone.stderr
+    assert empty.stdout == alone.stdout == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -51,29 +52,49 @@ def read_lines(stream: BinaryIO) -> list[str]:
     return lines
 
 
+#: What each field of a blind set's line must be, and the message key that says so when it is not.
+_BLIND_FIELDS = (
+    (re.compile(r"[a-z]{2,3}"), "blind_language", "its language is not a language code such as nl or en"),
+    (re.compile(r"harm|harmless"), "blind_label", "its label is not harm or harmless"),
+    (re.compile(r"[\w\- ]*\w[\w\- ]*"), "blind_kind", "its kind is not a name of letters, digits, _ and -"),
+    (re.compile(r".*\S.*", re.DOTALL), "blind_text", "it has no text"),
+)
+
+
 def read_blind(path: Path) -> list[BlindLine]:
-    """A blind set: per non-empty line ``language, harm|harmless, kind, text``, tab-separated, UTF-8.
+    """A blind set: per non-empty line ``language, harm|harmless, kind, text``, tab-separated, UTF-8 (the
+    text may hold tabs; the language and label are read in any case, spaces around fields ignored).
 
     Raises:
-        InputError: when the file cannot be read, or naming the first line not of that shape (before
-            anything is scored).
+        InputError: when the file cannot be read or holds no line, or naming the first line not of that
+            shape and what is wrong with it, never its content (before anything is scored).
     """
     from samen.content.pack import read_text_file
-    from samen.signals.evaluation import BLIND_LABELS, BlindLine
+    from samen.signals.evaluation import BlindLine
 
     rows = []
     for number, line in enumerate(read_text_file(path).lstrip("\ufeff").splitlines(), start=1):
         if not line.strip():
             continue
-        fields = line.split("\t")
-        if len(fields) != 4 or fields[1] not in BLIND_LABELS or not fields[3].strip():
+        fields = [field.strip() for field in line.split("\t", 3)]
+        if len(fields) < 4:
             raise InputError(
-                f"Line {number} of the blind set is not: language, harm or harmless, kind, text.",
-                key="signals:blind_line",
+                f"Line {number} of the blind set has {len(fields)} fields, not 4: language, harm or "
+                "harmless, kind and text, separated by tabs.",
+                key="signals:blind_fields",
                 line=number,
+                fields=len(fields),
             )
+        fields[0], fields[1] = fields[0].lower(), fields[1].lower()
+        for field, (shape, key, problem) in zip(fields, _BLIND_FIELDS, strict=True):
+            if not shape.fullmatch(field):
+                raise InputError(
+                    f"Line {number} of the blind set: {problem}.", key=f"signals:{key}", line=number
+                )
         lang, label, kind, text = fields
         rows.append(BlindLine(lang, label == "harm", kind, text))
+    if not rows:
+        raise InputError(f"{path}: holds no line to count.", key="signals:blind_empty", path=str(path))
     return rows
 
 
@@ -179,7 +200,7 @@ def train(data: Path | None, out: Path | None, jobs: int | None) -> None:
 )
 @click.option(
     "--blind",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
     help="Count a blind set instead: UTF-8 lines of language, harm or harmless, kind and text, "
     "tab-separated. Prints counts per kind, never a line's text, so the set stays unread.",
@@ -201,6 +222,11 @@ def evaluate(
     from samen.signals.evaluation import count_blind, evaluate_all, format_blind, format_report, plot_curves
     from samen.signals.privacy_evaluation import evaluate_privacy, format_privacy_report
 
+    if blind is not None and (plot is not None or sample or split != "test"):
+        raise InputError(
+            "--blind counts a blind set alone: leave out --plot, --sample and --split.",
+            key="signals:blind_alone",
+        )
     pack = load_pack(pack_path)
     lines = read_blind(blind) if blind is not None else None
     detector = Signals.load(**pack.spec.signals_options())

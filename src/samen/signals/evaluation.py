@@ -12,6 +12,7 @@ embedding stage ran; and, with ``plots``, precision-recall curves per kind as a 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -320,6 +321,7 @@ class BlindReport:
 
     kinds: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     lines: list[tuple[bool, bool, float, bool]] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
 
 
 def count_blind(signals: Signals, lines: Iterable[BlindLine]) -> BlindReport:
@@ -334,6 +336,7 @@ def count_blind(signals: Signals, lines: Iterable[BlindLine]) -> BlindReport:
         report.kinds[key] = (done + found, total + 1)
         top = max(verdict.scores.values(), default=0.0)
         report.lines.append((line.harmful, found, top, signals.embedded > before))
+        report.languages.append(line.lang)
     return report
 
 
@@ -359,9 +362,11 @@ def format_blind(report: BlindReport) -> str:
         for cut in BLIND_CUTOFFS
     ]
     missed = [r for r in harm if not r[1]]
+    languages = Counter(report.languages)
     out += [
         "",
-        f"Embedded: {sum(r[3] for r in report.lines)} of {len(report.lines)} lines; "
-        f"of the {len(missed)} harmful lines missed, {sum(r[3] for r in missed)} were embedded.",
+        f"Embedded: {sum(r[3] for r in report.lines)} of {len(report.lines)} lines. "
+        f"Harmful lines missed: {len(missed)}, embedded of those: {sum(r[3] for r in missed)}.",
+        "Lines per language: " + ", ".join(f"{lang} {n}" for lang, n in sorted(languages.items())) + ".",
     ]
     return "\n".join(out)
