@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 import click
 
@@ -22,9 +22,7 @@ from samen.content import load_pack, load_strings
 from samen.errors import InputError
 from samen.settings import load_settings
 from samen.signals import Signals
-
-if TYPE_CHECKING:
-    from samen.signals.evaluation import BlindLine
+from samen.signals.evaluation import BLIND_LABELS, BlindLine
 
 #: Where the shared training data sits relative to the repository root.
 DEFAULT_DATA = Path("..") / "shared" / "data"
@@ -55,7 +53,7 @@ def read_lines(stream: BinaryIO) -> list[str]:
 #: What each field of a blind set's line must be, and the message key that says so when it is not.
 _BLIND_FIELDS = (
     (re.compile(r"[a-z]{2,3}"), "blind_language", "its language is not a language code such as nl or en"),
-    (re.compile(r"harm|harmless"), "blind_label", "its label is not harm or harmless"),
+    (re.compile("|".join(BLIND_LABELS)), "blind_label", "its label is not harm or harmless"),
     (re.compile(r"[\w\- ]*\w[\w\- ]*"), "blind_kind", "its kind is not a name of letters, digits, _ and -"),
     (re.compile(r".*\S.*", re.DOTALL), "blind_text", "it has no text"),
 )
@@ -70,7 +68,6 @@ def read_blind(path: Path) -> list[BlindLine]:
             shape and what is wrong with it, never its content (before anything is scored).
     """
     from samen.content.pack import read_text_file
-    from samen.signals.evaluation import BlindLine
 
     rows = []
     for number, line in enumerate(read_text_file(path).lstrip("\ufeff").splitlines(), start=1):

@@ -314,59 +314,62 @@ class BlindLine:
     text: str
 
 
-@dataclass
-class BlindReport:
-    """Counts for a blind set, never its text: per (label, kind) the lines found (harm) or nudged
-    (harmless) and the lines; per line its highest calibrated score and whether it was embedded."""
+@dataclass(frozen=True)
+class BlindScore:
+    """What the signals made of one blind line, without its text: whether a nudge-worthy kind was found,
+    the highest calibrated score of any kind, and whether the embedding stage read it."""
 
-    kinds: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
-    lines: list[tuple[bool, bool, float, bool]] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
+    lang: str
+    harmful: bool
+    kind: str
+    found: bool
+    top: float
+    embedded: bool
 
 
-def count_blind(signals: Signals, lines: Iterable[BlindLine]) -> BlindReport:
+def count_blind(signals: Signals, lines: Iterable[BlindLine]) -> list[BlindScore]:
     """Score every line of a blind set as the bot would (nudge-worthy kinds found, as in :func:`judge`)."""
-    report = BlindReport()
+    scores = []
     for line in lines:
         before = signals.embedded
         verdict = judge(signals, line.text)
-        found = bool(verdict.found)
-        key = (BLIND_LABELS[not line.harmful], line.kind)
-        done, total = report.kinds.get(key, (0, 0))
-        report.kinds[key] = (done + found, total + 1)
         top = max(verdict.scores.values(), default=0.0)
-        report.lines.append((line.harmful, found, top, signals.embedded > before))
-        report.languages.append(line.lang)
-    return report
+        scores.append(
+            BlindScore(
+                line.lang, line.harmful, line.kind, bool(verdict.found), top, signals.embedded > before
+            )
+        )
+    return scores
 
 
-def format_blind(report: BlindReport) -> str:
+def format_blind(scores: Sequence[BlindScore]) -> str:
     """The blind set's counts as Markdown: per label and kind, in all, at other cutoffs, and by stage."""
+    kinds = Counter((BLIND_LABELS[not s.harmful], s.kind) for s in scores)
+    found = Counter((BLIND_LABELS[not s.harmful], s.kind) for s in scores if s.found)
     out = ["| label | kind | found or nudged | lines |", "|---|---|---|---|"]
     out += [
-        f"| {label} | {kind} | {done} | {total} |"
-        for (label, kind), (done, total) in sorted(report.kinds.items())
+        f"| {label} | {kind} | {found[label, kind]} | {n} |" for (label, kind), n in sorted(kinds.items())
     ]
-    harm = [row for row in report.lines if row[0]]
-    harmless = [row for row in report.lines if not row[0]]
+    harm = [s for s in scores if s.harmful]
+    harmless = [s for s in scores if not s.harmful]
     out += [
         "",
-        f"Harm found: {sum(r[1] for r in harm)} of {len(harm)}. "
-        f"Harmless lines nudged: {sum(r[1] for r in harmless)} of {len(harmless)}.",
+        f"Harm found: {sum(s.found for s in harm)} of {len(harm)}. "
+        f"Harmless lines nudged: {sum(s.found for s in harmless)} of {len(harmless)}.",
         "",
         "| nudging from a calibrated score of | harm found | harmless nudged |",
         "|---|---|---|",
     ]
     out += [
-        f"| {cut:.2f} | {sum(r[2] >= cut for r in harm)} | {sum(r[2] >= cut for r in harmless)} |"
+        f"| {cut:.2f} | {sum(s.top >= cut for s in harm)} | {sum(s.top >= cut for s in harmless)} |"
         for cut in BLIND_CUTOFFS
     ]
-    missed = [r for r in harm if not r[1]]
-    languages = Counter(report.languages)
+    missed = [s for s in harm if not s.found]
+    languages = Counter(s.lang for s in scores)
     out += [
         "",
-        f"Embedded: {sum(r[3] for r in report.lines)} of {len(report.lines)} lines. "
-        f"Harmful lines missed: {len(missed)}, embedded of those: {sum(r[3] for r in missed)}.",
+        f"Embedded: {sum(s.embedded for s in scores)} of {len(scores)} lines. "
+        f"Harmful lines missed: {len(missed)}, embedded of those: {sum(s.embedded for s in missed)}.",
         "Lines per language: " + ", ".join(f"{lang} {n}" for lang, n in sorted(languages.items())) + ".",
     ]
     return "\n".join(out)
