@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -13,18 +14,25 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from samen.signals.corpora import Example, own_examples
+from samen.signals.corpora import Example, everyday, own_examples
 from samen.signals.embedding import EmbeddingCache, load_embedder
-from samen.signals.model import MODEL_KINDS, load_model, parse_model
+from samen.signals.model import BUCKETS, MODEL_KINDS, Model, load_model, parse_model
 from samen.signals.rules import cue_names, load_rules
 from samen.signals.training import (
+    MAX_EMBEDDED,
     MAX_EVERYDAY_NUDGED,
     MLP,
+    Encoded,
+    cheap_log_odds,
+    choose_cutoffs,
     choose_thresholds,
     embed_missing,
     encode,
     ensemble,
     fit_cheap,
+    fit_embedding,
+    fit_gate,
+    gate_log_odds,
     gate_threshold,
 )
 
@@ -253,6 +261,59 @@ def test_shipped_files_are_small_and_the_model_loads() -> None:
     assert model.hashed.shape[1] == len(MODEL_KINDS) == model.cue_weights.shape[1]
     assert model.cue_weights.shape[0] == len(model.cues)
     assert parse_model(model.dump()).dump() == model.dump()
+
+
+def _small_cascade() -> tuple[Model, Encoded, npt.NDArray[np.float32]]:
+    """A cascade fitted on our own examples and everyday chat, its development pool, and the pool's
+    "embeddings": seeded noise, as what is tested is how thresholds are chosen, not what e5 knows."""
+    names = cue_names(load_rules())
+    examples = [*own_examples(), *everyday()]
+    # A third of the training rows: the fits take seconds, and the cascade is still one that nudges.
+    train = encode([e for e in examples if e.split == "train"][::3], names)
+    dev = encode([e for e in examples if e.split == "dev"], names)
+    rng = np.random.default_rng(0)
+    weights, bias = fit_embedding(train, rng.normal(size=(len(train.examples), 384)).astype(np.float32))
+    hashed, cue_weights, cheap_bias = fit_cheap(train)
+    kinds = len(MODEL_KINDS)
+    model = Model(
+        MODEL_KINDS, tuple(names), hashed.astype(np.float16).astype(np.float32), cue_weights, cheap_bias,
+        weights, bias, np.array([[1.0] * kinds, [0.5] * kinds, [0.0] * kinds], np.float32), fit_gate(train),
+        0.0, np.ones(kinds, np.float32), np.ones(kinds, np.float32), (), np.zeros((BUCKETS, 0), np.float32),
+    )  # fmt: skip
+    return model, dev, rng.normal(size=(len(dev.examples), 384)).astype(np.float32)
+
+
+def test_thresholds_chosen_again_from_the_file_alone_are_the_same_bytes() -> None:
+    model, dev, vectors = _small_cascade()
+    chosen = choose_cutoffs(model, dev, vectors)
+    # Everything the choice needs is in the file: whatever thresholds it held, the same ones come back.
+    scrambled = replace(
+        parse_model(chosen.dump()),
+        thresholds=np.full(len(MODEL_KINDS), 0.3, np.float32),
+        gate_threshold=-5.0,
+        cascade_thresholds=np.full(len(MODEL_KINDS), 0.99, np.float32),
+    )
+    assert choose_cutoffs(scrambled, dev, vectors).dump() == chosen.dump()
+    # And they keep the aims on the pool: the cheap stage nudges at most MAX_EVERYDAY_NUDGED of everyday
+    # chat, and the gate sends on at most MAX_EMBEDDED of it.
+    ordinary = np.array([e.source == "everyday" for e in dev.examples])
+    assert ordinary.sum() > 500
+    nudged = (chosen.cheap(cheap_log_odds(chosen, dev)[ordinary]) >= 0.5).any(axis=1)
+    assert nudged.mean() <= MAX_EVERYDAY_NUDGED
+    gated = gate_log_odds(chosen.gate, dev)[ordinary] >= chosen.gate_threshold
+    assert 0 < gated.mean() <= MAX_EMBEDDED
+    assert not (chosen.thresholds == 1.0).all(), "some kind nudges at all"
+
+
+def test_thresholds_only_refuses_what_is_not_a_model(tmp_path: Path) -> None:
+    junk = tmp_path / "model.npz"
+    junk.write_bytes(b"not a model")
+    done = samen("signals", "train", "--thresholds-only", "--model", str(junk))
+    assert done.returncode == 2
+    assert "is not a model file" in done.stderr and "Traceback" not in done.stderr
+    assert junk.read_bytes() == b"not a model"
+    done = samen("signals", "train", "--model", str(junk))
+    assert done.returncode == 2 and "--thresholds-only" in done.stderr
 
 
 def test_train_without_data_says_where_to_point() -> None:

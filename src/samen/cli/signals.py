@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -161,17 +162,44 @@ data_option = click.option(
     default=None,
     help="Worker processes for embedding and perceptrons (default: the cores available; same file).",
 )
-def train(data: Path | None, out: Path | None, jobs: int | None) -> None:
+@click.option(
+    "--thresholds-only",
+    is_flag=True,
+    help="Keep a model's weights and choose only its thresholds again on the development pool.",
+)
+@click.option(
+    "--model",
+    "model_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="With --thresholds-only: the model whose weights are kept (default: the shipped one; "
+    "written back unless --out says where).",
+)
+def train(
+    data: Path | None, out: Path | None, jobs: int | None, thresholds_only: bool, model_file: Path | None
+) -> None:
     """Rebuild the shipped model from the shared data and our own examples (reproducibly)."""
-    from samen.signals.training import NoSklearn, default_jobs, train_model
+    from samen.signals.model import parse_model, shipped_model_path
+    from samen.signals.training import NoSklearn, default_jobs, rechoose_thresholds, train_model
 
+    if model_file is not None and not thresholds_only:
+        raise InputError("--model goes with --thresholds-only.", key="signals:model_alone")
+    source = model_file or shipped_model_path()
+    if thresholds_only:
+        try:
+            model = parse_model(source.read_bytes())
+        except (OSError, ValueError):
+            raise InputError(
+                f"{source} is not a model file.", key="signals:not_a_model", path=str(source)
+            ) from None
+    folder = _data_folder(data)
+    progress = partial(click.echo, err=True)
+    jobs = jobs or default_jobs()
     try:
-        report = train_model(
-            _data_folder(data),
-            out,
-            progress=lambda line: click.echo(line, err=True),
-            jobs=jobs or default_jobs(),
-        )
+        if thresholds_only:
+            report = rechoose_thresholds(folder, model, out or source, progress=progress, jobs=jobs)
+        else:
+            report = train_model(folder, out, progress=progress, jobs=jobs)
     except NoSklearn:
         raise InputError("Training needs scikit-learn.", key="signals:no_sklearn") from None
     click.echo(

@@ -29,10 +29,12 @@ The model file (``data/model.npz``) holds the hashed weights as float16 and ever
 from __future__ import annotations
 
 import io
+import zipfile
 import zlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -306,10 +308,20 @@ def parse_model(blob: bytes) -> Model:
     """A model from ``.npz`` bytes written by :meth:`Model.dump`.
 
     Raises:
-        ValueError: for a model written for another version of :func:`features` or of the file's layout
-            (rebuild it with ``samen signals train``).
+        ValueError: for bytes that are not such a file, or a model written for another version of
+            :func:`features` or of the file's layout (rebuild it with ``samen signals train``).
     """
-    with np.load(io.BytesIO(blob), allow_pickle=False) as data:
+    try:
+        return _parse_model(blob)
+    except (EOFError, KeyError, AttributeError, zipfile.BadZipFile) as error:
+        raise ValueError(f"not a model file: {error!r}") from None
+
+
+def _parse_model(blob: bytes) -> Model:
+    loaded = np.load(io.BytesIO(blob), allow_pickle=False)
+    if not isinstance(loaded, np.lib.npyio.NpzFile):
+        raise ValueError("not a model file: one array, not an .npz archive")
+    with loaded as data:
         version = int(data["features_version"]) if "features_version" in data.files else 1
         if version != FEATURES_VERSION:
             raise ValueError(f"model features version {version}, expected {FEATURES_VERSION}: retrain it")
@@ -333,9 +345,14 @@ def parse_model(blob: bytes) -> Model:
         )
 
 
+def shipped_model_path() -> Path:
+    """Where the package keeps its model (``data/model.npz``), whether or not the file is there."""
+    return Path(str(resources.files("samen.signals").joinpath(MODEL_FILE)))
+
+
 def load_model() -> Model | None:
     """The shipped model, or None when the package has none."""
-    path = resources.files("samen.signals").joinpath(MODEL_FILE)
+    path = shipped_model_path()
     if not path.is_file():
         return None
     return parse_model(path.read_bytes())

@@ -32,7 +32,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +43,12 @@ from samen.signals.embedding import EmbeddingCache, default_cache_path, load_emb
 from samen.signals.lexicon import load_lexicon
 from samen.signals.model import (
     BUCKETS,
-    MODEL_FILE,
     MODEL_KINDS,
     Model,
     calibrate,
     cue_vector,
     features,
+    shipped_model_path,
     worth_a_look,
 )
 from samen.signals.names import names_as_one, written_names
@@ -306,6 +305,8 @@ EPOCHS = 150
 #: Seeds of the perceptrons whose log-odds the ensemble head averages.
 SEEDS = (0, 1, 2)
 
+#: A head of the embedding stage: hidden weights ``(384 + cues, hidden)`` and biases ``(hidden,)`` (both
+#: empty for a linear head), then output weights ``(hidden or 384 + cues, kinds)`` and biases ``(kinds,)``.
 MLP = tuple[
     npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]
 ]
@@ -486,6 +487,56 @@ def train_model(
         return _train(root, out, cache, progress, embeddings, jobs)
 
 
+def rechoose_thresholds(
+    root: Path,
+    model: Model,
+    out: Path,
+    cache: EmbeddingCache | None = None,
+    progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
+) -> TrainReport:
+    """Choose a model's thresholds again on the development pool, keeping its weights
+    (:func:`choose_cutoffs`), and write it. On the model that training wrote, with the same data, code and
+    embeddings, this writes the same bytes.
+
+    Args:
+        root: the shared data folder (``../shared/data``).
+        model: the model whose weights are kept (:func:`model.parse_model`).
+        out: the file to write.
+        cache: the embedding cache (default: ``var/cache/e5.bin``); pool texts missing from it are embedded.
+        progress: called with a line of progress now and then.
+        jobs: worker processes for embedding.
+
+    Raises:
+        NoSklearn: scikit-learn (with its threadpoolctl) is not installed.
+    """
+    say = progress or (lambda line: None)
+    started = time.perf_counter()
+    with single_threaded():
+        _, dev_examples = gather(root)
+        dev = encode(dev_examples, model.cues)
+        vectors = None
+        if model.has_embedding_stage:
+            cache = cache or EmbeddingCache(default_cache_path())
+            embed_into(cache, dev.inputs, jobs, say)
+            vectors = cache.matrix(dev.inputs)
+        chosen = choose_cutoffs(model, dev, vectors)
+    lines = ["| threshold | was | now |", "|---|---|---|"]
+    for label, was, now in (
+        *(
+            (f"cheap stage, {kind}", model.thresholds[k], chosen.thresholds[k])
+            for k, kind in enumerate(model.kinds)
+        ),
+        ("gate (log-odds)", model.gate_threshold, chosen.gate_threshold),
+        *(
+            (f"behind the gate, {kind}", model.cascade_thresholds[k], chosen.cascade_thresholds[k])
+            for k, kind in enumerate(model.kinds)
+        ),
+    ):
+        lines.append(f"| {label} | {float(was):.4g} | {float(now):.4g} |")
+    return _write(chosen, out, len(dev.examples), started, "\n".join(lines))
+
+
 def single_threaded() -> Any:
     """A context in which BLAS and OpenMP run on one thread. With two, OpenBLAS adds up in another order
     and the perceptrons come out with other bytes (measured), so the file would depend on the machine's
@@ -533,40 +584,25 @@ def _train(
         np.ones(len(MODEL_KINDS), dtype=np.float32), subtypes,
         subtype_weights.astype(np.float16).astype(np.float32),
     )  # fmt: skip
-    z_cheap = np.array([cheap.cheap_logits(b, c) for b, c in zip(dev.buckets, dev.cues, strict=True)])
-    everyday = np.array([e.source == "everyday" for e in dev.examples])
-    thresholds = choose_thresholds(_sigmoid(z_cheap), dev.examples, everyday)
+    cheap = choose_cutoffs(cheap, dev)
     if not embeddings:
-        return _write(replace(cheap, thresholds=thresholds), out, len(train.examples), started, "")
+        return _write(cheap, out, len(train.examples), started, "")
 
     # The embedding stage.
     cache = cache or EmbeddingCache(default_cache_path())
-    texts = train.inputs + dev.inputs
-    missing = cache.missing(texts)
-    if missing:
-        say(f"embedding {len(missing)} new texts in {jobs} processes (cached under {cache.path})")
-
-        def report(done: int, total: int) -> None:
-            if done == total or done // _CHUNK % 10 == 0:
-                say(f"  {done}/{total}")
-
-        embed_missing(cache, missing, jobs, report)
+    embed_into(cache, train.inputs + dev.inputs, jobs, say)
     train_vectors = cache.matrix(train.inputs)
-    dev_x = np.hstack([cache.matrix(dev.inputs), dev.cues]).astype(np.float64)
+    dev_vectors = cache.matrix(dev.inputs)
+    dev_x = np.hstack([dev_vectors, dev.cues]).astype(np.float64)
     ew, eb = fit_embedding(train, train_vectors)
     perceptrons = fit_embedding_mlp(train, train_vectors, jobs)
     say(f"embedding stage fitted (linear head, {len(perceptrons)} perceptrons)")
     truth = np.array([bool(e.kinds) for e in dev.examples])
-    cal_cheap = calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64))
-    # What the cheap stage would nudge, what names a group and scores GROUP_LOOK, and what has the shape of
-    # harm gets the second look whatever the gate says (model.worth_a_look): the thresholds are chosen with
-    # those sent on.
-    looked = np.array(
-        [worth_a_look(float(top), {names[j] for j in np.flatnonzero(row)}) for top, row in zip(
-            cal_cheap.max(axis=1), dev.cues, strict=True
-        )]
-    )  # fmt: skip
-    z_gate = np.asarray(sparse_matrix(dev) @ gate[:-1] + gate[-1], dtype=np.float64)  # type: ignore[operator]
+    everyday = _everyday(dev)
+    z_cheap = cheap_log_odds(cheap, dev)
+    cal_cheap = calibrate(_sigmoid(z_cheap), cheap.thresholds.astype(np.float64))
+    looked = _looked(cal_cheap, dev.cues, names)
+    z_gate = gate_log_odds(gate, dev)
     lines = [
         "| model | everyday sent on (aim) | precision | recall | F1 | everyday nudged "
         "| embedded (everyday / all) |",
@@ -587,17 +623,13 @@ def _train(
         return f1 if p >= TARGET_PRECISION and ordinary <= MAX_EVERYDAY_NUDGED else 0.0
 
     row("(a) cheap: hashed n-grams + cues", cal_cheap, "-", (0.0, 0.0))
-    heads: dict[str, tuple[Any, ...]] = {
-        "linear": (dev_x @ ew + eb, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), ew, eb)
-    }
-    for label, (w1, b1, w2, b2) in (
-        ("perceptron", perceptrons[0]),
-        (f"ensemble of {len(perceptrons)} perceptrons", ensemble(perceptrons)),
-    ):
-        heads[label] = (np.maximum(dev_x @ w1 + b1, 0.0) @ w2 + b2, w1, b1, w2, b2)
-    best: tuple[float, str, npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = None
-    for name, (z_raw, *_) in heads.items():
-        z_emb = np.asarray(z_raw, dtype=np.float64)
+    empty = (np.zeros((0, 0), np.float32), np.zeros(0, np.float32))
+    heads: dict[str, MLP] = {"linear": (*empty, ew, eb)}
+    heads["perceptron"] = perceptrons[0]
+    heads[f"ensemble of {len(perceptrons)} perceptrons"] = ensemble(perceptrons)
+    best: tuple[float, str, npt.NDArray[np.float32]] | None = None
+    for name, head in heads.items():
+        z_emb = head_log_odds(head, dev_x)
         e5_only = _sigmoid(z_emb)
         chosen = choose_thresholds(e5_only, dev.examples, everyday).astype(np.float64)
         row(f"(b) e5 {name} head + cues", calibrate(e5_only, chosen), "-", (1.0, 1.0))
@@ -613,32 +645,135 @@ def _train(
         cal_blend = calibrate(_sigmoid(z_blend), everywhere.astype(np.float64))
         row(f"(c0) blend with the {name} head, on every message", cal_blend, "-", (1.0, 1.0))
         for aim in GATE_SHARES:
-            through = (z_gate >= gate_threshold(z_gate[everyday], aim, looked[everyday])) | looked
+            _, through, sent_thresholds = cascade_cutoffs(z_blend, z_gate, looked, dev.examples, aim)
             share = (float(through[everyday].mean()) if everyday.any() else 0.0, float(through.mean()))
-            # The blend decides only what the gate sends on, so its thresholds are chosen on those messages:
-            # the aims then hold for the cascade that ships, not for the blend run on every message.
-            sent = np.where(through[:, None], _sigmoid(z_blend), 0.0)
-            sent_thresholds = choose_thresholds(sent, dev.examples, everyday)
             cal_sent = calibrate(_sigmoid(z_blend), sent_thresholds.astype(np.float64))
             scores = np.where(through[:, None], cal_sent, cal_cheap)
             f1 = row(f"(c) cascade, {name} head", scores, f"{aim:.0%}", share)
             if aim == MAX_EMBEDDED and (best is None or f1 > best[0] + 1e-9):
-                best = (f1, name, blend, sent_thresholds)
+                best = (f1, name, blend)
     assert best is not None
-    _, name, blend, cascade_thresholds = best
+    _, name, blend = best
     say(f"chosen: the {name} head")
-    _, hidden, hidden_bias, out_weights, out_bias = heads[name]
-    model = Model(
-        MODEL_KINDS, names, hashed, cue_weights, bias, out_weights, out_bias, blend, gate,
-        gate_threshold(z_gate[everyday], MAX_EMBEDDED, looked[everyday]), thresholds, cascade_thresholds,
-        subtypes, subtype_weights, hidden, hidden_bias,
+    hidden, hidden_bias, out_weights, out_bias = heads[name]
+    model = replace(
+        cheap, embedding_weights=out_weights, embedding_bias=out_bias, blend=blend, gate=gate,
+        hidden_weights=hidden, hidden_bias=hidden_bias,
     )  # fmt: skip
-    return _write(model, out, len(train.examples), started, "\n".join(lines))
+    return _write(
+        choose_cutoffs(model, dev, dev_vectors), out, len(train.examples), started, "\n".join(lines)
+    )
+
+
+def head_log_odds(head: MLP, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """A head's log-odds ``(rows, kinds)`` for inputs ``x`` ``(rows, 384 + cues)``: embeddings, then cues."""
+    hidden, hidden_bias, weights, bias = head
+    if hidden.size:
+        x = np.maximum(x @ hidden + hidden_bias, 0.0)
+    return np.asarray(x @ weights + bias, dtype=np.float64)
+
+
+def cheap_log_odds(model: Model, data: Encoded) -> npt.NDArray[np.float64]:
+    """The cheap stage's log-odds ``(rows, kinds)``, computed as the analyser does."""
+    return np.array([model.cheap_logits(b, c) for b, c in zip(data.buckets, data.cues, strict=True)])
+
+
+def gate_log_odds(gate: npt.NDArray[np.float32], data: Encoded) -> npt.NDArray[np.float64]:
+    """The gate's log-odds ``(rows,)`` (``gate``: :func:`fit_gate`'s weights, bias last)."""
+    return np.asarray(sparse_matrix(data) @ gate[:-1] + gate[-1], dtype=np.float64)  # type: ignore[operator]
+
+
+def _everyday(data: Encoded) -> npt.NDArray[np.bool_]:
+    return np.array([e.source == "everyday" for e in data.examples])
+
+
+def _looked(
+    calibrated: npt.NDArray[np.float64], cues: npt.NDArray[np.float32], names: Sequence[str]
+) -> npt.NDArray[np.bool_]:
+    """Which rows get the second look whatever the gate says (:func:`model.worth_a_look`): what the cheap
+    stage would nudge, what names a group and scores ``GROUP_LOOK``, what has the shape of harm. The
+    cascade's thresholds are chosen with those sent on."""
+    return np.array(
+        [worth_a_look(float(top), {names[int(j)] for j in np.flatnonzero(row)}) for top, row in zip(
+            calibrated.max(axis=1), cues, strict=True
+        )]
+    )  # fmt: skip
+
+
+def cascade_cutoffs(
+    z_blend: npt.NDArray[np.float64],
+    z_gate: npt.NDArray[np.float64],
+    looked: npt.NDArray[np.bool_],
+    dev: Sequence[Example],
+    share: float,
+) -> tuple[float, npt.NDArray[np.bool_], npt.NDArray[np.float32]]:
+    """The gate's threshold at which ``share`` of everyday chat reaches the embedding stage in all (rows
+    ``looked`` at whatever the gate says count first), which rows then reach it ``(rows,)``, and the blend's
+    thresholds per kind ``(kinds,)``, chosen on those rows alone: the blend decides only what the gate sends
+    on, so the aims then hold for the cascade that ships, not for the blend run on every message.
+
+    Args:
+        z_blend: ``(rows, kinds)`` the blend's log-odds.
+        z_gate: ``(rows,)`` the gate's log-odds.
+        looked: ``(rows,)`` the rows sent on whatever the gate says (:func:`_looked`).
+        dev: the rows' examples.
+        share: the share of everyday chat that may reach the embedding stage.
+    """
+    everyday = np.array([e.source == "everyday" for e in dev])
+    at = gate_threshold(z_gate[everyday], share, looked[everyday])
+    through = (z_gate >= at) | looked
+    sent = np.where(through[:, None], _sigmoid(z_blend), 0.0)
+    return at, through, choose_thresholds(sent, dev, everyday)
+
+
+def choose_cutoffs(model: Model, dev: Encoded, vectors: npt.NDArray[np.float32] | None = None) -> Model:
+    """``model`` with every threshold chosen on the development pool, its weights as they are: the cheap
+    stage's per kind, the gate's (:data:`MAX_EMBEDDED` of everyday chat sent on) and the blend's per kind
+    behind it (:func:`cascade_cutoffs`). Training ends with this; ``samen signals train --thresholds-only``
+    runs it alone on a model file, so a way of choosing thresholds can be tried in a minute, not a training.
+
+    Args:
+        model: the weights (its thresholds are not read).
+        dev: the development pool (:func:`gather`), encoded with ``model.cues``.
+        vectors: ``(rows, 384)`` the pool's e5 embeddings; needed when the model has an embedding stage.
+
+    Raises:
+        ValueError: the model has an embedding stage and no vectors were given.
+    """
+    everyday = _everyday(dev)
+    z_cheap = cheap_log_odds(model, dev)
+    thresholds = choose_thresholds(_sigmoid(z_cheap), dev.examples, everyday)
+    if not model.has_embedding_stage:
+        return replace(model, thresholds=thresholds)
+    if vectors is None:
+        raise ValueError("the embedding stage's thresholds need the pool's embeddings")
+    looked = _looked(calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64)), dev.cues, model.cues)
+    head = (model.hidden_weights, model.hidden_bias, model.embedding_weights, model.embedding_bias)
+    z_emb = head_log_odds(head, np.hstack([vectors, dev.cues]).astype(np.float64))
+    z_blend = model.blend[0] * z_cheap + model.blend[1] * z_emb + model.blend[2]
+    at, _, cascade = cascade_cutoffs(
+        z_blend, gate_log_odds(model.gate, dev), looked, dev.examples, MAX_EMBEDDED
+    )
+    return replace(model, thresholds=thresholds, gate_threshold=at, cascade_thresholds=cascade)
+
+
+def embed_into(cache: EmbeddingCache, texts: Sequence[str], jobs: int, say: Callable[[str], None]) -> None:
+    """Embed what ``cache`` lacks of ``texts``, saying how far it got now and then."""
+    missing = cache.missing(texts)
+    if not missing:
+        return
+    say(f"embedding {len(missing)} new texts in {jobs} processes (cached under {cache.path})")
+
+    def report(done: int, total: int) -> None:
+        if done == total or done // _CHUNK % 10 == 0:
+            say(f"  {done}/{total}")
+
+    embed_missing(cache, missing, jobs, report)
 
 
 def _write(model: Model, out: Path | None, docs: int, started: float, comparison: str) -> TrainReport:
     blob = model.dump()
-    path = out or Path(str(resources.files("samen.signals").joinpath(MODEL_FILE)))
+    path = out or shipped_model_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(blob)
     return TrainReport(
