@@ -143,7 +143,7 @@ def test_thresholds_keep_the_everyday_aim_however_far_they_must_rise() -> None:
     # Ordinary lines that score as high as the harm: only thresholds near 1 keep them un-nudged, which
     # takes far more raising steps than one kind's worth.
     rng = np.random.default_rng(0)
-    harm = [Example(f"h{i}", "en", ("insult",), None, "x", "own", "dev") for i in range(3000)]
+    harm = [Example(f"h{i}", "en", MODEL_KINDS, None, "x", "own", "dev") for i in range(3000)]
     ordinary = [Example(f"o{i}", "en", (), None, "x", "everyday", "dev") for i in range(200)]
     probabilities = np.vstack([rng.uniform(0.3, 1.0, (3000, 4)), rng.uniform(0.3, 0.99, (200, 4))])
     everyday = np.array([False] * 3000 + [True] * 200)
@@ -156,7 +156,8 @@ def test_the_everyday_aim_is_met_where_it_costs_the_fewest_right_nudges() -> Non
     # Kind 0 nudges three everyday lines (0.6, 0.65, 0.68) among harm spread over 0.5-0.7: raising it
     # loses harm. Kind 1 nudges two everyday lines at 0.9 and its harm scores 0.95: raising it to just past
     # 0.9 loses none. With 600 everyday lines at most 3 may be nudged; raising kind 1 alone keeps the aim.
-    harm = [Example(f"h{i}", "en", ("insult",), None, "x", "own", "dev") for i in range(300)]
+    harm = [Example(f"h{i}", "en", ("insult",), None, "x", "own", "dev") for i in range(200)]
+    harm += [Example(f"h{i}", "en", ("identity_attack",), None, "x", "own", "dev") for i in range(200, 300)]
     ordinary = [Example(f"o{i}", "en", (), None, "x", "everyday", "dev") for i in range(600)]
     probabilities = np.zeros((900, 4))
     probabilities[:200, 0] = np.linspace(0.5, 0.7, 200)
@@ -168,6 +169,22 @@ def test_the_everyday_aim_is_met_where_it_costs_the_fewest_right_nudges() -> Non
     assert (probabilities[everyday] >= thresholds).any(axis=1).sum() <= 3
     assert (probabilities[:300] >= thresholds).any(axis=1).all(), thresholds  # no right nudge lost
     assert 0.9 < thresholds[1] < 0.95
+
+
+def test_a_kind_nudges_only_where_it_names_the_kind_the_message_holds() -> None:
+    # The sexual kind scores 100 insults 0.30-0.49 and 100 sexual remarks 0.50-0.99: every one of its
+    # nudges would be right on abuse from the grid's floor up, but from 0.05 half of them would tell an
+    # insult's author about sexual harassment. It nudges from where 8 in 10 of its nudges are sexual.
+    insults = [Example(f"i{i}", "en", ("insult",), None, "x", "own", "dev") for i in range(100)]
+    sexual = [Example(f"s{i}", "en", ("sexual",), None, "x", "own", "dev") for i in range(100)]
+    probabilities = np.zeros((200, 4))
+    probabilities[:100, 2] = np.linspace(0.30, 0.49, 100)
+    probabilities[100:, 2] = np.linspace(0.50, 0.99, 100)
+    thresholds = choose_thresholds(probabilities, insults + sexual, np.zeros(200, dtype=bool))
+    nudged = probabilities[:, 2] >= thresholds[2]
+    assert nudged[100:].all() and nudged[:100].sum() <= 25, thresholds  # 100 of at most 125: 8 in 10
+    assert thresholds[2] > 0.4
+    assert thresholds[0] == 1.0, "the insult kind scored nothing: off"
 
 
 def test_thresholds_stop_when_no_kind_can_be_raised_further() -> None:

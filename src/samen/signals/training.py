@@ -57,6 +57,12 @@ from samen.signals.rules import cue_names, load_rules, read
 
 #: A nudge should be right at least this often on the development pool.
 TARGET_PRECISION = 0.9
+#: A kind's nudges should name the message's own kind at least this often on the development pool: the
+#: kind picks the nudge's Do and FAQ entry and whether the admins are told, and judged on abuse alone, a
+#: retrained model's sexual kind nudged from the grid's floor, right on abuse but sexual in 64 of 100
+#: (docs/signals-rounds.md, the forty-first and forty-second rounds). Lower than TARGET_PRECISION because
+#: our rows carry one kind each, where a threat against a group attacks an identity too.
+NAMED_PRECISION = 0.8
 #: At most this share of everyday chat (development split) may be nudged.
 MAX_EVERYDAY_NUDGED = 0.005
 #: At most this share of everyday chat may reach the embedding stage (the benchmark's budget).
@@ -418,7 +424,8 @@ def choose_thresholds(
 ) -> npt.NDArray[np.float32]:
     """Per kind, the lowest probability threshold at which the kind's nudges on ``dev`` are right at least
     :data:`TARGET_PRECISION` of the time (right: the message holds some abuse; a slur labelled an insult is
-    still a right nudge), needing :data:`MIN_NUDGES` nudges to judge (else 1: off). Then, while more than
+    still a right nudge) and name the message's own kind at least :data:`NAMED_PRECISION` of the time,
+    needing :data:`MIN_NUDGES` nudges to judge (else 1: off). Then, while more than
     :data:`MAX_EVERYDAY_NUDGED` of the everyday rows are nudged, one kind is raised just past its lowest
     nudged everyday row: the kind whose raising loses the fewest right nudges (messages) per everyday nudge
     it takes away. Raising instead the kind that nudged the most everyday rows spent the everyday budget
@@ -426,16 +433,22 @@ def choose_thresholds(
     where 0.45 kept the aim (docs/signals-rounds.md, the twenty-second round).
 
     Args:
-        probs: ``(rows, kinds)`` probabilities.
-        dev: the rows' examples (their ``kinds`` say whether a row holds abuse).
+        probs: ``(rows, kinds)`` probabilities, the kinds in :data:`MODEL_KINDS`' order.
+        dev: the rows' examples (their ``kinds`` say whether a row holds abuse, and which).
         everyday: ``(rows,)`` which rows are everyday chat.
     """
     truth = np.array([bool(e.kinds) for e in dev])
     thresholds = np.ones(probs.shape[1], dtype=np.float32)
-    for k in range(probs.shape[1]):
+    for k, kind in enumerate(MODEL_KINDS[: probs.shape[1]]):
+        named = np.array([kind in e.kinds for e in dev])
         for t in _GRID:
             nudged = probs[:, k] >= t
-            if nudged.sum() >= MIN_NUDGES and (nudged & truth).sum() / nudged.sum() >= TARGET_PRECISION:
+            count = nudged.sum()
+            if (
+                count >= MIN_NUDGES
+                and (nudged & truth).sum() / count >= TARGET_PRECISION
+                and (nudged & named).sum() / count >= NAMED_PRECISION
+            ):
                 thresholds[k] = t
                 break
     ordinary = probs[everyday]
