@@ -23,6 +23,7 @@ from samen.signals.training import (
     MAX_EVERYDAY_NUDGED,
     MLP,
     Encoded,
+    NotWritten,
     cheap_log_odds,
     choose_cutoffs,
     choose_thresholds,
@@ -34,6 +35,7 @@ from samen.signals.training import (
     fit_gate,
     gate_log_odds,
     gate_threshold,
+    write_model,
 )
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -311,9 +313,22 @@ def test_thresholds_chosen_again_from_the_file_alone_are_the_same_bytes() -> Non
         cascade_thresholds=np.full(len(MODEL_KINDS), 0.99, np.float32),
     )
     assert choose_cutoffs(scrambled, dev, vectors).dump() == chosen.dump()
+    # The thresholds behind the gate are those the same choice makes on what the analyser would compute,
+    # message by message: the rows that get the second look, their blend of both stages' log-odds.
+    kinds = len(MODEL_KINDS)
+    sent = np.zeros((len(dev.examples), kinds))
+    for i, (buckets, cues) in enumerate(zip(dev.buckets, dev.cues, strict=True)):
+        linear = chosen.linear_logits(buckets, cues)
+        on = {chosen.cues[j] for j in np.flatnonzero(cues)}
+        if chosen.second_look(linear, chosen.cheap(linear[:kinds]), on):
+            z = chosen.blend[0] * linear[:kinds] + chosen.blend[1] * chosen.embedding_logits(vectors[i], cues)
+            sent[i] = 1 / (1 + np.exp(-(z + chosen.blend[2])))
+    ordinary = np.array([e.source == "everyday" for e in dev.examples])
+    expected = choose_thresholds(sent, dev.examples, ordinary)
+    assert np.array_equal(chosen.cascade_thresholds, expected), (chosen.cascade_thresholds, expected)
+    assert (sent > 0).any(axis=1).sum() < len(dev.examples) / 2, "the gate holds most rows back"
     # And they keep the aims on the pool: the cheap stage nudges at most MAX_EVERYDAY_NUDGED of everyday
     # chat, and the gate sends on at most MAX_EMBEDDED of it.
-    ordinary = np.array([e.source == "everyday" for e in dev.examples])
     assert ordinary.sum() > 500
     nudged = (chosen.cheap(cheap_log_odds(chosen, dev)[ordinary]) >= 0.5).any(axis=1)
     assert nudged.mean() <= MAX_EVERYDAY_NUDGED
@@ -325,12 +340,39 @@ def test_thresholds_chosen_again_from_the_file_alone_are_the_same_bytes() -> Non
 def test_thresholds_only_refuses_what_is_not_a_model(tmp_path: Path) -> None:
     junk = tmp_path / "model.npz"
     junk.write_bytes(b"not a model")
-    done = samen("signals", "train", "--thresholds-only", "--model", str(junk))
+    nowhere = ("--data", str(tmp_path / "no-data"))  # were a refusal to fail, no training would start
+    done = samen("signals", "train", "--thresholds-only", "--model", str(junk), *nowhere)
     assert done.returncode == 2
     assert "is not a model file" in done.stderr and "Traceback" not in done.stderr
     assert junk.read_bytes() == b"not a model"
-    done = samen("signals", "train", "--model", str(junk))
+    done = samen("signals", "train", "--model", str(junk), *nowhere)
     assert done.returncode == 2 and "--thresholds-only" in done.stderr
+    done = samen("signals", "train", "--thresholds-only", "--model", str(tmp_path / "typo.npz"), *nowhere)
+    assert done.returncode == 2 and "does not exist" in done.stderr
+
+
+def test_train_says_before_it_starts_that_it_cannot_write_the_model(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("in the way")
+    out = tmp_path / "a-file" / "model.npz"
+    for extra in ((), ("--thresholds-only",)):
+        done = samen("signals", "train", *extra, "--out", str(out), "--data", str(tmp_path / "no-data"))
+        assert done.returncode == 2, done.stderr
+        assert f"Cannot write {out}" in done.stderr and "Traceback" not in done.stderr
+        assert "training data" not in done.stderr, "the output is checked before anything is read"
+
+
+def test_a_model_that_cannot_be_written_leaves_the_old_file_whole(tmp_path: Path) -> None:
+    model = load_model()
+    assert model is not None
+    out = tmp_path / "model.npz"
+    out.write_bytes(b"the old file")
+    (tmp_path / f".model.npz.{os.getpid()}.partial").mkdir()  # the write beside it fails
+    with pytest.raises(NotWritten):
+        write_model(model, out, 0, 0.0, "")
+    assert out.read_bytes() == b"the old file"
+    (tmp_path / f".model.npz.{os.getpid()}.partial").rmdir()
+    write_model(model, out, 0, 0.0, "")
+    assert out.read_bytes() == model.dump() and [p.name for p in tmp_path.iterdir()] == ["model.npz"]
 
 
 def test_train_without_data_says_where_to_point() -> None:

@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import sys
+import tempfile
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -180,32 +182,63 @@ def train(
 ) -> None:
     """Rebuild the shipped model from the shared data and our own examples (reproducibly)."""
     from samen.signals.model import parse_model, shipped_model_path
-    from samen.signals.training import NoSklearn, default_jobs, rechoose_thresholds, train_model
+    from samen.signals.training import (
+        NoSklearn,
+        NotWritten,
+        default_jobs,
+        rechoose_thresholds,
+        train_model,
+    )
 
     if model_file is not None and not thresholds_only:
         raise InputError("--model goes with --thresholds-only.", key="signals:model_alone")
     source = model_file or shipped_model_path()
     if thresholds_only:
+        if not source.exists():
+            raise InputError(f"{source} does not exist.", key="signals:model_missing", path=str(source))
         try:
             model = parse_model(source.read_bytes())
         except (OSError, ValueError):
             raise InputError(
                 f"{source} is not a model file.", key="signals:not_a_model", path=str(source)
             ) from None
+    target = out or source
+    _check_writable(target)  # before a run of minutes or hours, not after it
     folder = _data_folder(data)
     progress = partial(click.echo, err=True)
     jobs = jobs or default_jobs()
     try:
         if thresholds_only:
-            report = rechoose_thresholds(folder, model, out or source, progress=progress, jobs=jobs)
+            report = rechoose_thresholds(folder, model, target, progress=progress, jobs=jobs)
         else:
-            report = train_model(folder, out, progress=progress, jobs=jobs)
+            report = train_model(folder, target, progress=progress, jobs=jobs)
     except NoSklearn:
         raise InputError("Training needs scikit-learn.", key="signals:no_sklearn") from None
+    except NotWritten as exc:
+        raise _unwritable(exc.path, exc.reason) from None
+    done = "thresholds_chosen" if thresholds_only else "trained"
     click.echo(
-        _say("trained", path=report.path, size=report.size // 1024, docs=report.docs, seconds=report.seconds)
+        _say(done, path=report.path, size=report.size // 1024, docs=report.docs, seconds=report.seconds)
     )
     click.echo(report.comparison)
+
+
+def _unwritable(path: Path, reason: str) -> InputError:
+    return InputError(
+        f"Cannot write {path} ({reason}).", key="signals:out_unwritable", path=str(path), reason=reason
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Raises :class:`InputError` where a file cannot be written at ``path`` (its folder is made)."""
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent):
+            pass
+    except OSError as exc:
+        raise _unwritable(path, exc.strerror or type(exc).__name__) from None
 
 
 @signals.command("eval")

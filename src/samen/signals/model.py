@@ -313,7 +313,7 @@ def parse_model(blob: bytes) -> Model:
     """
     try:
         return _parse_model(blob)
-    except (EOFError, KeyError, AttributeError, zipfile.BadZipFile) as error:
+    except (EOFError, KeyError, AttributeError, TypeError, zipfile.BadZipFile) as error:
         raise ValueError(f"not a model file: {error!r}") from None
 
 

@@ -24,6 +24,7 @@ and the perceptrons' seeds and change no byte). Steps:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import time
@@ -96,6 +97,16 @@ _GRID = tuple(round(float(t), 3) for t in np.arange(0.05, 0.996, 0.005))
 
 class NoSklearn(Exception):
     """scikit-learn (a development dependency) is not installed."""
+
+
+class NotWritten(Exception):
+    """The model file could not be written (``path``; ``reason``: the system's words); a file that was there
+    is left as it was."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -420,7 +431,10 @@ def _sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 
 def choose_thresholds(
-    probs: npt.NDArray[np.float64], dev: Sequence[Example], everyday: npt.NDArray[np.bool_]
+    probs: npt.NDArray[np.float64],
+    dev: Sequence[Example],
+    everyday: npt.NDArray[np.bool_],
+    kinds: Sequence[str] = MODEL_KINDS,
 ) -> npt.NDArray[np.float32]:
     """Per kind, the lowest probability threshold at which the kind's nudges on ``dev`` are right at least
     :data:`TARGET_PRECISION` of the time (right: the message holds some abuse; a slur labelled an insult is
@@ -433,13 +447,19 @@ def choose_thresholds(
     where 0.45 kept the aim (docs/signals-rounds.md, the twenty-second round).
 
     Args:
-        probs: ``(rows, kinds)`` probabilities, the kinds in :data:`MODEL_KINDS`' order.
+        probs: ``(rows, kinds)`` probabilities, a column per kind of ``kinds``.
         dev: the rows' examples (their ``kinds`` say whether a row holds abuse, and which).
         everyday: ``(rows,)`` which rows are everyday chat.
+        kinds: the kind of each column.
+
+    Raises:
+        ValueError: ``probs`` has not one column per kind.
     """
+    if probs.shape[1] != len(kinds):
+        raise ValueError(f"{probs.shape[1]} columns of probabilities for {len(kinds)} kinds")
     truth = np.array([bool(e.kinds) for e in dev])
     thresholds = np.ones(probs.shape[1], dtype=np.float32)
-    for k, kind in enumerate(MODEL_KINDS[: probs.shape[1]]):
+    for k, kind in enumerate(kinds):
         named = np.array([kind in e.kinds for e in dev])
         for t in _GRID:
             nudged = probs[:, k] >= t
@@ -495,6 +515,7 @@ def train_model(
 
     Raises:
         NoSklearn: scikit-learn (with its threadpoolctl) is not installed.
+        NotWritten: ``out`` cannot be written.
     """
     with single_threaded():
         return _train(root, out, cache, progress, embeddings, jobs)
@@ -522,6 +543,7 @@ def rechoose_thresholds(
 
     Raises:
         NoSklearn: scikit-learn (with its threadpoolctl) is not installed.
+        NotWritten: ``out`` cannot be written.
     """
     say = progress or (lambda line: None)
     started = time.perf_counter()
@@ -547,7 +569,7 @@ def rechoose_thresholds(
         ),
     ):
         lines.append(f"| {label} | {float(was):.4g} | {float(now):.4g} |")
-    return _write(chosen, out, len(dev.examples), started, "\n".join(lines))
+    return write_model(chosen, out, len(dev.examples), started, "\n".join(lines))
 
 
 def single_threaded() -> Any:
@@ -599,22 +621,19 @@ def _train(
     )  # fmt: skip
     cheap = choose_cutoffs(cheap, dev)
     if not embeddings:
-        return _write(cheap, out, len(train.examples), started, "")
+        return write_model(cheap, out, len(train.examples), started, "")
 
     # The embedding stage.
     cache = cache or EmbeddingCache(default_cache_path())
     embed_into(cache, train.inputs + dev.inputs, jobs, say)
     train_vectors = cache.matrix(train.inputs)
-    dev_vectors = cache.matrix(dev.inputs)
-    dev_x = np.hstack([dev_vectors, dev.cues]).astype(np.float64)
+    dev_x = np.hstack([cache.matrix(dev.inputs), dev.cues]).astype(np.float64)
     ew, eb = fit_embedding(train, train_vectors)
     perceptrons = fit_embedding_mlp(train, train_vectors, jobs)
     say(f"embedding stage fitted (linear head, {len(perceptrons)} perceptrons)")
     truth = np.array([bool(e.kinds) for e in dev.examples])
     everyday = _everyday(dev)
     z_cheap = cheap_log_odds(cheap, dev)
-    cal_cheap = calibrate(_sigmoid(z_cheap), cheap.thresholds.astype(np.float64))
-    looked = _looked(cal_cheap, dev.cues, names)
     z_gate = gate_log_odds(gate, dev)
     lines = [
         "| model | everyday sent on (aim) | precision | recall | F1 | everyday nudged "
@@ -635,12 +654,12 @@ def _train(
         )
         return f1 if p >= TARGET_PRECISION and ordinary <= MAX_EVERYDAY_NUDGED else 0.0
 
-    row("(a) cheap: hashed n-grams + cues", cal_cheap, "-", (0.0, 0.0))
+    row("(a) cheap: hashed n-grams + cues", cheap.cheap(z_cheap), "-", (0.0, 0.0))
     empty = (np.zeros((0, 0), np.float32), np.zeros(0, np.float32))
     heads: dict[str, MLP] = {"linear": (*empty, ew, eb)}
     heads["perceptron"] = perceptrons[0]
     heads[f"ensemble of {len(perceptrons)} perceptrons"] = ensemble(perceptrons)
-    best: tuple[float, str, npt.NDArray[np.float32]] | None = None
+    best: tuple[float, str, Model] | None = None
     for name, head in heads.items():
         z_emb = head_log_odds(head, dev_x)
         e5_only = _sigmoid(z_emb)
@@ -657,25 +676,24 @@ def _train(
         everywhere = choose_thresholds(_sigmoid(z_blend), dev.examples, everyday)
         cal_blend = calibrate(_sigmoid(z_blend), everywhere.astype(np.float64))
         row(f"(c0) blend with the {name} head, on every message", cal_blend, "-", (1.0, 1.0))
+        hidden, hidden_bias, out_weights, out_bias = head
+        weights = replace(
+            cheap, embedding_weights=out_weights, embedding_bias=out_bias, blend=blend, gate=gate,
+            hidden_weights=hidden, hidden_bias=hidden_bias,
+        )  # fmt: skip
+        scores = PoolScores(z_cheap, z_gate, z_emb)
         for aim in GATE_SHARES:
-            _, through, sent_thresholds = cascade_cutoffs(z_blend, z_gate, looked, dev.examples, aim)
+            # The row judges the very model that would be written: the same thresholds, the same scores.
+            model = cutoffs(weights, dev, scores, aim)
+            reported, through = cascade_scores(model, dev, scores)
             share = (float(through[everyday].mean()) if everyday.any() else 0.0, float(through.mean()))
-            cal_sent = calibrate(_sigmoid(z_blend), sent_thresholds.astype(np.float64))
-            scores = np.where(through[:, None], cal_sent, cal_cheap)
-            f1 = row(f"(c) cascade, {name} head", scores, f"{aim:.0%}", share)
+            f1 = row(f"(c) cascade, {name} head", reported, f"{aim:.0%}", share)
             if aim == MAX_EMBEDDED and (best is None or f1 > best[0] + 1e-9):
-                best = (f1, name, blend)
+                best = (f1, name, model)
     assert best is not None
-    _, name, blend = best
+    _, name, model = best
     say(f"chosen: the {name} head")
-    hidden, hidden_bias, out_weights, out_bias = heads[name]
-    model = replace(
-        cheap, embedding_weights=out_weights, embedding_bias=out_bias, blend=blend, gate=gate,
-        hidden_weights=hidden, hidden_bias=hidden_bias,
-    )  # fmt: skip
-    return _write(
-        choose_cutoffs(model, dev, dev_vectors), out, len(train.examples), started, "\n".join(lines)
-    )
+    return write_model(model, out, len(train.examples), started, "\n".join(lines))
 
 
 def head_log_odds(head: MLP, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -713,37 +731,81 @@ def _looked(
     )  # fmt: skip
 
 
-def cascade_cutoffs(
-    z_blend: npt.NDArray[np.float64],
-    z_gate: npt.NDArray[np.float64],
-    looked: npt.NDArray[np.bool_],
-    dev: Sequence[Example],
-    share: float,
-) -> tuple[float, npt.NDArray[np.bool_], npt.NDArray[np.float32]]:
-    """The gate's threshold at which ``share`` of everyday chat reaches the embedding stage in all (rows
-    ``looked`` at whatever the gate says count first), which rows then reach it ``(rows,)``, and the blend's
-    thresholds per kind ``(kinds,)``, chosen on those rows alone: the blend decides only what the gate sends
-    on, so the aims then hold for the cascade that ships, not for the blend run on every message.
+@dataclass(frozen=True)
+class PoolScores:
+    """The development pool under one model's weights: what its thresholds are chosen from and judged on.
+
+    Attributes:
+        cheap: ``(rows, kinds)`` the cheap stage's log-odds.
+        gate: ``(rows,)`` the gate's log-odds.
+        embedding: ``(rows, kinds)`` the embedding head's log-odds (``(rows, 0)`` without that stage).
+    """
+
+    cheap: npt.NDArray[np.float64]
+    gate: npt.NDArray[np.float64]
+    embedding: npt.NDArray[np.float64]
+
+
+def pool_scores(model: Model, dev: Encoded, vectors: npt.NDArray[np.float32] | None = None) -> PoolScores:
+    """``model``'s log-odds on the development pool ``dev`` (encoded with ``model.cues``).
 
     Args:
-        z_blend: ``(rows, kinds)`` the blend's log-odds.
-        z_gate: ``(rows,)`` the gate's log-odds.
-        looked: ``(rows,)`` the rows sent on whatever the gate says (:func:`_looked`).
-        dev: the rows' examples.
-        share: the share of everyday chat that may reach the embedding stage.
+        vectors: ``(rows, 384)`` the pool's e5 embeddings; needed when the model has an embedding stage.
+
+    Raises:
+        ValueError: the model has an embedding stage and no vectors were given.
     """
-    everyday = np.array([e.source == "everyday" for e in dev])
-    at = gate_threshold(z_gate[everyday], share, looked[everyday])
-    through = (z_gate >= at) | looked
+    rows = len(dev.examples)
+    if not model.has_embedding_stage:
+        return PoolScores(cheap_log_odds(model, dev), np.zeros(rows), np.zeros((rows, 0)))
+    if vectors is None:
+        raise ValueError("the embedding stage's log-odds need the pool's embeddings")
+    head = (model.hidden_weights, model.hidden_bias, model.embedding_weights, model.embedding_bias)
+    return PoolScores(
+        cheap_log_odds(model, dev),
+        gate_log_odds(model.gate, dev),
+        head_log_odds(head, np.hstack([vectors, dev.cues]).astype(np.float64)),
+    )
+
+
+def cascade_scores(
+    model: Model, dev: Encoded, scores: PoolScores
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """What the cascade reports on each pool row, as the analyser computes it: calibrated scores ``(rows,
+    kinds)`` (0.5 nudges), the blend's where the row reaches the embedding stage, and which rows reach it
+    ``(rows,)``: the gate passes them, or :func:`model.worth_a_look` sends them on whatever it says."""
+    calibrated = model.cheap(scores.cheap)
+    if not model.has_embedding_stage:
+        return calibrated, np.zeros(len(calibrated), dtype=bool)
+    through = (scores.gate >= model.gate_threshold) | _looked(calibrated, dev.cues, model.cues)
+    return np.where(through[:, None], model.blended(scores.cheap, scores.embedding), calibrated), through
+
+
+def cutoffs(model: Model, dev: Encoded, scores: PoolScores, share: float = MAX_EMBEDDED) -> Model:
+    """``model`` with every threshold chosen from its ``scores`` on the development pool ``dev``, its
+    weights as they are: the cheap stage's per kind (:func:`choose_thresholds` on every row); the gate's, at
+    which ``share`` of everyday chat reaches the embedding stage in all, the rows sent on whatever the gate
+    says counted first (:func:`gate_threshold`); then the blend's per kind, chosen on the rows that reach
+    it alone: the blend decides only those, so the aims hold for the cascade that ships, not for the blend
+    run on every message."""
+    everyday = _everyday(dev)
+    thresholds = choose_thresholds(_sigmoid(scores.cheap), dev.examples, everyday, model.kinds)
+    if not model.has_embedding_stage:
+        return replace(model, thresholds=thresholds)
+    looked = _looked(calibrate(_sigmoid(scores.cheap), thresholds.astype(np.float64)), dev.cues, model.cues)
+    at = gate_threshold(scores.gate[everyday], share, looked[everyday])
+    through = (scores.gate >= at) | looked
+    z_blend = model.blend[0] * scores.cheap + model.blend[1] * scores.embedding + model.blend[2]
     sent = np.where(through[:, None], _sigmoid(z_blend), 0.0)
-    return at, through, choose_thresholds(sent, dev, everyday)
+    cascade = choose_thresholds(sent, dev.examples, everyday, model.kinds)
+    return replace(model, thresholds=thresholds, gate_threshold=at, cascade_thresholds=cascade)
 
 
 def choose_cutoffs(model: Model, dev: Encoded, vectors: npt.NDArray[np.float32] | None = None) -> Model:
-    """``model`` with every threshold chosen on the development pool, its weights as they are: the cheap
-    stage's per kind, the gate's (:data:`MAX_EMBEDDED` of everyday chat sent on) and the blend's per kind
-    behind it (:func:`cascade_cutoffs`). Training ends with this; ``samen signals train --thresholds-only``
-    runs it alone on a model file, so a way of choosing thresholds can be tried in a minute, not a training.
+    """``model`` with every threshold chosen on the development pool (:func:`cutoffs` at
+    :data:`MAX_EMBEDDED`), its weights as they are. Training ends with this choice; ``samen signals train
+    --thresholds-only`` makes it alone on a model file, so a way of choosing thresholds can be tried in a
+    minute, not a training.
 
     Args:
         model: the weights (its thresholds are not read).
@@ -753,21 +815,7 @@ def choose_cutoffs(model: Model, dev: Encoded, vectors: npt.NDArray[np.float32] 
     Raises:
         ValueError: the model has an embedding stage and no vectors were given.
     """
-    everyday = _everyday(dev)
-    z_cheap = cheap_log_odds(model, dev)
-    thresholds = choose_thresholds(_sigmoid(z_cheap), dev.examples, everyday)
-    if not model.has_embedding_stage:
-        return replace(model, thresholds=thresholds)
-    if vectors is None:
-        raise ValueError("the embedding stage's thresholds need the pool's embeddings")
-    looked = _looked(calibrate(_sigmoid(z_cheap), thresholds.astype(np.float64)), dev.cues, model.cues)
-    head = (model.hidden_weights, model.hidden_bias, model.embedding_weights, model.embedding_bias)
-    z_emb = head_log_odds(head, np.hstack([vectors, dev.cues]).astype(np.float64))
-    z_blend = model.blend[0] * z_cheap + model.blend[1] * z_emb + model.blend[2]
-    at, _, cascade = cascade_cutoffs(
-        z_blend, gate_log_odds(model.gate, dev), looked, dev.examples, MAX_EMBEDDED
-    )
-    return replace(model, thresholds=thresholds, gate_threshold=at, cascade_thresholds=cascade)
+    return cutoffs(model, dev, pool_scores(model, dev, vectors))
 
 
 def embed_into(cache: EmbeddingCache, texts: Sequence[str], jobs: int, say: Callable[[str], None]) -> None:
@@ -784,16 +832,35 @@ def embed_into(cache: EmbeddingCache, texts: Sequence[str], jobs: int, say: Call
     embed_missing(cache, missing, jobs, report)
 
 
-def _write(model: Model, out: Path | None, docs: int, started: float, comparison: str) -> TrainReport:
+def write_model(model: Model, out: Path | None, docs: int, started: float, comparison: str) -> TrainReport:
+    """Write ``model`` to ``out`` (default: the package's ``data/model.npz``) whole or not at all.
+
+    Args:
+        docs: how many examples it was made from (for the report).
+        started: :func:`time.perf_counter` when the work began (for the report).
+        comparison: the table to report beside it.
+
+    Raises:
+        NotWritten: the file cannot be written; a file that was there is left as it was.
+    """
     blob = model.dump()
     path = out or shipped_model_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(blob)
+    # Written beside it, then renamed over it: a write that fails (a full disk) leaves the old file whole.
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        partial.write_bytes(blob)
+        os.replace(partial, path)
+    except OSError as exc:
+        raise NotWritten(path, exc.strerror or type(exc).__name__) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return TrainReport(
         path=path,
         size=len(blob),
         docs=docs,
         seconds=round(time.perf_counter() - started, 1),
-        thresholds={k: float(t) for k, t in zip(MODEL_KINDS, model.thresholds, strict=True)},
+        thresholds={k: float(t) for k, t in zip(model.kinds, model.thresholds, strict=True)},
         comparison=comparison,
     )
