@@ -155,9 +155,7 @@ data_option = click.option(
 
 @signals.command()
 @data_option
-@click.option(
-    "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Model file to write."
-)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Model file to write.")
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -172,7 +170,7 @@ data_option = click.option(
 @click.option(
     "--model",
     "model_file",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
     help="With --thresholds-only: the model whose weights are kept (default: the shipped one; "
     "written back unless --out says where).",
@@ -197,8 +195,16 @@ def train(
         if not source.exists():
             raise InputError(f"{source} does not exist.", key="signals:model_missing", path=str(source))
         try:
-            model = parse_model(source.read_bytes())
-        except (OSError, ValueError):
+            blob = source.read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise InputError(
+                f"Cannot read {source} ({reason}).", key="signals:model_unreadable", path=str(source),
+                reason=reason,
+            ) from None  # fmt: skip
+        try:
+            model = parse_model(blob)
+        except ValueError:
             raise InputError(
                 f"{source} is not a model file.", key="signals:not_a_model", path=str(source)
             ) from None
@@ -230,12 +236,16 @@ def _unwritable(path: Path, reason: str) -> InputError:
 
 
 def _check_writable(path: Path) -> None:
-    """Raises :class:`InputError` where a file cannot be written at ``path`` (its folder is made)."""
+    """Raises :class:`InputError` where a file cannot be written at ``path``: a folder is there, or the
+    nearest folder that exists on its way refuses a new file (tried with a temporary one; nothing is
+    left behind, and the folders still missing are made only when the model is written)."""
     try:
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent):
+        existing = next(folder for folder in path.absolute().parents if folder.exists())
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(existing))
+        with tempfile.NamedTemporaryFile(dir=existing):
             pass
     except OSError as exc:
         raise _unwritable(path, exc.strerror or type(exc).__name__) from None

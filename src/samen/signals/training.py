@@ -265,7 +265,9 @@ def gate_threshold(
     logits: npt.NDArray[np.float64], share: float, sent: npt.NDArray[np.bool_] | None = None
 ) -> float:
     """The gate log-odds at which at most ``share`` of these rows (everyday chat) reach the embedding
-    stage, counting first the rows ``sent`` on whatever the gate says (:func:`model.worth_a_look`).
+    stage, counting first the rows ``sent`` on whatever the gate says (:func:`model.worth_a_look`). It is
+    a float32, as the model file stores it: a float64 just past a row's log-odds was stored rounded down
+    below it and let that row through (S5 sent 72 of 1,782 everyday dev rows on, where 71 were counted).
 
     Args:
         logits: ``(rows,)`` the gate's log-odds.
@@ -280,8 +282,18 @@ def gate_threshold(
     if not len(ranked):
         return float(np.inf)  # every row goes on anyway: the gate need pass none
     if allowed >= len(ranked):
-        return float(ranked[-1])
-    return float(np.nextafter(ranked[max(0, allowed)], np.inf))
+        return _float32(ranked[-1], up=False)  # at or below the lowest row: every row passes
+    return _float32(ranked[max(0, allowed)], up=True)  # above the first row held back
+
+
+def _float32(x: float, up: bool) -> float:
+    """The float32 nearest ``x`` strictly above it (``up``) or at or below it."""
+    near = np.float32(x)
+    if up and float(near) <= x:
+        near = np.nextafter(near, np.float32(np.inf))
+    elif not up and float(near) > x:
+        near = np.nextafter(near, np.float32(-np.inf))
+    return float(near)
 
 
 def fit_subtypes(data: Encoded, subtypes: Sequence[str]) -> npt.NDArray[np.float32]:
@@ -434,7 +446,7 @@ def choose_thresholds(
     probs: npt.NDArray[np.float64],
     dev: Sequence[Example],
     everyday: npt.NDArray[np.bool_],
-    kinds: Sequence[str] = MODEL_KINDS,
+    kinds: Sequence[str],
 ) -> npt.NDArray[np.float32]:
     """Per kind, the lowest probability threshold at which the kind's nudges on ``dev`` are right at least
     :data:`TARGET_PRECISION` of the time (right: the message holds some abuse; a slur labelled an insult is
@@ -568,7 +580,7 @@ def rechoose_thresholds(
             for k, kind in enumerate(model.kinds)
         ),
     ):
-        lines.append(f"| {label} | {float(was):.4g} | {float(now):.4g} |")
+        lines.append(f"| {label} | {np.float32(was)!s} | {np.float32(now)!s} |")  # as stored, in full
     return write_model(chosen, out, len(dev.examples), started, "\n".join(lines))
 
 
@@ -627,14 +639,12 @@ def _train(
     cache = cache or EmbeddingCache(default_cache_path())
     embed_into(cache, train.inputs + dev.inputs, jobs, say)
     train_vectors = cache.matrix(train.inputs)
-    dev_x = np.hstack([cache.matrix(dev.inputs), dev.cues]).astype(np.float64)
+    dev_vectors = cache.matrix(dev.inputs)
     ew, eb = fit_embedding(train, train_vectors)
     perceptrons = fit_embedding_mlp(train, train_vectors, jobs)
     say(f"embedding stage fitted (linear head, {len(perceptrons)} perceptrons)")
     truth = np.array([bool(e.kinds) for e in dev.examples])
     everyday = _everyday(dev)
-    z_cheap = cheap_log_odds(cheap, dev)
-    z_gate = gate_log_odds(gate, dev)
     lines = [
         "| model | everyday sent on (aim) | precision | recall | F1 | everyday nudged "
         "| embedded (everyday / all) |",
@@ -654,37 +664,36 @@ def _train(
         )
         return f1 if p >= TARGET_PRECISION and ordinary <= MAX_EVERYDAY_NUDGED else 0.0
 
-    row("(a) cheap: hashed n-grams + cues", cheap.cheap(z_cheap), "-", (0.0, 0.0))
+    row("(a) cheap: hashed n-grams + cues", cheap.cheap(cheap_log_odds(cheap, dev)), "-", (0.0, 0.0))
     empty = (np.zeros((0, 0), np.float32), np.zeros(0, np.float32))
     heads: dict[str, MLP] = {"linear": (*empty, ew, eb)}
     heads["perceptron"] = perceptrons[0]
     heads[f"ensemble of {len(perceptrons)} perceptrons"] = ensemble(perceptrons)
     best: tuple[float, str, Model] | None = None
-    for name, head in heads.items():
-        z_emb = head_log_odds(head, dev_x)
+    for name, (hidden, hidden_bias, out_weights, out_bias) in heads.items():
+        weights = replace(
+            cheap, embedding_weights=out_weights, embedding_bias=out_bias, gate=gate,
+            hidden_weights=hidden, hidden_bias=hidden_bias,
+        )  # fmt: skip
+        scores = pool_scores(weights, dev, dev_vectors)
+        z_emb = scores.embedding
         e5_only = _sigmoid(z_emb)
-        chosen = choose_thresholds(e5_only, dev.examples, everyday).astype(np.float64)
+        chosen = choose_thresholds(e5_only, dev.examples, everyday, MODEL_KINDS).astype(np.float64)
         row(f"(b) e5 {name} head + cues", calibrate(e5_only, chosen), "-", (1.0, 1.0))
         blend = np.zeros((3, len(MODEL_KINDS)), dtype=np.float32)
         for k, kind in enumerate(MODEL_KINDS):
             y = np.array([kind in e.kinds for e in dev.examples])
             clf = _logistic(1.0, "lbfgs")
-            clf.fit(np.stack([z_cheap[:, k], z_emb[:, k]], axis=1), y)
+            clf.fit(np.stack([scores.cheap[:, k], z_emb[:, k]], axis=1), y)
             blend[:2, k] = clf.coef_[0]
             blend[2, k] = clf.intercept_[0]
-        z_blend = blend[0] * z_cheap + blend[1] * z_emb + blend[2]
-        everywhere = choose_thresholds(_sigmoid(z_blend), dev.examples, everyday)
+        z_blend = blend[0] * scores.cheap + blend[1] * z_emb + blend[2]
+        everywhere = choose_thresholds(_sigmoid(z_blend), dev.examples, everyday, MODEL_KINDS)
         cal_blend = calibrate(_sigmoid(z_blend), everywhere.astype(np.float64))
         row(f"(c0) blend with the {name} head, on every message", cal_blend, "-", (1.0, 1.0))
-        hidden, hidden_bias, out_weights, out_bias = head
-        weights = replace(
-            cheap, embedding_weights=out_weights, embedding_bias=out_bias, blend=blend, gate=gate,
-            hidden_weights=hidden, hidden_bias=hidden_bias,
-        )  # fmt: skip
-        scores = PoolScores(z_cheap, z_gate, z_emb)
         for aim in GATE_SHARES:
             # The row judges the very model that would be written: the same thresholds, the same scores.
-            model = cutoffs(weights, dev, scores, aim)
+            model = cutoffs(replace(weights, blend=blend), dev, scores, aim)
             reported, through = cascade_scores(model, dev, scores)
             share = (float(through[everyday].mean()) if everyday.any() else 0.0, float(through.mean()))
             f1 = row(f"(c) cascade, {name} head", reported, f"{aim:.0%}", share)
@@ -747,9 +756,11 @@ class PoolScores:
 
 
 def pool_scores(model: Model, dev: Encoded, vectors: npt.NDArray[np.float32] | None = None) -> PoolScores:
-    """``model``'s log-odds on the development pool ``dev`` (encoded with ``model.cues``).
+    """``model``'s log-odds on the development pool.
 
     Args:
+        model: the weights (its thresholds are not read).
+        dev: the development pool (:func:`gather`), encoded with ``model.cues``.
         vectors: ``(rows, 384)`` the pool's e5 embeddings; needed when the model has an embedding stage.
 
     Raises:
@@ -773,7 +784,13 @@ def cascade_scores(
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
     """What the cascade reports on each pool row, as the analyser computes it: calibrated scores ``(rows,
     kinds)`` (0.5 nudges), the blend's where the row reaches the embedding stage, and which rows reach it
-    ``(rows,)``: the gate passes them, or :func:`model.worth_a_look` sends them on whatever it says."""
+    ``(rows,)``: the gate passes them, or :func:`model.worth_a_look` sends them on whatever it says.
+
+    Args:
+        model: the model with its thresholds.
+        dev: the development pool, encoded with ``model.cues``.
+        scores: ``model``'s log-odds on it (:func:`pool_scores`).
+    """
     calibrated = model.cheap(scores.cheap)
     if not model.has_embedding_stage:
         return calibrated, np.zeros(len(calibrated), dtype=bool)
@@ -787,7 +804,14 @@ def cutoffs(model: Model, dev: Encoded, scores: PoolScores, share: float = MAX_E
     which ``share`` of everyday chat reaches the embedding stage in all, the rows sent on whatever the gate
     says counted first (:func:`gate_threshold`); then the blend's per kind, chosen on the rows that reach
     it alone: the blend decides only those, so the aims hold for the cascade that ships, not for the blend
-    run on every message."""
+    run on every message.
+
+    Args:
+        model: the weights (its thresholds are not read).
+        dev: the development pool, encoded with ``model.cues``.
+        scores: ``model``'s log-odds on it (:func:`pool_scores`).
+        share: the share of everyday chat that may reach the embedding stage.
+    """
     everyday = _everyday(dev)
     thresholds = choose_thresholds(_sigmoid(scores.cheap), dev.examples, everyday, model.kinds)
     if not model.has_embedding_stage:
@@ -836,6 +860,8 @@ def write_model(model: Model, out: Path | None, docs: int, started: float, compa
     """Write ``model`` to ``out`` (default: the package's ``data/model.npz``) whole or not at all.
 
     Args:
+        model: the model to write (:meth:`Model.dump`).
+        out: the file (its folders are made).
         docs: how many examples it was made from (for the report).
         started: :func:`time.perf_counter` when the work began (for the report).
         comparison: the table to report beside it.
@@ -845,17 +871,17 @@ def write_model(model: Model, out: Path | None, docs: int, started: float, compa
     """
     blob = model.dump()
     path = out or shipped_model_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Written beside it, then renamed over it: a write that fails (a full disk) leaves the old file whole.
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    beside = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        partial.write_bytes(blob)
-        os.replace(partial, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        beside.write_bytes(blob)
+        os.replace(beside, path)
     except OSError as exc:
         raise NotWritten(path, exc.strerror or type(exc).__name__) from exc
     finally:
         with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+            beside.unlink(missing_ok=True)
     return TrainReport(
         path=path,
         size=len(blob),
