@@ -25,8 +25,8 @@ from samen.signals.training import (
     Encoded,
     NotWritten,
     cheap_log_odds,
-    choose_cutoffs,
     choose_thresholds,
+    cutoffs,
     embed_missing,
     encode,
     ensemble,
@@ -35,6 +35,7 @@ from samen.signals.training import (
     fit_gate,
     gate_log_odds,
     gate_threshold,
+    pool_scores,
     write_model,
 )
 
@@ -316,7 +317,9 @@ def _small_cascade() -> tuple[Model, Encoded, npt.NDArray[np.float32]]:
 
 def test_thresholds_chosen_again_from_the_file_alone_are_the_same_bytes() -> None:
     model, dev, vectors = _small_cascade()
-    chosen = parse_model(choose_cutoffs(model, dev, vectors).dump())  # judged as the file holds it
+    chosen = parse_model(
+        cutoffs(model, dev, pool_scores(model, dev, vectors)).dump()
+    )  # judged as the file holds it
     # Everything the choice needs is in the file: whatever thresholds it held, the same ones come back.
     scrambled = replace(
         parse_model(chosen.dump()),
@@ -324,7 +327,7 @@ def test_thresholds_chosen_again_from_the_file_alone_are_the_same_bytes() -> Non
         gate_threshold=-5.0,
         cascade_thresholds=np.full(len(MODEL_KINDS), 0.99, np.float32),
     )
-    assert choose_cutoffs(scrambled, dev, vectors).dump() == chosen.dump()
+    assert cutoffs(scrambled, dev, pool_scores(scrambled, dev, vectors)).dump() == chosen.dump()
     # The thresholds behind the gate are those the same choice makes on what the analyser would compute,
     # message by message: the rows that get the second look, their blend of both stages' log-odds.
     kinds = len(MODEL_KINDS)

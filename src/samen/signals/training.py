@@ -542,7 +542,7 @@ def rechoose_thresholds(
     jobs: int = 1,
 ) -> TrainReport:
     """Choose a model's thresholds again on the development pool, keeping its weights
-    (:func:`choose_cutoffs`), and write it. On the model that training wrote, with the same data, code and
+    (:func:`cutoffs`), and write it. On the model that training wrote, with the same data, code and
     embeddings, this writes the same bytes.
 
     Args:
@@ -567,7 +567,7 @@ def rechoose_thresholds(
             cache = cache or EmbeddingCache(default_cache_path())
             embed_into(cache, dev.inputs, jobs, say)
             vectors = cache.matrix(dev.inputs)
-        chosen = choose_cutoffs(model, dev, vectors)
+        chosen = cutoffs(model, dev, pool_scores(model, dev, vectors))
     lines = ["| threshold | was | now |", "|---|---|---|"]
     for label, was, now in (
         *(
@@ -631,7 +631,7 @@ def _train(
         np.ones(len(MODEL_KINDS), dtype=np.float32), subtypes,
         subtype_weights.astype(np.float16).astype(np.float32),
     )  # fmt: skip
-    cheap = choose_cutoffs(cheap, dev)
+    cheap = cutoffs(cheap, dev, pool_scores(cheap, dev))
     if not embeddings:
         return write_model(cheap, out, len(train.examples), started, "")
 
@@ -800,11 +800,12 @@ def cascade_scores(
 
 def cutoffs(model: Model, dev: Encoded, scores: PoolScores, share: float = MAX_EMBEDDED) -> Model:
     """``model`` with every threshold chosen from its ``scores`` on the development pool ``dev``, its
-    weights as they are: the cheap stage's per kind (:func:`choose_thresholds` on every row); the gate's, at
-    which ``share`` of everyday chat reaches the embedding stage in all, the rows sent on whatever the gate
-    says counted first (:func:`gate_threshold`); then the blend's per kind, chosen on the rows that reach
-    it alone: the blend decides only those, so the aims hold for the cascade that ships, not for the blend
-    run on every message.
+    weights as they are: the cheap stage's per kind (:func:`choose_thresholds` on every row); the gate's,
+    at which ``share`` of everyday chat reaches the embedding stage in all, the rows sent on whatever the
+    gate says counted first (:func:`gate_threshold`); then the blend's per kind, chosen on the rows that
+    reach it alone: the blend decides only those, so the aims hold for the cascade that ships, not for the
+    blend run on every message. Training ends with this choice; ``samen signals train --thresholds-only``
+    makes it alone on a model file, so a way of choosing thresholds is tried in a minute, not a training.
 
     Args:
         model: the weights (its thresholds are not read).
@@ -823,23 +824,6 @@ def cutoffs(model: Model, dev: Encoded, scores: PoolScores, share: float = MAX_E
     sent = np.where(through[:, None], _sigmoid(z_blend), 0.0)
     cascade = choose_thresholds(sent, dev.examples, everyday, model.kinds)
     return replace(model, thresholds=thresholds, gate_threshold=at, cascade_thresholds=cascade)
-
-
-def choose_cutoffs(model: Model, dev: Encoded, vectors: npt.NDArray[np.float32] | None = None) -> Model:
-    """``model`` with every threshold chosen on the development pool (:func:`cutoffs` at
-    :data:`MAX_EMBEDDED`), its weights as they are. Training ends with this choice; ``samen signals train
-    --thresholds-only`` makes it alone on a model file, so a way of choosing thresholds can be tried in a
-    minute, not a training.
-
-    Args:
-        model: the weights (its thresholds are not read).
-        dev: the development pool (:func:`gather`), encoded with ``model.cues``.
-        vectors: ``(rows, 384)`` the pool's e5 embeddings; needed when the model has an embedding stage.
-
-    Raises:
-        ValueError: the model has an embedding stage and no vectors were given.
-    """
-    return cutoffs(model, dev, pool_scores(model, dev, vectors))
 
 
 def embed_into(cache: EmbeddingCache, texts: Sequence[str], jobs: int, say: Callable[[str], None]) -> None:
