@@ -343,7 +343,8 @@ def count_blind(signals: Signals, lines: Iterable[BlindLine]) -> list[BlindScore
 
 
 def format_blind(scores: Sequence[BlindScore]) -> str:
-    """The blind set's counts as Markdown: per label and kind, in all, at other cutoffs, and by stage."""
+    """The blind set's counts as Markdown: per label and kind, in all, at other cutoffs, by stage and per
+    language."""
     kinds = Counter((BLIND_LABELS[not s.harmful], s.kind) for s in scores)
     found = Counter((BLIND_LABELS[not s.harmful], s.kind) for s in scores if s.found)
     out = ["| label | kind | found or nudged | lines |", "|---|---|---|---|"]
@@ -365,11 +366,16 @@ def format_blind(scores: Sequence[BlindScore]) -> str:
         for cut in BLIND_CUTOFFS
     ]
     missed = [s for s in harm if not s.found]
-    languages = Counter(s.lang for s in scores)
     out += [
         "",
         f"Embedded: {sum(s.embedded for s in scores)} of {len(scores)} lines. "
         f"Harmful lines missed: {len(missed)}, embedded of those: {sum(s.embedded for s in missed)}.",
-        "Lines per language: " + ", ".join(f"{lang} {n}" for lang, n in sorted(languages.items())) + ".",
+        "",
+        "| language | harm found | harmless nudged |",
+        "|---|---|---|",
     ]
+    for lang in sorted({s.lang for s in scores}):  # the issue's aims hold in each language
+        hits = [sum(s.found for s in group if s.lang == lang) for group in (harm, harmless)]
+        lines = [sum(s.lang == lang for s in group) for group in (harm, harmless)]
+        out.append(f"| {lang} | {hits[0]} of {lines[0]} | {hits[1]} of {lines[1]} |")
     return "\n".join(out)
