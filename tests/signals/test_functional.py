@@ -230,10 +230,20 @@ def test_identity_attack_names_its_subtype(signals: Signals) -> None:
         ("dipshit!", "en"),
         ("malloot", "nl"),
         ("👍👍", "und"),
+        # Chat's English spellings are English: a Dutch group's member who writes them gets an English nudge.
+        ("kys", "en"),
+        ("kill urself", "en"),
+        ("i'll kill u", "en"),
+        ("u bent een idioot", "nl"),  # "u" alone is Dutch too
     ],
 )
 def test_language(signals: Signals, text: str, language: str) -> None:
     assert signals.analyze(text).language == language
+
+
+@pytest.mark.parametrize("text", ["ugly whore", "I wil kill you", "you are a retard", "wat een mooie dag"])
+def test_space_around_a_message_changes_nothing(signals: Signals, text: str) -> None:
+    assert found_kinds(signals, f"  {text} \u00a0") == found_kinds(signals, text)
 
 
 def test_analysis_is_deterministic_and_survives_odd_input(signals: Signals) -> None:

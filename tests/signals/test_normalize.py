@@ -49,6 +49,13 @@ DISGUISED = {
     "letters set apart by bars, a look-alike of i": "je bent een i|d|i|o|o|t",
     "letters set apart by plus signs, a look-alike of t": "je bent een i+d+i+o+o+t",
     "letters set apart by slashes": "je bent een i/d/i/o/o/t",
+    "letters set apart by commas": "je bent een i,d,i,o,o,t",
+    "letters set apart by semicolons": "je bent een i;d;i;o;o;t",
+    "letters set apart by middle dots": "je bent een i\u00b7d\u00b7i\u00b7o\u00b7o\u00b7t",
+    "letters set apart by bullets": "je bent een i\u2022d\u2022i\u2022o\u2022o\u2022t",
+    "letters set apart by apostrophes": "je bent een i'd'i'o'o't",
+    "letters set apart by arrows": "je bent een i>d>i>o>o>t",
+    "parenthesised letters": "je bent een \u24a4\u249f\u24a4\u24aa\u24aa\u24af",
     "a capital I for an l": "je bent een idIoot",
 }
 
@@ -56,6 +63,12 @@ DISGUISED = {
 @pytest.mark.parametrize("text", DISGUISED.values(), ids=DISGUISED.keys())
 def test_every_disguise_folds_to_the_plain_message(text: str) -> None:
     assert fold(text) == PLAIN
+
+
+def test_letters_set_apart_stay_apart_where_they_make_no_word() -> None:
+    # A list, a sum and a path are no word spaced out, whatever sign sets their letters apart.
+    for text in ("kies a,b,c,d of e", "x;y;z;w", "a=b=c=d", "src/a/b/c/d", "1,2,3,4"):
+        assert fold(text) == text
 
 
 def test_l33t_and_stretched_letters_meet_the_plain_word_after_squeezing() -> None:

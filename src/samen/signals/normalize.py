@@ -67,7 +67,8 @@ read as words (``ihatewomen``). Words split apart are joined where together they
 curse or a word of harm of four letters or more (``idi oot``, ``sh oot``), or a common word when one piece
 is no word (``zie kenhuis``); never across a function word (``kan ker``) or from a clitic's letter left by
 a dropped apostrophe (``it s past``). Four letters or more set apart by one sign each are a word
-(``f*e*m*a*l*e``; with ``~ : | + / \\`` only when the letters make a word: ``i~d~i~o~o~t``, not ``a+b+c+d``).
+(``f*e*m*a*l*e``; with another sign, ``~ , ; · / |`` and the like, only when the letters make a word:
+``i~d~i~o~o~t``, ``f,a,g,g,o,t``, not ``a+b+c+d``).
 
 What is apart stays apart: nothing is joined across a sentence's end (``les. Bo``) or to a clitic
 (``she's stupid``), a lone word beside spaced letters stays a word (``a f u c k i n g``), and numbers with
@@ -153,11 +154,15 @@ _MASK_RUN = re.compile(r"[*#@]+")
 # Four letters or more each set apart by the same sign (``f*e*m*a*l*e``, ``k#u#t#j#e``): a word spaced
 # out, not a masked one.
 _SIGN_SPACED = re.compile(r"[a-z](?:([*#])[a-z])(?:\1[a-z]){2,}")
-# Four letters or more each set apart by the same sign that masks no letter (``i~d~i~o~o~t``,
-# ``i|d|i|o|o|t``, ``f/a/g/g/o/t``): read before | and + are read as l33t, never inside a path or a run of
-# signs (``src/a/b/c/d``), and only when the letters make a word (``a+b+c+d`` is a sum).
-_SEPARATOR = re.compile(r"[~:|+/\\]")
-_SEPARATED = re.compile(r"(?<![\w~:|+/\\])[a-z](?:([~:|+/\\])[a-z])(?:\1[a-z]){2,}(?![\w~:|+/\\])")
+# Four letters or more each set apart by the same sign (``i~d~i~o~o~t``, ``i|d|i|o|o|t``, ``f,a,g,g,o,t``,
+# ``i·d·i·o·o·t``, ``k;i;l;l``): any sign but those read elsewhere (spaced ``. - _``, masking ``* #``, l33t
+# ``@ $ € !``); read before | and + are read as l33t, never inside a path or a run of signs
+# (``src/a/b/c/d``), and only when the letters make a word (``a+b+c+d`` is a sum, ``a,b,c,d`` a list).
+_SEPARATOR_SIGN = r"[^\w\s.\-*#@$€!]"
+_SEPARATOR = re.compile(_SEPARATOR_SIGN)
+_SEPARATED = re.compile(
+    rf"(?<!\w)(?<!{_SEPARATOR_SIGN})[a-z](?:({_SEPARATOR_SIGN})[a-z])(?:\1[a-z]){{2,}}(?!\w)(?!{_SEPARATOR_SIGN})"
+)
 # Single letters or digits joined by a * (or raised to a power by **): a product in a formula.
 _PRODUCT = re.compile(r"(?<![a-z0-9])[a-z0-9](?:\*|\*\*(?=\d))[a-z0-9](?![a-z0-9])")
 # A sum or formula: = or ^ between terms (not a smiley's "=)" or "^^"), a digit beside *, a product of
@@ -797,9 +802,14 @@ def _read_override(match: re.Match[str]) -> str:
     return shown if hits(shown) > hits(written) else written
 
 
+# Compatibility decomposition writes a parenthesised letter as three characters (``⒤`` → ``(i)``), which
+# would hide the letter behind two signs; it is read as the letter before.
+_PARENTHESISED = str.maketrans({0x249C + i: letter for i, letter in enumerate(_ALPHABET)})
+
+
 def _strip(text: str) -> str:
     """Compatibility-decompose, lower-case and fold every character through the table."""
-    return unicodedata.normalize("NFKD", text).lower().translate(_TABLE)
+    return unicodedata.normalize("NFKD", text.translate(_PARENTHESISED)).lower().translate(_TABLE)
 
 
 def _read_word(word: str, masks: str) -> str:
