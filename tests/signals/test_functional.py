@@ -234,6 +234,8 @@ def test_identity_attack_names_its_subtype(signals: Signals) -> None:
         ("kys", "en"),
         ("kill urself", "en"),
         ("i'll kill u", "en"),
+        ("imma kill u", "en"),
+        ("ppl like u shud go", "en"),
         ("u bent een idioot", "nl"),  # "u" alone is Dutch too
     ],
 )

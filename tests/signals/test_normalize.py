@@ -56,6 +56,7 @@ DISGUISED = {
     "letters set apart by apostrophes": "je bent een i'd'i'o'o't",
     "letters set apart by arrows": "je bent een i>d>i>o>o>t",
     "parenthesised letters": "je bent een \u24a4\u249f\u24a4\u24aa\u24aa\u24af",
+    "parenthesised capitals": "je bent een \U0001f118\U0001f113\U0001f118\U0001f11e\U0001f11e\U0001f123",
     "a capital I for an l": "je bent een idIoot",
 }
 
@@ -63,6 +64,30 @@ DISGUISED = {
 @pytest.mark.parametrize("text", DISGUISED.values(), ids=DISGUISED.keys())
 def test_every_disguise_folds_to_the_plain_message(text: str) -> None:
     assert fold(text) == PLAIN
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("zuig mijn l,u,l", "zuig mijn lul"),  # three letters are enough
+        ("die f;a;g", "die fag"),
+        ("jij k,a,n,k,e,r,l,i,j,e,r", "jij kankerlijer"),  # a curse compound
+        ("k,i,l,l,y,o,u,r,s,e,l,f", "kill yourself"),  # words run together
+        ("je bent een i;d;i;o;o;t;", "je bent een idioot;"),  # the sign touches the word's end
+        ("you are a r/e/t/a/r/d, seriously", "you are a retard, seriously"),
+        ("ze is een (s,l,e,t)", "ze is een (slet)"),
+        ("ze is een s\u00b7l\u00b7e\u00b7t\U0001f602", "ze is een slet\U0001f602"),
+        ("je bent een \u2474d\u2474ot", "je bent een idiot"),  # parenthesised digits read as l33t
+        ("\u00a0you`re a slut", " you're a slut"),  # a backtick for an apostrophe beside a no-break space
+    ],
+)
+def test_letters_set_apart_by_a_sign_are_read_as_the_word_they_spell(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_a_blank_filler_does_not_hide_two_names() -> None:
+    # Hangul fillers are letters to a regular expression: before them, "Mo Ron" was no pair of names.
+    assert fold("\u3164Mo Ron heeft de slides gedeeld") == fold("Mo Ron heeft de slides gedeeld")
 
 
 def test_letters_set_apart_stay_apart_where_they_make_no_word() -> None:

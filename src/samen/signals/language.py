@@ -42,7 +42,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "bye okay sure which these know think like it its it's im i'm dont don't yeah "
         "number phone email address call text texted here's heres got pls please lives live send "
         # chat's English spellings (kill urself, i'll kill u): "u" alone is Dutch too (u bent), so not it
-        "ur urself yourself youre ill kys stfu gonna wanna gotta"
+        "ur urself yourself youre ill imma ppl shud kys stfu gtfo gonna wanna gotta"
     ),
     "de": _words(
         "der die das und ist nicht ich du sie wir ihr ein eine mit auf zu für auch aber wenn es sich "

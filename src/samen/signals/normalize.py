@@ -126,6 +126,8 @@ _LOOKALIKE_EXTRA = {"к": "k", "м": "m", "н": "h", "т": "t", "в": "b", "η":
                     "ĸ": "k", "ð": "d", "þ": "p", "ȷ": "j", "ſ": "s"}  # fmt: skip
 # Blank letters and symbols that show as nothing (not in category Cf).
 _FILLERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x17B4, 0x17B5})
+_NO_FILLERS = dict.fromkeys(_FILLERS)
+_BACKTICK_IN_WORD = re.compile(r"(?<=[a-z])`(?=[a-z])")
 _LATIN_NAME = re.compile(
     r"\bLATIN (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL )?(?:DOTLESS |SCRIPT )?([A-Z]{1,2})\b"
     r"|\bREGIONAL INDICATOR SYMBOL LETTER ([A-Z])\b"
@@ -160,8 +162,10 @@ _SIGN_SPACED = re.compile(r"[a-z](?:([*#])[a-z])(?:\1[a-z]){2,}")
 # (``src/a/b/c/d``), and only when the letters make a word (``a+b+c+d`` is a sum, ``a,b,c,d`` a list).
 _SEPARATOR_SIGN = r"[^\w\s.\-*#@$€!]"
 _SEPARATOR = re.compile(_SEPARATOR_SIGN)
+# Three letters are enough (``k,y,s``, ``f,a,g``); a sign or emoji may touch the run (``i,d,i,o,o,t,``,
+# ``(s,l,e,t)``, ``s,l,e,t😂``), but not a word beyond it (``src/a/b/c/d``).
 _SEPARATED = re.compile(
-    rf"(?<!\w)(?<!{_SEPARATOR_SIGN})[a-z](?:({_SEPARATOR_SIGN})[a-z])(?:\1[a-z]){{2,}}(?!\w)(?!{_SEPARATOR_SIGN})"
+    rf"(?<!\w)(?<!\w{_SEPARATOR_SIGN})[a-z](?:({_SEPARATOR_SIGN})[a-z])(?:\1[a-z])+(?!\w)(?!{_SEPARATOR_SIGN}\w)"
 )
 # Single letters or digits joined by a * (or raised to a power by **): a product in a formula.
 _PRODUCT = re.compile(r"(?<![a-z0-9])[a-z0-9](?:\*|\*\*(?=\d))[a-z0-9](?![a-z0-9])")
@@ -804,7 +808,11 @@ def _read_override(match: re.Match[str]) -> str:
 
 # Compatibility decomposition writes a parenthesised letter as three characters (``⒤`` → ``(i)``), which
 # would hide the letter behind two signs; it is read as the letter before.
-_PARENTHESISED = str.maketrans({0x249C + i: letter for i, letter in enumerate(_ALPHABET)})
+_PARENTHESISED = str.maketrans(
+    {0x249C + i: letter for i, letter in enumerate(_ALPHABET)}  # ⒜ to ⒵
+    | {0x1F110 + i: letter for i, letter in enumerate(_ALPHABET)}  # 🄐 to 🄩
+    | {0x2474 + i: str(i + 1) for i in range(9)}  # ⑴ to ⑼, digits that l33t may read
+)
 
 
 def _strip(text: str) -> str:
@@ -954,8 +962,18 @@ def _unstretch(match: re.Match[str]) -> str:
 
 
 def _join_separated(match: re.Match[str]) -> str:
+    # The letters are taken when they make a word, show harm, start with a curse (``k,a,n,k,e,r,l,i,j,e,r``)
+    # or hide words run together (``k,i,l,l,y,o,u,r,s,e,l,f``).
     letters = match.group(0)[::2]
-    return letters if _reads_as_word(letters) else match.group(0)
+    if _reads_as_word(letters) or _curse_first(letters) or repair(letters) != letters:
+        return letters
+    return match.group(0)
+
+
+def _curse_first(word: str) -> bool:
+    """Whether a word starts with a curse or coarse prefix and is no ordinary compound (``kankerlijer``)."""
+    cursed = any(word.startswith(p) and len(word) > len(p) + 1 for p in _compounds()[3])
+    return cursed and not ordinary_compound(word)
 
 
 def _join_spaced(match: re.Match[str]) -> str:
@@ -1008,7 +1026,8 @@ def fold(text: str) -> str:
     Returns:
         The folded text (not character-aligned with the input; spans come from the original text).
     """
-    names = frozenset((a.lower(), b.lower()) for a, b in _NAMES.findall(text))
+    # blank fillers are letters to a regex (Hangul), so they are dropped before names are looked for
+    names = frozenset((a.lower(), b.lower()) for a, b in _NAMES.findall(text.translate(_NO_FILLERS)))
     if "I" in text and _CAPITAL_I.search(text):  # the cheap test first: "I" alone is a pronoun
         text = _CAPITAL_I_WORD.sub(_capital_i, text)
     if text.isascii():
@@ -1016,7 +1035,9 @@ def fold(text: str) -> str:
     else:
         if "\u202e" in text:
             text = _OVERRIDE.sub(_read_override, text)
-        text = _strip(text)
+        # A backtick inside a word is its apostrophe here too (``you`re`` beside a no-break space); a
+        # shared set's ``quotes`` keep theirs, as the shipped model was trained on them.
+        text = _BACKTICK_IN_WORD.sub("'", _strip(text))
     if ("*" in text or "_" in text or "~" in text) and _EMPHASIS.search(text):
         text = _EMPHASIS.sub(r"\2", text)
     if _SEPARATOR.search(text) and _SEPARATED.search(text):  # the cheap test first: most chat has no sign
