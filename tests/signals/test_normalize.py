@@ -69,8 +69,6 @@ def test_every_disguise_folds_to_the_plain_message(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "folded"),
     [
-        ("zuig mijn l,u,l", "zuig mijn lul"),  # three letters are enough
-        ("die f;a;g", "die fag"),
         ("jij k,a,n,k,e,r,l,i,j,e,r", "jij kankerlijer"),  # a curse compound
         ("k,i,l,l,y,o,u,r,s,e,l,f", "kill yourself"),  # words run together
         ("je bent een i;d;i;o;o;t;", "je bent een idioot;"),  # the sign touches the word's end
@@ -92,8 +90,12 @@ def test_a_blank_filler_does_not_hide_two_names() -> None:
 
 def test_letters_set_apart_stay_apart_where_they_make_no_word() -> None:
     # A list, a sum and a path are no word spaced out, whatever sign sets their letters apart.
-    for text in ("kies a,b,c,d of e", "x;y;z;w", "a=b=c=d", "src/a/b/c/d", "1,2,3,4"):
+    # Three letters stay apart even where they spell a word: a list of three does that too often.
+    lists = ("kies a,b,c,d of e", "x;y;z;w", "a=b=c=d", "src/a/b/c/d", "1,2,3,4", "zie groep c,o,w", "r,g,b")
+    for text in lists:
         assert fold(text) == text
+    # In a formula the operators keep their terms apart, so its * stays a product.
+    assert fold("als a=b=c dan geldt f*k") == "als a=b=c dan geldt f*k"
 
 
 def test_l33t_and_stretched_letters_meet_the_plain_word_after_squeezing() -> None:

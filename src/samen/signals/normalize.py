@@ -67,8 +67,9 @@ read as words (``ihatewomen``). Words split apart are joined where together they
 curse or a word of harm of four letters or more (``idi oot``, ``sh oot``), or a common word when one piece
 is no word (``zie kenhuis``); never across a function word (``kan ker``) or from a clitic's letter left by
 a dropped apostrophe (``it s past``). Four letters or more set apart by one sign each are a word
-(``f*e*m*a*l*e``; with another sign, ``~ , ; · / |`` and the like, only when the letters make a word:
-``i~d~i~o~o~t``, ``f,a,g,g,o,t``, not ``a+b+c+d``).
+(``f*e*m*a*l*e``; with another sign, ``~ , ; · / |`` and the like, only when the letters make a word, a
+curse compound or words run together: ``i~d~i~o~o~t``, ``f,a,g,g,o,t``, ``k,a,n,k,e,r,l,i,j,e,r``, not
+``a,b,c,d``; in a formula, never across ``= ^ + < >``).
 
 What is apart stays apart: nothing is joined across a sentence's end (``les. Bo``) or to a clitic
 (``she's stupid``), a lone word beside spaced letters stays a word (``a f u c k i n g``), and numbers with
@@ -158,15 +159,17 @@ _MASK_RUN = re.compile(r"[*#@]+")
 _SIGN_SPACED = re.compile(r"[a-z](?:([*#])[a-z])(?:\1[a-z]){2,}")
 # Four letters or more each set apart by the same sign (``i~d~i~o~o~t``, ``i|d|i|o|o|t``, ``f,a,g,g,o,t``,
 # ``i·d·i·o·o·t``, ``k;i;l;l``): any sign but those read elsewhere (spaced ``. - _``, masking ``* #``, l33t
-# ``@ $ € !``); read before | and + are read as l33t, never inside a path or a run of signs
-# (``src/a/b/c/d``), and only when the letters make a word (``a+b+c+d`` is a sum, ``a,b,c,d`` a list).
+# ``@ $ € !``); read before | and + are read as l33t. A sign or emoji may touch the run (``i,d,i,o,o,t,``,
+# ``(s,l,e,t)``, ``s,l,e,t😂``), a word beyond it may not (``src/a/b/c/d``); see :func:`_join_separated`
+# for when the letters are taken. Three letters are not enough: a list of three spells a word too often
+# (``c,o,w``, ``r,g,b``).
 _SEPARATOR_SIGN = r"[^\w\s.\-*#@$€!]"
 _SEPARATOR = re.compile(_SEPARATOR_SIGN)
-# Three letters are enough (``k,y,s``, ``f,a,g``); a sign or emoji may touch the run (``i,d,i,o,o,t,``,
-# ``(s,l,e,t)``, ``s,l,e,t😂``), but not a word beyond it (``src/a/b/c/d``).
 _SEPARATED = re.compile(
-    rf"(?<!\w)(?<!\w{_SEPARATOR_SIGN})[a-z](?:({_SEPARATOR_SIGN})[a-z])(?:\1[a-z])+(?!\w)(?!{_SEPARATOR_SIGN}\w)"
+    rf"(?<!\w)(?<!\w{_SEPARATOR_SIGN})[a-z](?:({_SEPARATOR_SIGN})[a-z])(?:\1[a-z]){{2,}}(?!\w)(?!{_SEPARATOR_SIGN}\w)"
 )
+# Signs that join terms in a formula: letters they set apart stay apart in one (``a=b=c=d``).
+_OPERATORS = frozenset("=^+<>%")
 # Single letters or digits joined by a * (or raised to a power by **): a product in a formula.
 _PRODUCT = re.compile(r"(?<![a-z0-9])[a-z0-9](?:\*|\*\*(?=\d))[a-z0-9](?![a-z0-9])")
 # A sum or formula: = or ^ between terms (not a smiley's "=)" or "^^"), a digit beside *, a product of
@@ -962,18 +965,15 @@ def _unstretch(match: re.Match[str]) -> str:
 
 
 def _join_separated(match: re.Match[str]) -> str:
-    # The letters are taken when they make a word, show harm, start with a curse (``k,a,n,k,e,r,l,i,j,e,r``)
-    # or hide words run together (``k,i,l,l,y,o,u,r,s,e,l,f``).
+    # The letters are taken when they make a word, show harm, are a curse compound
+    # (``k,a,n,k,e,r,l,i,j,e,r``) or hide words run together (``k,i,l,l,y,o,u,r,s,e,l,f``); not across an
+    # operator in a formula (``als a=b=c=d dan geldt f*k`` keeps its sum, and so its f*k a product).
+    if match.group(1) in _OPERATORS and _ARITHMETIC.search(match.string):
+        return match.group(0)
     letters = match.group(0)[::2]
-    if _reads_as_word(letters) or _curse_first(letters) or repair(letters) != letters:
+    if _reads_as_word(letters) or _curse_compound(letters) or " " in repair(letters):
         return letters
     return match.group(0)
-
-
-def _curse_first(word: str) -> bool:
-    """Whether a word starts with a curse or coarse prefix and is no ordinary compound (``kankerlijer``)."""
-    cursed = any(word.startswith(p) and len(word) > len(p) + 1 for p in _compounds()[3])
-    return cursed and not ordinary_compound(word)
 
 
 def _join_spaced(match: re.Match[str]) -> str:

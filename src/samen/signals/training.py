@@ -141,7 +141,9 @@ class Encoded:
 
 
 def encode(examples: Sequence[Example], names: Sequence[str]) -> Encoded:
-    """Fold, tokenise and read every example as the analyser does."""
+    """Fold, tokenise and read every example as the analyser does, except that the analyser also drops
+    the space around a message (:func:`samen.signals.analyzer.fold_message`): training folds its texts as
+    written, so that the shipped model is rebuilt byte for byte; the next training should strip them too."""
     lexicon = load_lexicon()
     rules = load_rules()
     buckets = []
