@@ -164,7 +164,6 @@ _SIGN_SPACED = re.compile(r"[a-z](?:([*#])[a-z])(?:\1[a-z]){2,}")
 # for when the letters are taken. Three letters are not enough: a list of three spells a word too often
 # (``c,o,w``, ``r,g,b``).
 _SEPARATOR_SIGN = r"[^\w\s.\-*#@$€!]"
-_SEPARATOR = re.compile(_SEPARATOR_SIGN)
 _SEPARATED = re.compile(
     rf"(?<!\w)(?<!\w{_SEPARATOR_SIGN})[a-z](?:({_SEPARATOR_SIGN})[a-z])(?:\1[a-z]){{2,}}(?!\w)(?!{_SEPARATOR_SIGN}\w)"
 )
@@ -1040,8 +1039,8 @@ def fold(text: str) -> str:
         text = _BACKTICK_IN_WORD.sub("'", _strip(text))
     if ("*" in text or "_" in text or "~" in text) and _EMPHASIS.search(text):
         text = _EMPHASIS.sub(r"\2", text)
-    if _SEPARATOR.search(text) and _SEPARATED.search(text):  # the cheap test first: most chat has no sign
-        text = _SEPARATED.sub(_join_separated, text)
+    # Any sign may set letters apart now, so a cheap test for one would pass most chat: one scan instead.
+    text = _SEPARATED.sub(_join_separated, text)
     if _HAS_SIGN.search(text):
         # In a sum or formula a * between single letters or digits multiplies (F=m*a, 2*x), while a * inside
         # a longer word still masks (2*3=6, jij k*nkerlijer); a few masked words at most are read in one
