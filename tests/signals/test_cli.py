@@ -1,4 +1,5 @@
-"""`samen signals classify` and `samen signals eval --blind`, run as a person runs them: a real process."""
+"""`samen signals classify` and `samen signals eval --blind` / `--against`, run as a person runs them: a real
+process."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from samen.content import load_pack
+from samen.signals.model import load_model
 
 
 def classify(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -127,3 +130,59 @@ def test_a_blind_set_without_lines_or_with_other_options_is_refused_in_dutch(tmp
     alone = blind(tmp_path, ["nl\tharm\tthreat\tik maak je af"], "--sample", "5", lang="nl")
     assert alone.returncode == 2 and "laat --plot, --sample en --split weg" in alone.stderr
     assert empty.stdout == alone.stdout == ""
+
+
+def test_two_models_are_compared_row_by_row_and_no_line_is_printed(tmp_path: Path) -> None:
+    # The shipped model against a copy of it with the insult kind switched off: the copy loses the lines
+    # that only an insult nudge found, wins none, and leaves the harmless lines as they were. Five lines
+    # lost and none won is beyond a paired count's noise (2 x sqrt(5) = 4.5); two are not (at least 2).
+    shipped = load_model()
+    assert shipped is not None
+    insult = shipped.kinds.index("insult")
+    off = shipped.thresholds.copy(), shipped.cascade_thresholds.copy()
+    for thresholds in off:
+        thresholds[insult] = 1.0  # a threshold of 1: the kind is off
+    copy = tmp_path / "no-insult.npz"
+    copy.write_bytes(replace(shipped, thresholds=off[0], cascade_thresholds=off[1]).dump())
+    lines = [
+        "nl\tharm\tinsult\tje bent een idioot",
+        "en\tharm\tinsult\tyou're such an idiot",
+        "nl\tharm\tinsult\twat ben jij een sukkel zeg",
+        "en\tharm\tinsult\tshut up you absolute moron",
+        "nl\tharm\tinsult\tjij stomme eikel",
+        "nl\tharm\tthreat\tik maak je af",
+        "nl\tharmless\tlogistics\tHoe laat is de werkgroep morgen eigenlijk?",
+        "en\tharmless\tnegation\tI don't think you're an idiot",
+    ]
+    done = blind(tmp_path, lines, "--against", str(copy))
+    assert done.returncode == 0, done.stderr
+    assert "| blind | harmful | 6 | 6 | 1 | 0 | 5 | 5 | 4.5 | no |" in done.stdout
+    assert "| blind | harmless | 2 | 2 | 2 | 0 | 0 | 0 | 2.0 | yes |" in done.stdout
+    assert "| blind en | harmful | 2 | 2 | 0 | 0 | 2 | 2 | 2.8 | yes |" in done.stdout
+    for word in ("idioot", "idiot", "sukkel", "moron", "maak", "werkgroep"):
+        assert word not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "args", "said"),
+    [
+        (None, (), "does not exist"),
+        (b"not a model", (), "is not a model file samen can read"),
+        (None, ("--plot", "curves.png"), "--against compares two models: leave out --plot"),
+    ],
+)
+def test_a_model_to_compare_that_cannot_be_read_is_named_without_a_traceback(
+    tmp_path: Path, make: bytes | None, args: tuple[str, ...], said: str
+) -> None:
+    other = tmp_path / "other.npz"
+    if make is not None:
+        other.write_bytes(make)
+    done = subprocess.run(
+        [sys.executable, "-m", "samen", "signals", "eval", "--against", str(other), *args],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"SAMEN_LANG": "en"},
+        timeout=120,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert said in done.stderr and "Traceback" not in done.stderr

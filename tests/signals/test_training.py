@@ -16,7 +16,7 @@ import pytest
 
 from samen.signals.corpora import Example, everyday, own_examples
 from samen.signals.embedding import EmbeddingCache, load_embedder
-from samen.signals.model import BUCKETS, MODEL_KINDS, Model, load_model, parse_model
+from samen.signals.model import BUCKETS, MODEL_KINDS, Model, load_model, parse_model, shipped_model_path
 from samen.signals.rules import cue_names, load_rules
 from samen.signals.training import (
     MAX_EMBEDDED,
@@ -439,3 +439,23 @@ def test_eval_on_a_small_sample_reports_every_set_and_family() -> None:
         sum(f"| {family} |" in out for family in ("negation_scope", "banter", "slur", "spelling_leet")) >= 3
     )
     assert "Everyday chat nudged" in out and "| `lf_threat_kill` |" in out and "| racism |" in out
+
+
+@pytest.mark.skipif(
+    not (DATA / "README.md").is_file(), reason="the shared data folder is not beside the clone"
+)
+def test_the_shipped_model_compared_with_itself_wins_and_loses_nothing_on_any_set() -> None:
+    done = samen(
+        "signals", "eval", "--data", str(DATA), "--split", "dev", "--sample", "60",
+        "--against", str(shipped_model_path()),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = [
+        line.split(" | ") for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line
+    ]
+    by_set = {(row[0].lstrip("| "), row[1]): row for row in rows[1:]}
+    for name in ("own", "grammar", "everyday", "twins", "rtp-lx", "convabuse", "edos"):
+        assert (name, "harmless") in by_set
+    assert ("convabuse", "harmful") in by_set and ("own", "harmful") in by_set
+    for row in by_set.values():
+        assert row[3] == row[4] and row[5] == row[6] == "0" and row[9].rstrip(" |") == "yes", row

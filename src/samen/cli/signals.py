@@ -14,7 +14,7 @@ import sys
 import tempfile
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -26,6 +26,9 @@ from samen.errors import InputError
 from samen.settings import load_settings
 from samen.signals import Signals
 from samen.signals.evaluation import BLIND_LABELS, BlindLine
+
+if TYPE_CHECKING:
+    from samen.signals.model import Model
 
 #: Where the shared training data sits relative to the repository root.
 DEFAULT_DATA = Path("..") / "shared" / "data"
@@ -179,7 +182,7 @@ def train(
     data: Path | None, out: Path | None, jobs: int | None, thresholds_only: bool, model_file: Path | None
 ) -> None:
     """Rebuild the shipped model from the shared data and our own examples (reproducibly)."""
-    from samen.signals.model import parse_model, shipped_model_path
+    from samen.signals.model import shipped_model_path
     from samen.signals.training import (
         NoSklearn,
         NotWritten,
@@ -192,22 +195,7 @@ def train(
         raise InputError("--model goes with --thresholds-only.", key="signals:model_alone")
     source = model_file or shipped_model_path()
     if thresholds_only:
-        if not source.exists():
-            raise InputError(f"{source} does not exist.", key="signals:model_missing", path=str(source))
-        try:
-            blob = source.read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise InputError(
-                f"Cannot read {source} ({reason}).", key="signals:model_unreadable", path=str(source),
-                reason=reason,
-            ) from None  # fmt: skip
-        try:
-            model = parse_model(blob)
-        except ValueError:
-            raise InputError(
-                f"{source} is not a model file.", key="signals:not_a_model", path=str(source)
-            ) from None
+        model = _read_model(source)
     target = out or source
     _check_writable(target)  # before a run of minutes or hours, not after it
     folder = _data_folder(data)
@@ -227,6 +215,25 @@ def train(
         _say(done, path=report.path, size=report.size // 1024, docs=report.docs, seconds=report.seconds)
     )
     click.echo(report.comparison)
+
+
+def _read_model(path: Path) -> Model:
+    """The model in a file, or a translated InputError saying why there is none."""
+    from samen.signals.model import parse_model
+
+    if not path.exists():
+        raise InputError(f"{path} does not exist.", key="signals:model_missing", path=str(path))
+    try:
+        blob = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(
+            f"Cannot read {path} ({reason}).", key="signals:model_unreadable", path=str(path), reason=reason
+        ) from None
+    try:
+        return parse_model(blob)
+    except ValueError:
+        raise InputError(f"{path} is not a model file.", key="signals:not_a_model", path=str(path)) from None
 
 
 def _unwritable(path: Path, reason: str) -> InputError:
@@ -273,6 +280,14 @@ def _check_writable(path: Path) -> None:
     help="Count a blind set instead: UTF-8 lines of language, harm or harmless, kind and text, "
     "tab-separated. Prints counts per kind, never a line's text, so the set stays unread.",
 )
+@click.option(
+    "--against",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Compare the shipped model with the model in this file row by row, on the held-out sets (or "
+    "the blind set): the rows each gets right that the other gets wrong, and whether the file's losses "
+    "are within a paired count's noise.",
+)
 @pack_option
 def evaluate(
     data: Path | None,
@@ -280,14 +295,25 @@ def evaluate(
     split: str,
     plot: Path | None,
     blind: Path | None,
+    against: Path | None,
     pack_path: Path | None,
 ) -> None:
     """Precision, recall and F1 per set, language and kind; accuracy per grammar family; everyday chat
     nudged; labelling functions' precision and coverage; identity subtypes; precision-recall curves; and
     the privacy signal's precision and recall per subtype with its false-nudge rate on everyday chat.
-    With ``--blind``: a blind set's lines found and nudged per kind, counted only."""
+    With ``--blind``: a blind set's lines found and nudged per kind, counted only. With ``--against``:
+    two models compared row by row."""
     from samen.signals.embedding import EmbeddingCache, cached, default_cache_path
-    from samen.signals.evaluation import count_blind, evaluate_all, format_blind, format_report, plot_curves
+    from samen.signals.evaluation import (
+        compare_blind,
+        compare_held_out,
+        count_blind,
+        evaluate_all,
+        format_blind,
+        format_paired,
+        format_report,
+        plot_curves,
+    )
     from samen.signals.privacy_evaluation import evaluate_privacy, format_privacy_report
 
     if blind is not None and (plot is not None or sample or split != "test"):
@@ -295,15 +321,30 @@ def evaluate(
             "--blind counts a blind set alone: leave out --plot, --sample and --split.",
             key="signals:blind_alone",
         )
+    if against is not None and plot is not None:
+        raise InputError("--against compares two models: leave out --plot.", key="signals:against_plot")
     pack = load_pack(pack_path)
     lines = read_blind(blind) if blind is not None else None
+    candidate = _read_model(against) if against is not None else None
     detector = Signals.load(**pack.spec.signals_options())
+    if lines is None and detector.embed is not None:
+        # The same embeddings, remembered by a hash of the text under var/cache/ (a rerun is quick); a
+        # blind set's lines are not remembered.
+        detector.embed = cached(EmbeddingCache(default_cache_path()), detector.embed)
+    if candidate is not None:
+        other = Signals.load(**pack.spec.signals_options(), embeddings=False, model=candidate)
+        if candidate.has_embedding_stage:
+            other.embed = detector.embed  # one embedder (and cache) for both
+        compared = (
+            compare_blind(detector, other, lines)
+            if lines is not None
+            else compare_held_out(detector, other, _data_folder(data), sample=sample, split=split)
+        )
+        click.echo(format_paired(compared))
+        return
     if lines is not None:
         click.echo(format_blind(count_blind(detector, lines)))
         return
-    if detector.embed is not None:
-        # The same embeddings, remembered by a hash of the text under var/cache/ (a rerun is quick).
-        detector.embed = cached(EmbeddingCache(default_cache_path()), detector.embed)
     report = evaluate_all(detector, _data_folder(data), sample=sample, split=split)
     click.echo(format_report(report, detector))
     if plot is not None:

