@@ -175,9 +175,11 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # a bug: say so in one line, never a traceback
-        lang = cli_language()
-        message = "Onverwachte fout" if lang == "nl" else "Unexpected error"
-        click.echo(f"{message}: {type(exc).__name__}. Please report it.", err=True)
+        name = type(exc).__name__
+        if cli_language() == "nl":
+            click.echo(f"Onverwachte fout: {name}. Meld die alsjeblieft.", err=True)
+        else:
+            click.echo(f"Unexpected error: {name}. Please report it.", err=True)
         sys.exit(1)
 
 

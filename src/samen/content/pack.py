@@ -587,25 +587,16 @@ def _read_as(source: PackSource, line: int, at: FieldPath, key: yaml.ScalarNode)
 MAX_TEXT_BYTES = 2_000_000
 
 
-def read_text_file(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
-    """Read a UTF-8 text file a person named, or raise ``InputError`` saying why it cannot be read."""
+def read_file_bytes(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
+    """Read a file a person named, or raise ``InputError`` saying why it cannot be read (no such file, a
+    folder, larger than ``max_bytes``, or the system's reason)."""
     try:
         with path.open("rb") as f:
             data = f.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError(
-                f"{path}: is larger than {max_bytes // 1000} kB; is it the right file?",
-                key="input.too_large",
-                path=str(path),
-                size=max_bytes // 1000,
-            )
-        return data.decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file.", key="input.no_such_file", path=str(path)) from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file.", key="input.is_folder", path=str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: is not UTF-8 text.", key="input.not_utf8", path=str(path)) from None
     except OSError as exc:
         raise InputError(
             f"{path}: cannot be read ({exc.strerror}).",
@@ -613,6 +604,23 @@ def read_text_file(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
             path=str(path),
             reason=exc.strerror,
         ) from None
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{path}: is larger than {max_bytes // 1000} kB; is it the right file?",
+            key="input.too_large",
+            path=str(path),
+            size=max_bytes // 1000,
+        )
+    return data
+
+
+def read_text_file(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> str:
+    """Read a UTF-8 text file a person named, or raise ``InputError`` saying why it cannot be read."""
+    data = read_file_bytes(path, max_bytes=max_bytes)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text.", key="input.not_utf8", path=str(path)) from None
 
 
 def check_pack(path: Path) -> tuple[Pack | None, list[Problem], PackSource]:

@@ -409,7 +409,7 @@ class Paired:
         name: the set (``grammar``, ``convabuse``, ``blind``, ``blind en``…).
         side: ``harmful`` (right: found) or ``harmless`` (right: left alone).
         rows: the set's rows on that side.
-        base: rows the base model gets right.
+        base_right: rows the base model gets right.
         won: rows the candidate gets right and the base model wrong.
         lost: rows the base model gets right and the candidate wrong.
     """
@@ -417,14 +417,14 @@ class Paired:
     name: str
     side: str
     rows: int
-    base: int
+    base_right: int
     won: int
     lost: int
 
     @property
-    def candidate(self) -> int:
+    def candidate_right(self) -> int:
         """Rows the candidate gets right."""
-        return self.base + self.won - self.lost
+        return self.base_right + self.won - self.lost
 
     @property
     def tolerance(self) -> float:
@@ -457,7 +457,8 @@ def compare_held_out(
     base: Signals, candidate: Signals, root: Path, sample: int = 0, split: str = "test"
 ) -> list[Paired]:
     """Both models on every held-out set of ``split`` (:func:`held_out`), row by row. A row is right when
-    some abuse is found exactly where its labels hold some (in EDOS: sexism, :data:`ONLY_SUBTYPE`).
+    some abuse is found, of whatever kind, exactly where its labels hold some (in EDOS: sexism,
+    :data:`ONLY_SUBTYPE`), as the report's ``any`` rows count it; a nudge of the wrong kind is right here.
 
     Args:
         base: the model judged against (the shipped one).
@@ -468,17 +469,14 @@ def compare_held_out(
     """
     out: list[Paired] = []
     for name, examples in held_out(root, split):
+        only = ONLY_SUBTYPE.get(name)
         rows = []
         for example in _sample(examples, sample):
-            only = ONLY_SUBTYPE.get(name)
             truth = only[0] in example.kinds if only else bool(example.kinds)
-            rows.append(
-                (
-                    truth,
-                    bool(_judged(name, judge(base, example.text))) == truth,
-                    bool(_judged(name, judge(candidate, example.text))) == truth,
-                )
+            base_found, candidate_found = (
+                bool(_judged(name, judge(s, example.text))) for s in (base, candidate)
             )
+            rows.append((truth, base_found == truth, candidate_found == truth))
         out += _paired(name, rows)
     return out
 
@@ -486,14 +484,13 @@ def compare_held_out(
 def compare_blind(base: Signals, candidate: Signals, lines: Sequence[BlindLine]) -> list[Paired]:
     """Both models on a blind set's lines, row by row, in all and per language (nothing of a line but
     whether each model got it right is kept)."""
-    rows = [
-        (line.lang, line.harmful, bool(found_kinds(base, line.text)) == line.harmful,
-         bool(found_kinds(candidate, line.text)) == line.harmful)
-        for line in lines
-    ]  # fmt: skip
-    out = _paired("blind", (row[1:] for row in rows))
-    for lang in sorted({row[0] for row in rows}):
-        out += _paired(f"blind {lang}", (row[1:] for row in rows if row[0] == lang))
+    rows: list[tuple[str, tuple[bool, bool, bool]]] = []
+    for line in lines:
+        base_found, candidate_found = (bool(judge(s, line.text).found) for s in (base, candidate))
+        rows.append((line.lang, (line.harmful, base_found == line.harmful, candidate_found == line.harmful)))
+    out = _paired("blind", (row for _, row in rows))
+    for lang in sorted({lang for lang, _ in rows}):
+        out += _paired(f"blind {lang}", (row for row_lang, row in rows if row_lang == lang))
     return out
 
 
@@ -504,7 +501,7 @@ def format_paired(rows: Sequence[Paired]) -> str:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     out += [
-        f"| {p.name} | {p.side} | {p.rows} | {p.base} | {p.candidate} | {p.won} | {p.lost} | "
+        f"| {p.name} | {p.side} | {p.rows} | {p.base_right} | {p.candidate_right} | {p.won} | {p.lost} | "
         f"{p.lost - p.won} | {p.tolerance:.1f} | {'yes' if p.within else 'no'} |"
         for p in rows
     ]

@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from samen.signals.embedding import DIM
 from samen.signals.rules import shaped
 
 BITS = 18
@@ -325,7 +326,7 @@ def _parse_model(blob: bytes) -> Model:
         version = int(data["features_version"]) if "features_version" in data.files else 1
         if version != FEATURES_VERSION:
             raise ValueError(f"model features version {version}, expected {FEATURES_VERSION}: retrain it")
-        return Model(
+        model = Model(
             kinds=tuple(str(k) for k in data["kinds"]),
             cues=tuple(str(c) for c in data["cues"]),
             hashed=data["hashed"].astype(np.float32),
@@ -343,6 +344,43 @@ def _parse_model(blob: bytes) -> Model:
             hidden_weights=data["hidden_weights"].astype(np.float32),
             hidden_bias=data["hidden_bias"].astype(np.float32),
         )
+    misfit = _misfit(model)
+    if misfit:
+        raise ValueError(f"not a model file this code can use: {misfit}")
+    return model
+
+
+def _misfit(model: Model) -> str | None:
+    """What in a model does not fit its own kinds and cues or this code (its kinds, the hashing's
+    :data:`BUCKETS`, the embedder's :data:`~samen.signals.embedding.DIM`), or None when all fits. A file
+    that passed reading would otherwise fail at its first message, mid-run."""
+    if len(set(model.kinds)) != len(model.kinds) or not set(model.kinds) <= set(MODEL_KINDS):
+        return f"kinds {model.kinds}"
+    k, c = len(model.kinds), len(model.cues)
+    shapes = {
+        "hashed": (model.hashed, (BUCKETS, k)),
+        "cue_weights": (model.cue_weights, (c, k)),
+        "bias": (model.bias, (k,)),
+        "thresholds": (model.thresholds, (k,)),
+        "cascade_thresholds": (model.cascade_thresholds, (k,)),
+        "subtype_weights": (model.subtype_weights, (BUCKETS, len(model.subtypes))),
+    }
+    if model.gate.size:
+        shapes["gate"] = (model.gate, (BUCKETS + c + 1,))
+    if model.has_embedding_stage:
+        inputs, hidden = DIM + c, model.hidden_weights.shape[-1]
+        shapes["embedding_bias"] = (model.embedding_bias, (k,))
+        shapes["blend"] = (model.blend, (3, k))
+        if model.hidden_weights.size:
+            shapes["hidden_weights"] = (model.hidden_weights, (inputs, hidden))
+            shapes["hidden_bias"] = (model.hidden_bias, (hidden,))
+            shapes["embedding_weights"] = (model.embedding_weights, (hidden, k))
+        else:
+            shapes["embedding_weights"] = (model.embedding_weights, (inputs, k))
+    for name, (array, shape) in shapes.items():
+        if array.shape != shape:
+            return f"{name} is {array.shape}, not {shape}"
+    return None
 
 
 def shipped_model_path() -> Path:
