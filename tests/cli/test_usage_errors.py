@@ -36,6 +36,11 @@ CASES = [
         "Fout: Ongeldige waarde 'abc' voor '--port': kies een geheel getal van 1 tot en met 65535.",
         "Error: Invalid value 'abc' for '--port': choose a whole number from 1 to 65535.",
     ),
+    (
+        ["signals", "eval", "--sample", "-1"],
+        "Fout: Ongeldige waarde -1 voor '--sample': kies een geheel getal van 0 of meer.",
+        "Error: Invalid value -1 for '--sample': choose a whole number of 0 or more.",
+    ),
     (["pack", "validate"], "Fout: Het argument FILE ontbreekt.", "Error: Missing argument FILE."),
     (
         ["kit", "--out"],

@@ -127,13 +127,10 @@ def test_a_blind_line_of_another_shape_is_named_before_anything_is_scored(
 def test_a_blind_set_without_lines_or_with_other_options_is_refused_in_dutch(tmp_path: Path) -> None:
     empty = blind(tmp_path, ["", "   "], lang="nl")
     assert empty.returncode == 2 and "bevat geen regel om te tellen" in empty.stderr
-    for option in (
-        ("--sample", "5"),
-        ("--split", "test"),
-        ("--sample", "0"),
-    ):  # given at all, even as the default
+    # Refused whenever given, even as the default: the count would not be what the options say.
+    for option in (("--sample", "5"), ("--split", "test"), ("--sample", "0"), ("--data", str(tmp_path))):
         alone = blind(tmp_path, ["nl\tharm\tthreat\tik maak je af"], *option, lang="nl")
-        assert alone.returncode == 2 and "laat --plot, --sample en --split weg" in alone.stderr
+        assert alone.returncode == 2 and "laat --data, --plot, --sample en --split weg" in alone.stderr
         assert alone.stdout == ""
     assert empty.stdout == ""
 

@@ -284,18 +284,41 @@ def test_a_model_written_for_other_features_is_refused() -> None:
         parse_model(buffer.getvalue())
 
 
-@pytest.mark.parametrize("misfit", ["short thresholds", "a fifth kind", "another embedder"])
+@pytest.mark.parametrize(
+    "misfit",
+    ["short thresholds", "a fifth kind", "no kinds", "another embedder", "a threshold not a number", "inf"],
+)
 def test_a_model_whose_arrays_do_not_fit_is_refused_when_read(misfit: str) -> None:
-    # Such a file passed reading before and failed at its first message, mid-run.
+    # Such a file passed reading before and failed at its first message, mid-run, or nudged everything.
     shipped = load_model()
     assert shipped is not None
+    hashed = shipped.hashed.copy()
+    hashed[0, 0] = np.inf
     bad = {
         "short thresholds": replace(shipped, thresholds=shipped.thresholds[:3]),
         "a fifth kind": replace(shipped, kinds=(*shipped.kinds, "harassment")),
+        "no kinds": replace(shipped, kinds=()),
         "another embedder": replace(shipped, hidden_weights=np.zeros((10, 10), np.float32)),
+        "a threshold not a number": replace(shipped, thresholds=np.full(4, np.nan, np.float32)),
+        "inf": replace(shipped, hashed=hashed),
     }[misfit]
-    with pytest.raises(ValueError, match="not a model file this code can use"):
+    with pytest.raises(ValueError, match="not a model file"):
         parse_model(bad.dump())
+
+
+def test_a_damaged_or_foreign_archive_is_refused_as_no_model() -> None:
+    shipped = load_model()
+    assert shipped is not None
+    blob = bytearray(shipped.dump())
+    blob[len(blob) // 2 : len(blob) // 2 + 16] = bytes(16)  # a damaged stretch inside a compressed array
+    zeros = io.BytesIO()
+    np.savez_compressed(zeros, hashed=np.zeros(70_000_000, np.uint8))  # 70 kB that unpack to 70 MB
+    integers = io.BytesIO()
+    arrays = dict(np.load(io.BytesIO(shipped.dump())))
+    np.savez_compressed(integers, **{**arrays, "thresholds": np.array([1, 1, 1, 1])})
+    for damaged in (bytes(blob), zeros.getvalue(), integers.getvalue()):
+        with pytest.raises(ValueError, match="not a model file"):
+            parse_model(damaged)
 
 
 def test_shipped_files_are_small_and_the_model_loads() -> None:

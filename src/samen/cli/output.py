@@ -85,6 +85,8 @@ def _bad_value(exc: click.BadParameter, param: click.Parameter) -> str:
         low = kind.min + (1 if kind.min_open else 0)
         high = kind.max - (1 if kind.max_open else 0)
         return say("usage.range", value=value, param=name, min=low, max=high)
+    if given and isinstance(kind, click.IntRange) and kind.min is not None:
+        return say("usage.at_least", value=value, param=name, min=kind.min + (1 if kind.min_open else 0))
     if given and isinstance(kind, click.types.IntParamType):
         return say("usage.integer", value=value, param=name)
     return say("usage.invalid", param=name, detail=exc.message)

@@ -319,9 +319,11 @@ def evaluate(
     )
     from samen.signals.privacy_evaluation import evaluate_privacy, format_privacy_report
 
-    if blind is not None and (plot is not None or sample is not None or split is not None):
+    if blind is not None and (
+        data is not None or plot is not None or sample is not None or split is not None
+    ):
         raise InputError(
-            "--blind counts a blind set alone: leave out --plot, --sample and --split.",
+            "--blind counts a blind set alone: leave out --data, --plot, --sample and --split.",
             key="signals:blind_alone",
         )
     if against is not None and plot is not None:

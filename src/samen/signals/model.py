@@ -33,6 +33,7 @@ import zipfile
 import zlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -305,16 +306,31 @@ class Model:
         return buffer.getvalue()
 
 
+#: The most a model file may unpack to (the shipped one unpacks to about 9 MB): a small archive of
+#: zeros can otherwise ask for gigabytes before its arrays are judged.
+MAX_UNPACKED_BYTES = 64_000_000
+
+
 def parse_model(blob: bytes) -> Model:
     """A model from ``.npz`` bytes written by :meth:`Model.dump`.
 
     Raises:
-        ValueError: for bytes that are not such a file, or a model written for another version of
-            :func:`features` or of the file's layout (rebuild it with ``samen signals train``).
+        ValueError: for bytes that are not such a file (an archive this code cannot open, arrays that are
+            not finite floats or do not fit its kinds, cues or embedder, more than
+            :data:`MAX_UNPACKED_BYTES` unpacked), or a model written for another version of :func:`features`
+            or of the file's layout (rebuild it with ``samen signals train``).
     """
     try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ValueError(f"not a model file: it unpacks to {unpacked} bytes")
         return _parse_model(blob)
-    except (EOFError, KeyError, AttributeError, TypeError, zipfile.BadZipFile) as error:
+    # what a damaged or foreign archive raises on its way through zipfile, zlib and numpy
+    except (
+        EOFError, KeyError, AttributeError, TypeError, IndexError, NotImplementedError, RuntimeError,
+        MemoryError, OSError, zlib.error, zipfile.BadZipFile,
+    ) as error:  # fmt: skip
         raise ValueError(f"not a model file: {error!r}") from None
 
 
@@ -326,23 +342,24 @@ def _parse_model(blob: bytes) -> Model:
         version = int(data["features_version"]) if "features_version" in data.files else 1
         if version != FEATURES_VERSION:
             raise ValueError(f"model features version {version}, expected {FEATURES_VERSION}: retrain it")
+        floats = partial(_floats, data)
         model = Model(
             kinds=tuple(str(k) for k in data["kinds"]),
             cues=tuple(str(c) for c in data["cues"]),
-            hashed=data["hashed"].astype(np.float32),
-            cue_weights=data["cue_weights"].astype(np.float32),
-            bias=data["bias"].astype(np.float32),
-            embedding_weights=data["embedding_weights"].astype(np.float32),
-            embedding_bias=data["embedding_bias"].astype(np.float32),
-            blend=data["blend"].astype(np.float32),
-            gate=data["gate"].astype(np.float32),
-            gate_threshold=float(data["gate_threshold"]),
-            thresholds=data["thresholds"].astype(np.float32),
-            cascade_thresholds=data["cascade_thresholds"].astype(np.float32),
+            hashed=floats("hashed"),
+            cue_weights=floats("cue_weights"),
+            bias=floats("bias"),
+            embedding_weights=floats("embedding_weights"),
+            embedding_bias=floats("embedding_bias"),
+            blend=floats("blend"),
+            gate=floats("gate"),
+            gate_threshold=float(floats("gate_threshold")),
+            thresholds=floats("thresholds"),
+            cascade_thresholds=floats("cascade_thresholds"),
             subtypes=tuple(str(s) for s in data["subtypes"]),
-            subtype_weights=data["subtype_weights"].astype(np.float32),
-            hidden_weights=data["hidden_weights"].astype(np.float32),
-            hidden_bias=data["hidden_bias"].astype(np.float32),
+            subtype_weights=floats("subtype_weights"),
+            hidden_weights=floats("hidden_weights"),
+            hidden_bias=floats("hidden_bias"),
         )
     misfit = _misfit(model)
     if misfit:
@@ -350,11 +367,27 @@ def _parse_model(blob: bytes) -> Model:
     return model
 
 
+def _floats(data: np.lib.npyio.NpzFile, key: str) -> npt.NDArray[np.float32]:
+    """One array of the file as float32, or ValueError when it holds other values than finite floats."""
+    array = data[key]
+    if array.dtype.kind != "f":
+        raise ValueError(f"not a model file: {key} holds {array.dtype}, not floats")
+    with np.errstate(over="ignore"):  # a float64 too large for float32 becomes inf, refused just below
+        out = array.astype(np.float32)
+    if not np.isfinite(out).all():
+        raise ValueError(f"not a model file: {key} holds values that are not finite")
+    return out
+
+
 def _misfit(model: Model) -> str | None:
     """What in a model does not fit its own kinds and cues or this code (its kinds, the hashing's
     :data:`BUCKETS`, the embedder's :data:`~samen.signals.embedding.DIM`), or None when all fits. A file
     that passed reading would otherwise fail at its first message, mid-run."""
-    if len(set(model.kinds)) != len(model.kinds) or not set(model.kinds) <= set(MODEL_KINDS):
+    if (
+        not model.kinds
+        or len(set(model.kinds)) != len(model.kinds)
+        or not set(model.kinds) <= set(MODEL_KINDS)
+    ):
         return f"kinds {model.kinds}"
     k, c = len(model.kinds), len(model.cues)
     shapes = {
