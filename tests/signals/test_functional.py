@@ -179,10 +179,9 @@ def test_harm_is_found(signals: Signals, text: str, kind: str) -> None:
         # A group's name alone says nothing of the group (an answer: "wie organiseren het iftar-diner?"), yet
         # both stages score it as an attack (S5g's blend: 0.84, 0.84 and 0.74; docs/signals-rounds.md, the
         # fiftieth round). Expected failures until a model learns it, so that one that does passes them.
-        *(
-            pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_GAP))
-            for name in ("Turken", "Hindus", "vrouwen")
-        ),
+        pytest.param("Turken", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        pytest.param("Hindus", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
+        pytest.param("vrouwen", marks=pytest.mark.xfail(reason=KNOWN_GAP)),
     ],
 )
 def test_harmless_twins_bring_no_nudgeable_finding(signals: Signals, text: str) -> None:
